@@ -1,0 +1,23 @@
+# Build with dev dependencies, then ship only the compiled app and production modules.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 falls back to compiling from source when no prebuilt binary matches.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+# The native module compiled above runs here because both stages share one base image.
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/package.json ./package.json
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,149 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { deterministicUuid } from '@send/event-store';
+import { ActionCommand, AddAction } from '@send/domain';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { actionIdFor, ownerIdFor } from '../commands/deterministic-id';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { ActionReadService } from './action-read.service';
+import { ActionChangeInput } from './dto/action-change.input';
+import {
+  AddMilestoneInput,
+  AttachEvidenceInput,
+  CompleteActionInput,
+  CompleteMilestoneInput,
+  ReasonedChangeInput,
+  ReassignOwnerInput,
+  ReportProgressInput,
+  RescheduleActionInput,
+  ReviewEvidenceInput,
+  SupersedeActionInput,
+} from './dto/action-change.inputs';
+import { AddActionInput } from './dto/add-action.input';
+import { OwnerInput } from './dto/owner.input';
+import { ActionModel } from './models/action.model';
+
+const owner = (input: OwnerInput) => ({ ownerId: ownerIdFor(input.name, input.organisation), ...input });
+
+/**
+ * New milestone and evidence ids come from the command id, so a retried command (same
+ * commandId) decides exactly the same events as the first attempt.
+ */
+const childId = (kind: string, commandId: string, index = 0) => deterministicUuid(kind, commandId, String(index));
+
+/** Each mutation is one domain command; the answer is the action as the read models now show it. */
+@Resolver(() => ActionModel)
+export class ActionCommandsResolver {
+  constructor(
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+    private readonly actions: ActionReadService,
+  ) {}
+
+  @Mutation(() => ActionModel, { description: 'Add an action to a plan; CONFLICT if the reference is taken.' })
+  async addAction(@Args('input') input: AddActionInput): Promise<ActionModel> {
+    const actionId = actionIdFor(input.planId, input.ref);
+    const commandId = input.commandId ?? randomUUID();
+    const command: AddAction = {
+      type: 'AddAction',
+      data: {
+        actionId,
+        planId: input.planId,
+        ref: input.ref,
+        areaNumber: input.areaNumber,
+        priorityNumbers: input.priorityNumbers,
+        title: input.title,
+        description: input.description,
+        intendedImpact: input.intendedImpact,
+        owner: owner(input.owner),
+        leadOrganisation: input.leadOrganisation,
+        dueDate: input.dueDate,
+        milestones: input.milestones.map((m, i) => ({ milestoneId: childId('milestone', commandId, i), ...m })),
+      },
+    };
+    const result = await this.commands.executeActionCommand(command, undefined, { commandId });
+    await this.projections.caughtUpTo(result.position);
+    return this.actions.action(actionId);
+  }
+
+  @Mutation(() => ActionModel)
+  reassignActionOwner(@Args('input') input: ReassignOwnerInput): Promise<ActionModel> {
+    return this.change(input, () => ({
+      type: 'ReassignOwner',
+      data: { actionId: input.actionId, owner: owner(input.owner), reason: input.reason },
+    }));
+  }
+
+  @Mutation(() => ActionModel, { description: 'Report RAG, commentary and the "as at" date.' })
+  reportProgress(@Args('input') input: ReportProgressInput): Promise<ActionModel> {
+    const { actionId, rag, commentary, asAt } = input;
+    return this.change(input, () => ({ type: 'ReportProgress', data: { actionId, rag, commentary, asAt } }));
+  }
+
+  @Mutation(() => ActionModel)
+  addMilestone(@Args('input') input: AddMilestoneInput): Promise<ActionModel> {
+    const { actionId, title, dueDate } = input;
+    return this.change(input, (commandId) => ({
+      type: 'AddMilestone',
+      data: { actionId, milestoneId: childId('milestone', commandId), title, dueDate },
+    }));
+  }
+
+  @Mutation(() => ActionModel)
+  completeMilestone(@Args('input') input: CompleteMilestoneInput): Promise<ActionModel> {
+    const { actionId, milestoneId, completedOn } = input;
+    return this.change(input, () => ({ type: 'CompleteMilestone', data: { actionId, milestoneId, completedOn } }));
+  }
+
+  @Mutation(() => ActionModel, { description: 'Move the due date; a reason is required.' })
+  rescheduleAction(@Args('input') input: RescheduleActionInput): Promise<ActionModel> {
+    const { actionId, dueDate, reason } = input;
+    return this.change(input, () => ({ type: 'RescheduleDueDate', data: { actionId, dueDate, reason } }));
+  }
+
+  @Mutation(() => ActionModel)
+  attachEvidence(@Args('input') input: AttachEvidenceInput): Promise<ActionModel> {
+    const { actionId, kind, title, link, documentReference, submittedBy } = input;
+    return this.change(input, (commandId) => ({
+      type: 'AttachEvidence',
+      data: { actionId, evidenceId: childId('evidence', commandId), kind, title, link, documentReference, submittedBy },
+    }));
+  }
+
+  @Mutation(() => ActionModel, { description: 'Accept or reject evidence; rejecting needs a reason.' })
+  reviewEvidence(@Args('input') input: ReviewEvidenceInput): Promise<ActionModel> {
+    const { actionId, evidenceId, decision, reason } = input;
+    return this.change(input, () => ({ type: 'ReviewEvidence', data: { actionId, evidenceId, decision, reason } }));
+  }
+
+  @Mutation(() => ActionModel, { description: 'Mark complete (Blue); refused until evidence has been accepted.' })
+  completeAction(@Args('input') input: CompleteActionInput): Promise<ActionModel> {
+    const { actionId, commentary, asAt } = input;
+    return this.change(input, () => ({ type: 'MarkComplete', data: { actionId, commentary, asAt } }));
+  }
+
+  @Mutation(() => ActionModel)
+  reopenAction(@Args('input') input: ReasonedChangeInput): Promise<ActionModel> {
+    return this.change(input, () => ({ type: 'ReopenAction', data: { actionId: input.actionId, reason: input.reason } }));
+  }
+
+  @Mutation(() => ActionModel)
+  withdrawAction(@Args('input') input: ReasonedChangeInput): Promise<ActionModel> {
+    return this.change(input, () => ({ type: 'WithdrawAction', data: { actionId: input.actionId, reason: input.reason } }));
+  }
+
+  @Mutation(() => ActionModel)
+  supersedeAction(@Args('input') input: SupersedeActionInput): Promise<ActionModel> {
+    const { actionId, supersededByActionId, reason } = input;
+    return this.change(input, () => ({ type: 'SupersedeAction', data: { actionId, supersededByActionId, reason } }));
+  }
+
+  private async change(input: ActionChangeInput, build: (commandId: string) => ActionCommand): Promise<ActionModel> {
+    const commandId = input.commandId ?? randomUUID();
+    const result = await this.commands.executeActionCommand(build(commandId), BigInt(input.expectedRevision), {
+      commandId,
+    });
+    await this.projections.caughtUpTo(result.position);
+    return this.actions.action(input.actionId);
+  }
+}

@@ -1,0 +1,85 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { EvidenceEntity, MilestoneEntity, TimelineEntryEntity } from '@send/read-models';
+import { Clock } from '../common/clock';
+import { EvidenceKind, EvidenceStatus } from '../common/graphql-enums';
+import { ActionReadService } from './action-read.service';
+import { toActionFilter } from './dto/action-filter.input';
+import { ActionsArgs } from './dto/actions.args';
+import { ActionConnectionModel } from './models/action-connection.model';
+import { ActionModel } from './models/action.model';
+import { EvidenceModel } from './models/evidence.model';
+import { MilestoneModel } from './models/milestone.model';
+import { TimelineEntryModel } from './models/timeline-entry.model';
+
+@Resolver(() => ActionModel)
+export class ActionsResolver {
+  constructor(
+    private readonly reader: ActionReadService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => ActionModel, { description: 'One action; NOT_FOUND if there is no such action.' })
+  action(@Args('id', { type: () => ID }) id: string): Promise<ActionModel> {
+    return this.reader.action(id);
+  }
+
+  @Query(() => ActionConnectionModel, { description: "A plan's actions in reference order, filtered, one page at a time." })
+  actions(@Args() args: ActionsArgs): Promise<ActionConnectionModel> {
+    return this.reader.page(args.planId, toActionFilter(args.filter), args.first, args.after);
+  }
+
+  @ResolveField(() => [MilestoneModel])
+  async milestones(@Parent() action: ActionModel): Promise<MilestoneModel[]> {
+    const rows = await this.dataSource
+      .getRepository(MilestoneEntity)
+      .find({ where: { actionId: action.id }, order: { addedAtRevision: 'ASC', milestoneId: 'ASC' } });
+    const today = this.clock.today();
+    return rows.map((m) => ({
+      id: m.milestoneId,
+      title: m.title,
+      dueDate: m.dueDate,
+      completedOn: m.completedOn,
+      overdue: m.completedOn === null && m.dueDate < today,
+    }));
+  }
+
+  @ResolveField(() => [EvidenceModel])
+  async evidence(@Parent() action: ActionModel): Promise<EvidenceModel[]> {
+    const rows = await this.dataSource
+      .getRepository(EvidenceEntity)
+      .find({ where: { actionId: action.id }, order: { attachedAtRevision: 'ASC' } });
+    return rows.map((e) => ({
+      id: e.evidenceId,
+      actionId: e.actionId,
+      kind: e.kind as EvidenceKind,
+      title: e.title,
+      link: e.link,
+      documentReference: e.documentReference,
+      submittedBy: e.submittedBy,
+      submittedAt: e.submittedAt,
+      status: e.status as EvidenceStatus,
+      reviewedAt: e.reviewedAt,
+      reviewedBy: e.reviewedBy,
+      rejectionReason: e.rejectionReason,
+    }));
+  }
+
+  @ResolveField(() => [TimelineEntryModel], { description: 'Every event in the action’s history, oldest first.' })
+  async timeline(@Parent() action: ActionModel): Promise<TimelineEntryModel[]> {
+    const rows = await this.dataSource
+      .getRepository(TimelineEntryEntity)
+      .find({ where: { actionId: action.id }, order: { revision: 'ASC' } });
+    return rows.map((t) => ({
+      at: t.occurredAt,
+      recordedAt: t.recordedAt,
+      revision: t.revision,
+      eventType: t.eventType,
+      summary: t.summary,
+      changes: t.changes,
+      actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
+      correlationId: t.correlationId,
+    }));
+  }
+}

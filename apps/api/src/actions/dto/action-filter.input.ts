@@ -1,0 +1,27 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ActionFilter } from '@send/read-models';
+import { ActionStatus, Rag } from '../../common/graphql-enums';
+
+@InputType()
+export class ActionFilterInput {
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(8) readonly area?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(7) readonly priority?: number;
+  @Field(() => Rag, { nullable: true }) @IsOptional() @IsEnum(Rag) readonly rag?: Rag;
+  @Field(() => ActionStatus, { nullable: true }) @IsOptional() @IsEnum(ActionStatus) readonly status?: ActionStatus;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) readonly ownerId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() readonly overdue?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() readonly stale?: boolean;
+}
+
+export function toActionFilter(input: ActionFilterInput = {}): ActionFilter {
+  return {
+    areaNumber: input.area,
+    priorityNumber: input.priority,
+    rag: input.rag,
+    status: input.status,
+    ownerId: input.ownerId,
+    overdue: input.overdue,
+    stale: input.stale,
+  };
+}

@@ -1,0 +1,31 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ActionStatus, Rag } from '../../common/graphql-enums';
+import { OwnerModel } from '../../owners/models/owner.model';
+
+@ObjectType('Action', { description: 'An improvement plan action, numbered by area (e.g. 8.2).' })
+export class ActionModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) planId: string;
+  @Field() ref: string;
+  @Field(() => Int) areaNumber: number;
+  @Field(() => [Int]) priorityNumbers: number[];
+  @Field() title: string;
+  @Field() description: string;
+  @Field() intendedImpact: string;
+  @Field(() => OwnerModel) owner: OwnerModel;
+  @Field() leadOrganisation: string;
+  @Field() dueDate: string;
+  @Field(() => ActionStatus) status: ActionStatus;
+  @Field(() => Rag) rag: Rag;
+  @Field(() => String, { nullable: true }) latestCommentary: string | null;
+  @Field(() => String, { nullable: true, description: 'The "as at" date of the latest update.' }) lastAsAt: string | null;
+  @Field({ description: 'Date staleness is measured from: the latest update, or the day the action was added.' })
+  lastUpdatedOn: string;
+  @Field(() => String, { nullable: true }) completedOn: string | null;
+  @Field(() => ID, { nullable: true }) supersededByActionId: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn or superseded.' }) closingReason: string | null;
+  @Field({ description: 'Open and past its due date, as of today.' }) overdue: boolean;
+  @Field({ description: "Open with no update for more than the plan's staleAfterDays." }) stale: boolean;
+  @Field(() => Int, { description: 'Send this back as expectedRevision with your next change to this action.' })
+  revision: number;
+}

@@ -1,0 +1,27 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('FieldChange')
+export class FieldChangeModel {
+  @Field() field: string;
+  @Field(() => String, { nullable: true }) from: string | null;
+  @Field(() => String, { nullable: true }) to: string | null;
+}
+
+@ObjectType('Actor', { description: 'Who made a change.' })
+export class ActorModel {
+  @Field() userId: string;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => String, { nullable: true }) role: string | null;
+}
+
+@ObjectType('TimelineEntry', { description: "One event in an action's history." })
+export class TimelineEntryModel {
+  @Field({ description: 'When it happened (ISO instant).' }) at: string;
+  @Field({ description: 'When the store recorded it (ISO instant).' }) recordedAt: string;
+  @Field(() => Int) revision: number;
+  @Field() eventType: string;
+  @Field() summary: string;
+  @Field(() => [FieldChangeModel]) changes: FieldChangeModel[];
+  @Field(() => ActorModel, { nullable: true }) actor: ActorModel | null;
+  @Field(() => String, { nullable: true }) correlationId: string | null;
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { Clock } from './common/clock';
+import { AppConfig } from './config/app-config';
+import { GraphqlErrorFilter } from './errors/graphql-error.filter';
+import { validationErrorFactory } from './errors/validation-error.factory';
+import { mountGraphiql } from './graphiql/graphiql.middleware';
+
+/** Builds the whole app, the same way for `npm start` and for the end-to-end tests. */
+export async function createApp(config: AppConfig, clock: Clock = new Clock()): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, clock), {
+    logger: config.quiet ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  if (!config.production) mountGraphiql((path, handler) => app.use(path, handler));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      exceptionFactory: validationErrorFactory,
+    }),
+  );
+  app.useGlobalFilters(new GraphqlErrorFilter());
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,36 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ActionsModule } from './actions/actions.module';
+import { Clock } from './common/clock';
+import { AppConfig } from './config/app-config';
+import { DemoPlanModule } from './demo/demo-plan.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { OwnersModule } from './owners/owners.module';
+import { PlansModule } from './plans/plans.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.register(config, clock),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: config.schemaFile ?? true,
+          sortSchema: true,
+          // GraphiQL is served by our own middleware (offline); Apollo's landing page would load a CDN.
+          playground: false,
+          introspection: true,
+          csrfPrevention: true,
+        }),
+        ActionsModule,
+        OwnersModule,
+        PlansModule,
+        DemoPlanModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { deterministicUuid } from '@send/event-store';
+
+/**
+ * An action's id comes from its plan and reference, so "a reference is unique within a plan"
+ * is enforced atomically by the store's "stream must not exist" check on the action stream.
+ */
+export const actionIdFor = (planId: string, ref: string) => deterministicUuid('action', planId, ref.trim());
+
+/** People are identified by name within an organisation, case-insensitively. */
+export const ownerIdFor = (name: string, organisation: string) =>
+  deterministicUuid('owner', name.trim().toLowerCase(), organisation.trim().toLowerCase());

@@ -1,0 +1,40 @@
+import {
+  ActionCommand,
+  ActionDecisionContext,
+  ActionEvent,
+  ActionState,
+  CommandMetadata,
+  decideAction,
+  decidePlan,
+  DomainEvent,
+  EVENT_SCHEMA_VERSIONS,
+  evolveAction,
+  evolvePlan,
+  initialActionState,
+  initialPlanState,
+  PlanCommand,
+  PlanEvent,
+  PlanState,
+  upcast,
+} from '@send/domain';
+import { Decider, RecordedEvent } from '@send/event-store';
+
+export const planStream = (planId: string) => `plan-${planId}`;
+export const actionStream = (actionId: string) => `action-${actionId}`;
+
+export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, CommandMetadata, void> = {
+  initialState: initialPlanState,
+  evolve: evolvePlan,
+  decide: (command, state, metadata) => decidePlan(command, state, metadata),
+};
+
+export const actionDecider: Decider<ActionCommand, ActionEvent, ActionState, CommandMetadata, ActionDecisionContext> = {
+  initialState: initialActionState,
+  evolve: evolveAction,
+  decide: decideAction,
+};
+
+export const loadEvent = <E extends DomainEvent>(recorded: RecordedEvent): E =>
+  upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data) as E;
+
+export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  eventStore: { type: 'sqlite'; filename: string } | { type: 'esdb'; connectionString: string };
+  readDatabase: { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
+  /** Load the demo plan into an empty event store on start. */
+  loadDemoPlan: boolean;
+  production: boolean;
+  /** Where to write the generated SDL; `undefined` keeps it in memory. */
+  schemaFile?: string;
+  /** Only warnings and errors in the log (tests). */
+  quiet?: boolean;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Reads the environment once at start; a wrong setting stops the app with a readable message. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigurationError(`PORT must be a port number, got "${env.PORT}"`);
+  }
+
+  const eventStoreType = env.EVENT_STORE ?? 'sqlite';
+  let eventStore: AppConfig['eventStore'];
+  if (eventStoreType === 'sqlite') {
+    eventStore = { type: 'sqlite', filename: env.EVENT_STORE_SQLITE_FILE ?? resolve(dataDir, 'events.sqlite') };
+  } else if (eventStoreType === 'esdb') {
+    if (!env.EVENTSTORE_CONNECTION_STRING) {
+      throw new ConfigurationError('EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false');
+    }
+    eventStore = { type: 'esdb', connectionString: env.EVENTSTORE_CONNECTION_STRING };
+  } else {
+    throw new ConfigurationError(`EVENT_STORE must be "sqlite" or "esdb", got "${eventStoreType}"`);
+  }
+
+  const readType = env.READ_DATABASE ?? 'sqlite';
+  let readDatabase: AppConfig['readDatabase'];
+  if (readType === 'sqlite') {
+    readDatabase = { type: 'sqlite', filename: env.READ_DATABASE_SQLITE_FILE ?? resolve(dataDir, 'read-models.sqlite') };
+  } else if (readType === 'postgres') {
+    if (!env.READ_DATABASE_URL) {
+      throw new ConfigurationError('READ_DATABASE=postgres needs READ_DATABASE_URL, e.g. postgres://user:pass@localhost:5432/send_tracker');
+    }
+    readDatabase = { type: 'postgres', url: env.READ_DATABASE_URL };
+  } else {
+    throw new ConfigurationError(`READ_DATABASE must be "sqlite" or "postgres", got "${readType}"`);
+  }
+
+  const demo = env.DEMO_PLAN ?? 'load';
+  if (demo !== 'load' && demo !== 'skip') throw new ConfigurationError(`DEMO_PLAN must be "load" or "skip", got "${demo}"`);
+
+  return {
+    port,
+    dataDir,
+    eventStore,
+    readDatabase,
+    loadDemoPlan: demo === 'load',
+    production: env.NODE_ENV === 'production',
+    schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
+  };
+}

@@ -1,0 +1,47 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { DomainError } from '@send/domain';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@send/event-store';
+import { InvalidCursorError, ProjectionTimeoutError } from '@send/read-models';
+import { ErrorCode } from './error-codes';
+
+const logger = new Logger('GraphQL');
+
+const DOMAIN_CODES: Record<DomainError['kind'], string> = {
+  invalid: ErrorCode.BadUserInput,
+  not_found: ErrorCode.NotFound,
+  already_exists: ErrorCode.Conflict,
+  rule_violation: ErrorCode.RuleViolation,
+};
+
+/** Every refusal leaves the API as a GraphQL error with a stable code and a readable message. */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof DomainError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: DOMAIN_CODES[error.kind], rule: error.rule, ...(error.field ? { field: error.field } : {}) },
+    });
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return new GraphQLError(`The action has changed since you loaded it: ${error.message}`, {
+      extensions: {
+        code: ErrorCode.Conflict,
+        expectedRevision: String(error.expected),
+        currentRevision: error.actual === 'no_stream' ? null : Number(error.actual),
+      },
+    });
+  }
+  if (error instanceof InvalidCursorError) {
+    return new GraphQLError(error.message, { extensions: { code: ErrorCode.BadUserInput, field: 'after', rule: 'isCursor' } });
+  }
+  if (error instanceof EventStoreUnavailableError || error instanceof ProjectionTimeoutError) {
+    return new GraphQLError(`The plan store is unavailable; nothing was changed. Try again shortly. (${error.message})`, {
+      extensions: { code: ErrorCode.ServiceUnavailable },
+    });
+  }
+  if (error instanceof HttpException) {
+    return new GraphQLError(error.message, { extensions: { code: ErrorCode.BadUserInput } });
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal } });
+}

@@ -1,0 +1,20 @@
+import { Provider } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EsdbEventStore, EventStore, SqliteEventStore } from '@send/event-store';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export function createEventStore(config: AppConfig['eventStore']): EventStore {
+  if (config.type === 'esdb') return new EsdbEventStore(config.connectionString);
+  mkdirSync(dirname(config.filename), { recursive: true });
+  return new SqliteEventStore({ filename: config.filename });
+}
+
+export const eventStoreProvider: Provider = {
+  provide: EVENT_STORE,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => createEventStore(config.eventStore),
+};

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
+import { OwnerWorkloadService } from './owner-workload.service';
+import { OwnersResolver } from './owners.resolver';
+
+@Module({
+  imports: [ActionsModule],
+  providers: [OwnersResolver, OwnerWorkloadService],
+  exports: [OwnerWorkloadService],
+})
+export class OwnersModule {}

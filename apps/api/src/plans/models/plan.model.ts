@@ -1,0 +1,18 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('LocalArea')
+export class LocalAreaModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+}
+
+@ObjectType('Plan', { description: "A local area's SEND and AP Improvement Plan." })
+export class PlanModel {
+  @Field(() => ID) id: string;
+  @Field(() => LocalAreaModel) localArea: LocalAreaModel;
+  @Field() title: string;
+  @Field() version: string;
+  @Field({ description: 'Date the current version was approved by the board (YYYY-MM-DD).' }) approvedOn: string;
+  @Field(() => Int, { description: 'Days without a progress update after which an open action is stale.' }) staleAfterDays: number;
+  @Field(() => Int, { description: 'Revision of the plan stream.' }) revision: number;
+}

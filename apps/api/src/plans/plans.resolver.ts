@@ -1,0 +1,101 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { PlanEntity } from '@send/read-models';
+import { ActionReadService } from '../actions/action-read.service';
+import { toActionFilter } from '../actions/dto/action-filter.input';
+import { PlanActionsArgs } from '../actions/dto/plan-actions.args';
+import { ActionConnectionModel } from '../actions/models/action-connection.model';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { OwnerWorkloadModel } from '../owners/models/owner.model';
+import { OwnerWorkloadService } from '../owners/owner-workload.service';
+import { CreatePlanInput } from './dto/create-plan.input';
+import { ChangeStaleThresholdInput } from './dto/change-stale-threshold.input';
+import { ImprovementAreaModel } from './models/improvement-area.model';
+import { PlanModel } from './models/plan.model';
+import { RagRollUpModel } from './models/rag-roll-up.model';
+import { RecoveryPriorityModel } from './models/recovery-priority.model';
+import { PlanRollUpService } from './plan-roll-up.service';
+
+const toModel = (p: PlanEntity): PlanModel => ({
+  id: p.planId,
+  localArea: { id: p.localAreaId, name: p.localAreaName },
+  title: p.title,
+  version: p.version,
+  approvedOn: p.approvedOn,
+  staleAfterDays: p.staleAfterDays,
+  revision: p.revision,
+});
+
+@Resolver(() => PlanModel)
+export class PlansResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: ActionReadService,
+    private readonly rollUps: PlanRollUpService,
+    private readonly workloads: OwnerWorkloadService,
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  @Query(() => [PlanModel], { description: 'Every improvement plan in this deployment.' })
+  async plans(): Promise<PlanModel[]> {
+    const rows = await this.dataSource.getRepository(PlanEntity).find({ order: { localAreaName: 'ASC', planId: 'ASC' } });
+    return rows.map(toModel);
+  }
+
+  @Query(() => PlanModel, { description: 'One plan; NOT_FOUND if there is no such plan.' })
+  async plan(@Args('id', { type: () => ID }) id: string): Promise<PlanModel> {
+    return toModel(await this.reader.plan(id));
+  }
+
+  @ResolveField(() => RagRollUpModel, { description: 'RAG roll-up of the whole plan.' })
+  rollUp(@Parent() plan: PlanModel): Promise<RagRollUpModel> {
+    return this.rollUps.forPlan(plan.id, plan.staleAfterDays);
+  }
+
+  @ResolveField(() => [ImprovementAreaModel], { description: 'The eight areas, each with its RAG roll-up.' })
+  areas(@Parent() plan: PlanModel): Promise<ImprovementAreaModel[]> {
+    return this.rollUps.byArea(plan.id, plan.staleAfterDays);
+  }
+
+  @ResolveField(() => [RecoveryPriorityModel], { description: 'The seven recovery priorities, each with its RAG roll-up.' })
+  priorities(@Parent() plan: PlanModel): Promise<RecoveryPriorityModel[]> {
+    return this.rollUps.byPriority(plan.id, plan.staleAfterDays);
+  }
+
+  @ResolveField(() => ActionConnectionModel)
+  actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
+    return this.reader.page(plan.id, toActionFilter(args.filter), args.first, args.after);
+  }
+
+  @ResolveField(() => [OwnerWorkloadModel], { description: 'Everyone who owns or has owned an action, with their workload.' })
+  owners(@Parent() plan: PlanModel): Promise<OwnerWorkloadModel[]> {
+    return this.workloads.forPlan(plan.id);
+  }
+
+  @Mutation(() => PlanModel, { description: 'Start a plan for a local area, with the eight areas and seven priorities.' })
+  async createPlan(@Args('input') input: CreatePlanInput): Promise<PlanModel> {
+    const result = await this.commands.executePlanCommand({
+      type: 'CreatePlan',
+      data: {
+        planId: input.planId,
+        localArea: { id: input.localAreaId, name: input.localAreaName },
+        title: input.title,
+        version: input.version,
+        approvedOn: input.approvedOn,
+        staleAfterDays: input.staleAfterDays,
+      },
+    });
+    await this.projections.caughtUpTo(result.position);
+    return this.plan(input.planId);
+  }
+
+  @Mutation(() => PlanModel, { description: 'Set how many days without an update make an action stale.' })
+  async changeStaleThreshold(@Args('input') input: ChangeStaleThresholdInput): Promise<PlanModel> {
+    const result = await this.commands.executePlanCommand({ type: 'ChangeStaleThreshold', data: input });
+    await this.projections.caughtUpTo(result.position);
+    return this.plan(input.planId);
+  }
+}
+

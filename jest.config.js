@@ -1,0 +1,29 @@
+// One Jest project per kind of test: unit specs beside the code, integration specs on real
+// SQLite and PostgreSQL, and end-to-end specs over HTTP against the real app.
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+const moduleNameMapper = {
+  '^@send/domain$': '<rootDir>/libs/domain/src',
+  '^@send/event-store$': '<rootDir>/libs/event-store/src',
+  '^@send/read-models$': '<rootDir>/libs/read-models/src',
+};
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

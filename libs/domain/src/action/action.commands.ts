@@ -1,0 +1,92 @@
+import { CalendarDate } from '../shared/calendar-date';
+import { ActionOwner } from './action-owner';
+import { EvidenceKind, ReportableRag } from './rag-status';
+
+export interface NewMilestone {
+  milestoneId: string;
+  title: string;
+  dueDate: CalendarDate;
+}
+
+export type AddAction = {
+  type: 'AddAction';
+  data: {
+    actionId: string;
+    planId: string;
+    ref: string;
+    areaNumber: number;
+    priorityNumbers: number[];
+    title: string;
+    description: string;
+    intendedImpact: string;
+    owner: ActionOwner;
+    leadOrganisation: string;
+    dueDate: CalendarDate;
+    milestones?: NewMilestone[];
+  };
+};
+
+export type ReassignOwner = { type: 'ReassignOwner'; data: { actionId: string; owner: ActionOwner; reason?: string } };
+
+export type ReportProgress = {
+  type: 'ReportProgress';
+  data: { actionId: string; rag: ReportableRag; commentary: string; asAt: CalendarDate };
+};
+
+export type AddMilestone = { type: 'AddMilestone'; data: { actionId: string } & NewMilestone };
+
+export type CompleteMilestone = {
+  type: 'CompleteMilestone';
+  data: { actionId: string; milestoneId: string; completedOn: CalendarDate };
+};
+
+export type RescheduleDueDate = {
+  type: 'RescheduleDueDate';
+  data: { actionId: string; dueDate: CalendarDate; reason: string };
+};
+
+export type AttachEvidence = {
+  type: 'AttachEvidence';
+  data: {
+    actionId: string;
+    evidenceId: string;
+    kind: EvidenceKind;
+    title: string;
+    link?: string;
+    documentReference?: string;
+    submittedBy: string;
+  };
+};
+
+export type ReviewEvidence = {
+  type: 'ReviewEvidence';
+  data: { actionId: string; evidenceId: string; decision: 'ACCEPT' | 'REJECT'; reason?: string };
+};
+
+export type MarkComplete = {
+  type: 'MarkComplete';
+  data: { actionId: string; commentary: string; asAt: CalendarDate };
+};
+
+export type ReopenAction = { type: 'ReopenAction'; data: { actionId: string; reason: string } };
+
+export type WithdrawAction = { type: 'WithdrawAction'; data: { actionId: string; reason: string } };
+
+export type SupersedeAction = {
+  type: 'SupersedeAction';
+  data: { actionId: string; supersededByActionId: string; reason: string };
+};
+
+export type ActionCommand =
+  | AddAction
+  | ReassignOwner
+  | ReportProgress
+  | AddMilestone
+  | CompleteMilestone
+  | RescheduleDueDate
+  | AttachEvidence
+  | ReviewEvidence
+  | MarkComplete
+  | ReopenAction
+  | WithdrawAction
+  | SupersedeAction;

@@ -1,0 +1,364 @@
+import { CommandMetadata } from '../shared/command-metadata';
+import { InvalidValueError } from '../shared/domain-error';
+import { requireDate, requirePastOrToday, requireText } from '../shared/guards';
+import { PlanState } from '../plan/plan.decider';
+import { PlanNotFoundError } from '../plan/plan.errors';
+import { ActionOwner } from './action-owner';
+import { ActionCommand, AddAction, NewMilestone } from './action.commands';
+import { ActionEvent } from './action.events';
+import {
+  ActionClosedError,
+  ActionNotCompleteError,
+  ActionNotFoundError,
+  ActionNotOpenError,
+  ActionRefTakenError,
+  CompletionNeedsAcceptedEvidenceError,
+  EvidenceAlreadyExistsError,
+  EvidenceAlreadyReviewedError,
+  EvidenceNotFoundError,
+  MilestoneAlreadyCompletedError,
+  MilestoneAlreadyExistsError,
+  MilestoneNotFoundError,
+  ProgressOutOfOrderError,
+  RefOutsideAreaError,
+  SameValueError,
+  SupersedingActionInvalidError,
+  UnknownAreaError,
+  UnknownPriorityError,
+} from './action.errors';
+import { ActionStatus, EVIDENCE_KINDS, RagStatus, REPORTABLE_RAG_STATUSES } from './rag-status';
+
+export interface MilestoneState {
+  title: string;
+  dueDate: string;
+  completedOn: string | null;
+}
+
+export interface EvidenceState {
+  title: string;
+  kind: string;
+  review: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+}
+
+export type ActionState =
+  | { exists: false }
+  | {
+      exists: true;
+      actionId: string;
+      planId: string;
+      ref: string;
+      areaNumber: number;
+      status: ActionStatus;
+      rag: RagStatus;
+      /** The rating an action had when it was marked complete; a reopen returns to it. */
+      ragBeforeCompletion: RagStatus;
+      owner: ActionOwner;
+      dueDate: string;
+      lastAsAt: string | null;
+      milestones: Record<string, MilestoneState>;
+      evidence: Record<string, EvidenceState>;
+    };
+
+export type ExistingAction = Extract<ActionState, { exists: true }>;
+
+/** Other streams' state a decision may need: the plan for a new action, the successor for a supersede. */
+export interface ActionDecisionContext {
+  plan?: PlanState;
+  supersedingAction?: ActionState;
+}
+
+export const initialActionState = (): ActionState => ({ exists: false });
+
+export function evolveAction(state: ActionState, event: ActionEvent): ActionState {
+  if (event.type === 'ActionAdded') {
+    const d = event.data;
+    return {
+      exists: true,
+      actionId: d.actionId,
+      planId: d.planId,
+      ref: d.ref,
+      areaNumber: d.areaNumber,
+      status: 'OPEN',
+      rag: 'NOT_YET_RATED',
+      ragBeforeCompletion: 'NOT_YET_RATED',
+      owner: d.owner,
+      dueDate: d.dueDate,
+      lastAsAt: null,
+      milestones: {},
+      evidence: {},
+    };
+  }
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'OwnerReassigned':
+      return { ...state, owner: event.data.owner };
+    case 'ProgressReported':
+      return { ...state, rag: event.data.rag, lastAsAt: event.data.asAt };
+    case 'MilestoneAdded':
+      return {
+        ...state,
+        milestones: {
+          ...state.milestones,
+          [event.data.milestoneId]: { title: event.data.title, dueDate: event.data.dueDate, completedOn: null },
+        },
+      };
+    case 'MilestoneCompleted': {
+      const milestone = state.milestones[event.data.milestoneId];
+      if (!milestone) return state;
+      return {
+        ...state,
+        milestones: { ...state.milestones, [event.data.milestoneId]: { ...milestone, completedOn: event.data.completedOn } },
+      };
+    }
+    case 'DueDateRescheduled':
+      return { ...state, dueDate: event.data.dueDate };
+    case 'EvidenceAttached':
+      return {
+        ...state,
+        evidence: {
+          ...state.evidence,
+          [event.data.evidenceId]: { title: event.data.title, kind: event.data.kind, review: 'PENDING' },
+        },
+      };
+    case 'EvidenceAccepted':
+    case 'EvidenceRejected': {
+      const evidence = state.evidence[event.data.evidenceId];
+      if (!evidence) return state;
+      const review = event.type === 'EvidenceAccepted' ? 'ACCEPTED' : 'REJECTED';
+      return { ...state, evidence: { ...state.evidence, [event.data.evidenceId]: { ...evidence, review } } };
+    }
+    case 'ActionCompleted':
+      return {
+        ...state,
+        status: 'COMPLETE',
+        rag: 'BLUE',
+        ragBeforeCompletion: event.data.previousRag,
+        lastAsAt: event.data.asAt,
+      };
+    case 'ActionReopened':
+      return { ...state, status: 'OPEN', rag: event.data.rag };
+    case 'ActionWithdrawn':
+      return { ...state, status: 'WITHDRAWN' };
+    case 'ActionSuperseded':
+      return { ...state, status: 'SUPERSEDED' };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+export function decideAction(
+  command: ActionCommand,
+  state: ActionState,
+  metadata: CommandMetadata,
+  context: ActionDecisionContext = {},
+): ActionEvent[] {
+  if (command.type === 'AddAction') return decideAdd(command, state, context.plan);
+  if (!state.exists) throw new ActionNotFoundError(command.data.actionId);
+  const actionId = state.actionId;
+  const { now } = metadata;
+
+  switch (command.type) {
+    case 'ReassignOwner': {
+      requireNotClosed(state, 'reassign its owner');
+      const owner = requireOwner(command.data.owner);
+      if (owner.ownerId === state.owner.ownerId) throw new SameValueError('The owner');
+      const reason = command.data.reason?.trim() || null;
+      return [{ type: 'OwnerReassigned', data: { actionId, owner, previousOwner: state.owner, reason } }];
+    }
+    case 'ReportProgress': {
+      requireOpen(state, 'report progress');
+      const rag = command.data.rag;
+      if (!(REPORTABLE_RAG_STATUSES as readonly string[]).includes(rag)) {
+        throw new InvalidValueError(
+          'rag',
+          'isIn:RED,AMBER,GREEN',
+          `rag must be RED, AMBER or GREEN; Blue is reached by marking the action complete`,
+        );
+      }
+      const commentary = requireText('commentary', command.data.commentary);
+      const asAt = requirePastOrToday('asAt', command.data.asAt, now);
+      if (state.lastAsAt !== null && asAt < state.lastAsAt) throw new ProgressOutOfOrderError(asAt, state.lastAsAt);
+      return [{ type: 'ProgressReported', data: { actionId, rag, previousRag: state.rag, commentary, asAt } }];
+    }
+    case 'AddMilestone': {
+      requireOpen(state, 'add a milestone');
+      return [milestoneAdded(actionId, command.data, state)];
+    }
+    case 'CompleteMilestone': {
+      requireOpen(state, 'complete a milestone');
+      const milestone = state.milestones[command.data.milestoneId];
+      if (!milestone) throw new MilestoneNotFoundError(command.data.milestoneId);
+      if (milestone.completedOn !== null) throw new MilestoneAlreadyCompletedError(milestone.title);
+      const completedOn = requirePastOrToday('completedOn', command.data.completedOn, now);
+      return [{ type: 'MilestoneCompleted', data: { actionId, milestoneId: command.data.milestoneId, completedOn } }];
+    }
+    case 'RescheduleDueDate': {
+      requireOpen(state, 'reschedule it');
+      const dueDate = requireDate('dueDate', command.data.dueDate);
+      const reason = requireText('reason', command.data.reason);
+      if (dueDate === state.dueDate) throw new SameValueError('The due date');
+      return [{ type: 'DueDateRescheduled', data: { actionId, dueDate, previousDueDate: state.dueDate, reason } }];
+    }
+    case 'AttachEvidence': {
+      // Impact often shows after delivery, so completed actions still take evidence.
+      requireNotClosed(state, 'attach evidence');
+      const d = command.data;
+      if (state.evidence[d.evidenceId]) throw new EvidenceAlreadyExistsError(d.evidenceId);
+      if (!(EVIDENCE_KINDS as readonly string[]).includes(d.kind)) {
+        throw new InvalidValueError('kind', 'isIn:ACTIVITY,IMPACT', 'kind must be ACTIVITY or IMPACT');
+      }
+      const link = d.link?.trim() || null;
+      const documentReference = d.documentReference?.trim() || null;
+      if (link === null && documentReference === null) {
+        throw new InvalidValueError(
+          'link',
+          'linkOrDocumentReference',
+          'Evidence needs a link or a document reference so the board can find it',
+        );
+      }
+      return [
+        {
+          type: 'EvidenceAttached',
+          data: {
+            actionId,
+            evidenceId: d.evidenceId,
+            kind: d.kind,
+            title: requireText('title', d.title),
+            link,
+            documentReference,
+            submittedBy: requireText('submittedBy', d.submittedBy),
+          },
+        },
+      ];
+    }
+    case 'ReviewEvidence': {
+      requireNotClosed(state, 'review evidence');
+      const evidence = state.evidence[command.data.evidenceId];
+      if (!evidence) throw new EvidenceNotFoundError(command.data.evidenceId);
+      if (evidence.review !== 'PENDING') throw new EvidenceAlreadyReviewedError(evidence.title, evidence.review);
+      const evidenceId = command.data.evidenceId;
+      if (command.data.decision === 'ACCEPT') return [{ type: 'EvidenceAccepted', data: { actionId, evidenceId } }];
+      if (command.data.decision !== 'REJECT') {
+        throw new InvalidValueError('decision', 'isIn:ACCEPT,REJECT', 'decision must be ACCEPT or REJECT');
+      }
+      const reason = requireText('reason', command.data.reason);
+      return [{ type: 'EvidenceRejected', data: { actionId, evidenceId, reason } }];
+    }
+    case 'MarkComplete': {
+      requireOpen(state, 'mark it complete');
+      const commentary = requireText('commentary', command.data.commentary);
+      const asAt = requirePastOrToday('asAt', command.data.asAt, now);
+      if (!Object.values(state.evidence).some((e) => e.review === 'ACCEPTED')) {
+        throw new CompletionNeedsAcceptedEvidenceError(state.ref);
+      }
+      return [{ type: 'ActionCompleted', data: { actionId, commentary, asAt, previousRag: state.rag } }];
+    }
+    case 'ReopenAction': {
+      if (state.status !== 'COMPLETE') throw new ActionNotCompleteError(state.ref);
+      const reason = requireText('reason', command.data.reason);
+      return [{ type: 'ActionReopened', data: { actionId, reason, rag: state.ragBeforeCompletion } }];
+    }
+    case 'WithdrawAction': {
+      requireOpen(state, 'withdraw it');
+      const reason = requireText('reason', command.data.reason);
+      return [{ type: 'ActionWithdrawn', data: { actionId, reason } }];
+    }
+    case 'SupersedeAction': {
+      requireOpen(state, 'supersede it');
+      const reason = requireText('reason', command.data.reason);
+      const successor = context.supersedingAction;
+      if (command.data.supersededByActionId === actionId) {
+        throw new SupersedingActionInvalidError('An action cannot be superseded by itself');
+      }
+      if (!successor?.exists || successor.planId !== state.planId) {
+        throw new SupersedingActionInvalidError('The superseding action must be an existing action in the same plan');
+      }
+      if (successor.status === 'WITHDRAWN' || successor.status === 'SUPERSEDED') {
+        throw new SupersedingActionInvalidError(
+          `Action ${successor.ref} is ${successor.status.toLowerCase()} and cannot supersede another action`,
+        );
+      }
+      return [
+        {
+          type: 'ActionSuperseded',
+          data: { actionId, supersededByActionId: successor.actionId, supersededByRef: successor.ref, reason },
+        },
+      ];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}
+
+function decideAdd(command: AddAction, state: ActionState, plan: PlanState | undefined): ActionEvent[] {
+  const d = command.data;
+  if (!plan || plan.status !== 'active') throw new PlanNotFoundError(d.planId);
+  const ref = requireText('ref', d.ref);
+  if (state.exists) throw new ActionRefTakenError(ref);
+  if (!plan.areaNumbers.includes(d.areaNumber)) throw new UnknownAreaError(d.areaNumber);
+  // References read "area.number" (8.2), so a ref that names another area would mislead the board.
+  if (!new RegExp(`^${d.areaNumber}\\.\\d+[a-z]?$`).test(ref)) throw new RefOutsideAreaError(ref, d.areaNumber);
+  const priorityNumbers = [...new Set(d.priorityNumbers)].sort((a, b) => a - b);
+  for (const p of priorityNumbers) if (!plan.priorityNumbers.includes(p)) throw new UnknownPriorityError(p);
+  const added: ActionEvent = {
+    type: 'ActionAdded',
+    data: {
+      actionId: d.actionId,
+      planId: plan.planId,
+      ref,
+      areaNumber: d.areaNumber,
+      priorityNumbers,
+      title: requireText('title', d.title),
+      description: requireText('description', d.description),
+      intendedImpact: requireText('intendedImpact', d.intendedImpact),
+      owner: requireOwner(d.owner),
+      leadOrganisation: requireText('leadOrganisation', d.leadOrganisation),
+      dueDate: requireDate('dueDate', d.dueDate),
+    },
+  };
+  let pending = evolveAction(state, added);
+  const events: ActionEvent[] = [added];
+  for (const milestone of d.milestones ?? []) {
+    const event = milestoneAdded(d.actionId, milestone, pending as ExistingAction);
+    pending = evolveAction(pending, event);
+    events.push(event);
+  }
+  return events;
+}
+
+function milestoneAdded(actionId: string, milestone: NewMilestone, state: ExistingAction): ActionEvent {
+  if (state.milestones[milestone.milestoneId]) throw new MilestoneAlreadyExistsError(milestone.milestoneId);
+  return {
+    type: 'MilestoneAdded',
+    data: {
+      actionId,
+      milestoneId: milestone.milestoneId,
+      title: requireText('milestone.title', milestone.title),
+      dueDate: requireDate('milestone.dueDate', milestone.dueDate),
+    },
+  };
+}
+
+function requireOwner(owner: ActionOwner): ActionOwner {
+  return {
+    ownerId: requireText('owner.ownerId', owner?.ownerId),
+    name: requireText('owner.name', owner?.name),
+    role: requireText('owner.role', owner?.role),
+    organisation: requireText('owner.organisation', owner?.organisation),
+  };
+}
+
+function requireOpen(state: ExistingAction, doing: string): void {
+  if (state.status !== 'OPEN') throw new ActionNotOpenError(state.ref, state.status, doing);
+}
+
+function requireNotClosed(state: ExistingAction, doing: string): void {
+  if (state.status === 'WITHDRAWN' || state.status === 'SUPERSEDED') {
+    throw new ActionClosedError(state.ref, state.status, doing);
+  }
+}
+

@@ -1,0 +1,112 @@
+import { AlreadyExistsError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+
+export class ActionNotFoundError extends NotFoundError {
+  constructor(actionId: string) {
+    super('actionExists', `No action with id ${actionId}`);
+  }
+}
+
+export class ActionRefTakenError extends AlreadyExistsError {
+  constructor(ref: string) {
+    super('refUniqueInPlan', `Action ${ref} already exists in this plan; references are unique within a plan`);
+  }
+}
+
+export class UnknownAreaError extends RuleViolationError {
+  constructor(areaNumber: number) {
+    super('areaInPlan', `Area ${areaNumber} is not one of the plan's improvement areas`);
+  }
+}
+
+export class UnknownPriorityError extends RuleViolationError {
+  constructor(priorityNumber: number) {
+    super('priorityInPlan', `Priority ${priorityNumber} is not one of the plan's recovery priorities`);
+  }
+}
+
+export class RefOutsideAreaError extends RuleViolationError {
+  constructor(ref: string, areaNumber: number) {
+    super('refMatchesArea', `Action reference ${ref} must be numbered under its area, e.g. ${areaNumber}.1`);
+  }
+}
+
+export class ActionNotOpenError extends RuleViolationError {
+  constructor(ref: string, status: string, doing: string) {
+    super('actionOpen', `Action ${ref} is ${status.toLowerCase()}; cannot ${doing}`);
+  }
+}
+
+export class ActionClosedError extends RuleViolationError {
+  constructor(ref: string, status: string, doing: string) {
+    super('actionNotClosed', `Action ${ref} is ${status.toLowerCase()}; cannot ${doing}`);
+  }
+}
+
+export class CompletionNeedsAcceptedEvidenceError extends RuleViolationError {
+  constructor(ref: string) {
+    super(
+      'acceptedEvidenceBeforeBlue',
+      `Action ${ref} cannot be marked complete (Blue) until the board has accepted at least one piece of evidence`,
+    );
+  }
+}
+
+export class ActionNotCompleteError extends RuleViolationError {
+  constructor(ref: string) {
+    super('reopenOnlyComplete', `Action ${ref} is not complete, so there is nothing to reopen`);
+  }
+}
+
+export class ProgressOutOfOrderError extends RuleViolationError {
+  constructor(asAt: string, lastAsAt: string) {
+    super('asAtNotBeforeLastUpdate', `An update as at ${asAt} is earlier than the last update, as at ${lastAsAt}`);
+  }
+}
+
+export class MilestoneNotFoundError extends NotFoundError {
+  constructor(milestoneId: string) {
+    super('milestoneExists', `No milestone with id ${milestoneId} on this action`);
+  }
+}
+
+export class MilestoneAlreadyExistsError extends AlreadyExistsError {
+  constructor(milestoneId: string) {
+    super('milestoneIdUnique', `Milestone ${milestoneId} already exists on this action`);
+  }
+}
+
+export class MilestoneAlreadyCompletedError extends RuleViolationError {
+  constructor(title: string) {
+    super('milestoneOpen', `Milestone "${title}" is already complete`);
+  }
+}
+
+export class EvidenceNotFoundError extends NotFoundError {
+  constructor(evidenceId: string) {
+    super('evidenceExists', `No evidence with id ${evidenceId} on this action`);
+  }
+}
+
+export class EvidenceAlreadyExistsError extends AlreadyExistsError {
+  constructor(evidenceId: string) {
+    super('evidenceIdUnique', `Evidence ${evidenceId} already exists on this action`);
+  }
+}
+
+export class EvidenceAlreadyReviewedError extends RuleViolationError {
+  constructor(title: string, outcome: string) {
+    super('evidencePending', `Evidence "${title}" has already been ${outcome.toLowerCase()}`);
+  }
+}
+
+export class SameValueError extends RuleViolationError {
+  constructor(what: string) {
+    super('changesSomething', `${what} is unchanged; nothing to record`);
+  }
+}
+
+export class SupersedingActionInvalidError extends RuleViolationError {
+  constructor(message: string) {
+    super('supersededByOpenActionInPlan', message);
+  }
+}

@@ -1,0 +1,115 @@
+import { CalendarDate } from '../shared/calendar-date';
+import { ActionOwner } from './action-owner';
+import { EvidenceKind, RagStatus, ReportableRag } from './rag-status';
+
+export type ActionAdded = {
+  type: 'ActionAdded';
+  data: {
+    actionId: string;
+    planId: string;
+    ref: string;
+    areaNumber: number;
+    priorityNumbers: number[];
+    title: string;
+    description: string;
+    intendedImpact: string;
+    owner: ActionOwner;
+    leadOrganisation: string;
+    dueDate: CalendarDate;
+  };
+};
+
+export type OwnerReassigned = {
+  type: 'OwnerReassigned';
+  data: { actionId: string; owner: ActionOwner; previousOwner: ActionOwner; reason: string | null };
+};
+
+export type ProgressReported = {
+  type: 'ProgressReported';
+  data: { actionId: string; rag: ReportableRag; previousRag: RagStatus; commentary: string; asAt: CalendarDate };
+};
+
+export type MilestoneAdded = {
+  type: 'MilestoneAdded';
+  data: { actionId: string; milestoneId: string; title: string; dueDate: CalendarDate };
+};
+
+export type MilestoneCompleted = {
+  type: 'MilestoneCompleted';
+  data: { actionId: string; milestoneId: string; completedOn: CalendarDate };
+};
+
+export type DueDateRescheduled = {
+  type: 'DueDateRescheduled';
+  data: { actionId: string; dueDate: CalendarDate; previousDueDate: CalendarDate; reason: string };
+};
+
+export type EvidenceAttached = {
+  type: 'EvidenceAttached';
+  data: {
+    actionId: string;
+    evidenceId: string;
+    kind: EvidenceKind;
+    title: string;
+    link: string | null;
+    documentReference: string | null;
+    submittedBy: string;
+  };
+};
+
+export type EvidenceAccepted = { type: 'EvidenceAccepted'; data: { actionId: string; evidenceId: string } };
+
+export type EvidenceRejected = {
+  type: 'EvidenceRejected';
+  data: { actionId: string; evidenceId: string; reason: string };
+};
+
+export type ActionCompleted = {
+  type: 'ActionCompleted';
+  data: { actionId: string; commentary: string; asAt: CalendarDate; previousRag: RagStatus };
+};
+
+export type ActionReopened = {
+  type: 'ActionReopened';
+  /** `rag` is what the action returns to: its rating before it was marked complete. */
+  data: { actionId: string; reason: string; rag: RagStatus };
+};
+
+export type ActionWithdrawn = { type: 'ActionWithdrawn'; data: { actionId: string; reason: string } };
+
+export type ActionSuperseded = {
+  type: 'ActionSuperseded';
+  data: { actionId: string; supersededByActionId: string; supersededByRef: string; reason: string };
+};
+
+export type ActionEvent =
+  | ActionAdded
+  | OwnerReassigned
+  | ProgressReported
+  | MilestoneAdded
+  | MilestoneCompleted
+  | DueDateRescheduled
+  | EvidenceAttached
+  | EvidenceAccepted
+  | EvidenceRejected
+  | ActionCompleted
+  | ActionReopened
+  | ActionWithdrawn
+  | ActionSuperseded;
+
+/** Current schema version of each action event; bump with an upcaster, never edit in place. */
+export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
+  ActionAdded: 1,
+  OwnerReassigned: 1,
+  ProgressReported: 1,
+  MilestoneAdded: 1,
+  MilestoneCompleted: 1,
+  DueDateRescheduled: 1,
+  EvidenceAttached: 1,
+  EvidenceAccepted: 1,
+  EvidenceRejected: 1,
+  ActionCompleted: 1,
+  ActionReopened: 1,
+  ActionWithdrawn: 1,
+  ActionSuperseded: 1,
+};

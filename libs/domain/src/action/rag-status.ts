@@ -1,0 +1,16 @@
+/**
+ * RAG as boards use it. Owners report Red, Amber or Green; Blue (complete) is only reached by
+ * marking the action complete with accepted evidence; Not yet rated is where every action starts.
+ */
+export const RAG_STATUSES = ['NOT_YET_RATED', 'RED', 'AMBER', 'GREEN', 'BLUE'] as const;
+export type RagStatus = (typeof RAG_STATUSES)[number];
+
+export const REPORTABLE_RAG_STATUSES = ['RED', 'AMBER', 'GREEN'] as const;
+export type ReportableRag = (typeof REPORTABLE_RAG_STATUSES)[number];
+
+export const EVIDENCE_KINDS = ['ACTIVITY', 'IMPACT'] as const;
+/** Activity evidence shows the thing was done; impact evidence shows it changed outcomes. */
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const ACTION_STATUSES = ['OPEN', 'COMPLETE', 'WITHDRAWN', 'SUPERSEDED'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -1,0 +1,33 @@
+import { CalendarDate } from '../shared/calendar-date';
+
+export interface LocalArea {
+  id: string;
+  name: string;
+}
+
+export type CreatePlan = {
+  type: 'CreatePlan';
+  data: {
+    planId: string;
+    localArea: LocalArea;
+    title: string;
+    version: string;
+    approvedOn: CalendarDate;
+    /** Days without a progress update after which an action counts as stale. */
+    staleAfterDays?: number;
+  };
+};
+
+export type ApprovePlanRevision = {
+  type: 'ApprovePlanRevision';
+  data: { planId: string; version: string; title?: string; approvedOn: CalendarDate };
+};
+
+export type ChangeStaleThreshold = {
+  type: 'ChangeStaleThreshold';
+  data: { planId: string; staleAfterDays: number };
+};
+
+export type PlanCommand = CreatePlan | ApprovePlanRevision | ChangeStaleThreshold;
+
+export const DEFAULT_STALE_AFTER_DAYS = 42;

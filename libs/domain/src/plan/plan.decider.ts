@@ -1,0 +1,116 @@
+import { requireDate, requireText } from '../shared/guards';
+import { CommandMetadata } from '../shared/command-metadata';
+import { IMPROVEMENT_AREAS } from './improvement-areas';
+import { RECOVERY_PRIORITIES } from './recovery-priorities';
+import { DEFAULT_STALE_AFTER_DAYS, LocalArea, PlanCommand } from './plan.commands';
+import { PlanEvent } from './plan.events';
+import {
+  PlanAlreadyExistsError,
+  PlanNotFoundError,
+  RevisionNotNewerError,
+  StaleThresholdInvalidError,
+} from './plan.errors';
+
+export type PlanState =
+  | { status: 'absent' }
+  | {
+      status: 'active';
+      planId: string;
+      localArea: LocalArea;
+      title: string;
+      version: string;
+      approvedOn: string;
+      staleAfterDays: number;
+      areaNumbers: number[];
+      priorityNumbers: number[];
+    };
+
+export const initialPlanState = (): PlanState => ({ status: 'absent' });
+
+export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
+  switch (event.type) {
+    case 'PlanCreated':
+      return {
+        status: 'active',
+        planId: event.data.planId,
+        localArea: event.data.localArea,
+        title: event.data.title,
+        version: event.data.version,
+        approvedOn: event.data.approvedOn,
+        staleAfterDays: event.data.staleAfterDays,
+        areaNumbers: event.data.areas.map((a) => a.number),
+        priorityNumbers: event.data.priorities.map((p) => p.number),
+      };
+    case 'PlanRevisionApproved':
+      if (state.status !== 'active') return state;
+      return { ...state, version: event.data.version, title: event.data.title, approvedOn: event.data.approvedOn };
+    case 'StaleThresholdChanged':
+      if (state.status !== 'active') return state;
+      return { ...state, staleAfterDays: event.data.staleAfterDays };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+function requireStaleDays(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 366) throw new StaleThresholdInvalidError(value);
+  return value;
+}
+
+export function decidePlan(command: PlanCommand, state: PlanState, _metadata: CommandMetadata): PlanEvent[] {
+  switch (command.type) {
+    case 'CreatePlan': {
+      if (state.status !== 'absent') throw new PlanAlreadyExistsError(command.data.planId);
+      const { planId, localArea } = command.data;
+      return [
+        {
+          type: 'PlanCreated',
+          data: {
+            planId,
+            localArea: { id: requireText('localArea.id', localArea.id), name: requireText('localArea.name', localArea.name) },
+            title: requireText('title', command.data.title),
+            version: requireText('version', command.data.version),
+            approvedOn: requireDate('approvedOn', command.data.approvedOn),
+            staleAfterDays: requireStaleDays(command.data.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS),
+            areas: IMPROVEMENT_AREAS.map((a) => ({ ...a })),
+            priorities: RECOVERY_PRIORITIES.map((p) => ({ ...p })),
+          },
+        },
+      ];
+    }
+    case 'ApprovePlanRevision': {
+      if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
+      const approvedOn = requireDate('approvedOn', command.data.approvedOn);
+      if (approvedOn < state.approvedOn) throw new RevisionNotNewerError(approvedOn, state.approvedOn);
+      return [
+        {
+          type: 'PlanRevisionApproved',
+          data: {
+            planId: state.planId,
+            version: requireText('version', command.data.version),
+            title: command.data.title === undefined ? state.title : requireText('title', command.data.title),
+            approvedOn,
+            previousVersion: state.version,
+          },
+        },
+      ];
+    }
+    case 'ChangeStaleThreshold': {
+      if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
+      const staleAfterDays = requireStaleDays(command.data.staleAfterDays);
+      if (staleAfterDays === state.staleAfterDays) return [];
+      return [
+        {
+          type: 'StaleThresholdChanged',
+          data: { planId: state.planId, staleAfterDays, previousStaleAfterDays: state.staleAfterDays },
+        },
+      ];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}

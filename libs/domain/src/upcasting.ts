@@ -1,0 +1,36 @@
+import { ACTION_EVENT_VERSIONS, ActionEvent } from './action/action.events';
+import { PLAN_EVENT_VERSIONS, PlanEvent } from './plan/plan.events';
+
+export type DomainEvent = PlanEvent | ActionEvent;
+
+export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
+  ...PLAN_EVENT_VERSIONS,
+  ...ACTION_EVENT_VERSIONS,
+};
+
+/** Lifts one stored shape of an event type from version `from` to `from + 1`. */
+export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Upcasters keyed by `Type@fromVersion`. Stored events are never rewritten: an event type that
+ * changes gets a new version number here and a step that lifts the old shape on every read.
+ */
+export const UPCASTERS: Record<string, Upcaster> = {};
+
+export class UnknownEventTypeError extends Error {
+  constructor(type: string, version: number) {
+    super(`Cannot load event ${type} v${version}: this build does not know that event type or version`);
+  }
+}
+
+export function upcast(type: string, version: number, data: Record<string, unknown>): DomainEvent {
+  const current = EVENT_SCHEMA_VERSIONS[type as DomainEvent['type']];
+  if (current === undefined || version > current) throw new UnknownEventTypeError(type, version);
+  let lifted = data;
+  for (let v = version; v < current; v += 1) {
+    const step = UPCASTERS[`${type}@${v}`];
+    if (!step) throw new UnknownEventTypeError(type, v);
+    lifted = step(lifted);
+  }
+  return { type, data: lifted } as DomainEvent;
+}

@@ -1,0 +1,75 @@
+/**
+ * The one port every event store adapter implements. Revisions are per stream and start at 0
+ * (the first event of a stream has revision 0); positions are global, strictly increasing in
+ * commit order, and opaque to callers except for ordering: a checkpoint is the position of the
+ * last event a reader has handled.
+ */
+export type StreamRevision = bigint;
+export type GlobalPosition = bigint;
+
+/** What the writer believes the stream's current revision is. */
+export type ExpectedRevision = StreamRevision | 'no_stream' | 'stream_exists' | 'any';
+
+export interface EventMetadata {
+  /** Version of the event's data schema; upcasters lift old versions on read. */
+  schemaVersion: number;
+  /** When the change happened in the domain (the command's clock), ISO instant. */
+  occurredAt: string;
+  commandId?: string;
+  correlationId?: string;
+  causationId?: string;
+  actor?: { userId: string; displayName?: string; role?: string } | null;
+  [key: string]: unknown;
+}
+
+export interface NewEvent {
+  /** Unique; adapters refuse a second event with the same id. */
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  streamId: string;
+  revision: StreamRevision;
+  position: GlobalPosition;
+  /** When the store committed it, ISO instant. */
+  recordedAt: string;
+}
+
+export interface AppendResult {
+  nextExpectedRevision: StreamRevision;
+  /** Position of the last event appended. */
+  position: GlobalPosition;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit to start at the beginning. */
+  after?: GlobalPosition;
+  maxCount?: number;
+}
+
+export interface Subscription {
+  /** Resolves once the subscription has stopped and its handler will not be called again. */
+  unsubscribe(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  after?: GlobalPosition;
+  /** Called with events in global order, one batch at a time; the next batch waits for it. */
+  onEvents(events: RecordedEvent[]): Promise<void>;
+  onError?(error: unknown): void;
+}
+
+export interface EventStore {
+  appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /** All events of a stream in revision order; empty when the stream does not exist. */
+  readStream(streamId: string): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription: replays from `after`, then delivers new events as they are appended. */
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Position of the newest event in the store, or undefined when it is empty. */
+  headPosition(): Promise<GlobalPosition | undefined>;
+  close(): Promise<void>;
+}

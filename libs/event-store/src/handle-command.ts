@@ -1,0 +1,85 @@
+import { deterministicUuid } from './deterministic-uuid';
+import { EventMetadata, EventStore, ExpectedRevision, GlobalPosition, RecordedEvent, StreamRevision } from './event-store.port';
+
+export interface Decider<Command, Event extends { type: string; data: object }, State, Meta, Context> {
+  initialState(): State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State, metadata: Meta, context: Context): Event[];
+}
+
+/** Turns a stored event into the current domain shape (upcasting older schema versions). */
+export type EventLoader<Event> = (recorded: RecordedEvent) => Event;
+
+export interface HandleCommandOptions<Event extends { type: string }, Meta, Context> {
+  metadata: Meta & {
+    now: string;
+    commandId: string;
+    correlationId?: string;
+    causationId?: string;
+    actor?: EventMetadata['actor'];
+  };
+  context: Context;
+  /** The revision the client last saw; when absent, the revision read while rebuilding state. */
+  expectedRevision?: StreamRevision;
+  load: EventLoader<Event>;
+  schemaVersionOf(event: Event): number;
+}
+
+export interface CommandResult<Event, State> {
+  events: Event[];
+  state: State;
+  /** Revision of the stream after the command (unchanged when it decided nothing). */
+  revision: StreamRevision | undefined;
+  position: GlobalPosition | undefined;
+}
+
+/**
+ * Read the stream, rebuild state, decide, append. The expected revision makes a stale write
+ * fail instead of silently merging: the caller's revision if it sent one, else the one read
+ * here, and "no stream" when the stream did not exist.
+ */
+export async function handleCommand<Command, Event extends { type: string; data: object }, State, Meta, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State, Meta, Context>,
+  command: Command,
+  options: HandleCommandOptions<Event, Meta, Context>,
+): Promise<CommandResult<Event, State>> {
+  const recorded = await store.readStream(streamId);
+  let state = decider.initialState();
+  for (const event of recorded) state = decider.evolve(state, options.load(event));
+  const readRevision = recorded.length === 0 ? undefined : recorded[recorded.length - 1].revision;
+
+  const events = decider.decide(command, state, options.metadata, options.context);
+  if (events.length === 0) return { events, state, revision: readRevision, position: undefined };
+
+  const expected: ExpectedRevision = options.expectedRevision ?? readRevision ?? 'no_stream';
+  const { metadata } = options;
+  const result = await store.appendToStream(
+    streamId,
+    events.map((event, index) => ({
+      id: eventIdFor(metadata.commandId, streamId, index),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        schemaVersion: options.schemaVersionOf(event),
+        occurredAt: metadata.now,
+        commandId: metadata.commandId,
+        correlationId: metadata.correlationId ?? metadata.commandId,
+        causationId: metadata.causationId ?? metadata.commandId,
+        actor: metadata.actor ?? null,
+      },
+    })),
+    expected,
+  );
+  for (const event of events) state = decider.evolve(state, event);
+  return { events, state, revision: result.nextExpectedRevision, position: result.position };
+}
+
+/**
+ * Event ids come from the command id, so a client that retries the same command produces the
+ * same ids and the store can recognise the retry instead of appending twice.
+ */
+export function eventIdFor(commandId: string, streamId: string, index: number): string {
+  return deterministicUuid('event', commandId, streamId, String(index));
+}

@@ -1,0 +1,178 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { matchesExpectedRevision } from '../expected-revision';
+import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { CatchUpSubscription } from '../catch-up-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** File path, or ':memory:' for tests. */
+  filename: string;
+  /**
+   * FULL makes every commit survive power loss (the WAL is fsync'd on commit); it is what we
+   * ship. NORMAL trades the last commits on power loss for speed and is only for benchmarks.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often a subscriber looks for events written by another process. */
+  pollIntervalMs?: number;
+}
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  stream_revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position        INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id        TEXT    NOT NULL UNIQUE,
+  stream_id       TEXT    NOT NULL,
+  stream_revision INTEGER NOT NULL,
+  type            TEXT    NOT NULL,
+  data            TEXT    NOT NULL,
+  metadata        TEXT    NOT NULL,
+  recorded_at     TEXT    NOT NULL,
+  UNIQUE (stream_id, stream_revision)
+);
+CREATE TABLE IF NOT EXISTS streams (
+  stream_id TEXT    PRIMARY KEY,
+  revision  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS events_are_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_are_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+`;
+
+/** The zero-setup event store: one append-only table in a SQLite file, in WAL mode. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly appended = new EventEmitter();
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly pollIntervalMs: number;
+  private readonly statements;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.appended.setMaxListeners(0);
+    this.statements = {
+      streamRevision: this.db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
+      upsertStream: this.db.prepare(
+        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision',
+      ),
+      insert: this.db.prepare(
+        `INSERT INTO events (event_id, stream_id, stream_revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      readStream: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_revision'),
+      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+    };
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const recordedAt = new Date().toISOString();
+    const append = this.db.transaction((): AppendResult => {
+      const current = this.statements.streamRevision.get(streamId);
+      const actual = current === undefined ? undefined : BigInt(current.revision);
+      if (!matchesExpectedRevision(expectedRevision, actual)) {
+        throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
+      }
+      let revision = current === undefined ? -1 : current.revision;
+      let position = 0;
+      for (const event of events) {
+        revision += 1;
+        const result = this.statements.insert.run(
+          event.id,
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          recordedAt,
+        );
+        position = Number(result.lastInsertRowid);
+      }
+      this.statements.upsertStream.run(streamId, revision);
+      return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
+    });
+    // IMMEDIATE takes the write lock before reading the revision, so two processes sharing the
+    // file cannot both pass the revision check.
+    const result = append.immediate();
+    this.appended.emit('appended');
+    return result;
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    return this.statements.readStream.all(streamId).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after === undefined ? 0 : Number(options.after);
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    return this.statements.readAll.all(after, maxCount).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const row = this.statements.head.get();
+    return row?.position == null ? undefined : BigInt(row.position);
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription = new CatchUpSubscription(
+      (after, maxCount) => this.readAll({ after, maxCount }),
+      options,
+      (wake) => {
+        this.appended.on('appended', wake);
+        const timer = setInterval(wake, this.pollIntervalMs);
+        return () => {
+          this.appended.off('appended', wake);
+          clearInterval(timer);
+        };
+      },
+    );
+    this.subscriptions.add(subscription);
+    subscription.stopped.then(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: BigInt(row.stream_revision),
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+  };
+}

@@ -1,0 +1,90 @@
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { CalendarDate } from '@send/domain';
+import { ActionPriorityEntity } from './action-priority.entity';
+import { ActionEntity } from './action.entity';
+import { staleCutoff } from './action-flags';
+
+export interface ActionFilter {
+  areaNumber?: number;
+  priorityNumber?: number;
+  rag?: string;
+  status?: string;
+  ownerId?: string;
+  overdue?: boolean;
+  stale?: boolean;
+}
+
+export interface ActionPage {
+  actions: ActionEntity[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('after is not a cursor this API issued; use pageInfo.endCursor from a previous page');
+  }
+}
+
+/** Cursors are opaque to clients; inside they are the ref sort key of the last row served. */
+export const encodeCursor = (action: ActionEntity) => Buffer.from(`a:${action.refSortKey}`).toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!raw.startsWith('a:')) throw new InvalidCursorError();
+  return raw.slice(2);
+}
+
+export async function findActions(
+  dataSource: DataSource,
+  planId: string,
+  filter: ActionFilter,
+  page: { first: number; after?: string },
+  clock: { today: CalendarDate; staleAfterDays: number },
+): Promise<ActionPage> {
+  const base = filteredActions(dataSource, planId, filter, clock);
+  const totalCount = await base.clone().getCount();
+  const query = base.clone().orderBy('a.refSortKey', 'ASC').take(page.first + 1);
+  if (page.after) query.andWhere('a.refSortKey > :afterKey', { afterKey: decodeCursor(page.after) });
+  const rows = await query.getMany();
+  const actions = rows.slice(0, page.first);
+  return {
+    actions,
+    totalCount,
+    hasNextPage: rows.length > page.first,
+    endCursor: actions.length > 0 ? encodeCursor(actions[actions.length - 1]) : null,
+  };
+}
+
+function filteredActions(
+  dataSource: DataSource,
+  planId: string,
+  filter: ActionFilter,
+  clock: { today: CalendarDate; staleAfterDays: number },
+): SelectQueryBuilder<ActionEntity> {
+  const q = dataSource.getRepository(ActionEntity).createQueryBuilder('a').where('a.planId = :planId', { planId });
+  if (filter.areaNumber !== undefined) q.andWhere('a.areaNumber = :area', { area: filter.areaNumber });
+  if (filter.rag !== undefined) q.andWhere('a.rag = :rag', { rag: filter.rag });
+  if (filter.status !== undefined) q.andWhere('a.status = :status', { status: filter.status });
+  if (filter.ownerId !== undefined) q.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });
+  if (filter.priorityNumber !== undefined) {
+    const sub = q
+      .subQuery()
+      .select('1')
+      .from(ActionPriorityEntity, 'p')
+      .where('p.actionId = a.actionId')
+      .andWhere('p.priorityNumber = :priority')
+      .getQuery();
+    q.andWhere(`EXISTS ${sub}`, { priority: filter.priorityNumber });
+  }
+  if (filter.overdue !== undefined) {
+    const overdue = `(a.status = 'OPEN' AND a.dueDate < :today)`;
+    q.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today: clock.today });
+  }
+  if (filter.stale !== undefined) {
+    const stale = `(a.status = 'OPEN' AND a.lastUpdatedOn < :cutoff)`;
+    q.andWhere(filter.stale ? stale : `NOT ${stale}`, { cutoff: staleCutoff(clock.today, clock.staleAfterDays) });
+  }
+  return q;
+}

@@ -1,0 +1,82 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('actions')
+@Index(['planId', 'refSortKey'], { unique: true })
+@Index(['planId', 'ownerId'])
+export class ActionEntity {
+  @PrimaryColumn('varchar', { length: 64 })
+  actionId: string;
+
+  @Column('varchar', { length: 64 })
+  planId: string;
+
+  @Column('varchar', { length: 20 })
+  ref: string;
+
+  /** The ref zero-padded so 8.10 sorts after 8.9; the pagination cursor is built from it. */
+  @Column('varchar', { length: 40 })
+  refSortKey: string;
+
+  @Column('integer')
+  areaNumber: number;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  description: string;
+
+  @Column('text')
+  intendedImpact: string;
+
+  @Column('varchar', { length: 64 })
+  ownerId: string;
+
+  @Column('varchar', { length: 200 })
+  ownerName: string;
+
+  @Column('varchar', { length: 200 })
+  ownerRole: string;
+
+  @Column('varchar', { length: 200 })
+  ownerOrganisation: string;
+
+  @Column('varchar', { length: 200 })
+  leadOrganisation: string;
+
+  @Column('varchar', { length: 10 })
+  dueDate: string;
+
+  @Column('varchar', { length: 12 })
+  status: string;
+
+  @Column('varchar', { length: 16 })
+  rag: string;
+
+  @Column('text', { nullable: true })
+  latestCommentary: string | null;
+
+  /** "As at" date of the latest progress report or completion. */
+  @Column('varchar', { length: 10, nullable: true })
+  lastAsAt: string | null;
+
+  /** Date staleness is measured from: the latest update, or the day the action was added. */
+  @Column('varchar', { length: 10 })
+  lastUpdatedOn: string;
+
+  @Column('varchar', { length: 30 })
+  addedAt: string;
+
+  @Column('varchar', { length: 10, nullable: true })
+  completedOn: string | null;
+
+  @Column('varchar', { length: 64, nullable: true })
+  supersededByActionId: string | null;
+
+  @Column('text', { nullable: true })
+  closingReason: string | null;
+
+  /** Stream revision: what a client sends back as `expectedRevision`. */
+  @Column('integer')
+  revision: number;
+}

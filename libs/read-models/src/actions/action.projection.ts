@@ -1,0 +1,114 @@
+import { EntityManager } from 'typeorm';
+import { dateOf } from '@send/domain';
+import { Projection, ProjectedEvent } from '../projection/projection';
+import { ActionPriorityEntity } from './action-priority.entity';
+import { ActionEntity } from './action.entity';
+import { refSortKey } from './ref-sort-key';
+
+export class ActionProjection implements Projection {
+  readonly name = 'actions';
+
+  async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
+    if (!event.recorded.streamId.startsWith('action-')) return;
+    const revision = Number(event.recorded.revision);
+    const occurredOn = dateOf(event.recorded.metadata.occurredAt);
+    const update = (actionId: string, changes: Partial<ActionEntity>) =>
+      manager.update(ActionEntity, { actionId }, { ...changes, revision });
+
+    switch (event.type) {
+      case 'ActionAdded': {
+        const d = event.data;
+        await manager.save(ActionEntity, {
+          actionId: d.actionId,
+          planId: d.planId,
+          ref: d.ref,
+          refSortKey: refSortKey(d.ref),
+          areaNumber: d.areaNumber,
+          title: d.title,
+          description: d.description,
+          intendedImpact: d.intendedImpact,
+          ownerId: d.owner.ownerId,
+          ownerName: d.owner.name,
+          ownerRole: d.owner.role,
+          ownerOrganisation: d.owner.organisation,
+          leadOrganisation: d.leadOrganisation,
+          dueDate: d.dueDate,
+          status: 'OPEN',
+          rag: 'NOT_YET_RATED',
+          latestCommentary: null,
+          lastAsAt: null,
+          lastUpdatedOn: occurredOn,
+          addedAt: event.recorded.metadata.occurredAt,
+          completedOn: null,
+          supersededByActionId: null,
+          closingReason: null,
+          revision,
+        });
+        await manager.save(
+          ActionPriorityEntity,
+          d.priorityNumbers.map((priorityNumber) => ({ actionId: d.actionId, priorityNumber, planId: d.planId })),
+        );
+        return;
+      }
+      case 'OwnerReassigned': {
+        const { owner } = event.data;
+        await update(event.data.actionId, {
+          ownerId: owner.ownerId,
+          ownerName: owner.name,
+          ownerRole: owner.role,
+          ownerOrganisation: owner.organisation,
+        });
+        return;
+      }
+      case 'ProgressReported': {
+        const { rag, commentary, asAt } = event.data;
+        await update(event.data.actionId, { rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt });
+        return;
+      }
+      case 'DueDateRescheduled':
+        await update(event.data.actionId, { dueDate: event.data.dueDate });
+        return;
+      case 'ActionCompleted': {
+        const { commentary, asAt } = event.data;
+        await update(event.data.actionId, {
+          status: 'COMPLETE',
+          rag: 'BLUE',
+          latestCommentary: commentary,
+          lastAsAt: asAt,
+          lastUpdatedOn: asAt,
+          completedOn: asAt,
+        });
+        return;
+      }
+      case 'ActionReopened':
+        await update(event.data.actionId, {
+          status: 'OPEN',
+          rag: event.data.rag,
+          completedOn: null,
+          latestCommentary: `Reopened: ${event.data.reason}`,
+          lastUpdatedOn: occurredOn,
+        });
+        return;
+      case 'ActionWithdrawn':
+        await update(event.data.actionId, { status: 'WITHDRAWN', closingReason: event.data.reason });
+        return;
+      case 'ActionSuperseded':
+        await update(event.data.actionId, {
+          status: 'SUPERSEDED',
+          supersededByActionId: event.data.supersededByActionId,
+          closingReason: event.data.reason,
+        });
+        return;
+      case 'MilestoneAdded':
+      case 'MilestoneCompleted':
+      case 'EvidenceAttached':
+      case 'EvidenceAccepted':
+      case 'EvidenceRejected':
+        // Only the revision moves: clients need it to send their next command.
+        await update(event.data.actionId, {});
+        return;
+      default:
+        return;
+    }
+  }
+}

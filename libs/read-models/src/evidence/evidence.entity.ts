@@ -1,0 +1,48 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** The evidence register: what was submitted for each action and what the board decided. */
+@Entity('evidence')
+@Index(['planId', 'status'])
+export class EvidenceEntity {
+  @PrimaryColumn('varchar', { length: 64 })
+  actionId: string;
+
+  @PrimaryColumn('varchar', { length: 64 })
+  evidenceId: string;
+
+  @Column('varchar', { length: 64 })
+  planId: string;
+
+  @Column('varchar', { length: 10 })
+  kind: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text', { nullable: true })
+  link: string | null;
+
+  @Column('text', { nullable: true })
+  documentReference: string | null;
+
+  @Column('varchar', { length: 200 })
+  submittedBy: string;
+
+  @Column('varchar', { length: 30 })
+  submittedAt: string;
+
+  @Column('varchar', { length: 10 })
+  status: string;
+
+  @Column('varchar', { length: 30, nullable: true })
+  reviewedAt: string | null;
+
+  @Column('varchar', { length: 200, nullable: true })
+  reviewedBy: string | null;
+
+  @Column('text', { nullable: true })
+  rejectionReason: string | null;
+
+  @Column('integer')
+  attachedAtRevision: number;
+}

@@ -1,0 +1,124 @@
+import { DataSource } from 'typeorm';
+import { upcast } from '@send/domain';
+import { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@send/event-store';
+import { Projection, ProjectedEvent } from './projection';
+import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
+
+export class ProjectionTimeoutError extends Error {
+  constructor(position: GlobalPosition, timeoutMs: number) {
+    super(`Read models did not reach position ${position} within ${timeoutMs} ms`);
+  }
+}
+
+interface Waiter {
+  position: GlobalPosition;
+  resolve(): void;
+}
+
+export function toProjectedEvent(recorded: RecordedEvent): ProjectedEvent {
+  const event = upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data);
+  return { ...event, recorded } as ProjectedEvent;
+}
+
+/**
+ * Feeds every projection from one catch-up subscription. Each batch is one transaction that
+ * applies the events and moves every projection's checkpoint: a crash rolls both back together,
+ * so an event is never skipped and never applied twice.
+ */
+export class ProjectionRunner {
+  private checkpoints = new Map<string, GlobalPosition>();
+  private subscription: Subscription | undefined;
+  private waiters: Waiter[] = [];
+  lastError: unknown;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly projections: Projection[],
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** The position every projection has reached (the slowest one). */
+  get position(): GlobalPosition | undefined {
+    let lowest: GlobalPosition | undefined;
+    for (const p of this.projections) {
+      const at = this.checkpoints.get(p.name);
+      if (at === undefined) return undefined;
+      if (lowest === undefined || at < lowest) lowest = at;
+    }
+    return lowest;
+  }
+
+  async loadCheckpoints(): Promise<void> {
+    const rows = await this.dataSource.getRepository(ProjectionCheckpointEntity).find();
+    this.checkpoints = new Map(rows.map((r) => [r.name, r.position]));
+  }
+
+  async start(): Promise<void> {
+    await this.loadCheckpoints();
+    this.subscription = this.store.subscribeToAll({
+      after: this.position,
+      onEvents: (events) => this.applyBatch(events),
+      onError: (error) => {
+        this.lastError = error;
+        this.onError(error);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+
+  async applyBatch(events: RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const last = events[events.length - 1].position;
+    await this.dataSource.transaction(async (manager) => {
+      for (const recorded of events) {
+        const event = toProjectedEvent(recorded);
+        for (const projection of this.projections) {
+          const at = this.checkpoints.get(projection.name);
+          if (at !== undefined && recorded.position <= at) continue;
+          await projection.apply(event, manager);
+        }
+      }
+      await manager.upsert(
+        ProjectionCheckpointEntity,
+        this.projections.map((p) => ({ name: p.name, position: last })),
+        ['name'],
+      );
+    });
+    for (const p of this.projections) this.checkpoints.set(p.name, last);
+    this.lastError = undefined;
+    this.releaseWaiters();
+  }
+
+  /** Resolves once every read model includes the event at `position` (read-your-writes). */
+  waitForPosition(position: GlobalPosition, timeoutMs = 5000): Promise<void> {
+    const at = this.position;
+    if (at !== undefined && at >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new ProjectionTimeoutError(position, timeoutMs));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  private releaseWaiters(): void {
+    const at = this.position;
+    if (at === undefined) return;
+    const ready = this.waiters.filter((w) => w.position <= at);
+    this.waiters = this.waiters.filter((w) => w.position > at);
+    for (const w of ready) w.resolve();
+  }
+}

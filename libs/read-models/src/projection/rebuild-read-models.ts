@@ -1,0 +1,50 @@
+import { EventStore } from '@send/event-store';
+import { ReadDatabaseConfig, openReadDatabase } from '../read-database';
+import { defaultProjections } from './default-projections';
+import { ProjectionRunner } from './projection-runner';
+
+export interface RebuildProgress {
+  events: number;
+  total: number;
+  elapsedMs: number;
+}
+
+export interface RebuildSummary {
+  events: number;
+  elapsedMs: number;
+  eventsPerSecond: number;
+}
+
+/**
+ * Drops every read-model table and replays the whole event store through the same projections
+ * the live app runs. Stop the api first: a live runner would race the rebuild.
+ */
+export async function rebuildReadModels(
+  store: EventStore,
+  config: ReadDatabaseConfig,
+  onProgress: (progress: RebuildProgress) => void = () => undefined,
+  batchSize = 1000,
+): Promise<RebuildSummary> {
+  const started = Date.now();
+  const head = await store.headPosition();
+  const dataSource = await openReadDatabase(config, { dropSchema: true });
+  try {
+    const runner = new ProjectionRunner(store, dataSource, defaultProjections());
+    await runner.loadCheckpoints();
+    const total = Number(head ?? 0n);
+    let count = 0;
+    let after: bigint | undefined;
+    for (;;) {
+      const batch = await store.readAll({ after, maxCount: batchSize });
+      if (batch.length === 0) break;
+      await runner.applyBatch(batch);
+      count += batch.length;
+      after = batch[batch.length - 1].position;
+      onProgress({ events: count, total, elapsedMs: Date.now() - started });
+    }
+    const elapsedMs = Date.now() - started;
+    return { events: count, elapsedMs, eventsPerSecond: count / Math.max(elapsedMs / 1000, 0.001) };
+  } finally {
+    await dataSource.destroy();
+  }
+}

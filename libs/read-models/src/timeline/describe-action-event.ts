@@ -1,0 +1,89 @@
+import { ActionEvent } from '@send/domain';
+import { TimelineChange } from './timeline-entry.entity';
+
+export interface EventDescription {
+  summary: string;
+  changes: TimelineChange[];
+}
+
+const change = (field: string, from: string | null, to: string | null): TimelineChange => ({ field, from, to });
+const ragWord = (rag: string) => rag.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+
+/** The words a board member reads in an action's timeline for each kind of event. */
+export function describeActionEvent(event: ActionEvent): EventDescription {
+  switch (event.type) {
+    case 'ActionAdded': {
+      const d = event.data;
+      return {
+        summary: `Action ${d.ref} added: ${d.title} (owner ${d.owner.name}, due ${d.dueDate})`,
+        changes: [change('status', null, 'OPEN'), change('owner', null, d.owner.name), change('dueDate', null, d.dueDate)],
+      };
+    }
+    case 'OwnerReassigned': {
+      const d = event.data;
+      const why = d.reason ? `: ${d.reason}` : '';
+      return {
+        summary: `Owner changed from ${d.previousOwner.name} to ${d.owner.name}${why}`,
+        changes: [change('owner', d.previousOwner.name, d.owner.name)],
+      };
+    }
+    case 'ProgressReported': {
+      const d = event.data;
+      const movement = d.previousRag === d.rag ? `RAG stays ${ragWord(d.rag)}` : `RAG ${ragWord(d.previousRag)} → ${ragWord(d.rag)}`;
+      return {
+        summary: `Progress as at ${d.asAt}: ${movement}. ${d.commentary}`,
+        changes: [change('rag', d.previousRag, d.rag), change('commentary', null, d.commentary), change('asAt', null, d.asAt)],
+      };
+    }
+    case 'MilestoneAdded':
+      return {
+        summary: `Milestone added: ${event.data.title} (due ${event.data.dueDate})`,
+        changes: [change('milestone', null, event.data.title)],
+      };
+    case 'MilestoneCompleted':
+      return {
+        summary: `Milestone completed on ${event.data.completedOn}`,
+        changes: [change('milestone.completedOn', null, event.data.completedOn)],
+      };
+    case 'DueDateRescheduled':
+      return {
+        summary: `Due date moved from ${event.data.previousDueDate} to ${event.data.dueDate}: ${event.data.reason}`,
+        changes: [change('dueDate', event.data.previousDueDate, event.data.dueDate)],
+      };
+    case 'EvidenceAttached': {
+      const d = event.data;
+      return {
+        summary: `${ragWord(d.kind)} evidence submitted by ${d.submittedBy}: ${d.title}`,
+        changes: [change('evidence', null, d.title)],
+      };
+    }
+    case 'EvidenceAccepted':
+      return { summary: 'Evidence accepted by the board', changes: [change('evidence.status', 'PENDING', 'ACCEPTED')] };
+    case 'EvidenceRejected':
+      return {
+        summary: `Evidence rejected: ${event.data.reason}`,
+        changes: [change('evidence.status', 'PENDING', 'REJECTED')],
+      };
+    case 'ActionCompleted':
+      return {
+        summary: `Marked complete (Blue) as at ${event.data.asAt}. ${event.data.commentary}`,
+        changes: [change('rag', event.data.previousRag, 'BLUE'), change('status', 'OPEN', 'COMPLETE')],
+      };
+    case 'ActionReopened':
+      return {
+        summary: `Reopened: ${event.data.reason}`,
+        changes: [change('rag', 'BLUE', event.data.rag), change('status', 'COMPLETE', 'OPEN')],
+      };
+    case 'ActionWithdrawn':
+      return { summary: `Withdrawn: ${event.data.reason}`, changes: [change('status', 'OPEN', 'WITHDRAWN')] };
+    case 'ActionSuperseded':
+      return {
+        summary: `Superseded by action ${event.data.supersededByRef}: ${event.data.reason}`,
+        changes: [change('status', 'OPEN', 'SUPERSEDED')],
+      };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
