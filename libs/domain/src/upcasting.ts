@@ -24,7 +24,7 @@ export class UnknownEventTypeError extends Error {
 }
 
 export function upcast(type: string, version: number, data: Record<string, unknown>): DomainEvent {
-  const current = EVENT_SCHEMA_VERSIONS[type as DomainEvent['type']];
+  const current = Object.hasOwn(EVENT_SCHEMA_VERSIONS, type) ? EVENT_SCHEMA_VERSIONS[type as DomainEvent['type']] : undefined;
   if (current === undefined || version > current) throw new UnknownEventTypeError(type, version);
   let lifted = data;
   for (let v = version; v < current; v += 1) {

@@ -6,3 +6,4 @@ export * from './catch-up-subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './handle-command';
 export * from './deterministic-uuid';
+export * from './esdb/esdb-event-store';

@@ -34,7 +34,13 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof InvalidCursorError) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.BadUserInput, field: 'after', rule: 'isCursor' } });
   }
-  if (error instanceof EventStoreUnavailableError || error instanceof ProjectionTimeoutError) {
+  if (error instanceof ProjectionTimeoutError) {
+    // The event is already stored; only the answer is missing, so the client must not retry blindly.
+    return new GraphQLError('The change was recorded, but the read models have not caught up yet; reload in a moment.', {
+      extensions: { code: ErrorCode.ServiceUnavailable, recorded: true },
+    });
+  }
+  if (error instanceof EventStoreUnavailableError) {
     return new GraphQLError(`The plan store is unavailable; nothing was changed. Try again shortly. (${error.message})`, {
       extensions: { code: ErrorCode.ServiceUnavailable },
     });

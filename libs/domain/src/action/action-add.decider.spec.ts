@@ -149,7 +149,7 @@ describe('AddAction', () => {
   });
 
   it('refuses when the plan is not given', () => {
-    const error = refusal(() => whenAdded(addAction(), given([]), undefined));
+    const error = refusal(() => decideAction(addAction(), given([]), meta(), {}));
     expect(error).toBeInstanceOf(PlanNotFoundError);
     expect(error).toMatchObject({ kind: 'not_found', rule: 'planExists' });
   });

@@ -250,6 +250,7 @@ export function decideAction(
       requireOpen(state, 'mark it complete');
       const commentary = requireText('commentary', command.data.commentary);
       const asAt = requirePastOrToday('asAt', command.data.asAt, now);
+      if (state.lastAsAt !== null && asAt < state.lastAsAt) throw new ProgressOutOfOrderError(asAt, state.lastAsAt);
       if (!Object.values(state.evidence).some((e) => e.review === 'ACCEPTED')) {
         throw new CompletionNeedsAcceptedEvidenceError(state.ref);
       }

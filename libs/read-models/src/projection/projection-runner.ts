@@ -74,6 +74,13 @@ export class ProjectionRunner {
   async applyBatch(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
+    // A checkpoint never moves back: replaying an older batch must not make a restart re-apply events.
+    const next = new Map(
+      this.projections.map((p) => {
+        const at = this.checkpoints.get(p.name);
+        return [p.name, at !== undefined && at > last ? at : last] as const;
+      }),
+    );
     await this.dataSource.transaction(async (manager) => {
       for (const recorded of events) {
         const event = toProjectedEvent(recorded);
@@ -85,11 +92,11 @@ export class ProjectionRunner {
       }
       await manager.upsert(
         ProjectionCheckpointEntity,
-        this.projections.map((p) => ({ name: p.name, position: last })),
+        this.projections.map((p) => ({ name: p.name, position: next.get(p.name)! })),
         ['name'],
       );
     });
-    for (const p of this.projections) this.checkpoints.set(p.name, last);
+    for (const [name, at] of next) this.checkpoints.set(name, at);
     this.lastError = undefined;
     this.releaseWaiters();
   }

@@ -1,0 +1,82 @@
+import { addDays, CalendarDate } from '@send/domain';
+import { deterministicUuid } from '@send/event-store';
+import { actionIdFor } from '../commands/deterministic-id';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { DEMO_ACTIONS } from './demo-actions';
+import { demoHistory, PLAN_LOADED_DAY } from './demo-history';
+import { DemoOwnerKey, PROGRAMME_OFFICE } from './demo-owners';
+import { DEMO_PLAN_ID } from './demo-script';
+import { demoStepCommand } from './demo-step-command';
+
+export { DEMO_PLAN_ID };
+
+const LOCAL_AREA = { id: 'demo-area', name: 'Demo local area (unitary council)' };
+const TITLE = 'SEND and AP Improvement Plan';
+// Approval dates are the real plan's (first plan January 2024, revision approved by the board in
+// September 2025), so unlike everything else they do not move with the anchor.
+const FIRST_VERSION = { version: '1.0', approvedOn: '2024-01-24' };
+const REVISED_VERSION = { version: '2.0', approvedOn: '2025-09-17' };
+
+export interface DemoPlanSummary {
+  planId: string;
+  actions: number;
+  events: number;
+}
+
+/**
+ * Writes the demo plan through the same commands users send, so its history is real events:
+ * each step runs at the instant it "happened" (all before the anchor day) and sends the
+ * revision it last saw, as a client would. Command ids come from the anchor and the step
+ * number, so loading the same anchor twice writes the same events.
+ */
+export async function loadDemoPlan(
+  commands: PlanCommandService,
+  anchor: CalendarDate,
+  onProgress?: (done: number, total: number, label: string) => void,
+): Promise<DemoPlanSummary> {
+  const history = demoHistory(anchor);
+  const total = 2 + history.length;
+  let done = 0;
+  let events = 0;
+  const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
+  const recorded = (label: string, appended: number) => {
+    events += appended;
+    done += 1;
+    onProgress?.(done, total, label);
+  };
+
+  const loadedOn = addDays(anchor, PLAN_LOADED_DAY);
+  const created = await commands.executePlanCommand(
+    { type: 'CreatePlan', data: { planId: DEMO_PLAN_ID, localArea: LOCAL_AREA, title: TITLE, ...FIRST_VERSION } },
+    { now: `${loadedOn}T09:00:00.000Z`, actor: PROGRAMME_OFFICE, commandId: nextCommandId() },
+  );
+  recorded(`Plan ${FIRST_VERSION.version} created`, created.events.length);
+  const revised = await commands.executePlanCommand(
+    { type: 'ApprovePlanRevision', data: { planId: DEMO_PLAN_ID, ...REVISED_VERSION } },
+    { now: `${loadedOn}T09:05:00.000Z`, actor: PROGRAMME_OFFICE, commandId: nextCommandId() },
+  );
+  recorded(`Plan revision ${REVISED_VERSION.version} approved`, revised.events.length);
+
+  const revisions = new Map<string, bigint | undefined>();
+  const owners = new Map<string, DemoOwnerKey>(DEMO_ACTIONS.map((a) => [a.ref, a.owner]));
+  for (const step of history) {
+    const actionId = actionIdFor(DEMO_PLAN_ID, step.ref);
+    const { command, actor } = demoStepCommand(step, anchor, owners.get(step.ref)!);
+    const label = `${step.ref} ${command.type}`;
+    try {
+      const result = await commands.executeActionCommand(command, revisions.get(actionId), {
+        now: step.at,
+        actor,
+        commandId: nextCommandId(),
+      });
+      revisions.set(actionId, result.revision);
+      recorded(label, result.events.length);
+    } catch (error) {
+      // A refused demo step means the script and the domain rules disagree; say which step.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Demo plan step ${done + 1}/${total} (${label} at ${step.at}) was refused: ${reason}`, { cause: error });
+    }
+    if (step.kind === 'reassign') owners.set(step.ref, step.owner);
+  }
+  return { planId: DEMO_PLAN_ID, actions: DEMO_ACTIONS.length, events };
+}

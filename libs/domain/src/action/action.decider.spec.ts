@@ -1,0 +1,165 @@
+import { CommandMetadata } from '../shared/command-metadata';
+import { DomainError } from '../shared/domain-error';
+import { ActionOwner } from './action-owner';
+import { ActionCommand } from './action.commands';
+import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
+import { ActionEvent } from './action.events';
+import { ActionNotFoundError } from './action.errors';
+
+const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
+const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
+
+function refusal(decide: () => unknown): DomainError {
+  try {
+    decide();
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the command to be refused');
+}
+
+const actionId = 'action-8-2';
+const financeLead: ActionOwner = { ownerId: 'owner-finance-lead', name: 'Sam Patel', role: 'Finance Lead – High Needs', organisation: 'Council' };
+const director: ActionOwner = { ownerId: 'owner-director', name: 'Alex Morgan', role: 'Director of Education and Skills', organisation: 'Council' };
+
+const added: ActionEvent = {
+  type: 'ActionAdded',
+  data: {
+    actionId,
+    planId: 'plan-1',
+    ref: '8.2',
+    areaNumber: 8,
+    priorityNumbers: [7],
+    title: 'Develop and deliver the High Needs Block deficit recovery plan',
+    description: 'Draft the deficit recovery plan and put its governance live.',
+    intendedImpact: 'High Needs Block spending forecast and controlled.',
+    owner: financeLead,
+    leadOrganisation: 'Council',
+    dueDate: '2026-01-31',
+  },
+};
+
+// Autumn 2025 to spring 2026 for action 8.2, as the board would have seen it.
+const history: ActionEvent[] = [
+  added,
+  { type: 'MilestoneAdded', data: { actionId, milestoneId: 'm-draft', title: 'Draft plan to the board', dueDate: '2025-11-30' } },
+  { type: 'MilestoneAdded', data: { actionId, milestoneId: 'm-governance', title: 'Governance live', dueDate: '2026-01-31' } },
+  {
+    type: 'ProgressReported',
+    data: { actionId, rag: 'AMBER', previousRag: 'NOT_YET_RATED', commentary: 'Q2 forecast gap £71m against £57.5m budgeted', asAt: '2025-10-15' },
+  },
+  { type: 'OwnerReassigned', data: { actionId, owner: director, previousOwner: financeLead, reason: 'Director leads deficit recovery' } },
+  { type: 'MilestoneCompleted', data: { actionId, milestoneId: 'm-draft', completedOn: '2025-11-26' } },
+  { type: 'DueDateRescheduled', data: { actionId, dueDate: '2026-03-31', previousDueDate: '2026-01-31', reason: 'Aligned with the DSG return' } },
+  {
+    type: 'EvidenceAttached',
+    data: { actionId, evidenceId: 'ev-draft', kind: 'ACTIVITY', title: 'Draft recovery plan', link: null, documentReference: 'SIB paper 3', submittedBy: 'Alex Morgan' },
+  },
+  { type: 'EvidenceRejected', data: { actionId, evidenceId: 'ev-draft', reason: 'Needs the forecast appendix' } },
+  {
+    type: 'EvidenceAttached',
+    data: { actionId, evidenceId: 'ev-forecast', kind: 'IMPACT', title: 'Q3 forecast', link: 'https://example.org/q3.pdf', documentReference: null, submittedBy: 'Alex Morgan' },
+  },
+  { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-forecast' } },
+  { type: 'ProgressReported', data: { actionId, rag: 'GREEN', previousRag: 'AMBER', commentary: 'Governance live', asAt: '2026-01-14' } },
+];
+
+describe('evolveAction', () => {
+  it('starts from an action that does not exist', () => {
+    expect(initialActionState()).toEqual({ exists: false });
+  });
+
+  it('ignores events that arrive before ActionAdded', () => {
+    const stray: ActionEvent = { type: 'ActionWithdrawn', data: { actionId, reason: 'x' } };
+    expect(given([stray])).toEqual({ exists: false });
+  });
+
+  it('folds a new action to OPEN and NOT_YET_RATED with nothing reported', () => {
+    expect(given([added])).toEqual({
+      exists: true,
+      actionId,
+      planId: 'plan-1',
+      ref: '8.2',
+      areaNumber: 8,
+      status: 'OPEN',
+      rag: 'NOT_YET_RATED',
+      ragBeforeCompletion: 'NOT_YET_RATED',
+      owner: financeLead,
+      dueDate: '2026-01-31',
+      lastAsAt: null,
+      milestones: {},
+      evidence: {},
+    });
+  });
+
+  it('folds a realistic history to the latest owner, rating, due date, milestones and evidence reviews', () => {
+    expect(given(history)).toEqual({
+      exists: true,
+      actionId,
+      planId: 'plan-1',
+      ref: '8.2',
+      areaNumber: 8,
+      status: 'OPEN',
+      rag: 'GREEN',
+      ragBeforeCompletion: 'NOT_YET_RATED',
+      owner: director,
+      dueDate: '2026-03-31',
+      lastAsAt: '2026-01-14',
+      milestones: {
+        'm-draft': { title: 'Draft plan to the board', dueDate: '2025-11-30', completedOn: '2025-11-26' },
+        'm-governance': { title: 'Governance live', dueDate: '2026-01-31', completedOn: null },
+      },
+      evidence: {
+        'ev-draft': { title: 'Draft recovery plan', kind: 'ACTIVITY', review: 'REJECTED' },
+        'ev-forecast': { title: 'Q3 forecast', kind: 'IMPACT', review: 'ACCEPTED' },
+      },
+    });
+  });
+
+  it('completion turns the action BLUE, remembers the rating before it and moves lastAsAt', () => {
+    const complete: ActionEvent = { type: 'ActionCompleted', data: { actionId, commentary: 'Done', asAt: '2026-02-11', previousRag: 'GREEN' } };
+    expect(given([...history, complete])).toMatchObject({ status: 'COMPLETE', rag: 'BLUE', ragBeforeCompletion: 'GREEN', lastAsAt: '2026-02-11' });
+  });
+
+  it('a reopen returns to OPEN with the rating the event carries, keeping the completion asAt', () => {
+    const complete: ActionEvent = { type: 'ActionCompleted', data: { actionId, commentary: 'Done', asAt: '2026-02-11', previousRag: 'GREEN' } };
+    const reopened: ActionEvent = { type: 'ActionReopened', data: { actionId, reason: 'Forecast re-run', rag: 'GREEN' } };
+    expect(given([...history, complete, reopened])).toMatchObject({ status: 'OPEN', rag: 'GREEN', lastAsAt: '2026-02-11' });
+  });
+
+  it('ignores completion or review of a milestone or evidence it does not know', () => {
+    const before = given(history);
+    expect(evolveAction(before, { type: 'MilestoneCompleted', data: { actionId, milestoneId: 'm-x', completedOn: '2026-01-01' } })).toBe(before);
+    expect(evolveAction(before, { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-x' } })).toBe(before);
+  });
+
+  it('never changes the state it is given', () => {
+    const before = given(history.slice(0, 3));
+    const snapshot = structuredClone(before);
+    history.slice(3).reduce(evolveAction, before);
+    expect(before).toEqual(snapshot);
+  });
+});
+
+describe('decideAction on an action that does not exist', () => {
+  const commands: ActionCommand[] = [
+    { type: 'ReassignOwner', data: { actionId, owner: director } },
+    { type: 'ReportProgress', data: { actionId, rag: 'GREEN', commentary: 'x', asAt: '2026-01-14' } },
+    { type: 'AddMilestone', data: { actionId, milestoneId: 'm-1', title: 'x', dueDate: '2026-01-31' } },
+    { type: 'CompleteMilestone', data: { actionId, milestoneId: 'm-1', completedOn: '2026-01-14' } },
+    { type: 'RescheduleDueDate', data: { actionId, dueDate: '2026-03-31', reason: 'x' } },
+    { type: 'AttachEvidence', data: { actionId, evidenceId: 'ev-1', kind: 'ACTIVITY', title: 'x', link: 'https://x', submittedBy: 'x' } },
+    { type: 'ReviewEvidence', data: { actionId, evidenceId: 'ev-1', decision: 'ACCEPT' } },
+    { type: 'MarkComplete', data: { actionId, commentary: 'x', asAt: '2026-01-14' } },
+    { type: 'ReopenAction', data: { actionId, reason: 'x' } },
+    { type: 'WithdrawAction', data: { actionId, reason: 'x' } },
+    { type: 'SupersedeAction', data: { actionId, supersededByActionId: 'action-8-3', reason: 'x' } },
+  ];
+
+  it.each(commands.map((c) => [c.type, c] as const))('refuses %s with ActionNotFoundError', (_type, command) => {
+    const error = refusal(() => decideAction(command, given([]), meta()));
+    expect(error).toBeInstanceOf(ActionNotFoundError);
+    expect(error).toMatchObject({ kind: 'not_found', rule: 'actionExists' });
+    expect(error.message).toContain(actionId);
+  });
+});

@@ -1,0 +1,220 @@
+import { CommandMetadata } from '../shared/command-metadata';
+import { DomainError } from '../shared/domain-error';
+import { IMPROVEMENT_AREAS } from './improvement-areas';
+import { CreatePlan, PlanCommand } from './plan.commands';
+import { decidePlan, evolvePlan, initialPlanState, PlanState } from './plan.decider';
+import { PlanCreated, PlanEvent } from './plan.events';
+import { PlanAlreadyExistsError, PlanNotFoundError, RevisionNotNewerError, StaleThresholdInvalidError } from './plan.errors';
+
+const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
+const given = (events: PlanEvent[]): PlanState => events.reduce(evolvePlan, initialPlanState());
+const when = (command: PlanCommand, state: PlanState) => decidePlan(command, state, meta());
+
+function refusal(decide: () => unknown): DomainError {
+  try {
+    decide();
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the command to be refused');
+}
+
+const planId = 'plan-1';
+const createPlan = (data: Partial<CreatePlan['data']> = {}): CreatePlan => ({
+  type: 'CreatePlan',
+  data: {
+    planId,
+    localArea: { id: 'dorset', name: 'Dorset' },
+    title: 'SEND and AP Improvement Plan',
+    version: '1',
+    approvedOn: '2024-01-24',
+    ...data,
+  },
+});
+const created = (): PlanCreated => when(createPlan(), given([]))[0] as PlanCreated;
+
+describe('CreatePlan', () => {
+  it('emits one PlanCreated with the command fields and the default stale threshold of 42 days', () => {
+    const events = when(createPlan({ title: '  SEND and AP Improvement Plan ' }), given([]));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'PlanCreated',
+      data: {
+        planId,
+        localArea: { id: 'dorset', name: 'Dorset' },
+        title: 'SEND and AP Improvement Plan',
+        version: '1',
+        approvedOn: '2024-01-24',
+        staleAfterDays: 42,
+      },
+    });
+  });
+
+  it('seeds exactly the eight improvement areas of the plan, in order', () => {
+    expect(created().data.areas.map((a) => [a.number, a.name])).toEqual([
+      [1, 'Leadership, Management and Governance'],
+      [2, 'Communication and Co-production'],
+      [3, 'Early Identification and Intervention'],
+      [4, 'Inclusion'],
+      [5, 'Pathway'],
+      [6, 'Sufficiency'],
+      [7, 'Preparation for Adulthood'],
+      [8, 'Managing Resources'],
+    ]);
+    expect(created().data.areas.every((a) => a.description.trim().length > 0)).toBe(true);
+  });
+
+  it('seeds exactly the seven recovery-plan priorities, in order', () => {
+    expect(created().data.priorities.map((p) => [p.number, p.name])).toEqual([
+      [1, 'Build skill and capacity to meet need in mainstream'],
+      [2, 'Provide support at an earlier stage'],
+      [3, 'Develop support while waiting'],
+      [4, 'Strengthen support at transition points'],
+      [5, 'Deliver SEND sufficiency of places and proactive commissioning'],
+      [6, 'Provide timely and high quality statutory support'],
+      [7, 'Provide strong financial oversight and governance'],
+    ]);
+  });
+
+  it('copies the seeded areas into the event rather than sharing the constants', () => {
+    expect(created().data.areas[0]).not.toBe(IMPROVEMENT_AREAS[0]);
+  });
+
+  it.each([1, 28, 366])('keeps an explicit stale threshold of %i days', (staleAfterDays) => {
+    expect(when(createPlan({ staleAfterDays }), given([]))[0].data).toMatchObject({ staleAfterDays });
+  });
+
+  it.each([0, 367, 1.5, -7, Number.NaN])('refuses a stale threshold of %p days', (staleAfterDays) => {
+    const error = refusal(() => when(createPlan({ staleAfterDays }), given([])));
+    expect(error).toBeInstanceOf(StaleThresholdInvalidError);
+    expect(error).toMatchObject({ kind: 'invalid', field: 'staleAfterDays', rule: 'min:1,max:366' });
+  });
+
+  it('given the plan exists, refuses to create it again', () => {
+    const error = refusal(() => when(createPlan(), given([created()])));
+    expect(error).toBeInstanceOf(PlanAlreadyExistsError);
+    expect(error).toMatchObject({ kind: 'already_exists', rule: 'planIsNew' });
+  });
+
+  it.each([
+    ['title', createPlan({ title: ' ' })],
+    ['version', createPlan({ version: '' })],
+    ['localArea.id', createPlan({ localArea: { id: ' ', name: 'Dorset' } })],
+    ['localArea.name', createPlan({ localArea: { id: 'dorset', name: '' } })],
+  ])('refuses a blank %s', (field, command) => {
+    expect(refusal(() => when(command, given([])))).toMatchObject({ kind: 'invalid', field, rule: 'required' });
+  });
+
+  it('refuses an approvedOn that is not a calendar date', () => {
+    expect(refusal(() => when(createPlan({ approvedOn: '2025-02-29' }), given([])))).toMatchObject({
+      kind: 'invalid',
+      field: 'approvedOn',
+      rule: 'isCalendarDate',
+    });
+  });
+});
+
+describe('ApprovePlanRevision', () => {
+  const approve = (approvedOn: string, version = '2', title?: string): PlanCommand => ({
+    type: 'ApprovePlanRevision',
+    data: { planId, version, title, approvedOn },
+  });
+
+  it('emits PlanRevisionApproved with the previous version, keeping the title when none is given', () => {
+    expect(when(approve('2025-09-24'), given([created()]))).toEqual([
+      {
+        type: 'PlanRevisionApproved',
+        data: { planId, version: '2', title: 'SEND and AP Improvement Plan', approvedOn: '2025-09-24', previousVersion: '1' },
+      },
+    ]);
+  });
+
+  it('records a new, trimmed title', () => {
+    expect(when(approve('2025-09-24', '2', ' Revised SEND and AP Improvement Plan '), given([created()]))[0].data).toMatchObject({
+      title: 'Revised SEND and AP Improvement Plan',
+    });
+  });
+
+  it('takes previousVersion from the last approved revision', () => {
+    const history = [created(), ...when(approve('2025-09-24'), given([created()]))];
+    expect(when(approve('2026-03-18', '3'), given(history))[0].data).toMatchObject({ version: '3', previousVersion: '2' });
+  });
+
+  it('accepts a revision approved on the same day as the current version', () => {
+    expect(when(approve('2024-01-24'), given([created()]))[0].type).toBe('PlanRevisionApproved');
+  });
+
+  it('refuses a revision approved before the current version', () => {
+    const error = refusal(() => when(approve('2024-01-23'), given([created()])));
+    expect(error).toBeInstanceOf(RevisionNotNewerError);
+    expect(error).toMatchObject({ kind: 'rule_violation', rule: 'revisionAfterCurrent' });
+  });
+
+  it('refuses when the plan does not exist', () => {
+    const error = refusal(() => when(approve('2025-09-24'), given([])));
+    expect(error).toBeInstanceOf(PlanNotFoundError);
+    expect(error).toMatchObject({ kind: 'not_found', rule: 'planExists' });
+  });
+
+  it('refuses a blank version, a blank title and a bad date', () => {
+    const state = given([created()]);
+    expect(refusal(() => when(approve('2025-09-24', ' '), state))).toMatchObject({ field: 'version', rule: 'required' });
+    expect(refusal(() => when(approve('2025-09-24', '2', ' '), state))).toMatchObject({ field: 'title', rule: 'required' });
+    expect(refusal(() => when(approve('2025-09-31'), state))).toMatchObject({ field: 'approvedOn', rule: 'isCalendarDate' });
+  });
+});
+
+describe('ChangeStaleThreshold', () => {
+  const change = (staleAfterDays: number): PlanCommand => ({ type: 'ChangeStaleThreshold', data: { planId, staleAfterDays } });
+
+  it('emits StaleThresholdChanged with the previous threshold', () => {
+    expect(when(change(28), given([created()]))).toEqual([
+      { type: 'StaleThresholdChanged', data: { planId, staleAfterDays: 28, previousStaleAfterDays: 42 } },
+    ]);
+  });
+
+  it('given the same threshold, records nothing', () => {
+    expect(when(change(42), given([created()]))).toEqual([]);
+  });
+
+  it.each([0, 367, 1.5])('refuses %p days', (days) => {
+    expect(refusal(() => when(change(days), given([created()])))).toBeInstanceOf(StaleThresholdInvalidError);
+  });
+
+  it('refuses when the plan does not exist', () => {
+    expect(refusal(() => when(change(28), given([])))).toBeInstanceOf(PlanNotFoundError);
+  });
+});
+
+describe('evolvePlan', () => {
+  it('starts absent', () => {
+    expect(initialPlanState()).toEqual({ status: 'absent' });
+  });
+
+  it('folds creation, a revision and a threshold change', () => {
+    const history: PlanEvent[] = [
+      created(),
+      {
+        type: 'PlanRevisionApproved',
+        data: { planId, version: '2', title: 'Revised SEND and AP Improvement Plan', approvedOn: '2025-09-24', previousVersion: '1' },
+      },
+      { type: 'StaleThresholdChanged', data: { planId, staleAfterDays: 28, previousStaleAfterDays: 42 } },
+    ];
+    expect(given(history)).toEqual({
+      status: 'active',
+      planId,
+      localArea: { id: 'dorset', name: 'Dorset' },
+      title: 'Revised SEND and AP Improvement Plan',
+      version: '2',
+      approvedOn: '2025-09-24',
+      staleAfterDays: 28,
+      areaNumbers: [1, 2, 3, 4, 5, 6, 7, 8],
+      priorityNumbers: [1, 2, 3, 4, 5, 6, 7],
+    });
+  });
+
+  it('ignores revisions and threshold changes before the plan is created', () => {
+    const stray: PlanEvent = { type: 'StaleThresholdChanged', data: { planId, staleAfterDays: 28, previousStaleAfterDays: 42 } };
+    expect(given([stray])).toEqual({ status: 'absent' });
+  });
+});

@@ -1,0 +1,75 @@
+import { EVENT_SCHEMA_VERSIONS, UnknownEventTypeError, upcast, UPCASTERS } from './upcasting';
+
+describe('upcast', () => {
+  it.each(Object.entries(EVENT_SCHEMA_VERSIONS))('returns a current-version %s event unchanged', (type, version) => {
+    const data = { actionId: 'action-8-2', anything: 'as stored' };
+    const event = upcast(type, version, data);
+    expect(event).toEqual({ type, data });
+    expect(event.data).toBe(data);
+  });
+
+  it('refuses an event type this build does not know', () => {
+    expect(() => upcast('ActionEscalated', 1, {})).toThrow(UnknownEventTypeError);
+  });
+
+  // Object.prototype keys would otherwise look like known types with a non-numeric version.
+  it.each(['toString', 'constructor', '__proto__'])('refuses %s, which is only a key of every object', (type) => {
+    expect(() => upcast(type, 1, {})).toThrow(UnknownEventTypeError);
+  });
+
+  it('refuses a version newer than this build knows', () => {
+    expect(() => upcast('ProgressReported', EVENT_SCHEMA_VERSIONS.ProgressReported + 1, {})).toThrow(
+      /ProgressReported v2: this build does not know/,
+    );
+  });
+
+  describe('with a registered upcaster', () => {
+    const current = EVENT_SCHEMA_VERSIONS.ProgressReported;
+
+    // The registry is module state shared by every test in this worker, so each test puts it back.
+    afterEach(() => {
+      EVENT_SCHEMA_VERSIONS.ProgressReported = current;
+      delete UPCASTERS['ProgressReported@1'];
+      delete UPCASTERS['ProgressReported@2'];
+    });
+
+    const v1 = { actionId: 'action-8-2', rag: 'AMBER', commentary: 'Slipping', asAt: '2025-10-15' };
+
+    it('lifts an older stored shape to the current one', () => {
+      EVENT_SCHEMA_VERSIONS.ProgressReported = 2;
+      UPCASTERS['ProgressReported@1'] = (data) => ({ ...data, previousRag: 'NOT_YET_RATED' });
+
+      expect(upcast('ProgressReported', 1, v1)).toEqual({ type: 'ProgressReported', data: { ...v1, previousRag: 'NOT_YET_RATED' } });
+      expect(v1).not.toHaveProperty('previousRag');
+    });
+
+    it('leaves an event already at the new version alone', () => {
+      EVENT_SCHEMA_VERSIONS.ProgressReported = 2;
+      UPCASTERS['ProgressReported@1'] = () => {
+        throw new Error('must not run on a v2 event');
+      };
+      const v2 = { ...v1, previousRag: 'GREEN' };
+      expect(upcast('ProgressReported', 2, v2).data).toBe(v2);
+    });
+
+    it('applies every step in order from the stored version', () => {
+      EVENT_SCHEMA_VERSIONS.ProgressReported = 3;
+      UPCASTERS['ProgressReported@1'] = (data) => ({ ...data, previousRag: 'NOT_YET_RATED' });
+      UPCASTERS['ProgressReported@2'] = ({ commentary, ...rest }) => ({ ...rest, commentary: `${String(commentary)} (migrated)` });
+
+      expect(upcast('ProgressReported', 1, v1).data).toEqual({ ...v1, previousRag: 'NOT_YET_RATED', commentary: 'Slipping (migrated)' });
+      expect(upcast('ProgressReported', 2, { ...v1, previousRag: 'AMBER' }).data).toMatchObject({ previousRag: 'AMBER', commentary: 'Slipping (migrated)' });
+    });
+
+    it('refuses when a step in the chain is missing', () => {
+      EVENT_SCHEMA_VERSIONS.ProgressReported = 3;
+      UPCASTERS['ProgressReported@2'] = (data) => data;
+      expect(() => upcast('ProgressReported', 1, v1)).toThrow(UnknownEventTypeError);
+    });
+  });
+
+  it('leaves the registry as it found it', () => {
+    expect(EVENT_SCHEMA_VERSIONS.ProgressReported).toBe(1);
+    expect(Object.keys(UPCASTERS)).toEqual([]);
+  });
+});

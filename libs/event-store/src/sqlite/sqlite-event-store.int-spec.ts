@@ -1,0 +1,153 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeEventStoreContract } from '../contract/event-store.contract';
+import { NewEvent, RecordedEvent } from '../event-store.port';
+import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { SqliteEventStore } from './sqlite-event-store';
+
+async function tempDatabase(): Promise<{ filename: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'sqlite-event-store-'));
+  return { filename: join(dir, 'events.sqlite'), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+let contractDatabase: Awaited<ReturnType<typeof tempDatabase>>;
+describeEventStoreContract(
+  'SqliteEventStore',
+  async () => {
+    contractDatabase = await tempDatabase();
+    return new SqliteEventStore({ filename: contractDatabase.filename, pollIntervalMs: 50 });
+  },
+  () => contractDatabase.remove(),
+);
+
+describe('SqliteEventStore on a file', () => {
+  let database: Awaited<ReturnType<typeof tempDatabase>>;
+  const stores: SqliteEventStore[] = [];
+  const connections: Database.Database[] = [];
+
+  function openStore(options: { synchronous?: 'FULL' | 'NORMAL' } = {}): SqliteEventStore {
+    const store = new SqliteEventStore({ filename: database.filename, pollIntervalMs: 50, ...options });
+    stores.push(store);
+    return store;
+  }
+
+  function openConnection(): Database.Database {
+    const connection = new Database(database.filename);
+    connections.push(connection);
+    return connection;
+  }
+
+  beforeEach(async () => {
+    database = await tempDatabase();
+  });
+
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()));
+    for (const connection of connections.splice(0)) connection.close();
+    await database.remove();
+  });
+
+  it('refuses to update or delete a stored event, even over another connection', async () => {
+    const store = openStore();
+    const streamId = newStreamId();
+    await store.appendToStream(streamId, [newEvent()], 'no_stream');
+    const raw = openConnection();
+
+    expect(() => raw.prepare("UPDATE events SET type = 'Rewritten' WHERE stream_id = ?").run(streamId)).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM events WHERE stream_id = ?').run(streamId)).toThrow(/append-only/);
+    expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['ThingHappened']);
+  });
+
+  it('runs in WAL mode with synchronous FULL unless told otherwise', () => {
+    const store = openStore();
+    const fast = openStore({ synchronous: 'NORMAL' });
+    // synchronous is a per-connection setting, so it can only be read on the store's own connection.
+    const connectionOf = (s: SqliteEventStore) => (s as unknown as { db: Database.Database }).db;
+
+    expect(openConnection().pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(connectionOf(store).pragma('synchronous', { simple: true })).toBe(2);
+    expect(connectionOf(fast).pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('has no head position while empty', async () => {
+    expect(await openStore().headPosition()).toBeUndefined();
+  });
+
+  it('refuses an event id that is already stored, and rolls back the whole batch', async () => {
+    const store = openStore();
+    const existing = newEvent();
+    await store.appendToStream(newStreamId(), [existing], 'no_stream');
+    const streamId = newStreamId();
+
+    // better-sqlite3 is loaded once per process, so its SqliteError may come from another test
+    // file's realm, which `rejects.toThrow` does not recognise as an Error; match the message.
+    await expect(store.appendToStream(streamId, [newEvent(), { ...existing }], 'no_stream')).rejects.toMatchObject({
+      message: expect.stringMatching(/UNIQUE constraint failed: events\.event_id/),
+    });
+
+    expect(await store.readStream(streamId)).toEqual([]);
+  });
+
+  describe('shared by two stores, as two processes would share it', () => {
+    // better-sqlite3 is synchronous, so in one process these appends take turns; what this shows
+    // is that each store checks the revision on the file inside its write transaction rather than
+    // trusting anything it remembers.
+    it('lets only one of them win a conflicting append', async () => {
+      const [first, second] = [openStore(), openStore()];
+      const streamId = newStreamId();
+      await first.appendToStream(streamId, [newEvent()], 'no_stream');
+
+      await expect(second.appendToStream(streamId, [newEvent()], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      const results = await Promise.allSettled([
+        first.appendToStream(streamId, [newEvent()], 0n),
+        second.appendToStream(streamId, [newEvent()], 0n),
+        second.appendToStream(streamId, [newEvent()], 0n),
+        first.appendToStream(streamId, [newEvent()], 0n),
+      ]);
+
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect((await first.readStream(streamId)).map((e) => e.revision)).toEqual([0n, 1n]);
+      expect(await second.readStream(streamId)).toEqual(await first.readStream(streamId));
+    });
+
+    it("delivers one store's appends to the other's subscribers", async () => {
+      const [writer, reader] = [openStore(), openStore()];
+      const streamId = newStreamId();
+      const received: RecordedEvent[] = [];
+      const subscription = reader.subscribeToAll({
+        onEvents: async (events) => {
+          received.push(...events);
+        },
+      });
+
+      const appended = [newEvent(), newEvent()];
+      await writer.appendToStream(streamId, appended, 'no_stream');
+
+      try {
+        await waitFor(() => received.length === 2);
+        expect(received.map((e) => e.id)).toEqual(appended.map((e) => e.id));
+      } finally {
+        await subscription.unsubscribe();
+      }
+    });
+  });
+});
+
+function newStreamId(): string {
+  return `action-${randomUUID()}`;
+}
+
+function newEvent(): NewEvent {
+  return { id: randomUUID(), type: 'ThingHappened', data: {}, metadata: { schemaVersion: 1, occurredAt: new Date().toISOString() } };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs}ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,69 @@
+import { DataSource } from 'typeorm';
+import { openReadDatabase, rebuildReadModels } from '@send/read-models';
+import { SqliteEventStore } from '@send/event-store';
+import { snapshotTables } from '../libs/read-models/src/projection/history.fixture';
+import { readDatabaseKinds, startTestApp } from './support/test-app';
+
+const NOW = '2026-11-23T08:00:00.000Z';
+const ROLL_UP = 'total red amber green blue notYetRated withdrawn superseded percentComplete overdue stale';
+
+describe.each(readDatabaseKinds())('The demo plan on first start (read models on %s)', (readDatabase) => {
+  it('is loaded once through the commands, rolls up by area, survives a restart and rebuilds to the same rows', async () => {
+    const first = await startTestApp({ readDatabase, loadDemoPlan: true, now: NOW });
+    const { dataDir, postgres } = first;
+    const eventsAfterLoad = (await first.allEvents()).length;
+    const { data, errors } = await first.gql(`{
+      plans { id }
+      plan(id: "demo-plan") {
+        title version
+        rollUp { ${ROLL_UP} }
+        areas { number name rollUp { ${ROLL_UP} } }
+        priorities { number rollUp { total } }
+        owners { owner { name organisation } openActions }
+      }
+      actions(planId: "demo-plan", first: 100) { totalCount edges { node { areaNumber status rag overdue stale } } }
+    }`);
+    expect(errors).toBeUndefined();
+    await first.close({ discard: false });
+
+    expect(data.plans).toEqual([{ id: 'demo-plan' }]);
+    expect(data.plan.version).toBe('2.0');
+    const nodes = data.actions.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(nodes.map((n: { areaNumber: number }) => n.areaNumber)).size).toBe(8);
+    expect(new Set(data.plan.owners.map((o: { owner: { organisation: string } }) => o.owner.organisation)).size).toBeGreaterThanOrEqual(3);
+
+    // The roll-up of each area must agree with the action list it summarises.
+    for (const area of data.plan.areas) {
+      const live = nodes.filter((n: any) => n.areaNumber === area.number && (n.status === 'OPEN' || n.status === 'COMPLETE'));
+      expect(area.rollUp.total).toBe(live.length);
+      expect(area.rollUp.blue).toBe(live.filter((n: any) => n.rag === 'BLUE').length);
+      expect(area.rollUp.red).toBe(live.filter((n: any) => n.rag === 'RED').length);
+      expect(area.rollUp.overdue).toBe(live.filter((n: any) => n.overdue).length);
+      expect(area.rollUp.stale).toBe(live.filter((n: any) => n.stale).length);
+    }
+    const plan = data.plan.rollUp;
+    expect(plan.total).toBe(data.plan.areas.reduce((sum: number, a: any) => sum + a.rollUp.total, 0));
+    // Three board cycles of history leave a realistic mix for the board to look at.
+    expect(plan).toEqual(expect.objectContaining({ withdrawn: 1, superseded: 1 }));
+    for (const count of [plan.red, plan.amber, plan.green, plan.blue, plan.overdue, plan.stale]) expect(count).toBeGreaterThan(0);
+
+    const again = await startTestApp({ readDatabase, loadDemoPlan: true, now: NOW, reuse: { dataDir, postgres } });
+    expect((await again.allEvents()).length).toBe(eventsAfterLoad);
+    const afterRestart = await again.gql(`{ plan(id: "demo-plan") { rollUp { ${ROLL_UP} } } }`);
+    expect(afterRestart.data.plan.rollUp).toEqual(plan);
+    const live = await snapshotTables(again.app.get(DataSource));
+    const config = again.config;
+    await again.close({ discard: false });
+
+    const store = new SqliteEventStore({ filename: (config.eventStore as { filename: string }).filename });
+    const summary = await rebuildReadModels(store, config.readDatabase);
+    await store.close();
+    expect(summary.events).toBe(eventsAfterLoad);
+    const rebuilt = await openReadDatabase(config.readDatabase);
+    expect(await snapshotTables(rebuilt)).toEqual(live);
+    await rebuilt.destroy();
+
+    await (await startTestApp({ readDatabase, reuse: { dataDir, postgres } })).close();
+  }, 60_000);
+});
