@@ -1,13 +1,21 @@
 /** A GraphiQL page whose scripts and styles are served by this app, so it works offline. */
 export function graphiqlPage(endpoint: string, assetsPath: string): string {
-  const defaultQuery = `# The demo plan's areas with their RAG roll-ups. Press the play button (or Ctrl-Enter).
+  const defaultQuery = `# The demo plan's areas with their RAG roll-ups.
+# Press the play button (or Ctrl-Enter); the Docs icon lists every query and mutation.
 query DemoPlan {
   plan(id: "demo-plan") {
     title
     version
     localArea { name }
-    rollUp { total red amber green blue notYetRated percentComplete overdue stale }
-    areas { number name rollUp { total red amber green blue percentComplete overdue stale } }
+    rollUp {
+      total red amber green blue notYetRated
+      percentComplete overdue stale
+    }
+    areas {
+      number
+      name
+      rollUp { total red amber green blue percentComplete overdue stale }
+    }
   }
 }
 `;
