@@ -7,6 +7,8 @@ describe.each(readDatabaseKinds())('An action from added to closed, over HTTP (r
 
   beforeAll(async () => {
     app = await startTestApp({ readDatabase, now: '2026-01-10T09:00:00.000Z' });
+    // The owner the action is reassigned to; from then on only he may attach its evidence.
+    await app.addUser({ userId: 'sam', owner: { name: 'Sam Patel', organisation: 'Council' }, roles: ['ACTION_OWNER'], areas: ['test-area'] });
     const created = await app.gql(CREATE_PLAN, { input: planInput(planId) });
     expect(created.errors).toBeUndefined();
   });
@@ -28,8 +30,8 @@ describe.each(readDatabaseKinds())('An action from added to closed, over HTTP (r
     expect(action).toMatchObject({ ref: '8.2', status: 'OPEN', rag: 'NOT_YET_RATED', revision: 1 });
     expect(action.milestones).toHaveLength(1);
 
-    const step = async (mutation: string, inputType: string, input: Record<string, unknown>) => {
-      const result = await app.gql(change(mutation, inputType), {
+    const step = async (mutation: string, inputType: string, input: Record<string, unknown>, as = 'tester') => {
+      const result = await app.as(as).gql(change(mutation, inputType), {
         input: { actionId: action.id, expectedRevision: action.revision, ...input },
       });
       expect(result.errors).toBeUndefined();
@@ -58,7 +60,7 @@ describe.each(readDatabaseKinds())('An action from added to closed, over HTTP (r
       title: 'Draft recovery plan',
       documentReference: 'SIB 2026-01 paper 3',
       submittedBy: 'Sam Patel',
-    });
+    }, 'sam');
     const rejected = action.evidence[0].id;
     await step('reviewEvidence', 'ReviewEvidenceInput', { evidenceId: rejected, decision: 'REJECT', reason: 'Needs the forecast appendix' });
     expect(action.evidence[0]).toMatchObject({ status: 'REJECTED', rejectionReason: 'Needs the forecast appendix' });
@@ -68,7 +70,7 @@ describe.each(readDatabaseKinds())('An action from added to closed, over HTTP (r
       title: 'Q3 forecast within budget',
       link: 'https://example.org/papers/q3-forecast.pdf',
       submittedBy: 'Sam Patel',
-    });
+    }, 'sam');
     await step('reviewEvidence', 'ReviewEvidenceInput', { evidenceId: action.evidence[1].id, decision: 'ACCEPT' });
     await step('completeAction', 'CompleteActionInput', { commentary: 'Plan approved and governance live.', asAt: '2026-01-10' });
     expect(action).toMatchObject({ status: 'COMPLETE', rag: 'BLUE' });
@@ -98,6 +100,11 @@ describe.each(readDatabaseKinds())('An action from added to closed, over HTTP (r
     ]);
     expect(action.timeline.map((t: { revision: number }) => t.revision)).toEqual(types.map((_: string, i: number) => i));
     expect(action.timeline[2].changes).toContainEqual({ field: 'rag', from: 'NOT_YET_RATED', to: 'AMBER' });
+    // Who did what, in which role: the owner reported, the new owner submitted, the chair reviewed.
+    const actors = action.timeline.map((t: { actor: { userId: string } }) => t.actor.userId);
+    expect(actors[2]).toBe('tester');
+    expect(actors[7]).toBe('sam');
+    expect(actors[8]).toBe('tester');
     expect(action.revision).toBe(13);
 
     const events = (await app.allEvents()).filter((e) => e.streamId === `action-${action.id}`);

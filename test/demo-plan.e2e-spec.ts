@@ -9,7 +9,7 @@ const ROLL_UP = 'total red amber green blue notYetRated withdrawn superseded per
 
 describe.each(readDatabaseKinds())('The demo plan on first start (read models on %s)', (readDatabase) => {
   it('is loaded once through the commands, rolls up by area, survives a restart and rebuilds to the same rows', async () => {
-    const first = await startTestApp({ readDatabase, loadDemoPlan: true, now: NOW });
+    const first = await startTestApp({ readDatabase, loadDemoPlan: true, now: NOW, areas: ['demo-area'] });
     const { dataDir, postgres } = first;
     const eventsAfterLoad = (await first.allEvents()).length;
     const { data, errors } = await first.gql(`{
@@ -48,7 +48,7 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
     expect(plan).toEqual(expect.objectContaining({ withdrawn: 1, superseded: 1 }));
     for (const count of [plan.red, plan.amber, plan.green, plan.blue, plan.overdue, plan.stale]) expect(count).toBeGreaterThan(0);
 
-    const again = await startTestApp({ readDatabase, loadDemoPlan: true, now: NOW, reuse: { dataDir, postgres } });
+    const again = await startTestApp({ readDatabase, loadDemoPlan: true, now: NOW, areas: ['demo-area'], reuse: { dataDir, postgres } });
     expect((await again.allEvents()).length).toBe(eventsAfterLoad);
     const afterRestart = await again.gql(`{ plan(id: "demo-plan") { rollUp { ${ROLL_UP} } } }`);
     expect(afterRestart.data.plan.rollUp).toEqual(plan);
@@ -64,6 +64,6 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
     expect(await snapshotTables(rebuilt)).toEqual(live);
     await rebuilt.destroy();
 
-    await (await startTestApp({ readDatabase, reuse: { dataDir, postgres } })).close();
+    await (await startTestApp({ readDatabase, areas: ['demo-area'], reuse: { dataDir, postgres } })).close();
   }, 60_000);
 });

@@ -4,7 +4,7 @@ export const ACTION_FIELDS = `
   owner { id name role organisation }
   milestones { id title dueDate completedOn overdue }
   evidence { id kind title status rejectionReason link documentReference submittedBy }
-  timeline { at revision eventType summary changes { field from to } actor { userId } }
+  timeline { at revision eventType summary changes { field from to } actor { userId name role } }
 `;
 
 export const CREATE_PLAN = `
@@ -19,10 +19,10 @@ export const change = (mutation: string, inputType: string) => `
   mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${ACTION_FIELDS} } }
 `;
 
-export function planInput(planId: string) {
+export function planInput(planId: string, localAreaId = 'test-area') {
   return {
     planId,
-    localAreaId: `${planId}-area`,
+    localAreaId,
     localAreaName: 'Test local area',
     title: 'SEND and AP Improvement Plan',
     version: '2.0',

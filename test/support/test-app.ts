@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Role, UserAlreadyExistsError } from '@send/domain';
 import { EventStore, RecordedEvent } from '@send/event-store';
+import { loadOrCreateLocalSigningKey, mintLocalToken } from '../../apps/api/src/auth/local-signing-key';
+import { ownerIdFor } from '../../apps/api/src/commands/deterministic-id';
+import { PlanCommandService } from '../../apps/api/src/commands/plan-command.service';
+import { ProjectionService } from '../../apps/api/src/infrastructure/projection.service';
 import { createApp } from '../../apps/api/src/app.factory';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
@@ -18,13 +23,37 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
 
+export interface TestUser {
+  userId: string;
+  displayName?: string;
+  /** The action owner they act as: name and organisation, as in the actions' owner field. */
+  owner?: { name: string; organisation: string };
+  roles: Role[];
+  areas: string[];
+}
+
+type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
+/**
+ * The user every suite acts as unless it says otherwise: programme office, board chair and the
+ * owner "Alex Morgan" of the Council, in the test areas.
+ */
+export const TESTER = 'tester';
+
 export interface TestApp {
   url: string;
   clock: FixedClock;
   config: AppConfig;
   app: INestApplication;
-  /** POSTs a GraphQL operation over HTTP, as any client would. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL operation over HTTP as the tester, as any client would. */
+  gql: Gql;
+  /** The same, signed in as another registered user. */
+  as(userId: string): { gql: Gql };
+  /** Sends an operation with exactly this Authorization header (or none). */
+  gqlWithAuthorization(authorization: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  token(userId: string, options?: { ttlSeconds?: number; audience?: string; issuer?: string }): Promise<string>;
+  /** Registers a user and grants roles through the write side, as an operator would. */
+  addUser(user: TestUser): Promise<void>;
   allEvents(): Promise<RecordedEvent[]>;
   store(): EventStore;
   /** Stops the app; the data stays for a restart unless `discard` is set. */
@@ -35,11 +64,14 @@ export interface TestAppOptions {
   readDatabase?: ReadDatabaseKind;
   loadDemoPlan?: boolean;
   now?: string;
+  /** Local areas the tester holds roles in. */
+  areas?: string[];
   /** Reuse the data of an earlier TestApp (to test restarts). */
   reuse?: { dataDir: string; postgres?: FreshDatabase };
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
+export const TEST_AREA = 'test-area';
 
 /** Starts the real app on a free loopback port with its own data directory (and PostgreSQL database). */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp & { dataDir: string; postgres?: FreshDatabase }> {
@@ -55,6 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     eventStore: { type: 'sqlite', filename: join(dataDir, 'events.sqlite') },
     readDatabase: postgres ? { type: 'postgres', url: postgres.url } : { type: 'sqlite', filename: join(dataDir, 'read-models.sqlite') },
+    auth: { mode: 'local', keyFile: join(dataDir, 'auth', 'local-signing-key.json'), issuer: 'send-tracker-test', audience: 'send-tracker' },
     loadDemoPlan: options.loadDemoPlan ?? false,
     production: false,
     quiet: true,
@@ -65,6 +98,51 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
   const store = () => app.get<EventStore>(EVENT_STORE);
+  const key = await loadOrCreateLocalSigningKey((config.auth as { keyFile: string }).keyFile);
+  const token: TestApp['token'] = (userId, o = {}) =>
+    mintLocalToken(key, { userId, issuer: o.issuer ?? config.auth.issuer, audience: o.audience ?? config.auth.audience, ttlSeconds: o.ttlSeconds });
+
+  async function gqlWithAuthorization(authorization: string | undefined, query: string, variables?: Record<string, unknown>) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse;
+    return { status: response.status, data: body.data, errors: body.errors };
+  }
+  const as = (userId: string) => ({
+    gql: async (query: string, variables?: Record<string, unknown>) =>
+      gqlWithAuthorization(`Bearer ${await token(userId)}`, query, variables),
+  });
+
+  async function addUser(user: TestUser): Promise<void> {
+    const commands = app.get(PlanCommandService);
+    const setUp = { principal: 'system' as const };
+    const ownerId = user.owner ? ownerIdFor(user.owner.name, user.owner.organisation) : null;
+    try {
+      await commands.executeUserCommand(
+        { type: 'RegisterUser', data: { userId: user.userId, displayName: user.displayName ?? user.userId, ownerId } },
+        setUp,
+      );
+    } catch (error) {
+      if (!(error instanceof UserAlreadyExistsError)) throw error;
+    }
+    for (const localAreaId of user.areas) {
+      for (const role of user.roles) {
+        await commands.executeUserCommand({ type: 'GrantRole', data: { userId: user.userId, role, localAreaId } }, setUp);
+      }
+    }
+    await app.get(ProjectionService).caughtUpToHead();
+  }
+
+  await addUser({
+    userId: TESTER,
+    displayName: 'Alex Morgan',
+    owner: { name: 'Alex Morgan', organisation: 'Council' },
+    roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'ACTION_OWNER'],
+    areas: options.areas ?? [TEST_AREA],
+  });
 
   return {
     url,
@@ -74,15 +152,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     postgres,
     store,
-    async gql(query, variables) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as GraphQLResponse;
-      return { status: response.status, data: body.data, errors: body.errors };
-    },
+    gql: as(TESTER).gql,
+    as,
+    gqlWithAuthorization,
+    token,
+    addUser,
     allEvents: () => store().readAll(),
     async close({ discard = true } = {}) {
       await app.close();

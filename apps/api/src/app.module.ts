@@ -2,6 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActionsModule } from './actions/actions.module';
+import { AuthModule } from './auth/auth.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { DemoPlanModule } from './demo/demo-plan.module';
@@ -16,6 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.register(config, clock),
+        AuthModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -25,6 +27,7 @@ export class AppModule {
           playground: false,
           introspection: true,
           csrfPrevention: true,
+          context: ({ req }: { req: unknown }) => ({ req }),
         }),
         ActionsModule,
         OwnersModule,

@@ -10,7 +10,7 @@ export interface Decider<Command, Event extends { type: string; data: object }, 
 /** Turns a stored event into the current domain shape (upcasting older schema versions). */
 export type EventLoader<Event> = (recorded: RecordedEvent) => Event;
 
-export interface HandleCommandOptions<Event extends { type: string }, Meta, Context> {
+export interface HandleCommandOptions<Event extends { type: string }, Meta, Context, State = unknown> {
   metadata: Meta & {
     now: string;
     commandId: string;
@@ -23,6 +23,11 @@ export interface HandleCommandOptions<Event extends { type: string }, Meta, Cont
   expectedRevision?: StreamRevision;
   load: EventLoader<Event>;
   schemaVersionOf(event: Event): number;
+  /**
+   * Runs on the rebuilt state before deciding; throws to refuse. What it returns (the acting
+   * user and the role they act in) is recorded on the events.
+   */
+  authorize?(state: State): Promise<{ actor: NonNullable<EventMetadata['actor']> } | void>;
 }
 
 export interface CommandResult<Event, State> {
@@ -43,18 +48,20 @@ export async function handleCommand<Command, Event extends { type: string; data:
   streamId: string,
   decider: Decider<Command, Event, State, Meta, Context>,
   command: Command,
-  options: HandleCommandOptions<Event, Meta, Context>,
+  options: HandleCommandOptions<Event, Meta, Context, State>,
 ): Promise<CommandResult<Event, State>> {
   const recorded = await store.readStream(streamId);
   let state = decider.initialState();
   for (const event of recorded) state = decider.evolve(state, options.load(event));
   const readRevision = recorded.length === 0 ? undefined : recorded[recorded.length - 1].revision;
 
-  const events = decider.decide(command, state, options.metadata, options.context);
+  const authorized = await options.authorize?.(state);
+  const metadata = authorized ? { ...options.metadata, actor: authorized.actor } : options.metadata;
+
+  const events = decider.decide(command, state, metadata, options.context);
   if (events.length === 0) return { events, state, revision: readRevision, position: undefined };
 
   const expected: ExpectedRevision = options.expectedRevision ?? readRevision ?? 'no_stream';
-  const { metadata } = options;
   const result = await store.appendToStream(
     streamId,
     events.map((event, index) => ({

@@ -16,3 +16,5 @@ export * from './milestones/milestone.entity';
 export * from './evidence/evidence.entity';
 export * from './owners/owner.entity';
 export * from './timeline/timeline-entry.entity';
+export * from './users/user.entity';
+export * from './users/role-grant.entity';

@@ -9,6 +9,8 @@ import { PlanPriorityEntity } from './plans/plan-priority.entity';
 import { PlanEntity } from './plans/plan.entity';
 import { ProjectionCheckpointEntity } from './projection/projection-checkpoint.entity';
 import { TimelineEntryEntity } from './timeline/timeline-entry.entity';
+import { RoleGrantEntity } from './users/role-grant.entity';
+import { UserEntity } from './users/user.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -22,6 +24,8 @@ export const READ_MODEL_ENTITIES = [
   EvidenceEntity,
   OwnerEntity,
   TimelineEntryEntity,
+  UserEntity,
+  RoleGrantEntity,
   ProjectionCheckpointEntity,
 ];
 

@@ -1,7 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { deterministicUuid } from '@send/event-store';
-import { ActionCommand, AddAction } from '@send/domain';
+import { ActionCommand, AddAction, Principal } from '@send/domain';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { actionIdFor, ownerIdFor } from '../commands/deterministic-id';
 import { ProjectionService } from '../infrastructure/projection.service';
@@ -41,7 +42,7 @@ export class ActionCommandsResolver {
   ) {}
 
   @Mutation(() => ActionModel, { description: 'Add an action to a plan; CONFLICT if the reference is taken.' })
-  async addAction(@Args('input') input: AddActionInput): Promise<ActionModel> {
+  async addAction(@Args('input') input: AddActionInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const actionId = actionIdFor(input.planId, input.ref);
     const commandId = input.commandId ?? randomUUID();
     const command: AddAction = {
@@ -61,89 +62,94 @@ export class ActionCommandsResolver {
         milestones: input.milestones.map((m, i) => ({ milestoneId: childId('milestone', commandId, i), ...m })),
       },
     };
-    const result = await this.commands.executeActionCommand(command, undefined, { commandId });
+    const result = await this.commands.executeActionCommand(command, undefined, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
-    return this.actions.action(actionId);
+    return this.actions.action(actionId, principal);
   }
 
   @Mutation(() => ActionModel)
-  reassignActionOwner(@Args('input') input: ReassignOwnerInput): Promise<ActionModel> {
-    return this.change(input, () => ({
+  reassignActionOwner(@Args('input') input: ReassignOwnerInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    return this.change(input, principal, () => ({
       type: 'ReassignOwner',
       data: { actionId: input.actionId, owner: owner(input.owner), reason: input.reason },
     }));
   }
 
   @Mutation(() => ActionModel, { description: 'Report RAG, commentary and the "as at" date.' })
-  reportProgress(@Args('input') input: ReportProgressInput): Promise<ActionModel> {
+  reportProgress(@Args('input') input: ReportProgressInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, rag, commentary, asAt } = input;
-    return this.change(input, () => ({ type: 'ReportProgress', data: { actionId, rag, commentary, asAt } }));
+    return this.change(input, principal, () => ({ type: 'ReportProgress', data: { actionId, rag, commentary, asAt } }));
   }
 
   @Mutation(() => ActionModel)
-  addMilestone(@Args('input') input: AddMilestoneInput): Promise<ActionModel> {
+  addMilestone(@Args('input') input: AddMilestoneInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, title, dueDate } = input;
-    return this.change(input, (commandId) => ({
+    return this.change(input, principal, (commandId) => ({
       type: 'AddMilestone',
       data: { actionId, milestoneId: childId('milestone', commandId), title, dueDate },
     }));
   }
 
   @Mutation(() => ActionModel)
-  completeMilestone(@Args('input') input: CompleteMilestoneInput): Promise<ActionModel> {
+  completeMilestone(@Args('input') input: CompleteMilestoneInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, milestoneId, completedOn } = input;
-    return this.change(input, () => ({ type: 'CompleteMilestone', data: { actionId, milestoneId, completedOn } }));
+    return this.change(input, principal, () => ({ type: 'CompleteMilestone', data: { actionId, milestoneId, completedOn } }));
   }
 
   @Mutation(() => ActionModel, { description: 'Move the due date; a reason is required.' })
-  rescheduleAction(@Args('input') input: RescheduleActionInput): Promise<ActionModel> {
+  rescheduleAction(@Args('input') input: RescheduleActionInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, dueDate, reason } = input;
-    return this.change(input, () => ({ type: 'RescheduleDueDate', data: { actionId, dueDate, reason } }));
+    return this.change(input, principal, () => ({ type: 'RescheduleDueDate', data: { actionId, dueDate, reason } }));
   }
 
   @Mutation(() => ActionModel)
-  attachEvidence(@Args('input') input: AttachEvidenceInput): Promise<ActionModel> {
+  attachEvidence(@Args('input') input: AttachEvidenceInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, kind, title, link, documentReference, submittedBy } = input;
-    return this.change(input, (commandId) => ({
+    return this.change(input, principal, (commandId) => ({
       type: 'AttachEvidence',
       data: { actionId, evidenceId: childId('evidence', commandId), kind, title, link, documentReference, submittedBy },
     }));
   }
 
   @Mutation(() => ActionModel, { description: 'Accept or reject evidence; rejecting needs a reason.' })
-  reviewEvidence(@Args('input') input: ReviewEvidenceInput): Promise<ActionModel> {
+  reviewEvidence(@Args('input') input: ReviewEvidenceInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, evidenceId, decision, reason } = input;
-    return this.change(input, () => ({ type: 'ReviewEvidence', data: { actionId, evidenceId, decision, reason } }));
+    return this.change(input, principal, () => ({ type: 'ReviewEvidence', data: { actionId, evidenceId, decision, reason } }));
   }
 
   @Mutation(() => ActionModel, { description: 'Mark complete (Blue); refused until evidence has been accepted.' })
-  completeAction(@Args('input') input: CompleteActionInput): Promise<ActionModel> {
+  completeAction(@Args('input') input: CompleteActionInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, commentary, asAt } = input;
-    return this.change(input, () => ({ type: 'MarkComplete', data: { actionId, commentary, asAt } }));
+    return this.change(input, principal, () => ({ type: 'MarkComplete', data: { actionId, commentary, asAt } }));
   }
 
   @Mutation(() => ActionModel)
-  reopenAction(@Args('input') input: ReasonedChangeInput): Promise<ActionModel> {
-    return this.change(input, () => ({ type: 'ReopenAction', data: { actionId: input.actionId, reason: input.reason } }));
+  reopenAction(@Args('input') input: ReasonedChangeInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    return this.change(input, principal, () => ({ type: 'ReopenAction', data: { actionId: input.actionId, reason: input.reason } }));
   }
 
   @Mutation(() => ActionModel)
-  withdrawAction(@Args('input') input: ReasonedChangeInput): Promise<ActionModel> {
-    return this.change(input, () => ({ type: 'WithdrawAction', data: { actionId: input.actionId, reason: input.reason } }));
+  withdrawAction(@Args('input') input: ReasonedChangeInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    return this.change(input, principal, () => ({ type: 'WithdrawAction', data: { actionId: input.actionId, reason: input.reason } }));
   }
 
   @Mutation(() => ActionModel)
-  supersedeAction(@Args('input') input: SupersedeActionInput): Promise<ActionModel> {
+  supersedeAction(@Args('input') input: SupersedeActionInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, supersededByActionId, reason } = input;
-    return this.change(input, () => ({ type: 'SupersedeAction', data: { actionId, supersededByActionId, reason } }));
+    return this.change(input, principal, () => ({ type: 'SupersedeAction', data: { actionId, supersededByActionId, reason } }));
   }
 
-  private async change(input: ActionChangeInput, build: (commandId: string) => ActionCommand): Promise<ActionModel> {
+  private async change(
+    input: ActionChangeInput,
+    principal: Principal,
+    build: (commandId: string) => ActionCommand,
+  ): Promise<ActionModel> {
     const commandId = input.commandId ?? randomUUID();
     const result = await this.commands.executeActionCommand(build(commandId), BigInt(input.expectedRevision), {
+      principal,
       commandId,
     });
     await this.projections.caughtUpTo(result.position);
-    return this.actions.action(input.actionId);
+    return this.actions.action(input.actionId, principal);
   }
 }

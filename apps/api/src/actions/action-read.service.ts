@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ActionNotFoundError, PlanNotFoundError } from '@send/domain';
+import { ActionNotFoundError, canSeeArea, PlanNotFoundError, Principal } from '@send/domain';
 import {
   ActionEntity,
   ActionFilter,
@@ -24,21 +24,23 @@ export class ActionReadService {
     private readonly clock: Clock,
   ) {}
 
-  async plan(planId: string): Promise<PlanEntity> {
+  /** A plan in one of the person's areas; any other plan is "not found", whether or not it exists. */
+  async plan(planId: string, principal: Principal): Promise<PlanEntity> {
     const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ planId });
-    if (!plan) throw new PlanNotFoundError(planId);
+    if (!plan || !canSeeArea(principal, plan.localAreaId)) throw new PlanNotFoundError(planId);
     return plan;
   }
 
-  async action(actionId: string): Promise<ActionModel> {
+  async action(actionId: string, principal: Principal): Promise<ActionModel> {
     const row = await this.dataSource.getRepository(ActionEntity).findOneBy({ actionId });
-    if (!row) throw new ActionNotFoundError(actionId);
-    const plan = await this.plan(row.planId);
+    const plan = row ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: row.planId }) : null;
+    if (!row || !plan || !canSeeArea(principal, plan.localAreaId)) throw new ActionNotFoundError(actionId);
     return (await this.toModels([row], plan.staleAfterDays))[0];
   }
 
-  async page(planId: string, filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
-    const plan = await this.plan(planId);
+  /** A page of a plan's actions; the caller has already checked the plan is visible. */
+  async page(plan: PlanEntity, filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
+    const planId = plan.planId;
     const today = this.clock.today();
     const page = await findActions(this.dataSource, planId, filter, { first, after }, { today, staleAfterDays: plan.staleAfterDays });
     const models = await this.toModels(page.actions, plan.staleAfterDays);

@@ -1,5 +1,7 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
+import { Principal } from '@send/domain';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { EvidenceEntity, MilestoneEntity, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EvidenceKind, EvidenceStatus } from '../common/graphql-enums';
@@ -21,13 +23,14 @@ export class ActionsResolver {
   ) {}
 
   @Query(() => ActionModel, { description: 'One action; NOT_FOUND if there is no such action.' })
-  action(@Args('id', { type: () => ID }) id: string): Promise<ActionModel> {
-    return this.reader.action(id);
+  action(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    return this.reader.action(id, principal);
   }
 
   @Query(() => ActionConnectionModel, { description: "A plan's actions in reference order, filtered, one page at a time." })
-  actions(@Args() args: ActionsArgs): Promise<ActionConnectionModel> {
-    return this.reader.page(args.planId, toActionFilter(args.filter), args.first, args.after);
+  async actions(@Args() args: ActionsArgs, @CurrentPrincipal() principal: Principal): Promise<ActionConnectionModel> {
+    const plan = await this.reader.plan(args.planId, principal);
+    return this.reader.page(plan, toActionFilter(args.filter), args.first, args.after);
   }
 
   @ResolveField(() => [MilestoneModel])

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       dataDir,
       eventStore: { type: 'sqlite', filename: ':memory:' },
       readDatabase: { type: 'sqlite', filename: ':memory:' },
+      auth: { mode: 'local', keyFile: join(dataDir, 'key.json'), issuer: 'schema', audience: 'schema' },
       loadDemoPlan: false,
       production: false,
       schemaFile,

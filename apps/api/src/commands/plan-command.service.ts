@@ -4,31 +4,54 @@ import {
   ActionCommand,
   ActionDecisionContext,
   ActionEvent,
+  ActionNotFoundError,
   ActionState,
   Actor,
+  authorizeCommand,
+  canSeeArea,
   CommandMetadata,
   PlanCommand,
   PlanEvent,
+  PlanNotFoundError,
   PlanState,
+  Principal,
+  UserCommand,
+  UserEvent,
+  UserState,
 } from '@send/domain';
 import { CommandResult, EventStore, handleCommand } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { actionDecider, actionStream, loadEvent, planDecider, planStream, schemaVersionOf } from './plan-deciders';
+import {
+  actionDecider,
+  actionStream,
+  loadEvent,
+  planDecider,
+  planStream,
+  schemaVersionOf,
+  userDecider,
+  userStream,
+} from './plan-deciders';
 
 export interface CommandOptions {
+  /**
+   * Who is asking. Every API call passes the signed-in person; `system` is for the operator's
+   * own tools (e.g. creating the first administrator) and skips access checks.
+   */
+  principal: Principal | 'system';
+  /** Who to record for a `system` write (e.g. an import on someone's behalf); ignored otherwise. */
+  actor?: Actor;
   /** Client-supplied, so a retried request can be recognised; fresh otherwise. */
   commandId?: string;
   correlationId?: string;
-  actor?: Actor | null;
   /** Overrides the clock: the demo loader replays a plan's history at the times it happened. */
   now?: string;
 }
 
 /**
- * The write side in one place: builds each command's metadata, reads the other streams a
- * decision needs, and hands over to handleCommand. Resolvers and the demo loader both use it,
- * so the demo's history is made of exactly the events users make.
+ * The write side in one place: checks who may do it, builds each command's metadata, reads the
+ * other streams a decision needs, and hands over to handleCommand. Resolvers and the demo loader
+ * both use it, so the demo's history is made of exactly the events users make.
  */
 @Injectable()
 export class PlanCommandService {
@@ -37,20 +60,32 @@ export class PlanCommandService {
     private readonly clock: Clock,
   ) {}
 
-  async executePlanCommand(command: PlanCommand, options: CommandOptions = {}): Promise<CommandResult<PlanEvent, PlanState>> {
-    return handleCommand<PlanCommand, PlanEvent, PlanState, CommandMetadata, void>(this.store, planStream(command.data.planId), planDecider, command, {
-      metadata: this.metadata(options),
-      context: undefined,
-      load: loadEvent<PlanEvent>,
-      schemaVersionOf,
-    });
+  async executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
+    return handleCommand<PlanCommand, PlanEvent, PlanState, CommandMetadata, void>(
+      this.store,
+      planStream(command.data.planId),
+      planDecider,
+      command,
+      {
+        metadata: this.metadata(options),
+        context: undefined,
+        load: loadEvent<PlanEvent>,
+        schemaVersionOf,
+        authorize: async (plan) => {
+          if (command.type === 'CreatePlan') return this.authorize(options, command.type, command.data.localArea.id);
+          if (plan.status !== 'active') return;
+          return this.authorize(options, command.type, plan.localArea.id, undefined, () => new PlanNotFoundError(plan.planId));
+        },
+      },
+    );
   }
 
   async executeActionCommand(
     command: ActionCommand,
     expectedRevision: bigint | undefined,
-    options: CommandOptions = {},
+    options: CommandOptions,
   ): Promise<CommandResult<ActionEvent, ActionState>> {
+    const context = await this.contextFor(command);
     return handleCommand<ActionCommand, ActionEvent, ActionState, CommandMetadata, ActionDecisionContext>(
       this.store,
       actionStream(command.data.actionId),
@@ -58,12 +93,62 @@ export class PlanCommandService {
       command,
       {
         metadata: this.metadata(options),
-        context: await this.contextFor(command),
+        context,
         expectedRevision,
         load: loadEvent<ActionEvent>,
         schemaVersionOf,
+        authorize: async (action) => {
+          if (command.type === 'AddAction') {
+            const plan = context.plan;
+            if (plan?.status !== 'active') return;
+            return this.authorize(options, command.type, plan.localArea.id, undefined, () => new PlanNotFoundError(plan.planId));
+          }
+          if (!action.exists) return;
+          const plan = await this.fold(planStream(action.planId), planDecider);
+          if (plan.status !== 'active') return;
+          const hidden = () => new ActionNotFoundError(action.actionId);
+          return this.authorize(options, command.type, plan.localArea.id, action.owner.ownerId, hidden);
+        },
       },
     );
+  }
+
+  async executeUserCommand(command: UserCommand, options: CommandOptions): Promise<CommandResult<UserEvent, UserState>> {
+    return handleCommand<UserCommand, UserEvent, UserState, CommandMetadata, void>(
+      this.store,
+      userStream(command.data.userId),
+      userDecider,
+      command,
+      {
+        metadata: this.metadata(options),
+        context: undefined,
+        load: loadEvent<UserEvent>,
+        schemaVersionOf,
+        authorize: async () => {
+          if (options.principal === 'system') return;
+          // Registering a person is not tied to one area: any plan administrator may do it.
+          const area =
+            command.type === 'RegisterUser'
+              ? (options.principal.grants.find((g) => g.role === 'PLAN_ADMINISTRATOR')?.localAreaId ?? '')
+              : command.data.localAreaId;
+          return this.authorize(options, command.type, area);
+        },
+      },
+    );
+  }
+
+  private authorize(
+    options: CommandOptions,
+    commandType: Parameters<typeof authorizeCommand>[1],
+    localAreaId: string,
+    actionOwnerId?: string,
+    hidden?: () => Error,
+  ): { actor: Actor } | undefined {
+    const { principal } = options;
+    if (principal === 'system') return undefined;
+    if (hidden && !canSeeArea(principal, localAreaId)) throw hidden();
+    const role = authorizeCommand(principal, commandType, localAreaId, actionOwnerId);
+    return { actor: { userId: principal.userId, displayName: principal.displayName, role } };
   }
 
   private async contextFor(command: ActionCommand): Promise<ActionDecisionContext> {
@@ -86,11 +171,7 @@ export class PlanCommandService {
 
   private metadata(options: CommandOptions): CommandMetadata {
     const commandId = options.commandId ?? randomUUID();
-    return {
-      now: options.now ?? this.clock.now(),
-      commandId,
-      correlationId: options.correlationId ?? commandId,
-      actor: options.actor ?? null,
-    };
+    const actor = options.principal === 'system' ? (options.actor ?? { userId: 'system', displayName: 'System', role: 'SYSTEM' }) : null;
+    return { now: options.now ?? this.clock.now(), commandId, correlationId: options.correlationId ?? commandId, actor };
   }
 }

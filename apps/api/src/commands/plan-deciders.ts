@@ -16,11 +16,18 @@ import {
   PlanEvent,
   PlanState,
   upcast,
+  decideUser,
+  evolveUser,
+  initialUserState,
+  UserCommand,
+  UserEvent,
+  UserState,
 } from '@send/domain';
 import { Decider, RecordedEvent } from '@send/event-store';
 
 export const planStream = (planId: string) => `plan-${planId}`;
 export const actionStream = (actionId: string) => `action-${actionId}`;
+export const userStream = (userId: string) => `user-${userId}`;
 
 export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, CommandMetadata, void> = {
   initialState: initialPlanState,
@@ -32,6 +39,12 @@ export const actionDecider: Decider<ActionCommand, ActionEvent, ActionState, Com
   initialState: initialActionState,
   evolve: evolveAction,
   decide: decideAction,
+};
+
+export const userDecider: Decider<UserCommand, UserEvent, UserState, CommandMetadata, void> = {
+  initialState: initialUserState,
+  evolve: evolveUser,
+  decide: (command, state, metadata) => decideUser(command, state, metadata),
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: RecordedEvent): E =>

@@ -1,10 +1,19 @@
 import { resolve } from 'node:path';
 
+/** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
+export type AuthConfig =
+  | { mode: 'local'; keyFile: string; issuer: string; audience: string }
+  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; userClaim: string };
+
+export const LOCAL_ISSUER = 'send-tracker-local';
+export const DEFAULT_AUDIENCE = 'send-tracker';
+
 export interface AppConfig {
   port: number;
   dataDir: string;
   eventStore: { type: 'sqlite'; filename: string } | { type: 'esdb'; connectionString: string };
   readDatabase: { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
+  auth: AuthConfig;
   /** Load the demo plan into an empty event store on start. */
   loadDemoPlan: boolean;
   production: boolean;
@@ -50,6 +59,29 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError(`READ_DATABASE must be "sqlite" or "postgres", got "${readType}"`);
   }
 
+  const authMode = env.AUTH_MODE ?? 'local';
+  let auth: AuthConfig;
+  if (authMode === 'local') {
+    auth = {
+      mode: 'local',
+      keyFile: env.AUTH_LOCAL_KEY_FILE ?? resolve(dataDir, 'auth', 'local-signing-key.json'),
+      issuer: env.AUTH_ISSUER ?? LOCAL_ISSUER,
+      audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
+    };
+  } else if (authMode === 'oidc') {
+    const missing = ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'].filter((name) => !env[name]);
+    if (missing.length > 0) throw new ConfigurationError(`AUTH_MODE=oidc needs ${missing.join(', ')}`);
+    auth = {
+      mode: 'oidc',
+      issuer: env.AUTH_ISSUER!,
+      audience: env.AUTH_AUDIENCE!,
+      jwksUrl: env.AUTH_JWKS_URL!,
+      userClaim: env.AUTH_USER_CLAIM ?? 'sub',
+    };
+  } else {
+    throw new ConfigurationError(`AUTH_MODE must be "local" or "oidc", got "${authMode}"`);
+  }
+
   const demo = env.DEMO_PLAN ?? 'load';
   if (demo !== 'load' && demo !== 'skip') throw new ConfigurationError(`DEMO_PLAN must be "load" or "skip", got "${demo}"`);
 
@@ -58,6 +90,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     eventStore,
     readDatabase,
+    auth,
     loadDemoPlan: demo === 'load',
     production: env.NODE_ENV === 'production',
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,

@@ -37,21 +37,30 @@ export function demoOwner(key: DemoOwnerKey): ActionOwner {
   return { ownerId: ownerIdFor(person.name, person.organisation), ...person };
 }
 
-/** Owners act under their owner id, so a timeline entry links to the person who owns the action. */
+/** The user id an owner signs in with, e.g. helen.marsh (used with `npm run token -- --user`). */
+export function demoUserId(key: DemoOwnerKey): string {
+  return PEOPLE[key].name
+    .replace(/^Dr /, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.');
+}
+
+export const DEMO_OWNER_KEYS = Object.keys(PEOPLE) as DemoOwnerKey[];
+
+/** Owners act as themselves, so a timeline entry names the person who owns the action. */
 export function ownerActor(key: DemoOwnerKey): Actor {
-  const owner = demoOwner(key);
-  return { userId: owner.ownerId, displayName: owner.name, role: 'action-owner' };
+  return { userId: demoUserId(key), displayName: PEOPLE[key].name, role: 'ACTION_OWNER' };
 }
 
 /** The board reviews evidence and closes actions; the programme office adds and revises them. */
 export const BOARD_CHAIR: Actor = {
   userId: 'board-chair',
   displayName: 'Prof. Judith Ashworth (independent chair)',
-  role: 'board-chair',
+  role: 'BOARD_CHAIR',
 };
 
 export const PROGRAMME_OFFICE: Actor = {
   userId: 'programme-office',
   displayName: 'SEND Improvement Programme Office',
-  role: 'programme-office',
+  role: 'PLAN_ADMINISTRATOR',
 };

@@ -5,12 +5,13 @@ import { PlanCommandService } from '../commands/plan-command.service';
 import { DEMO_ACTIONS } from './demo-actions';
 import { demoHistory, PLAN_LOADED_DAY } from './demo-history';
 import { DemoOwnerKey, PROGRAMME_OFFICE } from './demo-owners';
+import { DEMO_LOCAL_AREA, DEMO_USERS, demoPrincipal } from './demo-users';
 import { DEMO_PLAN_ID } from './demo-script';
 import { demoStepCommand } from './demo-step-command';
 
 export { DEMO_PLAN_ID };
 
-const LOCAL_AREA = { id: 'demo-area', name: 'Demo local area (unitary council)' };
+const LOCAL_AREA = DEMO_LOCAL_AREA;
 const TITLE = 'SEND and AP Improvement Plan';
 // Approval dates are the real plan's (first plan January 2024, revision approved by the board in
 // September 2025), so unlike everything else they do not move with the anchor.
@@ -35,7 +36,7 @@ export async function loadDemoPlan(
   onProgress?: (done: number, total: number, label: string) => void,
 ): Promise<DemoPlanSummary> {
   const history = demoHistory(anchor);
-  const total = 2 + history.length;
+  const total = DEMO_USERS.length + 2 + history.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -46,14 +47,28 @@ export async function loadDemoPlan(
   };
 
   const loadedOn = addDays(anchor, PLAN_LOADED_DAY);
+  // The people come first, set up by the operator; from then on everyone acts as themselves and
+  // passes the same access checks as a signed-in user.
+  for (const user of DEMO_USERS) {
+    const setUp = { principal: 'system' as const, now: `${loadedOn}T08:00:00.000Z` };
+    const { userId, displayName, ownerId } = user;
+    let appended = (await commands.executeUserCommand({ type: 'RegisterUser', data: { userId, displayName, ownerId } }, { ...setUp, commandId: nextCommandId() })).events.length;
+    for (const role of user.roles) {
+      const grant = { type: 'GrantRole' as const, data: { userId, role, localAreaId: LOCAL_AREA.id } };
+      appended += (await commands.executeUserCommand(grant, { ...setUp, commandId: deterministicUuid('demo-grant', userId, role, anchor) })).events.length;
+    }
+    recorded(`User ${userId}`, appended);
+  }
+
+  const office = demoPrincipal(PROGRAMME_OFFICE.userId);
   const created = await commands.executePlanCommand(
     { type: 'CreatePlan', data: { planId: DEMO_PLAN_ID, localArea: LOCAL_AREA, title: TITLE, ...FIRST_VERSION } },
-    { now: `${loadedOn}T09:00:00.000Z`, actor: PROGRAMME_OFFICE, commandId: nextCommandId() },
+    { now: `${loadedOn}T09:00:00.000Z`, principal: office, commandId: nextCommandId() },
   );
   recorded(`Plan ${FIRST_VERSION.version} created`, created.events.length);
   const revised = await commands.executePlanCommand(
     { type: 'ApprovePlanRevision', data: { planId: DEMO_PLAN_ID, ...REVISED_VERSION } },
-    { now: `${loadedOn}T09:05:00.000Z`, actor: PROGRAMME_OFFICE, commandId: nextCommandId() },
+    { now: `${loadedOn}T09:05:00.000Z`, principal: office, commandId: nextCommandId() },
   );
   recorded(`Plan revision ${REVISED_VERSION.version} approved`, revised.events.length);
 
@@ -66,7 +81,7 @@ export async function loadDemoPlan(
     try {
       const result = await commands.executeActionCommand(command, revisions.get(actionId), {
         now: step.at,
-        actor,
+        principal: demoPrincipal(actor.userId),
         commandId: nextCommandId(),
       });
       revisions.set(actionId, result.revision);

@@ -2,6 +2,8 @@
 export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
   NotFound: 'NOT_FOUND',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
   Conflict: 'CONFLICT',
   /** Well-formed, but the action's current state does not allow it (e.g. Blue without evidence). */
   RuleViolation: 'FAILED_PRECONDITION',

@@ -12,6 +12,7 @@ const DOMAIN_CODES: Record<DomainError['kind'], string> = {
   not_found: ErrorCode.NotFound,
   already_exists: ErrorCode.Conflict,
   rule_violation: ErrorCode.RuleViolation,
+  forbidden: ErrorCode.Forbidden,
 };
 
 /** Every refusal leaves the API as a GraphQL error with a stable code and a readable message. */

@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActionEntity, isOverdue, isStale, OwnerEntity } from '@send/read-models';
+import { ActionEntity, isOverdue, isStale, OwnerEntity, PlanEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
-import { ActionReadService } from '../actions/action-read.service';
 import { OwnerWorkloadModel } from './models/owner.model';
 
 @Injectable()
 export class OwnerWorkloadService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reader: ActionReadService,
     private readonly clock: Clock,
   ) {}
 
   /** Owners with the most open actions first, so overloaded people stand out. */
-  async forPlan(planId: string): Promise<OwnerWorkloadModel[]> {
-    const plan = await this.reader.plan(planId);
+  async forPlan(plan: PlanEntity): Promise<OwnerWorkloadModel[]> {
+    const planId = plan.planId;
     const [owners, actions] = await Promise.all([
       this.dataSource.getRepository(OwnerEntity).find({ where: { planId } }),
       this.dataSource.getRepository(ActionEntity).find({

@@ -1,5 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { Principal } from '@send/domain';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanEntity } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
 import { toActionFilter } from '../actions/dto/action-filter.input';
@@ -39,14 +41,17 @@ export class PlansResolver {
   ) {}
 
   @Query(() => [PlanModel], { description: 'Every improvement plan in this deployment.' })
-  async plans(): Promise<PlanModel[]> {
-    const rows = await this.dataSource.getRepository(PlanEntity).find({ order: { localAreaName: 'ASC', planId: 'ASC' } });
+  async plans(@CurrentPrincipal() principal: Principal): Promise<PlanModel[]> {
+    const areas = [...new Set(principal.grants.map((g) => g.localAreaId))];
+    const rows = await this.dataSource
+      .getRepository(PlanEntity)
+      .find({ where: { localAreaId: In(areas) }, order: { localAreaName: 'ASC', planId: 'ASC' } });
     return rows.map(toModel);
   }
 
   @Query(() => PlanModel, { description: 'One plan; NOT_FOUND if there is no such plan.' })
-  async plan(@Args('id', { type: () => ID }) id: string): Promise<PlanModel> {
-    return toModel(await this.reader.plan(id));
+  async plan(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
+    return toModel(await this.reader.plan(id, principal));
   }
 
   @ResolveField(() => RagRollUpModel, { description: 'RAG roll-up of the whole plan.' })
@@ -65,18 +70,21 @@ export class PlansResolver {
   }
 
   @ResolveField(() => ActionConnectionModel)
-  actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
-    return this.reader.page(plan.id, toActionFilter(args.filter), args.first, args.after);
+  async actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
+    // The parent plan was only resolved for someone allowed to see it.
+    const row = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ planId: plan.id });
+    return this.reader.page(row, toActionFilter(args.filter), args.first, args.after);
   }
 
   @ResolveField(() => [OwnerWorkloadModel], { description: 'Everyone who owns or has owned an action, with their workload.' })
-  owners(@Parent() plan: PlanModel): Promise<OwnerWorkloadModel[]> {
-    return this.workloads.forPlan(plan.id);
+  async owners(@Parent() plan: PlanModel): Promise<OwnerWorkloadModel[]> {
+    return this.workloads.forPlan(await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ planId: plan.id }));
   }
 
   @Mutation(() => PlanModel, { description: 'Start a plan for a local area, with the eight areas and seven priorities.' })
-  async createPlan(@Args('input') input: CreatePlanInput): Promise<PlanModel> {
-    const result = await this.commands.executePlanCommand({
+  async createPlan(@Args('input') input: CreatePlanInput, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
+    const result = await this.commands.executePlanCommand(
+      {
       type: 'CreatePlan',
       data: {
         planId: input.planId,
@@ -86,16 +94,21 @@ export class PlansResolver {
         approvedOn: input.approvedOn,
         staleAfterDays: input.staleAfterDays,
       },
-    });
+      },
+      { principal },
+    );
     await this.projections.caughtUpTo(result.position);
-    return this.plan(input.planId);
+    return this.plan(input.planId, principal);
   }
 
   @Mutation(() => PlanModel, { description: 'Set how many days without an update make an action stale.' })
-  async changeStaleThreshold(@Args('input') input: ChangeStaleThresholdInput): Promise<PlanModel> {
-    const result = await this.commands.executePlanCommand({ type: 'ChangeStaleThreshold', data: input });
+  async changeStaleThreshold(
+    @Args('input') input: ChangeStaleThresholdInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PlanModel> {
+    const result = await this.commands.executePlanCommand({ type: 'ChangeStaleThreshold', data: input }, { principal });
     await this.projections.caughtUpTo(result.position);
-    return this.plan(input.planId);
+    return this.plan(input.planId, principal);
   }
 }
 

@@ -2,7 +2,7 @@
  * Why a command was refused. `kind` lets the API map refusals to stable error codes without
  * knowing every rule; `rule` names the specific rule for clients and tests.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'already_exists' | 'rule_violation';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'already_exists' | 'rule_violation' | 'forbidden';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;

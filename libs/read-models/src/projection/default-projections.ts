@@ -4,6 +4,7 @@ import { MilestoneProjection } from '../milestones/milestone.projection';
 import { OwnerProjection } from '../owners/owner.projection';
 import { PlanProjection } from '../plans/plan.projection';
 import { TimelineProjection } from '../timeline/timeline.projection';
+import { UserProjection } from '../users/user.projection';
 import { Projection } from './projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -14,4 +15,5 @@ export const defaultProjections = (): Projection[] => [
   new EvidenceProjection(),
   new OwnerProjection(),
   new TimelineProjection(),
+  new UserProjection(),
 ];

@@ -101,7 +101,7 @@ const review = (actionId: string, evidenceId: string, reason?: string) =>
 export async function writeHistory(store: EventStore): Promise<History> {
   const commands = new PlanCommandService(store, new Clock());
   const at = (day: string) => `${day}T10:00:00.000Z`;
-  const plan = (command: PlanCommand, day: string) => commands.executePlanCommand(command, { now: at(day), actor: PROGRAMME_OFFICE });
+  const plan = (command: PlanCommand, day: string) => commands.executePlanCommand(command, { principal: 'system', now: at(day), actor: PROGRAMME_OFFICE });
   const localArea = (id: string, name: string) => ({ id, name });
   await plan({ type: 'CreatePlan', data: { planId: PLAN_A, localArea: localArea('la-a', 'Coastal Unitary'), title: 'SEND and AP Improvement Plan', version: '2.0', approvedOn: '2025-09-18' } }, '2025-09-20');
   await plan({ type: 'ChangeStaleThreshold', data: { planId: PLAN_A, staleAfterDays: 30 } }, '2025-09-21');
@@ -147,7 +147,7 @@ export async function writeHistory(store: EventStore): Promise<History> {
     ['2026-01-20', chair, cmd('MarkComplete', { actionId: a['8.2'], commentary: 'Refreshed forecast accepted', asAt: '2026-01-20' })],
   ];
   for (const [day, actor, command] of steps) {
-    await commands.executeActionCommand(command, undefined, { now: at(day), actor });
+    await commands.executeActionCommand(command, undefined, { principal: 'system', now: at(day), actor });
   }
   await plan({ type: 'ApprovePlanRevision', data: { planId: PLAN_A, version: '2.1', approvedOn: '2026-01-21' } }, '2026-01-21');
   return { commands, lastPosition: (await store.headPosition())! };

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { Principal } from '@send/domain';
+import { ErrorCode } from '../errors/error-codes';
+import { PrincipalService } from './principal.service';
+import { AuthenticationError, TokenVerifier } from './token-verifier';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+export interface AuthenticatedRequest {
+  headers: Record<string, string | undefined>;
+  authentication?: Promise<Principal>;
+  principal?: Principal;
+}
+
+const unauthenticated = (why: string) =>
+  new GraphQLError(`Sign-in required: ${why}. Send "Authorization: Bearer <token>".`, {
+    extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
+  });
+
+/** Every query and mutation needs a valid bearer token; nothing is read or written without one. */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly principals: PrincipalService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+    // One request may hold several root fields; the token is checked once for all of them.
+    request.authentication ??= this.authenticate(request.headers.authorization);
+    request.principal = await request.authentication;
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match) throw unauthenticated(header ? 'the Authorization header is not a bearer token' : 'no bearer token');
+    try {
+      return await this.principals.load(await this.verifier.verify(match[1]));
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated('the token is not valid here');
+      throw error;
+    }
+  }
+}

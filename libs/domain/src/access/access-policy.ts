@@ -1,0 +1,73 @@
+import { ActionCommand } from '../action/action.commands';
+import { PlanCommand } from '../plan/plan.commands';
+import { ForbiddenError } from './access.errors';
+import { Principal } from './principal';
+import { Role } from './roles';
+import { UserCommand } from './user.commands';
+
+type CommandType = ActionCommand['type'] | PlanCommand['type'] | UserCommand['type'];
+
+interface Rule {
+  /** Roles that may send the command for anything in their local area. */
+  roles: Role[];
+  /** Roles that may send it only for actions they own. */
+  ownRoles?: Role[];
+  /** Words for the refusal message. */
+  what: string;
+}
+
+/**
+ * Who may do what, per local area. The DfE adviser is in no rule: they read everything in their
+ * areas and every change is refused.
+ */
+export const ACCESS_RULES: Record<CommandType, Rule> = {
+  CreatePlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'create a plan' },
+  ApprovePlanRevision: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], what: 'approve a plan revision' },
+  ChangeStaleThreshold: { roles: ['PLAN_ADMINISTRATOR'], what: 'change when actions count as stale' },
+  AddAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'add an action' },
+  ReassignOwner: { roles: ['PLAN_ADMINISTRATOR'], what: "reassign an action's owner" },
+  WithdrawAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'withdraw an action' },
+  SupersedeAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'supersede an action' },
+  RescheduleDueDate: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: 'reschedule an action' },
+  AddMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'add a milestone' },
+  CompleteMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'complete a milestone' },
+  ReportProgress: { roles: [], ownRoles: ['ACTION_OWNER'], what: 'report progress on this action' },
+  AttachEvidence: { roles: [], ownRoles: ['ACTION_OWNER'], what: 'attach evidence to this action' },
+  ReviewEvidence: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'review evidence' },
+  MarkComplete: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'mark an action complete' },
+  ReopenAction: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'reopen an action' },
+  RegisterUser: { roles: ['PLAN_ADMINISTRATOR'], what: 'register a user' },
+  GrantRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'grant a role' },
+  RevokeRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'revoke a role' },
+};
+
+export function rolesIn(principal: Principal, localAreaId: string): Role[] {
+  return principal.grants.filter((g) => g.localAreaId === localAreaId).map((g) => g.role);
+}
+
+/** Tenancy: a person with no role in an area must not learn what exists there. */
+export function canSeeArea(principal: Principal, localAreaId: string): boolean {
+  return rolesIn(principal, localAreaId).length > 0;
+}
+
+/**
+ * Returns the role the command is allowed under (recorded on its events), or throws
+ * ForbiddenError. Callers check `canSeeArea` first and answer "not found" when it fails.
+ */
+export function authorizeCommand(
+  principal: Principal,
+  commandType: CommandType,
+  localAreaId: string,
+  actionOwnerId?: string,
+): Role {
+  const rule = ACCESS_RULES[commandType];
+  const held = rolesIn(principal, localAreaId);
+  const general = rule.roles.find((role) => held.includes(role));
+  if (general) return general;
+  const owns = actionOwnerId !== undefined && principal.ownerId !== null && principal.ownerId === actionOwnerId;
+  const own = owns ? rule.ownRoles?.find((role) => held.includes(role)) : undefined;
+  if (own) return own;
+  const allowed = rule.roles.map((r) => r.replace(/_/g, ' ').toLowerCase());
+  if (rule.ownRoles) allowed.push("the action's owner");
+  throw new ForbiddenError(rule.what, allowed);
+}

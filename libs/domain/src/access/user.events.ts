@@ -1,0 +1,19 @@
+import { Role } from './roles';
+
+export type UserRegistered = {
+  type: 'UserRegistered';
+  data: { userId: string; displayName: string; ownerId: string | null };
+};
+
+export type RoleGranted = { type: 'RoleGranted'; data: { userId: string; role: Role; localAreaId: string } };
+
+export type RoleRevoked = { type: 'RoleRevoked'; data: { userId: string; role: Role; localAreaId: string } };
+
+export type UserEvent = UserRegistered | RoleGranted | RoleRevoked;
+
+/** Current schema version of each user event; bump with an upcaster, never edit in place. */
+export const USER_EVENT_VERSIONS: Record<UserEvent['type'], number> = {
+  UserRegistered: 1,
+  RoleGranted: 1,
+  RoleRevoked: 1,
+};
