@@ -10,7 +10,7 @@ import { ownerIdFor } from '../../apps/api/src/commands/deterministic-id';
 import { PlanCommandService } from '../../apps/api/src/commands/plan-command.service';
 import { ProjectionService } from '../../apps/api/src/infrastructure/projection.service';
 import { createApp } from '../../apps/api/src/app.factory';
-import { AppConfig } from '../../apps/api/src/config/app-config';
+import { AppConfig, DEFAULT_LIMITS } from '../../apps/api/src/config/app-config';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
 import { FixedClock } from './fixed-clock';
 import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
@@ -68,6 +68,12 @@ export interface TestAppOptions {
   areas?: string[];
   /** Reuse the data of an earlier TestApp (to test restarts). */
   reuse?: { dataDir: string; postgres?: FreshDatabase };
+  /** How tokens are checked; the default is a local signing key in the data directory. */
+  auth?: AppConfig['auth'];
+  /** Query depth and cost limits; the shipped defaults unless a test needs them lower. */
+  limits?: Partial<AppConfig['limits']>;
+  /** Run as NODE_ENV=production would: no GraphiQL, no introspection, no stack traces. */
+  production?: boolean;
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -87,9 +93,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     eventStore: { type: 'sqlite', filename: join(dataDir, 'events.sqlite') },
     readDatabase: postgres ? { type: 'postgres', url: postgres.url } : { type: 'sqlite', filename: join(dataDir, 'read-models.sqlite') },
-    auth: { mode: 'local', keyFile: join(dataDir, 'auth', 'local-signing-key.json'), issuer: 'send-tracker-test', audience: 'send-tracker' },
+    auth: options.auth ?? {
+      mode: 'local',
+      keyFile: join(dataDir, 'auth', 'local-signing-key.json'),
+      issuer: 'send-tracker-test',
+      audience: 'send-tracker',
+    },
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     loadDemoPlan: options.loadDemoPlan ?? false,
-    production: false,
+    production: options.production ?? false,
     quiet: true,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);
@@ -98,9 +110,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
   const store = () => app.get<EventStore>(EVENT_STORE);
-  const key = await loadOrCreateLocalSigningKey((config.auth as { keyFile: string }).keyFile);
-  const token: TestApp['token'] = (userId, o = {}) =>
-    mintLocalToken(key, { userId, issuer: o.issuer ?? config.auth.issuer, audience: o.audience ?? config.auth.audience, ttlSeconds: o.ttlSeconds });
+  const key = config.auth.mode === 'local' ? await loadOrCreateLocalSigningKey(config.auth.keyFile) : undefined;
+  const token: TestApp['token'] = async (userId, o = {}) => {
+    // With an OIDC issuer the app holds no private key; such suites sign their own tokens.
+    if (!key) throw new Error('app.token() signs local tokens, but this app checks tokens from an OIDC issuer');
+    return mintLocalToken(key, { userId, issuer: o.issuer ?? config.auth.issuer, audience: o.audience ?? config.auth.audience, ttlSeconds: o.ttlSeconds });
+  };
 
   async function gqlWithAuthorization(authorization: string | undefined, query: string, variables?: Record<string, unknown>) {
     const response = await fetch(url, {

@@ -6,6 +6,8 @@ import { AuthModule } from './auth/auth.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { DemoPlanModule } from './demo/demo-plan.module';
+import { queryCostPlugin } from './hardening/query-cost.plugin';
+import { queryDepthRule } from './hardening/query-depth.rule';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OwnersModule } from './owners/owners.module';
 import { PlansModule } from './plans/plans.module';
@@ -25,9 +27,16 @@ export class AppModule {
           sortSchema: true,
           // GraphiQL is served by our own middleware (offline); Apollo's landing page would load a CDN.
           playground: false,
-          introspection: true,
+          // In production the schema is not advertised and errors never carry stack traces.
+          introspection: !config.production,
+          includeStacktraceInErrorResponses: !config.production,
           csrfPrevention: true,
+          // Let an error's extensions.http.status stand, so a refused sign-in is a real 401.
+          preserveHttpStatusForExecutionErrors: false,
           context: ({ req }: { req: unknown }) => ({ req }),
+          // Refused before execution, so a hostile query costs a parse and a walk, nothing more.
+          validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
+          plugins: [queryCostPlugin(config.limits.maxQueryCost)],
         }),
         ActionsModule,
         OwnersModule,

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { EvidenceEntity, MilestoneEntity, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EvidenceKind, EvidenceStatus } from '../common/graphql-enums';
+import { listComplexity, pageComplexity } from '../hardening/list-complexity';
 import { ActionReadService } from './action-read.service';
 import { toActionFilter } from './dto/action-filter.input';
 import { ActionsArgs } from './dto/actions.args';
@@ -27,13 +28,16 @@ export class ActionsResolver {
     return this.reader.action(id, principal);
   }
 
-  @Query(() => ActionConnectionModel, { description: "A plan's actions in reference order, filtered, one page at a time." })
+  @Query(() => ActionConnectionModel, {
+    description: "A plan's actions in reference order, filtered, one page at a time.",
+    complexity: pageComplexity,
+  })
   async actions(@Args() args: ActionsArgs, @CurrentPrincipal() principal: Principal): Promise<ActionConnectionModel> {
     const plan = await this.reader.plan(args.planId, principal);
     return this.reader.page(plan, toActionFilter(args.filter), args.first, args.after);
   }
 
-  @ResolveField(() => [MilestoneModel])
+  @ResolveField(() => [MilestoneModel], { complexity: listComplexity(5) })
   async milestones(@Parent() action: ActionModel): Promise<MilestoneModel[]> {
     const rows = await this.dataSource
       .getRepository(MilestoneEntity)
@@ -48,7 +52,7 @@ export class ActionsResolver {
     }));
   }
 
-  @ResolveField(() => [EvidenceModel])
+  @ResolveField(() => [EvidenceModel], { complexity: listComplexity(5) })
   async evidence(@Parent() action: ActionModel): Promise<EvidenceModel[]> {
     const rows = await this.dataSource
       .getRepository(EvidenceEntity)
@@ -69,7 +73,10 @@ export class ActionsResolver {
     }));
   }
 
-  @ResolveField(() => [TimelineEntryModel], { description: 'Every event in the action’s history, oldest first.' })
+  @ResolveField(() => [TimelineEntryModel], {
+    description: 'Every event in the action’s history, oldest first.',
+    complexity: listComplexity(20),
+  })
   async timeline(@Parent() action: ActionModel): Promise<TimelineEntryModel[]> {
     const rows = await this.dataSource
       .getRepository(TimelineEntryEntity)

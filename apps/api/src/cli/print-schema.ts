@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../app.factory';
+import { DEFAULT_LIMITS } from '../config/app-config';
 
 /** `npm run schema`: regenerates apps/api/schema.gql, the committed SDL reviewers read. */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       eventStore: { type: 'sqlite', filename: ':memory:' },
       readDatabase: { type: 'sqlite', filename: ':memory:' },
       auth: { mode: 'local', keyFile: join(dataDir, 'key.json'), issuer: 'schema', audience: 'schema' },
+      limits: DEFAULT_LIMITS,
       loadDemoPlan: false,
       production: false,
       schemaFile,

@@ -14,6 +14,8 @@ export interface AppConfig {
   eventStore: { type: 'sqlite'; filename: string } | { type: 'esdb'; connectionString: string };
   readDatabase: { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
   auth: AuthConfig;
+  /** Queries deeper or costlier than this are refused before they run. */
+  limits: { maxQueryDepth: number; maxQueryCost: number };
   /** Load the demo plan into an empty event store on start. */
   loadDemoPlan: boolean;
   production: boolean;
@@ -24,6 +26,21 @@ export interface AppConfig {
 }
 
 export class ConfigurationError extends Error {}
+
+/**
+ * Depth 8 fits the deepest query the product needs (a plan's page of actions with each
+ * timeline's field changes is 7); cost 25,000 fits a page of 100 actions with milestones and
+ * evidence, not every plan's timelines at once.
+ */
+export const DEFAULT_LIMITS = { maxQueryDepth: 8, maxQueryCost: 25_000 };
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigurationError(`${name} must be a whole number above 0, got "${raw}"`);
+  return value;
+}
 
 /** Reads the environment once at start; a wrong setting stops the app with a readable message. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -82,6 +99,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError(`AUTH_MODE must be "local" or "oidc", got "${authMode}"`);
   }
 
+  const limits = {
+    maxQueryDepth: wholeNumber(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_LIMITS.maxQueryDepth),
+    maxQueryCost: wholeNumber(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxQueryCost),
+  };
+
   const demo = env.DEMO_PLAN ?? 'load';
   if (demo !== 'load' && demo !== 'skip') throw new ConfigurationError(`DEMO_PLAN must be "load" or "skip", got "${demo}"`);
 
@@ -91,6 +113,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore,
     readDatabase,
     auth,
+    limits,
     loadDemoPlan: demo === 'load',
     production: env.NODE_ENV === 'production',
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,

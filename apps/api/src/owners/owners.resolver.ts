@@ -2,6 +2,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ActionReadService } from '../actions/action-read.service';
+import { listComplexity } from '../hardening/list-complexity';
 import { OwnerWorkloadModel } from './models/owner.model';
 import { OwnerWorkloadService } from './owner-workload.service';
 
@@ -12,7 +13,10 @@ export class OwnersResolver {
     private readonly reader: ActionReadService,
   ) {}
 
-  @Query(() => [OwnerWorkloadModel], { description: "A plan's owners with their workload: open, overdue and stale actions." })
+  @Query(() => [OwnerWorkloadModel], {
+    description: "A plan's owners with their workload: open, overdue and stale actions.",
+    complexity: listComplexity(20),
+  })
   async owners(
     @Args('planId', { type: () => ID }) planId: string,
     @CurrentPrincipal() principal: Principal,

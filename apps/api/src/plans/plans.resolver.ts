@@ -17,6 +17,7 @@ import { ImprovementAreaModel } from './models/improvement-area.model';
 import { PlanModel } from './models/plan.model';
 import { RagRollUpModel } from './models/rag-roll-up.model';
 import { RecoveryPriorityModel } from './models/recovery-priority.model';
+import { listComplexity, pageComplexity } from '../hardening/list-complexity';
 import { PlanRollUpService } from './plan-roll-up.service';
 
 const toModel = (p: PlanEntity): PlanModel => ({
@@ -40,7 +41,7 @@ export class PlansResolver {
     private readonly projections: ProjectionService,
   ) {}
 
-  @Query(() => [PlanModel], { description: 'Every improvement plan in this deployment.' })
+  @Query(() => [PlanModel], { description: 'Every plan in the local areas you hold a role in.', complexity: listComplexity(5) })
   async plans(@CurrentPrincipal() principal: Principal): Promise<PlanModel[]> {
     const areas = [...new Set(principal.grants.map((g) => g.localAreaId))];
     const rows = await this.dataSource
@@ -59,24 +60,30 @@ export class PlansResolver {
     return this.rollUps.forPlan(plan.id, plan.staleAfterDays);
   }
 
-  @ResolveField(() => [ImprovementAreaModel], { description: 'The eight areas, each with its RAG roll-up.' })
+  @ResolveField(() => [ImprovementAreaModel], { description: 'The eight areas, each with its RAG roll-up.', complexity: listComplexity(8) })
   areas(@Parent() plan: PlanModel): Promise<ImprovementAreaModel[]> {
     return this.rollUps.byArea(plan.id, plan.staleAfterDays);
   }
 
-  @ResolveField(() => [RecoveryPriorityModel], { description: 'The seven recovery priorities, each with its RAG roll-up.' })
+  @ResolveField(() => [RecoveryPriorityModel], {
+    description: 'The seven recovery priorities, each with its RAG roll-up.',
+    complexity: listComplexity(7),
+  })
   priorities(@Parent() plan: PlanModel): Promise<RecoveryPriorityModel[]> {
     return this.rollUps.byPriority(plan.id, plan.staleAfterDays);
   }
 
-  @ResolveField(() => ActionConnectionModel)
+  @ResolveField(() => ActionConnectionModel, { complexity: pageComplexity })
   async actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
     // The parent plan was only resolved for someone allowed to see it.
     const row = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ planId: plan.id });
     return this.reader.page(row, toActionFilter(args.filter), args.first, args.after);
   }
 
-  @ResolveField(() => [OwnerWorkloadModel], { description: 'Everyone who owns or has owned an action, with their workload.' })
+  @ResolveField(() => [OwnerWorkloadModel], {
+    description: 'Everyone who owns or has owned an action, with their workload.',
+    complexity: listComplexity(20),
+  })
   async owners(@Parent() plan: PlanModel): Promise<OwnerWorkloadModel[]> {
     return this.workloads.forPlan(await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ planId: plan.id }));
   }

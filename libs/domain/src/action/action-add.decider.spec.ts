@@ -1,5 +1,4 @@
 import { CommandMetadata } from '../shared/command-metadata';
-import { DomainError } from '../shared/domain-error';
 import { decidePlan, evolvePlan, initialPlanState, PlanState } from '../plan/plan.decider';
 import { PlanNotFoundError } from '../plan/plan.errors';
 import { ActionOwner } from './action-owner';
@@ -13,18 +12,10 @@ import {
   UnknownAreaError,
   UnknownPriorityError,
 } from './action.errors';
+import { refusal } from '../shared/refusal.fixture';
 
 const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
 const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
-
-function refusal(decide: () => unknown): DomainError {
-  try {
-    decide();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the command to be refused');
-}
 
 // The plan comes from its own decider so the action is checked against the real seeded areas and priorities.
 const plan: PlanState = decidePlan(

@@ -1,5 +1,5 @@
 import { CommandMetadata } from '../shared/command-metadata';
-import { DomainError, InvalidValueError } from '../shared/domain-error';
+import { InvalidValueError } from '../shared/domain-error';
 import { ActionOwner } from './action-owner';
 import { ActionCommand } from './action.commands';
 import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
@@ -14,19 +14,11 @@ import {
   SameValueError,
 } from './action.errors';
 import { RagStatus, ReportableRag } from './rag-status';
+import { refusal } from '../shared/refusal.fixture';
 
 const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
 const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
 const when = (command: ActionCommand, state: ActionState) => decideAction(command, state, meta());
-
-function refusal(decide: () => unknown): DomainError {
-  try {
-    decide();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the command to be refused');
-}
 
 const actionId = 'action-8-2';
 const financeLead: ActionOwner = { ownerId: 'owner-finance-lead', name: 'Sam Patel', role: 'Finance Lead – High Needs', organisation: 'Council' };

@@ -1,22 +1,13 @@
 import { CommandMetadata } from '../shared/command-metadata';
-import { DomainError } from '../shared/domain-error';
 import { ActionOwner } from './action-owner';
 import { ActionCommand } from './action.commands';
 import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
 import { ActionEvent } from './action.events';
 import { ActionNotFoundError } from './action.errors';
+import { refusal } from '../shared/refusal.fixture';
 
 const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
 const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
-
-function refusal(decide: () => unknown): DomainError {
-  try {
-    decide();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the command to be refused');
-}
 
 const actionId = 'action-8-2';
 const financeLead: ActionOwner = { ownerId: 'owner-finance-lead', name: 'Sam Patel', role: 'Finance Lead – High Needs', organisation: 'Council' };

@@ -1,23 +1,14 @@
 import { CommandMetadata } from '../shared/command-metadata';
-import { DomainError } from '../shared/domain-error';
 import { IMPROVEMENT_AREAS } from './improvement-areas';
 import { CreatePlan, PlanCommand } from './plan.commands';
 import { decidePlan, evolvePlan, initialPlanState, PlanState } from './plan.decider';
 import { PlanCreated, PlanEvent } from './plan.events';
 import { PlanAlreadyExistsError, PlanNotFoundError, RevisionNotNewerError, StaleThresholdInvalidError } from './plan.errors';
+import { refusal } from '../shared/refusal.fixture';
 
 const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
 const given = (events: PlanEvent[]): PlanState => events.reduce(evolvePlan, initialPlanState());
 const when = (command: PlanCommand, state: PlanState) => decidePlan(command, state, meta());
-
-function refusal(decide: () => unknown): DomainError {
-  try {
-    decide();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the command to be refused');
-}
 
 const planId = 'plan-1';
 const createPlan = (data: Partial<CreatePlan['data']> = {}): CreatePlan => ({

@@ -1,0 +1,195 @@
+import { ForbiddenError } from './access.errors';
+import { ACCESS_RULES, authorizeCommand, canSeeArea, rolesIn } from './access-policy';
+import { Principal } from './principal';
+import { Role, ROLES } from './roles';
+
+type CommandType = keyof typeof ACCESS_RULES;
+
+const AREA = 'dorset';
+const OTHER_AREA = 'poole';
+const MY_OWNER_ID = 'owner-alex';
+const SOMEONE_ELSES_OWNER_ID = 'owner-sam';
+
+const principal = (roles: Role[], options: { ownerId?: string | null; area?: string } = {}): Principal => ({
+  userId: 'u1',
+  displayName: 'Alex Morgan',
+  ownerId: options.ownerId === undefined ? MY_OWNER_ID : options.ownerId,
+  grants: roles.map((role) => ({ role, localAreaId: options.area ?? AREA })),
+});
+
+function refusal(authorize: () => unknown): ForbiddenError {
+  try {
+    authorize();
+  } catch (error) {
+    if (error instanceof ForbiddenError) return error;
+    throw error;
+  }
+  throw new Error('expected the command to be refused');
+}
+
+/**
+ * Written out by hand from the role descriptions rather than read from ACCESS_RULES, so a change
+ * to the rules has to change this table too. `own` lists who may act only on actions they own.
+ */
+const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
+  CreatePlan: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  ApprovePlanRevision: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], own: [] },
+  ChangeStaleThreshold: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  AddAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  ReassignOwner: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  WithdrawAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SupersedeAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  RescheduleDueDate: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  AddMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  CompleteMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  ReportProgress: { any: [], own: ['ACTION_OWNER'] },
+  AttachEvidence: { any: [], own: ['ACTION_OWNER'] },
+  ReviewEvidence: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  MarkComplete: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  ReopenAction: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  RegisterUser: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  GrantRole: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  RevokeRole: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+};
+
+const commandTypes = Object.keys(EXPECTED) as CommandType[];
+const cases = commandTypes.flatMap((command) => ROLES.map((role) => [command, role] as const));
+
+describe('ACCESS_RULES', () => {
+  it('has a rule for exactly the commands in the expected table', () => {
+    expect(Object.keys(ACCESS_RULES).sort()).toEqual([...commandTypes].sort());
+  });
+
+  it('puts the DfE adviser in no rule', () => {
+    for (const rule of Object.values(ACCESS_RULES)) {
+      expect([...rule.roles, ...(rule.ownRoles ?? [])]).not.toContain('DFE_ADVISER');
+    }
+  });
+});
+
+describe('authorizeCommand, one role at a time', () => {
+  it.each(cases)('%s by %s on an action someone else owns', (command, role) => {
+    const authorize = () => authorizeCommand(principal([role]), command, AREA, SOMEONE_ELSES_OWNER_ID);
+    if (EXPECTED[command].any.includes(role)) expect(authorize()).toBe(role);
+    else expect(refusal(authorize)).toBeInstanceOf(ForbiddenError);
+  });
+
+  it.each(cases)('%s by %s on an action they own', (command, role) => {
+    const authorize = () => authorizeCommand(principal([role]), command, AREA, MY_OWNER_ID);
+    if (EXPECTED[command].any.includes(role) || EXPECTED[command].own.includes(role)) expect(authorize()).toBe(role);
+    else expect(refusal(authorize)).toBeInstanceOf(ForbiddenError);
+  });
+
+  it.each(cases)('%s by %s with no action in question', (command, role) => {
+    const authorize = () => authorizeCommand(principal([role]), command, AREA);
+    if (EXPECTED[command].any.includes(role)) expect(authorize()).toBe(role);
+    else expect(refusal(authorize)).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('owner-only commands', () => {
+  it.each(['ReportProgress', 'AttachEvidence'] as const)('%s: allowed for the owner of the action', (command) => {
+    expect(authorizeCommand(principal(['ACTION_OWNER']), command, AREA, MY_OWNER_ID)).toBe('ACTION_OWNER');
+  });
+
+  it.each(['ReportProgress', 'AttachEvidence'] as const)('%s: refused on another owner’s action', (command) => {
+    expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER']), command, AREA, SOMEONE_ELSES_OWNER_ID))).toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
+
+  it.each(['ReportProgress', 'AttachEvidence'] as const)('%s: refused when the user acts as no owner', (command) => {
+    const noOwner = principal(['ACTION_OWNER'], { ownerId: null });
+    expect(refusal(() => authorizeCommand(noOwner, command, AREA, SOMEONE_ELSES_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+    expect(refusal(() => authorizeCommand(noOwner, command, AREA))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it.each(['ReportProgress', 'AttachEvidence'] as const)('%s: refused when no action owner is given', (command) => {
+    expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER']), command, AREA))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it.each(['ReportProgress', 'AttachEvidence'] as const)('%s: not even the programme office or the board may do it', (command) => {
+    const everyoneButOwner = principal(['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER']);
+    expect(refusal(() => authorizeCommand(everyoneButOwner, command, AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('local areas', () => {
+  it('does not count roles held in another local area', () => {
+    const elsewhere = principal([...ROLES], { area: OTHER_AREA });
+    for (const command of commandTypes) {
+      expect(refusal(() => authorizeCommand(elsewhere, command, AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+    }
+  });
+
+  it('counts only the grants in the area asked about when a person holds roles in several', () => {
+    const mixed: Principal = {
+      ...principal([]),
+      grants: [
+        { role: 'BOARD_MEMBER', localAreaId: AREA },
+        { role: 'PLAN_ADMINISTRATOR', localAreaId: OTHER_AREA },
+      ],
+    };
+    expect(rolesIn(mixed, AREA)).toEqual(['BOARD_MEMBER']);
+    expect(authorizeCommand(mixed, 'MarkComplete', AREA)).toBe('BOARD_MEMBER');
+    expect(refusal(() => authorizeCommand(mixed, 'AddAction', AREA))).toBeInstanceOf(ForbiddenError);
+    expect(authorizeCommand(mixed, 'AddAction', OTHER_AREA)).toBe('PLAN_ADMINISTRATOR');
+  });
+
+  it('canSeeArea is true with any role in the area and false with none there', () => {
+    for (const role of ROLES) expect(canSeeArea(principal([role]), AREA)).toBe(true);
+    expect(canSeeArea(principal(['PLAN_ADMINISTRATOR'], { area: OTHER_AREA }), AREA)).toBe(false);
+    expect(canSeeArea(principal([]), AREA)).toBe(false);
+  });
+});
+
+describe('the DfE adviser', () => {
+  it('is refused every command, even on an action linked to their own owner id', () => {
+    const adviser = principal(['DFE_ADVISER']);
+    for (const command of commandTypes) {
+      expect(refusal(() => authorizeCommand(adviser, command, AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+    }
+    expect(canSeeArea(adviser, AREA)).toBe(true);
+  });
+});
+
+describe('the role recorded on the events', () => {
+  it('is a role the person holds, preferring the first role the rule lists', () => {
+    expect(authorizeCommand(principal(['BOARD_CHAIR']), 'ApprovePlanRevision', AREA)).toBe('BOARD_CHAIR');
+    expect(authorizeCommand(principal(['BOARD_CHAIR', 'PLAN_ADMINISTRATOR']), 'ApprovePlanRevision', AREA)).toBe('PLAN_ADMINISTRATOR');
+    expect(authorizeCommand(principal(['BOARD_MEMBER', 'BOARD_CHAIR']), 'MarkComplete', AREA)).toBe('BOARD_CHAIR');
+  });
+
+  it('is the general role before the owner role when both allow it', () => {
+    const adminAndOwner = principal(['ACTION_OWNER', 'PLAN_ADMINISTRATOR']);
+    expect(authorizeCommand(adminAndOwner, 'AddMilestone', AREA, MY_OWNER_ID)).toBe('PLAN_ADMINISTRATOR');
+    expect(authorizeCommand(adminAndOwner, 'ReportProgress', AREA, MY_OWNER_ID)).toBe('ACTION_OWNER');
+  });
+});
+
+describe('ForbiddenError', () => {
+  it('names what was refused and who may do it, with kind "forbidden" and rule "roleAllows"', () => {
+    const error = refusal(() => authorizeCommand(principal(['BOARD_MEMBER']), 'AddAction', AREA));
+    expect(error).toMatchObject({ kind: 'forbidden', rule: 'roleAllows', name: 'ForbiddenError' });
+    expect(error.message).toBe('You may not add an action: only plan administrator may');
+    expect(error.field).toBeUndefined();
+  });
+
+  it('lists every allowed role, and the action’s owner where owners may act', () => {
+    expect(refusal(() => authorizeCommand(principal(['DFE_ADVISER']), 'RescheduleDueDate', AREA)).message).toBe(
+      'You may not reschedule an action: only plan administrator or board chair or board member may',
+    );
+    expect(refusal(() => authorizeCommand(principal(['BOARD_MEMBER']), 'AddMilestone', AREA)).message).toBe(
+      "You may not add a milestone: only plan administrator or the action's owner may",
+    );
+    expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER']), 'ReportProgress', AREA, SOMEONE_ELSES_OWNER_ID)).message).toBe(
+      "You may not report progress on this action: only the action's owner may",
+    );
+  });
+
+  it('says no role may do it when the list is empty', () => {
+    const error = new ForbiddenError('delete a plan', []);
+    expect(error.message).toBe('No role may delete a plan');
+    expect(error).toMatchObject({ kind: 'forbidden', rule: 'roleAllows' });
+  });
+});

@@ -1,0 +1,152 @@
+import { Role } from '@send/domain';
+import { MutationName, MUTATIONS, PREPARE } from './support/mutation-catalogue';
+import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
+import { startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
+
+type Outcome = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND';
+const A: Outcome = 'allowed';
+const F: Outcome = 'FORBIDDEN';
+const N: Outcome = 'NOT_FOUND';
+
+const ALEX = { name: 'Alex Morgan', organisation: 'Council' };
+const OTHER_AREA = 'other-area';
+
+/**
+ * Every caller but the last two holds one role in the test area, so an allowed change must be
+ * recorded under that role. Every action the matrix changes is owned by Alex Morgan of the Council
+ * (the default owner in actionInput). "nobody" and "elsewhere" are Alex Morgan too: owning an
+ * action gives nothing without a role in its area.
+ */
+const CALLERS: (TestUser & { allowedAs?: Role })[] = [
+  { userId: 'admin', roles: ['PLAN_ADMINISTRATOR'], areas: [TEST_AREA], allowedAs: 'PLAN_ADMINISTRATOR' },
+  { userId: 'chair', roles: ['BOARD_CHAIR'], areas: [TEST_AREA], allowedAs: 'BOARD_CHAIR' },
+  { userId: 'member', roles: ['BOARD_MEMBER'], areas: [TEST_AREA], allowedAs: 'BOARD_MEMBER' },
+  { userId: 'owner', owner: ALEX, roles: ['ACTION_OWNER'], areas: [TEST_AREA], allowedAs: 'ACTION_OWNER' },
+  { userId: 'other-owner', owner: { name: 'Sam Patel', organisation: 'NHS Trust' }, roles: ['ACTION_OWNER'], areas: [TEST_AREA] },
+  { userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA] },
+  { userId: 'nobody', owner: ALEX, roles: [], areas: [TEST_AREA] },
+  {
+    userId: 'elsewhere',
+    owner: ALEX,
+    roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER', 'ACTION_OWNER', 'DFE_ADVISER'],
+    areas: [OTHER_AREA],
+  },
+];
+
+/**
+ * Written out from the brief, not computed from ACCESS_RULES, so wrong rules fail here:
+ * - plan administrator: creates plans, changes the stale threshold, adds, reassigns, withdraws,
+ *   supersedes and reschedules actions, adds and completes milestones;
+ * - board chair and members: review evidence, mark complete, reopen, reschedule;
+ * - action owner, on actions they own only: reports progress, adds and completes milestones,
+ *   attaches evidence;
+ * - DfE adviser: reads only, every change refused;
+ * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
+ *   nothing, so it is a plain refusal.
+ */
+const EXPECTED: Record<MutationName, Outcome[]> = {
+  //                     admin chair member owner other adviser nobody elsewhere
+  createPlan:           [A,    F,    F,     F,    F,    F,      F,     F],
+  changeStaleThreshold: [A,    F,    F,     F,    F,    F,      N,     N],
+  addAction:            [A,    F,    F,     F,    F,    F,      N,     N],
+  reassignActionOwner:  [A,    F,    F,     F,    F,    F,      N,     N],
+  reportProgress:       [F,    F,    F,     A,    F,    F,      N,     N],
+  addMilestone:         [A,    F,    F,     A,    F,    F,      N,     N],
+  completeMilestone:    [A,    F,    F,     A,    F,    F,      N,     N],
+  rescheduleAction:     [A,    A,    A,     F,    F,    F,      N,     N],
+  attachEvidence:       [F,    F,    F,     A,    F,    F,      N,     N],
+  reviewEvidence:       [F,    A,    A,     F,    F,    F,      N,     N],
+  completeAction:       [F,    A,    A,     F,    F,    F,      N,     N],
+  reopenAction:         [F,    A,    A,     F,    F,    F,      N,     N],
+  withdrawAction:       [A,    F,    F,     F,    F,    F,      N,     N],
+  supersedeAction:      [A,    F,    F,     F,    F,    F,      N,     N],
+};
+
+/** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */
+const planIdFor = (mutation: MutationName, userId: string) => `matrix-${mutation.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-${userId}`;
+
+describe('Who may send which mutation, over HTTP', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    for (const { allowedAs: _, ...user } of CALLERS) await app.addUser(user);
+  });
+
+  afterAll(() => app?.close());
+
+  describe.each(MUTATIONS)('%s', (mutation) => {
+    const cells = CALLERS.map((caller, column) => [caller.userId, EXPECTED[mutation][column], caller.allowedAs] as const);
+
+    it.each(cells)('as %s: %s', async (userId, expected, allowedAs) => {
+      const { query, variables } = await PREPARE[mutation](app.gql, planIdFor(mutation, userId));
+      const before = await app.allEvents();
+
+      const result = await app.as(userId).gql(query, variables);
+
+      const after = await app.allEvents();
+      if (expected === 'allowed') {
+        expect(result.errors).toBeUndefined();
+        const added = after.slice(before.length);
+        expect(added.length).toBeGreaterThan(0);
+        for (const event of added) expect(event.metadata.actor).toMatchObject({ userId, role: allowedAs });
+      } else {
+        expect(result.errors?.[0]?.extensions?.code).toBe(expected);
+        expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
+      }
+    });
+  });
+
+  describe('reads', () => {
+    const planId = 'matrix-reads';
+    let actionId: string;
+
+    beforeAll(async () => {
+      await app.gql(CREATE_PLAN, { input: planInput(planId) });
+      const added = (await app.gql(ADD_ACTION, { input: actionInput(planId, '1.1', { areaNumber: 1 }) })).data.addAction;
+      actionId = added.id;
+      await app.gql(change('reportProgress', 'ReportProgressInput'), {
+        input: { actionId, expectedRevision: added.revision, rag: 'GREEN', commentary: 'On track', asAt: '2026-06-01' },
+      });
+    });
+
+    it('lets the DfE adviser read the plan, its actions, an action’s timeline and the owners', async () => {
+      const result = await app.as('adviser').gql(
+        `query ($planId: ID!, $actionId: ID!) {
+          plans { id }
+          plan(id: $planId) { id title actions { totalCount } owners { owner { name } } }
+          actions(planId: $planId) { totalCount edges { node { ref rag } } }
+          action(id: $actionId) { ref timeline { eventType actor { userId role } } }
+          owners(planId: $planId) { owner { name organisation } totalActions }
+        }`,
+        { planId, actionId },
+      );
+
+      expect(result.errors).toBeUndefined();
+      expect(result.data.plans.map((p: { id: string }) => p.id)).toContain(planId);
+      expect(result.data.plan).toMatchObject({ id: planId, actions: { totalCount: 1 }, owners: [{ owner: { name: 'Alex Morgan' } }] });
+      expect(result.data.actions).toMatchObject({ totalCount: 1, edges: [{ node: { ref: '1.1', rag: 'GREEN' } }] });
+      expect(result.data.action.timeline.map((t: { eventType: string }) => t.eventType)).toEqual(['ActionAdded', 'MilestoneAdded', 'ProgressReported']);
+      expect(result.data.owners).toEqual([{ owner: ALEX, totalActions: 1 }]);
+    });
+
+    describe.each(['elsewhere', 'nobody'])('for %s, with no role in the area', (userId) => {
+      it.each([
+        ['plan(id)', `query ($planId: ID!) { plan(id: $planId) { id } }`],
+        ['action(id)', `query ($actionId: ID!) { action(id: $actionId) { id } }`],
+        ['actions(planId)', `query ($planId: ID!) { actions(planId: $planId) { totalCount } }`],
+        ['owners(planId)', `query ($planId: ID!) { owners(planId: $planId) { totalActions } }`],
+      ])('answers NOT_FOUND for %s', async (_name, query) => {
+        const result = await app.as(userId).gql(query, { planId, actionId });
+        expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+        expect(result.data).toBeNull();
+      });
+
+      it('lists no plans', async () => {
+        const result = await app.as(userId).gql(`{ plans { id } }`);
+        expect(result.errors).toBeUndefined();
+        expect(result.data.plans).toEqual([]);
+      });
+    });
+  });
+});

@@ -1,0 +1,177 @@
+import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './plan-operations';
+import { GraphQLResponse, TestApp } from './test-app';
+
+export const MUTATIONS = [
+  'createPlan',
+  'changeStaleThreshold',
+  'addAction',
+  'reassignActionOwner',
+  'reportProgress',
+  'addMilestone',
+  'completeMilestone',
+  'rescheduleAction',
+  'attachEvidence',
+  'reviewEvidence',
+  'completeAction',
+  'reopenAction',
+  'withdrawAction',
+  'supersedeAction',
+] as const;
+export type MutationName = (typeof MUTATIONS)[number];
+
+/** One request, ready to send as whoever the test is about. */
+export interface PreparedMutation {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+type Gql = TestApp['gql'];
+type Action = { id: string; revision: number; milestones: { id: string }[]; evidence: { id: string }[] };
+
+const CHANGE_STALE_THRESHOLD = `
+  mutation ($input: ChangeStaleThresholdInput!) { changeStaleThreshold(input: $input) { id staleAfterDays } }
+`;
+
+/** Set-up is done as the tester; a set-up that fails must fail loudly, not turn into a refusal. */
+async function must<T = any>(pending: Promise<GraphQLResponse>, field: string): Promise<T> {
+  const result = await pending;
+  if (result.errors || !result.data?.[field]) throw new Error(`set-up ${field} failed: ${JSON.stringify(result.errors)}`);
+  return result.data[field];
+}
+
+async function planWithAction(gql: Gql, planId: string): Promise<Action> {
+  await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+  // actionInput's owner is Alex Morgan of the Council, with one milestone.
+  return must(gql(ADD_ACTION, { input: actionInput(planId, '1.1', { areaNumber: 1 }) }), 'addAction');
+}
+
+async function withPendingEvidence(gql: Gql, planId: string): Promise<Action> {
+  const action = await planWithAction(gql, planId);
+  return must(gql(change('attachEvidence', 'AttachEvidenceInput'), { input: evidenceInput(action) }), 'attachEvidence');
+}
+
+async function withAcceptedEvidence(gql: Gql, planId: string): Promise<Action> {
+  const action = await withPendingEvidence(gql, planId);
+  return must(gql(change('reviewEvidence', 'ReviewEvidenceInput'), { input: acceptInput(action) }), 'reviewEvidence');
+}
+
+const evidenceInput = (action: Action) => ({
+  actionId: action.id,
+  expectedRevision: action.revision,
+  kind: 'ACTIVITY',
+  title: 'Recovery plan approved by Schools Forum',
+  documentReference: 'Schools Forum 2026-05 paper 3',
+  submittedBy: 'Finance Lead – High Needs',
+});
+
+const acceptInput = (action: Action) => ({
+  actionId: action.id,
+  expectedRevision: action.revision,
+  evidenceId: action.evidence[0].id,
+  decision: 'ACCEPT',
+});
+
+const completeInput = (action: Action) => ({
+  actionId: action.id,
+  expectedRevision: action.revision,
+  commentary: 'Recovery plan in place and monitored monthly.',
+  asAt: '2026-06-01',
+});
+
+const on = (mutation: MutationName, inputType: string, input: Record<string, unknown>): PreparedMutation => ({
+  query: change(mutation, inputType),
+  variables: { input },
+});
+
+/**
+ * For each mutation: builds, in a plan of its own, the state the mutation needs to succeed (an
+ * action for the tester to own, pending or accepted evidence, a completed action, a second action
+ * to supersede with), then returns the request. Refusals are then down to who sends it.
+ */
+export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise<PreparedMutation>> = {
+  createPlan: async (_gql, planId) => ({ query: CREATE_PLAN, variables: { input: planInput(planId) } }),
+  changeStaleThreshold: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return { query: CHANGE_STALE_THRESHOLD, variables: { input: { planId, staleAfterDays: 30 } } };
+  },
+  addAction: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return { query: ADD_ACTION, variables: { input: actionInput(planId, '1.1', { areaNumber: 1 }) } };
+  },
+  reassignActionOwner: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return on('reassignActionOwner', 'ReassignOwnerInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      owner: { name: 'Jordan Lee', role: 'Head of SEND', organisation: 'Council' },
+      reason: 'Moved to the SEND service',
+    });
+  },
+  reportProgress: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return on('reportProgress', 'ReportProgressInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      rag: 'AMBER',
+      commentary: 'Spend still above the grant; recovery measures agreed.',
+      asAt: '2026-06-01',
+    });
+  },
+  addMilestone: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return on('addMilestone', 'AddMilestoneInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      title: 'Quarterly review at Schools Forum',
+      dueDate: '2026-09-30',
+    });
+  },
+  completeMilestone: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return on('completeMilestone', 'CompleteMilestoneInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      milestoneId: action.milestones[0].id,
+      completedOn: '2026-06-01',
+    });
+  },
+  rescheduleAction: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return on('rescheduleAction', 'RescheduleActionInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      dueDate: '2026-12-31',
+      reason: 'Board agreed a later date',
+    });
+  },
+  attachEvidence: async (gql, planId) => on('attachEvidence', 'AttachEvidenceInput', evidenceInput(await planWithAction(gql, planId))),
+  reviewEvidence: async (gql, planId) => on('reviewEvidence', 'ReviewEvidenceInput', acceptInput(await withPendingEvidence(gql, planId))),
+  completeAction: async (gql, planId) => on('completeAction', 'CompleteActionInput', completeInput(await withAcceptedEvidence(gql, planId))),
+  reopenAction: async (gql, planId) => {
+    const accepted = await withAcceptedEvidence(gql, planId);
+    const completed = await must<Action>(gql(change('completeAction', 'CompleteActionInput'), { input: completeInput(accepted) }), 'completeAction');
+    return on('reopenAction', 'ReasonedChangeInput', {
+      actionId: completed.id,
+      expectedRevision: completed.revision,
+      reason: 'Spend rose again this quarter',
+    });
+  },
+  withdrawAction: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return on('withdrawAction', 'ReasonedChangeInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      reason: 'Covered by the new DSG management plan',
+    });
+  },
+  supersedeAction: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    const successor = await must<Action>(gql(ADD_ACTION, { input: actionInput(planId, '1.2', { areaNumber: 1 }) }), 'addAction');
+    return on('supersedeAction', 'SupersedeActionInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      supersededByActionId: successor.id,
+      reason: 'Replaced by 1.2 after the plan revision',
+    });
+  },
+};
