@@ -11,6 +11,7 @@ import { queryDepthRule } from './hardening/query-depth.rule';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OwnersModule } from './owners/owners.module';
 import { PlansModule } from './plans/plans.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         ActionsModule,
         OwnersModule,
         PlansModule,
+        UsersModule,
         DemoPlanModule,
       ],
     };

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { Role, ROLES, UserAlreadyExistsError } from '@send/domain';
+import { Clock } from '../common/clock';
+import { ownerIdFor } from '../commands/deterministic-id';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { ConfigurationError, loadAppConfig } from '../config/app-config';
+import { createEventStore } from '../infrastructure/event-store.provider';
+
+const USAGE = `Usage: npm run grant -- --user <id> --role <${ROLES.join('|')}> --area <local area id>
+                       [--name "<display name>"] [--owner-name "<name>" --owner-organisation "<organisation>"]`;
+
+const OPERATOR = { userId: 'operator', displayName: 'Operator (command line)', role: 'SYSTEM' };
+
+/**
+ * `npm run grant`: registers a person if needed and grants them a role, as the operator. This is
+ * how the first plan administrator of a deployment gets in; after that, administrators use the
+ * registerUser and grantRole mutations. Both are recorded as events.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      user: { type: 'string' },
+      role: { type: 'string' },
+      area: { type: 'string' },
+      name: { type: 'string' },
+      'owner-name': { type: 'string' },
+      'owner-organisation': { type: 'string' },
+    },
+  });
+  const { user, role, area } = values;
+  if (!user || !role || !area || !(ROLES as readonly string[]).includes(role)) throw new ConfigurationError(USAGE);
+
+  const config = loadAppConfig();
+  const store = createEventStore(config.eventStore);
+  const commands = new PlanCommandService(store, new Clock());
+  const asOperator = { principal: 'system' as const, actor: OPERATOR };
+  try {
+    const owner = values['owner-name'] && values['owner-organisation'];
+    const ownerId = owner ? ownerIdFor(values['owner-name']!, values['owner-organisation']!) : null;
+    try {
+      await commands.executeUserCommand(
+        { type: 'RegisterUser', data: { userId: user, displayName: values.name ?? user, ownerId } },
+        asOperator,
+      );
+      console.log(`Registered ${user}${ownerId ? ' (acting as an action owner)' : ''}.`);
+    } catch (error) {
+      if (!(error instanceof UserAlreadyExistsError)) throw error;
+    }
+    const granted = await commands.executeUserCommand(
+      { type: 'GrantRole', data: { userId: user, role: role as Role, localAreaId: area } },
+      asOperator,
+    );
+    console.log(granted.events.length > 0 ? `Granted ${role} in ${area} to ${user}.` : `${user} already holds ${role} in ${area}.`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigurationError ? error.message : error instanceof Error ? error.message : error);
+  process.exit(1);
+});

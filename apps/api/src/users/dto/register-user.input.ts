@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+@InputType()
+export class RegisterUserInput {
+  @Field(() => ID, { description: "The id their tokens carry (the `sub`, or the claim AUTH_USER_CLAIM names)." })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/, { message: 'userId must be letters, digits, dots, dashes, @ or underscores' })
+  readonly userId: string;
+
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) readonly displayName: string;
+
+  @Field({ nullable: true, description: 'With ownerOrganisation: the action owner they act as, by name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  readonly ownerName?: string;
+
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) readonly ownerOrganisation?: string;
+}

@@ -1,0 +1,83 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { DataSource, In } from 'typeorm';
+import { canSeeArea, Principal, UserNotFoundError } from '@send/domain';
+import { RoleGrantEntity, UserEntity } from '@send/read-models';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ownerIdFor } from '../commands/deterministic-id';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { listComplexity } from '../hardening/list-complexity';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { RegisterUserInput } from './dto/register-user.input';
+import { RoleGrantInput } from './dto/role-grant.input';
+import { RoleName, UserModel } from './models/user.model';
+
+/** Plan administrators manage who may do what in their area; every change is an event. */
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  @Query(() => [UserModel], { description: 'Everyone holding a role in a local area you hold a role in.', complexity: listComplexity(30) })
+  async users(
+    @Args('localAreaId', { type: () => ID }) localAreaId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UserModel[]> {
+    if (!canSeeArea(principal, localAreaId)) return [];
+    const grants = await this.dataSource.getRepository(RoleGrantEntity).find({ where: { localAreaId } });
+    const ids = [...new Set(grants.map((g) => g.userId))];
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { userId: In(ids) }, order: { userId: 'ASC' } });
+    return users.map((u) => this.toModel(u, grants, principal));
+  }
+
+  @Mutation(() => UserModel, { description: 'Register a person (plan administrators only).' })
+  async registerUser(@Args('input') input: RegisterUserInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
+    const ownerId = input.ownerName && input.ownerOrganisation ? ownerIdFor(input.ownerName, input.ownerOrganisation) : null;
+    const result = await this.commands.executeUserCommand(
+      { type: 'RegisterUser', data: { userId: input.userId, displayName: input.displayName, ownerId } },
+      { principal },
+    );
+    await this.projections.caughtUpTo(result.position);
+    return this.user(input.userId, principal);
+  }
+
+  @Mutation(() => UserModel, { description: 'Grant a role in a local area (plan administrators of that area).' })
+  grantRole(@Args('input') input: RoleGrantInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
+    return this.changeGrant('GrantRole', input, principal);
+  }
+
+  @Mutation(() => UserModel, { description: 'Revoke a role in a local area (plan administrators of that area).' })
+  revokeRole(@Args('input') input: RoleGrantInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
+    return this.changeGrant('RevokeRole', input, principal);
+  }
+
+  private async changeGrant(type: 'GrantRole' | 'RevokeRole', input: RoleGrantInput, principal: Principal): Promise<UserModel> {
+    const result = await this.commands.executeUserCommand(
+      { type, data: { userId: input.userId, role: input.role, localAreaId: input.localAreaId } },
+      { principal },
+    );
+    await this.projections.caughtUpTo(result.position);
+    return this.user(input.userId, principal);
+  }
+
+  private async user(userId: string, principal: Principal): Promise<UserModel> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ userId });
+    if (!user) throw new UserNotFoundError(userId);
+    return this.toModel(user, await this.dataSource.getRepository(RoleGrantEntity).find({ where: { userId } }), principal);
+  }
+
+  /** Roles in areas the asker cannot see stay hidden, like everything else in those areas. */
+  private toModel(user: UserEntity, grants: RoleGrantEntity[], principal: Principal): UserModel {
+    return {
+      id: user.userId,
+      displayName: user.displayName,
+      ownerId: user.ownerId,
+      roles: grants
+        .filter((g) => g.userId === user.userId && canSeeArea(principal, g.localAreaId))
+        .map((g) => ({ role: g.role as RoleName, localAreaId: g.localAreaId }))
+        .sort((a, b) => a.localAreaId.localeCompare(b.localAreaId) || a.role.localeCompare(b.role)),
+    };
+  }
+}

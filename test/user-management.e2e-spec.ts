@@ -1,0 +1,74 @@
+import { CREATE_PLAN, planInput } from './support/plan-operations';
+import { startTestApp, TestApp } from './support/test-app';
+
+const REGISTER = `mutation ($input: RegisterUserInput!) { registerUser(input: $input) { id displayName ownerId roles { role localAreaId } } }`;
+const GRANT = `mutation ($input: RoleGrantInput!) { grantRole(input: $input) { id roles { role localAreaId } } }`;
+const REVOKE = `mutation ($input: RoleGrantInput!) { revokeRole(input: $input) { id roles { role localAreaId } } }`;
+
+describe('Plan administrators manage who may do what, and every change is an event', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await app.gql(CREATE_PLAN, { input: planInput('user-management') });
+    await app.addUser({ userId: 'chair', roles: ['BOARD_CHAIR'], areas: ['test-area'] });
+    await app.addUser({ userId: 'adviser', roles: ['DFE_ADVISER'], areas: ['test-area'] });
+    await app.addUser({ userId: 'elsewhere-admin', roles: ['PLAN_ADMINISTRATOR'], areas: ['test-area', 'other-area'] });
+  });
+
+  afterAll(() => app?.close());
+
+  it('registers a person, whose access follows the roles granted and revoked', async () => {
+    const registered = await app.gql(REGISTER, {
+      input: { userId: 'newcomer', displayName: 'Jo Newcomer', ownerName: 'Jo Newcomer', ownerOrganisation: 'NHS Dorset ICB' },
+    });
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerUser).toMatchObject({ id: 'newcomer', roles: [] });
+    expect(registered.data.registerUser.ownerId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await app.as('newcomer').gql('{ plans { id } }')).data.plans).toEqual([]);
+
+    const granted = await app.gql(GRANT, { input: { userId: 'newcomer', role: 'BOARD_MEMBER', localAreaId: 'test-area' } });
+    expect(granted.data.grantRole.roles).toEqual([{ role: 'BOARD_MEMBER', localAreaId: 'test-area' }]);
+    expect((await app.as('newcomer').gql('{ plans { id } }')).data.plans).toEqual([{ id: 'user-management' }]);
+
+    const revoked = await app.gql(REVOKE, { input: { userId: 'newcomer', role: 'BOARD_MEMBER', localAreaId: 'test-area' } });
+    expect(revoked.data.revokeRole.roles).toEqual([]);
+    expect((await app.as('newcomer').gql('{ plans { id } }')).data.plans).toEqual([]);
+
+    const history = (await app.allEvents()).filter((e) => e.streamId === 'user-newcomer');
+    expect(history.map((e) => e.type)).toEqual(['UserRegistered', 'RoleGranted', 'RoleRevoked']);
+    expect(history.map((e) => e.metadata.actor)).toEqual(
+      Array(3).fill(expect.objectContaining({ userId: 'tester', role: 'PLAN_ADMINISTRATOR' })),
+    );
+  });
+
+  it.each([
+    ['the board chair', 'chair'],
+    ['the DfE adviser', 'adviser'],
+  ])('refuses %s, appending nothing', async (_who, userId) => {
+    const before = await app.allEvents();
+    const attempts = [
+      await app.as(userId).gql(REGISTER, { input: { userId: `by-${userId}`, displayName: 'X' } }),
+      await app.as(userId).gql(GRANT, { input: { userId, role: 'PLAN_ADMINISTRATOR', localAreaId: 'test-area' } }),
+      await app.as(userId).gql(REVOKE, { input: { userId: 'tester', role: 'PLAN_ADMINISTRATOR', localAreaId: 'test-area' } }),
+    ];
+    for (const attempt of attempts) expect(attempt.errors![0].extensions?.code).toBe('FORBIDDEN');
+    expect(await app.allEvents()).toEqual(before);
+  });
+
+  it('refuses a grant in an area where the administrator holds no role', async () => {
+    const before = await app.allEvents();
+    const result = await app.gql(GRANT, { input: { userId: 'chair', role: 'BOARD_CHAIR', localAreaId: 'other-area' } });
+    expect(result.errors![0].extensions?.code).toBe('FORBIDDEN');
+    expect(await app.allEvents()).toEqual(before);
+  });
+
+  it('lists an area’s people without revealing their roles in areas the asker cannot see', async () => {
+    const asTester = await app.gql(`{ users(localAreaId: "test-area") { id roles { role localAreaId } } }`);
+    const elsewhere = asTester.data.users.find((u: { id: string }) => u.id === 'elsewhere-admin');
+    expect(elsewhere.roles).toEqual([{ role: 'PLAN_ADMINISTRATOR', localAreaId: 'test-area' }]);
+    expect((await app.gql(`{ users(localAreaId: "other-area") { id } }`)).data.users).toEqual([]);
+    const asAdviser = await app.as('adviser').gql(`{ users(localAreaId: "test-area") { id } }`);
+    expect(asAdviser.data.users.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(['adviser', 'chair', 'tester']));
+  });
+});
