@@ -1,6 +1,7 @@
 /** GraphQL documents the e2e suites share, written as a client would write them. */
 export const ACTION_FIELDS = `
   id ref areaNumber priorityNumbers title status rag latestCommentary lastAsAt dueDate overdue stale revision
+  delegates { userId name }
   owner { id name role organisation }
   milestones { id title dueDate completedOn overdue }
   evidence { id kind title status rejectionReason link documentReference submittedBy }

@@ -7,6 +7,7 @@ import { PlanCommandService } from '../commands/plan-command.service';
 import { actionIdFor, ownerIdFor } from '../commands/deterministic-id';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { ActionReadService } from './action-read.service';
+import { DelegateLookupService } from './delegate-lookup.service';
 import { ActionChangeInput } from './dto/action-change.input';
 import {
   AddMilestoneInput,
@@ -19,6 +20,7 @@ import {
   RescheduleActionInput,
   ReviewEvidenceInput,
   SupersedeActionInput,
+  DelegationInput,
 } from './dto/action-change.inputs';
 import { AddActionInput } from './dto/add-action.input';
 import { OwnerInput } from './dto/owner.input';
@@ -39,6 +41,7 @@ export class ActionCommandsResolver {
     private readonly commands: PlanCommandService,
     private readonly projections: ProjectionService,
     private readonly actions: ActionReadService,
+    private readonly delegates: DelegateLookupService,
   ) {}
 
   @Mutation(() => ActionModel, { description: 'Add an action to a plan; CONFLICT if the reference is taken.' })
@@ -137,6 +140,22 @@ export class ActionCommandsResolver {
   supersedeAction(@Args('input') input: SupersedeActionInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, supersededByActionId, reason } = input;
     return this.change(input, principal, () => ({ type: 'SupersedeAction', data: { actionId, supersededByActionId, reason } }));
+  }
+
+  @Mutation(() => ActionModel, { description: 'Let a colleague update the action for its owner (owner or programme office).' })
+  async delegateAction(@Args('input') input: DelegationInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    const delegate = await this.delegates.inAreaOf(input.actionId, input.delegateUserId, principal);
+    const { actionId } = input;
+    return this.change(input, principal, () => ({
+      type: 'DelegateAction',
+      data: { actionId, delegateUserId: delegate.userId, delegateName: delegate.displayName },
+    }));
+  }
+
+  @Mutation(() => ActionModel)
+  withdrawDelegation(@Args('input') input: DelegationInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    const { actionId, delegateUserId } = input;
+    return this.change(input, principal, () => ({ type: 'WithdrawDelegation', data: { actionId, delegateUserId } }));
   }
 
   private async change(

@@ -67,6 +67,7 @@ export class ActionReadService {
       description: row.description,
       intendedImpact: row.intendedImpact,
       owner: { id: row.ownerId, name: row.ownerName, role: row.ownerRole, organisation: row.ownerOrganisation },
+      delegates: row.delegates,
       leadOrganisation: row.leadOrganisation,
       dueDate: row.dueDate,
       status: row.status as ActionStatus,

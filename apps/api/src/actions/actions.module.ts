@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionCommandsResolver } from './action-commands.resolver';
 import { ActionReadService } from './action-read.service';
 import { ActionsResolver } from './actions.resolver';
+import { DelegateLookupService } from './delegate-lookup.service';
 
 @Module({
   providers: [
@@ -10,6 +11,7 @@ import { ActionsResolver } from './actions.resolver';
     ActionCommandsResolver,
     // reads
     ActionReadService,
+    DelegateLookupService,
   ],
   exports: [ActionReadService],
 })

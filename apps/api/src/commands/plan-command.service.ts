@@ -107,7 +107,7 @@ export class PlanCommandService {
           const plan = await this.fold(planStream(action.planId), planDecider);
           if (plan.status !== 'active') return;
           const hidden = () => new ActionNotFoundError(action.actionId);
-          return this.authorize(options, command.type, plan.localArea.id, action.owner.ownerId, hidden);
+          return this.authorize(options, command.type, plan.localArea.id, action.owner.ownerId, hidden, Object.keys(action.delegates));
         },
       },
     );
@@ -143,11 +143,12 @@ export class PlanCommandService {
     localAreaId: string,
     actionOwnerId?: string,
     hidden?: () => Error,
+    delegateUserIds: string[] = [],
   ): { actor: Actor } | undefined {
     const { principal } = options;
     if (principal === 'system') return undefined;
     if (hidden && !canSeeArea(principal, localAreaId)) throw hidden();
-    const role = authorizeCommand(principal, commandType, localAreaId, actionOwnerId);
+    const role = authorizeCommand(principal, commandType, localAreaId, actionOwnerId, delegateUserIds);
     return { actor: { userId: principal.userId, displayName: principal.displayName, role } };
   }
 

@@ -39,6 +39,8 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   ReassignOwner: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   WithdrawAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   SupersedeAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  DelegateAction: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  WithdrawDelegation: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   RescheduleDueDate: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   AddMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   CompleteMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },

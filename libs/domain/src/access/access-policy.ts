@@ -28,6 +28,8 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   ReassignOwner: { roles: ['PLAN_ADMINISTRATOR'], what: "reassign an action's owner" },
   WithdrawAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'withdraw an action' },
   SupersedeAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'supersede an action' },
+  DelegateAction: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'delegate this action' },
+  WithdrawDelegation: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: "withdraw this action's delegation" },
   RescheduleDueDate: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: 'reschedule an action' },
   AddMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'add a milestone' },
   CompleteMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'complete a milestone' },
@@ -59,12 +61,16 @@ export function authorizeCommand(
   commandType: CommandType,
   localAreaId: string,
   actionOwnerId?: string,
+  /** Users the owner has delegated the action to; they act as its owner. */
+  delegateUserIds: readonly string[] = [],
 ): Role {
   const rule = ACCESS_RULES[commandType];
   const held = rolesIn(principal, localAreaId);
   const general = rule.roles.find((role) => held.includes(role));
   if (general) return general;
-  const owns = actionOwnerId !== undefined && principal.ownerId !== null && principal.ownerId === actionOwnerId;
+  const owns =
+    (actionOwnerId !== undefined && principal.ownerId !== null && principal.ownerId === actionOwnerId) ||
+    delegateUserIds.includes(principal.userId);
   const own = owns ? rule.ownRoles?.find((role) => held.includes(role)) : undefined;
   if (own) return own;
   const allowed = rule.roles.map((r) => r.replace(/_/g, ' ').toLowerCase());

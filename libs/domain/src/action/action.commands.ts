@@ -77,6 +77,14 @@ export type SupersedeAction = {
   data: { actionId: string; supersededByActionId: string; reason: string };
 };
 
+/** An owner (or the programme office) lets a deputy update the action on their behalf. */
+export type DelegateAction = {
+  type: 'DelegateAction';
+  data: { actionId: string; delegateUserId: string; delegateName: string };
+};
+
+export type WithdrawDelegation = { type: 'WithdrawDelegation'; data: { actionId: string; delegateUserId: string } };
+
 export type ActionCommand =
   | AddAction
   | ReassignOwner
@@ -89,4 +97,6 @@ export type ActionCommand =
   | MarkComplete
   | ReopenAction
   | WithdrawAction
-  | SupersedeAction;
+  | SupersedeAction
+  | DelegateAction
+  | WithdrawDelegation;

@@ -78,6 +78,7 @@ describe('evolveAction', () => {
       owner: financeLead,
       dueDate: '2026-01-31',
       lastAsAt: null,
+      delegates: {},
       milestones: {},
       evidence: {},
     });
@@ -96,6 +97,7 @@ describe('evolveAction', () => {
       owner: director,
       dueDate: '2026-03-31',
       lastAsAt: '2026-01-14',
+      delegates: {},
       milestones: {
         'm-draft': { title: 'Draft plan to the board', dueDate: '2025-11-30', completedOn: '2025-11-26' },
         'm-governance': { title: 'Governance live', dueDate: '2026-01-31', completedOn: null },

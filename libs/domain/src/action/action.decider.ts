@@ -12,6 +12,8 @@ import {
   ActionNotFoundError,
   ActionNotOpenError,
   ActionRefTakenError,
+  AlreadyDelegatedError,
+  NotDelegatedError,
   CompletionNeedsAcceptedEvidenceError,
   EvidenceAlreadyExistsError,
   EvidenceAlreadyReviewedError,
@@ -55,6 +57,8 @@ export type ActionState =
       owner: ActionOwner;
       dueDate: string;
       lastAsAt: string | null;
+      /** Users who may update the action for its owner, with their names. */
+      delegates: Record<string, string>;
       milestones: Record<string, MilestoneState>;
       evidence: Record<string, EvidenceState>;
     };
@@ -84,6 +88,7 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       owner: d.owner,
       dueDate: d.dueDate,
       lastAsAt: null,
+      delegates: {},
       milestones: {},
       evidence: {},
     };
@@ -141,6 +146,12 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       return { ...state, status: 'WITHDRAWN' };
     case 'ActionSuperseded':
       return { ...state, status: 'SUPERSEDED' };
+    case 'ActionDelegated':
+      return { ...state, delegates: { ...state.delegates, [event.data.delegateUserId]: event.data.delegateName } };
+    case 'DelegationWithdrawn': {
+      const { [event.data.delegateUserId]: _withdrawn, ...delegates } = state.delegates;
+      return { ...state, delegates };
+    }
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -287,6 +298,18 @@ export function decideAction(
           data: { actionId, supersededByActionId: successor.actionId, supersededByRef: successor.ref, reason },
         },
       ];
+    }
+    case 'DelegateAction': {
+      requireNotClosed(state, 'delegate it');
+      const delegateUserId = requireText('delegateUserId', command.data.delegateUserId);
+      const delegateName = requireText('delegateName', command.data.delegateName);
+      if (state.delegates[delegateUserId] !== undefined) throw new AlreadyDelegatedError(delegateName);
+      return [{ type: 'ActionDelegated', data: { actionId, delegateUserId, delegateName } }];
+    }
+    case 'WithdrawDelegation': {
+      const delegateName = state.delegates[command.data.delegateUserId];
+      if (delegateName === undefined) throw new NotDelegatedError(command.data.delegateUserId);
+      return [{ type: 'DelegationWithdrawn', data: { actionId, delegateUserId: command.data.delegateUserId, delegateName } }];
     }
     default: {
       const unhandled: never = command;

@@ -105,6 +105,18 @@ export class SameValueError extends RuleViolationError {
   }
 }
 
+export class AlreadyDelegatedError extends RuleViolationError {
+  constructor(name: string) {
+    super('delegateIsNew', `${name} is already a delegate on this action`);
+  }
+}
+
+export class NotDelegatedError extends RuleViolationError {
+  constructor(userId: string) {
+    super('delegateHeld', `${userId} is not a delegate on this action`);
+  }
+}
+
 export class SupersedingActionInvalidError extends RuleViolationError {
   constructor(message: string) {
     super('supersededByOpenActionInPlan', message);

@@ -82,6 +82,16 @@ export type ActionSuperseded = {
   data: { actionId: string; supersededByActionId: string; supersededByRef: string; reason: string };
 };
 
+export type ActionDelegated = {
+  type: 'ActionDelegated';
+  data: { actionId: string; delegateUserId: string; delegateName: string };
+};
+
+export type DelegationWithdrawn = {
+  type: 'DelegationWithdrawn';
+  data: { actionId: string; delegateUserId: string; delegateName: string };
+};
+
 export type ActionEvent =
   | ActionAdded
   | OwnerReassigned
@@ -95,7 +105,9 @@ export type ActionEvent =
   | ActionCompleted
   | ActionReopened
   | ActionWithdrawn
-  | ActionSuperseded;
+  | ActionSuperseded
+  | ActionDelegated
+  | DelegationWithdrawn;
 
 /** Current schema version of each action event; bump with an upcaster, never edit in place. */
 export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
@@ -112,4 +124,6 @@ export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
   ActionReopened: 1,
   ActionWithdrawn: 1,
   ActionSuperseded: 1,
+  ActionDelegated: 1,
+  DelegationWithdrawn: 1,
 };

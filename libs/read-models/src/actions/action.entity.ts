@@ -76,6 +76,10 @@ export class ActionEntity {
   @Column('text', { nullable: true })
   closingReason: string | null;
 
+  /** People the owner has delegated the action to, in the order they were added. */
+  @Column('simple-json')
+  delegates: { userId: string; name: string }[];
+
   /** Stream revision: what a client sends back as `expectedRevision`. */
   @Column('integer')
   revision: number;

@@ -42,6 +42,7 @@ export class ActionProjection implements Projection {
           completedOn: null,
           supersededByActionId: null,
           closingReason: null,
+          delegates: [],
           revision,
         });
         await manager.save(
@@ -99,6 +100,16 @@ export class ActionProjection implements Projection {
           closingReason: event.data.reason,
         });
         return;
+      case 'ActionDelegated':
+      case 'DelegationWithdrawn': {
+        const { actionId, delegateUserId, delegateName } = event.data;
+        const { delegates } = await manager.findOneByOrFail(ActionEntity, { actionId });
+        const others = delegates.filter((d) => d.userId !== delegateUserId);
+        await update(actionId, {
+          delegates: event.type === 'ActionDelegated' ? [...others, { userId: delegateUserId, name: delegateName }] : others,
+        });
+        return;
+      }
       case 'MilestoneAdded':
       case 'MilestoneCompleted':
       case 'EvidenceAttached':

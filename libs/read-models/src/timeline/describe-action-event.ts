@@ -81,6 +81,16 @@ export function describeActionEvent(event: ActionEvent): EventDescription {
         summary: `Superseded by action ${event.data.supersededByRef}: ${event.data.reason}`,
         changes: [change('status', 'OPEN', 'SUPERSEDED')],
       };
+    case 'ActionDelegated':
+      return {
+        summary: `Delegated to ${event.data.delegateName}, who may now update it for the owner`,
+        changes: [change('delegate', null, event.data.delegateName)],
+      };
+    case 'DelegationWithdrawn':
+      return {
+        summary: `Delegation to ${event.data.delegateName} withdrawn`,
+        changes: [change('delegate', event.data.delegateName, null)],
+      };
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -81,6 +81,15 @@ export class ReasonedChangeInput extends ActionChangeInput {
 }
 
 @InputType()
+export class DelegationInput extends ActionChangeInput {
+  @Field(() => ID, { description: 'The user who may update the action for its owner.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  readonly delegateUserId: string;
+}
+
+@InputType()
 export class SupersedeActionInput extends ActionChangeInput {
   @Field(() => ID) @IsUUID() readonly supersededByActionId: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(2000) readonly reason: string;

@@ -2,6 +2,12 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActionStatus, Rag } from '../../common/graphql-enums';
 import { OwnerModel } from '../../owners/models/owner.model';
 
+@ObjectType('Delegate', { description: 'Someone the owner has delegated the action to.' })
+export class DelegateModel {
+  @Field(() => ID) userId: string;
+  @Field() name: string;
+}
+
 @ObjectType('Action', { description: 'An improvement plan action, numbered by area (e.g. 8.2).' })
 export class ActionModel {
   @Field(() => ID) id: string;
@@ -13,6 +19,7 @@ export class ActionModel {
   @Field() description: string;
   @Field() intendedImpact: string;
   @Field(() => OwnerModel) owner: OwnerModel;
+  @Field(() => [DelegateModel], { description: 'People who may update it on the owner’s behalf.' }) delegates: DelegateModel[];
   @Field() leadOrganisation: string;
   @Field() dueDate: string;
   @Field(() => ActionStatus) status: ActionStatus;
