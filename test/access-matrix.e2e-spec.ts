@@ -30,6 +30,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
     owner: ALEX,
     roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER', 'ACTION_OWNER', 'DFE_ADVISER'],
     areas: [OTHER_AREA],
+    // Only registering a person is open to them, as an administrator of another area.
+    allowedAs: 'PLAN_ADMINISTRATOR',
   },
 ];
 
@@ -40,6 +42,9 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - board chair and members: review evidence, mark complete, reopen, reschedule;
  * - action owner, on actions they own only: reports progress, adds and completes milestones,
  *   attaches evidence;
+ * - action owner (or the programme office) delegates the action to a colleague and withdraws it;
+ * - plan administrator manages people: registers anyone (a person belongs to no area until
+ *   granted a role, so an administrator of any area may), grants and revokes roles in their area;
  * - DfE adviser: reads only, every change refused;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -60,6 +65,11 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   reopenAction:         [F,    A,    A,     F,    F,    F,      N,     N],
   withdrawAction:       [A,    F,    F,     F,    F,    F,      N,     N],
   supersedeAction:      [A,    F,    F,     F,    F,    F,      N,     N],
+  delegateAction:       [A,    F,    F,     A,    F,    F,      N,     N],
+  withdrawDelegation:   [A,    F,    F,     A,    F,    F,      N,     N],
+  registerUser:         [A,    F,    F,     F,    F,    F,      F,     A],
+  grantRole:            [A,    F,    F,     F,    F,    F,      F,     F],
+  revokeRole:           [A,    F,    F,     F,    F,    F,      F,     F],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */

@@ -16,6 +16,11 @@ export const MUTATIONS = [
   'reopenAction',
   'withdrawAction',
   'supersedeAction',
+  'delegateAction',
+  'withdrawDelegation',
+  'registerUser',
+  'grantRole',
+  'revokeRole',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -31,6 +36,17 @@ type Action = { id: string; revision: number; milestones: { id: string }[]; evid
 const CHANGE_STALE_THRESHOLD = `
   mutation ($input: ChangeStaleThresholdInput!) { changeStaleThreshold(input: $input) { id staleAfterDays } }
 `;
+
+const REGISTER_USER = `mutation ($input: RegisterUserInput!) { registerUser(input: $input) { id } }`;
+const GRANT_ROLE = `mutation ($input: RoleGrantInput!) { grantRole(input: $input) { id } }`;
+const REVOKE_ROLE = `mutation ($input: RoleGrantInput!) { revokeRole(input: $input) { id } }`;
+
+/** Someone to grant roles to, registered by the tester (a plan administrator). */
+async function registeredPerson(gql: Gql, planId: string): Promise<string> {
+  const userId = `person-${planId}`;
+  await must(gql(REGISTER_USER, { input: { userId, displayName: 'Jo Example' } }), 'registerUser');
+  return userId;
+}
 
 /** Set-up is done as the tester; a set-up that fails must fail loudly, not turn into a refusal. */
 async function must<T = any>(pending: Promise<GraphQLResponse>, field: string): Promise<T> {
@@ -173,5 +189,29 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
       supersededByActionId: successor.id,
       reason: 'Replaced by 1.2 after the plan revision',
     });
+  },
+  delegateAction: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    // "member" works in the test area, so may be a delegate.
+    return on('delegateAction', 'DelegationInput', { actionId: action.id, expectedRevision: action.revision, delegateUserId: 'member' });
+  },
+  withdrawDelegation: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    const delegation = { actionId: action.id, expectedRevision: action.revision, delegateUserId: 'member' };
+    const delegated = await must<Action>(gql(change('delegateAction', 'DelegationInput'), { input: delegation }), 'delegateAction');
+    return on('withdrawDelegation', 'DelegationInput', { ...delegation, expectedRevision: delegated.revision });
+  },
+  registerUser: async (_gql, planId) => ({
+    query: REGISTER_USER,
+    variables: { input: { userId: `person-${planId}`, displayName: 'Jo Example' } },
+  }),
+  grantRole: async (gql, planId) => ({
+    query: GRANT_ROLE,
+    variables: { input: { userId: await registeredPerson(gql, planId), role: 'BOARD_MEMBER', localAreaId: 'test-area' } },
+  }),
+  revokeRole: async (gql, planId) => {
+    const grant = { userId: await registeredPerson(gql, planId), role: 'BOARD_MEMBER', localAreaId: 'test-area' };
+    await must(gql(GRANT_ROLE, { input: grant }), 'grantRole');
+    return { query: REVOKE_ROLE, variables: { input: grant } };
   },
 };

@@ -1,6 +1,7 @@
 export * from './read-database';
 export * from './projection/projection';
 export * from './projection/projection-checkpoint.entity';
+export * from './projection/read-model-schema.entity';
 export * from './projection/projection-runner';
 export * from './projection/default-projections';
 export * from './projection/rebuild-read-models';

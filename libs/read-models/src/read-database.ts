@@ -8,6 +8,7 @@ import { PlanAreaEntity } from './plans/plan-area.entity';
 import { PlanPriorityEntity } from './plans/plan-priority.entity';
 import { PlanEntity } from './plans/plan.entity';
 import { ProjectionCheckpointEntity } from './projection/projection-checkpoint.entity';
+import { ReadModelSchemaEntity } from './projection/read-model-schema.entity';
 import { TimelineEntryEntity } from './timeline/timeline-entry.entity';
 import { RoleGrantEntity } from './users/role-grant.entity';
 import { UserEntity } from './users/user.entity';
@@ -27,14 +28,49 @@ export const READ_MODEL_ENTITIES = [
   UserEntity,
   RoleGrantEntity,
   ProjectionCheckpointEntity,
+  ReadModelSchemaEntity,
 ];
 
 /**
- * Opens the read database and brings its tables to the entities' shape. Read models hold nothing
- * that the event store does not, so schema sync is safe here: anything lost is rebuilt by replay.
+ * Bump whenever an entity or a projection changes what it stores. A database holding another
+ * version is emptied on open and the projections replay the event store into it.
  */
-export async function openReadDatabase(config: ReadDatabaseConfig, options: { dropSchema?: boolean } = {}): Promise<DataSource> {
-  const common = { entities: READ_MODEL_ENTITIES, synchronize: true, dropSchema: options.dropSchema ?? false, logging: false };
+export const READ_MODEL_SCHEMA_VERSION = 2;
+
+/**
+ * Opens the read database and brings its tables to the entities' shape. Read models hold nothing
+ * that the event store does not, so a database of another schema version is simply dropped and
+ * rebuilt by replay rather than migrated.
+ */
+export async function openReadDatabase(
+  config: ReadDatabaseConfig,
+  options: { dropSchema?: boolean; onSchemaReset?: (from: number | undefined) => void } = {},
+): Promise<DataSource> {
+  const dataSource = await connect(config);
+  const stored = await storedSchemaVersion(dataSource);
+  const reset = options.dropSchema === true || (stored !== undefined && stored !== READ_MODEL_SCHEMA_VERSION);
+  if (reset && !options.dropSchema) options.onSchemaReset?.(stored);
+  await dataSource.synchronize(reset);
+  await dataSource.getRepository(ReadModelSchemaEntity).save({ id: 1, version: READ_MODEL_SCHEMA_VERSION });
+  return dataSource;
+}
+
+/** The stored version; 0 for read models from before versioning; undefined for a new database. */
+async function storedSchemaVersion(dataSource: DataSource): Promise<number | undefined> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    if (!(await runner.hasTable('read_model_schema'))) {
+      return (await runner.hasTable('projection_checkpoints')) ? 0 : undefined;
+    }
+  } finally {
+    await runner.release();
+  }
+  const row = await dataSource.getRepository(ReadModelSchemaEntity).findOneBy({ id: 1 });
+  return row?.version ?? 0;
+}
+
+async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
+  const common = { entities: READ_MODEL_ENTITIES, synchronize: false, logging: false };
   const dataSource =
     config.type === 'sqlite'
       ? new DataSource({

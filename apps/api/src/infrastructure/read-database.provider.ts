@@ -1,4 +1,4 @@
-import { Provider } from '@nestjs/common';
+import { Logger, Provider } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,11 @@ export const readDatabaseProvider: Provider = {
   inject: [APP_CONFIG],
   useFactory: async (config: AppConfig) => {
     if (config.readDatabase.type === 'sqlite') mkdirSync(dirname(config.readDatabase.filename), { recursive: true });
-    return openReadDatabase(config.readDatabase);
+    return openReadDatabase(config.readDatabase, {
+      onSchemaReset: (from) =>
+        new Logger('ReadModels').warn(
+          `Read models were built by an older version (schema ${from}); they are dropped and will be rebuilt from the event store.`,
+        ),
+    });
   },
 };
