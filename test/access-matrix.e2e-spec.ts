@@ -45,6 +45,7 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - action owner (or the programme office) delegates the action to a colleague and withdraws it;
  * - plan administrator manages people: registers anyone (a person belongs to no area until
  *   granted a role, so an administrator of any area may), grants and revokes roles in their area;
+ * - board chair and members (only they): schedule meetings, minute attendance and decisions, close;
  * - DfE adviser: reads only, every change refused;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -70,6 +71,10 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   registerUser:         [A,    F,    F,     F,    F,    F,      F,     A],
   grantRole:            [A,    F,    F,     F,    F,    F,      F,     F],
   revokeRole:           [A,    F,    F,     F,    F,    F,      F,     F],
+  scheduleMeeting:      [F,    A,    A,     F,    F,    F,      N,     N],
+  recordAttendance:     [F,    A,    A,     F,    F,    F,      N,     N],
+  recordDecision:       [F,    A,    A,     F,    F,    F,      N,     N],
+  closeMeeting:         [F,    A,    A,     F,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */

@@ -21,6 +21,10 @@ export const MUTATIONS = [
   'registerUser',
   'grantRole',
   'revokeRole',
+  'scheduleMeeting',
+  'recordAttendance',
+  'recordDecision',
+  'closeMeeting',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -40,6 +44,19 @@ const CHANGE_STALE_THRESHOLD = `
 const REGISTER_USER = `mutation ($input: RegisterUserInput!) { registerUser(input: $input) { id } }`;
 const GRANT_ROLE = `mutation ($input: RoleGrantInput!) { grantRole(input: $input) { id } }`;
 const REVOKE_ROLE = `mutation ($input: RoleGrantInput!) { revokeRole(input: $input) { id } }`;
+
+const SCHEDULE_MEETING = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`;
+const meetingMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { id } }`;
+
+/** A board meeting held before the test clock's today, in a plan with one action. */
+async function heldMeeting(gql: Gql, planId: string): Promise<{ meetingId: string; action: Action }> {
+  const action = await planWithAction(gql, planId);
+  const meeting = await must<{ id: string }>(
+    gql(SCHEDULE_MEETING, { input: { planId, type: 'BOARD', date: '2026-06-01', title: 'June board' } }),
+    'scheduleMeeting',
+  );
+  return { meetingId: meeting.id, action };
+}
 
 /** Someone to grant roles to, registered by the tester (a plan administrator). */
 async function registeredPerson(gql: Gql, planId: string): Promise<string> {
@@ -213,5 +230,27 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
     const grant = { userId: await registeredPerson(gql, planId), role: 'BOARD_MEMBER', localAreaId: 'test-area' };
     await must(gql(GRANT_ROLE, { input: grant }), 'grantRole');
     return { query: REVOKE_ROLE, variables: { input: grant } };
+  },
+  scheduleMeeting: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return { query: SCHEDULE_MEETING, variables: { input: { planId, type: 'BOARD', date: '2026-06-01', title: 'June board' } } };
+  },
+  recordAttendance: async (gql, planId) => {
+    const { meetingId } = await heldMeeting(gql, planId);
+    return {
+      query: meetingMutation('recordAttendance', 'RecordAttendanceInput'),
+      variables: { input: { meetingId, attendees: [{ name: 'Prof. Judith Ashworth', capacity: 'Independent chair' }] } },
+    };
+  },
+  recordDecision: async (gql, planId) => {
+    const { meetingId, action } = await heldMeeting(gql, planId);
+    return {
+      query: meetingMutation('recordDecision', 'RecordDecisionInput'),
+      variables: { input: { meetingId, actionId: action.id, kind: 'ESCALATED', summary: 'Escalated to the DfE adviser' } },
+    };
+  },
+  closeMeeting: async (gql, planId) => {
+    const { meetingId } = await heldMeeting(gql, planId);
+    return { query: meetingMutation('closeMeeting', 'CloseMeetingInput'), variables: { input: { meetingId } } };
   },
 };

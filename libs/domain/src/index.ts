@@ -21,4 +21,8 @@ export * from './access/user.commands';
 export * from './access/user.events';
 export * from './access/user.errors';
 export * from './access/user.decider';
+export * from './meeting/meeting.commands';
+export * from './meeting/meeting.events';
+export * from './meeting/meeting.errors';
+export * from './meeting/meeting.decider';
 export * from './upcasting';

@@ -19,3 +19,5 @@ export * from './owners/owner.entity';
 export * from './timeline/timeline-entry.entity';
 export * from './users/user.entity';
 export * from './users/role-grant.entity';
+export * from './meetings/meeting.entity';
+export * from './meetings/decision.entity';

@@ -11,6 +11,8 @@ import { ProjectionCheckpointEntity } from './projection/projection-checkpoint.e
 import { ReadModelSchemaEntity } from './projection/read-model-schema.entity';
 import { TimelineEntryEntity } from './timeline/timeline-entry.entity';
 import { RoleGrantEntity } from './users/role-grant.entity';
+import { DecisionEntity } from './meetings/decision.entity';
+import { MeetingEntity } from './meetings/meeting.entity';
 import { UserEntity } from './users/user.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
@@ -27,6 +29,8 @@ export const READ_MODEL_ENTITIES = [
   TimelineEntryEntity,
   UserEntity,
   RoleGrantEntity,
+  MeetingEntity,
+  DecisionEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];
@@ -35,7 +39,7 @@ export const READ_MODEL_ENTITIES = [
  * Bump whenever an entity or a projection changes what it stores. A database holding another
  * version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

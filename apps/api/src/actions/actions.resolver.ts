@@ -80,11 +80,12 @@ export class ActionsResolver {
   async timeline(@Parent() action: ActionModel): Promise<TimelineEntryModel[]> {
     const rows = await this.dataSource
       .getRepository(TimelineEntryEntity)
-      .find({ where: { actionId: action.id }, order: { revision: 'ASC' } });
+      .find({ where: { actionId: action.id }, order: { position: 'ASC' } });
     return rows.map((t) => ({
       at: t.occurredAt,
       recordedAt: t.recordedAt,
       revision: t.revision,
+      meetingId: t.meetingId,
       eventType: t.eventType,
       summary: t.summary,
       changes: t.changes,

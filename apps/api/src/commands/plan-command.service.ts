@@ -10,6 +10,7 @@ import {
   authorizeCommand,
   canSeeArea,
   CommandMetadata,
+  DomainEvent,
   PlanCommand,
   PlanEvent,
   PlanNotFoundError,
@@ -18,14 +19,21 @@ import {
   UserCommand,
   UserEvent,
   UserState,
+  MeetingCommand,
+  MeetingDecisionContext,
+  MeetingEvent,
+  MeetingNotFoundError,
+  MeetingState,
 } from '@send/domain';
-import { CommandResult, EventStore, handleCommand } from '@send/event-store';
+import { CommandResult, Decider, EventStore, handleCommand } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import {
   actionDecider,
   actionStream,
   loadEvent,
+  meetingDecider,
+  meetingStream,
   planDecider,
   planStream,
   schemaVersionOf,
@@ -60,24 +68,12 @@ export class PlanCommandService {
     private readonly clock: Clock,
   ) {}
 
-  async executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
-    return handleCommand<PlanCommand, PlanEvent, PlanState, CommandMetadata, void>(
-      this.store,
-      planStream(command.data.planId),
-      planDecider,
-      command,
-      {
-        metadata: this.metadata(options),
-        context: undefined,
-        load: loadEvent<PlanEvent>,
-        schemaVersionOf,
-        authorize: async (plan) => {
-          if (command.type === 'CreatePlan') return this.authorize(options, command.type, command.data.localArea.id);
-          if (plan.status !== 'active') return;
-          return this.authorize(options, command.type, plan.localArea.id, undefined, () => new PlanNotFoundError(plan.planId));
-        },
-      },
-    );
+  executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
+    return this.run(planStream(command.data.planId), planDecider, command, options, undefined, async (plan) => {
+      if (command.type === 'CreatePlan') return this.authorize(options, command.type, command.data.localArea.id);
+      if (plan.status !== 'active') return;
+      return this.authorize(options, command.type, plan.localArea.id, undefined, () => new PlanNotFoundError(plan.planId));
+    });
   }
 
   async executeActionCommand(
@@ -86,55 +82,64 @@ export class PlanCommandService {
     options: CommandOptions,
   ): Promise<CommandResult<ActionEvent, ActionState>> {
     const context = await this.contextFor(command);
-    return handleCommand<ActionCommand, ActionEvent, ActionState, CommandMetadata, ActionDecisionContext>(
-      this.store,
-      actionStream(command.data.actionId),
-      actionDecider,
-      command,
-      {
-        metadata: this.metadata(options),
-        context,
-        expectedRevision,
-        load: loadEvent<ActionEvent>,
-        schemaVersionOf,
-        authorize: async (action) => {
-          if (command.type === 'AddAction') {
-            const plan = context.plan;
-            if (plan?.status !== 'active') return;
-            return this.authorize(options, command.type, plan.localArea.id, undefined, () => new PlanNotFoundError(plan.planId));
-          }
-          if (!action.exists) return;
-          const plan = await this.fold(planStream(action.planId), planDecider);
-          if (plan.status !== 'active') return;
-          const hidden = () => new ActionNotFoundError(action.actionId);
-          return this.authorize(options, command.type, plan.localArea.id, action.owner.ownerId, hidden, Object.keys(action.delegates));
-        },
-      },
-    );
+    const authorize = async (action: ActionState) => {
+      if (command.type === 'AddAction') {
+        const plan = context.plan;
+        if (plan?.status !== 'active') return;
+        return this.authorize(options, command.type, plan.localArea.id, undefined, () => new PlanNotFoundError(plan.planId));
+      }
+      if (!action.exists) return;
+      const plan = await this.fold(planStream(action.planId), planDecider);
+      if (plan.status !== 'active') return;
+      const hidden = () => new ActionNotFoundError(action.actionId);
+      return this.authorize(options, command.type, plan.localArea.id, action.owner.ownerId, hidden, Object.keys(action.delegates));
+    };
+    return this.run(actionStream(command.data.actionId), actionDecider, command, options, context, authorize, expectedRevision);
   }
 
-  async executeUserCommand(command: UserCommand, options: CommandOptions): Promise<CommandResult<UserEvent, UserState>> {
-    return handleCommand<UserCommand, UserEvent, UserState, CommandMetadata, void>(
-      this.store,
-      userStream(command.data.userId),
-      userDecider,
-      command,
-      {
-        metadata: this.metadata(options),
-        context: undefined,
-        load: loadEvent<UserEvent>,
-        schemaVersionOf,
-        authorize: async () => {
-          if (options.principal === 'system') return;
-          // Registering a person is not tied to one area: any plan administrator may do it.
-          const area =
-            command.type === 'RegisterUser'
-              ? (options.principal.grants.find((g) => g.role === 'PLAN_ADMINISTRATOR')?.localAreaId ?? '')
-              : command.data.localAreaId;
-          return this.authorize(options, command.type, area);
-        },
-      },
-    );
+  executeUserCommand(command: UserCommand, options: CommandOptions): Promise<CommandResult<UserEvent, UserState>> {
+    return this.run(userStream(command.data.userId), userDecider, command, options, undefined, async () => {
+      if (options.principal === 'system') return;
+      // Registering a person is not tied to one area: any plan administrator may do it.
+      const area =
+        command.type === 'RegisterUser'
+          ? (options.principal.grants.find((g) => g.role === 'PLAN_ADMINISTRATOR')?.localAreaId ?? '')
+          : command.data.localAreaId;
+      return this.authorize(options, command.type, area);
+    });
+  }
+
+  async executeMeetingCommand(command: MeetingCommand, options: CommandOptions): Promise<CommandResult<MeetingEvent, MeetingState>> {
+    const context: MeetingDecisionContext =
+      command.type === 'RecordDecision' ? { action: await this.fold(actionStream(command.data.actionId), actionDecider) } : {};
+    return this.run(meetingStream(command.data.meetingId), meetingDecider, command, options, context, async (meeting) => {
+      const planId = command.type === 'ScheduleMeeting' ? command.data.planId : meeting.exists ? meeting.planId : undefined;
+      if (planId === undefined) return;
+      const plan = await this.fold(planStream(planId), planDecider);
+      if (plan.status !== 'active') throw new PlanNotFoundError(planId);
+      const hidden = () =>
+        command.type === 'ScheduleMeeting' ? new PlanNotFoundError(planId) : new MeetingNotFoundError(command.data.meetingId);
+      return this.authorize(options, command.type, plan.localArea.id, undefined, hidden);
+    });
+  }
+
+  private run<C, E extends DomainEvent, S, X>(
+    streamId: string,
+    decider: Decider<C, E, S, CommandMetadata, X>,
+    command: C,
+    options: CommandOptions,
+    context: X,
+    authorize: (state: S) => Promise<{ actor: Actor } | undefined>,
+    expectedRevision?: bigint,
+  ): Promise<CommandResult<E, S>> {
+    return handleCommand<C, E, S, CommandMetadata, X>(this.store, streamId, decider, command, {
+      metadata: this.metadata(options),
+      context,
+      expectedRevision,
+      load: loadEvent<E>,
+      schemaVersionOf,
+      authorize,
+    });
   }
 
   private authorize(
@@ -162,7 +167,7 @@ export class PlanCommandService {
     return {};
   }
 
-  private async fold<S, E extends PlanEvent | ActionEvent>(
+  private async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent>(
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {

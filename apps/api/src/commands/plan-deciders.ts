@@ -22,12 +22,20 @@ import {
   UserCommand,
   UserEvent,
   UserState,
+  decideMeeting,
+  evolveMeeting,
+  initialMeetingState,
+  MeetingCommand,
+  MeetingDecisionContext,
+  MeetingEvent,
+  MeetingState,
 } from '@send/domain';
 import { Decider, RecordedEvent } from '@send/event-store';
 
 export const planStream = (planId: string) => `plan-${planId}`;
 export const actionStream = (actionId: string) => `action-${actionId}`;
 export const userStream = (userId: string) => `user-${userId}`;
+export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 
 export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, CommandMetadata, void> = {
   initialState: initialPlanState,
@@ -45,6 +53,12 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState, CommandMeta
   initialState: initialUserState,
   evolve: evolveUser,
   decide: (command, state, metadata) => decideUser(command, state, metadata),
+};
+
+export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState, CommandMetadata, MeetingDecisionContext> = {
+  initialState: initialMeetingState,
+  evolve: evolveMeeting,
+  decide: decideMeeting,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: RecordedEvent): E =>

@@ -41,6 +41,11 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   SupersedeAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   DelegateAction: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   WithdrawDelegation: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  // "Only board roles can record meetings and decisions."
+  ScheduleMeeting: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  RecordAttendance: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  RecordDecision: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  CloseMeeting: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   RescheduleDueDate: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   AddMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   CompleteMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },

@@ -4,8 +4,9 @@ import { ForbiddenError } from './access.errors';
 import { Principal } from './principal';
 import { Role } from './roles';
 import { UserCommand } from './user.commands';
+import { MeetingCommand } from '../meeting/meeting.commands';
 
-type CommandType = ActionCommand['type'] | PlanCommand['type'] | UserCommand['type'];
+type CommandType = ActionCommand['type'] | PlanCommand['type'] | UserCommand['type'] | MeetingCommand['type'];
 
 interface Rule {
   /** Roles that may send the command for anything in their local area. */
@@ -41,6 +42,10 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   RegisterUser: { roles: ['PLAN_ADMINISTRATOR'], what: 'register a user' },
   GrantRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'grant a role' },
   RevokeRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'revoke a role' },
+  ScheduleMeeting: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'schedule a board meeting' },
+  RecordAttendance: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: "record a meeting's attendance" },
+  RecordDecision: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a board decision' },
+  CloseMeeting: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'close a board meeting' },
 };
 
 export function rolesIn(principal: Principal, localAreaId: string): Role[] {

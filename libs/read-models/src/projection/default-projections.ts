@@ -5,6 +5,7 @@ import { OwnerProjection } from '../owners/owner.projection';
 import { PlanProjection } from '../plans/plan.projection';
 import { TimelineProjection } from '../timeline/timeline.projection';
 import { UserProjection } from '../users/user.projection';
+import { MeetingProjection } from '../meetings/meeting.projection';
 import { Projection } from './projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -16,4 +17,5 @@ export const defaultProjections = (): Projection[] => [
   new OwnerProjection(),
   new TimelineProjection(),
   new UserProjection(),
+  new MeetingProjection(),
 ];

@@ -9,7 +9,7 @@ export interface TimelineChange {
 
 /** One line of an action's history: one event, what it changed and who did it. */
 @Entity('timeline_entries')
-@Index(['actionId', 'revision'], { unique: true })
+@Index(['actionId', 'position'])
 export class TimelineEntryEntity {
   /** The event's global position: unique, so applying the same event twice cannot add a line. */
   @PrimaryColumn('bigint', { transformer: positionTransformer })
@@ -18,8 +18,13 @@ export class TimelineEntryEntity {
   @Column('varchar', { length: 64 })
   actionId: string;
 
-  @Column('integer')
-  revision: number;
+  /** The action's stream revision; null for entries from other streams, such as board decisions. */
+  @Column('integer', { nullable: true })
+  revision: number | null;
+
+  /** The board meeting a decision was minuted at. */
+  @Column('varchar', { length: 64, nullable: true })
+  meetingId: string | null;
 
   @Column('varchar', { length: 64 })
   eventType: string;

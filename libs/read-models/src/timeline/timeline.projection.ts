@@ -8,22 +8,42 @@ export class TimelineProjection implements Projection {
   readonly name = 'timeline';
 
   async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
+    if (event.type === 'DecisionRecorded') {
+      const d = event.data;
+      // Decisions live in the meeting's stream but belong in the action's history too.
+      await manager.save(TimelineEntryEntity, {
+        ...this.common(event),
+        actionId: d.actionId,
+        revision: null,
+        meetingId: d.meetingId,
+        summary: `Board meeting of ${d.meetingDate} decided (${d.kind.replace(/_/g, ' ').toLowerCase()}): ${d.summary}`,
+        changes: [{ field: 'decision', from: null, to: d.kind }],
+      });
+      return;
+    }
     if (!event.recorded.streamId.startsWith('action-')) return;
     const { summary, changes } = describeActionEvent(event as ActionEvent);
-    const { metadata } = event.recorded;
     await manager.save(TimelineEntryEntity, {
-      position: event.recorded.position,
       actionId: (event.data as { actionId: string }).actionId,
       revision: Number(event.recorded.revision),
+      meetingId: null,
+      summary,
+      changes,
+      ...this.common(event),
+    });
+  }
+
+  private common(event: ProjectedEvent) {
+    const { metadata } = event.recorded;
+    return {
+      position: event.recorded.position,
       eventType: event.type,
       occurredAt: metadata.occurredAt,
       recordedAt: event.recorded.recordedAt,
-      summary,
-      changes,
       actorUserId: metadata.actor?.userId ?? null,
       actorName: metadata.actor?.displayName ?? null,
       actorRole: metadata.actor?.role ?? null,
       correlationId: metadata.correlationId ?? null,
-    });
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('FieldChange')
 export class FieldChangeModel {
@@ -18,7 +18,9 @@ export class ActorModel {
 export class TimelineEntryModel {
   @Field({ description: 'When it happened (ISO instant).' }) at: string;
   @Field({ description: 'When the store recorded it (ISO instant).' }) recordedAt: string;
-  @Field(() => Int) revision: number;
+  @Field(() => Int, { nullable: true, description: "The action's revision after this change; null for board decisions." })
+  revision: number | null;
+  @Field(() => ID, { nullable: true, description: 'The board meeting a decision was minuted at.' }) meetingId: string | null;
   @Field() eventType: string;
   @Field() summary: string;
   @Field(() => [FieldChangeModel]) changes: FieldChangeModel[];

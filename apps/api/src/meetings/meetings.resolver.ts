@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { MeetingCommand, Principal } from '@send/domain';
+import { deterministicUuid } from '@send/event-store';
+import { ActionReadService } from '../actions/action-read.service';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { listComplexity } from '../hardening/list-complexity';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, ScheduleMeetingInput } from './dto/meeting.inputs';
+import { MeetingReadService } from './meeting-read.service';
+import { MeetingModel } from './models/meeting.model';
+
+/** The board's own record: meetings, who attended, and what was decided about which action. */
+@Resolver(() => MeetingModel)
+export class MeetingsResolver {
+  constructor(
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+    private readonly reader: MeetingReadService,
+    private readonly plans: ActionReadService,
+  ) {}
+
+  @Query(() => [MeetingModel], { description: "A plan's board meetings, oldest first.", complexity: listComplexity(12) })
+  async meetings(@Args('planId', { type: () => ID }) planId: string, @CurrentPrincipal() principal: Principal): Promise<MeetingModel[]> {
+    const plan = await this.plans.plan(planId, principal);
+    return this.reader.forPlan(plan.planId);
+  }
+
+  @Query(() => MeetingModel)
+  meeting(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<MeetingModel> {
+    return this.reader.meeting(id, principal);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Schedule a board meeting or DfE quarterly review (board roles).' })
+  scheduleMeeting(@Args('input') input: ScheduleMeetingInput, @CurrentPrincipal() principal: Principal): Promise<MeetingModel> {
+    const meetingId = randomUUID();
+    const { planId, type, date, title } = input;
+    return this.run({ type: 'ScheduleMeeting', data: { meetingId, planId, meetingType: type, date, title } }, principal);
+  }
+
+  @Mutation(() => MeetingModel)
+  recordAttendance(@Args('input') input: RecordAttendanceInput, @CurrentPrincipal() principal: Principal): Promise<MeetingModel> {
+    const { meetingId, attendees, apologies } = input;
+    return this.run({ type: 'RecordAttendance', data: { meetingId, attendees, apologies } }, principal);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Minute a decision about an action; it appears in that action’s timeline.' })
+  recordDecision(@Args('input') input: RecordDecisionInput, @CurrentPrincipal() principal: Principal): Promise<MeetingModel> {
+    const commandId = input.commandId ?? randomUUID();
+    const { meetingId, actionId, kind, summary } = input;
+    const decisionId = deterministicUuid('decision', commandId);
+    return this.run({ type: 'RecordDecision', data: { meetingId, decisionId, actionId, kind, summary } }, principal, commandId);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Close the meeting; its record can no longer change.' })
+  closeMeeting(@Args('input') input: CloseMeetingInput, @CurrentPrincipal() principal: Principal): Promise<MeetingModel> {
+    return this.run({ type: 'CloseMeeting', data: { meetingId: input.meetingId, minutesReference: input.minutesReference } }, principal);
+  }
+
+  private async run(command: MeetingCommand, principal: Principal, commandId?: string): Promise<MeetingModel> {
+    const result = await this.commands.executeMeetingCommand(command, { principal, commandId });
+    await this.projections.caughtUpTo(result.position);
+    return this.reader.meeting(command.data.meetingId, principal);
+  }
+}

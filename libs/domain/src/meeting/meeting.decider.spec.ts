@@ -1,0 +1,69 @@
+import { ActionState } from '../action/action.decider';
+import { CommandMetadata } from '../shared/command-metadata';
+import { refusal } from '../shared/refusal.fixture';
+import { MeetingCommand } from './meeting.commands';
+import { decideMeeting, evolveMeeting, initialMeetingState, MeetingDecisionContext, MeetingState } from './meeting.decider';
+import { MeetingEvent } from './meeting.events';
+
+const meta = (now = '2026-11-16T18:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
+const given = (events: MeetingEvent[]): MeetingState => events.reduce(evolveMeeting, initialMeetingState());
+const when = (command: MeetingCommand, state: MeetingState, context?: MeetingDecisionContext, now?: string) =>
+  decideMeeting(command, state, meta(now), context);
+
+const meetingId = 'm-2026-11';
+const scheduled: MeetingEvent = {
+  type: 'MeetingScheduled',
+  data: { meetingId, planId: 'plan-1', meetingType: 'BOARD', date: '2026-11-16', title: 'SEND Improvement Board, November 2026' },
+};
+const closed: MeetingEvent = { type: 'MeetingClosed', data: { meetingId, minutesReference: null } };
+const action = (planId = 'plan-1'): ActionState =>
+  ({ exists: true, actionId: 'a-8-2', planId, ref: '8.2' }) as ActionState;
+const decide = (decisionId = 'd1'): MeetingCommand => ({
+  type: 'RecordDecision',
+  data: { meetingId, decisionId, actionId: 'a-8-2', kind: 'ESCALATED', summary: 'Escalated to the DfE adviser' },
+});
+
+describe('A board meeting', () => {
+  it('is scheduled once', () => {
+    const schedule: MeetingCommand = { type: 'ScheduleMeeting', data: { ...scheduled.data } };
+    expect(when(schedule, given([]))).toEqual([scheduled]);
+    expect(refusal(() => when(schedule, given([scheduled]))).rule).toBe('meetingIsNew');
+  });
+
+  it('records a decision with the meeting date and the action’s reference, taken from the action', () => {
+    expect(when(decide(), given([scheduled]), { action: action() })).toEqual([
+      {
+        type: 'DecisionRecorded',
+        data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd1', actionId: 'a-8-2', actionRef: '8.2', kind: 'ESCALATED', summary: 'Escalated to the DfE adviser' },
+      },
+    ]);
+  });
+
+  it('refuses a decision about an action of another plan, or one that does not exist', () => {
+    expect(refusal(() => when(decide(), given([scheduled]), { action: action('plan-2') })).rule).toBe('decisionOnActionInPlan');
+    expect(refusal(() => when(decide(), given([scheduled]), { action: { exists: false } })).rule).toBe('decisionOnActionInPlan');
+  });
+
+  it('refuses the same decision twice', () => {
+    const recorded = when(decide(), given([scheduled]), { action: action() });
+    expect(refusal(() => when(decide(), given([scheduled, ...recorded]), { action: action() })).rule).toBe('decisionIdUnique');
+  });
+
+  it('cannot be minuted before its day, nor changed once closed', () => {
+    expect(refusal(() => when(decide(), given([scheduled]), { action: action() }, '2026-11-15T12:00:00.000Z')).rule).toBe('meetingHeld');
+    expect(refusal(() => when(decide(), given([scheduled, closed]), { action: action() })).rule).toBe('meetingOpen');
+    expect(refusal(() => when({ type: 'CloseMeeting', data: { meetingId } }, given([scheduled, closed]))).rule).toBe('meetingOpen');
+  });
+
+  it('needs at least one attendee, each with a name and a capacity', () => {
+    expect(refusal(() => when({ type: 'RecordAttendance', data: { meetingId, attendees: [], apologies: [] } }, given([scheduled]))).rule).toBe('attendeesRequired');
+    const blank = refusal(() =>
+      when({ type: 'RecordAttendance', data: { meetingId, attendees: [{ name: ' ', capacity: 'Chair' }], apologies: [] } }, given([scheduled])),
+    );
+    expect(blank.field).toBe('attendees[0].name');
+  });
+
+  it('answers "not found" for anything but scheduling a meeting that does not exist', () => {
+    expect(refusal(() => when({ type: 'CloseMeeting', data: { meetingId } }, given([]))).kind).toBe('not_found');
+  });
+});

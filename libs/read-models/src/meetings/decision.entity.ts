@@ -1,0 +1,28 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A decision the board minuted about one action. */
+@Entity('decisions')
+@Index(['meetingId'])
+@Index(['actionId'])
+export class DecisionEntity {
+  @PrimaryColumn('varchar', { length: 64 })
+  decisionId: string;
+
+  @Column('varchar', { length: 64 })
+  meetingId: string;
+
+  @Column('varchar', { length: 64 })
+  actionId: string;
+
+  @Column('varchar', { length: 20 })
+  actionRef: string;
+
+  @Column('varchar', { length: 30 })
+  kind: string;
+
+  @Column('text')
+  summary: string;
+
+  @Column('varchar', { length: 30 })
+  recordedAt: string;
+}
