@@ -22,11 +22,21 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
         owners { owner { name organisation } openActions }
       }
       actions(planId: "demo-plan", first: 100) { totalCount edges { node { areaNumber status rag overdue stale } } }
+      meetings(planId: "demo-plan") { date closed attendees { name } decisions { actionRef kind } }
     }`);
     expect(errors).toBeUndefined();
     await first.close({ discard: false });
 
     expect(data.plans).toEqual([{ id: 'demo-plan' }]);
+    // Three board cycles, each minuted: attendance, decisions about actions, then closed.
+    expect(data.meetings).toHaveLength(3);
+    for (const meeting of data.meetings) {
+      expect(meeting.closed).toBe(true);
+      expect(meeting.attendees.length).toBeGreaterThan(0);
+      expect(meeting.decisions.length).toBeGreaterThan(0);
+    }
+    const kinds = new Set(data.meetings.flatMap((m: { decisions: { kind: string }[] }) => m.decisions.map((d) => d.kind)));
+    expect(kinds).toEqual(new Set(['EVIDENCE_ACCEPTED', 'ACTION_CLOSED', 'ESCALATED']));
     expect(data.plan.version).toBe('2.0');
     const nodes = data.actions.edges.map((e: { node: Record<string, unknown> }) => e.node);
     expect(nodes.length).toBeGreaterThanOrEqual(25);

@@ -4,10 +4,11 @@ import { actionIdFor } from '../commands/deterministic-id';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { DEMO_ACTIONS } from './demo-actions';
 import { demoHistory, PLAN_LOADED_DAY } from './demo-history';
-import { DemoOwnerKey, PROGRAMME_OFFICE } from './demo-owners';
+import { BOARD_CHAIR, DemoOwnerKey, PROGRAMME_OFFICE } from './demo-owners';
 import { DEMO_LOCAL_AREA, DEMO_USERS, demoPrincipal } from './demo-users';
 import { DEMO_PLAN_ID } from './demo-script';
 import { demoStepCommand } from './demo-step-command';
+import { DemoMeetingStep, demoMeetings } from './demo-meetings';
 
 export { DEMO_PLAN_ID };
 
@@ -36,7 +37,9 @@ export async function loadDemoPlan(
   onProgress?: (done: number, total: number, label: string) => void,
 ): Promise<DemoPlanSummary> {
   const history = demoHistory(anchor);
-  const total = DEMO_USERS.length + 2 + history.length;
+  // Meetings are minuted from the history, and written in time order with it.
+  const meetings = demoMeetings(anchor, history);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -72,9 +75,19 @@ export async function loadDemoPlan(
   );
   recorded(`Plan revision ${REVISED_VERSION.version} approved`, revised.events.length);
 
+  const chair = demoPrincipal(BOARD_CHAIR.userId);
+  const runMeetingStepsUntil = async (instant: string) => {
+    while (meetings.length > 0 && meetings[0].at <= instant) {
+      const step = meetings.shift() as DemoMeetingStep;
+      const result = await commands.executeMeetingCommand(step.command, { now: step.at, principal: chair, commandId: nextCommandId() });
+      recorded(`Meeting ${step.command.type}`, result.events.length);
+    }
+  };
+
   const revisions = new Map<string, bigint | undefined>();
   const owners = new Map<string, DemoOwnerKey>(DEMO_ACTIONS.map((a) => [a.ref, a.owner]));
   for (const step of history) {
+    await runMeetingStepsUntil(step.at);
     const actionId = actionIdFor(DEMO_PLAN_ID, step.ref);
     const { command, actor } = demoStepCommand(step, anchor, owners.get(step.ref)!);
     const label = `${step.ref} ${command.type}`;
@@ -93,5 +106,6 @@ export async function loadDemoPlan(
     }
     if (step.kind === 'reassign') owners.set(step.ref, step.owner);
   }
+  await runMeetingStepsUntil('9999');
   return { planId: DEMO_PLAN_ID, actions: DEMO_ACTIONS.length, events };
 }
