@@ -45,6 +45,7 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - action owner (or the programme office) delegates the action to a colleague and withdraws it;
  * - plan administrator manages people: registers anyone (a person belongs to no area until
  *   granted a role, so an administrator of any area may), grants and revokes roles in their area;
+ * - plan administrator (only they): open and close update rounds;
  * - board chair and members (only they): schedule meetings, minute attendance and decisions, close;
  * - DfE adviser: reads only, every change refused;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
@@ -75,6 +76,8 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   recordAttendance:     [F,    A,    A,     F,    F,    F,      N,     N],
   recordDecision:       [F,    A,    A,     F,    F,    F,      N,     N],
   closeMeeting:         [F,    A,    A,     F,    F,    F,      N,     N],
+  openUpdateRound:      [A,    F,    F,     F,    F,    F,      N,     N],
+  closeUpdateRound:     [A,    F,    F,     F,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */

@@ -25,6 +25,8 @@ export const MUTATIONS = [
   'recordAttendance',
   'recordDecision',
   'closeMeeting',
+  'openUpdateRound',
+  'closeUpdateRound',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -57,6 +59,8 @@ async function heldMeeting(gql: Gql, planId: string): Promise<{ meetingId: strin
   );
   return { meetingId: meeting.id, action };
 }
+
+const OPEN_ROUND = `mutation ($input: OpenUpdateRoundInput!) { openUpdateRound(input: $input) { id } }`;
 
 /** Someone to grant roles to, registered by the tester (a plan administrator). */
 async function registeredPerson(gql: Gql, planId: string): Promise<string> {
@@ -252,5 +256,14 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   closeMeeting: async (gql, planId) => {
     const { meetingId } = await heldMeeting(gql, planId);
     return { query: meetingMutation('closeMeeting', 'CloseMeetingInput'), variables: { input: { meetingId } } };
+  },
+  openUpdateRound: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return { query: OPEN_ROUND, variables: { input: { planId, title: 'Updates for the board', deadline: '2026-07-01' } } };
+  },
+  closeUpdateRound: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    const round = await must<{ id: string }>(gql(OPEN_ROUND, { input: { planId, title: 'Updates for the board', deadline: '2026-07-01' } }), 'openUpdateRound');
+    return { query: `mutation ($input: CloseUpdateRoundInput!) { closeUpdateRound(input: $input) { id } }`, variables: { input: { planId, roundId: round.id } } };
   },
 };

@@ -13,6 +13,7 @@ import { OwnersModule } from './owners/owners.module';
 import { PlansModule } from './plans/plans.module';
 import { UsersModule } from './users/users.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         PlansModule,
         UsersModule,
         MeetingsModule,
+        UpdateRoundsModule,
         DemoPlanModule,
       ],
     };

@@ -8,6 +8,7 @@ export * from './projection/rebuild-read-models';
 export * from './plans/plan.entity';
 export * from './plans/plan-area.entity';
 export * from './plans/plan-priority.entity';
+export * from './plans/update-round.entity';
 export * from './plans/rag-roll-up';
 export * from './actions/action.entity';
 export * from './actions/action-priority.entity';

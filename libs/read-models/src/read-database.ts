@@ -7,6 +7,7 @@ import { OwnerEntity } from './owners/owner.entity';
 import { PlanAreaEntity } from './plans/plan-area.entity';
 import { PlanPriorityEntity } from './plans/plan-priority.entity';
 import { PlanEntity } from './plans/plan.entity';
+import { UpdateRoundEntity } from './plans/update-round.entity';
 import { ProjectionCheckpointEntity } from './projection/projection-checkpoint.entity';
 import { ReadModelSchemaEntity } from './projection/read-model-schema.entity';
 import { TimelineEntryEntity } from './timeline/timeline-entry.entity';
@@ -21,6 +22,7 @@ export const READ_MODEL_ENTITIES = [
   PlanEntity,
   PlanAreaEntity,
   PlanPriorityEntity,
+  UpdateRoundEntity,
   ActionEntity,
   ActionPriorityEntity,
   MilestoneEntity,
@@ -39,7 +41,7 @@ export const READ_MODEL_ENTITIES = [
  * Bump whenever an entity or a projection changes what it stores. A database holding another
  * version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

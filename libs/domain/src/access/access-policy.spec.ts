@@ -43,6 +43,9 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   WithdrawDelegation: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   // "Only board roles can record meetings and decisions."
   ScheduleMeeting: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  // The programme office opens update rounds.
+  OpenUpdateRound: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  CloseUpdateRound: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   RecordAttendance: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   RecordDecision: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   CloseMeeting: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },

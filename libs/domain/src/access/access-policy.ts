@@ -25,6 +25,8 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   CreatePlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'create a plan' },
   ApprovePlanRevision: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], what: 'approve a plan revision' },
   ChangeStaleThreshold: { roles: ['PLAN_ADMINISTRATOR'], what: 'change when actions count as stale' },
+  OpenUpdateRound: { roles: ['PLAN_ADMINISTRATOR'], what: 'open an update round' },
+  CloseUpdateRound: { roles: ['PLAN_ADMINISTRATOR'], what: 'close an update round' },
   AddAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'add an action' },
   ReassignOwner: { roles: ['PLAN_ADMINISTRATOR'], what: "reassign an action's owner" },
   WithdrawAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'withdraw an action' },

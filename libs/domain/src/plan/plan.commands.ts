@@ -28,6 +28,14 @@ export type ChangeStaleThreshold = {
   data: { planId: string; staleAfterDays: number };
 };
 
-export type PlanCommand = CreatePlan | ApprovePlanRevision | ChangeStaleThreshold;
+/** The programme office asks every owner for an update before a board meeting. */
+export type OpenUpdateRound = {
+  type: 'OpenUpdateRound';
+  data: { planId: string; roundId: string; title: string; deadline: CalendarDate };
+};
+
+export type CloseUpdateRound = { type: 'CloseUpdateRound'; data: { planId: string; roundId: string } };
+
+export type PlanCommand = CreatePlan | ApprovePlanRevision | ChangeStaleThreshold | OpenUpdateRound | CloseUpdateRound;
 
 export const DEFAULT_STALE_AFTER_DAYS = 42;

@@ -201,11 +201,46 @@ describe('evolvePlan', () => {
       staleAfterDays: 28,
       areaNumbers: [1, 2, 3, 4, 5, 6, 7, 8],
       priorityNumbers: [1, 2, 3, 4, 5, 6, 7],
+      openRound: null,
     });
   });
 
   it('ignores revisions and threshold changes before the plan is created', () => {
     const stray: PlanEvent = { type: 'StaleThresholdChanged', data: { planId, staleAfterDays: 28, previousStaleAfterDays: 42 } };
     expect(given([stray])).toEqual({ status: 'absent' });
+  });
+});
+
+describe('Update rounds', () => {
+  const planId = 'plan-rounds';
+  const created = (): PlanEvent[] =>
+    decidePlan(
+      { type: 'CreatePlan', data: { planId, localArea: { id: 'la', name: 'Local area' }, title: 'Plan', version: '1', approvedOn: '2025-09-17' } },
+      initialPlanState(),
+      { now: '2025-09-18T09:00:00.000Z', commandId: 'c0', correlationId: 'c0' },
+    );
+  const at = (now: string) => ({ now, commandId: 'c1', correlationId: 'c1' });
+  const fold = (events: PlanEvent[]) => events.reduce(evolvePlan, initialPlanState());
+  const open = { type: 'OpenUpdateRound' as const, data: { planId, roundId: 'r1', title: 'Updates for the November board', deadline: '2026-11-09' } };
+
+  it('opens a round from today, counting updates as at today or later', () => {
+    expect(decidePlan(open, fold(created()), at('2026-10-26T09:00:00.000Z'))).toEqual([
+      { type: 'UpdateRoundOpened', data: { planId, roundId: 'r1', title: 'Updates for the November board', openedOn: '2026-10-26', deadline: '2026-11-09' } },
+    ]);
+  });
+
+  it('keeps one round open at a time, and closes only the open one', () => {
+    const opened = decidePlan(open, fold(created()), at('2026-10-26T09:00:00.000Z'));
+    const state = fold([...created(), ...opened]);
+    expect(refusal(() => decidePlan({ ...open, data: { ...open.data, roundId: 'r2' } }, state, at('2026-10-27T09:00:00.000Z'))).rule).toBe('oneOpenUpdateRound');
+    expect(refusal(() => decidePlan({ type: 'CloseUpdateRound', data: { planId, roundId: 'r2' } }, state, at('2026-11-10T09:00:00.000Z'))).rule).toBe('updateRoundOpen');
+    const closed = decidePlan({ type: 'CloseUpdateRound', data: { planId, roundId: 'r1' } }, state, at('2026-11-10T09:00:00.000Z'));
+    expect(closed).toEqual([{ type: 'UpdateRoundClosed', data: { planId, roundId: 'r1', closedOn: '2026-11-10' } }]);
+    expect(fold([...created(), ...opened, ...closed])).toMatchObject({ openRound: null });
+  });
+
+  it('refuses a deadline in the past', () => {
+    const error = refusal(() => decidePlan(open, fold(created()), at('2026-11-10T09:00:00.000Z')));
+    expect(error).toMatchObject({ kind: 'invalid', field: 'deadline', rule: 'notBeforeToday' });
   });
 });

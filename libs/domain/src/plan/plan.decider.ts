@@ -4,7 +4,11 @@ import { IMPROVEMENT_AREAS } from './improvement-areas';
 import { RECOVERY_PRIORITIES } from './recovery-priorities';
 import { DEFAULT_STALE_AFTER_DAYS, LocalArea, PlanCommand } from './plan.commands';
 import { PlanEvent } from './plan.events';
+import { dateOf } from '../shared/calendar-date';
 import {
+  DeadlineBeforeOpeningError,
+  UpdateRoundAlreadyOpenError,
+  UpdateRoundNotOpenError,
   PlanAlreadyExistsError,
   PlanNotFoundError,
   RevisionNotNewerError,
@@ -23,6 +27,7 @@ export type PlanState =
       staleAfterDays: number;
       areaNumbers: number[];
       priorityNumbers: number[];
+      openRound: { roundId: string; title: string } | null;
     };
 
 export const initialPlanState = (): PlanState => ({ status: 'absent' });
@@ -40,6 +45,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         staleAfterDays: event.data.staleAfterDays,
         areaNumbers: event.data.areas.map((a) => a.number),
         priorityNumbers: event.data.priorities.map((p) => p.number),
+        openRound: null,
       };
     case 'PlanRevisionApproved':
       if (state.status !== 'active') return state;
@@ -47,6 +53,12 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'StaleThresholdChanged':
       if (state.status !== 'active') return state;
       return { ...state, staleAfterDays: event.data.staleAfterDays };
+    case 'UpdateRoundOpened':
+      if (state.status !== 'active') return state;
+      return { ...state, openRound: { roundId: event.data.roundId, title: event.data.title } };
+    case 'UpdateRoundClosed':
+      if (state.status !== 'active') return state;
+      return { ...state, openRound: null };
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -59,7 +71,7 @@ function requireStaleDays(value: number): number {
   return value;
 }
 
-export function decidePlan(command: PlanCommand, state: PlanState, _metadata: CommandMetadata): PlanEvent[] {
+export function decidePlan(command: PlanCommand, state: PlanState, metadata: CommandMetadata): PlanEvent[] {
   switch (command.type) {
     case 'CreatePlan': {
       if (state.status !== 'absent') throw new PlanAlreadyExistsError(command.data.planId);
@@ -107,6 +119,20 @@ export function decidePlan(command: PlanCommand, state: PlanState, _metadata: Co
           data: { planId: state.planId, staleAfterDays, previousStaleAfterDays: state.staleAfterDays },
         },
       ];
+    }
+    case 'OpenUpdateRound': {
+      if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
+      if (state.openRound) throw new UpdateRoundAlreadyOpenError(state.openRound.title);
+      const today = dateOf(metadata.now);
+      const deadline = requireDate('deadline', command.data.deadline);
+      if (deadline < today) throw new DeadlineBeforeOpeningError(deadline, today);
+      const { roundId } = command.data;
+      return [{ type: 'UpdateRoundOpened', data: { planId: state.planId, roundId, title: requireText('title', command.data.title), openedOn: today, deadline } }];
+    }
+    case 'CloseUpdateRound': {
+      if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
+      if (state.openRound?.roundId !== command.data.roundId) throw new UpdateRoundNotOpenError(command.data.roundId);
+      return [{ type: 'UpdateRoundClosed', data: { planId: state.planId, roundId: command.data.roundId, closedOn: dateOf(metadata.now) } }];
     }
     default: {
       const unhandled: never = command;

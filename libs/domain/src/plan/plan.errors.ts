@@ -18,6 +18,24 @@ export class StaleThresholdInvalidError extends InvalidValueError {
   }
 }
 
+export class UpdateRoundAlreadyOpenError extends RuleViolationError {
+  constructor(title: string) {
+    super('oneOpenUpdateRound', `The update round "${title}" is still open; close it before opening another`);
+  }
+}
+
+export class UpdateRoundNotOpenError extends RuleViolationError {
+  constructor(roundId: string) {
+    super('updateRoundOpen', `Update round ${roundId} is not the open round`);
+  }
+}
+
+export class DeadlineBeforeOpeningError extends InvalidValueError {
+  constructor(deadline: string, today: string) {
+    super('deadline', 'notBeforeToday', `The deadline (${deadline}) cannot be before today (${today})`);
+  }
+}
+
 export class RevisionNotNewerError extends RuleViolationError {
   constructor(approvedOn: string, lastApprovedOn: string) {
     super('revisionAfterCurrent', `A revision approved on ${approvedOn} cannot precede the current version approved on ${lastApprovedOn}`);

@@ -27,11 +27,21 @@ export type StaleThresholdChanged = {
   data: { planId: string; staleAfterDays: number; previousStaleAfterDays: number };
 };
 
-export type PlanEvent = PlanCreated | PlanRevisionApproved | StaleThresholdChanged;
+export type UpdateRoundOpened = {
+  type: 'UpdateRoundOpened';
+  /** Updates as at `openedOn` or later count towards the round. */
+  data: { planId: string; roundId: string; title: string; openedOn: CalendarDate; deadline: CalendarDate };
+};
+
+export type UpdateRoundClosed = { type: 'UpdateRoundClosed'; data: { planId: string; roundId: string; closedOn: CalendarDate } };
+
+export type PlanEvent = PlanCreated | PlanRevisionApproved | StaleThresholdChanged | UpdateRoundOpened | UpdateRoundClosed;
 
 /** Current schema version of each plan event; bump with an upcaster, never edit in place. */
 export const PLAN_EVENT_VERSIONS: Record<PlanEvent['type'], number> = {
   PlanCreated: 1,
   PlanRevisionApproved: 1,
   StaleThresholdChanged: 1,
+  UpdateRoundOpened: 1,
+  UpdateRoundClosed: 1,
 };

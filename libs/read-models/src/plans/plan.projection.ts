@@ -3,6 +3,7 @@ import { Projection, ProjectedEvent } from '../projection/projection';
 import { PlanAreaEntity } from './plan-area.entity';
 import { PlanPriorityEntity } from './plan-priority.entity';
 import { PlanEntity } from './plan.entity';
+import { UpdateRoundEntity } from './update-round.entity';
 
 export class PlanProjection implements Projection {
   readonly name = 'plans';
@@ -32,6 +33,16 @@ export class PlanProjection implements Projection {
         await manager.update(PlanEntity, { planId }, { version, title, approvedOn, revision });
         return;
       }
+      case 'UpdateRoundOpened': {
+        const { roundId, planId, title, openedOn, deadline } = event.data;
+        await manager.save(UpdateRoundEntity, { roundId, planId, title, openedOn, deadline, closedOn: null });
+        await manager.update(PlanEntity, { planId }, { revision });
+        return;
+      }
+      case 'UpdateRoundClosed':
+        await manager.update(UpdateRoundEntity, { roundId: event.data.roundId }, { closedOn: event.data.closedOn });
+        await manager.update(PlanEntity, { planId: event.data.planId }, { revision });
+        return;
       case 'StaleThresholdChanged':
         await manager.update(PlanEntity, { planId: event.data.planId }, { staleAfterDays: event.data.staleAfterDays, revision });
         return;
