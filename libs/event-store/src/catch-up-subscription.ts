@@ -1,6 +1,6 @@
 import { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
 
-type ReadBatch = (after: GlobalPosition | undefined, maxCount: number) => Promise<RecordedEvent[]>;
+export type ReadBatch = (after: GlobalPosition | undefined, maxCount: number) => Promise<RecordedEvent[]>;
 /** Registers `wake` to be called when new events may exist; returns a function that unregisters. */
 type WatchForAppends = (wake: () => void) => () => void;
 

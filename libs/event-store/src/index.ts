@@ -7,3 +7,4 @@ export * from './sqlite/sqlite-event-store';
 export * from './handle-command';
 export * from './deterministic-uuid';
 export * from './esdb/esdb-event-store';
+export * from './polled-subscriptions';

@@ -17,7 +17,6 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { EventEmitter } from 'node:events';
 import {
   AppendResult,
   EventMetadata,
@@ -31,7 +30,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { PolledSubscriptions } from '../polled-subscriptions';
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 
@@ -61,14 +60,11 @@ const GRPC_UNAVAILABLE = 14;
  */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
-  private readonly appended = new EventEmitter();
-  private readonly subscriptions = new Set<CatchUpSubscription>();
-  private readonly pollIntervalMs: number;
+  private readonly subscriptions: PolledSubscriptions;
 
   constructor(connectionString: string, options: EsdbEventStoreOptions = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
-    this.pollIntervalMs = options.pollIntervalMs ?? 100;
-    this.appended.setMaxListeners(0);
+    this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 100);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -83,7 +79,7 @@ export class EsdbEventStore implements EventStore {
         { expectedRevision: toEsdbExpectedRevision(expectedRevision) },
       );
       const position = result.position?.commit ?? (await this.positionOfRevision(streamId, result.nextExpectedRevision));
-      this.appended.emit('appended');
+      this.subscriptions.notifyAppended();
       return { nextExpectedRevision: result.nextExpectedRevision, position };
     } catch (error) {
       throw translateError(error, streamId, expectedRevision);
@@ -136,25 +132,11 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription = new CatchUpSubscription(
-      (after, maxCount) => this.readAll({ after, maxCount }),
-      options,
-      (wake) => {
-        this.appended.on('appended', wake);
-        const timer = setInterval(wake, this.pollIntervalMs);
-        return () => {
-          this.appended.off('appended', wake);
-          clearInterval(timer);
-        };
-      },
-    );
-    this.subscriptions.add(subscription);
-    subscription.stopped.then(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.subscriptions.subscribe((after, maxCount) => this.readAll({ after, maxCount }), options);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
+    await this.subscriptions.closeAll();
     await this.client.dispose();
   }
 

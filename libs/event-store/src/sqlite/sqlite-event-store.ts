@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { EventEmitter } from 'node:events';
 import {
   AppendResult,
   EventStore,
@@ -13,7 +12,7 @@ import {
 } from '../event-store.port';
 import { matchesExpectedRevision } from '../expected-revision';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { PolledSubscriptions } from '../polled-subscriptions';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -63,9 +62,7 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 /** The zero-setup event store: one append-only table in a SQLite file, in WAL mode. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly appended = new EventEmitter();
-  private readonly subscriptions = new Set<CatchUpSubscription>();
-  private readonly pollIntervalMs: number;
+  private readonly subscriptions: PolledSubscriptions;
   private readonly statements;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -74,8 +71,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.appended.setMaxListeners(0);
+    this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 250);
     this.statements = {
       streamRevision: this.db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
       upsertStream: this.db.prepare(
@@ -121,7 +117,7 @@ export class SqliteEventStore implements EventStore {
     // IMMEDIATE takes the write lock before reading the revision, so two processes sharing the
     // file cannot both pass the revision check.
     const result = append.immediate();
-    this.appended.emit('appended');
+    this.subscriptions.notifyAppended();
     return result;
   }
 
@@ -141,25 +137,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription = new CatchUpSubscription(
-      (after, maxCount) => this.readAll({ after, maxCount }),
-      options,
-      (wake) => {
-        this.appended.on('appended', wake);
-        const timer = setInterval(wake, this.pollIntervalMs);
-        return () => {
-          this.appended.off('appended', wake);
-          clearInterval(timer);
-        };
-      },
-    );
-    this.subscriptions.add(subscription);
-    subscription.stopped.then(() => this.subscriptions.delete(subscription));
-    return subscription;
+    return this.subscriptions.subscribe((after, maxCount) => this.readAll({ after, maxCount }), options);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
+    await this.subscriptions.closeAll();
     if (this.db.open) this.db.close();
   }
 }
