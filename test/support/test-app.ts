@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Role, UserAlreadyExistsError } from '@send/domain';
+import { Role } from '@send/domain';
 import { EventStore, RecordedEvent } from '@send/event-store';
 import { loadOrCreateLocalSigningKey, mintLocalToken } from '../../apps/api/src/auth/local-signing-key';
 import { ownerIdFor } from '../../apps/api/src/commands/deterministic-id';
@@ -132,22 +132,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
 
   async function addUser(user: TestUser): Promise<void> {
-    const commands = app.get(PlanCommandService);
-    const setUp = { principal: 'system' as const };
     const ownerId = user.owner ? ownerIdFor(user.owner.name, user.owner.organisation) : null;
-    try {
-      await commands.executeUserCommand(
-        { type: 'RegisterUser', data: { userId: user.userId, displayName: user.displayName ?? user.userId, ownerId } },
-        setUp,
-      );
-    } catch (error) {
-      if (!(error instanceof UserAlreadyExistsError)) throw error;
-    }
-    for (const localAreaId of user.areas) {
-      for (const role of user.roles) {
-        await commands.executeUserCommand({ type: 'GrantRole', data: { userId: user.userId, role, localAreaId } }, setUp);
-      }
-    }
+    const grants = user.areas.flatMap((localAreaId) => user.roles.map((role) => ({ role, localAreaId })));
+    await app.get(PlanCommandService).ensureUser({ userId: user.userId, displayName: user.displayName ?? user.userId, ownerId }, grants, {
+      principal: 'system',
+    });
     await app.get(ProjectionService).caughtUpToHead();
   }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Role, ROLES, UserAlreadyExistsError } from '@send/domain';
+import { Role, ROLES } from '@send/domain';
 import { Clock } from '../common/clock';
 import { ownerIdFor } from '../commands/deterministic-id';
 import { PlanCommandService } from '../commands/plan-command.service';
@@ -38,20 +38,13 @@ async function main(): Promise<void> {
   try {
     const owner = values['owner-name'] && values['owner-organisation'];
     const ownerId = owner ? ownerIdFor(values['owner-name']!, values['owner-organisation']!) : null;
-    try {
-      await commands.executeUserCommand(
-        { type: 'RegisterUser', data: { userId: user, displayName: values.name ?? user, ownerId } },
-        asOperator,
-      );
-      console.log(`Registered ${user}${ownerId ? ' (acting as an action owner)' : ''}.`);
-    } catch (error) {
-      if (!(error instanceof UserAlreadyExistsError)) throw error;
-    }
-    const granted = await commands.executeUserCommand(
-      { type: 'GrantRole', data: { userId: user, role: role as Role, localAreaId: area } },
+    const { registered, granted } = await commands.ensureUser(
+      { userId: user, displayName: values.name ?? user, ownerId },
+      [{ role: role as Role, localAreaId: area }],
       asOperator,
     );
-    console.log(granted.events.length > 0 ? `Granted ${role} in ${area} to ${user}.` : `${user} already holds ${role} in ${area}.`);
+    if (registered) console.log(`Registered ${user}${ownerId ? ' (acting as an action owner)' : ''}.`);
+    console.log(granted > 0 ? `Granted ${role} in ${area} to ${user}.` : `${user} already holds ${role} in ${area}.`);
   } finally {
     await store.close();
   }

@@ -16,6 +16,8 @@ import {
   PlanNotFoundError,
   PlanState,
   Principal,
+  RoleGrant,
+  UserAlreadyExistsError,
   UserCommand,
   UserEvent,
   UserState,
@@ -107,6 +109,35 @@ export class PlanCommandService {
           : command.data.localAreaId;
       return this.authorize(options, command.type, area);
     });
+  }
+
+  /**
+   * Registers a person unless they already are, then grants each role they do not yet hold: how
+   * the operator's CLI, the demo and the tests set people up. `commandIdFor` names each step's
+   * command id (the register step is "register", a grant "grant:<role>:<area>").
+   */
+  async ensureUser(
+    user: { userId: string; displayName: string; ownerId: string | null },
+    grants: RoleGrant[],
+    options: Omit<CommandOptions, 'commandId'> & { commandIdFor?: (step: string) => string },
+  ): Promise<{ registered: boolean; granted: number }> {
+    const { commandIdFor, ...common } = options;
+    let registered = true;
+    try {
+      await this.executeUserCommand({ type: 'RegisterUser', data: user }, { ...common, commandId: commandIdFor?.('register') });
+    } catch (error) {
+      if (!(error instanceof UserAlreadyExistsError)) throw error;
+      registered = false;
+    }
+    let granted = 0;
+    for (const { role, localAreaId } of grants) {
+      const result = await this.executeUserCommand(
+        { type: 'GrantRole', data: { userId: user.userId, role, localAreaId } },
+        { ...common, commandId: commandIdFor?.(`grant:${role}:${localAreaId}`) },
+      );
+      granted += result.events.length;
+    }
+    return { registered, granted };
   }
 
   async executeMeetingCommand(command: MeetingCommand, options: CommandOptions): Promise<CommandResult<MeetingEvent, MeetingState>> {

@@ -53,13 +53,17 @@ export async function loadDemoPlan(
   // The people come first, set up by the operator; from then on everyone acts as themselves and
   // passes the same access checks as a signed-in user.
   for (const user of DEMO_USERS) {
-    const setUp = { principal: 'system' as const, now: `${loadedOn}T08:00:00.000Z` };
     const { userId, displayName, ownerId } = user;
-    let appended = (await commands.executeUserCommand({ type: 'RegisterUser', data: { userId, displayName, ownerId } }, { ...setUp, commandId: nextCommandId() })).events.length;
-    for (const role of user.roles) {
-      const grant = { type: 'GrantRole' as const, data: { userId, role, localAreaId: LOCAL_AREA.id } };
-      appended += (await commands.executeUserCommand(grant, { ...setUp, commandId: deterministicUuid('demo-grant', userId, role, anchor) })).events.length;
-    }
+    const { registered, granted } = await commands.ensureUser(
+      { userId, displayName, ownerId },
+      user.roles.map((role) => ({ role, localAreaId: LOCAL_AREA.id })),
+      {
+        principal: 'system',
+        now: `${loadedOn}T08:00:00.000Z`,
+        commandIdFor: (step) => deterministicUuid('demo-user', DEMO_PLAN_ID, anchor, userId, step),
+      },
+    );
+    const appended = (registered ? 1 : 0) + granted;
     recorded(`User ${userId}`, appended);
   }
 
