@@ -16,6 +16,9 @@ import { ActionStatus, Rag } from '../common/graphql-enums';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 
+/** What a page of actions or an owner's workload needs to know of its plan. */
+export type PlanScope = Pick<PlanEntity, 'planId' | 'staleAfterDays'>;
+
 /** Reads actions from the read models and shapes them for the API, with today's overdue/stale flags. */
 @Injectable()
 export class ActionReadService {
@@ -32,14 +35,20 @@ export class ActionReadService {
   }
 
   async action(actionId: string, principal: Principal): Promise<ActionModel> {
-    const row = await this.dataSource.getRepository(ActionEntity).findOneBy({ actionId });
-    const plan = row ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: row.planId }) : null;
-    if (!row || !plan || !canSeeArea(principal, plan.localAreaId)) throw new ActionNotFoundError(actionId);
+    const { row, plan } = await this.visibleAction(actionId, principal);
     return (await this.toModels([row], plan.staleAfterDays))[0];
   }
 
+  /** An action and its plan, if the plan is in one of the person's areas; else "not found". */
+  async visibleAction(actionId: string, principal: Principal): Promise<{ row: ActionEntity; plan: PlanEntity }> {
+    const row = await this.dataSource.getRepository(ActionEntity).findOneBy({ actionId });
+    const plan = row ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: row.planId }) : null;
+    if (!row || !plan || !canSeeArea(principal, plan.localAreaId)) throw new ActionNotFoundError(actionId);
+    return { row, plan };
+  }
+
   /** A page of a plan's actions; the caller has already checked the plan is visible. */
-  async page(plan: PlanEntity, filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
+  async page(plan: PlanScope, filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
     const planId = plan.planId;
     const today = this.clock.today();
     const page = await findActions(this.dataSource, planId, filter, { first, after }, { today, staleAfterDays: plan.staleAfterDays });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal, UserNotFoundError } from '@send/domain';
-import { ActionEntity, PlanEntity, RoleGrantEntity, UserEntity } from '@send/read-models';
+import { RoleGrantEntity, UserEntity } from '@send/read-models';
 import { ActionReadService } from './action-read.service';
 
 /** Finds the person an action is being delegated to, among those who work in its local area. */
@@ -14,9 +14,7 @@ export class DelegateLookupService {
 
   async inAreaOf(actionId: string, delegateUserId: string, principal: Principal): Promise<UserEntity> {
     // Throws NOT_FOUND for an action the asker may not see, before anything about the delegate is said.
-    const action = await this.reader.action(actionId, principal);
-    const row = await this.dataSource.getRepository(ActionEntity).findOneByOrFail({ actionId: action.id });
-    const plan = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ planId: row.planId });
+    const { plan } = await this.reader.visibleAction(actionId, principal);
     const [user, grants] = await Promise.all([
       this.dataSource.getRepository(UserEntity).findOneBy({ userId: delegateUserId }),
       this.dataSource.getRepository(RoleGrantEntity).countBy({ userId: delegateUserId, localAreaId: plan.localAreaId }),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActionEntity, isOverdue, isStale, OwnerEntity, PlanEntity } from '@send/read-models';
+import { ActionEntity, isOverdue, isStale, OwnerEntity } from '@send/read-models';
+import { PlanScope } from '../actions/action-read.service';
 import { Clock } from '../common/clock';
 import { OwnerWorkloadModel } from './models/owner.model';
 
@@ -12,7 +13,7 @@ export class OwnerWorkloadService {
   ) {}
 
   /** Owners with the most open actions first, so overloaded people stand out. */
-  async forPlan(plan: PlanEntity): Promise<OwnerWorkloadModel[]> {
+  async forPlan(plan: PlanScope): Promise<OwnerWorkloadModel[]> {
     const planId = plan.planId;
     const [owners, actions] = await Promise.all([
       this.dataSource.getRepository(OwnerEntity).find({ where: { planId } }),

@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanEntity } from '@send/read-models';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService, PlanScope } from '../actions/action-read.service';
 import { toActionFilter } from '../actions/dto/action-filter.input';
 import { PlanActionsArgs } from '../actions/dto/plan-actions.args';
 import { ActionConnectionModel } from '../actions/models/action-connection.model';
@@ -29,6 +29,8 @@ const toModel = (p: PlanEntity): PlanModel => ({
   staleAfterDays: p.staleAfterDays,
   revision: p.revision,
 });
+
+const scopeOf = (plan: PlanModel): PlanScope => ({ planId: plan.id, staleAfterDays: plan.staleAfterDays });
 
 @Resolver(() => PlanModel)
 export class PlansResolver {
@@ -74,18 +76,17 @@ export class PlansResolver {
   }
 
   @ResolveField(() => ActionConnectionModel, { complexity: pageComplexity })
-  async actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
+  actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
     // The parent plan was only resolved for someone allowed to see it.
-    const row = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ planId: plan.id });
-    return this.reader.page(row, toActionFilter(args.filter), args.first, args.after);
+    return this.reader.page(scopeOf(plan), toActionFilter(args.filter), args.first, args.after);
   }
 
   @ResolveField(() => [OwnerWorkloadModel], {
     description: 'Everyone who owns or has owned an action, with their workload.',
     complexity: listComplexity(20),
   })
-  async owners(@Parent() plan: PlanModel): Promise<OwnerWorkloadModel[]> {
-    return this.workloads.forPlan(await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ planId: plan.id }));
+  owners(@Parent() plan: PlanModel): Promise<OwnerWorkloadModel[]> {
+    return this.workloads.forPlan(scopeOf(plan));
   }
 
   @Mutation(() => PlanModel, { description: 'Start a plan for a local area, with the eight areas and seven priorities.' })
