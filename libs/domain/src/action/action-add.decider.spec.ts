@@ -1,10 +1,8 @@
-import { CommandMetadata } from '../shared/command-metadata';
 import { decidePlan, evolvePlan, initialPlanState, PlanState } from '../plan/plan.decider';
 import { PlanNotFoundError } from '../plan/plan.errors';
 import { ActionOwner } from './action-owner';
 import { AddAction } from './action.commands';
-import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
-import { ActionEvent } from './action.events';
+import { ActionState, decideAction } from './action.decider';
 import {
   ActionRefTakenError,
   MilestoneAlreadyExistsError,
@@ -13,9 +11,7 @@ import {
   UnknownPriorityError,
 } from './action.errors';
 import { refusal } from '../shared/refusal.fixture';
-
-const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
-const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
+import { given, meta } from './action.fixture';
 
 // The plan comes from its own decider so the action is checked against the real seeded areas and priorities.
 const plan: PlanState = decidePlan(

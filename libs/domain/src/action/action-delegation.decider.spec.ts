@@ -1,15 +1,9 @@
-import { CommandMetadata } from '../shared/command-metadata';
 import { refusal } from '../shared/refusal.fixture';
 import { authorizeCommand } from '../access/access-policy';
 import { Principal } from '../access/principal';
-import { ActionCommand } from './action.commands';
-import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
 import { ActionEvent } from './action.events';
 import { ActionClosedError, AlreadyDelegatedError, NotDelegatedError } from './action.errors';
-
-const meta: CommandMetadata = { now: '2026-06-01T10:00:00.000Z', commandId: 'c1', correlationId: 'c1' };
-const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
-const when = (command: ActionCommand, state: ActionState) => decideAction(command, state, meta);
+import { given, when } from './action.fixture';
 
 const actionId = 'action-3-2';
 const added: ActionEvent = {

@@ -1,7 +1,5 @@
-import { CommandMetadata } from '../shared/command-metadata';
 import { InvalidValueError } from '../shared/domain-error';
 import { AttachEvidence, ActionCommand, ReviewEvidence } from './action.commands';
-import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
 import { ActionEvent } from './action.events';
 import {
   ActionClosedError,
@@ -14,10 +12,7 @@ import {
 } from './action.errors';
 import { EvidenceKind } from './rag-status';
 import { refusal } from '../shared/refusal.fixture';
-
-const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
-const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
-const when = (command: ActionCommand, state: ActionState) => decideAction(command, state, meta());
+import { given, when } from './action.fixture';
 
 const actionId = 'action-4-3';
 const added: ActionEvent = {

@@ -1,15 +1,10 @@
-import { CommandMetadata } from '../shared/command-metadata';
 import { ActionCommand } from './action.commands';
-import { ActionDecisionContext, ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
+import { ActionDecisionContext, initialActionState } from './action.decider';
 import { ActionAdded, ActionEvent } from './action.events';
 import { ActionNotCompleteError, ActionNotOpenError, SupersedingActionInvalidError } from './action.errors';
 import { RagStatus, ReportableRag } from './rag-status';
 import { refusal } from '../shared/refusal.fixture';
-
-const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
-const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
-const when = (command: ActionCommand, state: ActionState, context?: ActionDecisionContext) =>
-  decideAction(command, state, meta(), context);
+import { given, when } from './action.fixture';
 
 const actionId = 'action-6-1';
 const addedAs = (id: string, ref: string, planId = 'plan-1'): ActionAdded => ({

@@ -1,8 +1,6 @@
-import { CommandMetadata } from '../shared/command-metadata';
 import { InvalidValueError } from '../shared/domain-error';
 import { ActionOwner } from './action-owner';
 import { ActionCommand } from './action.commands';
-import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
 import { ActionEvent } from './action.events';
 import {
   ActionClosedError,
@@ -15,31 +13,9 @@ import {
 } from './action.errors';
 import { RagStatus, ReportableRag } from './rag-status';
 import { refusal } from '../shared/refusal.fixture';
+import { deficitRecovery, given, when } from './action.fixture';
 
-const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
-const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
-const when = (command: ActionCommand, state: ActionState) => decideAction(command, state, meta());
-
-const actionId = 'action-8-2';
-const financeLead: ActionOwner = { ownerId: 'owner-finance-lead', name: 'Sam Patel', role: 'Finance Lead – High Needs', organisation: 'Council' };
-const director: ActionOwner = { ownerId: 'owner-director', name: 'Alex Morgan', role: 'Director of Education and Skills', organisation: 'Council' };
-
-const added: ActionEvent = {
-  type: 'ActionAdded',
-  data: {
-    actionId,
-    planId: 'plan-1',
-    ref: '8.2',
-    areaNumber: 8,
-    priorityNumbers: [7],
-    title: 'Develop and deliver the High Needs Block deficit recovery plan',
-    description: 'Draft the deficit recovery plan and put its governance live.',
-    intendedImpact: 'High Needs Block spending forecast and controlled.',
-    owner: financeLead,
-    leadOrganisation: 'Council',
-    dueDate: '2026-01-31',
-  },
-};
+const { actionId, financeLead, director, added } = deficitRecovery;
 const reported = (rag: ReportableRag, asAt: string, previousRag: RagStatus = 'NOT_YET_RATED'): ActionEvent => ({
   type: 'ProgressReported',
   data: { actionId, rag, previousRag, commentary: 'Update to the board', asAt },

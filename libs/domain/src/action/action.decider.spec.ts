@@ -1,34 +1,12 @@
-import { CommandMetadata } from '../shared/command-metadata';
-import { ActionOwner } from './action-owner';
+
 import { ActionCommand } from './action.commands';
-import { ActionState, decideAction, evolveAction, initialActionState } from './action.decider';
+import { decideAction, evolveAction, initialActionState } from './action.decider';
 import { ActionEvent } from './action.events';
 import { ActionNotFoundError } from './action.errors';
 import { refusal } from '../shared/refusal.fixture';
+import { deficitRecovery, given, meta } from './action.fixture';
 
-const meta = (now = '2026-06-01T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
-const given = (events: ActionEvent[]): ActionState => events.reduce(evolveAction, initialActionState());
-
-const actionId = 'action-8-2';
-const financeLead: ActionOwner = { ownerId: 'owner-finance-lead', name: 'Sam Patel', role: 'Finance Lead – High Needs', organisation: 'Council' };
-const director: ActionOwner = { ownerId: 'owner-director', name: 'Alex Morgan', role: 'Director of Education and Skills', organisation: 'Council' };
-
-const added: ActionEvent = {
-  type: 'ActionAdded',
-  data: {
-    actionId,
-    planId: 'plan-1',
-    ref: '8.2',
-    areaNumber: 8,
-    priorityNumbers: [7],
-    title: 'Develop and deliver the High Needs Block deficit recovery plan',
-    description: 'Draft the deficit recovery plan and put its governance live.',
-    intendedImpact: 'High Needs Block spending forecast and controlled.',
-    owner: financeLead,
-    leadOrganisation: 'Council',
-    dueDate: '2026-01-31',
-  },
-};
+const { actionId, financeLead, director, added } = deficitRecovery;
 
 // Autumn 2025 to spring 2026 for action 8.2, as the board would have seen it.
 const history: ActionEvent[] = [
