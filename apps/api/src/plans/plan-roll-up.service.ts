@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActionEntity, ActionPriorityEntity, PlanAreaEntity, PlanPriorityEntity, RagRollUp, rollUp } from '@send/read-models';
 import { Clock } from '../common/clock';
+import { PlanModel } from './models/plan.model';
 import { ImprovementAreaModel } from './models/improvement-area.model';
 import { RecoveryPriorityModel } from './models/recovery-priority.model';
 
@@ -10,19 +11,22 @@ const ROLL_UP_COLUMNS: (keyof ActionEntity)[] = ['actionId', 'areaNumber', 'stat
 /** RAG roll-ups by area and by priority, as of today. */
 @Injectable()
 export class PlanRollUpService {
+  private readonly loaded = new WeakMap<PlanModel, Promise<ActionEntity[]>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  async forPlan(planId: string, staleAfterDays: number): Promise<RagRollUp> {
-    return rollUp(await this.actions(planId), this.clock.today(), staleAfterDays);
+  async forPlan(plan: PlanModel): Promise<RagRollUp> {
+    return rollUp(await this.actions(plan), this.clock.today(), plan.staleAfterDays);
   }
 
-  async byArea(planId: string, staleAfterDays: number): Promise<ImprovementAreaModel[]> {
+  async byArea(plan: PlanModel): Promise<ImprovementAreaModel[]> {
+    const { id: planId, staleAfterDays } = plan;
     const [areas, actions] = await Promise.all([
       this.dataSource.getRepository(PlanAreaEntity).find({ where: { planId }, order: { number: 'ASC' } }),
-      this.actions(planId),
+      this.actions(plan),
     ]);
     const today = this.clock.today();
     return areas.map((area) => ({
@@ -37,10 +41,11 @@ export class PlanRollUpService {
     }));
   }
 
-  async byPriority(planId: string, staleAfterDays: number): Promise<RecoveryPriorityModel[]> {
+  async byPriority(plan: PlanModel): Promise<RecoveryPriorityModel[]> {
+    const { id: planId, staleAfterDays } = plan;
     const [priorities, actions, links] = await Promise.all([
       this.dataSource.getRepository(PlanPriorityEntity).find({ where: { planId }, order: { number: 'ASC' } }),
-      this.actions(planId),
+      this.actions(plan),
       this.dataSource.getRepository(ActionPriorityEntity).find({ where: { planId } }),
     ]);
     const today = this.clock.today();
@@ -59,7 +64,17 @@ export class PlanRollUpService {
     });
   }
 
-  private actions(planId: string): Promise<ActionEntity[]> {
-    return this.dataSource.getRepository(ActionEntity).find({ select: ROLL_UP_COLUMNS, where: { planId } });
+  /**
+   * The plan overview asks for the roll-up, the areas and the priorities at once; they share one
+   * read of the plan's actions. The key is the request's parent plan object, so the memo lives
+   * exactly as long as that request.
+   */
+  private actions(plan: PlanModel): Promise<ActionEntity[]> {
+    let loaded = this.loaded.get(plan);
+    if (!loaded) {
+      loaded = this.dataSource.getRepository(ActionEntity).find({ select: ROLL_UP_COLUMNS, where: { planId: plan.id } });
+      this.loaded.set(plan, loaded);
+    }
+    return loaded;
   }
 }

@@ -59,12 +59,12 @@ export class PlansResolver {
 
   @ResolveField(() => RagRollUpModel, { description: 'RAG roll-up of the whole plan.' })
   rollUp(@Parent() plan: PlanModel): Promise<RagRollUpModel> {
-    return this.rollUps.forPlan(plan.id, plan.staleAfterDays);
+    return this.rollUps.forPlan(plan);
   }
 
   @ResolveField(() => [ImprovementAreaModel], { description: 'The eight areas, each with its RAG roll-up.', complexity: listComplexity(8) })
   areas(@Parent() plan: PlanModel): Promise<ImprovementAreaModel[]> {
-    return this.rollUps.byArea(plan.id, plan.staleAfterDays);
+    return this.rollUps.byArea(plan);
   }
 
   @ResolveField(() => [RecoveryPriorityModel], {
@@ -72,7 +72,7 @@ export class PlansResolver {
     complexity: listComplexity(7),
   })
   priorities(@Parent() plan: PlanModel): Promise<RecoveryPriorityModel[]> {
-    return this.rollUps.byPriority(plan.id, plan.staleAfterDays);
+    return this.rollUps.byPriority(plan);
   }
 
   @ResolveField(() => ActionConnectionModel, { complexity: pageComplexity })
