@@ -22,3 +22,7 @@ export * from './users/user.entity';
 export * from './users/role-grant.entity';
 export * from './meetings/meeting.entity';
 export * from './meetings/decision.entity';
+export * from './as-at/as-at-instant';
+export * from './as-at/action-view';
+export * from './as-at/plan-view';
+export * from './as-at/action-view-query';

@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ActionNotFoundError, canSeeArea, PlanNotFoundError, Principal } from '@send/domain';
+import { ActionNotFoundError, canSeeArea, dateOf, PlanNotFoundError, Principal } from '@send/domain';
 import {
   ActionEntity,
   ActionFilter,
   ActionPriorityEntity,
+  ActionView,
   encodeCursor,
   findActions,
   isOverdue,
   isStale,
+  pageActionViews,
   PlanEntity,
+  PlanView,
 } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { ActionStatus, Rag } from '../common/graphql-enums';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 
-/** What a page of actions or an owner's workload needs to know of its plan. */
-export type PlanScope = Pick<PlanEntity, 'planId' | 'staleAfterDays'>;
+/**
+ * What a page of actions or an owner's workload needs to know of its plan; with a `view`, the
+ * plan as it was at an earlier instant, answered from history instead of the read models.
+ */
+export type PlanScope = Pick<PlanEntity, 'planId' | 'staleAfterDays'> & { view?: PlanView };
 
 /** Reads actions from the read models and shapes them for the API, with today's overdue/stale flags. */
 @Injectable()
@@ -49,6 +55,15 @@ export class ActionReadService {
 
   /** A page of a plan's actions; the caller has already checked the plan is visible. */
   async page(plan: PlanScope, filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
+    if (plan.view) {
+      const view = plan.view;
+      const page = pageActionViews(view.actions, filter, { first, after }, { today: dateOf(view.asAt), staleAfterDays: view.staleAfterDays });
+      return {
+        edges: page.actions.map((a) => ({ node: this.fromView(a, view), cursor: encodeCursor(a) })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+        totalCount: page.totalCount,
+      };
+    }
     const planId = plan.planId;
     const today = this.clock.today();
     const page = await findActions(this.dataSource, planId, filter, { first, after }, { today, staleAfterDays: plan.staleAfterDays });
@@ -57,6 +72,23 @@ export class ActionReadService {
       edges: models.map((node, i) => ({ node, cursor: encodeCursor(page.actions[i]) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,
+    };
+  }
+
+  /** An action as the plan view shows it, with overdue and stale as they were on that day. */
+  fromView(action: ActionView, plan: PlanView): ActionModel {
+    const today = dateOf(plan.asAt);
+    const { actionId, owner, milestones, evidence, timeline, refSortKey, ...fields } = action;
+    return {
+      ...fields,
+      id: actionId,
+      owner: { id: owner.ownerId, name: owner.name, role: owner.role, organisation: owner.organisation },
+      status: action.status as ActionStatus,
+      rag: action.rag as Rag,
+      overdue: isOverdue(action, today),
+      stale: isStale(action, today, plan.staleAfterDays),
+      asAt: plan.asAt,
+      view: action,
     };
   }
 
@@ -90,6 +122,7 @@ export class ActionReadService {
       overdue: isOverdue(row, today),
       stale: isStale(row, today, staleAfterDays),
       revision: row.revision,
+      asAt: null,
     }));
   }
 }

@@ -1,3 +1,4 @@
+import { AsAtModule } from '../as-at/as-at.module';
 import { Module } from '@nestjs/common';
 import { ActionCommandsResolver } from './action-commands.resolver';
 import { ActionReadService } from './action-read.service';
@@ -5,6 +6,7 @@ import { ActionsResolver } from './actions.resolver';
 import { DelegateLookupService } from './delegate-lookup.service';
 
 @Module({
+  imports: [AsAtModule],
   providers: [
     // resolvers
     ActionsResolver,

@@ -1,6 +1,6 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Principal } from '@send/domain';
+import { dateOf, NotFoundError, Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { EvidenceEntity, MilestoneEntity, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
@@ -8,7 +8,8 @@ import { EvidenceKind, EvidenceStatus } from '../common/graphql-enums';
 import { listComplexity, pageComplexity } from '../hardening/list-complexity';
 import { ActionReadService } from './action-read.service';
 import { toActionFilter } from './dto/action-filter.input';
-import { ActionsArgs } from './dto/actions.args';
+import { ActionArgs, ActionsQueryArgs } from './dto/action-query.args';
+import { AsAtService } from '../as-at/as-at.service';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 import { EvidenceModel } from './models/evidence.model';
@@ -21,42 +22,43 @@ export class ActionsResolver {
     private readonly reader: ActionReadService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly asAt: AsAtService,
   ) {}
 
-  @Query(() => ActionModel, { description: 'One action; NOT_FOUND if there is no such action.' })
-  action(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
-    return this.reader.action(id, principal);
+  @Query(() => ActionModel, { description: 'One action, live or as it was at an instant or board meeting; NOT_FOUND if there is no such action.' })
+  async action(@Args() args: ActionArgs, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    const { row, plan } = await this.reader.visibleAction(args.id, principal);
+    const asAt = await this.asAt.instant(args, principal, plan.planId);
+    if (asAt === undefined) return this.reader.action(args.id, principal);
+    const view = await this.asAt.planView(plan.planId, asAt);
+    const action = view.actions.find((a) => a.actionId === row.actionId);
+    if (!action) throw new NotFoundError('existedAsAt', `Action ${row.ref} had not been added yet as at ${asAt}`);
+    return this.reader.fromView(action, view);
   }
 
   @Query(() => ActionConnectionModel, {
     description: "A plan's actions in reference order, filtered, one page at a time.",
     complexity: pageComplexity,
   })
-  async actions(@Args() args: ActionsArgs, @CurrentPrincipal() principal: Principal): Promise<ActionConnectionModel> {
+  async actions(@Args() args: ActionsQueryArgs, @CurrentPrincipal() principal: Principal): Promise<ActionConnectionModel> {
     const plan = await this.reader.plan(args.planId, principal);
-    return this.reader.page(plan, toActionFilter(args.filter), args.first, args.after);
+    return this.reader.page(await this.asAt.scope(plan, args, principal), toActionFilter(args.filter), args.first, args.after);
   }
 
   @ResolveField(() => [MilestoneModel], { complexity: listComplexity(5) })
   async milestones(@Parent() action: ActionModel): Promise<MilestoneModel[]> {
+    if (action.view && action.asAt) return milestoneModels(action.view.milestones, dateOf(action.asAt));
     const rows = await this.dataSource
       .getRepository(MilestoneEntity)
       .find({ where: { actionId: action.id }, order: { addedAtRevision: 'ASC', milestoneId: 'ASC' } });
-    const today = this.clock.today();
-    return rows.map((m) => ({
-      id: m.milestoneId,
-      title: m.title,
-      dueDate: m.dueDate,
-      completedOn: m.completedOn,
-      overdue: m.completedOn === null && m.dueDate < today,
-    }));
+    return milestoneModels(rows, this.clock.today());
   }
 
   @ResolveField(() => [EvidenceModel], { complexity: listComplexity(5) })
   async evidence(@Parent() action: ActionModel): Promise<EvidenceModel[]> {
-    const rows = await this.dataSource
-      .getRepository(EvidenceEntity)
-      .find({ where: { actionId: action.id }, order: { attachedAtRevision: 'ASC' } });
+    const rows = action.view
+      ? action.view.evidence
+      : await this.dataSource.getRepository(EvidenceEntity).find({ where: { actionId: action.id }, order: { attachedAtRevision: 'ASC' } });
     return rows.map((e) => ({
       id: e.evidenceId,
       actionId: e.actionId,
@@ -78,6 +80,9 @@ export class ActionsResolver {
     complexity: listComplexity(20),
   })
   async timeline(@Parent() action: ActionModel): Promise<TimelineEntryModel[]> {
+    if (action.view) {
+      return action.view.timeline.map(({ position, occurredAt, ...t }) => ({ ...t, at: occurredAt }));
+    }
     const rows = await this.dataSource
       .getRepository(TimelineEntryEntity)
       .find({ where: { actionId: action.id }, order: { position: 'ASC' } });
@@ -93,4 +98,14 @@ export class ActionsResolver {
       correlationId: t.correlationId,
     }));
   }
+}
+
+function milestoneModels(rows: { milestoneId: string; title: string; dueDate: string; completedOn: string | null }[], today: string): MilestoneModel[] {
+  return rows.map((m) => ({
+    id: m.milestoneId,
+    title: m.title,
+    dueDate: m.dueDate,
+    completedOn: m.completedOn,
+    overdue: m.completedOn === null && m.dueDate < today,
+  }));
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ActionOwner, CalendarDate, dateOf } from '@send/domain';
 import { ActionEntity, isOverdue, isStale, OwnerEntity } from '@send/read-models';
 import { PlanScope } from '../actions/action-read.service';
 import { Clock } from '../common/clock';
@@ -14,6 +15,15 @@ export class OwnerWorkloadService {
 
   /** Owners with the most open actions first, so overloaded people stand out. */
   async forPlan(plan: PlanScope): Promise<OwnerWorkloadModel[]> {
+    if (plan.view) {
+      const { owners, actions, asAt, staleAfterDays } = plan.view;
+      return workloads(
+        owners,
+        actions.map((a) => ({ ...a, ownerId: a.owner.ownerId })),
+        dateOf(asAt),
+        staleAfterDays,
+      );
+    }
     const planId = plan.planId;
     const [owners, actions] = await Promise.all([
       this.dataSource.getRepository(OwnerEntity).find({ where: { planId } }),
@@ -23,19 +33,25 @@ export class OwnerWorkloadService {
         order: { refSortKey: 'ASC' },
       }),
     ]);
-    const today = this.clock.today();
-    return owners
-      .map((o) => {
-        const theirs = actions.filter((a) => a.ownerId === o.ownerId);
-        return {
-          owner: { id: o.ownerId, name: o.name, role: o.role, organisation: o.organisation },
-          openActions: theirs.filter((a) => a.status === 'OPEN').length,
-          totalActions: theirs.length,
-          overdue: theirs.filter((a) => isOverdue(a, today)).length,
-          stale: theirs.filter((a) => isStale(a, today, plan.staleAfterDays)).length,
-          actionRefs: theirs.map((a) => a.ref),
-        };
-      })
-      .sort((a, b) => b.openActions - a.openActions || a.owner.name.localeCompare(b.owner.name));
+    return workloads(owners, actions, this.clock.today(), plan.staleAfterDays);
   }
+}
+
+type OwnedAction = Pick<ActionEntity, 'ownerId' | 'ref' | 'status' | 'dueDate' | 'lastUpdatedOn'>;
+
+/** Actions must come in plan order: each owner's refs are listed in it. */
+function workloads(owners: ActionOwner[], actions: OwnedAction[], today: CalendarDate, staleAfterDays: number): OwnerWorkloadModel[] {
+  return owners
+    .map((o) => {
+      const theirs = actions.filter((a) => a.ownerId === o.ownerId);
+      return {
+        owner: { id: o.ownerId, name: o.name, role: o.role, organisation: o.organisation },
+        openActions: theirs.filter((a) => a.status === 'OPEN').length,
+        totalActions: theirs.length,
+        overdue: theirs.filter((a) => isOverdue(a, today)).length,
+        stale: theirs.filter((a) => isStale(a, today, staleAfterDays)).length,
+        actionRefs: theirs.map((a) => a.ref),
+      };
+    })
+    .sort((a, b) => b.openActions - a.openActions || a.owner.name.localeCompare(b.owner.name) || (a.owner.id < b.owner.id ? -1 : 1));
 }

@@ -1,7 +1,9 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ActionReadService } from '../actions/action-read.service';
+import { AsAtService } from '../as-at/as-at.service';
+import { OwnersArgs } from './dto/owners.args';
 import { listComplexity } from '../hardening/list-complexity';
 import { OwnerWorkloadModel } from './models/owner.model';
 import { OwnerWorkloadService } from './owner-workload.service';
@@ -11,17 +13,15 @@ export class OwnersResolver {
   constructor(
     private readonly workloads: OwnerWorkloadService,
     private readonly reader: ActionReadService,
+    private readonly asAt: AsAtService,
   ) {}
 
   @Query(() => [OwnerWorkloadModel], {
     description: "A plan's owners with their workload: open, overdue and stale actions.",
     complexity: listComplexity(20),
   })
-  async owners(
-    @Args('planId', { type: () => ID }) planId: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<OwnerWorkloadModel[]> {
-    const plan = await this.reader.plan(planId, principal);
-    return this.workloads.forPlan(plan);
+  async owners(@Args() args: OwnersArgs, @CurrentPrincipal() principal: Principal): Promise<OwnerWorkloadModel[]> {
+    const plan = await this.reader.plan(args.planId, principal);
+    return this.workloads.forPlan(await this.asAt.scope(plan, args, principal));
   }
 }

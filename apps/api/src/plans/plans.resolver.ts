@@ -1,8 +1,10 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanEntity } from '@send/read-models';
+import { PlanEntity, PlanView } from '@send/read-models';
+import { AsAtService } from '../as-at/as-at.service';
+import { PlanArgs, PlansArgs } from './dto/plan.args';
 import { ActionReadService, PlanScope } from '../actions/action-read.service';
 import { toActionFilter } from '../actions/dto/action-filter.input';
 import { PlanActionsArgs } from '../actions/dto/plan-actions.args';
@@ -28,9 +30,22 @@ const toModel = (p: PlanEntity): PlanModel => ({
   approvedOn: p.approvedOn,
   staleAfterDays: p.staleAfterDays,
   revision: p.revision,
+  asAt: null,
 });
 
-const scopeOf = (plan: PlanModel): PlanScope => ({ planId: plan.id, staleAfterDays: plan.staleAfterDays });
+const fromView = (v: PlanView): PlanModel => ({
+  id: v.planId,
+  localArea: { id: v.localAreaId, name: v.localAreaName },
+  title: v.title,
+  version: v.version,
+  approvedOn: v.approvedOn,
+  staleAfterDays: v.staleAfterDays,
+  revision: v.revision,
+  asAt: v.asAt,
+  view: v,
+});
+
+const scopeOf = (plan: PlanModel): PlanScope => ({ planId: plan.id, staleAfterDays: plan.staleAfterDays, view: plan.view });
 
 @Resolver(() => PlanModel)
 export class PlansResolver {
@@ -41,20 +56,29 @@ export class PlansResolver {
     private readonly workloads: OwnerWorkloadService,
     private readonly commands: PlanCommandService,
     private readonly projections: ProjectionService,
+    private readonly asAt: AsAtService,
   ) {}
 
-  @Query(() => [PlanModel], { description: 'Every plan in the local areas you hold a role in.', complexity: listComplexity(5) })
-  async plans(@CurrentPrincipal() principal: Principal): Promise<PlanModel[]> {
+  @Query(() => [PlanModel], {
+    description: 'Every plan in the local areas you hold a role in (as at an instant: those that existed then).',
+    complexity: listComplexity(5),
+  })
+  async plans(@Args() args: PlansArgs, @CurrentPrincipal() principal: Principal): Promise<PlanModel[]> {
     const areas = [...new Set(principal.grants.map((g) => g.localAreaId))];
     const rows = await this.dataSource
       .getRepository(PlanEntity)
       .find({ where: { localAreaId: In(areas) }, order: { localAreaName: 'ASC', planId: 'ASC' } });
-    return rows.map(toModel);
+    const asAt = await this.asAt.instant(args, principal);
+    if (asAt === undefined) return rows.map(toModel);
+    const views = await Promise.all(rows.map((row) => this.asAt.planView(row.planId, asAt).catch(() => undefined)));
+    return views.filter((v): v is PlanView => v !== undefined).map(fromView);
   }
 
-  @Query(() => PlanModel, { description: 'One plan; NOT_FOUND if there is no such plan.' })
-  async plan(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
-    return toModel(await this.reader.plan(id, principal));
+  @Query(() => PlanModel, { description: 'One plan, live or as it was at an instant or board meeting; NOT_FOUND if there is no such plan.' })
+  async plan(@Args() args: PlanArgs, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
+    const row = await this.reader.plan(args.id, principal);
+    const asAt = await this.asAt.instant(args, principal, row.planId);
+    return asAt === undefined ? toModel(row) : fromView(await this.asAt.planView(row.planId, asAt));
   }
 
   @ResolveField(() => RagRollUpModel, { description: 'RAG roll-up of the whole plan.' })
@@ -106,7 +130,7 @@ export class PlansResolver {
       { principal },
     );
     await this.projections.caughtUpTo(result.position);
-    return this.plan(input.planId, principal);
+    return toModel(await this.reader.plan(input.planId, principal));
   }
 
   @Mutation(() => PlanModel, { description: 'Set how many days without an update make an action stale.' })
@@ -116,7 +140,7 @@ export class PlansResolver {
   ): Promise<PlanModel> {
     const result = await this.commands.executePlanCommand({ type: 'ChangeStaleThreshold', data: input }, { principal });
     await this.projections.caughtUpTo(result.position);
-    return this.plan(input.planId, principal);
+    return toModel(await this.reader.plan(input.planId, principal));
   }
 }
 

@@ -28,9 +28,9 @@ export class InvalidCursorError extends Error {
 }
 
 /** Cursors are opaque to clients; inside they are the ref sort key of the last row served. */
-export const encodeCursor = (action: ActionEntity) => Buffer.from(`a:${action.refSortKey}`).toString('base64url');
+export const encodeCursor = (action: Pick<ActionEntity, 'refSortKey'>) => Buffer.from(`a:${action.refSortKey}`).toString('base64url');
 
-function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): string {
   const raw = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!raw.startsWith('a:')) throw new InvalidCursorError();
   return raw.slice(2);

@@ -1,4 +1,4 @@
-import { ActionEvent } from '@send/domain';
+import { ActionEvent, DecisionRecorded } from '@send/domain';
 import { TimelineChange } from './timeline-entry.entity';
 
 export interface EventDescription {
@@ -96,4 +96,12 @@ export function describeActionEvent(event: ActionEvent): EventDescription {
       return unhandled;
     }
   }
+}
+
+/** A board decision as it reads in the action's timeline. */
+export function describeDecision(d: DecisionRecorded['data']): EventDescription {
+  return {
+    summary: `Board meeting of ${d.meetingDate} decided (${d.kind.replace(/_/g, ' ').toLowerCase()}): ${d.summary}`,
+    changes: [change('decision', null, d.kind)],
+  };
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ActionEvent } from '@send/domain';
 import { Projection, ProjectedEvent } from '../projection/projection';
-import { describeActionEvent } from './describe-action-event';
+import { describeActionEvent, describeDecision } from './describe-action-event';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 export class TimelineProjection implements Projection {
@@ -16,8 +16,7 @@ export class TimelineProjection implements Projection {
         actionId: d.actionId,
         revision: null,
         meetingId: d.meetingId,
-        summary: `Board meeting of ${d.meetingDate} decided (${d.kind.replace(/_/g, ' ').toLowerCase()}): ${d.summary}`,
-        changes: [{ field: 'decision', from: null, to: d.kind }],
+        ...describeDecision(d),
       });
       return;
     }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ActionView } from '@send/read-models';
 import { ActionStatus, Rag } from '../../common/graphql-enums';
 import { OwnerModel } from '../../owners/models/owner.model';
 
@@ -35,4 +36,8 @@ export class ActionModel {
   @Field({ description: "Open with no update for more than the plan's staleAfterDays." }) stale: boolean;
   @Field(() => Int, { description: 'Send this back as expectedRevision with your next change to this action.' })
   revision: number;
+  @Field(() => String, { nullable: true, description: 'The instant this action shows; null when it is live.' })
+  asAt: string | null;
+  /** The action folded from history when `asAt` is set; milestones, evidence and timeline answer from it. */
+  view?: ActionView;
 }

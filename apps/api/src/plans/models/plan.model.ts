@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PlanView } from '@send/read-models';
 
 @ObjectType('LocalArea')
 export class LocalAreaModel {
@@ -15,4 +16,8 @@ export class PlanModel {
   @Field({ description: 'Date the current version was approved by the board (YYYY-MM-DD).' }) approvedOn: string;
   @Field(() => Int, { description: 'Days without a progress update after which an open action is stale.' }) staleAfterDays: number;
   @Field(() => Int, { description: 'Revision of the plan stream.' }) revision: number;
+  @Field(() => String, { nullable: true, description: 'The instant this plan and everything under it shows; null when it is live.' })
+  asAt: string | null;
+  /** The plan folded from history when `asAt` is set; its fields answer from it instead of the read models. */
+  view?: PlanView;
 }

@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError } from '@send/domain';
+import { EventStore } from '@send/event-store';
+import { ActionEntity, MeetingEntity, parseAsAt, PlanEntity, PlanView, planViewAt } from '@send/read-models';
+import { Clock } from '../common/clock';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { actionStream, meetingStream, planStream } from '../commands/plan-deciders';
+import type { PlanScope } from '../actions/action-read.service';
+import { AsAtArgs } from './dto/as-at.args';
+
+const CACHED_VIEWS = 64;
+
+/**
+ * Answers "as it was then" from the event store. The read models only say which streams belong
+ * to a plan (streams are never removed); every fact shown comes from the events themselves.
+ */
+@Injectable()
+export class AsAtService {
+  /** Views already folded, keyed by plan, instant and store head: a new event invalidates them. */
+  private readonly views = new Map<string, Promise<PlanView | undefined>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The instant asked for, or undefined for "now" (served from the read models). A meeting must
+   * be one of `planId`'s (when given) that the person can see, and must have closed.
+   */
+  async instant(args: AsAtArgs, principal: Principal, planId?: string): Promise<string | undefined> {
+    if (args.asAt !== undefined && args.asAtMeeting !== undefined) {
+      throw new InvalidValueError('asAtMeeting', 'oneOfAsAtOrMeeting', 'Give asAt or asAtMeeting, not both');
+    }
+    if (args.asAt !== undefined) return this.fromValue(args.asAt);
+    if (args.asAtMeeting !== undefined) return this.closeOf(args.asAtMeeting, principal, planId);
+    return undefined;
+  }
+
+  /** A visible plan, live or as asked: what a page of actions or a workload is read from. */
+  async scope(plan: PlanEntity, args: AsAtArgs, principal: Principal): Promise<PlanScope> {
+    const asAt = await this.instant(args, principal, plan.planId);
+    if (asAt === undefined) return plan;
+    const view = await this.planView(plan.planId, asAt);
+    return { planId: plan.planId, staleAfterDays: view.staleAfterDays, view };
+  }
+
+  /** The plan as it was at the instant; NOT_FOUND if it did not exist yet. */
+  async planView(planId: string, asAt: string): Promise<PlanView> {
+    const head = await this.store.headPosition();
+    const key = `${planId}|${asAt}|${head ?? ''}`;
+    let view = this.views.get(key);
+    if (!view) {
+      view = this.fold(planId, asAt);
+      this.views.set(key, view);
+      view.catch(() => this.views.delete(key));
+      if (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value as string);
+    }
+    const found = await view;
+    if (!found) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${asAt}`);
+    return found;
+  }
+
+  private async fold(planId: string, asAt: string): Promise<PlanView | undefined> {
+    const [actions, meetings] = await Promise.all([
+      this.dataSource.getRepository(ActionEntity).find({ select: ['actionId'], where: { planId } }),
+      this.dataSource.getRepository(MeetingEntity).find({ select: ['meetingId'], where: { planId } }),
+    ]);
+    const streams = await Promise.all([
+      this.store.readStream(planStream(planId)),
+      ...actions.map((a) => this.store.readStream(actionStream(a.actionId))),
+      ...meetings.map((m) => this.store.readStream(meetingStream(m.meetingId))),
+    ]);
+    return planViewAt(streams, asAt);
+  }
+
+  private fromValue(value: string): string {
+    const instant = parseAsAt(value);
+    if (instant === undefined) throw new InvalidValueError('asAt', 'isAsAt', 'asAt must be a date (YYYY-MM-DD) or an instant with its zone');
+    const now = this.clock.now();
+    if (instant <= now) return instant;
+    // "As at today" is now; any later day has not happened.
+    if (value.length === 10 && value === this.clock.today()) return now;
+    throw new InvalidValueError('asAt', 'notInFuture', `asAt ${value} is in the future; history only goes up to now (${now})`);
+  }
+
+  private async closeOf(meetingId: string, principal: Principal, planId?: string): Promise<string> {
+    const meeting = await this.dataSource.getRepository(MeetingEntity).findOneBy({ meetingId });
+    const plan = meeting ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: meeting.planId }) : null;
+    if (!meeting || !plan || !canSeeArea(principal, plan.localAreaId)) throw new MeetingNotFoundError(meetingId);
+    if (planId !== undefined && meeting.planId !== planId) {
+      throw new InvalidValueError('asAtMeeting', 'meetingOfPlan', `Meeting ${meetingId} is not a meeting of plan ${planId}`);
+    }
+    const closed = (await this.store.readStream(meetingStream(meetingId))).find((e) => e.type === 'MeetingClosed');
+    if (!closed) {
+      throw new RuleViolationError(
+        'meetingClosed',
+        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; ask asAt a date instead`,
+      );
+    }
+    return closed.metadata.occurredAt;
+  }
+}

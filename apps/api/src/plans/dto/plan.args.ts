@@ -1,0 +1,18 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsAsAt } from '../../as-at/dto/is-as-at.validator';
+import { AsAtArgs } from '../../as-at/dto/as-at.args';
+
+@ArgsType()
+export class PlanArgs extends AsAtArgs {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly id: string;
+}
+
+/** Several plans can only be shown at one instant, not at one plan's meeting. */
+@ArgsType()
+export class PlansArgs {
+  @Field({ nullable: true, description: 'Show the plans as they were at this instant (a date means the end of that day, UTC).' })
+  @IsOptional()
+  @IsAsAt()
+  readonly asAt?: string;
+}

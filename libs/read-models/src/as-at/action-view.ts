@@ -1,0 +1,205 @@
+import { ActionAdded, ActionEvent, ActionOwner, dateOf, DecisionRecorded } from '@send/domain';
+import { ProjectedEvent } from '../projection/projection';
+import { refSortKey } from '../actions/ref-sort-key';
+import { describeActionEvent, describeDecision, EventDescription } from '../timeline/describe-action-event';
+import { TimelineChange } from '../timeline/timeline-entry.entity';
+
+export interface MilestoneView {
+  milestoneId: string;
+  title: string;
+  dueDate: string;
+  completedOn: string | null;
+}
+
+export interface EvidenceView {
+  evidenceId: string;
+  actionId: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  documentReference: string | null;
+  submittedBy: string;
+  submittedAt: string;
+  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  rejectionReason: string | null;
+}
+
+export interface TimelineView {
+  position: bigint;
+  occurredAt: string;
+  recordedAt: string;
+  revision: number | null;
+  meetingId: string | null;
+  eventType: string;
+  summary: string;
+  changes: TimelineChange[];
+  actor: { userId: string; name: string | null; role: string | null } | null;
+  correlationId: string | null;
+}
+
+/**
+ * Everything the API shows of one action, folded in memory from its events. The read models hold
+ * the same facts for today; this is what lets any earlier instant be shown exactly.
+ */
+export interface ActionView {
+  actionId: string;
+  planId: string;
+  ref: string;
+  refSortKey: string;
+  areaNumber: number;
+  priorityNumbers: number[];
+  title: string;
+  description: string;
+  intendedImpact: string;
+  owner: ActionOwner;
+  delegates: { userId: string; name: string }[];
+  leadOrganisation: string;
+  dueDate: string;
+  status: string;
+  rag: string;
+  latestCommentary: string | null;
+  lastAsAt: string | null;
+  lastUpdatedOn: string;
+  completedOn: string | null;
+  supersededByActionId: string | null;
+  closingReason: string | null;
+  revision: number;
+  milestones: MilestoneView[];
+  evidence: EvidenceView[];
+  timeline: TimelineView[];
+}
+
+function timelineEntry(event: ProjectedEvent, description: EventDescription, meetingId: string | null, revision: number | null): TimelineView {
+  const { metadata } = event.recorded;
+  return {
+    position: event.recorded.position,
+    occurredAt: metadata.occurredAt,
+    recordedAt: event.recorded.recordedAt,
+    revision,
+    meetingId,
+    eventType: event.type,
+    ...description,
+    actor: metadata.actor ? { userId: metadata.actor.userId, name: metadata.actor.displayName ?? null, role: metadata.actor.role ?? null } : null,
+    correlationId: metadata.correlationId ?? null,
+  };
+}
+
+function added(d: ActionAdded['data'], occurredOn: string): Omit<ActionView, 'revision' | 'timeline' | 'milestones'> & { milestones: MilestoneView[] } {
+  return {
+    actionId: d.actionId,
+    planId: d.planId,
+    ref: d.ref,
+    refSortKey: refSortKey(d.ref),
+    areaNumber: d.areaNumber,
+    priorityNumbers: [...d.priorityNumbers].sort((a, b) => a - b),
+    title: d.title,
+    description: d.description,
+    intendedImpact: d.intendedImpact,
+    owner: d.owner,
+    delegates: [],
+    leadOrganisation: d.leadOrganisation,
+    dueDate: d.dueDate,
+    status: 'OPEN',
+    rag: 'NOT_YET_RATED',
+    latestCommentary: null,
+    lastAsAt: null,
+    lastUpdatedOn: occurredOn,
+    completedOn: null,
+    supersededByActionId: null,
+    closingReason: null,
+    milestones: [],
+    evidence: [],
+  };
+}
+
+/** A board decision about the action, recorded in a meeting's stream. */
+export function withDecision(view: ActionView, event: ProjectedEvent & DecisionRecorded): ActionView {
+  return { ...view, timeline: [...view.timeline, timelineEntry(event, describeDecision(event.data), event.data.meetingId, null)] };
+}
+
+/** One event of the action's own stream applied to what was known before it. */
+export function evolveActionView(view: ActionView | undefined, event: ProjectedEvent & ActionEvent): ActionView | undefined {
+  const revision = Number(event.recorded.revision);
+  const { occurredAt, actor } = event.recorded.metadata;
+  const entry = timelineEntry(event, describeActionEvent(event), null, revision);
+  if (event.type === 'ActionAdded') return { ...added(event.data, dateOf(occurredAt)), revision, timeline: [entry] };
+  if (!view) return view;
+  const next: ActionView = { ...view, revision, timeline: [...view.timeline, entry] };
+  switch (event.type) {
+    case 'OwnerReassigned':
+      return { ...next, owner: event.data.owner };
+    case 'ProgressReported': {
+      const { rag, commentary, asAt } = event.data;
+      return { ...next, rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt };
+    }
+    case 'DueDateRescheduled':
+      return { ...next, dueDate: event.data.dueDate };
+    case 'ActionCompleted': {
+      const { commentary, asAt } = event.data;
+      return { ...next, status: 'COMPLETE', rag: 'BLUE', latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt, completedOn: asAt };
+    }
+    case 'ActionReopened':
+      return {
+        ...next,
+        status: 'OPEN',
+        rag: event.data.rag,
+        completedOn: null,
+        latestCommentary: `Reopened: ${event.data.reason}`,
+        lastUpdatedOn: dateOf(occurredAt),
+      };
+    case 'ActionWithdrawn':
+      return { ...next, status: 'WITHDRAWN', closingReason: event.data.reason };
+    case 'ActionSuperseded':
+      return { ...next, status: 'SUPERSEDED', supersededByActionId: event.data.supersededByActionId, closingReason: event.data.reason };
+    case 'ActionDelegated':
+    case 'DelegationWithdrawn': {
+      const { delegateUserId, delegateName } = event.data;
+      const others = next.delegates.filter((d) => d.userId !== delegateUserId);
+      return { ...next, delegates: event.type === 'ActionDelegated' ? [...others, { userId: delegateUserId, name: delegateName }] : others };
+    }
+    case 'MilestoneAdded': {
+      const { milestoneId, title, dueDate } = event.data;
+      return { ...next, milestones: [...next.milestones, { milestoneId, title, dueDate, completedOn: null }] };
+    }
+    case 'MilestoneCompleted':
+      return {
+        ...next,
+        milestones: next.milestones.map((m) => (m.milestoneId === event.data.milestoneId ? { ...m, completedOn: event.data.completedOn } : m)),
+      };
+    case 'EvidenceAttached': {
+      const d = event.data;
+      const evidence: EvidenceView = {
+        evidenceId: d.evidenceId,
+        actionId: d.actionId,
+        kind: d.kind,
+        title: d.title,
+        link: d.link,
+        documentReference: d.documentReference,
+        submittedBy: d.submittedBy,
+        submittedAt: occurredAt,
+        status: 'PENDING',
+        reviewedAt: null,
+        reviewedBy: null,
+        rejectionReason: null,
+      };
+      return { ...next, evidence: [...next.evidence, evidence] };
+    }
+    case 'EvidenceAccepted':
+    case 'EvidenceRejected': {
+      const accepted = event.type === 'EvidenceAccepted';
+      const review = {
+        status: accepted ? ('ACCEPTED' as const) : ('REJECTED' as const),
+        reviewedAt: occurredAt,
+        reviewedBy: actor?.displayName ?? actor?.userId ?? null,
+        rejectionReason: accepted ? null : (event.data as { reason: string }).reason,
+      };
+      return { ...next, evidence: next.evidence.map((e) => (e.evidenceId === event.data.evidenceId ? { ...e, ...review } : e)) };
+    }
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}

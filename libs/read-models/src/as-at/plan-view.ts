@@ -1,0 +1,125 @@
+import { ActionEvent, ActionOwner, ImprovementArea, PlanEvent, RecoveryPriority } from '@send/domain';
+import { RecordedEvent } from '@send/event-store';
+import { ProjectedEvent } from '../projection/projection';
+import { toProjectedEvent } from '../projection/projection-runner';
+import { ActionView, evolveActionView, withDecision } from './action-view';
+
+export interface UpdateRoundView {
+  roundId: string;
+  title: string;
+  openedOn: string;
+  deadline: string;
+  closedOn: string | null;
+}
+
+/** A plan with its areas, priorities, actions and owners as they stood at one instant. */
+export interface PlanView {
+  /** The instant shown: events that occurred after it are not in the view. */
+  asAt: string;
+  /** The newest store position among the events applied; a report names it so a reader can trace it. */
+  lastPosition: bigint | null;
+  planId: string;
+  localAreaId: string;
+  localAreaName: string;
+  title: string;
+  version: string;
+  approvedOn: string;
+  staleAfterDays: number;
+  revision: number;
+  areas: ImprovementArea[];
+  priorities: RecoveryPriority[];
+  updateRounds: UpdateRoundView[];
+  /** Every action added by then, in plan order (ref), whatever its status. */
+  actions: ActionView[];
+  /** Everyone who owned an action by then, with the name, role and organisation last recorded. */
+  owners: ActionOwner[];
+}
+
+type Draft = Omit<PlanView, 'actions' | 'owners'> & { actions: Map<string, ActionView>; owners: Map<string, ActionOwner> };
+
+function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, asAt: string): Draft | undefined {
+  const revision = Number(event.recorded.revision);
+  if (event.type === 'PlanCreated') {
+    const d = event.data;
+    return {
+      asAt,
+      lastPosition: null,
+      planId: d.planId,
+      localAreaId: d.localArea.id,
+      localAreaName: d.localArea.name,
+      title: d.title,
+      version: d.version,
+      approvedOn: d.approvedOn,
+      staleAfterDays: d.staleAfterDays,
+      revision,
+      areas: [...d.areas].sort((a, b) => a.number - b.number),
+      priorities: [...d.priorities].sort((a, b) => a.number - b.number),
+      updateRounds: [],
+      actions: new Map(),
+      owners: new Map(),
+    };
+  }
+  if (!draft) return draft;
+  switch (event.type) {
+    case 'PlanRevisionApproved': {
+      const { version, title, approvedOn } = event.data;
+      return { ...draft, version, title, approvedOn, revision };
+    }
+    case 'StaleThresholdChanged':
+      return { ...draft, staleAfterDays: event.data.staleAfterDays, revision };
+    case 'UpdateRoundOpened': {
+      const { roundId, title, openedOn, deadline } = event.data;
+      return { ...draft, updateRounds: [...draft.updateRounds, { roundId, title, openedOn, deadline, closedOn: null }], revision };
+    }
+    case 'UpdateRoundClosed': {
+      const { roundId, closedOn } = event.data;
+      return { ...draft, updateRounds: draft.updateRounds.map((r) => (r.roundId === roundId ? { ...r, closedOn } : r)), revision };
+    }
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string): Draft | undefined {
+  const { streamId } = event.recorded;
+  if (streamId.startsWith('plan-')) return evolvePlan(draft, event as ProjectedEvent & PlanEvent, asAt);
+  if (!draft) return draft;
+  if (streamId.startsWith('action-')) {
+    const actionId = (event.data as { actionId: string }).actionId;
+    const action = evolveActionView(draft.actions.get(actionId), event as ProjectedEvent & ActionEvent);
+    if (!action) return draft;
+    draft.actions.set(actionId, action);
+    if (event.type === 'ActionAdded' || event.type === 'OwnerReassigned') draft.owners.set(action.owner.ownerId, action.owner);
+    return draft;
+  }
+  if (event.type === 'DecisionRecorded') {
+    const action = draft.actions.get(event.data.actionId);
+    if (action) draft.actions.set(action.actionId, withDecision(action, event as ProjectedEvent & typeof event));
+  }
+  return draft;
+}
+
+/** The events of one stream that had occurred by the instant: a prefix, so a stream never shows a gap. */
+export function streamPrefixAt(events: RecordedEvent[], asAt: string): RecordedEvent[] {
+  const end = events.findIndex((e) => e.metadata.occurredAt > asAt);
+  return end === -1 ? events : events.slice(0, end);
+}
+
+/**
+ * Folds a plan's streams (the plan, its actions, its meetings) up to an instant. Events are
+ * applied in global order, as the projections apply them, so the answer equals what the read
+ * models held at that instant. Undefined when the plan did not exist yet.
+ */
+export function planViewAt(streams: RecordedEvent[][], asAt: string): PlanView | undefined {
+  const events = streams.flatMap((s) => streamPrefixAt(s, asAt)).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  let draft: Draft | undefined;
+  for (const recorded of events) {
+    draft = apply(draft, toProjectedEvent(recorded), asAt);
+    if (draft) draft.lastPosition = recorded.position;
+  }
+  if (!draft) return undefined;
+  const actions = [...draft.actions.values()].sort((a, b) => (a.refSortKey < b.refSortKey ? -1 : a.refSortKey > b.refSortKey ? 1 : 0));
+  return { ...draft, actions, owners: [...draft.owners.values()] };
+}
