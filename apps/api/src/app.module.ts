@@ -14,6 +14,7 @@ import { PlansModule } from './plans/plans.module';
 import { UsersModule } from './users/users.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
+import { MovementModule } from './movement/movement.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         UsersModule,
         MeetingsModule,
         UpdateRoundsModule,
+        MovementModule,
         DemoPlanModule,
       ],
     };

@@ -26,3 +26,4 @@ export * from './as-at/as-at-instant';
 export * from './as-at/action-view';
 export * from './as-at/plan-view';
 export * from './as-at/action-view-query';
+export * from './as-at/movement';

@@ -4,7 +4,6 @@ import { dateOf, NotFoundError, Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { EvidenceEntity, MilestoneEntity, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
-import { EvidenceKind, EvidenceStatus } from '../common/graphql-enums';
 import { listComplexity, pageComplexity } from '../hardening/list-complexity';
 import { ActionReadService } from './action-read.service';
 import { toActionFilter } from './dto/action-filter.input';
@@ -12,7 +11,7 @@ import { ActionArgs, ActionsQueryArgs } from './dto/action-query.args';
 import { AsAtService } from '../as-at/as-at.service';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
-import { EvidenceModel } from './models/evidence.model';
+import { EvidenceModel, toEvidenceModel } from './models/evidence.model';
 import { MilestoneModel } from './models/milestone.model';
 import { TimelineEntryModel } from './models/timeline-entry.model';
 
@@ -59,20 +58,7 @@ export class ActionsResolver {
     const rows = action.view
       ? action.view.evidence
       : await this.dataSource.getRepository(EvidenceEntity).find({ where: { actionId: action.id }, order: { attachedAtRevision: 'ASC' } });
-    return rows.map((e) => ({
-      id: e.evidenceId,
-      actionId: e.actionId,
-      kind: e.kind as EvidenceKind,
-      title: e.title,
-      link: e.link,
-      documentReference: e.documentReference,
-      submittedBy: e.submittedBy,
-      submittedAt: e.submittedAt,
-      status: e.status as EvidenceStatus,
-      reviewedAt: e.reviewedAt,
-      reviewedBy: e.reviewedBy,
-      rejectionReason: e.rejectionReason,
-    }));
+    return rows.map(toEvidenceModel);
   }
 
   @ResolveField(() => [TimelineEntryModel], {

@@ -11,6 +11,13 @@ import { AsAtArgs } from './dto/as-at.args';
 
 const CACHED_VIEWS = 64;
 
+/** The argument names to blame in an error: `asAt`/`asAtMeeting`, or e.g. `from`/`fromMeeting`. */
+export interface ArgumentNames {
+  instant: string;
+  meeting: string;
+}
+const AS_AT_NAMES: ArgumentNames = { instant: 'asAt', meeting: 'asAtMeeting' };
+
 /**
  * Answers "as it was then" from the event store. The read models only say which streams belong
  * to a plan (streams are never removed); every fact shown comes from the events themselves.
@@ -30,12 +37,12 @@ export class AsAtService {
    * The instant asked for, or undefined for "now" (served from the read models). A meeting must
    * be one of `planId`'s (when given) that the person can see, and must have closed.
    */
-  async instant(args: AsAtArgs, principal: Principal, planId?: string): Promise<string | undefined> {
+  async instant(args: AsAtArgs, principal: Principal, planId?: string, names: ArgumentNames = AS_AT_NAMES): Promise<string | undefined> {
     if (args.asAt !== undefined && args.asAtMeeting !== undefined) {
-      throw new InvalidValueError('asAtMeeting', 'oneOfAsAtOrMeeting', 'Give asAt or asAtMeeting, not both');
+      throw new InvalidValueError(names.meeting, 'oneOfAsAtOrMeeting', `Give ${names.instant} or ${names.meeting}, not both`);
     }
-    if (args.asAt !== undefined) return this.fromValue(args.asAt);
-    if (args.asAtMeeting !== undefined) return this.closeOf(args.asAtMeeting, principal, planId);
+    if (args.asAt !== undefined) return this.fromValue(args.asAt, names.instant);
+    if (args.asAtMeeting !== undefined) return this.closeOf(args.asAtMeeting, principal, planId, names.meeting);
     return undefined;
   }
 
@@ -76,22 +83,22 @@ export class AsAtService {
     return planViewAt(streams, asAt);
   }
 
-  private fromValue(value: string): string {
+  private fromValue(value: string, field: string): string {
     const instant = parseAsAt(value);
-    if (instant === undefined) throw new InvalidValueError('asAt', 'isAsAt', 'asAt must be a date (YYYY-MM-DD) or an instant with its zone');
+    if (instant === undefined) throw new InvalidValueError(field, 'isAsAt', `${field} must be a date (YYYY-MM-DD) or an instant with its zone`);
     const now = this.clock.now();
     if (instant <= now) return instant;
     // "As at today" is now; any later day has not happened.
     if (value.length === 10 && value === this.clock.today()) return now;
-    throw new InvalidValueError('asAt', 'notInFuture', `asAt ${value} is in the future; history only goes up to now (${now})`);
+    throw new InvalidValueError(field, 'notInFuture', `${field} ${value} is in the future; history only goes up to now (${now})`);
   }
 
-  private async closeOf(meetingId: string, principal: Principal, planId?: string): Promise<string> {
+  private async closeOf(meetingId: string, principal: Principal, planId: string | undefined, field: string): Promise<string> {
     const meeting = await this.dataSource.getRepository(MeetingEntity).findOneBy({ meetingId });
     const plan = meeting ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: meeting.planId }) : null;
     if (!meeting || !plan || !canSeeArea(principal, plan.localAreaId)) throw new MeetingNotFoundError(meetingId);
     if (planId !== undefined && meeting.planId !== planId) {
-      throw new InvalidValueError('asAtMeeting', 'meetingOfPlan', `Meeting ${meetingId} is not a meeting of plan ${planId}`);
+      throw new InvalidValueError(field, 'meetingOfPlan', `Meeting ${meetingId} is not a meeting of plan ${planId}`);
     }
     const closed = (await this.store.readStream(meetingStream(meetingId))).find((e) => e.type === 'MeetingClosed');
     if (!closed) {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { EvidenceView } from '@send/read-models';
 import { EvidenceKind, EvidenceStatus } from '../../common/graphql-enums';
 
 @ObjectType('Evidence')
@@ -15,4 +16,22 @@ export class EvidenceModel {
   @Field(() => String, { nullable: true }) reviewedAt: string | null;
   @Field(() => String, { nullable: true }) reviewedBy: string | null;
   @Field(() => String, { nullable: true }) rejectionReason: string | null;
+}
+
+/** The read model's row and the as-at view carry the same fields. */
+export function toEvidenceModel(e: Omit<EvidenceView, 'status'> & { status: string }): EvidenceModel {
+  return {
+    id: e.evidenceId,
+    actionId: e.actionId,
+    kind: e.kind as EvidenceKind,
+    title: e.title,
+    link: e.link,
+    documentReference: e.documentReference,
+    submittedBy: e.submittedBy,
+    submittedAt: e.submittedAt,
+    status: e.status as EvidenceStatus,
+    reviewedAt: e.reviewedAt,
+    reviewedBy: e.reviewedBy,
+    rejectionReason: e.rejectionReason,
+  };
 }

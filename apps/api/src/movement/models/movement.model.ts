@@ -1,0 +1,81 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ActionModel } from '../../actions/models/action.model';
+import { EvidenceModel } from '../../actions/models/evidence.model';
+import { Rag } from '../../common/graphql-enums';
+import { OwnerModel } from '../../owners/models/owner.model';
+import { RagRollUpModel } from '../../plans/models/rag-roll-up.model';
+
+export enum RagDirection {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  FIRST_RATED = 'FIRST_RATED',
+}
+registerEnumType(RagDirection, { name: 'RagDirection', description: 'UP towards Blue, DOWN towards Red, FIRST_RATED from not yet rated.' });
+
+@ObjectType('RagChange')
+export class RagChangeModel {
+  @Field(() => ActionModel, { description: 'The action as it stands at the end of the period.' }) action: ActionModel;
+  @Field(() => Rag) from: Rag;
+  @Field(() => Rag) to: Rag;
+  @Field(() => RagDirection) direction: RagDirection;
+}
+
+@ObjectType('EvidenceMovement')
+export class EvidenceMovementModel {
+  @Field(() => ActionModel) action: ActionModel;
+  @Field(() => EvidenceModel) evidence: EvidenceModel;
+}
+
+@ObjectType('OwnerChange')
+export class OwnerChangeModel {
+  @Field(() => ActionModel) action: ActionModel;
+  @Field(() => OwnerModel) from: OwnerModel;
+  @Field(() => OwnerModel) to: OwnerModel;
+}
+
+@ObjectType('MovementCounts')
+export class MovementCountsModel {
+  @Field(() => Int) ragUp: number;
+  @Field(() => Int) ragDown: number;
+  @Field(() => Int) firstRated: number;
+  @Field(() => Int) becameOverdue: number;
+  @Field(() => Int) becameStale: number;
+  @Field(() => Int) evidenceAdded: number;
+  @Field(() => Int) evidenceAccepted: number;
+  @Field(() => Int) completed: number;
+  @Field(() => Int) added: number;
+  @Field(() => Int, { description: 'Withdrawn or superseded.' }) withdrawn: number;
+  @Field(() => Int) ownerChanges: number;
+}
+
+@ObjectType('MovementGroup', { description: 'An area or a priority: its roll-up at both ends and what moved in it.' })
+export class MovementGroupModel {
+  @Field(() => Int) number: number;
+  @Field() name: string;
+  @Field(() => RagRollUpModel) from: RagRollUpModel;
+  @Field(() => RagRollUpModel) to: RagRollUpModel;
+  @Field(() => MovementCountsModel) counts: MovementCountsModel;
+}
+
+@ObjectType('Movement', {
+  description: 'What moved in a plan between two instants or board meetings, state against state, rebuilt from the event history.',
+})
+export class MovementModel {
+  @Field(() => ID) planId: string;
+  @Field() from: string;
+  @Field() to: string;
+  @Field(() => MovementCountsModel) counts: MovementCountsModel;
+  @Field(() => RagRollUpModel) fromRollUp: RagRollUpModel;
+  @Field(() => RagRollUpModel) toRollUp: RagRollUpModel;
+  @Field(() => [MovementGroupModel]) areas: MovementGroupModel[];
+  @Field(() => [MovementGroupModel]) priorities: MovementGroupModel[];
+  @Field(() => [RagChangeModel]) ragChanges: RagChangeModel[];
+  @Field(() => [ActionModel]) becameOverdue: ActionModel[];
+  @Field(() => [ActionModel]) becameStale: ActionModel[];
+  @Field(() => [EvidenceMovementModel]) evidenceAdded: EvidenceMovementModel[];
+  @Field(() => [EvidenceMovementModel]) evidenceAccepted: EvidenceMovementModel[];
+  @Field(() => [ActionModel]) completed: ActionModel[];
+  @Field(() => [ActionModel]) added: ActionModel[];
+  @Field(() => [ActionModel], { description: 'Withdrawn or superseded in the period.' }) withdrawn: ActionModel[];
+  @Field(() => [OwnerChangeModel]) ownerChanges: OwnerChangeModel[];
+}

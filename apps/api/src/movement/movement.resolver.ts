@@ -1,0 +1,50 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Principal } from '@send/domain';
+import { ActionView } from '@send/read-models';
+import { ActionReadService } from '../actions/action-read.service';
+import { toEvidenceModel } from '../actions/models/evidence.model';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Rag } from '../common/graphql-enums';
+import { MovementArgs } from './dto/movement.args';
+import { MovementModel, RagDirection } from './models/movement.model';
+import { MovementService } from './movement.service';
+
+@Resolver(() => MovementModel)
+export class MovementResolver {
+  constructor(
+    private readonly reader: ActionReadService,
+    private readonly movements: MovementService,
+  ) {}
+
+  @Query(() => MovementModel, {
+    description: 'What moved between two instants or board meetings: RAG up and down, newly overdue or stale, evidence, completions, new and withdrawn actions, owner changes; per area and priority.',
+  })
+  async movement(@Args() args: MovementArgs, @CurrentPrincipal() principal: Principal): Promise<MovementModel> {
+    const plan = await this.reader.plan(args.planId, principal);
+    const { movement: m, end } = await this.movements.between(plan, args, principal);
+    const action = (view: ActionView) => this.reader.fromView(view, end);
+    return {
+      planId: plan.planId,
+      from: m.from,
+      to: m.to,
+      counts: m.counts,
+      fromRollUp: m.fromRollUp,
+      toRollUp: m.toRollUp,
+      areas: m.areas,
+      priorities: m.priorities,
+      ragChanges: m.ragChanges.map((c) => ({ action: action(c.action), from: c.from as Rag, to: c.to as Rag, direction: c.direction as RagDirection })),
+      becameOverdue: m.becameOverdue.map(action),
+      becameStale: m.becameStale.map(action),
+      evidenceAdded: m.evidenceAdded.map((e) => ({ action: action(e.action), evidence: toEvidenceModel(e.evidence) })),
+      evidenceAccepted: m.evidenceAccepted.map((e) => ({ action: action(e.action), evidence: toEvidenceModel(e.evidence) })),
+      completed: m.completed.map(action),
+      added: m.added.map(action),
+      withdrawn: m.withdrawn.map(action),
+      ownerChanges: m.ownerChanges.map((c) => ({
+        action: action(c.action),
+        from: { id: c.from.ownerId, name: c.from.name, role: c.from.role, organisation: c.from.organisation },
+        to: { id: c.to.ownerId, name: c.to.name, role: c.to.role, organisation: c.to.organisation },
+      })),
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidValueError, NotFoundError, Principal } from '@send/domain';
+import { Movement, movementBetween, PlanEntity, PlanView } from '@send/read-models';
+import { AsAtService } from '../as-at/as-at.service';
+import { Clock } from '../common/clock';
+
+export interface Period {
+  from?: string;
+  fromMeeting?: string;
+  to?: string;
+  toMeeting?: string;
+}
+
+/** What moved in a plan over a period, with the plan as it stood at the end of it. */
+@Injectable()
+export class MovementService {
+  constructor(
+    private readonly asAt: AsAtService,
+    private readonly clock: Clock,
+  ) {}
+
+  async between(plan: PlanEntity, period: Period, principal: Principal): Promise<{ movement: Movement; end: PlanView }> {
+    const from = await this.asAt.instant({ asAt: period.from, asAtMeeting: period.fromMeeting }, principal, plan.planId, {
+      instant: 'from',
+      meeting: 'fromMeeting',
+    });
+    if (from === undefined) throw new InvalidValueError('from', 'required', 'Give from (a date or an instant) or fromMeeting');
+    const to =
+      (await this.asAt.instant({ asAt: period.to, asAtMeeting: period.toMeeting }, principal, plan.planId, {
+        instant: 'to',
+        meeting: 'toMeeting',
+      })) ?? this.clock.now();
+    if (from >= to) throw new InvalidValueError('to', 'fromBeforeTo', `The period must run forwards: from ${from} is not before to ${to}`);
+    return this.period(plan.planId, from, to);
+  }
+
+  /** Both ends already checked; a start before the plan existed means everything in it is new. */
+  async period(planId: string, from: string, to: string): Promise<{ movement: Movement; end: PlanView }> {
+    const [start, end] = await Promise.all([
+      this.asAt.planView(planId, from).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }),
+      this.asAt.planView(planId, to),
+    ]);
+    return { movement: movementBetween(from, start, end), end };
+  }
+}
