@@ -15,6 +15,7 @@ import { UsersModule } from './users/users.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
 import { MovementModule } from './movement/movement.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         MeetingsModule,
         UpdateRoundsModule,
         MovementModule,
+        ReportsModule,
         DemoPlanModule,
       ],
     };

@@ -27,3 +27,4 @@ export * from './as-at/action-view';
 export * from './as-at/plan-view';
 export * from './as-at/action-view-query';
 export * from './as-at/movement';
+export * from './as-at/plan-history';

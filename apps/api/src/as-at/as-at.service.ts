@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { ActionEntity, MeetingEntity, parseAsAt, PlanEntity, PlanView, planViewAt } from '@send/read-models';
+import { MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { actionStream, meetingStream, planStream } from '../commands/plan-deciders';
 import type { PlanScope } from '../actions/action-read.service';
 import { AsAtArgs } from './dto/as-at.args';
 
@@ -18,20 +17,20 @@ export interface ArgumentNames {
 }
 const AS_AT_NAMES: ArgumentNames = { instant: 'asAt', meeting: 'asAtMeeting' };
 
-/**
- * Answers "as it was then" from the event store. The read models only say which streams belong
- * to a plan (streams are never removed); every fact shown comes from the events themselves.
- */
+/** Answers "as it was then" from the event store, for every read that takes asAt or asAtMeeting. */
 @Injectable()
 export class AsAtService {
   /** Views already folded, keyed by plan, instant and store head: a new event invalidates them. */
   private readonly views = new Map<string, Promise<PlanView | undefined>>();
+  private readonly history: PlanHistory;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.history = new PlanHistory(readModelStreamIndex(dataSource), store);
+  }
 
   /**
    * The instant asked for, or undefined for "now" (served from the read models). A meeting must
@@ -60,7 +59,7 @@ export class AsAtService {
     const key = `${planId}|${asAt}|${head ?? ''}`;
     let view = this.views.get(key);
     if (!view) {
-      view = this.fold(planId, asAt);
+      view = this.history.viewAt(planId, asAt);
       this.views.set(key, view);
       view.catch(() => this.views.delete(key));
       if (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value as string);
@@ -68,19 +67,6 @@ export class AsAtService {
     const found = await view;
     if (!found) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${asAt}`);
     return found;
-  }
-
-  private async fold(planId: string, asAt: string): Promise<PlanView | undefined> {
-    const [actions, meetings] = await Promise.all([
-      this.dataSource.getRepository(ActionEntity).find({ select: ['actionId'], where: { planId } }),
-      this.dataSource.getRepository(MeetingEntity).find({ select: ['meetingId'], where: { planId } }),
-    ]);
-    const streams = await Promise.all([
-      this.store.readStream(planStream(planId)),
-      ...actions.map((a) => this.store.readStream(actionStream(a.actionId))),
-      ...meetings.map((m) => this.store.readStream(meetingStream(m.meetingId))),
-    ]);
-    return planViewAt(streams, asAt);
   }
 
   private fromValue(value: string, field: string): string {
@@ -100,13 +86,13 @@ export class AsAtService {
     if (planId !== undefined && meeting.planId !== planId) {
       throw new InvalidValueError(field, 'meetingOfPlan', `Meeting ${meetingId} is not a meeting of plan ${planId}`);
     }
-    const closed = (await this.store.readStream(meetingStream(meetingId))).find((e) => e.type === 'MeetingClosed');
-    if (!closed) {
+    const closedAt = await this.history.meetingClosedAt(meetingId);
+    if (closedAt === undefined) {
       throw new RuleViolationError(
         'meetingClosed',
         `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; ask asAt a date instead`,
       );
     }
-    return closed.metadata.occurredAt;
+    return closedAt;
   }
 }

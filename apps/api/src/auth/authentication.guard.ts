@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
+import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { Principal } from '@send/domain';
 import { ErrorCode } from '../errors/error-codes';
@@ -19,6 +19,12 @@ const unauthenticated = (why: string) =>
     extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
   });
 
+/** The HTTP request behind a GraphQL operation or a plain route (the report downloads). */
+export function requestOf(context: ExecutionContext): AuthenticatedRequest {
+  if (context.getType<GqlContextType>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+  return context.switchToHttp().getRequest<AuthenticatedRequest>();
+}
+
 /** Every query and mutation needs a valid bearer token; nothing is read or written without one. */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -28,7 +34,7 @@ export class AuthenticationGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+    const request = requestOf(context);
     // One request may hold several root fields; the token is checked once for all of them.
     request.authentication ??= this.authenticate(request.headers.authorization);
     request.principal = await request.authentication;

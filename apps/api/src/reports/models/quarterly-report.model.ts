@@ -1,0 +1,19 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('QuarterlyReport', {
+  description: 'The quarterly monitoring report for the statutory direction. The same period always gives the same bytes.',
+})
+export class QuarterlyReportModel {
+  @Field(() => ID) planId: string;
+  @Field({ description: 'e.g. "Q4 2025/26 (2026-01-01 to 2026-03-31)".' }) period: string;
+  @Field({ description: 'Movement is measured from here: the end of the previous report.' }) from: string;
+  @Field({ description: 'The instant the report shows.' }) to: string;
+  @Field() previousReport: string;
+  @Field({ description: 'The newest event store position the report was built from.' }) eventsUpToPosition: string;
+  @Field() htmlFileName: string;
+  @Field() csvFileName: string;
+  @Field({ description: 'GET with your bearer token to download the printable page.' }) htmlDownloadPath: string;
+  @Field({ description: 'GET with your bearer token to download the actions as CSV.' }) csvDownloadPath: string;
+  @Field({ description: 'The printable HTML page itself.' }) html: string;
+  @Field({ description: 'The actions as CSV (RFC 4180, CRLF line ends).' }) csv: string;
+}

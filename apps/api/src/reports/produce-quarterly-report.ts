@@ -1,0 +1,32 @@
+import { NotFoundError } from '@send/domain';
+import { movementBetween, PlanHistory } from '@send/read-models';
+import { buildQuarterlyReport, QuarterlyReport } from './quarterly-report';
+import { renderReportCsv } from './report-csv.renderer';
+import { renderReportHtml } from './report-html.renderer';
+import { meetingPeriod, quarterPeriod, ReportChoice } from './report-period';
+
+export interface ProducedReport {
+  report: QuarterlyReport;
+  html: string;
+  csv: string;
+  htmlFileName: string;
+  csvFileName: string;
+}
+
+/**
+ * The one path from events to report files, shared by the API and the CLI. Its output depends
+ * only on the plan's events up to the period's end: no clock, no locale, no read-model state.
+ */
+export async function produceQuarterlyReport(history: PlanHistory, planId: string, choice: ReportChoice, now: string): Promise<ProducedReport> {
+  const createdAt = await history.planCreatedAt(planId);
+  if (createdAt === undefined) throw new NotFoundError('planExists', `No improvement plan with id ${planId}`);
+  const period =
+    'meetingId' in choice
+      ? meetingPeriod(choice.meetingId, await history.closedMeetings(planId), createdAt)
+      : quarterPeriod(choice.financialYear, choice.quarter, now);
+  const [start, end] = await Promise.all([history.viewAt(planId, period.from), history.viewAt(planId, period.to)]);
+  if (!end) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet at the end of ${period.label}`);
+  const report = buildQuarterlyReport(period, start, end, movementBetween(period.from, start, end));
+  const stem = `${planId}-monitoring-report-${period.fileStem}`;
+  return { report, html: renderReportHtml(report), csv: renderReportCsv(report), htmlFileName: `${stem}.html`, csvFileName: `${stem}-actions.csv` };
+}

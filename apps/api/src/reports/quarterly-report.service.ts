@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InvalidValueError } from '@send/domain';
+import { EventStore } from '@send/event-store';
+import { PlanEntity, PlanHistory, readModelStreamIndex } from '@send/read-models';
+import { Clock } from '../common/clock';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { ReportArgs } from './dto/report.args';
+import { ProducedReport, produceQuarterlyReport } from './produce-quarterly-report';
+import { ReportChoice } from './report-period';
+
+@Injectable()
+export class QuarterlyReportService {
+  private readonly history: PlanHistory;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly clock: Clock,
+  ) {
+    this.history = new PlanHistory(readModelStreamIndex(dataSource), store);
+  }
+
+  /** The plan must already have been checked as visible to the caller. */
+  produce(plan: PlanEntity, args: ReportArgs): Promise<ProducedReport> {
+    return produceQuarterlyReport(this.history, plan.planId, choiceOf(args), this.clock.now());
+  }
+}
+
+export function choiceOf(args: ReportArgs): ReportChoice {
+  const byQuarter = args.financialYear !== undefined || args.quarter !== undefined;
+  if (byQuarter && args.meetingId !== undefined) {
+    throw new InvalidValueError('meetingId', 'quarterOrMeeting', 'Ask for a quarter (financialYear and quarter) or a meetingId, not both');
+  }
+  if (args.meetingId !== undefined) return { meetingId: args.meetingId };
+  if (args.financialYear === undefined) throw new InvalidValueError('financialYear', 'required', 'Give financialYear and quarter, or a meetingId');
+  if (args.quarter === undefined) throw new InvalidValueError('quarter', 'required', 'Give financialYear and quarter, or a meetingId');
+  return { financialYear: args.financialYear, quarter: args.quarter as 1 | 2 | 3 | 4 };
+}

@@ -1,0 +1,69 @@
+import { dateOf, daysBetween } from '@send/domain';
+import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange } from '@send/read-models';
+import { ReportPeriod } from './report-period';
+
+export interface ReportActionLine {
+  action: ActionView;
+  overdue: boolean;
+  stale: boolean;
+  daysOverdue: number;
+  /** RAG at the previous report; null when the action is new since. */
+  previousRag: string | null;
+  /** UP, DOWN, FIRST_RATED, NEW, or null when it has not moved. */
+  movement: string | null;
+  evidenceAcceptedInPeriod: number;
+  /** What happened to it in the period, from its timeline (which carries store positions). */
+  eventsInPeriod: ActionView['timeline'];
+}
+
+/** Everything the quarterly monitoring report shows, computed once and rendered as HTML and CSV. */
+export interface QuarterlyReport {
+  plan: Pick<PlanView, 'planId' | 'title' | 'version' | 'approvedOn' | 'localAreaName' | 'staleAfterDays'>;
+  period: ReportPeriod;
+  /** The newest store position in the plan's history up to `period.to`: the report is a function of the events up to it. */
+  lastPosition: string;
+  movement: Movement;
+  areas: MovementGroup[];
+  priorities: MovementGroup[];
+  ragChanges: RagChange[];
+  red: ReportActionLine[];
+  overdue: ReportActionLine[];
+  evidenceAccepted: { action: ActionView; evidence: EvidenceView }[];
+  /** Every action the plan held at the end of the period, in plan order. */
+  actions: ReportActionLine[];
+}
+
+export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | undefined, end: PlanView, movement: Movement): QuarterlyReport {
+  const today = dateOf(end.asAt);
+  const before = new Map((start?.actions ?? []).map((a) => [a.actionId, a]));
+  const moved = new Map(movement.ragChanges.map((c) => [c.action.actionId, c.direction as string]));
+  const accepted = movement.evidenceAccepted;
+  const lines = end.actions.map((action): ReportActionLine => {
+    const overdue = isOverdue(action, today);
+    const previous = before.get(action.actionId);
+    return {
+      action,
+      overdue,
+      stale: isStale(action, today, end.staleAfterDays),
+      daysOverdue: overdue ? daysBetween(action.dueDate, today) : 0,
+      previousRag: previous?.rag ?? null,
+      movement: previous ? (moved.get(action.actionId) ?? null) : 'NEW',
+      evidenceAcceptedInPeriod: accepted.filter((e) => e.action.actionId === action.actionId).length,
+      eventsInPeriod: action.timeline.filter((t) => t.occurredAt > period.from && t.occurredAt <= period.to),
+    };
+  });
+  const inForce = lines.filter((l) => l.action.status !== 'WITHDRAWN' && l.action.status !== 'SUPERSEDED');
+  return {
+    plan: end,
+    period,
+    lastPosition: String(end.lastPosition ?? ''),
+    movement,
+    areas: movement.areas,
+    priorities: movement.priorities,
+    ragChanges: movement.ragChanges,
+    red: inForce.filter((l) => l.action.rag === 'RED'),
+    overdue: inForce.filter((l) => l.overdue),
+    evidenceAccepted: accepted,
+    actions: lines,
+  };
+}

@@ -1,0 +1,71 @@
+import { QuarterlyReport } from './quarterly-report';
+
+const COLUMNS = [
+  'ref',
+  'area',
+  'area_name',
+  'priorities',
+  'title',
+  'owner',
+  'owner_role',
+  'owner_organisation',
+  'lead_organisation',
+  'due_date',
+  'status',
+  'rag',
+  'rag_at_previous_report',
+  'movement',
+  'overdue',
+  'days_overdue',
+  'stale',
+  'last_update_as_at',
+  'latest_commentary',
+  'evidence_accepted_in_period',
+  'action_id',
+  'revision',
+] as const;
+
+/**
+ * RFC 4180 quoting. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
+ * leading apostrophe: owners type the commentary, and the file is opened in Excel.
+ */
+function cell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One row per action the plan held at the end of the period, in plan order. */
+export function renderReportCsv(report: QuarterlyReport): string {
+  const areaName = new Map(report.areas.map((a) => [a.number, a.name]));
+  const rows = report.actions.map((l) => {
+    const a = l.action;
+    const values: Record<(typeof COLUMNS)[number], string | number | boolean | null> = {
+      ref: a.ref,
+      area: a.areaNumber,
+      area_name: areaName.get(a.areaNumber) ?? '',
+      priorities: a.priorityNumbers.join(' '),
+      title: a.title,
+      owner: a.owner.name,
+      owner_role: a.owner.role,
+      owner_organisation: a.owner.organisation,
+      lead_organisation: a.leadOrganisation,
+      due_date: a.dueDate,
+      status: a.status,
+      rag: a.rag,
+      rag_at_previous_report: l.previousRag,
+      movement: l.movement,
+      overdue: l.overdue ? 'yes' : 'no',
+      days_overdue: l.daysOverdue,
+      stale: l.stale ? 'yes' : 'no',
+      last_update_as_at: a.lastAsAt,
+      latest_commentary: a.latestCommentary,
+      evidence_accepted_in_period: l.evidenceAcceptedInPeriod,
+      action_id: a.actionId,
+      revision: a.revision,
+    };
+    return COLUMNS.map((c) => cell(values[c])).join(',');
+  });
+  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,149 @@
+import { MovementGroup, RagRollUp } from '@send/read-models';
+import { QuarterlyReport, ReportActionLine } from './quarterly-report';
+
+const escape = (text: string | number | null | undefined) =>
+  String(text ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+const RAG_WORDS: Record<string, string> = { NOT_YET_RATED: 'Not yet rated', RED: 'Red', AMBER: 'Amber', GREEN: 'Green', BLUE: 'Blue (complete)' };
+const MOVEMENT_WORDS: Record<string, string> = { UP: '▲ improved', DOWN: '▼ worsened', FIRST_RATED: '● first rated', NEW: '✚ new' };
+
+/** The word always goes with the colour: RAG is never shown by colour alone. */
+const rag = (value: string) => `<span class="rag rag-${value.toLowerCase().replace(/_/g, '-')}">${escape(RAG_WORDS[value] ?? value)}</span>`;
+const anchor = (ref: string) => `action-${ref.replace(/[^A-Za-z0-9.-]/g, '-')}`;
+const actionLink = (a: { ref: string; title: string }) => `<a href="#${anchor(a.ref)}">${escape(a.ref)}</a> ${escape(a.title)}`;
+const table = (head: string[], rows: string[][], empty: string) =>
+  rows.length === 0
+    ? `<p class="none">${escape(empty)}</p>`
+    : `<table><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
+        .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+        .join('\n')}</tbody></table>`;
+
+function groupRows(groups: MovementGroup[]): string[][] {
+  const cell = (to: RagRollUp, from: RagRollUp, key: 'red' | 'amber' | 'green' | 'blue' | 'notYetRated') => {
+    const change = to[key] - from[key];
+    return `${to[key]}${change === 0 ? '' : ` <small>(${change > 0 ? '+' : ''}${change})</small>`}`;
+  };
+  return groups.map((g) => [
+    `${g.number}. ${escape(g.name)}`,
+    String(g.to.total),
+    cell(g.to, g.from, 'notYetRated'),
+    cell(g.to, g.from, 'red'),
+    cell(g.to, g.from, 'amber'),
+    cell(g.to, g.from, 'green'),
+    cell(g.to, g.from, 'blue'),
+    `${g.to.percentComplete.toFixed(1)}%`,
+    String(g.to.overdue),
+    String(g.to.stale),
+    `${g.counts.ragUp} up, ${g.counts.ragDown} down · ${g.counts.completed} completed · ${g.counts.added} new · ${g.counts.withdrawn} withdrawn`,
+  ]);
+}
+
+const GROUP_HEAD = ['', 'Actions', 'Not yet rated', 'Red', 'Amber', 'Green', 'Blue', '% complete', 'Overdue', 'Stale', 'Movement'];
+
+function commentary(line: ReportActionLine): string {
+  const a = line.action;
+  return a.latestCommentary ? `${escape(a.latestCommentary)} <small>(as at ${escape(a.lastAsAt)})</small>` : '<em>No update yet</em>';
+}
+
+function appendix(line: ReportActionLine): string {
+  const a = line.action;
+  const events = line.eventsInPeriod
+    .map((t) => `<li><time>${escape(t.occurredAt)}</time> ${escape(t.summary)}${t.actor?.name ? ` — ${escape(t.actor.name)}` : ''} <small>(event ${escape(String(t.position))})</small></li>`)
+    .join('\n');
+  return `<section class="action" id="${anchor(a.ref)}">
+<h3>${escape(a.ref)} ${escape(a.title)}</h3>
+<p>${rag(a.rag)} · ${escape(a.status.toLowerCase())} · owner ${escape(a.owner.name)}, ${escape(a.owner.role)} (${escape(a.owner.organisation)}) · due ${escape(a.dueDate)}${line.overdue ? ' · <strong>overdue</strong>' : ''}${line.stale ? ' · <strong>stale</strong>' : ''}</p>
+<p>${commentary(line)}</p>
+<p class="trace">Action id ${escape(a.actionId)}, revision ${a.revision} at the end of the period.</p>
+${events ? `<ul>${events}</ul>` : '<p class="none">No events in the period.</p>'}
+</section>`;
+}
+
+const STYLE = `body{font-family:Arial,Helvetica,sans-serif;color:#111;margin:2rem;line-height:1.4}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #111}h3{font-size:1.05rem;margin-bottom:.25rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #555;padding:.3rem .4rem;text-align:left;vertical-align:top}
+th{background:#eee}.rag{font-weight:bold;padding:0 .3rem;border:1px solid #111}.rag-red{background:#f4c7c3}.rag-amber{background:#fde6b1}
+.rag-green{background:#c8e6c9}.rag-blue{background:#c5dcf5}.rag-not-yet-rated{background:#fff}.none{font-style:italic}.trace,small{color:#333}
+dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:bold}a{color:#0b3d91}
+@media print{body{margin:0;font-size:10pt}a{color:#111;text-decoration:none}section.action{break-inside:avoid}h2{break-after:avoid}}`;
+
+/** A printable, self-contained page: no scripts, no external resources, the same bytes for the same report. */
+export function renderReportHtml(report: QuarterlyReport): string {
+  const { plan, period, movement: m } = report;
+  const counts = m.counts;
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>${escape(`Quarterly monitoring report — ${plan.localAreaName} — ${period.label}`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>SEND and AP Improvement Plan: quarterly monitoring report</h1>
+<p>${escape(plan.localAreaName)} · ${escape(plan.title)}, version ${escape(plan.version)} (approved ${escape(plan.approvedOn)}) · for monitoring of the statutory direction</p>
+<dl>
+<dt>Period</dt><dd>${escape(period.label)}</dd>
+<dt>As at</dt><dd>${escape(period.to)}</dd>
+<dt>Movement since</dt><dd>${escape(period.previousLabel)} (${escape(period.from)})</dd>
+<dt>Built from</dt><dd>the plan's event history up to store position ${escape(report.lastPosition)}; every line links to its action in the appendix, which lists the events behind it</dd>
+</dl>
+</header>
+<main>
+<h2>1. RAG by improvement area</h2>
+<p>Counts at the end of the period; the change since the previous report is in brackets. Withdrawn and superseded actions are not counted.</p>
+${table(GROUP_HEAD, groupRows(report.areas), 'No areas.')}
+<p>Whole plan: ${m.toRollUp.total} actions in force, ${m.toRollUp.percentComplete.toFixed(1)}% complete, ${m.toRollUp.overdue} overdue, ${m.toRollUp.stale} stale (no update for more than ${plan.staleAfterDays} days).</p>
+<h2>2. RAG by recovery priority</h2>
+${table(GROUP_HEAD, groupRows(report.priorities), 'No priorities.')}
+<h2>3. Movement since the previous report</h2>
+<ul>
+<li>${counts.ragUp} improved, ${counts.ragDown} worsened, ${counts.firstRated} rated for the first time</li>
+<li>${counts.completed} completed, ${counts.added} new, ${counts.withdrawn} withdrawn or superseded</li>
+<li>${counts.becameOverdue} became overdue, ${counts.becameStale} became stale</li>
+<li>${counts.evidenceAdded} pieces of evidence submitted, ${counts.evidenceAccepted} accepted by the board</li>
+<li>${counts.ownerChanges} changes of owner</li>
+</ul>
+${table(
+  ['Action', 'Was', 'Now', 'Movement'],
+  report.ragChanges.map((c) => [actionLink(c.action), rag(c.from), rag(c.to), escape(MOVEMENT_WORDS[c.direction])]),
+  'No RAG changes in the period.',
+)}
+<h2>4. Red actions</h2>
+${table(
+  ['Action', 'Owner', 'Due', 'Latest commentary'],
+  report.red.map((l) => [actionLink(l.action), escape(l.action.owner.name), escape(l.action.dueDate), commentary(l)]),
+  'No action is Red.',
+)}
+<h2>5. Overdue actions</h2>
+${table(
+  ['Action', 'RAG', 'Owner', 'Due', 'Days overdue', 'Latest commentary'],
+  report.overdue.map((l) => [actionLink(l.action), rag(l.action.rag), escape(l.action.owner.name), escape(l.action.dueDate), String(l.daysOverdue), commentary(l)]),
+  'No action is overdue.',
+)}
+<h2>6. Evidence accepted in the period</h2>
+${table(
+  ['Action', 'Evidence', 'Kind', 'Accepted', 'By'],
+  report.evidenceAccepted.map((e) => [
+    actionLink(e.action),
+    escape(e.evidence.title),
+    escape(e.evidence.kind === 'IMPACT' ? 'Impact' : 'Activity'),
+    escape(e.evidence.reviewedAt),
+    escape(e.evidence.reviewedBy),
+  ]),
+  'No evidence was accepted in the period.',
+)}
+<h2>7. Performance scorecard</h2>
+<p class="none">No scorecard metrics are recorded for this plan yet.</p>
+<h2>Appendix: the actions</h2>
+${report.actions.map(appendix).join('\n')}
+</main>
+</body>
+</html>
+`;
+}

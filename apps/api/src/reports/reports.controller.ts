@@ -1,0 +1,32 @@
+import { Controller, Get, Header, Query, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { Principal } from '@send/domain';
+import { ActionReadService } from '../actions/action-read.service';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { HttpErrorFilter } from '../errors/http-error.filter';
+import { ReportArgs } from './dto/report.args';
+import { QuarterlyReportService } from './quarterly-report.service';
+
+/** Plain downloads for a browser or curl, behind the same bearer token and the same visibility rules as GraphQL. */
+@Controller('reports')
+@UseFilters(HttpErrorFilter)
+export class ReportsController {
+  constructor(
+    private readonly reader: ActionReadService,
+    private readonly reports: QuarterlyReportService,
+  ) {}
+
+  @Get('quarterly.html')
+  @Header('Cache-Control', 'no-store')
+  async html(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    const { html, htmlFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
+    response.type('text/html; charset=utf-8').attachment(htmlFileName).send(html);
+  }
+
+  @Get('quarterly.csv')
+  @Header('Cache-Control', 'no-store')
+  async csv(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    const { csv, csvFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
+    response.type('text/csv; charset=utf-8').attachment(csvFileName).send(csv);
+  }
+}

@@ -1,0 +1,91 @@
+import { DataSource } from 'typeorm';
+import { EventStore } from '@send/event-store';
+import { ActionEntity } from '../actions/action.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { PlanView, planViewAt } from './plan-view';
+
+export interface ClosedMeeting {
+  meetingId: string;
+  date: string;
+  title: string;
+  closedAt: string;
+}
+
+/** Which action and meeting streams hold a plan's history. Streams are never removed, so any index that has seen them will do. */
+export interface PlanStreamIndex {
+  actionIds(planId: string): Promise<string[]>;
+  meetingIds(planId: string): Promise<string[]>;
+}
+
+/** The running api's index: its read models. */
+export function readModelStreamIndex(dataSource: DataSource): PlanStreamIndex {
+  return {
+    actionIds: async (planId) => (await dataSource.getRepository(ActionEntity).find({ select: ['actionId'], where: { planId } })).map((a) => a.actionId),
+    meetingIds: async (planId) => (await dataSource.getRepository(MeetingEntity).find({ select: ['meetingId'], where: { planId } })).map((m) => m.meetingId),
+  };
+}
+
+/** An operator tool's index: one scan of the store, so it needs no read models and never races the api's projections. */
+export function eventStoreStreamIndex(store: EventStore): PlanStreamIndex {
+  let scanned: Promise<{ actions: Map<string, string[]>; meetings: Map<string, string[]> }> | undefined;
+  const scan = () =>
+    (scanned ??= store.readAll().then((events) => {
+      const actions = new Map<string, string[]>();
+      const meetings = new Map<string, string[]>();
+      for (const e of events) {
+        const data = e.data as { planId?: string; actionId?: string; meetingId?: string };
+        if (e.type === 'ActionAdded' && data.planId && data.actionId) actions.set(data.planId, [...(actions.get(data.planId) ?? []), data.actionId]);
+        if (e.type === 'MeetingScheduled' && data.planId && data.meetingId) meetings.set(data.planId, [...(meetings.get(data.planId) ?? []), data.meetingId]);
+      }
+      return { actions, meetings };
+    }));
+  return {
+    actionIds: async (planId) => (await scan()).actions.get(planId) ?? [],
+    meetingIds: async (planId) => (await scan()).meetings.get(planId) ?? [],
+  };
+}
+
+/** Reads a plan's history from the event store; every fact in a view comes from the events themselves. */
+export class PlanHistory {
+  constructor(
+    private readonly index: PlanStreamIndex,
+    private readonly store: EventStore,
+  ) {}
+
+  /** The plan as it stood at the instant, or undefined if it did not exist yet. */
+  async viewAt(planId: string, asAt: string): Promise<PlanView | undefined> {
+    const [actionIds, meetingIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId)]);
+    const streams = await Promise.all([
+      this.store.readStream(`plan-${planId}`),
+      ...actionIds.map((id) => this.store.readStream(`action-${id}`)),
+      ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
+    ]);
+    return planViewAt(streams, asAt);
+  }
+
+  /** When the plan was created, or undefined if there is no such plan. */
+  async planCreatedAt(planId: string): Promise<string | undefined> {
+    const [created] = await this.store.readStream(`plan-${planId}`);
+    return created?.metadata.occurredAt;
+  }
+
+  /** The plan's meetings that have closed, in the order they closed. */
+  async closedMeetings(planId: string): Promise<ClosedMeeting[]> {
+    const meetings = await Promise.all(
+      (await this.index.meetingIds(planId)).map(async (meetingId) => {
+        const events = await this.store.readStream(`meeting-${meetingId}`);
+        const scheduled = events.find((e) => e.type === 'MeetingScheduled')?.data as { date: string; title: string } | undefined;
+        const closedAt = events.find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
+        return scheduled && closedAt ? { meetingId, date: scheduled.date, title: scheduled.title, closedAt } : undefined;
+      }),
+    );
+    return meetings
+      .filter((m): m is ClosedMeeting => m !== undefined)
+      .sort((a, b) => (a.closedAt < b.closedAt ? -1 : a.closedAt > b.closedAt ? 1 : a.meetingId < b.meetingId ? -1 : 1));
+  }
+
+  /** When a meeting closed, or undefined while it is still open. */
+  async meetingClosedAt(meetingId: string): Promise<string | undefined> {
+    return (await this.store.readStream(`meeting-${meetingId}`)).find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
+  }
+}
