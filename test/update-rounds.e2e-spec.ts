@@ -74,4 +74,17 @@ describe('Update rounds, over HTTP', () => {
     });
     expect(closed.data.closeUpdateRound).toEqual({ open: false, pastDeadline: false });
   });
+
+  it('keeps a closed round as it stood when it closed: later updates do not rewrite who missed it', async () => {
+    const before = (await app.gql(`{ updateRounds(planId: "rounds") { ${ROUND} } }`)).data.updateRounds[0];
+    expect(before).toMatchObject({ open: false, actionsUpdated: 1, actionsOutstanding: 2 });
+    app.clock.set('2026-11-12T09:00:00.000Z');
+    const current = (await app.gql(`{ action(id: "${actions['1.1'].id}") { revision } }`)).data.action;
+    const late = await app.gql(change('reportProgress', 'ReportProgressInput'), {
+      input: { actionId: actions['1.1'].id, expectedRevision: current.revision, rag: 'AMBER', commentary: 'Late, after the round closed', asAt: '2026-11-12' },
+    });
+    expect(late.errors).toBeUndefined();
+    const after = (await app.gql(`{ updateRounds(planId: "rounds") { ${ROUND} } }`)).data.updateRounds[0];
+    expect(after).toEqual(before);
+  });
 });

@@ -9,6 +9,7 @@ import { DEMO_LOCAL_AREA, DEMO_USERS, demoPrincipal } from './demo-users';
 import { DEMO_PLAN_ID } from './demo-script';
 import { demoStepCommand } from './demo-step-command';
 import { DemoMeetingStep, demoMeetings } from './demo-meetings';
+import { demoUpdateRounds } from './demo-update-rounds';
 
 export { DEMO_PLAN_ID };
 
@@ -39,7 +40,8 @@ export async function loadDemoPlan(
   const history = demoHistory(anchor);
   // Meetings are minuted from the history, and written in time order with it.
   const meetings = demoMeetings(anchor, history);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length;
+  const rounds = demoUpdateRounds(anchor);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -80,18 +82,31 @@ export async function loadDemoPlan(
   recorded(`Plan revision ${REVISED_VERSION.version} approved`, revised.events.length);
 
   const chair = demoPrincipal(BOARD_CHAIR.userId);
-  const runMeetingStepsUntil = async (instant: string) => {
-    while (meetings.length > 0 && meetings[0].at <= instant) {
-      const step = meetings.shift() as DemoMeetingStep;
-      const result = await commands.executeMeetingCommand(step.command, { now: step.at, principal: chair, commandId: nextCommandId() });
-      recorded(`Meeting ${step.command.type}`, result.events.length);
+  // The board's meetings and the office's update rounds, in time order (a stable sort keeps each one's own order).
+  const boardSteps = [
+    ...meetings.map((step: DemoMeetingStep) => ({
+      at: step.at,
+      label: `Meeting ${step.command.type}`,
+      run: () => commands.executeMeetingCommand(step.command, { now: step.at, principal: chair, commandId: nextCommandId() }),
+    })),
+    ...rounds.map((step) => ({
+      at: step.at,
+      label: `Plan ${step.command.type}`,
+      run: () => commands.executePlanCommand(step.command, { now: step.at, principal: office, commandId: nextCommandId() }),
+    })),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const runBoardStepsUntil = async (instant: string) => {
+    while (boardSteps.length > 0 && boardSteps[0].at <= instant) {
+      const step = boardSteps.shift()!;
+      const result = await step.run();
+      recorded(step.label, result.events.length);
     }
   };
 
   const revisions = new Map<string, bigint | undefined>();
   const owners = new Map<string, DemoOwnerKey>(DEMO_ACTIONS.map((a) => [a.ref, a.owner]));
   for (const step of history) {
-    await runMeetingStepsUntil(step.at);
+    await runBoardStepsUntil(step.at);
     const actionId = actionIdFor(DEMO_PLAN_ID, step.ref);
     const { command, actor } = demoStepCommand(step, anchor, owners.get(step.ref)!);
     const label = `${step.ref} ${command.type}`;
@@ -110,6 +125,6 @@ export async function loadDemoPlan(
     }
     if (step.kind === 'reassign') owners.set(step.ref, step.owner);
   }
-  await runMeetingStepsUntil('9999');
+  await runBoardStepsUntil('9999');
   return { planId: DEMO_PLAN_ID, actions: DEMO_ACTIONS.length, events };
 }

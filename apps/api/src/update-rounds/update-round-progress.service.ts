@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '@send/domain';
 import { ActionEntity, UpdateRoundEntity } from '@send/read-models';
+import { AsAtService } from '../as-at/as-at.service';
 import { Clock } from '../common/clock';
 import { UpdateRoundModel } from './models/update-round.model';
+
+type RoundAction = Pick<ActionEntity, 'ref' | 'lastAsAt' | 'ownerId' | 'ownerName' | 'ownerRole' | 'ownerOrganisation' | 'delegates'>;
 
 /** Who has and has not updated their open actions since a round opened. */
 @Injectable()
@@ -11,17 +14,36 @@ export class UpdateRoundProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly asAt: AsAtService,
   ) {}
 
   async rounds(planId: string, principal: Principal): Promise<UpdateRoundModel[]> {
     const rounds = await this.dataSource.getRepository(UpdateRoundEntity).find({ where: { planId }, order: { openedOn: 'DESC', roundId: 'ASC' } });
-    const actions = await this.dataSource.getRepository(ActionEntity).find({ where: { planId, status: 'OPEN' }, order: { refSortKey: 'ASC' } });
-    return rounds.map((round) => this.progress(round, actions, principal));
+    const live = await this.dataSource.getRepository(ActionEntity).find({ where: { planId, status: 'OPEN' }, order: { refSortKey: 'ASC' } });
+    return Promise.all(rounds.map(async (round) => this.progress(round, round.closedOn === null ? live : await this.atClose(planId, round.closedOn), principal)));
   }
 
-  private progress(round: UpdateRoundEntity, actions: ActionEntity[], principal: Principal): UpdateRoundModel {
+  /** A closed round is shown as it stood on the day it closed: later updates did not count towards it. */
+  private async atClose(planId: string, closedOn: string): Promise<RoundAction[]> {
+    const endOfDay = `${closedOn}T23:59:59.999Z`;
+    const now = this.clock.now();
+    const view = await this.asAt.planView(planId, endOfDay < now ? endOfDay : now);
+    return view.actions
+      .filter((a) => a.status === 'OPEN')
+      .map((a) => ({
+        ref: a.ref,
+        lastAsAt: a.lastAsAt,
+        ownerId: a.owner.ownerId,
+        ownerName: a.owner.name,
+        ownerRole: a.owner.role,
+        ownerOrganisation: a.owner.organisation,
+        delegates: a.delegates,
+      }));
+  }
+
+  private progress(round: UpdateRoundEntity, actions: RoundAction[], principal: Principal): UpdateRoundModel {
     const outstanding = actions.filter((a) => a.lastAsAt === null || a.lastAsAt < round.openedOn);
-    const byOwner = new Map<string, ActionEntity[]>();
+    const byOwner = new Map<string, RoundAction[]>();
     for (const action of outstanding) byOwner.set(action.ownerId, [...(byOwner.get(action.ownerId) ?? []), action]);
     const open = round.closedOn === null;
     return {
