@@ -16,6 +16,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
 import { MovementModule } from './movement/movement.module';
 import { ReportsModule } from './reports/reports.module';
+import { ScorecardModule } from './scorecard/scorecard.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         UpdateRoundsModule,
         MovementModule,
         ReportsModule,
+        ScorecardModule,
         DemoPlanModule,
       ],
     };

@@ -2,14 +2,16 @@ import { ACTION_EVENT_VERSIONS, ActionEvent } from './action/action.events';
 import { PLAN_EVENT_VERSIONS, PlanEvent } from './plan/plan.events';
 import { USER_EVENT_VERSIONS, UserEvent } from './access/user.events';
 import { MEETING_EVENT_VERSIONS, MeetingEvent } from './meeting/meeting.events';
+import { METRIC_EVENT_VERSIONS, MetricEvent } from './scorecard/metric.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
   ...ACTION_EVENT_VERSIONS,
   ...USER_EVENT_VERSIONS,
   ...MEETING_EVENT_VERSIONS,
+  ...METRIC_EVENT_VERSIONS,
 };
 
 /** Lifts one stored shape of an event type from version `from` to `from + 1`. */

@@ -28,3 +28,8 @@ export * from './as-at/plan-view';
 export * from './as-at/action-view-query';
 export * from './as-at/movement';
 export * from './as-at/plan-history';
+export * from './scorecard/metric.entity';
+export * from './scorecard/measurement.entity';
+export * from './scorecard/metric-target.entity';
+export * from './scorecard/comparator.entity';
+export * from './scorecard/scorecard-line';

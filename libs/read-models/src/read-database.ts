@@ -15,6 +15,10 @@ import { RoleGrantEntity } from './users/role-grant.entity';
 import { DecisionEntity } from './meetings/decision.entity';
 import { MeetingEntity } from './meetings/meeting.entity';
 import { UserEntity } from './users/user.entity';
+import { MetricEntity } from './scorecard/metric.entity';
+import { MeasurementEntity } from './scorecard/measurement.entity';
+import { MetricTargetEntity } from './scorecard/metric-target.entity';
+import { ComparatorEntity } from './scorecard/comparator.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -33,6 +37,10 @@ export const READ_MODEL_ENTITIES = [
   RoleGrantEntity,
   MeetingEntity,
   DecisionEntity,
+  MetricEntity,
+  MeasurementEntity,
+  MetricTargetEntity,
+  ComparatorEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];
@@ -41,7 +49,7 @@ export const READ_MODEL_ENTITIES = [
  * Bump whenever an entity or a projection changes what it stores. A database holding another
  * version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 4;
+export const READ_MODEL_SCHEMA_VERSION = 5;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

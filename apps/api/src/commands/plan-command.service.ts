@@ -26,6 +26,11 @@ import {
   MeetingEvent,
   MeetingNotFoundError,
   MeetingState,
+  MetricCommand,
+  MetricDecisionContext,
+  MetricEvent,
+  MetricNotFoundError,
+  MetricState,
 } from '@send/domain';
 import { CommandResult, Decider, EventStore, handleCommand } from '@send/event-store';
 import { Clock } from '../common/clock';
@@ -36,6 +41,8 @@ import {
   loadEvent,
   meetingDecider,
   meetingStream,
+  metricDecider,
+  metricStream,
   planDecider,
   planStream,
   schemaVersionOf,
@@ -154,6 +161,22 @@ export class PlanCommandService {
     });
   }
 
+  async executeMetricCommand(command: MetricCommand, options: CommandOptions): Promise<CommandResult<MetricEvent, MetricState>> {
+    const definition = command.type === 'DefineMetric' || command.type === 'ReviseMetric' ? command.data : undefined;
+    const context: MetricDecisionContext = {};
+    return this.run(metricStream(command.data.metricId), metricDecider, command, options, context, async (metric) => {
+      const planId = command.type === 'DefineMetric' ? command.data.planId : metric.exists ? metric.planId : undefined;
+      if (planId === undefined) return;
+      const plan = await this.fold(planStream(planId), planDecider);
+      if (plan.status !== 'active') throw new PlanNotFoundError(planId);
+      // The decision checks the linked actions against the plan; both are read once access is settled.
+      context.plan = plan;
+      if (definition) context.actions = await Promise.all(definition.actionIds.map((id) => this.fold(actionStream(id), actionDecider)));
+      const hidden = () => (command.type === 'DefineMetric' ? new PlanNotFoundError(planId) : new MetricNotFoundError(command.data.metricId));
+      return this.authorize(options, command.type, plan.localArea.id, undefined, hidden);
+    });
+  }
+
   private run<C, E extends DomainEvent, S, X>(
     streamId: string,
     decider: Decider<C, E, S, CommandMetadata, X>,
@@ -198,7 +221,7 @@ export class PlanCommandService {
     return {};
   }
 
-  private async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent>(
+  private async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent>(
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {

@@ -29,6 +29,13 @@ import {
   MeetingDecisionContext,
   MeetingEvent,
   MeetingState,
+  decideMetric,
+  evolveMetric,
+  initialMetricState,
+  MetricCommand,
+  MetricDecisionContext,
+  MetricEvent,
+  MetricState,
 } from '@send/domain';
 import { Decider, RecordedEvent } from '@send/event-store';
 
@@ -36,6 +43,7 @@ export const planStream = (planId: string) => `plan-${planId}`;
 export const actionStream = (actionId: string) => `action-${actionId}`;
 export const userStream = (userId: string) => `user-${userId}`;
 export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
+export const metricStream = (metricId: string) => `metric-${metricId}`;
 
 export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, CommandMetadata, void> = {
   initialState: initialPlanState,
@@ -59,6 +67,12 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState,
   initialState: initialMeetingState,
   evolve: evolveMeeting,
   decide: decideMeeting,
+};
+
+export const metricDecider: Decider<MetricCommand, MetricEvent, MetricState, CommandMetadata, MetricDecisionContext> = {
+  initialState: initialMetricState,
+  evolve: evolveMetric,
+  decide: decideMetric,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: RecordedEvent): E =>

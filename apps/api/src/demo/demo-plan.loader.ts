@@ -10,6 +10,7 @@ import { DEMO_PLAN_ID } from './demo-script';
 import { demoStepCommand } from './demo-step-command';
 import { DemoMeetingStep, demoMeetings } from './demo-meetings';
 import { demoUpdateRounds } from './demo-update-rounds';
+import { demoMetricCommands } from './demo-metrics';
 
 export { DEMO_PLAN_ID };
 
@@ -41,7 +42,8 @@ export async function loadDemoPlan(
   // Meetings are minuted from the history, and written in time order with it.
   const meetings = demoMeetings(anchor, history);
   const rounds = demoUpdateRounds(anchor);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length;
+  const metrics = demoMetricCommands(anchor);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -126,5 +128,11 @@ export async function loadDemoPlan(
     if (step.kind === 'reassign') owners.set(step.ref, step.owner);
   }
   await runBoardStepsUntil('9999');
+  // The programme office puts the scorecard in yesterday, with the published figures and their own dates.
+  for (const [i, command] of metrics.entries()) {
+    const at = new Date(Date.parse(`${addDays(anchor, -1)}T12:00:00.000Z`) + i * 1000).toISOString();
+    const result = await commands.executeMetricCommand(command, { now: at, principal: office, commandId: nextCommandId() });
+    recorded(`Scorecard ${command.type}`, result.events.length);
+  }
   return { planId: DEMO_PLAN_ID, actions: DEMO_ACTIONS.length, events };
 }

@@ -60,6 +60,13 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   RegisterUser: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   GrantRole: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   RevokeRole: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  // The programme office keeps the scorecard.
+  DefineMetric: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  ReviseMetric: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SetTarget: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  RecordMeasurement: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  CorrectMeasurement: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  RecordComparator: { any: ['PLAN_ADMINISTRATOR'], own: [] },
 };
 
 const commandTypes = Object.keys(EXPECTED) as CommandType[];

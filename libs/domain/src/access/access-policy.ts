@@ -5,8 +5,14 @@ import { Principal } from './principal';
 import { Role } from './roles';
 import { UserCommand } from './user.commands';
 import { MeetingCommand } from '../meeting/meeting.commands';
+import { MetricCommand } from '../scorecard/metric.commands';
 
-type CommandType = ActionCommand['type'] | PlanCommand['type'] | UserCommand['type'] | MeetingCommand['type'];
+type CommandType =
+  | ActionCommand['type']
+  | PlanCommand['type']
+  | UserCommand['type']
+  | MeetingCommand['type']
+  | MetricCommand['type'];
 
 interface Rule {
   /** Roles that may send the command for anything in their local area. */
@@ -48,6 +54,13 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   RecordAttendance: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: "record a meeting's attendance" },
   RecordDecision: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a board decision' },
   CloseMeeting: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'close a board meeting' },
+  // The programme office keeps the scorecard; the board reads it.
+  DefineMetric: { roles: ['PLAN_ADMINISTRATOR'], what: 'define a scorecard metric' },
+  ReviseMetric: { roles: ['PLAN_ADMINISTRATOR'], what: 'revise a scorecard metric' },
+  SetTarget: { roles: ['PLAN_ADMINISTRATOR'], what: "set a metric's target" },
+  RecordMeasurement: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a measurement' },
+  CorrectMeasurement: { roles: ['PLAN_ADMINISTRATOR'], what: 'correct a measurement' },
+  RecordComparator: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a comparator figure' },
 };
 
 export function rolesIn(principal: Principal, localAreaId: string): Role[] {

@@ -6,6 +6,7 @@ import { PlanProjection } from '../plans/plan.projection';
 import { TimelineProjection } from '../timeline/timeline.projection';
 import { UserProjection } from '../users/user.projection';
 import { MeetingProjection } from '../meetings/meeting.projection';
+import { ScorecardProjection } from '../scorecard/scorecard.projection';
 import { Projection } from './projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -18,4 +19,5 @@ export const defaultProjections = (): Projection[] => [
   new TimelineProjection(),
   new UserProjection(),
   new MeetingProjection(),
+  new ScorecardProjection(),
 ];

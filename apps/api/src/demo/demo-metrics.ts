@@ -1,0 +1,166 @@
+import { Comparator, Frequency, MetricCommand, MetricUnit, Polarity } from '@send/domain';
+import { deterministicUuid } from '@send/event-store';
+import { actionIdFor } from '../commands/deterministic-id';
+import { metricIdFor } from '../scorecard/metric-id';
+import { DEMO_PLAN_ID } from './demo-script';
+
+const SCRUTINY = 'Council overview and scrutiny report on High Needs Block spending and SEND improvement, 2025';
+const DFE = 'DfE published statistics, as quoted to the board';
+
+interface DemoMetric {
+  code: string;
+  name: string;
+  description: string;
+  unit: MetricUnit;
+  polarity: Polarity;
+  frequency: Frequency;
+  owner: string;
+  areaNumbers: number[];
+  actionRefs: string[];
+  /** [period, value, as at, provisional?] in period order: the real figures from the brief. */
+  series: [string, number, string, boolean?][];
+  comparators?: [string, Comparator, number][];
+  target?: { period: string; target: number; amberTolerance: number | null };
+  source: string;
+}
+
+/** The measures this local area's board watches, with the values from its papers (see the domain brief). */
+export const DEMO_METRICS: DemoMetric[] = [
+  {
+    code: 'ehcp-rate',
+    name: 'EHCPs per 10,000 population aged 0–25',
+    description: 'Children and young people with an EHC plan per 10,000 of the 0–25 population: the demand the plan is meant to meet earlier.',
+    unit: 'RATE_PER_10000', polarity: 'LOWER_IS_BETTER', frequency: 'ANNUAL',
+    owner: 'Head of SEND Assessment and Review', areaNumbers: [3, 5], actionRefs: ['2.3', '3.4'],
+    series: [['2025', 380.8, '2025-01-16']],
+    comparators: [['2025', 'ENGLAND', 364.1], ['2025', 'REGION', 383.2], ['2025', 'STATISTICAL_NEIGHBOURS', 394.2]],
+    source: DFE,
+  },
+  {
+    code: 'ehcp-20-weeks',
+    name: 'New EHCPs issued within 20 weeks (year to date)',
+    description: 'New EHC plans issued within the statutory 20 weeks, excluding exceptions, as a share of all new plans so far this year.',
+    unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER', frequency: 'MONTHLY',
+    owner: 'Head of SEND Assessment and Review', areaNumbers: [5], actionRefs: ['5.3', '5.2', '1.4'],
+    series: [['2025-08', 56, '2025-08-31']],
+    comparators: [['2025-08', 'ENGLAND', 46.4], ['2025-08', 'REGION', 25.8]],
+    target: { period: '2026-03', target: 60, amberTolerance: 10 },
+    source: SCRUTINY,
+  },
+  {
+    code: 'ehcp-over-20-weeks-month',
+    name: 'New EHCPs issued in the month that exceeded 20 weeks',
+    description: 'Of the plans issued in the month, the share that took longer than 20 weeks (backlog clearance pushes it up).',
+    unit: 'PERCENT', polarity: 'LOWER_IS_BETTER', frequency: 'MONTHLY',
+    owner: 'Head of SEND Assessment and Review', areaNumbers: [5], actionRefs: ['5.3'],
+    series: [['2025-04', 25.9, '2025-04-30'], ['2025-08', 87.1, '2025-08-31']],
+    source: SCRUTINY,
+  },
+  {
+    code: 'yes-to-assess-rate',
+    name: '"Yes to assess" rate',
+    description: 'Requests for an EHC needs assessment that were agreed, as a share of requests decided.',
+    unit: 'PERCENT', polarity: 'LOWER_IS_BETTER', frequency: 'ANNUAL',
+    owner: 'Head of SEND Assessment and Review', areaNumbers: [3], actionRefs: ['2.3', '3.4'],
+    series: [['2020', 66.9, '2020-12-31'], ['2021', 83.4, '2021-12-31'], ['2022', 74.0, '2022-12-31'], ['2023', 69.5, '2023-12-31']],
+    source: SCRUTINY,
+  },
+  {
+    code: 'yes-to-assess-count',
+    name: '"Yes to assess" decisions',
+    description: 'Requests for an EHC needs assessment that were agreed in the year.',
+    unit: 'COUNT', polarity: 'LOWER_IS_BETTER', frequency: 'ANNUAL',
+    owner: 'Head of SEND Assessment and Review', areaNumbers: [3], actionRefs: ['2.3', '3.4'],
+    series: [['2020', 322, '2020-12-31'], ['2021', 494, '2021-12-31'], ['2022', 619, '2022-12-31'], ['2023', 628, '2023-12-31']],
+    source: SCRUTINY,
+  },
+  {
+    code: 'exclusion-rate',
+    name: 'Permanent exclusion rate per 100 pupils',
+    description: 'Permanent exclusions per 100 pupils, as published; the latest year is provisional.',
+    unit: 'RATE_PER_100', polarity: 'LOWER_IS_BETTER', frequency: 'ACADEMIC_YEAR',
+    owner: 'SEND and AP Lead', areaNumbers: [4], actionRefs: ['4.1', '4.2', '4.4', '4.5'],
+    series: [
+      ['2019/20', 0.12, '2020-08-31'], ['2020/21', 0.09, '2021-08-31'], ['2021/22', 0.14, '2022-08-31'],
+      ['2022/23', 0.23, '2023-08-31'], ['2023/24', 0.17, '2024-08-31'], ['2024/25', 0.2, '2025-08-31', true],
+    ],
+    comparators: [['2023/24', 'ENGLAND', 0.13]],
+    source: DFE,
+  },
+  {
+    code: 'exclusions',
+    name: 'Permanent exclusions',
+    description: 'Pupils permanently excluded in the academic year; the latest year is provisional.',
+    unit: 'COUNT', polarity: 'LOWER_IS_BETTER', frequency: 'ACADEMIC_YEAR',
+    owner: 'SEND and AP Lead', areaNumbers: [4], actionRefs: ['4.4', '4.5'],
+    series: [
+      ['2019/20', 60, '2020-08-31'], ['2020/21', 48, '2021-08-31'], ['2021/22', 76, '2022-08-31'],
+      ['2022/23', 105, '2023-08-31'], ['2023/24', 91, '2024-08-31'], ['2024/25', 105, '2025-08-31', true],
+    ],
+    source: DFE,
+  },
+  {
+    code: 'ehcp-mainstream',
+    name: 'Children with an EHCP in mainstream schools',
+    description: 'Share of children and young people with an EHC plan who attend a mainstream school.',
+    unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER', frequency: 'MONTHLY',
+    owner: 'SEND and AP Lead', areaNumbers: [4, 6], actionRefs: ['4.1', '6.3'],
+    series: [['2025-02', 39.8, '2025-02-28'], ['2025-09', 41.4, '2025-09-30']],
+    source: SCRUTINY,
+  },
+  {
+    code: 'ehcp-inmss',
+    name: 'Children with an EHCP in independent or non-maintained special schools',
+    description: 'Share of children and young people with an EHC plan placed in INMSS, often out of area and at high cost.',
+    unit: 'PERCENT', polarity: 'LOWER_IS_BETTER', frequency: 'MONTHLY',
+    owner: 'Head of Commissioning', areaNumbers: [6, 8], actionRefs: ['6.2', '6.1'],
+    series: [['2024-09', 11.3, '2024-09-30'], ['2025-09', 10.8, '2025-09-30']],
+    source: SCRUTINY,
+  },
+  {
+    code: 'appeals-settled',
+    name: 'Appeals settled before tribunal',
+    description: 'SEND appeals resolved through mediation or agreement before a tribunal hearing.',
+    unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER', frequency: 'ACADEMIC_YEAR',
+    owner: 'Head of SEND Assessment and Review', areaNumbers: [5], actionRefs: ['5.5'],
+    series: [['2024/25', 30, '2025-08-31']],
+    source: SCRUTINY,
+  },
+  {
+    code: 'early-years-conversion',
+    name: 'Early-years assessment request conversion',
+    description: 'Early-years requests for assessment that led to an EHC plan.',
+    unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER', frequency: 'ACADEMIC_YEAR',
+    owner: 'Designated Clinical Officer', areaNumbers: [3], actionRefs: ['3.2'],
+    series: [['2023/24', 95.68, '2024-08-31'], ['2024/25', 97.9, '2025-08-31']],
+    source: SCRUTINY,
+  },
+  {
+    code: 'high-needs-spend-per-head',
+    name: 'High needs gross spend per head aged 0–19',
+    description: 'High Needs Block gross spend per head of the 0–19 population (the 2024/25 period is the financial year).',
+    unit: 'GBP_PER_HEAD', polarity: 'LOWER_IS_BETTER', frequency: 'ACADEMIC_YEAR',
+    owner: 'Finance Lead – High Needs', areaNumbers: [8], actionRefs: ['8.1', '8.2'],
+    series: [['2024/25', 908, '2025-03-31']],
+    comparators: [['2024/25', 'ENGLAND', 718], ['2024/25', 'STATISTICAL_NEIGHBOURS', 736]],
+    source: SCRUTINY,
+  },
+];
+
+/** The commands that put the scorecard in place, in order: definition, target, figures, comparators. */
+export function demoMetricCommands(anchor: string): MetricCommand[] {
+  return DEMO_METRICS.flatMap((m): MetricCommand[] => {
+    const metricId = metricIdFor(DEMO_PLAN_ID, m.code);
+    const { name, description, unit, polarity, frequency, owner, areaNumbers, source } = m;
+    const actionIds = m.actionRefs.map((ref) => actionIdFor(DEMO_PLAN_ID, ref));
+    return [
+      { type: 'DefineMetric', data: { metricId, planId: DEMO_PLAN_ID, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } },
+      ...(m.target ? [{ type: 'SetTarget' as const, data: { metricId, ...m.target } }] : []),
+      ...m.series.map(([period, value, asAt, provisional]): MetricCommand => ({
+        type: 'RecordMeasurement',
+        data: { metricId, measurementId: deterministicUuid('demo-measurement', anchor, m.code, period), period, value, asAt, source, provisional: provisional ?? false },
+      })),
+      ...(m.comparators ?? []).map(([period, comparator, value]): MetricCommand => ({ type: 'RecordComparator', data: { metricId, period, comparator, value, source } })),
+    ];
+  });
+}

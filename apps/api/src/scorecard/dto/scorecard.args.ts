@@ -1,0 +1,13 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+@ArgsType()
+export class ScorecardArgs {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly planId: string;
+  @Field(() => Int, { nullable: true, description: 'Only the metrics that evidence this improvement area.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  readonly area?: number;
+}

@@ -1,0 +1,64 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './scorecard-enums';
+
+@ObjectType('Measurement', { description: 'A value for one period. Corrections are new measurements; the one corrected stays, marked superseded.' })
+export class MeasurementModel {
+  @Field(() => ID) id: string;
+  @Field() period: string;
+  @Field(() => Float) value: number;
+  @Field({ description: 'The date the figure was true at.' }) asAt: string;
+  @Field() source: string;
+  @Field({ description: 'Published figures marked provisional (e.g. the latest exclusions).' }) provisional: boolean;
+  @Field({ description: 'When it was recorded here.' }) recordedAt: string;
+  @Field(() => ID, { nullable: true }) supersedes: string | null;
+  @Field(() => ID, { nullable: true }) supersededBy: string | null;
+  @Field(() => String, { nullable: true }) correctionReason: string | null;
+}
+
+@ObjectType('MetricTarget')
+export class MetricTargetModel {
+  @Field() period: string;
+  @Field(() => Float) target: number;
+  @Field(() => Float, { nullable: true, description: 'How far on the wrong side of the target still counts as Amber.' }) amberTolerance: number | null;
+}
+
+@ObjectType('ComparatorValue')
+export class ComparatorValueModel {
+  @Field(() => ComparatorName) comparator: ComparatorName;
+  @Field() period: string;
+  @Field(() => Float) value: number;
+  @Field() source: string;
+}
+
+@ObjectType('Trend')
+export class TrendModel {
+  @Field(() => TrendDirectionName) direction: TrendDirectionName;
+  @Field(() => Boolean, { nullable: true, description: 'True when the move is the good way for the metric’s polarity; null when flat.' })
+  improving: boolean | null;
+  @Field(() => Float) changeSincePrevious: number;
+}
+
+@ObjectType('Metric', { description: 'A scorecard measure the board watches, with its latest figure against target.' })
+export class MetricModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) planId: string;
+  @Field() name: string;
+  @Field() description: string;
+  @Field(() => MetricUnitName) unit: MetricUnitName;
+  @Field(() => PolarityName) polarity: PolarityName;
+  @Field(() => FrequencyName) frequency: FrequencyName;
+  @Field() source: string;
+  @Field({ description: 'Who answers for it.' }) owner: string;
+  @Field(() => [Int], { description: 'The improvement areas it evidences.' }) areaNumbers: number[];
+  @Field(() => [ID], { description: 'The actions expected to move it.' }) actionIds: string[];
+  @Field(() => Int, { description: 'How many times the definition was revised.' }) definitionRevisions: number;
+  @Field(() => Int) revision: number;
+  @Field(() => MeasurementModel, { nullable: true }) latest: MeasurementModel | null;
+  @Field(() => MeasurementModel, { nullable: true }) previous: MeasurementModel | null;
+  @Field(() => MeasurementModel, { nullable: true, description: 'The first figure recorded.' }) baseline: MeasurementModel | null;
+  @Field(() => TrendModel, { nullable: true }) trend: TrendModel | null;
+  @Field(() => Float, { nullable: true }) changeSinceBaseline: number | null;
+  @Field(() => MetricTargetModel, { nullable: true, description: 'The target the latest figure is judged against.' }) target: MetricTargetModel | null;
+  @Field(() => MetricRagName, { nullable: true, description: 'Null when there is no figure or no target.' }) rag: MetricRagName | null;
+  @Field(() => [ComparatorValueModel], { description: 'Comparators for the latest period.' }) comparators: ComparatorValueModel[];
+}

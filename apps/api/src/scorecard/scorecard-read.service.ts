@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { canSeeArea, MetricNotFoundError, Principal } from '@send/domain';
+import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, PlanEntity, ScorecardLine, scorecardLine } from '@send/read-models';
+import { MeasurementModel, MetricModel } from './models/metric.model';
+import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './models/scorecard-enums';
+
+export const toMeasurementModel = (m: MeasurementEntity): MeasurementModel => ({
+  id: m.measurementId,
+  period: m.period,
+  value: m.value,
+  asAt: m.asAt,
+  source: m.source,
+  provisional: m.provisional,
+  recordedAt: m.recordedAt,
+  supersedes: m.supersedesMeasurementId,
+  supersededBy: m.supersededByMeasurementId,
+  correctionReason: m.correctionReason,
+});
+
+function toModel(line: ScorecardLine): MetricModel {
+  const m = line.metric;
+  return {
+    id: m.metricId,
+    planId: m.planId,
+    name: m.name,
+    description: m.description,
+    unit: m.unit as MetricUnitName,
+    polarity: m.polarity as PolarityName,
+    frequency: m.frequency as FrequencyName,
+    source: m.source,
+    owner: m.owner,
+    areaNumbers: m.areaNumbers,
+    actionIds: m.actionIds,
+    definitionRevisions: m.revisions,
+    revision: m.revision,
+    latest: line.latest && toMeasurementModel(line.latest),
+    previous: line.previous && toMeasurementModel(line.previous),
+    baseline: line.baseline && toMeasurementModel(line.baseline),
+    trend: line.trend && { ...line.trend, direction: line.trend.direction as TrendDirectionName },
+    changeSinceBaseline: line.changeSinceBaseline,
+    target: line.target,
+    rag: line.rag as MetricRagName | null,
+    comparators: line.comparators.map((c) => ({ comparator: c.comparator as ComparatorName, period: c.period, value: c.value, source: c.source })),
+  };
+}
+
+/** The scorecard from the read models: each metric with its latest figure, trend, RAG and comparators. */
+@Injectable()
+export class ScorecardReadService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async forPlan(planId: string, area?: number): Promise<MetricModel[]> {
+    const metrics = await this.dataSource.getRepository(MetricEntity).find({ where: { planId } });
+    const chosen = area === undefined ? metrics : metrics.filter((m) => m.areaNumbers.includes(area));
+    return this.lines(chosen.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  }
+
+  /** The metrics an action is expected to move. */
+  async forAction(planId: string, actionId: string): Promise<MetricModel[]> {
+    const metrics = await this.dataSource.getRepository(MetricEntity).find({ where: { planId } });
+    return this.lines(metrics.filter((m) => m.actionIds.includes(actionId)));
+  }
+
+  async metric(metricId: string, principal: Principal): Promise<MetricModel> {
+    const metric = await this.dataSource.getRepository(MetricEntity).findOneBy({ metricId });
+    const plan = metric ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: metric.planId }) : null;
+    if (!metric || !plan || !canSeeArea(principal, plan.localAreaId)) throw new MetricNotFoundError(metricId);
+    return (await this.lines([metric]))[0];
+  }
+
+  /** Every figure ever recorded for the metric, corrections and the values they replaced included, in period order. */
+  async series(metricId: string, includeSuperseded: boolean): Promise<MeasurementModel[]> {
+    const rows = await this.dataSource.getRepository(MeasurementEntity).find({ where: { metricId }, order: { periodKey: 'ASC', recordedAt: 'ASC' } });
+    return rows.filter((m) => includeSuperseded || m.supersededByMeasurementId === null).map(toMeasurementModel);
+  }
+
+  async targets(metricId: string): Promise<MetricTargetEntity[]> {
+    return this.dataSource.getRepository(MetricTargetEntity).find({ where: { metricId }, order: { periodKey: 'ASC' } });
+  }
+
+  async comparators(metricId: string): Promise<ComparatorEntity[]> {
+    return this.dataSource.getRepository(ComparatorEntity).find({ where: { metricId }, order: { periodKey: 'ASC', comparator: 'ASC' } });
+  }
+
+  private async lines(metrics: MetricEntity[]): Promise<MetricModel[]> {
+    if (metrics.length === 0) return [];
+    const metricId = In(metrics.map((m) => m.metricId));
+    const [measurements, targets, comparators] = await Promise.all([
+      this.dataSource.getRepository(MeasurementEntity).find({ where: { metricId } }),
+      this.dataSource.getRepository(MetricTargetEntity).find({ where: { metricId } }),
+      this.dataSource.getRepository(ComparatorEntity).find({ where: { metricId } }),
+    ]);
+    const of = <T extends { metricId: string }>(rows: T[], id: string) => rows.filter((r) => r.metricId === id);
+    return metrics.map((m) => toModel(scorecardLine(m, of(measurements, m.metricId), of(targets, m.metricId), of(comparators, m.metricId))));
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
+import { ActionMetricsResolver } from './action-metrics.resolver';
+import { ScorecardReadService } from './scorecard-read.service';
+import { ScorecardResolver } from './scorecard.resolver';
+
+@Module({
+  imports: [ActionsModule],
+  providers: [
+    // resolvers
+    ScorecardResolver,
+    ActionMetricsResolver,
+    // reads
+    ScorecardReadService,
+  ],
+})
+export class ScorecardModule {}

@@ -1,0 +1,93 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { MetricCommand, Principal } from '@send/domain';
+import { deterministicUuid } from '@send/event-store';
+import { ActionReadService } from '../actions/action-read.service';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { listComplexity } from '../hardening/list-complexity';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { CorrectMeasurementInput, DefineMetricInput, RecordComparatorInput, RecordMeasurementInput, ReviseMetricInput, SetMetricTargetInput } from './dto/metric.inputs';
+import { ScorecardArgs } from './dto/scorecard.args';
+import { ComparatorValueModel, MeasurementModel, MetricModel, MetricTargetModel } from './models/metric.model';
+import { ComparatorName } from './models/scorecard-enums';
+import { metricIdFor } from './metric-id';
+import { ScorecardReadService } from './scorecard-read.service';
+
+
+@Resolver(() => MetricModel)
+export class ScorecardResolver {
+  constructor(
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+    private readonly reader: ScorecardReadService,
+    private readonly plans: ActionReadService,
+  ) {}
+
+  @Query(() => [MetricModel], { description: "The plan's performance scorecard, or one area's part of it.", complexity: listComplexity(15) })
+  async scorecard(@Args() args: ScorecardArgs, @CurrentPrincipal() principal: Principal): Promise<MetricModel[]> {
+    const plan = await this.plans.plan(args.planId, principal);
+    return this.reader.forPlan(plan.planId, args.area);
+  }
+
+  @Query(() => MetricModel, { description: 'One metric; NOT_FOUND if there is no such metric.' })
+  metric(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
+    return this.reader.metric(id, principal);
+  }
+
+  @ResolveField(() => [MeasurementModel], { description: 'The whole series in period order; with includeSuperseded, the corrected values too.', complexity: listComplexity(24) })
+  series(@Parent() metric: MetricModel, @Args('includeSuperseded', { defaultValue: false }) includeSuperseded: boolean): Promise<MeasurementModel[]> {
+    return this.reader.series(metric.id, includeSuperseded);
+  }
+
+  @ResolveField(() => [MetricTargetModel], { description: 'The trajectory: a target per period.', complexity: listComplexity(12) })
+  async targets(@Parent() metric: MetricModel): Promise<MetricTargetModel[]> {
+    return (await this.reader.targets(metric.id)).map(({ period, target, amberTolerance }) => ({ period, target, amberTolerance }));
+  }
+
+  @ResolveField(() => [ComparatorValueModel], { description: 'Every comparator value recorded, in period order.', complexity: listComplexity(12) })
+  async comparatorSeries(@Parent() metric: MetricModel): Promise<ComparatorValueModel[]> {
+    return (await this.reader.comparators(metric.id)).map((c) => ({ comparator: c.comparator as ComparatorName, period: c.period, value: c.value, source: c.source }));
+  }
+
+  @Mutation(() => MetricModel, { description: 'Add a metric to the plan’s scorecard (programme office).' })
+  defineMetric(@Args('input') input: DefineMetricInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
+    const { planId, code, ...definition } = input;
+    return this.run({ type: 'DefineMetric', data: { metricId: metricIdFor(planId, code), planId, ...definition } }, principal);
+  }
+
+  @Mutation(() => MetricModel, { description: 'Revise a metric’s definition; earlier definitions stay in its history.' })
+  reviseMetric(@Args('input') input: ReviseMetricInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
+    return this.run({ type: 'ReviseMetric', data: input }, principal);
+  }
+
+  @Mutation(() => MetricModel, { description: 'Set the target for a period (replaces an earlier target for the same period).' })
+  setMetricTarget(@Args('input') input: SetMetricTargetInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
+    return this.run({ type: 'SetTarget', data: { ...input, amberTolerance: input.amberTolerance ?? null } }, principal);
+  }
+
+  @Mutation(() => MetricModel, { description: 'Record the value for a period; a period already recorded must be corrected instead.' })
+  recordMeasurement(@Args('input') input: RecordMeasurementInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
+    const { commandId = randomUUID(), ...data } = input;
+    const measurementId = deterministicUuid('measurement', commandId);
+    return this.run({ type: 'RecordMeasurement', data: { ...data, measurementId } }, principal, commandId);
+  }
+
+  @Mutation(() => MetricModel, { description: 'Correct a figure: a new measurement supersedes the old one, which is kept.' })
+  correctMeasurement(@Args('input') input: CorrectMeasurementInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
+    const { commandId = randomUUID(), ...data } = input;
+    const measurementId = deterministicUuid('measurement', commandId);
+    return this.run({ type: 'CorrectMeasurement', data: { ...data, measurementId } }, principal, commandId);
+  }
+
+  @Mutation(() => MetricModel, { description: 'Record an England, regional or statistical-neighbour value for a period.' })
+  recordComparator(@Args('input') input: RecordComparatorInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
+    return this.run({ type: 'RecordComparator', data: input }, principal);
+  }
+
+  private async run(command: MetricCommand, principal: Principal, commandId?: string): Promise<MetricModel> {
+    const result = await this.commands.executeMetricCommand(command, { principal, commandId });
+    await this.projections.caughtUpTo(result.position);
+    return this.reader.metric(command.data.metricId, principal);
+  }
+}

@@ -1,0 +1,70 @@
+import { EntityManager } from 'typeorm';
+import { Frequency, periodSortKey } from '@send/domain';
+import { Projection, ProjectedEvent } from '../projection/projection';
+import { ComparatorEntity } from './comparator.entity';
+import { MeasurementEntity } from './measurement.entity';
+import { MetricTargetEntity } from './metric-target.entity';
+import { MetricEntity } from './metric.entity';
+
+export class ScorecardProjection implements Projection {
+  readonly name = 'scorecard';
+
+  async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
+    if (!event.recorded.streamId.startsWith('metric-')) return;
+    const revision = Number(event.recorded.revision);
+    const metricOf = (metricId: string) => manager.findOneByOrFail(MetricEntity, { metricId });
+    switch (event.type) {
+      case 'MetricDefined': {
+        const { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;
+        await manager.save(MetricEntity, { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: 0, revision });
+        return;
+      }
+      case 'MetricRevised': {
+        const { metricId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;
+        const metric = await metricOf(metricId);
+        await manager.save(MetricEntity, { ...metric, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: metric.revisions + 1, revision });
+        return;
+      }
+      case 'TargetSet': {
+        const { metricId, period, target, amberTolerance } = event.data;
+        const metric = await metricOf(metricId);
+        await manager.save(MetricTargetEntity, { metricId, period, periodKey: periodSortKey(metric.frequency as Frequency, period), target, amberTolerance });
+        await manager.update(MetricEntity, { metricId }, { revision });
+        return;
+      }
+      case 'MeasurementRecorded':
+      case 'MeasurementCorrected': {
+        const d = event.data;
+        const metric = await metricOf(d.metricId);
+        const supersedes = event.type === 'MeasurementCorrected' ? event.data.supersedesMeasurementId : null;
+        await manager.save(MeasurementEntity, {
+          measurementId: d.measurementId,
+          metricId: d.metricId,
+          planId: metric.planId,
+          period: d.period,
+          periodKey: periodSortKey(metric.frequency as Frequency, d.period),
+          value: d.value,
+          asAt: d.asAt,
+          source: d.source,
+          provisional: d.provisional,
+          supersedesMeasurementId: supersedes,
+          supersededByMeasurementId: null,
+          correctionReason: event.type === 'MeasurementCorrected' ? event.data.reason : null,
+          recordedAt: event.recorded.metadata.occurredAt,
+        });
+        if (supersedes) await manager.update(MeasurementEntity, { measurementId: supersedes }, { supersededByMeasurementId: d.measurementId });
+        await manager.update(MetricEntity, { metricId: d.metricId }, { revision });
+        return;
+      }
+      case 'ComparatorRecorded': {
+        const { metricId, period, comparator, value, source } = event.data;
+        const metric = await metricOf(metricId);
+        await manager.save(ComparatorEntity, { metricId, period, comparator, periodKey: periodSortKey(metric.frequency as Frequency, period), value, source });
+        await manager.update(MetricEntity, { metricId }, { revision });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}
