@@ -204,3 +204,92 @@ describe('Recording the scorecard: targets, RAG, corrections and refusals', () =
     expect(duplicate.errors![0].extensions!.code).toBe('CONFLICT');
   });
 });
+
+describe('Importing measurements from a CSV: all or nothing, every bad row named', () => {
+  let app: TestApp;
+  const IMPORT = `mutation ($input: ImportMeasurementsInput!) { importMeasurements(input: $input) { dryRun rows imported errors { row field message } } }`;
+  const define = (code: string, name: string, frequency: string) =>
+    app.gql(DEFINE, {
+      input: { planId: 'imports', code, name, description: name, unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER', frequency, source: 'x', owner: 'x', areaNumbers: [4], actionIds: [] },
+    });
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: NOW });
+    await app.gql(CREATE_PLAN, { input: planInput('imports') });
+    await define('mainstream', 'Children with an EHCP in mainstream schools', 'MONTHLY');
+    await define('exclusions', 'Permanent exclusion rate per 100 pupils', 'ACADEMIC_YEAR');
+    await app.addUser({ userId: 'adviser', roles: ['DFE_ADVISER'], areas: ['test-area'] });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const GOOD = [
+    'metric,period,value,as_at,source,provisional',
+    'Children with an EHCP in mainstream schools,2025-02,39.8,2025-02-28,SEN2,no',
+    'children with an ehcp in mainstream schools,2025-09,41.4,2025-09-30,"SEN2, September",',
+    'Permanent exclusion rate per 100 pupils,2023/24,0.17,2024-08-31,DfE,no',
+    'Permanent exclusion rate per 100 pupils,2024/25,0.20,2025-08-31,DfE,yes',
+  ].join('\r\n');
+
+  it('reports every bad row by number and reason, and imports nothing even when asked to', async () => {
+    const bad = [
+      'metric,period,value,as_at,source,provisional',
+      'Children with an EHCP in mainstream schools,2025-02,39.8,2025-02-28,SEN2,no',
+      'Unknown measure,2025-02,1,2025-02-28,SEN2,no',
+      'Permanent exclusion rate per 100 pupils,2024-25,0.2,2025-08-31,DfE,no',
+      'Children with an EHCP in mainstream schools,2025-03,forty,2025-03-31,SEN2,no',
+      'Children with an EHCP in mainstream schools,2025-02,40.1,2025-02-28,SEN2,no',
+      'Children with an EHCP in mainstream schools,2025-04,40,2025-02-30,SEN2,no',
+      'Children with an EHCP in mainstream schools,2025-05,40,2025-05-31,SEN2,maybe',
+    ].join('\n');
+    const before = await app.allEvents();
+    for (const dryRun of [true, false]) {
+      const res = await app.gql(IMPORT, { input: { planId: 'imports', csv: bad, dryRun } });
+      expect(res.errors).toBeUndefined();
+      const result = res.data.importMeasurements;
+      expect(result).toMatchObject({ dryRun, rows: 7, imported: 0 });
+      expect(result.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+        [3, 'metric'],
+        [4, 'period'],
+        [5, 'value'],
+        [6, 'period'],
+        [7, 'as_at'],
+        [8, 'provisional'],
+      ]);
+      expect(result.errors[0].message).toContain('Row 3');
+    }
+    expect(await app.allEvents()).toEqual(before);
+  });
+
+  it('checks a good file in a dry run without writing, then imports it whole', async () => {
+    const before = await app.allEvents();
+    const dry = (await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD } })).data.importMeasurements;
+    expect(dry).toEqual({ dryRun: true, rows: 4, imported: 0, errors: [] });
+    expect(await app.allEvents()).toEqual(before);
+    const real = (await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD, dryRun: false } })).data.importMeasurements;
+    expect(real).toEqual({ dryRun: false, rows: 4, imported: 4, errors: [] });
+    const card = (await app.gql(`{ scorecard(planId: "imports") { name series { period value provisional source } } }`)).data.scorecard;
+    expect(card).toEqual([
+      { name: 'Children with an EHCP in mainstream schools', series: [
+        { period: '2025-02', value: 39.8, provisional: false, source: 'SEN2' },
+        { period: '2025-09', value: 41.4, provisional: false, source: 'SEN2, September' },
+      ] },
+      { name: 'Permanent exclusion rate per 100 pupils', series: [
+        { period: '2023/24', value: 0.17, provisional: false, source: 'DfE' },
+        { period: '2024/25', value: 0.2, provisional: true, source: 'DfE' },
+      ] },
+    ]);
+    const again = (await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD, dryRun: false } })).data.importMeasurements;
+    expect(again.imported).toBe(0);
+    expect(again.errors).toHaveLength(4);
+  });
+
+  it('refuses a file without the expected columns, and the DfE adviser even a dry run', async () => {
+    const headerless = (await app.gql(IMPORT, { input: { planId: 'imports', csv: 'metric,value\nx,1' } })).data.importMeasurements;
+    expect(headerless.errors).toEqual([expect.objectContaining({ row: 1, field: 'header' })]);
+    const adviser = await app.as('adviser').gql(IMPORT, { input: { planId: 'imports', csv: GOOD } });
+    expect(adviser.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});

@@ -3,6 +3,7 @@ import { ActionsModule } from '../actions/actions.module';
 import { ActionMetricsResolver } from './action-metrics.resolver';
 import { ScorecardReadService } from './scorecard-read.service';
 import { ScorecardResolver } from './scorecard.resolver';
+import { MeasurementImportService } from './import/measurement-import.service';
 
 @Module({
   imports: [ActionsModule],
@@ -12,6 +13,8 @@ import { ScorecardResolver } from './scorecard.resolver';
     ActionMetricsResolver,
     // reads
     ScorecardReadService,
+    // writes
+    MeasurementImportService,
   ],
 })
 export class ScorecardModule {}

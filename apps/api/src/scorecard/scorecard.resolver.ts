@@ -7,11 +7,13 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { CorrectMeasurementInput, DefineMetricInput, RecordComparatorInput, RecordMeasurementInput, ReviseMetricInput, SetMetricTargetInput } from './dto/metric.inputs';
+import { CorrectMeasurementInput, DefineMetricInput, ImportMeasurementsInput, RecordComparatorInput, RecordMeasurementInput, ReviseMetricInput, SetMetricTargetInput } from './dto/metric.inputs';
 import { ScorecardArgs } from './dto/scorecard.args';
 import { ComparatorValueModel, MeasurementModel, MetricModel, MetricTargetModel } from './models/metric.model';
 import { ComparatorName } from './models/scorecard-enums';
 import { metricIdFor } from './metric-id';
+import { MeasurementImportService } from './import/measurement-import.service';
+import { ImportResultModel } from './models/import-result.model';
 import { ScorecardReadService } from './scorecard-read.service';
 
 
@@ -22,6 +24,7 @@ export class ScorecardResolver {
     private readonly projections: ProjectionService,
     private readonly reader: ScorecardReadService,
     private readonly plans: ActionReadService,
+    private readonly imports: MeasurementImportService,
   ) {}
 
   @Query(() => [MetricModel], { description: "The plan's performance scorecard, or one area's part of it.", complexity: listComplexity(15) })
@@ -83,6 +86,11 @@ export class ScorecardResolver {
   @Mutation(() => MetricModel, { description: 'Record an England, regional or statistical-neighbour value for a period.' })
   recordComparator(@Args('input') input: RecordComparatorInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
     return this.run({ type: 'RecordComparator', data: input }, principal);
+  }
+
+  @Mutation(() => ImportResultModel, { description: 'Import measurements from a CSV, all or nothing; dryRun (the default) only reports bad rows.' })
+  importMeasurements(@Args('input') input: ImportMeasurementsInput, @CurrentPrincipal() principal: Principal): Promise<ImportResultModel> {
+    return this.imports.import(input.planId, input.csv, input.dryRun, principal, input.commandId);
   }
 
   private async run(command: MetricCommand, principal: Principal, commandId?: string): Promise<MetricModel> {

@@ -74,3 +74,16 @@ export class RecordComparatorInput {
   @Field(() => Float) @IsNumber({ allowNaN: false, allowInfinity: false }) readonly value: number;
   @Field() @IsString() @IsNotEmpty() @MaxLength(500) readonly source: string;
 }
+
+@InputType()
+export class ImportMeasurementsInput {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly planId: string;
+  @Field({ description: 'CSV with the columns metric (name or id), period, value, as_at (YYYY-MM-DD), source, provisional (yes/no).' })
+  @IsString()
+  @MaxLength(900_000)
+  readonly csv: string;
+  @Field({ defaultValue: true, description: 'Check every row and report; import nothing. Send false to import (still all or nothing).' })
+  @IsBoolean()
+  readonly dryRun: boolean;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() readonly commandId?: string;
+}

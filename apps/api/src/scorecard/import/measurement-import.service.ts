@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { authorizeCommand, MetricEvent, Principal } from '@send/domain';
+import { deterministicUuid, EventStore } from '@send/event-store';
+import { MetricEntity } from '@send/read-models';
+import { ActionReadService } from '../../actions/action-read.service';
+import { PlanCommandService } from '../../commands/plan-command.service';
+import { loadEvent, metricDecider, metricStream } from '../../commands/plan-deciders';
+import { Clock } from '../../common/clock';
+import { EVENT_STORE } from '../../infrastructure/event-store.provider';
+import { ProjectionService } from '../../infrastructure/projection.service';
+import { ImportResultModel } from '../models/import-result.model';
+import { planMeasurementImport } from './measurement-import';
+
+@Injectable()
+export class MeasurementImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly plans: ActionReadService,
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks the whole file; imports it only if every row is good and this is not a dry run. */
+  async import(planId: string, csv: string, dryRun: boolean, principal: Principal, commandId: string = randomUUID()): Promise<ImportResultModel> {
+    const plan = await this.plans.plan(planId, principal);
+    // A dry run is refused to anyone who could not do the real import.
+    authorizeCommand(principal, 'RecordMeasurement', plan.localAreaId);
+    const rows = await this.dataSource.getRepository(MetricEntity).find({ where: { planId: plan.planId } });
+    const metrics = await Promise.all(
+      rows.map(async (m) => ({
+        metricId: m.metricId,
+        name: m.name,
+        state: (await this.store.readStream(metricStream(m.metricId))).reduce(
+          (state, recorded) => metricDecider.evolve(state, loadEvent<MetricEvent>(recorded)),
+          metricDecider.initialState(),
+        ),
+      })),
+    );
+    const metadata = { now: this.clock.now(), commandId, correlationId: commandId, actor: null };
+    const checked = planMeasurementImport(csv, metrics, metadata, (row) => deterministicUuid('imported-measurement', commandId, String(row)));
+    const result = { dryRun, rows: checked.rows, errors: checked.errors, imported: 0 };
+    if (dryRun || checked.errors.length > 0) return result;
+    let position: bigint | undefined;
+    for (const [i, command] of checked.commands.entries()) {
+      const done = await this.commands.executeMetricCommand(command, {
+        principal,
+        commandId: deterministicUuid('import-command', commandId, String(i)),
+        correlationId: commandId,
+      });
+      position = done.position;
+    }
+    if (position !== undefined) await this.projections.caughtUpTo(position);
+    return { ...result, imported: checked.commands.length };
+  }
+}
