@@ -40,6 +40,12 @@ const PLAN_QUERY = `query($id: ID!, $asAt: String) {
   sufficiency: actions(planId: $id, asAt: $asAt, filter: { area: 6, priority: 5, stale: false }, first: 3) { ${PAGE} }
   firstPage: actions(planId: $id, asAt: $asAt, first: 7) { ${PAGE} }
   owners(planId: $id, asAt: $asAt) { owner { id } openActions overdue stale }
+  scorecard(planId: $id, asAt: $asAt) {
+    id name unit polarity frequency areaNumbers actionIds definitionRevisions revision rag changeSinceBaseline
+    latest { id period value asAt provisional recordedAt } previous { id } baseline { id } trend { direction improving changeSincePrevious }
+    target { period target amberTolerance } comparators { comparator period value }
+    series(includeSuperseded: true) { id period value supersededBy } targets { period target } comparatorSeries { comparator period value }
+  }
 }`;
 
 /** Mulberry32: small, seedable, so a failing instant can be replayed with AS_AT_SEED. */
@@ -92,7 +98,7 @@ describe(`as-at reads equal a fresh replay of the history up to that instant (AS
   beforeAll(async () => {
     app = await startTestApp({ loadDemoPlan: true, now: NOW, areas: ['demo-area'], limits: LIMITS });
     events = await app.allEvents();
-    planEvents = events.filter((e) => /^(plan|action|meeting)-/.test(e.streamId));
+    planEvents = events.filter((e) => /^(plan|action|meeting|metric)-/.test(e.streamId));
     const times = planEvents.map((e) => Date.parse(e.metadata.occurredAt)).sort((a, b) => a - b);
     [first, last] = [times[0], times[times.length - 1]];
   });

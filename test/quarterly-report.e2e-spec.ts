@@ -90,7 +90,7 @@ describe('The quarterly monitoring report', () => {
 
   it('traces every figure to events: lines link to their action, the header names the last event used', async () => {
     const events = await app.allEvents();
-    const planEvents = events.filter((e) => /^(plan|action|meeting)-/.test(e.streamId) && e.metadata.occurredAt <= report.to);
+    const planEvents = events.filter((e) => /^(plan|action|meeting|metric)-/.test(e.streamId) && e.metadata.occurredAt <= report.to);
     expect(report.eventsUpToPosition).toBe(String(planEvents[planEvents.length - 1].position));
     expect(report.html).toContain(`store position ${report.eventsUpToPosition}`);
     const links = [...report.html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);

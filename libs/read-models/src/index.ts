@@ -33,3 +33,4 @@ export * from './scorecard/measurement.entity';
 export * from './scorecard/metric-target.entity';
 export * from './scorecard/comparator.entity';
 export * from './scorecard/scorecard-line';
+export * from './as-at/metric-view';

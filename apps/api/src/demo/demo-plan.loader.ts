@@ -91,6 +91,15 @@ export async function loadDemoPlan(
       label: `Meeting ${step.command.type}`,
       run: () => commands.executeMeetingCommand(step.command, { now: step.at, principal: chair, commandId: nextCommandId() }),
     })),
+    // The programme office puts the scorecard in the day after the actions, with the published figures and their own dates.
+    ...metrics.map((command, i) => {
+      const at = new Date(Date.parse(`${addDays(anchor, PLAN_LOADED_DAY + 2)}T09:00:00.000Z`) + i * 1000).toISOString();
+      return {
+        at,
+        label: `Scorecard ${command.type}`,
+        run: () => commands.executeMetricCommand(command, { now: at, principal: office, commandId: nextCommandId() }),
+      };
+    }),
     ...rounds.map((step) => ({
       at: step.at,
       label: `Plan ${step.command.type}`,
@@ -128,11 +137,5 @@ export async function loadDemoPlan(
     if (step.kind === 'reassign') owners.set(step.ref, step.owner);
   }
   await runBoardStepsUntil('9999');
-  // The programme office puts the scorecard in yesterday, with the published figures and their own dates.
-  for (const [i, command] of metrics.entries()) {
-    const at = new Date(Date.parse(`${addDays(anchor, -1)}T12:00:00.000Z`) + i * 1000).toISOString();
-    const result = await commands.executeMetricCommand(command, { now: at, principal: office, commandId: nextCommandId() });
-    recorded(`Scorecard ${command.type}`, result.events.length);
-  }
   return { planId: DEMO_PLAN_ID, actions: DEMO_ACTIONS.length, events };
 }

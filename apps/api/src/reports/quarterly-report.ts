@@ -1,5 +1,5 @@
 import { dateOf, daysBetween } from '@send/domain';
-import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange } from '@send/read-models';
+import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, ScorecardLine, scorecardLine } from '@send/read-models';
 import { ReportPeriod } from './report-period';
 
 export interface ReportActionLine {
@@ -31,6 +31,8 @@ export interface QuarterlyReport {
   evidenceAccepted: { action: ActionView; evidence: EvidenceView }[];
   /** Every action the plan held at the end of the period, in plan order. */
   actions: ReportActionLine[];
+  /** The scorecard as it stood at the end of the period, by metric name. */
+  scorecard: ScorecardLine[];
 }
 
 export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | undefined, end: PlanView, movement: Movement): QuarterlyReport {
@@ -65,5 +67,6 @@ export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | und
     overdue: inForce.filter((l) => l.overdue),
     evidenceAccepted: accepted,
     actions: lines,
+    scorecard: end.metrics.map((m) => scorecardLine(m.metric, m.measurements, m.targets, m.comparators)),
   };
 }

@@ -1,4 +1,4 @@
-import { MovementGroup, RagRollUp } from '@send/read-models';
+import { MovementGroup, RagRollUp, ScorecardLine } from '@send/read-models';
 import { QuarterlyReport, ReportActionLine } from './quarterly-report';
 
 const escape = (text: string | number | null | undefined) =>
@@ -62,6 +62,40 @@ function appendix(line: ReportActionLine): string {
 <p class="trace">Action id ${escape(a.actionId)}, revision ${a.revision} at the end of the period.</p>
 ${events ? `<ul>${events}</ul>` : '<p class="none">No events in the period.</p>'}
 </section>`;
+}
+
+const TREND_WORDS: Record<string, string> = { UP: '▲ up', DOWN: '▼ down', FLAT: '► level' };
+const COMPARATOR_WORDS: Record<string, string> = { ENGLAND: 'England', REGION: 'region', STATISTICAL_NEIGHBOURS: 'statistical neighbours' };
+
+function figure(unit: string, value: number): string {
+  switch (unit) {
+    case 'PERCENT':
+      return `${value}%`;
+    case 'RATE_PER_10000':
+      return `${value} per 10,000`;
+    case 'RATE_PER_100':
+      return `${value} per 100`;
+    case 'GBP':
+      return `£${value}`;
+    case 'GBP_PER_HEAD':
+      return `£${value} per head`;
+    default:
+      return String(value);
+  }
+}
+
+function scorecardRow(line: ScorecardLine): string[] {
+  const { metric, latest, previous, trend, target, rag: metricRag } = line;
+  const measured = (m: typeof latest) => (m ? `${escape(figure(metric.unit, m.value))} <small>(${escape(m.period)}${m.provisional ? ', provisional' : ''})</small>` : '—');
+  return [
+    escape(metric.name),
+    measured(latest),
+    measured(previous),
+    trend ? `${escape(TREND_WORDS[trend.direction])}${trend.improving === null ? '' : trend.improving ? ', improving' : ', worsening'}` : '—',
+    target ? `${escape(metric.polarity === 'HIGHER_IS_BETTER' ? 'at least' : 'at most')} ${escape(figure(metric.unit, target.target))} <small>(by ${escape(target.period)})</small>` : '—',
+    metricRag ? rag(metricRag) : 'No target',
+    line.comparators.map((c) => `${escape(COMPARATOR_WORDS[c.comparator] ?? c.comparator)} ${escape(figure(metric.unit, c.value))}`).join('; ') || '—',
+  ];
 }
 
 const STYLE = `body{font-family:Arial,Helvetica,sans-serif;color:#111;margin:2rem;line-height:1.4}
@@ -139,7 +173,11 @@ ${table(
   'No evidence was accepted in the period.',
 )}
 <h2>7. Performance scorecard</h2>
-<p class="none">No scorecard metrics are recorded for this plan yet.</p>
+${table(
+  ['Metric', 'Latest', 'Previous', 'Trend', 'Target', 'RAG', 'Comparators'],
+  report.scorecard.map(scorecardRow),
+  'No scorecard metrics were recorded for this plan by the end of the period.',
+)}
 <h2>Appendix: the actions</h2>
 ${report.actions.map(appendix).join('\n')}
 </main>

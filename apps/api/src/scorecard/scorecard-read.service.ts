@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, MetricNotFoundError, Principal } from '@send/domain';
-import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, PlanEntity, ScorecardLine, scorecardLine } from '@send/read-models';
+import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, PlanEntity, PlanView, ScorecardLine, scorecardLine } from '@send/read-models';
 import { MeasurementModel, MetricModel } from './models/metric.model';
 import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './models/scorecard-enums';
 
@@ -50,6 +50,13 @@ function toModel(line: ScorecardLine): MetricModel {
 export class ScorecardReadService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The scorecard as it stood at the view's instant. */
+  fromView(view: PlanView, area?: number): MetricModel[] {
+    return view.metrics
+      .filter((m) => area === undefined || m.metric.areaNumbers.includes(area))
+      .map((m) => ({ ...toModel(scorecardLine(m.metric, m.measurements, m.targets, m.comparators)), view: m }));
+  }
+
   async forPlan(planId: string, area?: number): Promise<MetricModel[]> {
     const metrics = await this.dataSource.getRepository(MetricEntity).find({ where: { planId } });
     const chosen = area === undefined ? metrics : metrics.filter((m) => m.areaNumbers.includes(area));
@@ -70,16 +77,22 @@ export class ScorecardReadService {
   }
 
   /** Every figure ever recorded for the metric, corrections and the values they replaced included, in period order. */
-  async series(metricId: string, includeSuperseded: boolean): Promise<MeasurementModel[]> {
-    const rows = await this.dataSource.getRepository(MeasurementEntity).find({ where: { metricId }, order: { periodKey: 'ASC', recordedAt: 'ASC' } });
+  async series(metric: MetricModel, includeSuperseded: boolean): Promise<MeasurementModel[]> {
+    const rows = metric.view
+      ? [...metric.view.measurements].sort((a, b) => (a.periodKey < b.periodKey ? -1 : a.periodKey > b.periodKey ? 1 : a.recordedAt < b.recordedAt ? -1 : 1))
+      : await this.dataSource.getRepository(MeasurementEntity).find({ where: { metricId: metric.id }, order: { periodKey: 'ASC', recordedAt: 'ASC' } });
     return rows.filter((m) => includeSuperseded || m.supersededByMeasurementId === null).map(toMeasurementModel);
   }
 
-  async targets(metricId: string): Promise<MetricTargetEntity[]> {
+  async targets(metric: MetricModel): Promise<MetricTargetEntity[]> {
+    if (metric.view) return [...metric.view.targets].sort((a, b) => (a.periodKey < b.periodKey ? -1 : 1));
+    const metricId = metric.id;
     return this.dataSource.getRepository(MetricTargetEntity).find({ where: { metricId }, order: { periodKey: 'ASC' } });
   }
 
-  async comparators(metricId: string): Promise<ComparatorEntity[]> {
+  async comparators(metric: MetricModel): Promise<ComparatorEntity[]> {
+    if (metric.view) return [...metric.view.comparators].sort((a, b) => (a.periodKey < b.periodKey ? -1 : a.periodKey > b.periodKey ? 1 : a.comparator < b.comparator ? -1 : 1));
+    const metricId = metric.id;
     return this.dataSource.getRepository(ComparatorEntity).find({ where: { metricId }, order: { periodKey: 'ASC', comparator: 'ASC' } });
   }
 

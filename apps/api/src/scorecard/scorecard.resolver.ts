@@ -12,6 +12,7 @@ import { ScorecardArgs } from './dto/scorecard.args';
 import { ComparatorValueModel, MeasurementModel, MetricModel, MetricTargetModel } from './models/metric.model';
 import { ComparatorName } from './models/scorecard-enums';
 import { metricIdFor } from './metric-id';
+import { AsAtService } from '../as-at/as-at.service';
 import { MeasurementImportService } from './import/measurement-import.service';
 import { ImportResultModel } from './models/import-result.model';
 import { ScorecardReadService } from './scorecard-read.service';
@@ -25,12 +26,14 @@ export class ScorecardResolver {
     private readonly reader: ScorecardReadService,
     private readonly plans: ActionReadService,
     private readonly imports: MeasurementImportService,
+    private readonly asAt: AsAtService,
   ) {}
 
-  @Query(() => [MetricModel], { description: "The plan's performance scorecard, or one area's part of it.", complexity: listComplexity(15) })
+  @Query(() => [MetricModel], { description: "The plan's performance scorecard, or one area's part of it; live, or as it stood at an instant or board meeting.", complexity: listComplexity(15) })
   async scorecard(@Args() args: ScorecardArgs, @CurrentPrincipal() principal: Principal): Promise<MetricModel[]> {
     const plan = await this.plans.plan(args.planId, principal);
-    return this.reader.forPlan(plan.planId, args.area);
+    const scope = await this.asAt.scope(plan, args, principal);
+    return scope.view ? this.reader.fromView(scope.view, args.area) : this.reader.forPlan(plan.planId, args.area);
   }
 
   @Query(() => MetricModel, { description: 'One metric; NOT_FOUND if there is no such metric.' })
@@ -40,17 +43,17 @@ export class ScorecardResolver {
 
   @ResolveField(() => [MeasurementModel], { description: 'The whole series in period order; with includeSuperseded, the corrected values too.', complexity: listComplexity(24) })
   series(@Parent() metric: MetricModel, @Args('includeSuperseded', { defaultValue: false }) includeSuperseded: boolean): Promise<MeasurementModel[]> {
-    return this.reader.series(metric.id, includeSuperseded);
+    return this.reader.series(metric, includeSuperseded);
   }
 
   @ResolveField(() => [MetricTargetModel], { description: 'The trajectory: a target per period.', complexity: listComplexity(12) })
   async targets(@Parent() metric: MetricModel): Promise<MetricTargetModel[]> {
-    return (await this.reader.targets(metric.id)).map(({ period, target, amberTolerance }) => ({ period, target, amberTolerance }));
+    return (await this.reader.targets(metric)).map(({ period, target, amberTolerance }) => ({ period, target, amberTolerance }));
   }
 
   @ResolveField(() => [ComparatorValueModel], { description: 'Every comparator value recorded, in period order.', complexity: listComplexity(12) })
   async comparatorSeries(@Parent() metric: MetricModel): Promise<ComparatorValueModel[]> {
-    return (await this.reader.comparators(metric.id)).map((c) => ({ comparator: c.comparator as ComparatorName, period: c.period, value: c.value, source: c.source }));
+    return (await this.reader.comparators(metric)).map((c) => ({ comparator: c.comparator as ComparatorName, period: c.period, value: c.value, source: c.source }));
   }
 
   @Mutation(() => MetricModel, { description: 'Add a metric to the plan’s scorecard (programme office).' })

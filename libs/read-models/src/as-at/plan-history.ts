@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import { MetricEntity } from '../scorecard/metric.entity';
 import { PlanView, planViewAt } from './plan-view';
 
 export interface ClosedMeeting {
@@ -15,6 +16,7 @@ export interface ClosedMeeting {
 export interface PlanStreamIndex {
   actionIds(planId: string): Promise<string[]>;
   meetingIds(planId: string): Promise<string[]>;
+  metricIds(planId: string): Promise<string[]>;
 }
 
 /** The running api's index: its read models. */
@@ -22,26 +24,30 @@ export function readModelStreamIndex(dataSource: DataSource): PlanStreamIndex {
   return {
     actionIds: async (planId) => (await dataSource.getRepository(ActionEntity).find({ select: ['actionId'], where: { planId } })).map((a) => a.actionId),
     meetingIds: async (planId) => (await dataSource.getRepository(MeetingEntity).find({ select: ['meetingId'], where: { planId } })).map((m) => m.meetingId),
+    metricIds: async (planId) => (await dataSource.getRepository(MetricEntity).find({ select: ['metricId'], where: { planId } })).map((m) => m.metricId),
   };
 }
 
 /** An operator tool's index: one scan of the store, so it needs no read models and never races the api's projections. */
 export function eventStoreStreamIndex(store: EventStore): PlanStreamIndex {
-  let scanned: Promise<{ actions: Map<string, string[]>; meetings: Map<string, string[]> }> | undefined;
+  let scanned: Promise<Record<'actions' | 'meetings' | 'metrics', Map<string, string[]>>> | undefined;
   const scan = () =>
     (scanned ??= store.readAll().then((events) => {
       const actions = new Map<string, string[]>();
       const meetings = new Map<string, string[]>();
+      const metrics = new Map<string, string[]>();
       for (const e of events) {
-        const data = e.data as { planId?: string; actionId?: string; meetingId?: string };
+        const data = e.data as { planId?: string; actionId?: string; meetingId?: string; metricId?: string };
         if (e.type === 'ActionAdded' && data.planId && data.actionId) actions.set(data.planId, [...(actions.get(data.planId) ?? []), data.actionId]);
         if (e.type === 'MeetingScheduled' && data.planId && data.meetingId) meetings.set(data.planId, [...(meetings.get(data.planId) ?? []), data.meetingId]);
+        if (e.type === 'MetricDefined' && data.planId && data.metricId) metrics.set(data.planId, [...(metrics.get(data.planId) ?? []), data.metricId]);
       }
-      return { actions, meetings };
+      return { actions, meetings, metrics };
     }));
   return {
     actionIds: async (planId) => (await scan()).actions.get(planId) ?? [],
     meetingIds: async (planId) => (await scan()).meetings.get(planId) ?? [],
+    metricIds: async (planId) => (await scan()).metrics.get(planId) ?? [],
   };
 }
 
@@ -54,11 +60,12 @@ export class PlanHistory {
 
   /** The plan as it stood at the instant, or undefined if it did not exist yet. */
   async viewAt(planId: string, asAt: string): Promise<PlanView | undefined> {
-    const [actionIds, meetingIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId)]);
+    const [actionIds, meetingIds, metricIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId), this.index.metricIds(planId)]);
     const streams = await Promise.all([
       this.store.readStream(`plan-${planId}`),
       ...actionIds.map((id) => this.store.readStream(`action-${id}`)),
       ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
+      ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
     ]);
     return planViewAt(streams, asAt);
   }

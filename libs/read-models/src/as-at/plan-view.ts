@@ -1,8 +1,9 @@
-import { ActionEvent, ActionOwner, ImprovementArea, PlanEvent, RecoveryPriority } from '@send/domain';
+import { ActionEvent, ActionOwner, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority } from '@send/domain';
 import { RecordedEvent } from '@send/event-store';
 import { ProjectedEvent } from '../projection/projection';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { ActionView, evolveActionView, withDecision } from './action-view';
+import { evolveMetricView, MetricView } from './metric-view';
 
 export interface UpdateRoundView {
   roundId: string;
@@ -33,9 +34,15 @@ export interface PlanView {
   actions: ActionView[];
   /** Everyone who owned an action by then, with the name, role and organisation last recorded. */
   owners: ActionOwner[];
+  /** The scorecard's metrics defined by then, ordered by name. */
+  metrics: MetricView[];
 }
 
-type Draft = Omit<PlanView, 'actions' | 'owners'> & { actions: Map<string, ActionView>; owners: Map<string, ActionOwner> };
+type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics'> & {
+  actions: Map<string, ActionView>;
+  owners: Map<string, ActionOwner>;
+  metrics: Map<string, MetricView>;
+};
 
 function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, asAt: string): Draft | undefined {
   const revision = Number(event.recorded.revision);
@@ -57,6 +64,7 @@ function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent,
       updateRounds: [],
       actions: new Map(),
       owners: new Map(),
+      metrics: new Map(),
     };
   }
   if (!draft) return draft;
@@ -94,6 +102,12 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string): D
     if (event.type === 'ActionAdded' || event.type === 'OwnerReassigned') draft.owners.set(action.owner.ownerId, action.owner);
     return draft;
   }
+  if (streamId.startsWith('metric-')) {
+    const metricId = (event.data as { metricId: string }).metricId;
+    const metric = evolveMetricView(draft.metrics.get(metricId), event as ProjectedEvent & MetricEvent);
+    if (metric) draft.metrics.set(metricId, metric);
+    return draft;
+  }
   if (event.type === 'DecisionRecorded') {
     const action = draft.actions.get(event.data.actionId);
     if (action) draft.actions.set(action.actionId, withDecision(action, event as ProjectedEvent & typeof event));
@@ -108,7 +122,7 @@ export function streamPrefixAt(events: RecordedEvent[], asAt: string): RecordedE
 }
 
 /**
- * Folds a plan's streams (the plan, its actions, its meetings) up to an instant. Events are
+ * Folds a plan's streams (the plan, its actions, meetings and metrics) up to an instant. Events are
  * applied in global order, as the projections apply them, so the answer equals what the read
  * models held at that instant. Undefined when the plan did not exist yet.
  */
@@ -121,5 +135,6 @@ export function planViewAt(streams: RecordedEvent[][], asAt: string): PlanView |
   }
   if (!draft) return undefined;
   const actions = [...draft.actions.values()].sort((a, b) => (a.refSortKey < b.refSortKey ? -1 : a.refSortKey > b.refSortKey ? 1 : 0));
-  return { ...draft, actions, owners: [...draft.owners.values()] };
+  const metrics = [...draft.metrics.values()].sort((a, b) => (a.metric.name < b.metric.name ? -1 : a.metric.name > b.metric.name ? 1 : 0));
+  return { ...draft, actions, owners: [...draft.owners.values()], metrics };
 }

@@ -3,6 +3,7 @@ import { Frequency, periodSortKey } from '@send/domain';
 import { Projection, ProjectedEvent } from '../projection/projection';
 import { ComparatorEntity } from './comparator.entity';
 import { MeasurementEntity } from './measurement.entity';
+import { measurementRow } from './measurement-row';
 import { MetricTargetEntity } from './metric-target.entity';
 import { MetricEntity } from './metric.entity';
 
@@ -34,26 +35,12 @@ export class ScorecardProjection implements Projection {
       }
       case 'MeasurementRecorded':
       case 'MeasurementCorrected': {
-        const d = event.data;
-        const metric = await metricOf(d.metricId);
-        const supersedes = event.type === 'MeasurementCorrected' ? event.data.supersedesMeasurementId : null;
-        await manager.save(MeasurementEntity, {
-          measurementId: d.measurementId,
-          metricId: d.metricId,
-          planId: metric.planId,
-          period: d.period,
-          periodKey: periodSortKey(metric.frequency as Frequency, d.period),
-          value: d.value,
-          asAt: d.asAt,
-          source: d.source,
-          provisional: d.provisional,
-          supersedesMeasurementId: supersedes,
-          supersededByMeasurementId: null,
-          correctionReason: event.type === 'MeasurementCorrected' ? event.data.reason : null,
-          recordedAt: event.recorded.metadata.occurredAt,
-        });
-        if (supersedes) await manager.update(MeasurementEntity, { measurementId: supersedes }, { supersededByMeasurementId: d.measurementId });
-        await manager.update(MetricEntity, { metricId: d.metricId }, { revision });
+        const metric = await metricOf(event.data.metricId);
+        const row = measurementRow(event, metric.planId, metric.frequency);
+        await manager.save(MeasurementEntity, row);
+        const supersedes = row.supersedesMeasurementId;
+        if (supersedes) await manager.update(MeasurementEntity, { measurementId: supersedes }, { supersededByMeasurementId: row.measurementId });
+        await manager.update(MetricEntity, { metricId: row.metricId }, { revision });
         return;
       }
       case 'ComparatorRecorded': {

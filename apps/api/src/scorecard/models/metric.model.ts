@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MetricView } from '@send/read-models';
 import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './scorecard-enums';
 
 @ObjectType('Measurement', { description: 'A value for one period. Corrections are new measurements; the one corrected stays, marked superseded.' })
@@ -61,4 +62,6 @@ export class MetricModel {
   @Field(() => MetricTargetModel, { nullable: true, description: 'The target the latest figure is judged against.' }) target: MetricTargetModel | null;
   @Field(() => MetricRagName, { nullable: true, description: 'Null when there is no figure or no target.' }) rag: MetricRagName | null;
   @Field(() => [ComparatorValueModel], { description: 'Comparators for the latest period.' }) comparators: ComparatorValueModel[];
+  /** The metric folded from history when the scorecard was asked for as at an instant. */
+  view?: MetricView;
 }
