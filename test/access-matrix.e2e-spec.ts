@@ -47,6 +47,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   granted a role, so an administrator of any area may), grants and revokes roles in their area;
  * - plan administrator (only they): open and close update rounds;
  * - board chair and members (only they): schedule meetings, minute attendance and decisions, close;
+ * - plan administrator (only they): keep the scorecard (metrics, targets, figures, corrections,
+ *   comparators, CSV imports);
  * - DfE adviser: reads only, every change refused;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -78,6 +80,13 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   closeMeeting:         [F,    A,    A,     F,    F,    F,      N,     N],
   openUpdateRound:      [A,    F,    F,     F,    F,    F,      N,     N],
   closeUpdateRound:     [A,    F,    F,     F,    F,    F,      N,     N],
+  defineMetric:         [A,    F,    F,     F,    F,    F,      N,     N],
+  reviseMetric:         [A,    F,    F,     F,    F,    F,      N,     N],
+  setMetricTarget:      [A,    F,    F,     F,    F,    F,      N,     N],
+  recordMeasurement:    [A,    F,    F,     F,    F,    F,      N,     N],
+  correctMeasurement:   [A,    F,    F,     F,    F,    F,      N,     N],
+  recordComparator:     [A,    F,    F,     F,    F,    F,      N,     N],
+  importMeasurements:   [A,    F,    F,     F,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */

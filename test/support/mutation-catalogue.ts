@@ -27,6 +27,13 @@ export const MUTATIONS = [
   'closeMeeting',
   'openUpdateRound',
   'closeUpdateRound',
+  'defineMetric',
+  'reviseMetric',
+  'setMetricTarget',
+  'recordMeasurement',
+  'correctMeasurement',
+  'recordComparator',
+  'importMeasurements',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -61,6 +68,30 @@ async function heldMeeting(gql: Gql, planId: string): Promise<{ meetingId: strin
 }
 
 const OPEN_ROUND = `mutation ($input: OpenUpdateRoundInput!) { openUpdateRound(input: $input) { id } }`;
+
+const METRIC_DEFINITION = {
+  name: 'Children with an EHCP in mainstream schools',
+  description: 'Share of children with an EHC plan in mainstream schools',
+  unit: 'PERCENT',
+  polarity: 'HIGHER_IS_BETTER',
+  frequency: 'MONTHLY',
+  source: 'SEN2',
+  owner: 'SEND and AP Lead',
+  areaNumbers: [4],
+  actionIds: [],
+};
+const metricMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { id latest { id } } }`;
+
+/** A plan with one scorecard metric that has a figure for February 2025. */
+async function planWithMetric(gql: Gql, planId: string): Promise<{ metricId: string; measurementId: string }> {
+  await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+  const metric = await must<{ id: string }>(gql(metricMutation('defineMetric', 'DefineMetricInput'), { input: { planId, code: 'mainstream', ...METRIC_DEFINITION } }), 'defineMetric');
+  const recorded = await must<{ latest: { id: string } }>(
+    gql(metricMutation('recordMeasurement', 'RecordMeasurementInput'), { input: { metricId: metric.id, period: '2025-02', value: 39.8, asAt: '2025-02-28', source: 'SEN2' } }),
+    'recordMeasurement',
+  );
+  return { metricId: metric.id, measurementId: recorded.latest.id };
+}
 
 /** Someone to grant roles to, registered by the tester (a plan administrator). */
 async function registeredPerson(gql: Gql, planId: string): Promise<string> {
@@ -265,5 +296,46 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
     await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
     const round = await must<{ id: string }>(gql(OPEN_ROUND, { input: { planId, title: 'Updates for the board', deadline: '2026-07-01' } }), 'openUpdateRound');
     return { query: `mutation ($input: CloseUpdateRoundInput!) { closeUpdateRound(input: $input) { id } }`, variables: { input: { planId, roundId: round.id } } };
+  },
+  defineMetric: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return { query: metricMutation('defineMetric', 'DefineMetricInput'), variables: { input: { planId, code: 'mainstream', ...METRIC_DEFINITION } } };
+  },
+  reviseMetric: async (gql, planId) => {
+    const { metricId } = await planWithMetric(gql, planId);
+    return { query: metricMutation('reviseMetric', 'ReviseMetricInput'), variables: { input: { metricId, ...METRIC_DEFINITION, source: 'SEN2 return', reason: 'Named the return' } } };
+  },
+  setMetricTarget: async (gql, planId) => {
+    const { metricId } = await planWithMetric(gql, planId);
+    return { query: metricMutation('setMetricTarget', 'SetMetricTargetInput'), variables: { input: { metricId, period: '2026-03', target: 45, amberTolerance: 2 } } };
+  },
+  recordMeasurement: async (gql, planId) => {
+    const { metricId } = await planWithMetric(gql, planId);
+    return {
+      query: metricMutation('recordMeasurement', 'RecordMeasurementInput'),
+      variables: { input: { metricId, period: '2025-09', value: 41.4, asAt: '2025-09-30', source: 'SEN2' } },
+    };
+  },
+  correctMeasurement: async (gql, planId) => {
+    const { metricId, measurementId } = await planWithMetric(gql, planId);
+    return {
+      query: metricMutation('correctMeasurement', 'CorrectMeasurementInput'),
+      variables: { input: { metricId, supersedesMeasurementId: measurementId, value: 39.9, asAt: '2025-02-28', source: 'SEN2', reason: 'Revised return' } },
+    };
+  },
+  recordComparator: async (gql, planId) => {
+    const { metricId } = await planWithMetric(gql, planId);
+    return {
+      query: metricMutation('recordComparator', 'RecordComparatorInput'),
+      variables: { input: { metricId, period: '2025-02', comparator: 'ENGLAND', value: 40.2, source: 'DfE' } },
+    };
+  },
+  importMeasurements: async (gql, planId) => {
+    await planWithMetric(gql, planId);
+    const csv = `metric,period,value,as_at,source,provisional\n${METRIC_DEFINITION.name},2025-03,40,2025-03-31,SEN2,no`;
+    return {
+      query: `mutation ($input: ImportMeasurementsInput!) { importMeasurements(input: $input) { imported errors { row message } } }`,
+      variables: { input: { planId, csv, dryRun: false } },
+    };
   },
 };
