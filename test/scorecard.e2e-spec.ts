@@ -187,6 +187,7 @@ describe('Recording the scorecard: targets, RAG, corrections and refusals', () =
   });
 
   it('keeps each definition in the history when a metric is revised', async () => {
+    app.clock.set('2026-06-15T11:00:00.000Z');
     const revised = await app.gql(`mutation ($input: ReviseMetricInput!) { reviseMetric(input: $input) { name definitionRevisions } }`, {
       input: {
         metricId, name: 'New EHCPs issued within 20 weeks (year to date)', description: 'Year to date, excluding exceptions',
@@ -196,8 +197,14 @@ describe('Recording the scorecard: targets, RAG, corrections and refusals', () =
     });
     expect(revised.errors).toBeUndefined();
     expect(revised.data.reviseMetric).toEqual({ name: 'New EHCPs issued within 20 weeks (year to date)', definitionRevisions: 1 });
-    const types = (await app.allEvents()).filter((e) => e.streamId === `metric-${metricId}`).map((e) => e.type);
-    expect(types.filter((t) => t === 'MetricDefined' || t === 'MetricRevised')).toEqual(['MetricDefined', 'MetricRevised']);
+    const history = await app.gql(`{ metric(id: "${metricId}") { definitions { version name description reason recordedBy } } }`);
+    expect(history.data.metric.definitions).toEqual([
+      { version: 1, name: 'New EHCPs within 20 weeks', description: 'Year to date', reason: null, recordedBy: 'Alex Morgan' },
+      { version: 2, name: 'New EHCPs issued within 20 weeks (year to date)', description: 'Year to date, excluding exceptions', reason: 'Named as in the DfE return', recordedBy: 'Alex Morgan' },
+    ]);
+    // As at before the revision, the scorecard shows the first definition and only it.
+    const before = await app.gql(`{ scorecard(planId: "scores", asAt: "2026-06-15T10:30:00Z") { name definitionRevisions definitions { version } } }`);
+    expect(before.data.scorecard).toEqual([{ name: 'New EHCPs within 20 weeks', definitionRevisions: 0, definitions: [{ version: 1 }] }]);
     const duplicate = await app.gql(DEFINE, {
       input: { planId: 'scores', code: 'ehcp-20-weeks', name: 'x', description: 'x', unit: 'COUNT', polarity: 'LOWER_IS_BETTER', frequency: 'ANNUAL', source: 'x', owner: 'x', areaNumbers: [1], actionIds: [] },
     });

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore } from '@send/event-store';
+import { loadEvent, metricStream } from '../commands/plan-deciders';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, MetricNotFoundError, Principal } from '@send/domain';
+import { canSeeArea, MetricDefined, MetricEvent, MetricNotFoundError, MetricRevised, Principal } from '@send/domain';
 import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, PlanEntity, PlanView, ScorecardLine, scorecardLine } from '@send/read-models';
-import { MeasurementModel, MetricModel } from './models/metric.model';
+import { MeasurementModel, MetricDefinitionVersionModel, MetricModel } from './models/metric.model';
 import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './models/scorecard-enums';
 
 export const toMeasurementModel = (m: MeasurementEntity): MeasurementModel => ({
@@ -48,13 +51,16 @@ function toModel(line: ScorecardLine): MetricModel {
 /** The scorecard from the read models: each metric with its latest figure, trend, RAG and comparators. */
 @Injectable()
 export class ScorecardReadService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   /** The scorecard as it stood at the view's instant. */
   fromView(view: PlanView, area?: number): MetricModel[] {
     return view.metrics
       .filter((m) => area === undefined || m.metric.areaNumbers.includes(area))
-      .map((m) => ({ ...toModel(scorecardLine(m.metric, m.measurements, m.targets, m.comparators)), view: m }));
+      .map((m) => ({ ...toModel(scorecardLine(m.metric, m.measurements, m.targets, m.comparators)), view: m, asAt: view.asAt }));
   }
 
   async forPlan(planId: string, area?: number): Promise<MetricModel[]> {
@@ -82,6 +88,32 @@ export class ScorecardReadService {
       ? [...metric.view.measurements].sort((a, b) => (a.periodKey < b.periodKey ? -1 : a.periodKey > b.periodKey ? 1 : a.recordedAt < b.recordedAt ? -1 : 1))
       : await this.dataSource.getRepository(MeasurementEntity).find({ where: { metricId: metric.id }, order: { periodKey: 'ASC', recordedAt: 'ASC' } });
     return rows.filter((m) => includeSuperseded || m.supersededByMeasurementId === null).map(toMeasurementModel);
+  }
+
+  /** Every version of the definition, oldest first, straight from the metric's events. */
+  async definitions(metric: MetricModel): Promise<MetricDefinitionVersionModel[]> {
+    const events = (await this.store.readStream(metricStream(metric.id))).filter(
+      (e) => (e.type === 'MetricDefined' || e.type === 'MetricRevised') && (metric.asAt === undefined || e.metadata.occurredAt <= metric.asAt),
+    );
+    return events.map((recorded, i) => {
+      const event = loadEvent<MetricEvent>(recorded) as MetricDefined | MetricRevised;
+      const d = event.data;
+      return {
+        version: i + 1,
+        name: d.name,
+        description: d.description,
+        unit: d.unit as MetricUnitName,
+        polarity: d.polarity as PolarityName,
+        frequency: d.frequency as FrequencyName,
+        source: d.source,
+        owner: d.owner,
+        areaNumbers: d.areaNumbers,
+        actionIds: d.actionIds,
+        reason: event.type === 'MetricRevised' ? event.data.reason : null,
+        recordedAt: recorded.metadata.occurredAt,
+        recordedBy: recorded.metadata.actor?.displayName ?? recorded.metadata.actor?.userId ?? null,
+      };
+    });
   }
 
   async targets(metric: MetricModel): Promise<MetricTargetEntity[]> {

@@ -9,7 +9,7 @@ import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CorrectMeasurementInput, DefineMetricInput, ImportMeasurementsInput, RecordComparatorInput, RecordMeasurementInput, ReviseMetricInput, SetMetricTargetInput } from './dto/metric.inputs';
 import { ScorecardArgs } from './dto/scorecard.args';
-import { ComparatorValueModel, MeasurementModel, MetricModel, MetricTargetModel } from './models/metric.model';
+import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from './models/metric.model';
 import { ComparatorName } from './models/scorecard-enums';
 import { metricIdFor } from './metric-id';
 import { AsAtService } from '../as-at/as-at.service';
@@ -44,6 +44,11 @@ export class ScorecardResolver {
   @ResolveField(() => [MeasurementModel], { description: 'The whole series in period order; with includeSuperseded, the corrected values too.', complexity: listComplexity(24) })
   series(@Parent() metric: MetricModel, @Args('includeSuperseded', { defaultValue: false }) includeSuperseded: boolean): Promise<MeasurementModel[]> {
     return this.reader.series(metric, includeSuperseded);
+  }
+
+  @ResolveField(() => [MetricDefinitionVersionModel], { description: 'Every version of the definition, oldest first.', complexity: listComplexity(5) })
+  definitions(@Parent() metric: MetricModel): Promise<MetricDefinitionVersionModel[]> {
+    return this.reader.definitions(metric);
   }
 
   @ResolveField(() => [MetricTargetModel], { description: 'The trajectory: a target per period.', complexity: listComplexity(12) })

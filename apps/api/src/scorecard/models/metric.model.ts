@@ -64,4 +64,22 @@ export class MetricModel {
   @Field(() => [ComparatorValueModel], { description: 'Comparators for the latest period.' }) comparators: ComparatorValueModel[];
   /** The metric folded from history when the scorecard was asked for as at an instant. */
   view?: MetricView;
+  asAt?: string;
+}
+
+@ObjectType('MetricDefinitionVersion', { description: 'One version of a metric’s definition; revisions never overwrite the earlier ones.' })
+export class MetricDefinitionVersionModel {
+  @Field(() => Int, { description: '1 for the definition, then one more per revision.' }) version: number;
+  @Field() name: string;
+  @Field() description: string;
+  @Field(() => MetricUnitName) unit: MetricUnitName;
+  @Field(() => PolarityName) polarity: PolarityName;
+  @Field(() => FrequencyName) frequency: FrequencyName;
+  @Field() source: string;
+  @Field() owner: string;
+  @Field(() => [Int]) areaNumbers: number[];
+  @Field(() => [ID]) actionIds: string[];
+  @Field(() => String, { nullable: true, description: 'Why it was revised; null for the first definition.' }) reason: string | null;
+  @Field() recordedAt: string;
+  @Field(() => String, { nullable: true }) recordedBy: string | null;
 }
