@@ -1,5 +1,6 @@
 import { deterministicUuid } from './deterministic-uuid';
 import { EventMetadata, EventStore, ExpectedRevision, GlobalPosition, RecordedEvent, StreamRevision } from './event-store.port';
+import { WrongExpectedRevisionError } from './wrong-expected-revision.error';
 
 export interface Decider<Command, Event extends { type: string; data: object }, State, Meta, Context> {
   initialState(): State;
@@ -36,6 +37,8 @@ export interface CommandResult<Event, State> {
   /** Revision of the stream after the command (unchanged when it decided nothing). */
   revision: StreamRevision | undefined;
   position: GlobalPosition | undefined;
+  /** True when the command had been handled before (same command id) and nothing was appended now. */
+  replayed?: boolean;
 }
 
 /**
@@ -58,29 +61,57 @@ export async function handleCommand<Command, Event extends { type: string; data:
   const authorized = await options.authorize?.(state);
   const metadata = authorized ? { ...options.metadata, actor: authorized.actor } : options.metadata;
 
+  // A retried command (same command id) already in the stream is answered, not appended again.
+  const done = earlierResult(recorded, metadata.commandId, state, options.load);
+  if (done) return done;
+
   const events = decider.decide(command, state, metadata, options.context);
   if (events.length === 0) return { events, state, revision: readRevision, position: undefined };
 
   const expected: ExpectedRevision = options.expectedRevision ?? readRevision ?? 'no_stream';
-  const result = await store.appendToStream(
-    streamId,
-    events.map((event, index) => ({
-      id: eventIdFor(metadata.commandId, streamId, index),
-      type: event.type,
-      data: event.data as Record<string, unknown>,
-      metadata: {
-        schemaVersion: options.schemaVersionOf(event),
-        occurredAt: metadata.now,
-        commandId: metadata.commandId,
-        correlationId: metadata.correlationId ?? metadata.commandId,
-        causationId: metadata.causationId ?? metadata.commandId,
-        actor: metadata.actor ?? null,
-      },
-    })),
-    expected,
-  );
+  let result;
+  try {
+    result = await store.appendToStream(
+      streamId,
+      events.map((event, index) => ({
+        id: eventIdFor(metadata.commandId, streamId, index),
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        metadata: {
+          schemaVersion: options.schemaVersionOf(event),
+          occurredAt: metadata.now,
+          commandId: metadata.commandId,
+          correlationId: metadata.correlationId ?? metadata.commandId,
+          causationId: metadata.causationId ?? metadata.commandId,
+          actor: metadata.actor ?? null,
+        },
+      })),
+      expected,
+    );
+  } catch (error) {
+    // Two copies of one retried command raced: the one that lost finds the winner's events.
+    if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    const now = await store.readStream(streamId);
+    let latest = decider.initialState();
+    for (const event of now) latest = decider.evolve(latest, options.load(event));
+    const raced = earlierResult(now, metadata.commandId, latest, options.load);
+    if (raced) return raced;
+    throw error;
+  }
   for (const event of events) state = decider.evolve(state, event);
   return { events, state, revision: result.nextExpectedRevision, position: result.position };
+}
+
+function earlierResult<Event, State>(
+  recorded: RecordedEvent[],
+  commandId: string,
+  state: State,
+  load: EventLoader<Event>,
+): CommandResult<Event, State> | undefined {
+  const earlier = recorded.filter((e) => e.metadata.commandId === commandId);
+  if (earlier.length === 0) return undefined;
+  const last = earlier[earlier.length - 1];
+  return { events: earlier.map(load), state, revision: last.revision, position: last.position, replayed: true };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent, StreamRevision } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { Decider, eventIdFor, handleCommand } from '../handle-command';
 
 const SLOW_TEST_MS = 20_000;
 
@@ -228,6 +229,44 @@ export function describeEventStoreContract(
 
         expect(head).toBeDefined();
         expect(head! >= position).toBe(true);
+      });
+    });
+
+    describe('retried commands through handleCommand (idempotency by command id)', () => {
+      type Added = { type: 'Added'; data: { by: number } };
+      const counter: Decider<{ by: number }, Added, number, unknown, void> = {
+        initialState: () => 0,
+        evolve: (total, event) => total + event.data.by,
+        decide: (command) => [{ type: 'Added', data: { by: command.by } }],
+      };
+      const run = (streamId: string, commandId: string, expectedRevision?: StreamRevision) =>
+        handleCommand(store, streamId, counter, { by: 1 }, {
+          metadata: { now: new Date().toISOString(), commandId },
+          context: undefined,
+          expectedRevision,
+          load: (recorded) => ({ type: 'Added', data: recorded.data as { by: number } }),
+          schemaVersionOf: () => 1,
+        });
+
+      it('appends a retried command once and answers the retry with the first result', async () => {
+        const streamId = newStreamId();
+        const commandId = randomUUID();
+        const first = await run(streamId, commandId);
+        const retry = await run(streamId, commandId, undefined);
+        expect(retry).toMatchObject({ revision: first.revision, position: first.position, replayed: true, state: 1 });
+        expect(await store.readStream(streamId)).toHaveLength(1);
+        expect((await store.readStream(streamId))[0].id).toBe(eventIdFor(commandId, streamId, 0));
+      });
+
+      it('appends once when two copies of one command race, and still refuses a different command on the same revision', async () => {
+        const streamId = newStreamId();
+        await run(streamId, randomUUID());
+        const commandId = randomUUID();
+        const results = await Promise.all([run(streamId, commandId, 0n), run(streamId, commandId, 0n)]);
+        expect(results.map((r) => r.revision)).toEqual([1n, 1n]);
+        expect(await store.readStream(streamId)).toHaveLength(2);
+        await expect(run(streamId, randomUUID(), 0n)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.readStream(streamId)).toHaveLength(2);
       });
     });
 
