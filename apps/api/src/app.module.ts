@@ -16,6 +16,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
 import { MovementModule } from './movement/movement.module';
 import { ReportsModule } from './reports/reports.module';
+import { controlCharactersPlugin } from './hardening/control-characters.plugin';
 import { ScorecardModule } from './scorecard/scorecard.module';
 
 @Module({})
@@ -42,7 +43,7 @@ export class AppModule {
           context: ({ req }: { req: unknown }) => ({ req }),
           // Refused before execution, so a hostile query costs a parse and a walk, nothing more.
           validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
-          plugins: [queryCostPlugin(config.limits.maxQueryCost)],
+          plugins: [controlCharactersPlugin(), queryCostPlugin(config.limits.maxQueryCost)],
         }),
         ActionsModule,
         OwnersModule,
