@@ -72,6 +72,8 @@ export interface TestAppOptions {
   auth?: AppConfig['auth'];
   /** Query depth and cost limits; the shipped defaults unless a test needs them lower. */
   limits?: Partial<AppConfig['limits']>;
+  /** How long a write waits for a lock another process holds on the SQLite event store. */
+  eventStoreBusyTimeoutMs?: number;
   /** Run as NODE_ENV=production would: no GraphiQL, no introspection, no stack traces. */
   production?: boolean;
 }
@@ -91,7 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config: AppConfig = {
     port: 0,
     dataDir,
-    eventStore: { type: 'sqlite', filename: join(dataDir, 'events.sqlite') },
+    eventStore: { type: 'sqlite', filename: join(dataDir, 'events.sqlite'), busyTimeoutMs: options.eventStoreBusyTimeoutMs },
     readDatabase: postgres ? { type: 'postgres', url: postgres.url } : { type: 'sqlite', filename: join(dataDir, 'read-models.sqlite') },
     auth: options.auth ?? {
       mode: 'local',

@@ -11,7 +11,7 @@ export const DEFAULT_AUDIENCE = 'send-tracker';
 export interface AppConfig {
   port: number;
   dataDir: string;
-  eventStore: { type: 'sqlite'; filename: string } | { type: 'esdb'; connectionString: string };
+  eventStore: { type: 'sqlite'; filename: string; busyTimeoutMs?: number } | { type: 'esdb'; connectionString: string };
   readDatabase: { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
   auth: AuthConfig;
   /** Queries deeper or costlier than this are refused before they run. */
@@ -53,7 +53,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const eventStoreType = env.EVENT_STORE ?? 'sqlite';
   let eventStore: AppConfig['eventStore'];
   if (eventStoreType === 'sqlite') {
-    eventStore = { type: 'sqlite', filename: env.EVENT_STORE_SQLITE_FILE ?? resolve(dataDir, 'events.sqlite') };
+    eventStore = {
+      type: 'sqlite',
+      filename: env.EVENT_STORE_SQLITE_FILE ?? resolve(dataDir, 'events.sqlite'),
+      busyTimeoutMs: wholeNumber(env, 'EVENT_STORE_BUSY_TIMEOUT_MS', 5000),
+    };
   } else if (eventStoreType === 'esdb') {
     if (!env.EVENTSTORE_CONNECTION_STRING) {
       throw new ConfigurationError('EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false');

@@ -10,7 +10,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export function createEventStore(config: AppConfig['eventStore']): EventStore {
   if (config.type === 'esdb') return new EsdbEventStore(config.connectionString);
   mkdirSync(dirname(config.filename), { recursive: true });
-  return new SqliteEventStore({ filename: config.filename });
+  return new SqliteEventStore({ filename: config.filename, busyTimeoutMs: config.busyTimeoutMs });
 }
 
 export const eventStoreProvider: Provider = {

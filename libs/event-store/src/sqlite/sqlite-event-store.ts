@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import {
   AppendResult,
   EventStore,
@@ -22,6 +23,8 @@ export interface SqliteEventStoreOptions {
    * ship. NORMAL trades the last commits on power loss for speed and is only for benchmarks.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** How long a write waits for another process's lock before the store reports itself unavailable. */
+  busyTimeoutMs?: number;
   /** How often a subscriber looks for events written by another process. */
   pollIntervalMs?: number;
 }
@@ -59,6 +62,22 @@ CREATE TRIGGER IF NOT EXISTS events_are_append_only_delete BEFORE DELETE ON even
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 `;
 
+/** Failures of the file rather than of the request: locked by another process, disk full, I/O. */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/;
+
+/** The file's failures become "store unavailable" (the transaction rolled back, nothing was written); anything else is a bug and stays as it is. */
+function unavailableOnFailure<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE.test(code)) {
+      throw new EventStoreUnavailableError(`The SQLite event store is unavailable (${code}): ${(error as Error).message}`, error);
+    }
+    throw error;
+  }
+}
+
 /** The zero-setup event store: one append-only table in a SQLite file, in WAL mode. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -69,7 +88,7 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     this.db.exec(SCHEMA);
     this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 250);
     this.statements = {
@@ -116,23 +135,23 @@ export class SqliteEventStore implements EventStore {
     });
     // IMMEDIATE takes the write lock before reading the revision, so two processes sharing the
     // file cannot both pass the revision check.
-    const result = append.immediate();
+    const result = unavailableOnFailure(() => append.immediate());
     this.subscriptions.notifyAppended();
     return result;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(streamId).map(toRecordedEvent);
+    return unavailableOnFailure(() => this.statements.readStream.all(streamId).map(toRecordedEvent));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after === undefined ? 0 : Number(options.after);
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    return this.statements.readAll.all(after, maxCount).map(toRecordedEvent);
+    return unavailableOnFailure(() => this.statements.readAll.all(after, maxCount).map(toRecordedEvent));
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
-    const row = this.statements.head.get();
+    const row = unavailableOnFailure(() => this.statements.head.get());
     return row?.position == null ? undefined : BigInt(row.position);
   }
 
