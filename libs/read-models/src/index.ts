@@ -34,3 +34,4 @@ export * from './scorecard/metric-target.entity';
 export * from './scorecard/comparator.entity';
 export * from './scorecard/scorecard-line';
 export * from './as-at/metric-view';
+export * from './projection/projector-lease';

@@ -1,14 +1,27 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore, GlobalPosition } from '@send/event-store';
-import { defaultProjections, ProjectionRunner } from '@send/read-models';
+import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { EVENT_STORE } from './event-store.provider';
 
-/** Runs the read-model projections for the life of the app. */
+/** How often a standby instance reads the active projector's checkpoints, for read-your-writes. */
+const STANDBY_REFRESH_MS = 50;
+/** How often a standby instance tries to take over the projections. */
+export const LEASE_RETRY_MS = 1000;
+
+/**
+ * Runs the read-model projections for the life of the app, in exactly one api instance at a
+ * time: the one holding the projector lease. The others serve reads and writes as standbys,
+ * following the checkpoints the active one stores, and one of them takes over within about a
+ * second when the active instance goes away.
+ */
 @Injectable()
 export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private readonly runner: ProjectionRunner;
+  private readonly lease: ProjectorLease;
+  private standby: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -17,14 +30,42 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
     this.runner = new ProjectionRunner(store, dataSource, defaultProjections(), (error) =>
       this.logger.error(`Projection batch failed; will retry: ${error instanceof Error ? error.message : error}`),
     );
+    this.lease = new ProjectorLease(dataSource);
+  }
+
+  /** Whether this instance is the one running the projections. */
+  get isProjecting(): boolean {
+    return this.lease.isHeld;
   }
 
   async onModuleInit(): Promise<void> {
-    await this.runner.start();
+    if (await this.lease.tryAcquire()) {
+      await this.runner.start();
+      return;
+    }
+    this.logger.log('Another instance runs the projections; this one follows its checkpoints and stands by.');
+    await this.runner.loadCheckpoints();
+    let lastTry = Date.now();
+    this.standby = setInterval(() => {
+      void (async () => {
+        if (this.stopped) return;
+        await this.runner.refreshFromDatabase();
+        if (Date.now() - lastTry < LEASE_RETRY_MS) return;
+        lastTry = Date.now();
+        if (!(await this.lease.tryAcquire()) || this.stopped) return;
+        clearInterval(this.standby);
+        this.standby = undefined;
+        this.logger.log('Took over the projections.');
+        await this.runner.start();
+      })().catch((error: unknown) => this.logger.error(`Standby check failed: ${error instanceof Error ? error.message : error}`));
+    }, STANDBY_REFRESH_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.standby) clearInterval(this.standby);
     await this.runner.stop();
+    await this.lease.release().catch(() => undefined);
     await this.store.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

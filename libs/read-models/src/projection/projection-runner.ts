@@ -10,6 +10,9 @@ export class ProjectionTimeoutError extends Error {
   }
 }
 
+/** Any fixed number shared by every instance: the key of the lock that serialises projection batches. */
+export const PROJECTION_BATCH_LOCK = 7_401_172_025;
+
 interface Waiter {
   position: GlobalPosition;
   resolve(): void;
@@ -74,30 +77,43 @@ export class ProjectionRunner {
   async applyBatch(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
-    // A checkpoint never moves back: replaying an older batch must not make a restart re-apply events.
-    const next = new Map(
-      this.projections.map((p) => {
-        const at = this.checkpoints.get(p.name);
-        return [p.name, at !== undefined && at > last ? at : last] as const;
-      }),
-    );
-    await this.dataSource.transaction(async (manager) => {
+    const stored = await this.dataSource.transaction(async (manager) => {
+      // Two api instances may both be projecting (a lease being handed over): PostgreSQL
+      // serialises their batches on this lock, and each re-reads the checkpoints inside its own
+      // transaction, so an event the other already applied is skipped, never applied twice.
+      if (this.dataSource.options.type === 'postgres') await manager.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_BATCH_LOCK]);
+      const rows = await manager.find(ProjectionCheckpointEntity);
+      const checkpoints = new Map(rows.map((r) => [r.name, r.position]));
       for (const recorded of events) {
         const event = toProjectedEvent(recorded);
         for (const projection of this.projections) {
-          const at = this.checkpoints.get(projection.name);
+          const at = checkpoints.get(projection.name);
           if (at !== undefined && recorded.position <= at) continue;
           await projection.apply(event, manager);
         }
       }
+      // A checkpoint never moves back: replaying an older batch must not make a restart re-apply events.
+      const next = new Map(
+        this.projections.map((p) => {
+          const at = checkpoints.get(p.name);
+          return [p.name, at !== undefined && at > last ? at : last] as const;
+        }),
+      );
       await manager.upsert(
         ProjectionCheckpointEntity,
         this.projections.map((p) => ({ name: p.name, position: next.get(p.name)! })),
         ['name'],
       );
+      return next;
     });
-    for (const [name, at] of next) this.checkpoints.set(name, at);
+    this.checkpoints = stored;
     this.lastError = undefined;
+    this.releaseWaiters();
+  }
+
+  /** Reads the checkpoints another instance's projector has stored, and releases whoever waits on them. */
+  async refreshFromDatabase(): Promise<void> {
+    await this.loadCheckpoints();
     this.releaseWaiters();
   }
 
