@@ -1,0 +1,116 @@
+import { performance } from 'node:perf_hooks';
+import { ActionCommand, ActionOwner, addDays, IMPROVEMENT_AREAS, RECOVERY_PRIORITIES } from '@send/domain';
+import { deterministicUuid } from '@send/event-store';
+import { actionIdFor, ownerIdFor } from '../apps/api/src/commands/deterministic-id';
+import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
+
+export interface Scale {
+  areas: number;
+  actionsPerArea: number;
+  months: number;
+}
+
+export interface Dataset {
+  planIds: string[];
+  actionIds: string[];
+  localAreaIds: string[];
+  commandLatenciesMs: number[];
+  events: number;
+  seconds: number;
+}
+
+const RAGS = ['GREEN', 'AMBER', 'GREEN', 'RED', 'GREEN', 'AMBER'] as const;
+const START = '2023-04-03';
+const monthDay = (m: number) => addDays(START, m * 30);
+
+function owner(area: number, i: number): ActionOwner {
+  const name = `Owner ${i % 12} of area ${area}`;
+  const organisation = i % 3 === 0 ? 'NHS ICB' : 'Council';
+  return { ownerId: ownerIdFor(name, organisation), name, role: 'Service lead', organisation };
+}
+
+/**
+ * Local areas × actions × monthly updates, written through the same command path users take
+ * (read the stream, decide, append with the expected revision), one command at a time, in time
+ * order across the whole country. Every sixth month an owner attaches evidence.
+ */
+export async function generateNationalDataset(commands: PlanCommandService, scale: Scale, onProgress: (done: number, total: number) => void): Promise<Dataset> {
+  const latencies: number[] = [];
+  let events = 0;
+  const started = performance.now();
+  const run = async (work: () => Promise<{ events: unknown[] }>) => {
+    const t = performance.now();
+    const result = await work();
+    latencies.push(performance.now() - t);
+    events += result.events.length;
+  };
+  const areas = Array.from({ length: scale.areas }, (_, a) => ({ planId: `national-${a + 1}`, localAreaId: `area-${a + 1}` }));
+  const actions = areas.flatMap(({ planId }, a) =>
+    Array.from({ length: scale.actionsPerArea }, (_, i) => {
+      const areaNumber = 1 + (i % 8);
+      const ref = `${areaNumber}.${Math.floor(i / 8) + 1}`;
+      return { planId, a, i, ref, areaNumber, actionId: actionIdFor(planId, ref) };
+    }),
+  );
+  const total = areas.length + actions.length * (1 + scale.months + Math.floor(scale.months / 6));
+  const system = (now: string) => ({ principal: 'system' as const, now: `${now}T09:00:00.000Z` });
+
+  for (const [a, { planId, localAreaId }] of areas.entries()) {
+    await run(() =>
+      commands.executePlanCommand(
+        { type: 'CreatePlan', data: { planId, localArea: { id: localAreaId, name: `Local area ${a + 1}` }, title: 'SEND and AP Improvement Plan', version: '1.0', approvedOn: START } },
+        system(START),
+      ),
+    );
+  }
+  for (const x of actions) {
+    const command: ActionCommand = {
+      type: 'AddAction',
+      data: {
+        actionId: x.actionId,
+        planId: x.planId,
+        ref: x.ref,
+        areaNumber: x.areaNumber,
+        priorityNumbers: [1 + (x.i % RECOVERY_PRIORITIES.length)],
+        title: `${IMPROVEMENT_AREAS[x.areaNumber - 1].name}: action ${x.ref}`,
+        description: 'Generated for the national benchmark.',
+        intendedImpact: 'Better outcomes for children and young people with SEND.',
+        owner: owner(x.a, x.i),
+        leadOrganisation: 'Council',
+        dueDate: addDays(START, 365 * 3),
+        milestones: [{ milestoneId: deterministicUuid('bench-milestone', x.actionId), title: 'First milestone', dueDate: addDays(START, 180) }],
+      },
+    };
+    await run(() => commands.executeActionCommand(command, undefined, system(START)));
+  }
+  onProgress(areas.length + actions.length, total);
+  for (let m = 1; m <= scale.months; m++) {
+    const day = monthDay(m);
+    for (const x of actions) {
+      const rag = RAGS[(x.i + m) % RAGS.length];
+      await run(() =>
+        commands.executeActionCommand(
+          { type: 'ReportProgress', data: { actionId: x.actionId, rag, commentary: `Month ${m}: ${rag === 'RED' ? 'off track, recovery plan agreed' : 'progressing'}.`, asAt: day } },
+          undefined,
+          system(day),
+        ),
+      );
+      if (m % 6 === 0) {
+        const evidence: ActionCommand = {
+          type: 'AttachEvidence',
+          data: { actionId: x.actionId, evidenceId: deterministicUuid('bench-evidence', x.actionId, String(m)), kind: 'ACTIVITY', title: `Evidence for month ${m}`, documentReference: `Board paper ${m}`, submittedBy: 'Owner' },
+        };
+        await run(() => commands.executeActionCommand(evidence, undefined, system(day)));
+      }
+    }
+    onProgress(latencies.length, total);
+  }
+  return {
+    planIds: areas.map((x) => x.planId),
+    localAreaIds: areas.map((x) => x.localAreaId),
+    actionIds: actions.map((x) => x.actionId),
+    commandLatenciesMs: latencies,
+    events,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
