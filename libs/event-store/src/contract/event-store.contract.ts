@@ -232,6 +232,23 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('many writers at once', () => {
+      it('commits concurrent appends to different streams, and refuses only the stale one among them', async () => {
+        const streams = Array.from({ length: 20 }, () => newStreamId());
+        await store.appendToStream(streams[0], [newEvent()], 'no_stream');
+        const results = await Promise.allSettled(
+          streams.map((streamId) => store.appendToStream(streamId, [newEvent(), newEvent()], 'no_stream')),
+        );
+        expect(results[0].status).toBe('rejected');
+        expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(results.slice(1).every((r) => r.status === 'fulfilled')).toBe(true);
+        for (const streamId of streams.slice(1)) expect(await store.readStream(streamId)).toHaveLength(2);
+        expect(await store.readStream(streams[0])).toHaveLength(1);
+        const positions = results.slice(1).map((r) => (r as PromiseFulfilledResult<{ position: GlobalPosition }>).value.position);
+        expect(new Set(positions.map(String)).size).toBe(positions.length);
+      });
+    });
+
     describe('retried commands through handleCommand (idempotency by command id)', () => {
       type Added = { type: 'Added'; data: { by: number } };
       const counter: Decider<{ by: number }, Added, number, unknown, void> = {

@@ -91,6 +91,18 @@ describe('SqliteEventStore on a file', () => {
     expect(await store.readStream(streamId)).toEqual([]);
   });
 
+  it('group-commits appends made in the same moment, in the order they were made: a later one sees an earlier one', async () => {
+    const store = openStore();
+    const streamId = newStreamId();
+    const results = await Promise.all([
+      store.appendToStream(streamId, [newEvent()], 'no_stream'),
+      store.appendToStream(streamId, [newEvent()], 0n),
+      store.appendToStream(streamId, [newEvent()], 1n),
+    ]);
+    expect(results.map((r) => r.nextExpectedRevision)).toEqual([0n, 1n, 2n]);
+    expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+  });
+
   describe('shared by two stores, as two processes would share it', () => {
     // better-sqlite3 is synchronous, so in one process these appends take turns; what this shows
     // is that each store checks the revision on the file inside its write transaction rather than

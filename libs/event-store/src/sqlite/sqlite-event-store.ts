@@ -78,11 +78,24 @@ function unavailableOnFailure<T>(operation: () => T): T {
   }
 }
 
+type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
 /** The zero-setup event store: one append-only table in a SQLite file, in WAL mode. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly subscriptions: PolledSubscriptions;
   private readonly statements;
+  private readonly pending: PendingAppend[] = [];
+  /** One transaction for a batch of appends; each append runs in a nested transaction (a savepoint). */
+  private readonly groupCommit: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => AppendOutcome[]>;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
@@ -104,40 +117,72 @@ export class SqliteEventStore implements EventStore {
       readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
+    const one = this.db.transaction((append: PendingAppend, recordedAt: string) =>
+      this.appendOne(append.streamId, append.events, append.expectedRevision, recordedAt),
+    );
+    this.groupCommit = this.db.transaction((batch: PendingAppend[], recordedAt: string) =>
+      batch.map((append): AppendOutcome => {
+        try {
+          return { ok: true, result: one(append, recordedAt) };
+        } catch (error) {
+          // A refused append (stale revision, duplicate event id) rolls back its own savepoint only.
+          if (error instanceof WrongExpectedRevisionError || String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) return { ok: false, error };
+          throw error;
+        }
+      }),
+    );
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const recordedAt = new Date().toISOString();
-    const append = this.db.transaction((): AppendResult => {
-      const current = this.statements.streamRevision.get(streamId);
-      const actual = current === undefined ? undefined : BigInt(current.revision);
-      if (!matchesExpectedRevision(expectedRevision, actual)) {
-        throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
-      }
-      let revision = current === undefined ? -1 : current.revision;
-      let position = 0;
-      for (const event of events) {
-        revision += 1;
-        const result = this.statements.insert.run(
-          event.id,
-          streamId,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          recordedAt,
-        );
-        position = Number(result.lastInsertRowid);
-      }
-      this.statements.upsertStream.run(streamId, revision);
-      return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
+  /**
+   * Appends that arrive in the same turn of the event loop share one transaction and one fsync
+   * (group commit). Each is still checked against its own expected revision, inside its own
+   * savepoint, so one stale write is refused without touching the others; each caller's promise
+   * resolves only once the shared commit is durable.
+   */
+  appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, expectedRevision, resolve, reject });
+      if (this.pending.length === 1) queueMicrotask(() => this.commitPending());
     });
-    // IMMEDIATE takes the write lock before reading the revision, so two processes sharing the
-    // file cannot both pass the revision check.
-    const result = unavailableOnFailure(() => append.immediate());
-    this.subscriptions.notifyAppended();
-    return result;
+  }
+
+  private commitPending(): void {
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    const recordedAt = new Date().toISOString();
+    let outcomes: AppendOutcome[];
+    try {
+      // IMMEDIATE takes the write lock before reading revisions, so two processes sharing the
+      // file cannot both pass the revision check.
+      outcomes = unavailableOnFailure(() => this.groupCommit.immediate(batch, recordedAt));
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+    if (outcomes.some((o) => o.ok)) this.subscriptions.notifyAppended();
+  }
+
+  private appendOne(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision, recordedAt: string): AppendResult {
+    const current = this.statements.streamRevision.get(streamId);
+    const actual = current === undefined ? undefined : BigInt(current.revision);
+    if (!matchesExpectedRevision(expectedRevision, actual)) {
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
+    }
+    let revision = current === undefined ? -1 : current.revision;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const result = this.statements.insert.run(event.id, streamId, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
+      position = Number(result.lastInsertRowid);
+    }
+    this.statements.upsertStream.run(streamId, revision);
+    return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -160,6 +205,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.commitPending();
     await this.subscriptions.closeAll();
     if (this.db.open) this.db.close();
   }
