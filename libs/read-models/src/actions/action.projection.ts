@@ -18,7 +18,7 @@ export class ActionProjection implements Projection {
     switch (event.type) {
       case 'ActionAdded': {
         const d = event.data;
-        await manager.save(ActionEntity, {
+        await manager.insert(ActionEntity, {
           actionId: d.actionId,
           planId: d.planId,
           ref: d.ref,
@@ -45,10 +45,12 @@ export class ActionProjection implements Projection {
           delegates: [],
           revision,
         });
-        await manager.save(
-          ActionPriorityEntity,
-          d.priorityNumbers.map((priorityNumber) => ({ actionId: d.actionId, priorityNumber, planId: d.planId })),
-        );
+        if (d.priorityNumbers.length > 0) {
+          await manager.insert(
+            ActionPriorityEntity,
+            d.priorityNumbers.map((priorityNumber) => ({ actionId: d.actionId, priorityNumber, planId: d.planId })),
+          );
+        }
         return;
       }
       case 'OwnerReassigned': {

@@ -13,7 +13,7 @@ export class EvidenceProjection implements Projection {
         const d = event.data;
         // The plan id is on the action row; the actions projection runs first in every batch.
         const action = await manager.findOneByOrFail(ActionEntity, { actionId: d.actionId });
-        await manager.save(EvidenceEntity, {
+        await manager.insert(EvidenceEntity, {
           actionId: d.actionId,
           evidenceId: d.evidenceId,
           planId: action.planId,

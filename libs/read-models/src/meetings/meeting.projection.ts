@@ -9,7 +9,7 @@ export class MeetingProjection implements Projection {
   async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
     switch (event.type) {
       case 'MeetingScheduled':
-        await manager.save(MeetingEntity, { ...event.data, closed: false, minutesReference: null, attendees: [], apologies: [] });
+        await manager.insert(MeetingEntity, { ...event.data, closed: false, minutesReference: null, attendees: [], apologies: [] });
         return;
       case 'AttendanceRecorded': {
         const { meetingId, attendees, apologies } = event.data;
@@ -18,7 +18,7 @@ export class MeetingProjection implements Projection {
       }
       case 'DecisionRecorded': {
         const { decisionId, meetingId, actionId, actionRef, kind, summary } = event.data;
-        await manager.save(DecisionEntity, { decisionId, meetingId, actionId, actionRef, kind, summary, recordedAt: event.recorded.metadata.occurredAt });
+        await manager.insert(DecisionEntity, { decisionId, meetingId, actionId, actionRef, kind, summary, recordedAt: event.recorded.metadata.occurredAt });
         return;
       }
       case 'MeetingClosed':

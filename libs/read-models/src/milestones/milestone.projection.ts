@@ -9,7 +9,7 @@ export class MilestoneProjection implements Projection {
     switch (event.type) {
       case 'MilestoneAdded': {
         const { actionId, milestoneId, title, dueDate } = event.data;
-        await manager.save(MilestoneEntity, {
+        await manager.insert(MilestoneEntity, {
           actionId,
           milestoneId,
           title,

@@ -24,12 +24,10 @@ export class OwnerProjection implements Projection {
 
   /** The latest name, role and organisation win: people change jobs and titles. */
   private async upsert(manager: EntityManager, planId: string, owner: ActionOwner): Promise<void> {
-    await manager.save(OwnerEntity, {
-      planId,
-      ownerId: owner.ownerId,
-      name: owner.name,
-      role: owner.role,
-      organisation: owner.organisation,
-    });
+    await manager.upsert(
+      OwnerEntity,
+      { planId, ownerId: owner.ownerId, name: owner.name, role: owner.role, organisation: owner.organisation },
+      ['planId', 'ownerId'],
+    );
   }
 }

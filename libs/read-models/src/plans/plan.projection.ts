@@ -13,7 +13,7 @@ export class PlanProjection implements Projection {
     switch (event.type) {
       case 'PlanCreated': {
         const d = event.data;
-        await manager.save(PlanEntity, {
+        await manager.insert(PlanEntity, {
           planId: d.planId,
           localAreaId: d.localArea.id,
           localAreaName: d.localArea.name,
@@ -24,8 +24,8 @@ export class PlanProjection implements Projection {
           createdAt: event.recorded.metadata.occurredAt,
           revision,
         });
-        await manager.save(PlanAreaEntity, d.areas.map((a) => ({ planId: d.planId, ...a })));
-        await manager.save(PlanPriorityEntity, d.priorities.map((p) => ({ planId: d.planId, ...p })));
+        await manager.insert(PlanAreaEntity, d.areas.map((a) => ({ planId: d.planId, ...a })));
+        await manager.insert(PlanPriorityEntity, d.priorities.map((p) => ({ planId: d.planId, ...p })));
         return;
       }
       case 'PlanRevisionApproved': {
@@ -35,7 +35,7 @@ export class PlanProjection implements Projection {
       }
       case 'UpdateRoundOpened': {
         const { roundId, planId, title, openedOn, deadline } = event.data;
-        await manager.save(UpdateRoundEntity, { roundId, planId, title, openedOn, deadline, closedOn: null });
+        await manager.insert(UpdateRoundEntity, { roundId, planId, title, openedOn, deadline, closedOn: null });
         await manager.update(PlanEntity, { planId }, { revision });
         return;
       }

@@ -17,7 +17,7 @@ export class ScorecardProjection implements Projection {
     switch (event.type) {
       case 'MetricDefined': {
         const { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;
-        await manager.save(MetricEntity, { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: 0, revision });
+        await manager.insert(MetricEntity, { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: 0, revision });
         return;
       }
       case 'MetricRevised': {
@@ -29,7 +29,7 @@ export class ScorecardProjection implements Projection {
       case 'TargetSet': {
         const { metricId, period, target, amberTolerance } = event.data;
         const metric = await metricOf(metricId);
-        await manager.save(MetricTargetEntity, { metricId, period, periodKey: periodSortKey(metric.frequency as Frequency, period), target, amberTolerance });
+        await manager.upsert(MetricTargetEntity, { metricId, period, periodKey: periodSortKey(metric.frequency as Frequency, period), target, amberTolerance }, ['metricId', 'period']);
         await manager.update(MetricEntity, { metricId }, { revision });
         return;
       }
@@ -37,7 +37,7 @@ export class ScorecardProjection implements Projection {
       case 'MeasurementCorrected': {
         const metric = await metricOf(event.data.metricId);
         const row = measurementRow(event, metric.planId, metric.frequency);
-        await manager.save(MeasurementEntity, row);
+        await manager.insert(MeasurementEntity, row);
         const supersedes = row.supersedesMeasurementId;
         if (supersedes) await manager.update(MeasurementEntity, { measurementId: supersedes }, { supersededByMeasurementId: row.measurementId });
         await manager.update(MetricEntity, { metricId: row.metricId }, { revision });
@@ -46,7 +46,7 @@ export class ScorecardProjection implements Projection {
       case 'ComparatorRecorded': {
         const { metricId, period, comparator, value, source } = event.data;
         const metric = await metricOf(metricId);
-        await manager.save(ComparatorEntity, { metricId, period, comparator, periodKey: periodSortKey(metric.frequency as Frequency, period), value, source });
+        await manager.upsert(ComparatorEntity, { metricId, period, comparator, periodKey: periodSortKey(metric.frequency as Frequency, period), value, source }, ['metricId', 'period', 'comparator']);
         await manager.update(MetricEntity, { metricId }, { revision });
         return;
       }

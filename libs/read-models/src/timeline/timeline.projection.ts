@@ -11,7 +11,7 @@ export class TimelineProjection implements Projection {
     if (event.type === 'DecisionRecorded') {
       const d = event.data;
       // Decisions live in the meeting's stream but belong in the action's history too.
-      await manager.save(TimelineEntryEntity, {
+      await manager.insert(TimelineEntryEntity, {
         ...this.common(event),
         actionId: d.actionId,
         revision: null,
@@ -22,7 +22,7 @@ export class TimelineProjection implements Projection {
     }
     if (!event.recorded.streamId.startsWith('action-')) return;
     const { summary, changes } = describeActionEvent(event as ActionEvent);
-    await manager.save(TimelineEntryEntity, {
+    await manager.insert(TimelineEntryEntity, {
       actionId: (event.data as { actionId: string }).actionId,
       revision: Number(event.recorded.revision),
       meetingId: null,
