@@ -42,6 +42,11 @@ export class ActionReadService {
 
   async action(actionId: string, principal: Principal): Promise<ActionModel> {
     const { row, plan } = await this.visibleAction(actionId, principal);
+    return this.modelOf(row, plan);
+  }
+
+  /** An action row already read (and checked visible), as the API shows it today. */
+  async modelOf(row: ActionEntity, plan: PlanScope): Promise<ActionModel> {
     return (await this.toModels([row], plan.staleAfterDays))[0];
   }
 

@@ -28,7 +28,7 @@ export class ActionsResolver {
   async action(@Args() args: ActionArgs, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { row, plan } = await this.reader.visibleAction(args.id, principal);
     const asAt = await this.asAt.instant(args, principal, plan.planId);
-    if (asAt === undefined) return this.reader.action(args.id, principal);
+    if (asAt === undefined) return this.reader.modelOf(row, plan);
     const view = await this.asAt.planView(plan.planId, asAt);
     const action = view.actions.find((a) => a.actionId === row.actionId);
     if (!action) throw new NotFoundError('existedAsAt', `Action ${row.ref} had not been added yet as at ${asAt}`);
