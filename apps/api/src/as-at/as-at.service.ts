@@ -17,6 +17,9 @@ export interface ArgumentNames {
 }
 const AS_AT_NAMES: ArgumentNames = { instant: 'asAt', meeting: 'asAtMeeting' };
 
+/** The refusal for a plan asked about before it was created. */
+export const planNotYet = (planId: string, asAt: string) => new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${asAt}`);
+
 /** Answers "as it was then" from the event store, for every read that takes asAt or asAtMeeting. */
 @Injectable()
 export class AsAtService {
@@ -55,18 +58,29 @@ export class AsAtService {
 
   /** The plan as it was at the instant; NOT_FOUND if it did not exist yet. */
   async planView(planId: string, asAt: string): Promise<PlanView> {
+    const [view] = await this.planViews(planId, [asAt]);
+    if (!view) throw planNotYet(planId, asAt);
+    return view;
+  }
+
+  /** The plan at several instants, its streams read once for all those not cached; undefined where it did not exist yet. */
+  async planViews(planId: string, instants: string[]): Promise<(PlanView | undefined)[]> {
+    if (instants.length === 0) return [];
     const head = await this.store.headPosition();
-    const key = `${planId}|${asAt}|${head ?? ''}`;
-    let view = this.views.get(key);
-    if (!view) {
-      view = this.history.viewAt(planId, asAt);
-      this.views.set(key, view);
-      view.catch(() => this.views.delete(key));
-      if (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value as string);
+    const keyOf = (asAt: string) => `${planId}|${asAt}|${head ?? ''}`;
+    const found = new Map(instants.map((asAt) => [asAt, this.views.get(keyOf(asAt))]));
+    const missing = [...found].filter(([, view]) => !view).map(([asAt]) => asAt);
+    if (missing.length > 0) {
+      const folded = this.history.viewsAt(planId, missing);
+      missing.forEach((asAt, i) => {
+        const view = folded.then((views) => views[i]);
+        found.set(asAt, view);
+        this.views.set(keyOf(asAt), view);
+        view.catch(() => this.views.delete(keyOf(asAt)));
+      });
+      while (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value as string);
     }
-    const found = await view;
-    if (!found) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${asAt}`);
-    return found;
+    return Promise.all(instants.map((asAt) => found.get(asAt)!));
   }
 
   private fromValue(value: string, field: string): string {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidValueError, NotFoundError, Principal } from '@send/domain';
+import { InvalidValueError, Principal } from '@send/domain';
 import { Movement, movementBetween, PlanEntity, PlanView } from '@send/read-models';
-import { AsAtService } from '../as-at/as-at.service';
+import { AsAtService, planNotYet } from '../as-at/as-at.service';
 import { Clock } from '../common/clock';
 
 export interface Period {
@@ -36,13 +36,8 @@ export class MovementService {
 
   /** Both ends already checked; a start before the plan existed means everything in it is new. */
   async period(planId: string, from: string, to: string): Promise<{ movement: Movement; end: PlanView }> {
-    const [start, end] = await Promise.all([
-      this.asAt.planView(planId, from).catch((error: unknown) => {
-        if (error instanceof NotFoundError) return undefined;
-        throw error;
-      }),
-      this.asAt.planView(planId, to),
-    ]);
+    const [start, end] = await this.asAt.planViews(planId, [from, to]);
+    if (!end) throw planNotYet(planId, to);
     return { movement: movementBetween(from, start, end), end };
   }
 }

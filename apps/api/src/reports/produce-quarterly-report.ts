@@ -24,7 +24,7 @@ export async function produceQuarterlyReport(history: PlanHistory, planId: strin
     'meetingId' in choice
       ? meetingPeriod(choice.meetingId, await history.closedMeetings(planId), createdAt)
       : quarterPeriod(choice.financialYear, choice.quarter, now);
-  const [start, end] = await Promise.all([history.viewAt(planId, period.from), history.viewAt(planId, period.to)]);
+  const [start, end] = await history.viewsAt(planId, [period.from, period.to]);
   if (!end) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet at the end of ${period.label}`);
   const report = buildQuarterlyReport(period, start, end, movementBetween(period.from, start, end));
   const stem = `${planId}-monitoring-report-${period.fileStem}`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '@send/domain';
-import { ActionEntity, UpdateRoundEntity } from '@send/read-models';
+import { ActionEntity, PlanView, UpdateRoundEntity } from '@send/read-models';
 import { AsAtService } from '../as-at/as-at.service';
 import { Clock } from '../common/clock';
 import { UpdateRoundModel } from './models/update-round.model';
@@ -20,25 +20,13 @@ export class UpdateRoundProgressService {
   async rounds(planId: string, principal: Principal): Promise<UpdateRoundModel[]> {
     const rounds = await this.dataSource.getRepository(UpdateRoundEntity).find({ where: { planId }, order: { openedOn: 'DESC', roundId: 'ASC' } });
     const live = await this.dataSource.getRepository(ActionEntity).find({ where: { planId, status: 'OPEN' }, order: { refSortKey: 'ASC' } });
-    return Promise.all(rounds.map(async (round) => this.progress(round, round.closedOn === null ? live : await this.atClose(planId, round.closedOn), principal)));
-  }
-
-  /** A closed round is shown as it stood on the day it closed: later updates did not count towards it. */
-  private async atClose(planId: string, closedOn: string): Promise<RoundAction[]> {
-    const endOfDay = `${closedOn}T23:59:59.999Z`;
+    // A closed round is shown as it stood at the end of the day it closed: later updates did not count towards it.
     const now = this.clock.now();
-    const view = await this.asAt.planView(planId, endOfDay < now ? endOfDay : now);
-    return view.actions
-      .filter((a) => a.status === 'OPEN')
-      .map((a) => ({
-        ref: a.ref,
-        lastAsAt: a.lastAsAt,
-        ownerId: a.owner.ownerId,
-        ownerName: a.owner.name,
-        ownerRole: a.owner.role,
-        ownerOrganisation: a.owner.organisation,
-        delegates: a.delegates,
-      }));
+    const closeOf = (closedOn: string) => (`${closedOn}T23:59:59.999Z` < now ? `${closedOn}T23:59:59.999Z` : now);
+    const closes = [...new Set(rounds.flatMap((r) => (r.closedOn === null ? [] : [closeOf(r.closedOn)])))];
+    const views = await this.asAt.planViews(planId, closes);
+    const atClose = new Map(closes.map((instant, i) => [instant, views[i]]));
+    return rounds.map((round) => this.progress(round, round.closedOn === null ? live : openActionsOf(atClose.get(closeOf(round.closedOn))), principal));
   }
 
   private progress(round: UpdateRoundEntity, actions: RoundAction[], principal: Principal): UpdateRoundModel {
@@ -68,4 +56,19 @@ export class UpdateRoundProgressService {
         .map((a) => a.ref),
     };
   }
+}
+
+/** The open actions of the plan as it stood then, in the shape the round's figures need. */
+function openActionsOf(view: PlanView | undefined): RoundAction[] {
+  return (view?.actions ?? [])
+    .filter((a) => a.status === 'OPEN')
+    .map((a) => ({
+      ref: a.ref,
+      lastAsAt: a.lastAsAt,
+      ownerId: a.owner.ownerId,
+      ownerName: a.owner.name,
+      ownerRole: a.owner.role,
+      ownerOrganisation: a.owner.organisation,
+      delegates: a.delegates,
+    }));
 }

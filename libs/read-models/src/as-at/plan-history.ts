@@ -60,6 +60,11 @@ export class PlanHistory {
 
   /** The plan as it stood at the instant, or undefined if it did not exist yet. */
   async viewAt(planId: string, asAt: string): Promise<PlanView | undefined> {
+    return (await this.viewsAt(planId, [asAt]))[0];
+  }
+
+  /** The plan at several instants from one read of its streams (a period's two ends, each closed round). */
+  async viewsAt(planId: string, instants: string[]): Promise<(PlanView | undefined)[]> {
     const [actionIds, meetingIds, metricIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId), this.index.metricIds(planId)]);
     const streams = await Promise.all([
       this.store.readStream(`plan-${planId}`),
@@ -67,7 +72,7 @@ export class PlanHistory {
       ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
       ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
     ]);
-    return planViewAt(streams, asAt);
+    return instants.map((asAt) => planViewAt(streams, asAt));
   }
 
   /** When the plan was created, or undefined if there is no such plan. */
