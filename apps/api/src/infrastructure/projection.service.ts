@@ -4,7 +4,7 @@ import { EventStore, GlobalPosition } from '@send/event-store';
 import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { EVENT_STORE } from './event-store.provider';
 
-/** How often a standby instance reads the active projector's checkpoints, for read-your-writes. */
+/** How often a standby instance with a request waiting reads the active projector's checkpoints (read-your-writes). */
 const STANDBY_REFRESH_MS = 50;
 /** How often a standby instance tries to take over the projections. */
 export const LEASE_RETRY_MS = 1000;
@@ -49,7 +49,8 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
     this.standby = setInterval(() => {
       void (async () => {
         if (this.stopped) return;
-        await this.runner.refreshFromDatabase();
+        // Only a request waiting for its own write needs the stored checkpoints; an idle standby reads nothing.
+        if (this.runner.waiting) await this.runner.refreshFromDatabase();
         if (Date.now() - lastTry < LEASE_RETRY_MS) return;
         lastTry = Date.now();
         if (!(await this.lease.tryAcquire()) || this.stopped) return;
@@ -68,10 +69,6 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
     await this.lease.release().catch(() => undefined);
     await this.store.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
-  }
-
-  get position(): GlobalPosition | undefined {
-    return this.runner.position;
   }
 
   /** After a write, wait until the read models show it, so the response is what the user just did. */

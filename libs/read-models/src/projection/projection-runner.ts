@@ -111,6 +111,11 @@ export class ProjectionRunner {
     this.releaseWaiters();
   }
 
+  /** Whether anyone is waiting for the read models to reach a position. */
+  get waiting(): boolean {
+    return this.waiters.length > 0;
+  }
+
   /** Reads the checkpoints another instance's projector has stored, and releases whoever waits on them. */
   async refreshFromDatabase(): Promise<void> {
     await this.loadCheckpoints();
