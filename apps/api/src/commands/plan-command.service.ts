@@ -221,7 +221,8 @@ export class PlanCommandService {
     return {};
   }
 
-  private async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent>(
+  /** A stream's current state, rebuilt the way a command rebuilds it before deciding. */
+  async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent>(
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {

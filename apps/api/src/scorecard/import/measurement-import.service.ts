@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { authorizeCommand, MetricEvent, Principal } from '@send/domain';
-import { deterministicUuid, EventStore } from '@send/event-store';
+import { authorizeCommand, Principal } from '@send/domain';
+import { deterministicUuid } from '@send/event-store';
 import { MetricEntity } from '@send/read-models';
 import { ActionReadService } from '../../actions/action-read.service';
 import { PlanCommandService } from '../../commands/plan-command.service';
-import { loadEvent, metricDecider, metricStream } from '../../commands/plan-deciders';
+import { metricDecider, metricStream } from '../../commands/plan-deciders';
 import { Clock } from '../../common/clock';
-import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ProjectionService } from '../../infrastructure/projection.service';
 import { ImportResultModel } from '../models/import-result.model';
 import { planMeasurementImport } from './measurement-import';
@@ -17,7 +16,6 @@ import { planMeasurementImport } from './measurement-import';
 export class MeasurementImportService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly plans: ActionReadService,
     private readonly commands: PlanCommandService,
     private readonly projections: ProjectionService,
@@ -34,10 +32,7 @@ export class MeasurementImportService {
       rows.map(async (m) => ({
         metricId: m.metricId,
         name: m.name,
-        state: (await this.store.readStream(metricStream(m.metricId))).reduce(
-          (state, recorded) => metricDecider.evolve(state, loadEvent<MetricEvent>(recorded)),
-          metricDecider.initialState(),
-        ),
+        state: await this.commands.fold(metricStream(m.metricId), metricDecider),
       })),
     );
     const metadata = { now: this.clock.now(), commandId, correlationId: commandId, actor: null };
