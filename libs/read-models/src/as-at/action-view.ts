@@ -3,6 +3,7 @@ import { ProjectedEvent } from '../projection/projection';
 import { refSortKey } from '../actions/ref-sort-key';
 import { describeActionEvent, describeDecision, EventDescription } from '../timeline/describe-action-event';
 import { TimelineChange } from '../timeline/timeline-entry.entity';
+import { attachedEvidence, evidenceReview } from '../evidence/evidence-row';
 
 export interface MilestoneView {
   milestoneId: string;
@@ -168,33 +169,11 @@ export function evolveActionView(view: ActionView | undefined, event: ProjectedE
         ...next,
         milestones: next.milestones.map((m) => (m.milestoneId === event.data.milestoneId ? { ...m, completedOn: event.data.completedOn } : m)),
       };
-    case 'EvidenceAttached': {
-      const d = event.data;
-      const evidence: EvidenceView = {
-        evidenceId: d.evidenceId,
-        actionId: d.actionId,
-        kind: d.kind,
-        title: d.title,
-        link: d.link,
-        documentReference: d.documentReference,
-        submittedBy: d.submittedBy,
-        submittedAt: occurredAt,
-        status: 'PENDING',
-        reviewedAt: null,
-        reviewedBy: null,
-        rejectionReason: null,
-      };
-      return { ...next, evidence: [...next.evidence, evidence] };
-    }
+    case 'EvidenceAttached':
+      return { ...next, evidence: [...next.evidence, attachedEvidence(event)] };
     case 'EvidenceAccepted':
     case 'EvidenceRejected': {
-      const accepted = event.type === 'EvidenceAccepted';
-      const review = {
-        status: accepted ? ('ACCEPTED' as const) : ('REJECTED' as const),
-        reviewedAt: occurredAt,
-        reviewedBy: actor?.displayName ?? actor?.userId ?? null,
-        rejectionReason: accepted ? null : (event.data as { reason: string }).reason,
-      };
+      const review = evidenceReview(event);
       return { ...next, evidence: next.evidence.map((e) => (e.evidenceId === event.data.evidenceId ? { ...e, ...review } : e)) };
     }
     default: {
