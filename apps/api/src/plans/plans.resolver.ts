@@ -22,7 +22,10 @@ import { RecoveryPriorityModel } from './models/recovery-priority.model';
 import { listComplexity, pageComplexity } from '../hardening/list-complexity';
 import { PlanRollUpService } from './plan-roll-up.service';
 
-const toModel = (p: PlanEntity): PlanModel => ({
+type PlanFields = Pick<PlanEntity, 'planId' | 'localAreaId' | 'localAreaName' | 'title' | 'version' | 'approvedOn' | 'staleAfterDays' | 'revision'>;
+
+/** A plan from today's read model, or from a view of it at an instant (which its fields then answer from). */
+const toModel = (p: PlanFields, view?: PlanView): PlanModel => ({
   id: p.planId,
   localArea: { id: p.localAreaId, name: p.localAreaName },
   title: p.title,
@@ -30,20 +33,11 @@ const toModel = (p: PlanEntity): PlanModel => ({
   approvedOn: p.approvedOn,
   staleAfterDays: p.staleAfterDays,
   revision: p.revision,
-  asAt: null,
+  asAt: view?.asAt ?? null,
+  view,
 });
 
-const fromView = (v: PlanView): PlanModel => ({
-  id: v.planId,
-  localArea: { id: v.localAreaId, name: v.localAreaName },
-  title: v.title,
-  version: v.version,
-  approvedOn: v.approvedOn,
-  staleAfterDays: v.staleAfterDays,
-  revision: v.revision,
-  asAt: v.asAt,
-  view: v,
-});
+const fromView = (view: PlanView): PlanModel => toModel(view, view);
 
 const scopeOf = (plan: PlanModel): PlanScope => ({ planId: plan.id, staleAfterDays: plan.staleAfterDays, view: plan.view });
 
@@ -69,7 +63,7 @@ export class PlansResolver {
       .getRepository(PlanEntity)
       .find({ where: { localAreaId: In(areas) }, order: { localAreaName: 'ASC', planId: 'ASC' } });
     const asAt = await this.asAt.instant(args, principal);
-    if (asAt === undefined) return rows.map(toModel);
+    if (asAt === undefined) return rows.map((row) => toModel(row));
     const views = await Promise.all(rows.map((row) => this.asAt.planView(row.planId, asAt).catch(() => undefined)));
     return views.filter((v): v is PlanView => v !== undefined).map(fromView);
   }
