@@ -16,6 +16,7 @@ import {
 } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { ActionStatus, Rag } from '../common/graphql-enums';
+import { toOwnerModel } from '../owners/models/owner.model';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 
@@ -87,7 +88,7 @@ export class ActionReadService {
     return {
       ...fields,
       id: actionId,
-      owner: { id: owner.ownerId, name: owner.name, role: owner.role, organisation: owner.organisation },
+      owner: toOwnerModel(owner),
       status: action.status as ActionStatus,
       rag: action.rag as Rag,
       overdue: isOverdue(action, today),

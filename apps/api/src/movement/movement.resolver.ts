@@ -4,6 +4,7 @@ import { ActionView } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
 import { toEvidenceModel } from '../actions/models/evidence.model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { toOwnerModel } from '../owners/models/owner.model';
 import { Rag } from '../common/graphql-enums';
 import { MovementArgs } from './dto/movement.args';
 import { MovementModel, RagDirection } from './models/movement.model';
@@ -42,8 +43,8 @@ export class MovementResolver {
       withdrawn: m.withdrawn.map(action),
       ownerChanges: m.ownerChanges.map((c) => ({
         action: action(c.action),
-        from: { id: c.from.ownerId, name: c.from.name, role: c.from.role, organisation: c.from.organisation },
-        to: { id: c.to.ownerId, name: c.to.name, role: c.to.role, organisation: c.to.organisation },
+        from: toOwnerModel(c.from),
+        to: toOwnerModel(c.to),
       })),
     };
   }

@@ -4,7 +4,7 @@ import { ActionOwner, CalendarDate, dateOf } from '@send/domain';
 import { ActionEntity, isOverdue, isStale, OwnerEntity } from '@send/read-models';
 import { PlanScope } from '../actions/action-read.service';
 import { Clock } from '../common/clock';
-import { OwnerWorkloadModel } from './models/owner.model';
+import { OwnerWorkloadModel, toOwnerModel } from './models/owner.model';
 
 @Injectable()
 export class OwnerWorkloadService {
@@ -45,7 +45,7 @@ function workloads(owners: ActionOwner[], actions: OwnedAction[], today: Calenda
     .map((o) => {
       const theirs = actions.filter((a) => a.ownerId === o.ownerId);
       return {
-        owner: { id: o.ownerId, name: o.name, role: o.role, organisation: o.organisation },
+        owner: toOwnerModel(o),
         openActions: theirs.filter((a) => a.status === 'OPEN').length,
         totalActions: theirs.length,
         overdue: theirs.filter((a) => isOverdue(a, today)).length,

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ActionOwner } from '@send/domain';
 
 @ObjectType('Owner', { description: 'A named person who owns actions.' })
 export class OwnerModel {
@@ -7,6 +8,8 @@ export class OwnerModel {
   @Field() role: string;
   @Field() organisation: string;
 }
+
+export const toOwnerModel = (o: ActionOwner): OwnerModel => ({ id: o.ownerId, name: o.name, role: o.role, organisation: o.organisation });
 
 @ObjectType('OwnerWorkload')
 export class OwnerWorkloadModel {
