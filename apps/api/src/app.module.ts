@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
 import { Clock } from './common/clock';
@@ -43,7 +44,9 @@ export class AppModule {
           context: ({ req }: { req: unknown }) => ({ req }),
           // Refused before execution, so a hostile query costs a parse and a walk, nothing more.
           validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
-          plugins: [controlCharactersPlugin(), queryCostPlugin(config.limits.maxQueryCost)],
+          // No answer is cacheable by an HTTP cache (every one depends on the bearer), and Apollo's
+          // cache-control plugin would otherwise wrap every field resolver of every request.
+          plugins: [ApolloServerPluginCacheControlDisabled(), controlCharactersPlugin(), queryCostPlugin(config.limits.maxQueryCost)],
         }),
         ActionsModule,
         OwnersModule,

@@ -10,6 +10,7 @@ export * from './plans/plan-area.entity';
 export * from './plans/plan-priority.entity';
 export * from './plans/update-round.entity';
 export * from './plans/rag-roll-up';
+export * from './plans/roll-up-query';
 export * from './actions/action.entity';
 export * from './actions/action-priority.entity';
 export * from './actions/action-flags';

@@ -20,8 +20,11 @@ export function createTokenVerifier(config: AuthConfig, localKey?: LocalSigningK
       : createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
   const algorithms = config.mode === 'local' ? [LOCAL_ALGORITHM] : OIDC_ALGORITHMS;
   const userClaim = config.mode === 'oidc' ? config.userClaim : 'sub';
+  const verified = new VerifiedTokens();
   return {
     async verify(token: string): Promise<string> {
+      const known = verified.userOf(token);
+      if (known !== undefined) return known;
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, keys, {
@@ -36,7 +39,32 @@ export function createTokenVerifier(config: AuthConfig, localKey?: LocalSigningK
       }
       const userId = payload[userClaim];
       if (typeof userId !== 'string' || userId.length === 0) throw new AuthenticationError(`token has no ${userClaim}`);
+      verified.remember(token, userId, payload.exp!);
       return userId;
     },
   };
+}
+
+/**
+ * Tokens whose signature has already been checked, so a dashboard's stream of requests pays for
+ * one signature check a minute rather than one each. An entry ends at the token's expiry or after
+ * a minute, whichever is first, so an expired token is refused as before.
+ */
+class VerifiedTokens {
+  private static readonly MAX_AGE_MS = 60_000;
+  private static readonly MAX_ENTRIES = 10_000;
+  private readonly entries = new Map<string, { userId: string; until: number }>();
+
+  userOf(token: string): string | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() < entry.until) return entry.userId;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  remember(token: string, userId: string, expiresAtSeconds: number): void {
+    if (this.entries.size >= VerifiedTokens.MAX_ENTRIES) this.entries.clear();
+    this.entries.set(token, { userId, until: Math.min(expiresAtSeconds * 1000, Date.now() + VerifiedTokens.MAX_AGE_MS) });
+  }
 }

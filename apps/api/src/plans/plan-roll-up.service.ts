@@ -1,28 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CalendarDate, dateOf, ImprovementArea, RecoveryPriority } from '@send/domain';
-import { ActionEntity, ActionPriorityEntity, PlanAreaEntity, PlanPriorityEntity, RagRollUp, rollUp } from '@send/read-models';
+import { dateOf } from '@send/domain';
+import { countRollUpGroups, KeyedRollUpGroup, PlanAreaEntity, PlanPriorityEntity, RagRollUp, rollUp, rollUpGroups, RollUpDimension } from '@send/read-models';
+import { BatchLoader } from '../common/batch-loader';
 import { Clock } from '../common/clock';
 import { PlanModel } from './models/plan.model';
 import { ImprovementAreaModel } from './models/improvement-area.model';
 import { RecoveryPriorityModel } from './models/recovery-priority.model';
 
-const ROLL_UP_COLUMNS: (keyof ActionEntity)[] = ['actionId', 'areaNumber', 'status', 'rag', 'dueDate', 'lastUpdatedOn'];
-
-type RolledAction = Pick<ActionEntity, 'areaNumber' | 'status' | 'rag' | 'dueDate' | 'lastUpdatedOn'> & { priorityNumbers: number[] };
-
-/** What a roll-up is computed from: live from the read models, or from the plan as it was. */
-interface RollUpSource {
-  today: CalendarDate;
-  areas: ImprovementArea[];
-  priorities: RecoveryPriority[];
-  actions: RolledAction[];
-}
-
-/** RAG roll-ups of a plan, by area and by priority, live or as at the plan's instant. */
+/**
+ * RAG roll-ups of a plan, by area and by priority. Live, the read database counts the actions
+ * (one query for every plan a request asks about); as at an instant, the plan's view is counted.
+ */
 @Injectable()
 export class PlanRollUpService {
-  private readonly loaded = new WeakMap<PlanModel, Promise<RollUpSource>>();
+  private readonly loaders = new Map<string, BatchLoader<string, KeyedRollUpGroup[]>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -30,65 +22,56 @@ export class PlanRollUpService {
   ) {}
 
   async forPlan(plan: PlanModel): Promise<RagRollUp> {
-    const { actions, today } = await this.source(plan);
-    return rollUp(actions, today, plan.staleAfterDays);
+    if (plan.view) return rollUp(plan.view.actions, dateOf(plan.view.asAt), plan.staleAfterDays);
+    // Every action has exactly one area, so the area groups add up to the plan.
+    return rollUpGroups(await this.groups('area', plan));
   }
 
   async byArea(plan: PlanModel): Promise<ImprovementAreaModel[]> {
-    const { areas, actions, today } = await this.source(plan);
-    return areas.map((area) => ({
-      number: area.number,
-      name: area.name,
-      description: area.description,
-      rollUp: rollUp(
-        actions.filter((a) => a.areaNumber === area.number),
-        today,
-        plan.staleAfterDays,
-      ),
-    }));
+    if (plan.view) {
+      const { view } = plan;
+      return view.areas.map((area) => ({ ...area, rollUp: rollUp(view.actions.filter((a) => a.areaNumber === area.number), dateOf(view.asAt), plan.staleAfterDays) }));
+    }
+    const [areas, groups] = await Promise.all([
+      this.dataSource.getRepository(PlanAreaEntity).find({ where: { planId: plan.id }, order: { number: 'ASC' } }),
+      this.groups('area', plan),
+    ]);
+    return areas.map((area) => ({ number: area.number, name: area.name, description: area.description, rollUp: rollUpGroups(groups.filter((g) => g.key === area.number)) }));
   }
 
   async byPriority(plan: PlanModel): Promise<RecoveryPriorityModel[]> {
-    const { priorities, actions, today } = await this.source(plan);
+    if (plan.view) {
+      const { view } = plan;
+      return view.priorities.map((priority) => ({
+        ...priority,
+        rollUp: rollUp(view.actions.filter((a) => a.priorityNumbers.includes(priority.number)), dateOf(view.asAt), plan.staleAfterDays),
+      }));
+    }
+    const [priorities, groups] = await Promise.all([
+      this.dataSource.getRepository(PlanPriorityEntity).find({ where: { planId: plan.id }, order: { number: 'ASC' } }),
+      this.groups('priority', plan),
+    ]);
     return priorities.map((priority) => ({
       number: priority.number,
       name: priority.name,
       description: priority.description,
-      rollUp: rollUp(
-        actions.filter((a) => a.priorityNumbers.includes(priority.number)),
-        today,
-        plan.staleAfterDays,
-      ),
+      rollUp: rollUpGroups(groups.filter((g) => g.key === priority.number)),
     }));
   }
 
-  /**
-   * The plan overview asks for the roll-up, the areas and the priorities at once; they share one
-   * read of the plan. The key is the request's parent plan object, so the memo lives exactly as
-   * long as that request.
-   */
-  private source(plan: PlanModel): Promise<RollUpSource> {
-    let loaded = this.loaded.get(plan);
-    if (!loaded) {
-      loaded = plan.view
-        ? Promise.resolve({ today: dateOf(plan.view.asAt), ...plan.view })
-        : this.live(plan.id);
-      this.loaded.set(plan, loaded);
+  /** Plans asked about in the same tick with the same stale threshold share one count. */
+  private groups(dimension: RollUpDimension, plan: PlanModel): Promise<KeyedRollUpGroup[]> {
+    const key = `${dimension}:${plan.staleAfterDays}`;
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = new BatchLoader(async (planIds) => {
+        const rows = await countRollUpGroups(this.dataSource, dimension, planIds, this.clock.today(), plan.staleAfterDays);
+        const byPlan = new Map<string, KeyedRollUpGroup[]>();
+        for (const row of rows) byPlan.set(row.planId, [...(byPlan.get(row.planId) ?? []), row]);
+        return byPlan;
+      }, []);
+      this.loaders.set(key, loader);
     }
-    return loaded;
-  }
-
-  private async live(planId: string): Promise<RollUpSource> {
-    const [areas, priorities, rows, links] = await Promise.all([
-      this.dataSource.getRepository(PlanAreaEntity).find({ where: { planId }, order: { number: 'ASC' } }),
-      this.dataSource.getRepository(PlanPriorityEntity).find({ where: { planId }, order: { number: 'ASC' } }),
-      this.dataSource.getRepository(ActionEntity).find({ select: ROLL_UP_COLUMNS, where: { planId } }),
-      this.dataSource.getRepository(ActionPriorityEntity).find({ where: { planId } }),
-    ]);
-    const actions = rows.map((a) => ({
-      ...a,
-      priorityNumbers: links.filter((l) => l.actionId === a.actionId).map((l) => l.priorityNumber),
-    }));
-    return { today: this.clock.today(), areas, priorities, actions };
+    return loader.load(plan.id);
   }
 }

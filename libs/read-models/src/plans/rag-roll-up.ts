@@ -16,9 +16,27 @@ export interface RagRollUp {
   stale: number;
 }
 
+/** Actions that share a status and a RAG, with how many of them are overdue and stale. */
+export interface RollUpGroup {
+  status: string;
+  rag: string;
+  count: number;
+  overdue: number;
+  stale: number;
+}
+
 type RolledAction = { status: string; rag: string; dueDate: string; lastUpdatedOn: string };
 
-export function rollUp(actions: RolledAction[], today: CalendarDate, staleAfterDays: number): RagRollUp {
+const RAG_FIELD: Record<string, 'notYetRated' | 'red' | 'amber' | 'green' | 'blue'> = {
+  NOT_YET_RATED: 'notYetRated',
+  RED: 'red',
+  AMBER: 'amber',
+  GREEN: 'green',
+  BLUE: 'blue',
+};
+
+/** The roll-up of counted groups: the live read models count in SQL, an as-at view one action at a time. */
+export function rollUpGroups(groups: Iterable<RollUpGroup>): RagRollUp {
   const r: RagRollUp = {
     total: 0,
     notYetRated: 0,
@@ -32,20 +50,29 @@ export function rollUp(actions: RolledAction[], today: CalendarDate, staleAfterD
     overdue: 0,
     stale: 0,
   };
-  for (const a of actions) {
-    if (a.status === 'WITHDRAWN') r.withdrawn += 1;
-    else if (a.status === 'SUPERSEDED') r.superseded += 1;
+  for (const g of groups) {
+    if (g.status === 'WITHDRAWN') r.withdrawn += g.count;
+    else if (g.status === 'SUPERSEDED') r.superseded += g.count;
     else {
-      r.total += 1;
-      if (a.rag === 'NOT_YET_RATED') r.notYetRated += 1;
-      else if (a.rag === 'RED') r.red += 1;
-      else if (a.rag === 'AMBER') r.amber += 1;
-      else if (a.rag === 'GREEN') r.green += 1;
-      else if (a.rag === 'BLUE') r.blue += 1;
-      if (isOverdue(a, today)) r.overdue += 1;
-      if (isStale(a, today, staleAfterDays)) r.stale += 1;
+      r.total += g.count;
+      const field = RAG_FIELD[g.rag];
+      if (field) r[field] += g.count;
+      r.overdue += g.overdue;
+      r.stale += g.stale;
     }
   }
   r.percentComplete = r.total === 0 ? 0 : Math.round((1000 * r.blue) / r.total) / 10;
   return r;
+}
+
+export function rollUp(actions: RolledAction[], today: CalendarDate, staleAfterDays: number): RagRollUp {
+  return rollUpGroups(
+    actions.map((a) => ({
+      status: a.status,
+      rag: a.rag,
+      count: 1,
+      overdue: isOverdue(a, today) ? 1 : 0,
+      stale: isStale(a, today, staleAfterDays) ? 1 : 0,
+    })),
+  );
 }
