@@ -6,5 +6,5 @@ export * from './catch-up-subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './handle-command';
 export * from './deterministic-uuid';
-export * from './esdb/esdb-event-store';
+export * from './esdb/open-esdb-event-store';
 export * from './polled-subscriptions';

@@ -1,14 +1,14 @@
 import { Provider } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EsdbEventStore, EventStore, SqliteEventStore } from '@send/event-store';
+import { EventStore, openEsdbEventStore, SqliteEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 export function createEventStore(config: AppConfig['eventStore']): EventStore {
-  if (config.type === 'esdb') return new EsdbEventStore(config.connectionString);
+  if (config.type === 'esdb') return openEsdbEventStore(config.connectionString);
   mkdirSync(dirname(config.filename), { recursive: true });
   return new SqliteEventStore({ filename: config.filename, busyTimeoutMs: config.busyTimeoutMs });
 }

@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
 import { dateOf } from '@send/domain';
 import { Projection, ProjectedEvent } from '../projection/projection';
+import { ReadModelRows } from '../projection/read-model-rows';
 import { ActionPriorityEntity } from './action-priority.entity';
 import { ActionEntity } from './action.entity';
 import { refSortKey } from './ref-sort-key';
@@ -8,17 +8,16 @@ import { refSortKey } from './ref-sort-key';
 export class ActionProjection implements Projection {
   readonly name = 'actions';
 
-  async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
+  async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     if (!event.recorded.streamId.startsWith('action-')) return;
     const revision = Number(event.recorded.revision);
     const occurredOn = dateOf(event.recorded.metadata.occurredAt);
-    const update = (actionId: string, changes: Partial<ActionEntity>) =>
-      manager.update(ActionEntity, { actionId }, { ...changes, revision });
+    const update = (actionId: string, changes: Partial<ActionEntity>) => rows.update(ActionEntity, { actionId }, { ...changes, revision });
 
     switch (event.type) {
       case 'ActionAdded': {
         const d = event.data;
-        await manager.insert(ActionEntity, {
+        rows.insert(ActionEntity, {
           actionId: d.actionId,
           planId: d.planId,
           ref: d.ref,
@@ -46,7 +45,7 @@ export class ActionProjection implements Projection {
           revision,
         });
         if (d.priorityNumbers.length > 0) {
-          await manager.insert(
+          rows.insert(
             ActionPriorityEntity,
             d.priorityNumbers.map((priorityNumber) => ({ actionId: d.actionId, priorityNumber, planId: d.planId })),
           );
@@ -55,7 +54,7 @@ export class ActionProjection implements Projection {
       }
       case 'OwnerReassigned': {
         const { owner } = event.data;
-        await update(event.data.actionId, {
+        update(event.data.actionId, {
           ownerId: owner.ownerId,
           ownerName: owner.name,
           ownerRole: owner.role,
@@ -65,15 +64,15 @@ export class ActionProjection implements Projection {
       }
       case 'ProgressReported': {
         const { rag, commentary, asAt } = event.data;
-        await update(event.data.actionId, { rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt });
+        update(event.data.actionId, { rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt });
         return;
       }
       case 'DueDateRescheduled':
-        await update(event.data.actionId, { dueDate: event.data.dueDate });
+        update(event.data.actionId, { dueDate: event.data.dueDate });
         return;
       case 'ActionCompleted': {
         const { commentary, asAt } = event.data;
-        await update(event.data.actionId, {
+        update(event.data.actionId, {
           status: 'COMPLETE',
           rag: 'BLUE',
           latestCommentary: commentary,
@@ -84,7 +83,7 @@ export class ActionProjection implements Projection {
         return;
       }
       case 'ActionReopened':
-        await update(event.data.actionId, {
+        update(event.data.actionId, {
           status: 'OPEN',
           rag: event.data.rag,
           completedOn: null,
@@ -93,10 +92,10 @@ export class ActionProjection implements Projection {
         });
         return;
       case 'ActionWithdrawn':
-        await update(event.data.actionId, { status: 'WITHDRAWN', closingReason: event.data.reason });
+        update(event.data.actionId, { status: 'WITHDRAWN', closingReason: event.data.reason });
         return;
       case 'ActionSuperseded':
-        await update(event.data.actionId, {
+        update(event.data.actionId, {
           status: 'SUPERSEDED',
           supersededByActionId: event.data.supersededByActionId,
           closingReason: event.data.reason,
@@ -105,9 +104,9 @@ export class ActionProjection implements Projection {
       case 'ActionDelegated':
       case 'DelegationWithdrawn': {
         const { actionId, delegateUserId, delegateName } = event.data;
-        const { delegates } = await manager.findOneByOrFail(ActionEntity, { actionId });
+        const { delegates } = await rows.get(ActionEntity, { actionId });
         const others = delegates.filter((d) => d.userId !== delegateUserId);
-        await update(actionId, {
+        update(actionId, {
           delegates: event.type === 'ActionDelegated' ? [...others, { userId: delegateUserId, name: delegateName }] : others,
         });
         return;
@@ -118,7 +117,7 @@ export class ActionProjection implements Projection {
       case 'EvidenceAccepted':
       case 'EvidenceRejected':
         // Only the revision moves: clients need it to send their next command.
-        await update(event.data.actionId, {});
+        update(event.data.actionId, {});
         return;
       default:
         return;

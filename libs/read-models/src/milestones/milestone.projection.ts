@@ -1,15 +1,15 @@
-import { EntityManager } from 'typeorm';
 import { Projection, ProjectedEvent } from '../projection/projection';
+import { ReadModelRows } from '../projection/read-model-rows';
 import { MilestoneEntity } from './milestone.entity';
 
 export class MilestoneProjection implements Projection {
   readonly name = 'milestones';
 
-  async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
+  async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     switch (event.type) {
       case 'MilestoneAdded': {
         const { actionId, milestoneId, title, dueDate } = event.data;
-        await manager.insert(MilestoneEntity, {
+        rows.insert(MilestoneEntity, {
           actionId,
           milestoneId,
           title,
@@ -21,7 +21,7 @@ export class MilestoneProjection implements Projection {
       }
       case 'MilestoneCompleted': {
         const { actionId, milestoneId, completedOn } = event.data;
-        await manager.update(MilestoneEntity, { actionId, milestoneId }, { completedOn });
+        rows.update(MilestoneEntity, { actionId, milestoneId }, { completedOn });
         return;
       }
       default:

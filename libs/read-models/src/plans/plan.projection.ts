@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { Projection, ProjectedEvent } from '../projection/projection';
+import { ReadModelRows } from '../projection/read-model-rows';
 import { PlanAreaEntity } from './plan-area.entity';
 import { PlanPriorityEntity } from './plan-priority.entity';
 import { PlanEntity } from './plan.entity';
@@ -8,12 +8,12 @@ import { UpdateRoundEntity } from './update-round.entity';
 export class PlanProjection implements Projection {
   readonly name = 'plans';
 
-  async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
+  async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     const revision = Number(event.recorded.revision);
     switch (event.type) {
       case 'PlanCreated': {
         const d = event.data;
-        await manager.insert(PlanEntity, {
+        rows.insert(PlanEntity, {
           planId: d.planId,
           localAreaId: d.localArea.id,
           localAreaName: d.localArea.name,
@@ -24,27 +24,27 @@ export class PlanProjection implements Projection {
           createdAt: event.recorded.metadata.occurredAt,
           revision,
         });
-        await manager.insert(PlanAreaEntity, d.areas.map((a) => ({ planId: d.planId, ...a })));
-        await manager.insert(PlanPriorityEntity, d.priorities.map((p) => ({ planId: d.planId, ...p })));
+        rows.insert(PlanAreaEntity, d.areas.map((a) => ({ planId: d.planId, ...a })));
+        rows.insert(PlanPriorityEntity, d.priorities.map((p) => ({ planId: d.planId, ...p })));
         return;
       }
       case 'PlanRevisionApproved': {
         const { planId, version, title, approvedOn } = event.data;
-        await manager.update(PlanEntity, { planId }, { version, title, approvedOn, revision });
+        rows.update(PlanEntity, { planId }, { version, title, approvedOn, revision });
         return;
       }
       case 'UpdateRoundOpened': {
         const { roundId, planId, title, openedOn, deadline } = event.data;
-        await manager.insert(UpdateRoundEntity, { roundId, planId, title, openedOn, deadline, closedOn: null });
-        await manager.update(PlanEntity, { planId }, { revision });
+        rows.insert(UpdateRoundEntity, { roundId, planId, title, openedOn, deadline, closedOn: null });
+        rows.update(PlanEntity, { planId }, { revision });
         return;
       }
       case 'UpdateRoundClosed':
-        await manager.update(UpdateRoundEntity, { roundId: event.data.roundId }, { closedOn: event.data.closedOn });
-        await manager.update(PlanEntity, { planId: event.data.planId }, { revision });
+        rows.update(UpdateRoundEntity, { roundId: event.data.roundId }, { closedOn: event.data.closedOn });
+        rows.update(PlanEntity, { planId: event.data.planId }, { revision });
         return;
       case 'StaleThresholdChanged':
-        await manager.update(PlanEntity, { planId: event.data.planId }, { staleAfterDays: event.data.staleAfterDays, revision });
+        rows.update(PlanEntity, { planId: event.data.planId }, { staleAfterDays: event.data.staleAfterDays, revision });
         return;
       default:
         return;

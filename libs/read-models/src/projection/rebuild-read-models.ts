@@ -1,6 +1,7 @@
 import { EventStore } from '@send/event-store';
 import { ReadDatabaseConfig, openReadDatabase } from '../read-database';
 import { defaultProjections } from './default-projections';
+import { RememberedRows } from './buffered-rows';
 import { ProjectionRunner } from './projection-runner';
 
 export interface RebuildProgress {
@@ -23,13 +24,14 @@ export async function rebuildReadModels(
   store: EventStore,
   config: ReadDatabaseConfig,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
-  batchSize = 1000,
+  batchSize = 5000,
 ): Promise<RebuildSummary> {
   const started = Date.now();
   const head = await store.headPosition();
   const dataSource = await openReadDatabase(config, { dropSchema: true });
   try {
-    const runner = new ProjectionRunner(store, dataSource, defaultProjections());
+    // Nothing else writes the read models during a rebuild, so rows it wrote can be read back from memory.
+    const runner = new ProjectionRunner(store, dataSource, defaultProjections(), undefined, new RememberedRows());
     await runner.loadCheckpoints();
     const total = Number(head ?? 0n);
     let count = 0;

@@ -1,17 +1,17 @@
-import { EntityManager } from 'typeorm';
 import { ActionEvent } from '@send/domain';
 import { Projection, ProjectedEvent } from '../projection/projection';
+import { ReadModelRows } from '../projection/read-model-rows';
 import { describeActionEvent, describeDecision } from './describe-action-event';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
 
-  async apply(event: ProjectedEvent, manager: EntityManager): Promise<void> {
+  async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     if (event.type === 'DecisionRecorded') {
       const d = event.data;
       // Decisions live in the meeting's stream but belong in the action's history too.
-      await manager.insert(TimelineEntryEntity, {
+      rows.insert(TimelineEntryEntity, {
         ...this.common(event),
         actionId: d.actionId,
         revision: null,
@@ -22,7 +22,7 @@ export class TimelineProjection implements Projection {
     }
     if (!event.recorded.streamId.startsWith('action-')) return;
     const { summary, changes } = describeActionEvent(event as ActionEvent);
-    await manager.insert(TimelineEntryEntity, {
+    rows.insert(TimelineEntryEntity, {
       actionId: (event.data as { actionId: string }).actionId,
       revision: Number(event.recorded.revision),
       meetingId: null,
