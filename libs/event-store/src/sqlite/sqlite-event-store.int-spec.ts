@@ -50,6 +50,20 @@ describe('SqliteEventStore on a file', () => {
     await database.remove();
   });
 
+  it('reads a stream it has read before together with what another process appended since', async () => {
+    const mine = openStore();
+    const theirs = openStore();
+    const streamId = newStreamId();
+    await mine.appendToStream(streamId, [newEvent(), newEvent()], 'no_stream');
+    const first = await mine.readStream(streamId);
+    first.pop(); // the caller's array is its own
+    await theirs.appendToStream(streamId, [newEvent()], 1n);
+    await mine.appendToStream(streamId, [newEvent()], 2n);
+    const again = await mine.readStream(streamId);
+    expect(again.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n]);
+    expect(again).toEqual(await openStore().readStream(streamId));
+  });
+
   it('refuses to update or delete a stored event, even over another connection', async () => {
     const store = openStore();
     const streamId = newStreamId();
