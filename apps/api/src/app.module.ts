@@ -18,6 +18,7 @@ import { MovementModule } from './movement/movement.module';
 import { ReportsModule } from './reports/reports.module';
 import { controlCharactersPlugin } from './hardening/control-characters.plugin';
 import { ScorecardModule } from './scorecard/scorecard.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         ReportsModule,
         ScorecardModule,
         DemoPlanModule,
+        DashboardModule,
       ],
     };
   }
