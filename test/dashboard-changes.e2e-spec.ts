@@ -71,7 +71,7 @@ describeInChromium('The dashboard in Chromium: signing in and making changes', (
 
   it('lets an owner report progress on their action and shows it on the page and in the timeline', async () => {
     const page = await openAction(owned.ownerUserId, owned.id);
-    const commentary = `Recruitment of the third inclusion adviser slipped to January (${Date.now()}).`;
+    const commentary = 'The supplier moved the automated extract to July; the board pack is still compiled by hand.';
     await page.getByLabel('RAG rating').selectOption('RED');
     await page.getByLabel('Commentary').fill(commentary);
     await page.getByLabel('As at (the date this update describes)').fill(DEMO_TODAY);

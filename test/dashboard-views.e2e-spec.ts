@@ -167,6 +167,7 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
     for (const label of charts) expect(label).toMatch(/^Trend: /);
     const words = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green' } as Record<string, string>;
     expect(await texts(page, '.metric-card .metric-latest .rag')).toEqual(scorecard.map((m: any) => (m.rag ? words[m.rag] : 'No target')));
+    await maybeScreenshot(page, 'scorecard');
   });
 
   it('passes the accessibility checks on every view, with a skip link and a visible keyboard focus', async () => {
