@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import type { Page } from 'playwright-core';
 import { DashboardHarness, DEMO_TODAY, describeInChromium, startDashboard } from './support/dashboard-browser';
 import { maybeScreenshot, settle, texts } from './support/dashboard-page';

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import { auditPage } from './support/accessibility-audit';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
 import { listedRefs, maybeScreenshot, settle, texts, tiles } from './support/dashboard-page';

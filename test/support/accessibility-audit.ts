@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import type { Page } from 'playwright-core';
 
 export const RAG_WORDS = ['Red', 'Amber', 'Green', 'Blue', 'Not yet rated', 'No target'];

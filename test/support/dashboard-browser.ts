@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
