@@ -71,4 +71,23 @@ describe('Plan administrators manage who may do what, and every change is an eve
     const asAdviser = await app.as('adviser').gql(`{ users(localAreaId: "test-area") { id } }`);
     expect(asAdviser.data.users.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(['adviser', 'chair', 'tester']));
   });
+
+  it('answers me with the signed-in person and every role they hold, and no one without a token', async () => {
+    const ME = '{ me { id displayName ownerId roles { role localAreaId } } }';
+    const admin = await app.as('elsewhere-admin').gql(ME);
+    expect(admin.data.me).toEqual({
+      id: 'elsewhere-admin',
+      displayName: 'elsewhere-admin',
+      ownerId: null,
+      roles: [
+        { role: 'PLAN_ADMINISTRATOR', localAreaId: 'other-area' },
+        { role: 'PLAN_ADMINISTRATOR', localAreaId: 'test-area' },
+      ],
+    });
+    const tester = await app.gql(ME);
+    expect(tester.data.me.ownerId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(tester.data.me.roles.map((r: { role: string }) => r.role).sort()).toEqual(['ACTION_OWNER', 'BOARD_CHAIR', 'PLAN_ADMINISTRATOR']);
+    expect((await app.as('never-registered').gql(ME)).data.me).toEqual({ id: 'never-registered', displayName: 'never-registered', ownerId: null, roles: [] });
+    expect((await app.gqlWithAuthorization(undefined, ME)).errors![0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

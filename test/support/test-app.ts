@@ -76,6 +76,8 @@ export interface TestAppOptions {
   eventStoreBusyTimeoutMs?: number;
   /** Run as NODE_ENV=production would: no GraphiQL, no introspection, no stack traces. */
   production?: boolean;
+  /** Where the built dashboard is, for the browser suites. */
+  dashboardDir?: string;
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -104,6 +106,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     loadDemoPlan: options.loadDemoPlan ?? false,
     production: options.production ?? false,
+    dashboardDir: options.dashboardDir,
     quiet: true,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);

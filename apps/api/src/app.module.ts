@@ -19,6 +19,7 @@ import { MovementModule } from './movement/movement.module';
 import { ReportsModule } from './reports/reports.module';
 import { controlCharactersPlugin } from './hardening/control-characters.plugin';
 import { ScorecardModule } from './scorecard/scorecard.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         ReportsModule,
         ScorecardModule,
         DemoPlanModule,
+        DashboardModule,
       ],
     };
   }

@@ -8,7 +8,8 @@ const USAGE = 'Usage: npm run token -- --user <user id> [--hours <1-720>]';
 
 /**
  * `npm run token -- --user <id>`: a bearer token for a registered user in the embedded mode.
- * The token alone goes to stdout, so `TOKEN=$(npm run -s token -- --user dfe-adviser)` works.
+ * The token alone goes to stdout, so `TOKEN=$(npm run -s token -- --user dfe-adviser)` works; the
+ * dashboard sign-in link goes to stderr with the other messages.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { user: { type: 'string' }, hours: { type: 'string', default: '12' } } });
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     ttlSeconds: hours * 3600,
   });
   console.error(`Token for ${values.user}, valid for ${hours} h. Send it as "Authorization: Bearer <token>".`);
+  // The dashboard takes the token out of the address as soon as it opens, and keeps it for the tab only.
+  console.error(`Sign in to the dashboard: http://localhost:${config.port}/dashboard/#token=${token}`);
   console.log(token);
 }
 

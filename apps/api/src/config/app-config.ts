@@ -21,6 +21,8 @@ export interface AppConfig {
   production: boolean;
   /** Where to write the generated SDL; `undefined` keeps it in memory. */
   schemaFile?: string;
+  /** The built dashboard (dashboard.js and .css); without it /dashboard/ says it is not built. */
+  dashboardDir?: string;
   /** Only warnings and errors in the log (tests). */
   quiet?: boolean;
 }
@@ -121,5 +123,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadDemoPlan: demo === 'load',
     production: env.NODE_ENV === 'production',
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
+    // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
+    dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),
   };
 }

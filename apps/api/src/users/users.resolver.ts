@@ -32,6 +32,20 @@ export class UsersResolver {
     return users.map((u) => this.toModel(u, grants, principal));
   }
 
+  /**
+   * Who the token speaks for and what roles they hold, so a client can show only the controls
+   * this person may use (the API still checks every change).
+   */
+  @Query(() => UserModel, { description: 'The signed-in person, with the roles they hold.' })
+  me(@CurrentPrincipal() principal: Principal): UserModel {
+    return {
+      id: principal.userId,
+      displayName: principal.displayName,
+      ownerId: principal.ownerId,
+      roles: principal.grants.map((g) => ({ role: g.role as RoleName, localAreaId: g.localAreaId })),
+    };
+  }
+
   @Mutation(() => UserModel, { description: 'Register a person (plan administrators only).' })
   async registerUser(@Args('input') input: RegisterUserInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
     const ownerId = input.ownerName && input.ownerOrganisation ? ownerIdFor(input.ownerName, input.ownerOrganisation) : null;

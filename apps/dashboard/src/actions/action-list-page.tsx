@@ -1,0 +1,79 @@
+import { useQuery } from '../api/use-query';
+import { asAtArguments, useAsAt } from '../as-at/as-at-context';
+import { href, Route } from '../routing/use-route';
+import { useSession } from '../session/session-context';
+import { QueryStatus } from '../shared/query-status';
+import { RagBadge } from '../shared/rag-badge';
+import { ActionFilters } from './action-filters';
+import { ACTION_LIST_QUERY, ActionListAnswer, ActionRow, filterInput } from './action-list.query';
+
+function Flags({ action }: { action: ActionRow }) {
+  const flags = [
+    action.status !== 'OPEN' && action.status.toLowerCase(),
+    action.overdue && 'overdue',
+    action.stale && 'stale',
+  ].filter(Boolean) as string[];
+  return <>{flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>)}</>;
+}
+
+/** The plan's actions in reference order, narrowed by the filters in the address. */
+export function ActionListPage({ route }: { route: Route }) {
+  const { plan } = useSession();
+  const { asAt } = useAsAt();
+  const state = useQuery<ActionListAnswer>(ACTION_LIST_QUERY, { planId: plan.id, filter: filterInput(route.params), ...asAtArguments(asAt) });
+
+  return (
+    <>
+      <h1>Actions</h1>
+      <QueryStatus state={state}>
+        {({ plan: p, actions }) => (
+          <>
+            <ActionFilters params={route.params} plan={p} />
+            <p role="status" className="result-count">
+              {actions.totalCount} {actions.totalCount === 1 ? 'action matches' : 'actions match'}
+              {actions.pageInfo.hasNextPage ? `; the first ${actions.edges.length} are shown` : ''}.
+            </p>
+            <div className="table-scroll">
+              <table className="action-list">
+                <caption className="visually-hidden">Actions matching the filters</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Ref</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Owner</th>
+                    <th scope="col">RAG</th>
+                    <th scope="col">Due</th>
+                    <th scope="col">Last update</th>
+                    <th scope="col">Flags</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {actions.edges.map(({ node: a }) => (
+                    <tr key={a.id} data-action-ref={a.ref}>
+                      <td>{a.ref}</td>
+                      <td>
+                        <a href={href(`/actions/${a.id}`)}>{a.title}</a>
+                      </td>
+                      <td>
+                        {a.owner.name}
+                        <span className="secondary"> {a.owner.organisation}</span>
+                      </td>
+                      <td>
+                        <RagBadge rag={a.rag} />
+                      </td>
+                      <td>{a.dueDate}</td>
+                      <td>{a.lastAsAt ?? 'none yet'}</td>
+                      <td>
+                        <Flags action={a} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryStatus>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { RagValue } from '../shared/rag-badge';
+
+export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $after: String, $asAt: String, $asAtMeeting: ID) {
+  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+    areas { number name }
+    priorities { number name }
+    owners { owner { id name organisation } }
+  }
+  actions(planId: $planId, filter: $filter, first: 100, after: $after, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } } }
+  }
+}`;
+
+export interface ActionRow {
+  id: string;
+  ref: string;
+  title: string;
+  rag: RagValue;
+  status: 'OPEN' | 'COMPLETE' | 'WITHDRAWN' | 'SUPERSEDED';
+  dueDate: string;
+  overdue: boolean;
+  stale: boolean;
+  lastAsAt: string | null;
+  owner: { name: string; organisation: string };
+}
+
+export interface ActionListAnswer {
+  plan: {
+    areas: { number: number; name: string }[];
+    priorities: { number: number; name: string }[];
+    owners: { owner: { id: string; name: string; organisation: string } }[];
+  };
+  actions: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: ActionRow }[];
+  };
+}
+
+/** The filters the list takes from the address (#/actions?area=6&rag=RED). */
+export const FILTER_KEYS = ['area', 'priority', 'rag', 'owner', 'overdue', 'stale'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export function filterInput(params: URLSearchParams): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (params.get('area')) filter.area = Number(params.get('area'));
+  if (params.get('priority')) filter.priority = Number(params.get('priority'));
+  if (params.get('rag')) filter.rag = params.get('rag');
+  if (params.get('owner')) filter.ownerId = params.get('owner');
+  if (params.get('overdue') === 'yes') filter.overdue = true;
+  if (params.get('stale') === 'yes') filter.stale = true;
+  return filter;
+}

@@ -1,0 +1,96 @@
+import { useQuery } from '../api/use-query';
+import { asAtArguments, useAsAt } from '../as-at/as-at-context';
+import { href } from '../routing/use-route';
+import { may } from '../session/permissions';
+import { useSession } from '../session/session-context';
+import { QueryStatus } from '../shared/query-status';
+import { RagBadge } from '../shared/rag-badge';
+import { ACTION_QUERY, ActionDetail } from './action.query';
+import { ActionTimeline } from './action-timeline';
+import { AttachEvidenceForm } from './attach-evidence-form';
+import { EvidenceList } from './evidence-list';
+import { MilestoneTable } from './milestone-table';
+import { ReportProgressForm } from './report-progress-form';
+
+function Details({ a }: { a: ActionDetail }) {
+  return (
+    <dl className="details">
+      <dt>Status</dt>
+      <dd>
+        {a.status.toLowerCase()} {a.overdue && <span className="flag flag-overdue">overdue</span>} {a.stale && <span className="flag flag-stale">stale</span>}
+      </dd>
+      <dt>Owner</dt>
+      <dd>
+        {a.owner.name}, {a.owner.role}, {a.owner.organisation}
+      </dd>
+      <dt>Lead organisation</dt>
+      <dd>{a.leadOrganisation}</dd>
+      <dt>Due</dt>
+      <dd>{a.dueDate}</dd>
+      <dt>Latest update</dt>
+      <dd>{a.lastAsAt ? `as at ${a.lastAsAt}: ${a.latestCommentary}` : 'none yet'}</dd>
+      <dt>Intended impact</dt>
+      <dd>{a.intendedImpact}</dd>
+      {a.closingReason && (
+        <>
+          <dt>Closed because</dt>
+          <dd>{a.closingReason}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/**
+ * One action: details, milestones, evidence and timeline, and the changes this person may make.
+ * Looking at the past shows no controls: history is read, not edited.
+ */
+export function ActionPage({ id }: { id: string }) {
+  const { me, plan } = useSession();
+  const { asAt } = useAsAt();
+  const state = useQuery<{ action: ActionDetail }>(ACTION_QUERY, { id, ...asAtArguments(asAt) });
+
+  return (
+    <QueryStatus state={state}>
+      {({ action: a }) => {
+        const live = !asAt && a.status === 'OPEN';
+        const canReport = live && may(me, 'ReportProgress', plan.localArea.id, a);
+        const canAttach = live && may(me, 'AttachEvidence', plan.localArea.id, a);
+        const canReview = !asAt && may(me, 'ReviewEvidence', plan.localArea.id, a);
+        return (
+          <article className="action-page">
+            <p className="breadcrumb">
+              <a href={href('/actions', { area: String(a.areaNumber) })}>Actions in area {a.areaNumber}</a>
+            </p>
+            <h1>
+              <span className="ref">{a.ref}</span> {a.title} <RagBadge rag={a.rag} />
+            </h1>
+            <p className="lede">{a.description}</p>
+            <Details a={a} />
+            {(canReport || canAttach) && (
+              <section aria-labelledby="your-update">
+                <h2 id="your-update">Your update</h2>
+                <div className="form-pair">
+                  {canReport && <ReportProgressForm action={a} onDone={state.reload} />}
+                  {canAttach && <AttachEvidenceForm action={a} onDone={state.reload} />}
+                </div>
+              </section>
+            )}
+            <section aria-labelledby="milestones">
+              <h2 id="milestones">Milestones</h2>
+              <MilestoneTable milestones={a.milestones} />
+            </section>
+            <section aria-labelledby="evidence">
+              <h2 id="evidence">Evidence</h2>
+              <EvidenceList action={a} canReview={canReview} onChanged={state.reload} />
+            </section>
+            <section aria-labelledby="timeline">
+              <h2 id="timeline">Timeline</h2>
+              <ActionTimeline entries={a.timeline} />
+            </section>
+          </article>
+        );
+      }}
+    </QueryStatus>
+  );
+}

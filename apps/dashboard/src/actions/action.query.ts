@@ -1,0 +1,67 @@
+import type { RagValue } from '../shared/rag-badge';
+
+export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeeting: ID) {
+  action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+    id planId ref title description intendedImpact areaNumber priorityNumbers leadOrganisation
+    status rag latestCommentary lastAsAt dueDate completedOn overdue stale revision asAt closingReason
+    owner { id name role organisation }
+    delegates { userId name }
+    milestones { id title dueDate completedOn overdue }
+    evidence { id kind title status link documentReference submittedBy submittedAt reviewedBy rejectionReason }
+    timeline { at eventType summary actor { name role } changes { field from to } }
+  }
+}`;
+
+export interface Evidence {
+  id: string;
+  kind: 'ACTIVITY' | 'IMPACT';
+  title: string;
+  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  link: string | null;
+  documentReference: string | null;
+  submittedBy: string;
+  submittedAt: string;
+  reviewedBy: string | null;
+  rejectionReason: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  eventType: string;
+  summary: string;
+  actor: { name: string | null; role: string | null } | null;
+  changes: { field: string; from: string | null; to: string | null }[];
+}
+
+export interface ActionDetail {
+  id: string;
+  planId: string;
+  ref: string;
+  title: string;
+  description: string;
+  intendedImpact: string;
+  areaNumber: number;
+  priorityNumbers: number[];
+  leadOrganisation: string;
+  status: string;
+  rag: RagValue;
+  latestCommentary: string | null;
+  lastAsAt: string | null;
+  dueDate: string;
+  completedOn: string | null;
+  overdue: boolean;
+  stale: boolean;
+  revision: number;
+  asAt: string | null;
+  closingReason: string | null;
+  owner: { id: string; name: string; role: string; organisation: string };
+  delegates: { userId: string; name: string }[];
+  milestones: { id: string; title: string; dueDate: string; completedOn: string | null; overdue: boolean }[];
+  evidence: Evidence[];
+  timeline: TimelineEntry[];
+}
+
+/** Every change answers with the action as it now stands; the page only needs its revision back. */
+export const REPORT_PROGRESS = `mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) { id revision } }`;
+export const ATTACH_EVIDENCE = `mutation AttachEvidence($input: AttachEvidenceInput!) { attachEvidence(input: $input) { id revision } }`;
+export const REVIEW_EVIDENCE = `mutation ReviewEvidence($input: ReviewEvidenceInput!) { reviewEvidence(input: $input) { id revision } }`;

@@ -1,0 +1,27 @@
+import { ActionDetail } from './action.query';
+import { EvidenceReview } from './evidence-review';
+
+const STATUS_WORDS = { PENDING: 'Awaiting review', ACCEPTED: 'Accepted', REJECTED: 'Returned' } as const;
+
+/** Activity and impact evidence, with the board's decision on each. */
+export function EvidenceList({ action, canReview, onChanged }: { action: ActionDetail; canReview: boolean; onChanged: () => void }) {
+  if (action.evidence.length === 0) return <p>No evidence has been attached.</p>;
+  return (
+    <ul className="evidence-list">
+      {action.evidence.map((e) => (
+        <li key={e.id} data-evidence-status={e.status}>
+          <p>
+            <span className={`evidence-status evidence-${e.status.toLowerCase()}`}>{STATUS_WORDS[e.status]}</span>{' '}
+            <strong>{e.title}</strong> <span className="secondary">({e.kind === 'IMPACT' ? 'impact' : 'activity'} evidence)</span>
+          </p>
+          <p className="secondary">
+            {e.link ? <a href={e.link}>{e.link}</a> : e.documentReference} · submitted by {e.submittedBy} on {e.submittedAt.slice(0, 10)}
+            {e.reviewedBy ? ` · reviewed by ${e.reviewedBy}` : ''}
+          </p>
+          {e.rejectionReason && <p>Returned because: {e.rejectionReason}</p>}
+          {canReview && e.status === 'PENDING' && <EvidenceReview action={action} evidence={e} onDone={onChanged} />}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ActionDetail } from './action.query';
+
+export function MilestoneTable({ milestones }: { milestones: ActionDetail['milestones'] }) {
+  if (milestones.length === 0) return <p>No milestones.</p>;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">Milestones</caption>
+        <thead>
+          <tr>
+            <th scope="col">Milestone</th>
+            <th scope="col">Due</th>
+            <th scope="col">Done</th>
+          </tr>
+        </thead>
+        <tbody>
+          {milestones.map((m) => (
+            <tr key={m.id}>
+              <td>{m.title}</td>
+              <td>
+                {m.dueDate} {m.overdue && <span className="flag flag-overdue">overdue</span>}
+              </td>
+              <td>{m.completedOn ?? 'not yet'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { SelectOption } from '../shared/select-field';
+
+export const MEETINGS_QUERY = `query Meetings($planId: ID!) { meetings(planId: $planId) { id date title closed } }`;
+
+export interface MeetingOption {
+  id: string;
+  date: string;
+  title: string;
+  closed: boolean;
+}
+
+/** Only a closed meeting has a moment the plan can be shown "as at". */
+export const closedMeetings = (meetings: MeetingOption[]): MeetingOption[] => meetings.filter((m) => m.closed);
+
+export const meetingLabel = (m: MeetingOption): string => `${m.title} (${m.date})`;
+
+export const meetingOptions = (meetings: MeetingOption[]): SelectOption[] => meetings.map((m) => ({ value: m.id, label: meetingLabel(m) }));

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useQuery } from '../api/use-query';
+import { asAtArguments, useAsAt } from '../as-at/as-at-context';
+import { useSession } from '../session/session-context';
+import { FigureTiles } from '../shared/figure-tiles';
+import { QueryStatus } from '../shared/query-status';
+import { OVERVIEW_QUERY, OverviewAnswer } from './overview.query';
+import { RollUpTable } from './roll-up-table';
+
+/** The plan at a glance: the eight areas (or the seven priorities) with their RAG counts. */
+export function OverviewPage() {
+  const { plan } = useSession();
+  const { asAt } = useAsAt();
+  const [by, setBy] = useState<'area' | 'priority'>('area');
+  const state = useQuery<OverviewAnswer>(OVERVIEW_QUERY, { planId: plan.id, ...asAtArguments(asAt) });
+
+  return (
+    <QueryStatus state={state}>
+      {({ plan: p }) => (
+        <>
+          <h1>Plan overview</h1>
+          <p className="lede">
+            {p.title}, version {p.version}, approved {p.approvedOn}. Actions count as stale after {p.staleAfterDays} days without an
+            update.
+          </p>
+          <FigureTiles
+            label="Whole plan"
+            figures={[
+              { name: 'Actions', value: p.rollUp.total },
+              { name: 'Complete', value: `${p.rollUp.percentComplete}%` },
+              { name: 'Red', value: p.rollUp.red },
+              { name: 'Overdue', value: p.rollUp.overdue },
+              { name: 'Stale', value: p.rollUp.stale },
+            ]}
+          />
+          <div className="toggle" role="group" aria-label="Group the grid by">
+            <button type="button" aria-pressed={by === 'area'} onClick={() => setBy('area')}>
+              Eight improvement areas
+            </button>
+            <button type="button" aria-pressed={by === 'priority'} onClick={() => setBy('priority')}>
+              Seven recovery priorities
+            </button>
+          </div>
+          <RollUpTable kind={by} groups={by === 'area' ? p.areas : p.priorities} />
+        </>
+      )}
+    </QueryStatus>
+  );
+}

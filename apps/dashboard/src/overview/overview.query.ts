@@ -1,0 +1,29 @@
+import { ROLL_UP_FIELDS, RollUp } from '../shared/roll-up';
+
+export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID) {
+  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+    title version approvedOn staleAfterDays asAt
+    rollUp { ${ROLL_UP_FIELDS} }
+    areas { number name rollUp { ${ROLL_UP_FIELDS} } }
+    priorities { number name rollUp { ${ROLL_UP_FIELDS} } }
+  }
+}`;
+
+export interface Group {
+  number: number;
+  name: string;
+  rollUp: RollUp;
+}
+
+export interface OverviewAnswer {
+  plan: {
+    title: string;
+    version: string;
+    approvedOn: string;
+    staleAfterDays: number;
+    asAt: string | null;
+    rollUp: RollUp;
+    areas: Group[];
+    priorities: Group[];
+  };
+}

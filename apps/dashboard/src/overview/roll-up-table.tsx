@@ -1,0 +1,61 @@
+import { href } from '../routing/use-route';
+import { RagBadge, RagValue } from '../shared/rag-badge';
+import type { RollUp } from '../shared/roll-up';
+import type { Group } from './overview.query';
+
+const COLUMNS: { rag: RagValue; key: keyof RollUp }[] = [
+  { rag: 'RED', key: 'red' },
+  { rag: 'AMBER', key: 'amber' },
+  { rag: 'GREEN', key: 'green' },
+  { rag: 'BLUE', key: 'blue' },
+  { rag: 'NOT_YET_RATED', key: 'notYetRated' },
+];
+
+/**
+ * The board's grid: one row per area or priority, RAG counts under worded column heads (the cell
+ * colour only repeats what the head says), and a link through to that row's actions.
+ */
+export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 'priority' }) {
+  const noun = kind === 'area' ? 'Improvement area' : 'Recovery priority';
+  return (
+    <div className="table-scroll">
+      <table className="roll-up">
+        <caption>{kind === 'area' ? 'RAG by improvement area' : 'RAG by recovery-plan priority'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{noun}</th>
+            {COLUMNS.map((c) => (
+              <th scope="col" key={c.rag}>
+                <RagBadge rag={c.rag} />
+              </th>
+            ))}
+            <th scope="col">Actions</th>
+            <th scope="col">% complete</th>
+            <th scope="col">Overdue</th>
+            <th scope="col">Stale</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.number} data-group={g.number}>
+              <th scope="row">
+                <a href={href('/actions', { [kind]: String(g.number) })}>
+                  {g.number}. {g.name}
+                </a>
+              </th>
+              {COLUMNS.map((c) => (
+                <td key={c.rag} className={`count count-${c.key}${g.rollUp[c.key] ? '' : ' count-zero'}`} data-rag={c.rag}>
+                  {g.rollUp[c.key]}
+                </td>
+              ))}
+              <td>{g.rollUp.total}</td>
+              <td>{g.rollUp.percentComplete}%</td>
+              <td className={g.rollUp.overdue ? 'flagged' : undefined}>{g.rollUp.overdue}</td>
+              <td className={g.rollUp.stale ? 'flagged' : undefined}>{g.rollUp.stale}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

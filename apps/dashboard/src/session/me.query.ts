@@ -1,0 +1,25 @@
+import type { Role } from '@send/domain';
+
+export const ME_QUERY = `query Me {
+  me { id displayName ownerId roles { role localAreaId } }
+  plans { id title version localArea { id name } }
+}`;
+
+export interface Me {
+  id: string;
+  displayName: string;
+  ownerId: string | null;
+  roles: { role: Role; localAreaId: string }[];
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  version: string;
+  localArea: { id: string; name: string };
+}
+
+export interface MeAnswer {
+  me: Me;
+  plans: PlanSummary[];
+}

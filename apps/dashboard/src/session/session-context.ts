@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { Me, PlanSummary } from './me.query';
+
+export interface Session {
+  token: string;
+  me: Me;
+  plan: PlanSummary;
+  signOut(): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside a signed-in dashboard');
+  return session;
+}

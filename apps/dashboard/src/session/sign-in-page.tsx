@@ -1,0 +1,38 @@
+import { FormEvent, useState } from 'react';
+
+/**
+ * Paste a bearer token, or open a sign-in link. There is no password here: tokens come from the
+ * identity provider, or in the embedded mode from `npm run token -- --user <id>`.
+ */
+export function SignInPage({ onToken, problem }: { onToken(token: string): void; problem?: string }) {
+  const [token, setToken] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = token.trim().replace(/^Bearer\s+/i, '');
+    if (trimmed) onToken(trimmed);
+  }
+
+  return (
+    <main id="main" className="sign-in">
+      <h1>SEND Improvement Board dashboard</h1>
+      <p>Sign in with your access token, or open the sign-in link you were given.</p>
+      {problem && (
+        <div className="error-message" role="alert">
+          <p className="error-title">Not signed in</p>
+          <p>{problem}</p>
+        </div>
+      )}
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="sign-in-token">Access token</label>
+          <textarea id="sign-in-token" rows={4} required spellCheck={false} autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+        </div>
+        <button type="submit">Sign in</button>
+      </form>
+      <p className="secondary">
+        Running the tracker yourself? <code>npm run token -- --user board-chair</code> prints a token and a sign-in link.
+      </p>
+    </main>
+  );
+}

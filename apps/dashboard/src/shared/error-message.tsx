@@ -1,0 +1,39 @@
+import type { GraphQLRequestError } from '../api/graphql-client';
+import { useSession } from '../session/session-context';
+
+const HINTS: Record<string, string> = {
+  FORBIDDEN: 'Your role does not allow this change.',
+  CONFLICT: 'Someone changed this action since you opened it. The page now shows the latest; check it and send your change again.',
+  NOT_FOUND: 'It does not exist, or it is in a local area you have no role in.',
+  SERVICE_UNAVAILABLE: 'The tracker could not store or read this just now; nothing was written. Try again in a moment.',
+};
+
+/** Says what went wrong in the API's own words, with what to do next. */
+export function ErrorMessage({ error, title = 'That did not work' }: { error: GraphQLRequestError; title?: string }) {
+  const { signOut } = useSession();
+  const fields = (error.extensions.validationErrors as { field: string; message: string }[] | undefined) ?? [];
+  return (
+    <div className="error-message" role="alert">
+      <p className="error-title">{title}</p>
+      <p>{error.message}</p>
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((f) => (
+            <li key={f.field + f.message}>
+              {f.field}: {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {HINTS[error.code] && <p>{HINTS[error.code]}</p>}
+      {error.code === 'UNAUTHENTICATED' && (
+        <p>
+          Your sign-in has expired or is not valid here.{' '}
+          <button type="button" onClick={signOut}>
+            Sign in again
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

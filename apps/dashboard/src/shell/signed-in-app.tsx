@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { ActionListPage } from '../actions/action-list-page';
+import { ActionPage } from '../actions/action-page';
+import { AsAt, AsAtContext } from '../as-at/as-at-context';
+import { AsAtControl } from '../as-at/as-at-control';
+import { MovementPage } from '../movement/movement-page';
+import { OverviewPage } from '../overview/overview-page';
+import { useRoute } from '../routing/use-route';
+import { ScorecardPage } from '../scorecard/scorecard-page';
+import { SiteHeader } from './site-header';
+
+function View() {
+  const route = useRoute();
+  const action = /^\/actions\/(.+)$/.exec(route.path);
+  if (action) return <ActionPage id={decodeURIComponent(action[1])} />;
+  switch (route.path) {
+    case '/':
+      return <OverviewPage />;
+    case '/actions':
+      return <ActionListPage route={route} />;
+    case '/movement':
+      return <MovementPage />;
+    case '/scorecard':
+      return <ScorecardPage />;
+    default:
+      return (
+        <>
+          <h1>Page not found</h1>
+          <p>
+            There is no view at {route.path}. <a href="#/">Go to the overview</a>.
+          </p>
+        </>
+      );
+  }
+}
+
+export function SignedInApp() {
+  const route = useRoute();
+  const [asAt, setAsAt] = useState<AsAt>(null);
+  const [large, setLarge] = useState(() => localStorage.getItem('send-dashboard.large') === 'yes');
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-display', large);
+    localStorage.setItem('send-dashboard.large', large ? 'yes' : 'no');
+  }, [large]);
+
+  return (
+    <AsAtContext.Provider value={{ asAt, setAsAt }}>
+      <SiteHeader route={route} large={large} onLarge={setLarge} />
+      <AsAtControl />
+      <main id="main" tabIndex={-1}>
+        <View />
+      </main>
+    </AsAtContext.Provider>
+  );
+}
