@@ -2,7 +2,7 @@ import { RecordedEvent } from '../event-store.port';
 import { StreamCache } from './stream-cache';
 
 const events = (streamId: string, count: number): RecordedEvent[] =>
-  Array.from({ length: count }, (_, i) => ({ id: `${streamId}-${i}`, streamId, revision: BigInt(i), position: BigInt(i + 1), type: 'T', data: {}, metadata: {}, recordedAt: '2026-01-01T00:00:00.000Z' }));
+  Array.from({ length: count }, (_, i) => ({ id: `${streamId}-${i}`, streamId, revision: BigInt(i), position: BigInt(i + 1), type: 'T', data: {}, metadata: { schemaVersion: 1, occurredAt: '2026-01-01T00:00:00.000Z' }, recordedAt: '2026-01-01T00:00:00.000Z' }));
 
 describe('StreamCache', () => {
   it('keeps streams up to its size in events, dropping the least recently read first', () => {
