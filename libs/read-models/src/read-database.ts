@@ -94,6 +94,13 @@ async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
           enableWAL: true,
           prepareDatabase: (db: { pragma(sql: string): unknown }) => {
             db.pragma('busy_timeout = 5000');
+            // Read models are derived: a commit lost to a power cut takes its checkpoint with it
+            // (same transaction), and the projections apply those events again. WAL with NORMAL
+            // never loses consistency, only the last commits, so the fsync per batch is not needed.
+            db.pragma('synchronous = NORMAL');
+            // Reads come from memory-mapped pages and a 64 MB page cache rather than a system call per page.
+            db.pragma('cache_size = -65536');
+            db.pragma('mmap_size = 1073741824');
           },
         })
       : new DataSource({ ...common, type: 'postgres', url: config.url, extra: { max: 10 } });

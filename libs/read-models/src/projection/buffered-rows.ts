@@ -15,11 +15,14 @@ interface TableBuffer {
 }
 
 /**
- * Rows this process wrote and may read back without asking the database. Only sound while nothing
- * else writes the read models, i.e. during a rebuild; the live runner starts each batch without one.
+ * Rows a rebuild has read once, kept current as it writes them, so reading them again does not ask
+ * the database. Only sound while nothing else writes the read models, i.e. during a rebuild; the
+ * live runner starts each batch without one.
  */
 export class RememberedRows {
   private readonly rows = new Map<string, ObjectLiteral>();
+  /** Tables something has been read from: only their writes need to keep remembered rows current. */
+  readonly tablesRead = new Set<string>();
 
   constructor(private readonly capacity = 100_000) {}
 
@@ -125,24 +128,24 @@ export class BufferedRows implements ReadModelRows {
       await statements.insert(inserts, 'fail');
       await statements.insert(upserts, 'replace');
       for (const [columns, changes] of updates) await statements.update(changes, columns.split(','));
-      if (this.remembered) this.remember(table, ops);
+      if (this.remembered?.tablesRead.has(table.metadata.tableName)) this.remember(table, ops);
       table.pending.clear();
     }
   }
 
+  /** Keeps remembered rows current; rows never read back (timeline entries, say) are not kept. */
   private remember(table: TableBuffer, ops: Pending[]): void {
     for (const op of ops) {
-      if (op.kind === 'insert' || op.kind === 'upsert') this.remembered!.set(this.keyOf(table, op.row), op.row);
-      else if (op.kind === 'delete') this.remembered!.set(this.keyOf(table, op.key), undefined);
-      else {
-        const id = this.keyOf(table, op.key);
-        const known = this.remembered!.get(id);
-        this.remembered!.set(id, known && { ...known, ...op.changes });
-      }
+      const id = this.keyOf(table, op.kind === 'insert' || op.kind === 'upsert' ? op.row : op.key);
+      const known = this.remembered!.get(id);
+      if (op.kind === 'delete') this.remembered!.set(id, undefined);
+      else if (op.kind === 'upsert') this.remembered!.set(id, known && op.row);
+      else if (op.kind === 'update') this.remembered!.set(id, known && { ...known, ...op.changes });
     }
   }
 
   private async stored(table: TableBuffer, id: string, key: ObjectLiteral): Promise<ObjectLiteral | undefined> {
+    this.remembered?.tablesRead.add(table.metadata.tableName);
     const known = this.remembered?.get(id);
     if (known) return known;
     const row = await new BulkStatements(this.manager, table.metadata).findByKey(key);
