@@ -64,6 +64,20 @@ describe('SqliteEventStore on a file', () => {
     expect(again).toEqual(await openStore().readStream(streamId));
   });
 
+  it('notices another process appending after its own append was added to what it had read', async () => {
+    const mine = openStore();
+    const theirs = openStore();
+    const streamId = newStreamId();
+    await mine.appendToStream(streamId, [newEvent()], 'no_stream');
+    await mine.readStream(streamId);
+    await mine.appendToStream(streamId, [newEvent()], 0n);
+    expect((await mine.readStream(streamId)).map((e) => e.revision)).toEqual([0n, 1n]);
+    await theirs.appendToStream(streamId, [newEvent()], 1n);
+    const seen = await mine.readStream(streamId);
+    expect(seen.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+    expect(seen).toEqual(await openStore().readStream(streamId));
+  });
+
   it('refuses to update or delete a stored event, even over another connection', async () => {
     const store = openStore();
     const streamId = newStreamId();

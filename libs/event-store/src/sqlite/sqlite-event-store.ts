@@ -79,7 +79,7 @@ function unavailableOnFailure<T>(operation: () => T): T {
   }
 }
 
-type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+type AppendOutcome = { ok: true; result: AppendResult; recorded: RecordedEvent[] } | { ok: false; error: unknown };
 
 interface PendingAppend {
   streamId: string;
@@ -121,6 +121,7 @@ export class SqliteEventStore implements EventStore {
       readStreamAfter: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision'),
       readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
     const one = this.db.transaction((append: PendingAppend, recordedAt: string) =>
       this.appendOne(append.streamId, append.events, append.expectedRevision, recordedAt),
@@ -128,7 +129,7 @@ export class SqliteEventStore implements EventStore {
     this.groupCommit = this.db.transaction((batch: PendingAppend[], recordedAt: string) =>
       batch.map((append): AppendOutcome => {
         try {
-          return { ok: true, result: one(append, recordedAt) };
+          return { ok: true, ...one(append, recordedAt) };
         } catch (error) {
           // A refused append (stale revision, duplicate event id) rolls back its own savepoint only.
           if (error instanceof WrongExpectedRevisionError || String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) return { ok: false, error };
@@ -167,37 +168,47 @@ export class SqliteEventStore implements EventStore {
     }
     batch.forEach((append, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) append.resolve(outcome.result);
-      else append.reject(outcome.error);
+      if (outcome.ok) {
+        this.recentStreams.appended(append.streamId, outcome.recorded);
+        append.resolve(outcome.result);
+      } else append.reject(outcome.error);
     });
     if (outcomes.some((o) => o.ok)) this.subscriptions.notifyAppended();
   }
 
-  private appendOne(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision, recordedAt: string): AppendResult {
+  private appendOne(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision, recordedAt: string): { result: AppendResult; recorded: RecordedEvent[] } {
     const current = this.statements.streamRevision.get(streamId);
     const actual = current === undefined ? undefined : BigInt(current.revision);
     if (!matchesExpectedRevision(expectedRevision, actual)) {
       throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
     }
     let revision = current === undefined ? -1 : current.revision;
-    let position = 0;
+    const recorded: RecordedEvent[] = [];
     for (const event of events) {
       revision += 1;
-      const result = this.statements.insert.run(event.id, streamId, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
-      position = Number(result.lastInsertRowid);
+      const row = { event_id: event.id, stream_id: streamId, stream_revision: revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), recorded_at: recordedAt };
+      const result = this.statements.insert.run(row.event_id, streamId, revision, row.type, row.data, row.metadata, recordedAt);
+      // Parsed back from what was stored, so the cached event shares nothing with the caller's objects.
+      recorded.push(toRecordedEvent({ ...row, position: Number(result.lastInsertRowid) }));
     }
     this.statements.upsertStream.run(streamId, revision);
-    return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
+    return { result: { nextExpectedRevision: BigInt(revision), position: recorded[recorded.length - 1].position }, recorded };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
-    const known = this.recentStreams.get(streamId) ?? [];
-    const after = known.length === 0 ? -1 : Number(known[known.length - 1].revision);
-    const appended = unavailableOnFailure(() => this.statements.readStreamAfter.all(streamId, after).map(toRecordedEvent));
-    const events = appended.length === 0 ? known : [...known, ...appended];
-    if (appended.length > 0) this.recentStreams.set(streamId, events);
-    // The caller gets its own array; the recorded events themselves are shared and never changed.
-    return [...events];
+    return unavailableOnFailure(() => {
+      // Read before the events, so an append committed in between is looked for again next time.
+      const version = this.statements.dataVersion.get()!;
+      const cached = this.recentStreams.get(streamId);
+      if (cached?.checkedAt === version) return [...cached.events];
+      const known = cached?.events ?? [];
+      const after = known.length === 0 ? -1 : Number(known[known.length - 1].revision);
+      const appended = this.statements.readStreamAfter.all(streamId, after).map(toRecordedEvent);
+      const events = appended.length === 0 ? known : [...known, ...appended];
+      this.recentStreams.set(streamId, events, version);
+      // The caller gets its own array; the recorded events themselves are shared and never changed.
+      return [...events];
+    });
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -7,24 +7,36 @@ const events = (streamId: string, count: number): RecordedEvent[] =>
 describe('StreamCache', () => {
   it('keeps streams up to its size in events, dropping the least recently read first', () => {
     const cache = new StreamCache(10);
-    cache.set('a', events('a', 4));
-    cache.set('b', events('b', 4));
+    cache.set('a', events('a', 4), 1);
+    cache.set('b', events('b', 4), 1);
     cache.get('a');
-    cache.set('c', events('c', 4));
+    cache.set('c', events('c', 4), 1);
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toHaveLength(4);
-    expect(cache.get('c')).toHaveLength(4);
+    expect(cache.get('a')?.events).toHaveLength(4);
+    expect(cache.get('c')?.events).toHaveLength(4);
   });
 
   it('counts a stream once when it grows, and never keeps one larger than itself', () => {
     const cache = new StreamCache(10);
-    cache.set('a', events('a', 4));
-    cache.set('a', events('a', 8));
-    cache.set('b', events('b', 2));
-    expect(cache.get('a')).toHaveLength(8);
-    expect(cache.get('b')).toHaveLength(2);
-    cache.set('huge', events('huge', 11));
+    cache.set('a', events('a', 4), 1);
+    cache.set('a', events('a', 8), 1);
+    cache.set('b', events('b', 2), 1);
+    expect(cache.get('a')?.events).toHaveLength(8);
+    expect(cache.get('b')?.events).toHaveLength(2);
+    cache.set('huge', events('huge', 11), 1);
     expect(cache.get('huge')).toBeUndefined();
-    expect(cache.get('a')).toHaveLength(8);
+    expect(cache.get('a')?.events).toHaveLength(8);
+  });
+
+  it('adds the events the store appended only when they follow on from what it holds', () => {
+    const cache = new StreamCache(100);
+    const all = events('a', 5);
+    cache.set('a', all.slice(0, 3), 7);
+    cache.appended('a', all.slice(3));
+    expect(cache.get('a')).toEqual({ events: all, checkedAt: 7 });
+    cache.appended('a', events('a', 7).slice(6)); // revision 5 is missing: the cached stream is dropped
+    expect(cache.get('a')).toBeUndefined();
+    cache.appended('b', events('b', 1)); // never read: nothing to add to
+    expect(cache.get('b')).toBeUndefined();
   });
 });
