@@ -7,6 +7,8 @@ export interface GraphqlLoad {
   query: string;
   clients: number;
   requestsPerClient: number;
+  /** Each client starts a request at most this often; without it, the next goes as soon as the last is answered. */
+  everyMs?: number;
 }
 
 /**

@@ -187,9 +187,10 @@ async function main(): Promise<void> {
     '',
     ...targets.markdown(),
     '',
-    'The read figures are closed-loop: sixteen clients each send the next request as soon as the last is',
+    'The read figures are first closed-loop: sixteen clients each send the next request as soon as the last is',
     'answered, so p50 is roughly sixteen times the cost of one request on this machine; the',
-    '`{ __typename }` line is the same HTTP, sign-in and GraphQL path with no read model behind it.',
+    '`{ __typename }` line is the same HTTP, sign-in and GraphQL path with no read model behind it. The paced',
+    'figures are the same sixteen clients each asking at most every 200 ms, nearer how people use a dashboard.',
     '',
   ].join('\n');
   writeFileSync(resolve(values.out!), report);
@@ -216,7 +217,9 @@ async function measureGraphql(port: number, token: string, plan: string, actionI
     const times = await graphqlClients({ url: `http://127.0.0.1:${port}/graphql`, token, query, clients: 16, requestsPerClient: 50 });
     const perSecond = Math.round(times.length / ((performance.now() - started) / 1000));
     const p = percentiles(times);
-    row(`GraphQL (${readDatabase}): ${name}`, `p50 ${p.p50} ms, p99 ${p.p99} ms`, `${p.count} requests, ${perSecond} requests/s`);
+    // The same sixteen at a meeting's pace: each asks at most every 200 ms (80 requests/s in all).
+    const paced = percentiles(await graphqlClients({ url: `http://127.0.0.1:${port}/graphql`, token, query, clients: 16, requestsPerClient: 25, everyMs: 200 }));
+    row(`GraphQL (${readDatabase}): ${name}`, `p50 ${p.p50} ms, p99 ${p.p99} ms`, `${p.count} requests back to back, ${perSecond} requests/s; paced at 80 requests/s: p50 ${paced.p50} ms, p99 ${paced.p99} ms`);
     if (query !== '{ __typename }') worst = Math.max(worst, p.p99);
   }
   return worst;

@@ -123,8 +123,12 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
     expect(await leaseHolder()).toBe('instance-a');
 
     // A backlog through the real command path of B: one progress report per open action per round.
+    // A is paused meanwhile (SIGSTOP; its session and lease stay up), or it keeps pace with the
+    // writes and there is nothing left to catch up on when it dies.
     const store = standby.store();
     const start = Number(await store.headPosition());
+    expect(await lowestCheckpoint()).toBe(start);
+    active.kill('SIGSTOP');
     const all = await store.readAll();
     const closing = new Set(['ActionCompleted', 'ActionWithdrawn', 'ActionSuperseded']);
     const closed = new Set(all.filter((e) => closing.has(e.type)).map((e) => e.data.actionId as string));
@@ -143,6 +147,8 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
     }
     const head = Number(await store.headPosition());
     expect(head - start).toBe(ROUNDS * open.length);
+    expect([await leaseHolder(), projection.isProjecting]).toEqual(['instance-a', false]);
+    active.kill('SIGCONT');
 
     // Kill A once it has applied part of the backlog and not all of it.
     const reached = await eventually('instance A is part-way through the backlog', async () => {
@@ -165,7 +171,7 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
     const caughtUpMs = Date.now() - killedAt;
     expect(await lowestCheckpoint()).toBe(head);
 
-    // Every action event (and minuted decision) has exactly one timeline line: none skipped, none doubled.
+    // Every action event (and minuted decision) has exactly one timeline line, keyed by its position: none skipped, none extra.
     const events = await store.readAll();
     const expected = events.filter((e) => e.streamId.startsWith('action-') || e.type === 'DecisionRecorded').map((e) => String(e.position));
     const dataSource = standby.app.get(DataSource);
