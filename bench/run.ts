@@ -15,6 +15,7 @@ import { sqliteCeilings } from './ceilings';
 import { percentiles, progress, round, withPeakMemory } from './measure';
 import { Dataset, generateNationalDataset, Scale } from './national-dataset';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster';
+import { measurePeers } from './peers/measure-peers';
 
 const SCALES: Record<string, Scale> = {
   quick: { areas: 10, actionsPerArea: 120, months: 12 },
@@ -159,6 +160,15 @@ async function main(): Promise<void> {
     } finally {
       await postgres.stop();
     }
+  }
+
+  console.log('8. Peers: the same workload on our SqliteEventStore and on Emmett’s SQLite and PostgreSQL event stores…');
+  const durable = await startThrowawayPostgres({ durable: true });
+  if (!durable) console.log('  Emmett PostgreSQL: SKIPPED (no PostgreSQL binaries; apt-get install -y postgresql)');
+  try {
+    await measurePeers({ dir, scale, postgresUrl: durable?.url, row });
+  } finally {
+    await durable?.stop();
   }
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
