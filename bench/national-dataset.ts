@@ -10,6 +10,9 @@ export interface Scale {
   months: number;
 }
 
+/** The two calls the generator makes: PlanCommandService, or a peer store's path (bench/peers). */
+export type CommandPath = Pick<PlanCommandService, 'executePlanCommand' | 'executeActionCommand'>;
+
 export interface Dataset {
   planIds: string[];
   actionIds: string[];
@@ -34,7 +37,7 @@ function owner(area: number, i: number): ActionOwner {
  * (read the stream, decide, append with the expected revision), one command at a time, in time
  * order across the whole country. Every sixth month an owner attaches evidence.
  */
-export async function generateNationalDataset(commands: PlanCommandService, scale: Scale, onProgress: (done: number, total: number) => void): Promise<Dataset> {
+export async function generateNationalDataset(commands: CommandPath, scale: Scale, onProgress: (done: number, total: number) => void): Promise<Dataset> {
   const latencies: number[] = [];
   let events = 0;
   const started = performance.now();

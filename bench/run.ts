@@ -172,6 +172,28 @@ async function main(): Promise<void> {
     }
   }
 
+  const measurePeers = loadPeers();
+  if (typeof measurePeers === 'string') {
+    console.log(`8. Peers: SKIPPED (${measurePeers}; \`npm run bench\` installs and compiles bench/peers)`);
+  } else {
+    console.log('8. Peers: the same workload on our SqliteEventStore and on Emmett’s SQLite and PostgreSQL event stores…');
+    const durable = await startThrowawayPostgres({ durable: true });
+    if (!durable) console.log('  Emmett PostgreSQL: SKIPPED (no PostgreSQL binaries; apt-get install -y postgresql)');
+    try {
+      const [ours, ...peers] = await measurePeers({ dir, scale, postgresUrl: durable?.url, row });
+      for (const peer of peers) {
+        const ahead = ours.oneWriter > peer.oneWriter && ours.sixteenWriters > peer.sixteenWriters && ours.readAll > peer.readAll;
+        targets.check(
+          `Ahead of ${peer.store} on every shared figure (one writer, 16 writers, reading the log)`,
+          `${ours.oneWriter} / ${ours.sixteenWriters} / ${ours.readAll} events/s against ${peer.oneWriter} / ${peer.sixteenWriters} / ${peer.readAll}`,
+          ahead,
+        );
+      }
+    } finally {
+      await durable?.stop();
+    }
+  }
+
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
   const report = [
     '# Benchmarks',
@@ -223,6 +245,23 @@ async function measureGraphql(port: number, token: string, plan: string, actionI
     if (query !== '{ __typename }') worst = Math.max(worst, p.p99);
   }
   return worst;
+}
+
+type Row = (figure: string, value: string, note?: string) => void;
+type MeasurePeers = (options: { dir: string; scale: Scale; postgresUrl?: string; row: Row }) => Promise<{ store: string; oneWriter: number; sixteenWriters: number; readAll: number }[]>;
+
+/**
+ * The peers are a package of their own (bench/peers), so Emmett and its SQLite driver stay out of
+ * the product's dependencies; `npm run bench` installs and compiles it, and puts it on NODE_PATH.
+ */
+function loadPeers(): MeasurePeers | string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./peers/measure-peers') as { measurePeers: MeasurePeers }).measurePeers;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND') return (error as Error).message.split('\n')[0];
+    throw error;
+  }
 }
 
 main().catch((error) => {

@@ -22,11 +22,19 @@ interface Runner {
   command(bin: string, args: string[]): [string, string[]];
 }
 
+export interface ThrowawayPostgresOptions {
+  /**
+   * Leaves fsync and full_page_writes on and sets synchronous_commit=on, so a commit is on disk
+   * when it returns: for the benchmark's durable appends. Off by default: tests want speed.
+   */
+  durable?: boolean;
+}
+
 /**
  * Starts a private PostgreSQL cluster in a temp dir so tests never touch a developer's own
  * server. Resolves to undefined when no PostgreSQL binaries are installed.
  */
-export async function startThrowawayPostgres(): Promise<PostgresCluster | undefined> {
+export async function startThrowawayPostgres(options: ThrowawayPostgresOptions = {}): Promise<PostgresCluster | undefined> {
   const binDir = findPgBinDir();
   if (!binDir) return undefined;
 
@@ -59,7 +67,7 @@ export async function startThrowawayPostgres(): Promise<PostgresCluster | undefi
       '--locale=C',
     ]);
 
-    const port = await startWithRetries(pgCtl, dir, logFile);
+    const port = await startWithRetries(pgCtl, dir, logFile, options.durable ?? false);
     const baseUrl = `postgres://postgres@127.0.0.1:${port}`;
     await createDatabase(`${baseUrl}/postgres`, DATABASE);
 
@@ -116,10 +124,12 @@ async function startWithRetries(
   pgCtl: (args: string[]) => Promise<void>,
   dir: string,
   logFile: string,
+  durable: boolean,
 ): Promise<number> {
+  const durability = durable ? '-c fsync=on -c full_page_writes=on -c synchronous_commit=on' : '-c fsync=off -c full_page_writes=off';
   for (let attempt = 1; ; attempt++) {
     const port = await freeLoopbackPort();
-    const options = `-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+    const options = `-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 ${durability}`;
     try {
       await pgCtl(['-o', options, '-l', logFile, '-t', '60', '-w', 'start']);
       return port;

@@ -1,0 +1,34 @@
+import { CommandMetadata, DomainEvent } from '@send/domain';
+import { Decider, GlobalPosition, handleCommand, SqliteEventStore } from '@send/event-store';
+import { loadEvent, schemaVersionOf } from '../../apps/api/src/commands/plan-deciders';
+import { PeerStore } from './peer-store';
+
+/**
+ * Our SqliteEventStore under the peers' workload: handleCommand straight on the store, no app,
+ * no projections, so it compares with the Emmett stores figure for figure.
+ */
+export function ownPeerStore(filename: string): PeerStore {
+  const store = new SqliteEventStore({ filename });
+  return {
+    name: 'our SqliteEventStore',
+    durability: 'WAL, synchronous=FULL',
+    retried: () => 0,
+    handle: <C, E extends DomainEvent, S, X>(streamId: string, decider: Decider<C, E, S, CommandMetadata, X>, command: C, metadata: CommandMetadata, context: X) =>
+      handleCommand<C, E, S, CommandMetadata, X>(store, streamId, decider, command, { metadata, context, load: loadEvent, schemaVersionOf }),
+    async fold(streamId, decider) {
+      const recorded = await store.readStream(streamId);
+      return recorded.reduce((state, event) => decider.evolve(state, loadEvent(event)), decider.initialState());
+    },
+    async readAll(batchSize) {
+      let after: GlobalPosition | undefined;
+      let events = 0;
+      for (;;) {
+        const batch = await store.readAll({ after, maxCount: batchSize });
+        if (batch.length === 0) return events;
+        events += batch.length;
+        after = batch[batch.length - 1].position;
+      }
+    },
+    close: () => store.close(),
+  };
+}
