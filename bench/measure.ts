@@ -15,14 +15,24 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms:
   return { result, ms: performance.now() - started };
 }
 
-/** Peak resident memory while `work` runs, sampled every 50 ms. */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+/**
+ * Peak resident memory and peak JavaScript heap while `work` runs, sampled every 50 ms. Resident
+ * memory includes the SQLite files' memory-mapped pages, which the system can drop at any time;
+ * the heap is what the process itself holds.
+ */
+export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number; peakHeapMb: number }> {
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sample = () => {
+    const now = process.memoryUsage();
+    peak = Math.max(peak, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  };
+  const sampler = setInterval(sample, 50);
   try {
     const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, peakMb: round(peak / 1024 / 1024, 0) };
+    sample();
+    return { result, peakMb: round(peak / 1024 / 1024, 0), peakHeapMb: round(peakHeap / 1024 / 1024, 0) };
   } finally {
     clearInterval(sampler);
   }

@@ -137,11 +137,11 @@ async function main(): Promise<void> {
   console.log('6. Rebuilding every read model from the event store…');
   const store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
   let rebuilding: ((done: number) => void) | undefined;
-  const { result: summary, peakMb } = await withPeakMemory(() =>
+  const { result: summary, peakMb, peakHeapMb } = await withPeakMemory(() =>
     rebuildReadModels(store, { type: 'sqlite', filename: join(dir, 'rebuilt.sqlite') }, ({ events, total }) => (rebuilding ??= progress('rebuild', total))(events)),
   );
   await store.close();
-  row('Projection rebuild', `${Math.round(summary.eventsPerSecond)} events/s`, `${summary.events} events in ${round(summary.elapsedMs / 1000, 1)} s, peak RSS ${peakMb} MB`);
+  row('Projection rebuild', `${Math.round(summary.eventsPerSecond)} events/s`, `${summary.events} events in ${round(summary.elapsedMs / 1000, 1)} s, peak heap ${peakHeapMb} MB, peak RSS ${peakMb} MB (with memory-mapped SQLite pages)`);
   targets.check('Rebuild ≥ 100,000 events/s on SQLite', `${Math.round(summary.eventsPerSecond)} events/s`, summary.eventsPerSecond >= 100_000);
 
   const postgres = await startThrowawayPostgres();
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
         rebuildReadModels(pgStore, { type: 'postgres', url: postgres.url }, ({ events, total }) => (pgShown ??= progress('rebuild', total))(events)),
       );
       await pgStore.close();
-      row('Projection rebuild (PostgreSQL)', `${Math.round(pg.result.eventsPerSecond)} events/s`, `${pg.result.events} events in ${round(pg.result.elapsedMs / 1000, 1)} s, peak RSS ${pg.peakMb} MB`);
+      row('Projection rebuild (PostgreSQL)', `${Math.round(pg.result.eventsPerSecond)} events/s`, `${pg.result.events} events in ${round(pg.result.elapsedMs / 1000, 1)} s, peak heap ${pg.peakHeapMb} MB, peak RSS ${pg.peakMb} MB`);
       targets.check('Rebuild ≥ 50,000 events/s on PostgreSQL', `${Math.round(pg.result.eventsPerSecond)} events/s`, pg.result.eventsPerSecond >= 50_000);
       const pgApp = await createApp({ ...config, readDatabase: { type: 'postgres', url: postgres.url } });
       try {

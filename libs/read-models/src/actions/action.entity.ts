@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('actions')
 @Index(['planId', 'refSortKey'], { unique: true })
 @Index(['planId', 'ownerId'])
+// Covers the roll-up counts (roll-up-query.ts): a plan's or the whole country's are read from this index alone.
+@Index(['planId', 'areaNumber', 'status', 'rag', 'dueDate', 'lastUpdatedOn'])
 export class ActionEntity {
   @PrimaryColumn('varchar', { length: 64 })
   actionId: string;
