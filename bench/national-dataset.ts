@@ -23,6 +23,17 @@ export interface Dataset {
 }
 
 const RAGS = ['GREEN', 'AMBER', 'GREEN', 'RED', 'GREEN', 'AMBER'] as const;
+/** Three yearly milestones per action, each completed at the end of its year. */
+const MILESTONES = 3;
+/** An owner attaches evidence every quarter. */
+const EVIDENCE_EVERY = 3;
+const milestoneIdOf = (actionId: string, k: number) => deterministicUuid('bench-milestone', actionId, String(k));
+
+/** How many commands the generator sends for a scale: a plan per area, then per action its creation and what follows. */
+export function commandsIn(scale: Scale): number {
+  const perAction = 1 + scale.months + Math.floor(scale.months / EVIDENCE_EVERY) + Math.min(MILESTONES, Math.floor(scale.months / 12));
+  return scale.areas + scale.areas * scale.actionsPerArea * perAction;
+}
 const START = '2023-04-03';
 const monthDay = (m: number) => addDays(START, m * 30);
 
@@ -35,7 +46,8 @@ function owner(area: number, i: number): ActionOwner {
 /**
  * Local areas × actions × monthly updates, written through the same command path users take
  * (read the stream, decide, append with the expected revision), one command at a time, in time
- * order across the whole country. Every sixth month an owner attaches evidence.
+ * order across the whole country. Each action has three yearly milestones, completed in turn,
+ * and its owner attaches evidence every quarter: at national scale about a million events.
  */
 export async function generateNationalDataset(commands: CommandPath, scale: Scale, onProgress: (done: number, total: number) => void): Promise<Dataset> {
   const latencies: number[] = [];
@@ -55,7 +67,7 @@ export async function generateNationalDataset(commands: CommandPath, scale: Scal
       return { planId, a, i, ref, areaNumber, actionId: actionIdFor(planId, ref) };
     }),
   );
-  const total = areas.length + actions.length * (1 + scale.months + Math.floor(scale.months / 6));
+  const total = commandsIn(scale);
   const system = (now: string) => ({ principal: 'system' as const, now: `${now}T09:00:00.000Z` });
 
   for (const [a, { planId, localAreaId }] of areas.entries()) {
@@ -81,7 +93,7 @@ export async function generateNationalDataset(commands: CommandPath, scale: Scal
         owner: owner(x.a, x.i),
         leadOrganisation: 'Council',
         dueDate: addDays(START, 365 * 3),
-        milestones: [{ milestoneId: deterministicUuid('bench-milestone', x.actionId), title: 'First milestone', dueDate: addDays(START, 180) }],
+        milestones: Array.from({ length: MILESTONES }, (_, k) => ({ milestoneId: milestoneIdOf(x.actionId, k), title: `Milestone for year ${k + 1}`, dueDate: addDays(START, 365 * (k + 1) - 30) })),
       },
     };
     await run(() => commands.executeActionCommand(command, undefined, system(START)));
@@ -98,7 +110,11 @@ export async function generateNationalDataset(commands: CommandPath, scale: Scal
           system(day),
         ),
       );
-      if (m % 6 === 0) {
+      if (m % 12 === 0 && m / 12 <= MILESTONES) {
+        const completed: ActionCommand = { type: 'CompleteMilestone', data: { actionId: x.actionId, milestoneId: milestoneIdOf(x.actionId, m / 12 - 1), completedOn: day } };
+        await run(() => commands.executeActionCommand(completed, undefined, system(day)));
+      }
+      if (m % EVIDENCE_EVERY === 0) {
         const evidence: ActionCommand = {
           type: 'AttachEvidence',
           data: { actionId: x.actionId, evidenceId: deterministicUuid('bench-evidence', x.actionId, String(m)), kind: 'ACTIVITY', title: `Evidence for month ${m}`, documentReference: `Board paper ${m}`, submittedBy: 'Owner' },

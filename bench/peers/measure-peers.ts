@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentiles, progress, round } from '../measure';
-import { generateNationalDataset, Scale } from '../national-dataset';
+import { commandsIn, generateNationalDataset, Scale } from '../national-dataset';
 import { openEmmettPostgres } from './emmett-postgres-store';
 import { openEmmettSqlite } from './emmett-sqlite-store';
 import { ownPeerStore } from './own-peer-store';
@@ -105,10 +105,6 @@ const perSecond = (events: number, seconds: number) => round(events / seconds, e
 const retries = (count: number) => (count ? `; ${count} attempts failed with SQLITE_BUSY (retried, at most 5 times per command)` : '');
 
 /** Commands the dataset generator issues at a scale: plans, actions, monthly progress and evidence. */
-function commandsIn(scale: Scale): number {
-  return scale.areas + scale.areas * scale.actionsPerArea * (1 + scale.months + Math.floor(scale.months / 6));
-}
-
 /** The scale with as many months as fit in the cap (at least one). */
 function cappedScale(scale: Scale): Scale {
   let months = scale.months;
