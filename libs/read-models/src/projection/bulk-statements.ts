@@ -53,7 +53,8 @@ export class BulkStatements {
 
   /**
    * Sets the given columns of existing rows, found by primary key, in one statement per chunk:
-   * `UPDATE … FROM (VALUES …)`, which both databases understand. A key with no row changes nothing.
+   * `UPDATE … FROM` a list of the new values (a VALUES list on SQLite, arrays on PostgreSQL).
+   * A key with no row changes nothing.
    */
   async update(changes: { key: ObjectLiteral; values: ObjectLiteral }[], columnNames: string[]): Promise<void> {
     const keyColumns = this.primaryColumns;
