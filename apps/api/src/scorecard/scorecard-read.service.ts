@@ -21,20 +21,25 @@ export const toMeasurementModel = (m: MeasurementEntity): MeasurementModel => ({
   correctionReason: m.correctionReason,
 });
 
+/** A metric's definition as GraphQL shows it: from the metric's row, or from one MetricDefined or MetricRevised. */
+const definitionFields = (d: Pick<MetricEntity, 'name' | 'description' | 'unit' | 'polarity' | 'frequency' | 'source' | 'owner' | 'areaNumbers' | 'actionIds'>) => ({
+  name: d.name,
+  description: d.description,
+  unit: d.unit as MetricUnitName,
+  polarity: d.polarity as PolarityName,
+  frequency: d.frequency as FrequencyName,
+  source: d.source,
+  owner: d.owner,
+  areaNumbers: d.areaNumbers,
+  actionIds: d.actionIds,
+});
+
 function toModel(line: ScorecardLine): MetricModel {
   const m = line.metric;
   return {
     id: m.metricId,
     planId: m.planId,
-    name: m.name,
-    description: m.description,
-    unit: m.unit as MetricUnitName,
-    polarity: m.polarity as PolarityName,
-    frequency: m.frequency as FrequencyName,
-    source: m.source,
-    owner: m.owner,
-    areaNumbers: m.areaNumbers,
-    actionIds: m.actionIds,
+    ...definitionFields(m),
     definitionRevisions: m.revisions,
     revision: m.revision,
     latest: line.latest && toMeasurementModel(line.latest),
@@ -100,15 +105,7 @@ export class ScorecardReadService {
       const d = event.data;
       return {
         version: i + 1,
-        name: d.name,
-        description: d.description,
-        unit: d.unit as MetricUnitName,
-        polarity: d.polarity as PolarityName,
-        frequency: d.frequency as FrequencyName,
-        source: d.source,
-        owner: d.owner,
-        areaNumbers: d.areaNumbers,
-        actionIds: d.actionIds,
+        ...definitionFields(d),
         reason: event.type === 'MetricRevised' ? event.data.reason : null,
         recordedAt: recorded.metadata.occurredAt,
         recordedBy: recorded.metadata.actor?.displayName ?? recorded.metadata.actor?.userId ?? null,
