@@ -7,7 +7,7 @@ import { openEmmettSqlite } from './emmett-sqlite-store';
 import { ownPeerStore } from './own-peer-store';
 import { peerCommandPath } from './peer-command-path';
 import { PeerStore } from './peer-store';
-import { concurrentWriters } from './peer-workload';
+import { concurrentWriters } from '../concurrent-writers';
 
 /** One store's shared figures, in events/s. */
 export interface PeerFigures {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { CommandPath } from '../national-dataset';
+import { CommandPath } from './national-dataset';
 
 export interface ConcurrentAppends {
   events: number;
@@ -13,8 +13,8 @@ export interface ConcurrentAppends {
 }
 
 /**
- * Phase 3 of the benchmark on a command path: each writer reports progress on its own actions,
- * all writers at once. A command that fails (after the store’s own retries) is counted. No
+ * Phase 3 of the benchmark, on the app's command path or a peer store's: each writer reports
+ * progress on its own actions, all writers at once. A command that fails (after the store’s own retries) is counted. No
  * writer starts a command after `limitMs`, so a store that stalls under contention ends the phase.
  */
 export async function concurrentWriters(path: CommandPath, actionIds: string[], writers: number, perWriter: number, limitMs: number): Promise<ConcurrentAppends> {
