@@ -1,46 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { SqliteEventStore } from '@send/event-store';
-import { openReadDatabase, rebuildReadModels } from '@send/read-models';
-import { snapshotTables } from '../libs/read-models/src/projection/history.fixture';
-import { PROJECTOR_LEASE_LOCK } from '../libs/read-models/src/projection/projector-lease';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import { eventually, expectEqualsRebuild, LeaseObserver, named, spawnApiInstance } from './support/projector-instances';
 import { startTestApp, TestApp } from './support/test-app';
-import { createFreshDatabase, describeWithPostgres, FreshDatabase, testPostgresUrl } from './support/test-postgres';
+import { describeWithPostgres, FreshDatabase } from './support/test-postgres';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const ROUNDS = 150;
 const ACTOR = { userId: 'programme-office', displayName: 'Programme office', role: 'programme-office' };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-/** The same database, with the instance's name on every connection it opens, so pg_stat_activity says whose a lock is. */
-const named = (url: string, instance: string) => {
-  const u = new URL(url);
-  u.searchParams.set('application_name', instance);
-  return u.toString();
-};
-
-async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /**
  * Two api instances on one SQLite event store and one PostgreSQL read database. The active one
@@ -53,32 +22,12 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
   let rebuiltDb: FreshDatabase | undefined;
   let active: ChildProcess | undefined;
   let standby: TestApp | undefined;
-  let observer: Client | undefined;
-  let output = '';
-
-  /** Who holds the projector lease in this database: the application name of its session. */
-  async function leaseHolder(): Promise<string | undefined> {
-    const key = BigInt(PROJECTOR_LEASE_LOCK);
-    const { rows } = await observer!.query(
-      `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-         AND l.classid = $1::oid AND l.objid = $2::oid`,
-      [String(key >> 32n), String(key & 0xffffffffn)],
-    );
-    return rows[0]?.application_name;
-  }
-
-  /** The slowest projection's checkpoint, read from outside both instances. */
-  async function lowestCheckpoint(): Promise<number> {
-    const { rows } = await observer!.query('SELECT MIN(position) AS position FROM projection_checkpoints');
-    return Number(rows[0].position ?? 0);
-  }
+  let observer: LeaseObserver | undefined;
 
   afterAll(async () => {
     if (active && active.exitCode === null && active.signalCode === null) active.kill('SIGKILL');
     await standby?.close({ discard: false }).catch(() => undefined);
-    await observer?.end().catch(() => undefined);
+    await observer?.close().catch(() => undefined);
     await rebuiltDb?.drop().catch(() => undefined);
     await postgres?.drop().catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -88,27 +37,17 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
     const seed = await startTestApp({ readDatabase: 'postgres', loadDemoPlan: true, now: NOW, areas: ['demo-area'] });
     ({ dataDir, postgres } = seed);
     await seed.close({ discard: false });
-    observer = new Client({ connectionString: named(postgres!.url, 'observer') });
-    await observer.connect();
+    observer = await LeaseObserver.connect(postgres!.url);
+    const leaseHolder = () => observer!.holder();
+    const lowestCheckpoint = () => observer!.lowestCheckpoint();
 
-    // A: a real api process, the only instance yet, so it takes the lease.
-    active = spawn(process.execPath, ['-r', join(__dirname, 'support', 'ts-register.js'), join(__dirname, '..', 'apps', 'api', 'src', 'main.ts')], {
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        PORT: String(await freePort()),
-        DEMO_PLAN: 'skip',
-        NODE_ENV: 'test',
-        READ_DATABASE: 'postgres',
-        READ_DATABASE_URL: named(postgres!.url, 'instance-a'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    active.stdout!.on('data', (chunk) => (output += chunk));
-    active.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => active!.on('exit', (_code, signal) => resolve(signal)));
+    // A: a real api process, the only instance yet, so it takes the lease. Its lease timeout is
+    // longer than the pause below: this test is about a killed holder, not a frozen one.
+    const instanceA = await spawnApiInstance({ dataDir: dataDir!, readDatabaseUrl: named(postgres!.url, 'instance-a'), env: { PROJECTOR_LEASE_TIMEOUT_MS: '300000' } });
+    active = instanceA.child;
+    const exited = instanceA.exited;
     await eventually('instance A holds the projector lease', async () => (await leaseHolder()) === 'instance-a', 30_000).catch((error) => {
-      throw new Error(`${error.message}\n--- instance A said:\n${output}`);
+      throw new Error(`${error.message}\n--- instance A said:\n${instanceA.output()}`);
     });
 
     // B: in this process, on the same event store and read database; it must stand by.
@@ -178,20 +117,7 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
     const timeline: { position: string }[] = await dataSource.query('SELECT position FROM timeline_entries ORDER BY position');
     expect(timeline.map((t) => String(t.position))).toEqual(expected);
 
-    const live = await snapshotTables(dataSource);
-    rebuiltDb = await createFreshDatabase(testPostgresUrl()!);
-    const source = new SqliteEventStore({ filename: (standby.config.eventStore as { filename: string }).filename });
-    try {
-      await rebuildReadModels(source, { type: 'postgres', url: rebuiltDb.url });
-    } finally {
-      await source.close();
-    }
-    const rebuilt = await openReadDatabase({ type: 'postgres', url: rebuiltDb.url });
-    try {
-      expect(await snapshotTables(rebuilt)).toEqual(live);
-    } finally {
-      await rebuilt.destroy();
-    }
+    rebuiltDb = await expectEqualsRebuild(dataSource, (standby.config.eventStore as { filename: string }).filename);
     console.log(
       `projector failover: A killed at checkpoint ${atKill} (backlog ${start}..${head}); B took over in ${tookOverMs} ms and caught up in ${caughtUpMs} ms`,
     );

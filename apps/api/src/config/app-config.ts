@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
@@ -13,6 +14,8 @@ export interface AppConfig {
   dataDir: string;
   eventStore: { type: 'sqlite'; filename: string; busyTimeoutMs?: number } | { type: 'esdb'; connectionString: string };
   readDatabase: { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
+  /** How long the active projector may go unheard on PostgreSQL before another instance may take over. */
+  projectorLeaseTimeoutMs?: number;
   auth: AuthConfig;
   /** Queries deeper or costlier than this are refused before they run. */
   limits: { maxQueryDepth: number; maxQueryCost: number };
@@ -118,6 +121,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     eventStore,
     readDatabase,
+    projectorLeaseTimeoutMs: wholeNumber(env, 'PROJECTOR_LEASE_TIMEOUT_MS', DEFAULT_LEASE_TIMEOUT_MS),
     auth,
     limits,
     loadDemoPlan: demo === 'load',

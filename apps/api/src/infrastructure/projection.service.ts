@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { DataSource } from 'typeorm';
 import { EventStore, GlobalPosition } from '@send/event-store';
 import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
 import { EVENT_STORE } from './event-store.provider';
 
 /** How often a standby instance with a request waiting reads the active projector's checkpoints (read-your-writes). */
@@ -26,11 +28,15 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.runner = new ProjectionRunner(store, dataSource, defaultProjections(), (error) =>
       this.logger.error(`Projection batch failed; will retry: ${error instanceof Error ? error.message : error}`),
     );
-    this.lease = new ProjectorLease(dataSource);
+    this.lease = new ProjectorLease(dataSource, {
+      timeoutMs: config.projectorLeaseTimeoutMs,
+      onLost: (reason) => void this.leaseLost(reason),
+    });
   }
 
   /** Whether this instance is the one running the projections. */
@@ -44,6 +50,10 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
       return;
     }
     this.logger.log('Another instance runs the projections; this one follows its checkpoints and stands by.');
+    await this.standBy();
+  }
+
+  private async standBy(): Promise<void> {
     await this.runner.loadCheckpoints();
     let lastTry = Date.now();
     this.standby = setInterval(() => {
@@ -60,6 +70,14 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
         await this.runner.start();
       })().catch((error: unknown) => this.logger.error(`Standby check failed: ${error instanceof Error ? error.message : error}`));
     }, STANDBY_REFRESH_MS);
+  }
+
+  /** This instance went unheard too long (frozen, or its connection broke) and another may now project: step back. */
+  private async leaseLost(reason: string): Promise<void> {
+    if (this.stopped) return;
+    this.logger.warn(`Lost the projector lease (${reason}); standing by.`);
+    await this.runner.stop();
+    if (!this.stopped) await this.standBy();
   }
 
   async onApplicationShutdown(): Promise<void> {

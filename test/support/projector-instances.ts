@@ -1,0 +1,109 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { SqliteEventStore } from '@send/event-store';
+import { openReadDatabase, rebuildReadModels } from '@send/read-models';
+import { snapshotTables } from '../../libs/read-models/src/projection/history.fixture';
+import { PROJECTOR_LEASE_LOCK } from '../../libs/read-models/src/projection/projector-lease';
+import { DataSource } from 'typeorm';
+import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** The same database, with the instance's name on every connection it opens, so pg_stat_activity says whose a lock is. */
+export const named = (url: string, instance: string) => {
+  const u = new URL(url);
+  u.searchParams.set('application_name', instance);
+  return u.toString();
+};
+
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A real api process on the given stores; its output is kept for the failure message. */
+export async function spawnApiInstance(options: { dataDir: string; readDatabaseUrl: string; env?: Record<string, string> }): Promise<{ child: ChildProcess; output: () => string; exited: Promise<NodeJS.Signals | null> }> {
+  let output = '';
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.ts')], {
+    env: {
+      ...process.env,
+      DATA_DIR: options.dataDir,
+      PORT: String(await freePort()),
+      DEMO_PLAN: 'skip',
+      NODE_ENV: 'test',
+      READ_DATABASE: 'postgres',
+      READ_DATABASE_URL: options.readDatabaseUrl,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  return { child, output: () => output, exited };
+}
+
+/** Reads who holds the projector lease and how far the projections are, from outside every instance. */
+export class LeaseObserver {
+  private constructor(private readonly client: Client) {}
+
+  static async connect(url: string): Promise<LeaseObserver> {
+    const client = new Client({ connectionString: named(url, 'observer') });
+    await client.connect();
+    return new LeaseObserver(client);
+  }
+
+  /** The application name of the session holding the projector lease in this database. */
+  async holder(): Promise<string | undefined> {
+    const key = BigInt(PROJECTOR_LEASE_LOCK);
+    const { rows } = await this.client.query(
+      `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND l.classid = $1::oid AND l.objid = $2::oid`,
+      [String(key >> 32n), String(key & 0xffffffffn)],
+    );
+    return rows[0]?.application_name;
+  }
+
+  /** The slowest projection's checkpoint. */
+  async lowestCheckpoint(): Promise<number> {
+    const { rows } = await this.client.query('SELECT MIN(position) AS position FROM projection_checkpoints');
+    return Number(rows[0].position ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}
+
+/** The live read database must equal a full rebuild from the same event store: nothing skipped, nothing doubled. */
+export async function expectEqualsRebuild(live: DataSource, eventStoreFile: string): Promise<FreshDatabase> {
+  const rebuiltDb = await createFreshDatabase(testPostgresUrl()!);
+  const source = new SqliteEventStore({ filename: eventStoreFile });
+  try {
+    await rebuildReadModels(source, { type: 'postgres', url: rebuiltDb.url });
+  } finally {
+    await source.close();
+  }
+  const rebuilt = await openReadDatabase({ type: 'postgres', url: rebuiltDb.url });
+  try {
+    expect(await snapshotTables(rebuilt)).toEqual(await snapshotTables(live));
+  } finally {
+    await rebuilt.destroy();
+  }
+  return rebuiltDb;
+}
