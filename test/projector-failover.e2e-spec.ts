@@ -1,11 +1,8 @@
-import { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
-import { eventually, expectEqualsRebuild, LeaseObserver, named, spawnApiInstance } from './support/projector-instances';
-import { startTestApp, TestApp } from './support/test-app';
-import { describeWithPostgres, FreshDatabase } from './support/test-postgres';
+import { ActiveAndStandby, eventually } from './support/projector-instances';
+import { describeWithPostgres } from './support/test-postgres';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const ROUNDS = 150;
@@ -17,46 +14,18 @@ const ACTOR = { userId: 'programme-office', displayName: 'Programme office', rol
  * the lease goes only because PostgreSQL sees its session die.
  */
 describeWithPostgres('The active projector killed with SIGKILL mid catch-up', () => {
-  let dataDir: string | undefined;
-  let postgres: FreshDatabase | undefined;
-  let rebuiltDb: FreshDatabase | undefined;
-  let active: ChildProcess | undefined;
-  let standby: TestApp | undefined;
-  let observer: LeaseObserver | undefined;
-
-  afterAll(async () => {
-    if (active && active.exitCode === null && active.signalCode === null) active.kill('SIGKILL');
-    await standby?.close({ discard: false }).catch(() => undefined);
-    await observer?.close().catch(() => undefined);
-    await rebuiltDb?.drop().catch(() => undefined);
-    await postgres?.drop().catch(() => undefined);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  let instances: ActiveAndStandby | undefined;
+  afterAll(() => instances?.close());
 
   it('hands over to the standby within seconds, which ends with exactly the rows a full rebuild gives', async () => {
-    const seed = await startTestApp({ readDatabase: 'postgres', loadDemoPlan: true, now: NOW, areas: ['demo-area'] });
-    ({ dataDir, postgres } = seed);
-    await seed.close({ discard: false });
-    observer = await LeaseObserver.connect(postgres!.url);
-    const leaseHolder = () => observer!.holder();
-    const lowestCheckpoint = () => observer!.lowestCheckpoint();
+    // A's lease timeout is longer than the pause below: this test is about a killed holder, not a frozen one.
+    instances = await ActiveAndStandby.start({ now: NOW, leaseTimeoutMs: 300_000 });
+    const { observer, standby } = instances;
+    const active = instances.active.child;
+    const exited = instances.active.exited;
+    const leaseHolder = () => observer.holder();
+    const lowestCheckpoint = () => observer.lowestCheckpoint();
 
-    // A: a real api process, the only instance yet, so it takes the lease. Its lease timeout is
-    // longer than the pause below: this test is about a killed holder, not a frozen one.
-    const instanceA = await spawnApiInstance({ dataDir: dataDir!, readDatabaseUrl: named(postgres!.url, 'instance-a'), env: { PROJECTOR_LEASE_TIMEOUT_MS: '300000' } });
-    active = instanceA.child;
-    const exited = instanceA.exited;
-    await eventually('instance A holds the projector lease', async () => (await leaseHolder()) === 'instance-a', 30_000).catch((error) => {
-      throw new Error(`${error.message}\n--- instance A said:\n${instanceA.output()}`);
-    });
-
-    // B: in this process, on the same event store and read database; it must stand by.
-    standby = await startTestApp({
-      readDatabase: 'postgres',
-      now: NOW,
-      areas: ['demo-area'],
-      reuse: { dataDir: dataDir!, postgres: { url: named(postgres!.url, 'instance-b'), drop: async () => undefined } },
-    });
     const projection = standby.app.get(ProjectionService);
     expect(projection.isProjecting).toBe(false);
     expect(await leaseHolder()).toBe('instance-a');
@@ -113,11 +82,10 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
     // Every action event (and minuted decision) has exactly one timeline line, keyed by its position: none skipped, none extra.
     const events = await store.readAll();
     const expected = events.filter((e) => e.streamId.startsWith('action-') || e.type === 'DecisionRecorded').map((e) => String(e.position));
-    const dataSource = standby.app.get(DataSource);
-    const timeline: { position: string }[] = await dataSource.query('SELECT position FROM timeline_entries ORDER BY position');
+    const timeline: { position: string }[] = await standby.app.get(DataSource).query('SELECT position FROM timeline_entries ORDER BY position');
     expect(timeline.map((t) => String(t.position))).toEqual(expected);
 
-    rebuiltDb = await expectEqualsRebuild(dataSource, (standby.config.eventStore as { filename: string }).filename);
+    await instances.expectStandbyEqualsRebuild();
     console.log(
       `projector failover: A killed at checkpoint ${atKill} (backlog ${start}..${head}); B took over in ${tookOverMs} ms and caught up in ${caughtUpMs} ms`,
     );

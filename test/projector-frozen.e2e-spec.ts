@@ -1,11 +1,7 @@
-import { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { DataSource } from 'typeorm';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
-import { eventually, expectEqualsRebuild, LeaseObserver, named, spawnApiInstance } from './support/projector-instances';
-import { startTestApp, TestApp } from './support/test-app';
-import { describeWithPostgres, FreshDatabase } from './support/test-postgres';
+import { ActiveAndStandby, eventually } from './support/projector-instances';
+import { describeWithPostgres } from './support/test-postgres';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const LEASE_TIMEOUT_MS = 2000;
@@ -17,57 +13,21 @@ const ACTOR = { userId: 'programme-office', displayName: 'Programme office', rol
  * frozen one wakes it must find its lease gone and stand by, not carry on beside the new holder.
  */
 describeWithPostgres('The active projector frozen with SIGSTOP', () => {
-  let dataDir: string | undefined;
-  let postgres: FreshDatabase | undefined;
-  let rebuiltDb: FreshDatabase | undefined;
-  let active: ChildProcess | undefined;
-  let standby: TestApp | undefined;
-  let observer: LeaseObserver | undefined;
-
-  afterAll(async () => {
-    if (active && active.exitCode === null && active.signalCode === null) {
-      active.kill('SIGCONT');
-      active.kill('SIGKILL');
-    }
-    await standby?.close({ discard: false }).catch(() => undefined);
-    await observer?.close().catch(() => undefined);
-    await rebuiltDb?.drop().catch(() => undefined);
-    await postgres?.drop().catch(() => undefined);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  let instances: ActiveAndStandby | undefined;
+  afterAll(() => instances?.close());
 
   it('keeps the lease while alive, loses it within seconds of freezing, and stands by when it wakes', async () => {
-    const seed = await startTestApp({ readDatabase: 'postgres', loadDemoPlan: true, now: NOW, areas: ['demo-area'] });
-    ({ dataDir, postgres } = seed);
-    await seed.close({ discard: false });
-    observer = await LeaseObserver.connect(postgres!.url);
-
-    const instanceA = await spawnApiInstance({
-      dataDir: dataDir!,
-      readDatabaseUrl: named(postgres!.url, 'instance-a'),
-      env: { PROJECTOR_LEASE_TIMEOUT_MS: String(LEASE_TIMEOUT_MS) },
-    });
-    active = instanceA.child;
-    const said = () => `\n--- instance A said:\n${instanceA.output()}`;
-    await eventually('instance A holds the projector lease', async () => (await observer!.holder()) === 'instance-a', 30_000).catch((error) => {
-      throw new Error(error.message + said());
-    });
-
-    standby = await startTestApp({
-      readDatabase: 'postgres',
-      now: NOW,
-      areas: ['demo-area'],
-      reuse: { dataDir: dataDir!, postgres: { url: named(postgres!.url, 'instance-b'), drop: async () => undefined } },
-    });
+    instances = await ActiveAndStandby.start({ now: NOW, leaseTimeoutMs: LEASE_TIMEOUT_MS });
+    const { observer, active, standby } = instances;
     const projection = standby.app.get(ProjectionService);
 
     // Alive and quiet for well past its timeout: the heartbeat keeps the lease where it is.
     await new Promise((resolve) => setTimeout(resolve, LEASE_TIMEOUT_MS * 2.5));
     expect([await observer.holder(), projection.isProjecting]).toEqual(['instance-a', false]);
 
-    active.kill('SIGSTOP');
+    active.child.kill('SIGSTOP');
     const frozenAt = Date.now();
-    await eventually('instance B takes over from the frozen instance', async () => projection.isProjecting && (await observer!.holder()) === 'instance-b', 15_000);
+    await eventually('instance B takes over from the frozen instance', async () => projection.isProjecting && (await observer.holder()) === 'instance-b', 15_000);
     const tookOverMs = Date.now() - frozenAt;
     expect(tookOverMs).toBeLessThan(LEASE_TIMEOUT_MS + 5000);
 
@@ -85,9 +45,9 @@ describeWithPostgres('The active projector frozen with SIGSTOP', () => {
     await projection.caughtUpToHead(10_000);
 
     // A wakes: its session was ended, so it must give the projections up and stand by.
-    active.kill('SIGCONT');
-    await eventually('instance A notices it lost the lease', async () => instanceA.output().includes('Lost the projector lease'), 15_000).catch((error) => {
-      throw new Error(error.message + said());
+    active.child.kill('SIGCONT');
+    await eventually('instance A notices it lost the lease', async () => active.output().includes('Lost the projector lease'), 15_000).catch((error) => {
+      throw new Error(`${error.message}\n--- instance A said:\n${active.output()}`);
     });
     await report('Written after instance A woke');
     await projection.caughtUpToHead(10_000);
@@ -95,8 +55,7 @@ describeWithPostgres('The active projector frozen with SIGSTOP', () => {
     expect(await observer.holder()).toBe('instance-b');
     expect(await observer.lowestCheckpoint()).toBe(Number(await store.headPosition()));
 
-    const dataSource = standby.app.get(DataSource);
-    rebuiltDb = await expectEqualsRebuild(dataSource, (standby.config.eventStore as { filename: string }).filename);
+    await instances.expectStandbyEqualsRebuild();
     console.log(`projector frozen: B took over ${tookOverMs} ms after A was frozen (lease timeout ${LEASE_TIMEOUT_MS} ms)`);
   }, 90_000);
 });

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -8,6 +9,7 @@ import { snapshotTables } from '../../libs/read-models/src/projection/history.fi
 import { PROJECTOR_LEASE_LOCK } from '../../libs/read-models/src/projection/projector-lease';
 import { DataSource } from 'typeorm';
 import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
+import { startTestApp, TestApp } from './test-app';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -106,4 +108,56 @@ export async function expectEqualsRebuild(live: DataSource, eventStoreFile: stri
     await rebuilt.destroy();
   }
   return rebuiltDb;
+}
+
+/**
+ * One event store and one PostgreSQL read database holding the demo plan; instance A is a real
+ * api process that takes the projector lease, instance B runs in the test's process and stands by.
+ */
+export class ActiveAndStandby {
+  rebuiltDb: FreshDatabase | undefined;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly postgres: FreshDatabase,
+    readonly observer: LeaseObserver,
+    readonly active: Awaited<ReturnType<typeof spawnApiInstance>>,
+    readonly standby: TestApp,
+  ) {}
+
+  static async start(options: { now: string; leaseTimeoutMs: number }): Promise<ActiveAndStandby> {
+    const seed = await startTestApp({ readDatabase: 'postgres', loadDemoPlan: true, now: options.now, areas: ['demo-area'] });
+    const { dataDir, postgres } = seed;
+    await seed.close({ discard: false });
+    const observer = await LeaseObserver.connect(postgres!.url);
+    const active = await spawnApiInstance({ dataDir, readDatabaseUrl: named(postgres!.url, 'instance-a'), env: { PROJECTOR_LEASE_TIMEOUT_MS: String(options.leaseTimeoutMs) } });
+    await eventually('instance A holds the projector lease', async () => (await observer.holder()) === 'instance-a', 30_000).catch((error) => {
+      throw new Error(`${error.message}\n--- instance A said:\n${active.output()}`);
+    });
+    const standby = await startTestApp({
+      readDatabase: 'postgres',
+      now: options.now,
+      areas: ['demo-area'],
+      reuse: { dataDir, postgres: { url: named(postgres!.url, 'instance-b'), drop: async () => undefined } },
+    });
+    return new ActiveAndStandby(dataDir, postgres!, observer, active, standby);
+  }
+
+  /** The standby's read database must equal a full rebuild from the event store. */
+  async expectStandbyEqualsRebuild(): Promise<void> {
+    this.rebuiltDb = await expectEqualsRebuild(this.standby.app.get(DataSource), (this.standby.config.eventStore as { filename: string }).filename);
+  }
+
+  async close(): Promise<void> {
+    const child = this.active.child;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGCONT');
+      child.kill('SIGKILL');
+    }
+    await this.standby.close({ discard: false }).catch(() => undefined);
+    await this.observer.close().catch(() => undefined);
+    await this.rebuiltDb?.drop().catch(() => undefined);
+    await this.postgres.drop().catch(() => undefined);
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
 }
