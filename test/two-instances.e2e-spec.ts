@@ -4,7 +4,7 @@ import { openReadDatabase, rebuildReadModels } from '@send/read-models';
 import { snapshotTables } from '../libs/read-models/src/projection/history.fixture';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
-import { startTestApp, TestApp } from './support/test-app';
+import { DEFAULT_TEST_NOW, startTestApp, TestApp } from './support/test-app';
 import { createFreshDatabase, describeWithPostgres, testPostgresUrl } from './support/test-postgres';
 
 const REPORT = `mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { revision latestCommentary } }`;
@@ -45,6 +45,26 @@ describeWithPostgres('Two api instances share one read database', () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data.reportProgress).toEqual({ revision: action.revision + 1, latestCommentary: 'Written through the standby' });
+  });
+
+  it('shows on the standby a roll-up change the active instance projected, though the standby had counted it before', async () => {
+    const rollUp = async (app: TestApp) => (await app.gql(`{ plans { rollUp { red amber green } } }`)).data.plans[0].rollUp;
+    expect(await rollUp(second)).toEqual({ red: 0, amber: 0, green: 1 });
+    expect(await rollUp(second)).toEqual({ red: 0, amber: 0, green: 1 });
+    const current = (await first.gql(`{ action(id: "${action.id}") { revision } }`)).data.action;
+    const res = await first.gql(REPORT, { input: { actionId: action.id, expectedRevision: current.revision, rag: 'RED', asAt: '2026-06-01', commentary: 'Off track' } });
+    expect(res.errors).toBeUndefined();
+    expect(await rollUp(second)).toEqual({ red: 1, amber: 0, green: 0 });
+    expect(await rollUp(first)).toEqual({ red: 1, amber: 0, green: 0 });
+  });
+
+  it('counts overdue again when the day changes, though no event has been written', async () => {
+    const overdue = async () => (await second.gql(`{ plans { rollUp { overdue } } }`)).data.plans[0].rollUp.overdue;
+    second.clock.set('2026-03-31T09:00:00.000Z');
+    expect(await overdue()).toBe(0);
+    second.clock.set('2026-04-01T09:00:00.000Z');
+    expect(await overdue()).toBe(1);
+    second.clock.set(DEFAULT_TEST_NOW);
   });
 
   it('hands the projections over within seconds when the active instance stops, skipping and doubling nothing', async () => {

@@ -24,6 +24,7 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   private readonly lease: ProjectorLease;
   private standby: NodeJS.Timeout | undefined;
   private stopped = false;
+  private positionRead: Promise<GlobalPosition | undefined> | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -93,6 +94,20 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   async caughtUpTo(position: GlobalPosition | undefined, timeoutMs = 5000): Promise<void> {
     if (position === undefined) return;
     await this.runner.waitForPosition(position, timeoutMs);
+  }
+
+  /**
+   * The position the read database has reached, as stored: this instance's own when it runs the
+   * projections, else read from the database (one read shared by everyone asking at once). What a
+   * query reads afterwards is at least this far along.
+   */
+  readModelPosition(): Promise<GlobalPosition | undefined> {
+    if (this.isProjecting) return Promise.resolve(this.runner.position);
+    this.positionRead ??= this.runner
+      .refreshFromDatabase()
+      .then(() => this.runner.position)
+      .finally(() => (this.positionRead = undefined));
+    return this.positionRead;
   }
 
   /** Waits until every event in the store so far is in the read models. */
