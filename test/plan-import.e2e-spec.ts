@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { PlanImportService } from '../apps/api/src/plan-import/plan-import.service';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
@@ -52,7 +54,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
       row({ ref: '8.7', title: '' }),
       '',
       row({ ref: '8.8', description: 'x'.repeat(5001) }),
-      row({ ref: '8.1' }),
+      row({ ref: '8.1', rag: 'Purple' }),
       row({ ref: '3.1' }),
       row({ ref: '8.9', rag: 'Blue' }),
       row({ ref: '8.10', asAt: '2026-07-01' }),
@@ -71,6 +73,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
       [10, 'Title', 'MISSING_VALUE'],
       [12, 'Description', 'TOO_LONG'],
       [13, 'Ref', 'REF_IN_PLAN'],
+      [13, 'RAG', 'BAD_RAG'],
       [14, 'Ref', 'REF_OUTSIDE_AREA'],
       [15, 'RAG', 'BLUE_NOT_IMPORTABLE'],
       [16, 'As at', 'FUTURE_DATE'],
@@ -85,7 +88,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     const real = await upload(TESTER, 'bad-rows', file, 'plan.csv');
     expect(real.status).toBe(422);
     expect(real.body).toMatchObject({ dryRun: false, imported: 0 });
-    expect(real.body.problems).toHaveLength(12);
+    expect(real.body.problems).toHaveLength(13);
     expect(await head()).toBe(before);
   });
 
@@ -179,5 +182,31 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     const badQuery = await upload(TESTER, 'good-csv', GOOD_CSV, 'plan.csv', '?dryRun=yes');
     expect(badQuery.body.errors[0].extensions.validationErrors[0]).toMatchObject({ field: 'dryRun' });
     expect(await head()).toBe(before);
+  });
+});
+
+describe('The sample import file for newcomers (docs/examples/plan-import.csv)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ loadDemoPlan: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('imports into the demo plan as the programme office', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(join(__dirname, '../docs/examples/plan-import.csv'))]), 'plan-import.csv');
+    const response = await fetch(app.url.replace('/graphql', '/plans/demo-plan/import'), {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${await app.token('programme-office')}` },
+    });
+    const report = (await response.json()) as any;
+    expect(report).toMatchObject({ rows: 7, imported: 7, progressRecorded: 6, problems: [], ignoredColumns: [] });
+    const refs = (await app.as('dfe-adviser').gql(`{ actions(planId: "demo-plan", filter: { area: 6 }) { edges { node { ref rag } } } }`)).data.actions.edges;
+    expect(refs).toContainEqual({ node: { ref: '6.5', rag: 'AMBER' } });
   });
 });

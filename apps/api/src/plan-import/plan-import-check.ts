@@ -96,6 +96,11 @@ export function checkImportRows(sheet: HeaderedSheet, context: ImportCheckContex
     const earlier = firstRowOfRef.get(ref);
     if (ref !== '' && earlier !== undefined) fail('ref', 'DUPLICATE_REF', `action ${ref} is also on row ${earlier}; references are unique within a plan`);
     if (ref !== '' && earlier === undefined) firstRowOfRef.set(ref, row);
+    const existing = context.existing.get(actionIdFor(context.plan.planId, ref));
+    // An action this import added on an earlier run is not a clash: the re-run skips it.
+    if (ref !== '' && existing && !existing.commandIds.has(context.commandIdFor(row, 'add'))) {
+      fail('ref', 'REF_IN_PLAN', `action ${ref} is already in the plan; references are unique within a plan`);
+    }
     const areaText = textOf(cell('area'));
     const areaNumber = areaText === '' ? (fail('area', 'MISSING_VALUE', 'the area is empty'), undefined) : take('area', readNumbered(areaText, context.areas, 'area'));
     const priorityNumbers = take('priorities', readPriorities(cell('priorities'), context.priorities));
@@ -185,10 +190,6 @@ function decideRow(
   const planned: PlannedCommand[] = [];
   let state: ActionState = existing?.state ?? { exists: false };
   try {
-    if (existing && !existing.commandIds.has(addId)) {
-      fail('ref', 'REF_IN_PLAN', `action ${add.data.ref} is already in the plan; references are unique within a plan`);
-      return [];
-    }
     if (!existing) state = decideAction(add, state, context.metadata, { plan: context.plan }).reduce(evolveAction, state);
     planned.push({ command: add, commandId: addId, done: existing !== undefined });
     if (!progress) return planned;

@@ -9,10 +9,7 @@ import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { readModelDirectory } from './plan-import-directory';
 import { PlanImportReport } from './plan-import-report';
-import { PlanImporter, PlanImportRequest } from './plan-importer';
-
-/** Rows in one import; a plan has a few hundred actions at most. */
-export const MAX_IMPORT_ROWS = 5000;
+import { MAX_IMPORT_ROWS, PlanImporter, PlanImportRequest } from './plan-importer';
 
 /** The api's importer: owners from the read models, and an answer that waits until the read models show the import. */
 @Injectable()

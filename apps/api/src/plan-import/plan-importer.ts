@@ -32,7 +32,7 @@ export interface PlanImportRequest {
   importId?: string;
   /** The "as at" of a rating on a row that has no "as at" of its own; today by default. */
   asAt?: string;
-  onProgress?(done: number, total: number, row: CheckedRow): void;
+  onProgress?(done: number, total: number, row: CheckedRow, outcome: 'imported' | 'already imported'): void;
 }
 
 export interface PlanImportLimits {
@@ -50,6 +50,9 @@ export class ImportInterruptedError extends RuleViolationError {
     );
   }
 }
+
+/** Rows in one import; a plan has a few hundred actions at most. */
+export const MAX_IMPORT_ROWS = 5000;
 
 const IMPORT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -129,7 +132,7 @@ export class PlanImporter {
       }
       if (addedNow) report.imported++;
       report.actions[index].outcome = addedNow ? 'imported' : 'already imported';
-      request.onProgress?.(index + 1, rows.length, row);
+      request.onProgress?.(index + 1, rows.length, row, report.actions[index].outcome as 'imported' | 'already imported');
     }
     return { ...report, lastPosition };
   }
