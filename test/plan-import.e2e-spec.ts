@@ -32,6 +32,8 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     app = await startTestApp();
     await app.addUser({ userId: 'sam', displayName: 'Sam Patel', owner: { name: 'Sam Patel', organisation: 'NHS ICB' }, roles: ['ACTION_OWNER'], areas: ['test-area'] });
     await app.addUser({ userId: 'adviser', roles: ['DFE_ADVISER'], areas: ['test-area'] });
+    await app.addUser({ userId: 'chair', roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], areas: ['test-area'] });
+    await app.addUser({ userId: 'admin-elsewhere', roles: ['PLAN_ADMINISTRATOR'], areas: ['other-area'] });
     for (const planId of ['bad-rows', 'good-csv', 'good-xlsx', 'one-bad', 'resume']) await app.gql(CREATE_PLAN, { input: planInput(planId) });
     await app.gql(ADD_ACTION, { input: actionInput('bad-rows', '8.1') });
   });
@@ -162,17 +164,19 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     expect(new Set(events.map((e) => e.metadata.commandId)).size).toBe(8);
   });
 
-  it('refuses the DfE adviser and owners, even a dry run; an unsigned request; an unknown plan; an oversized or unreadable file', async () => {
+  it('refuses the DfE adviser, owners and the board, even a dry run; an unsigned request; a plan out of sight; an oversized or unreadable file', async () => {
     const before = await head();
-    for (const userId of ['adviser', 'sam']) {
+    for (const userId of ['adviser', 'sam', 'chair']) {
       const refused = await upload(userId, 'good-csv', GOOD_CSV, 'plan.csv', '?dryRun=true');
       expect(refused.status).toBe(403);
       expect(refused.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'roleAllows' });
       expect(refused.body.errors[0].message).toBe('You may not import a plan from a spreadsheet: only plan administrator may');
     }
     expect((await upload(null, 'good-csv', GOOD_CSV, 'plan.csv')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const missing = await upload(TESTER, 'no-such-plan', GOOD_CSV, 'plan.csv');
-    expect([missing.status, missing.body.errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+    for (const [userId, planId] of [[TESTER, 'no-such-plan'], ['admin-elsewhere', 'good-csv']]) {
+      const missing = await upload(userId, planId, GOOD_CSV, 'plan.csv', '?dryRun=true');
+      expect([missing.status, missing.body.errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+    }
 
     const huge = await upload(TESTER, 'good-csv', Buffer.alloc(6 * 1024 * 1024, 'a'), 'plan.csv');
     expect(huge.status).toBe(413);
