@@ -25,7 +25,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
   }
   const head = () => app.store().headPosition();
   const actionsOf = async (planId: string) =>
-    (await app.gql(`{ actions(planId: "${planId}", first: 50) { edges { node { ref areaNumber priorityNumbers title dueDate rag latestCommentary lastAsAt
+    (await app.gql(`{ actions(planId: "${planId}", first: 50) { edges { node { ref areaNumber priorityNumbers title dueDate rag latestCommentary lastAsAt leadOrganisation
       owner { name role organisation } timeline { eventType actor { userId role } } } } } }`)).data.actions.edges.map((e: any) => e.node);
 
   beforeAll(async () => {
@@ -119,16 +119,16 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Improvement plan');
     sheet.addRow(['SEND and AP Improvement Plan, revised September 2025']);
-    sheet.addRow(['Action ref', 'Improvement area', 'Recovery priorities', 'Action', 'Description', 'Action owner', 'Job title', 'Organisation', 'Target date', 'RAG status', 'Commentary', 'Last updated']);
+    sheet.addRow(['Action ref', 'Improvement area', 'Recovery priorities', 'Action', 'Description', 'Action owner', 'Job title', 'Organisation', 'Target date', 'RAG status', 'Commentary', 'Last updated', 'Lead organisation']);
     sheet.addRow(['4.1', 'Inclusion', 1, 'OAP toolkit', 'Ordinarily Available Provision toolkit, £215k.', 'alex morgan', 'Finance Lead – High Needs', 'Council', new Date(Date.UTC(2026, 8, 30)), 'G', 'Seconded school leader in post.', new Date(Date.UTC(2026, 4, 20))]);
-    sheet.addRow(['4.2', '4 - Inclusion', 'Build skill and capacity to meet need in mainstream; 2', 'Inclusion advisers', 'Three advisers appointed.', 'Sam Patel', 'Designated Clinical Officer', 'NHS ICB', '2026-12-31', 'red', 'Third adviser starts in January.', '05/06/2026']);
+    sheet.addRow(['4.2', '4 - Inclusion', 'Build skill and capacity to meet need in mainstream; 2', 'Inclusion advisers', 'Three advisers appointed.', 'Sam Patel', 'Designated Clinical Officer', 'NHS ICB', '2026-12-31', 'red', 'Third adviser starts in January.', '05/06/2026', 'Council with NHS ICB']);
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
     const real = await upload(TESTER, 'good-xlsx', content, 'plan.xlsx');
     expect(real.body).toMatchObject({ format: 'xlsx', sheet: 'Improvement plan', headerRow: 2, rows: 2, imported: 2, problems: [] });
     const actions = await actionsOf('good-xlsx');
-    expect(actions.map((a: any) => [a.ref, a.priorityNumbers, a.dueDate, a.rag, a.lastAsAt, a.owner.name, a.owner.role])).toEqual([
-      ['4.1', [1], '2026-09-30', 'GREEN', '2026-05-20', 'Alex Morgan', 'Finance Lead – High Needs'],
-      ['4.2', [1, 2], '2026-12-31', 'RED', '2026-06-05', 'Sam Patel', 'Designated Clinical Officer'],
+    expect(actions.map((a: any) => [a.ref, a.priorityNumbers, a.dueDate, a.rag, a.lastAsAt, a.owner.name, a.owner.role, a.leadOrganisation])).toEqual([
+      ['4.1', [1], '2026-09-30', 'GREEN', '2026-05-20', 'Alex Morgan', 'Finance Lead – High Needs', 'Council'],
+      ['4.2', [1, 2], '2026-12-31', 'RED', '2026-06-05', 'Sam Patel', 'Designated Clinical Officer', 'Council with NHS ICB'],
     ]);
   });
 

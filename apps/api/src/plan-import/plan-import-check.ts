@@ -109,8 +109,9 @@ export function checkImportRows(sheet: HeaderedSheet, context: ImportCheckContex
     const intendedImpact = text('intendedImpact', false, true) || IMPACT_NOT_GIVEN;
     const ownerName = text('owner', true);
     const ownerRole = text('ownerRole', false);
-    const organisation = text('organisation', false) || text('leadOrganisation', false);
-    const leadOrganisation = text('leadOrganisation', false) || organisation;
+    const [ownOrganisation, leadText] = [text('organisation', false), text('leadOrganisation', false)];
+    const organisation = ownOrganisation || leadText;
+    const leadOrganisation = leadText || organisation;
     if (organisation === '') fail(sheet.columns.organisation === undefined ? 'leadOrganisation' : 'organisation', 'MISSING_VALUE', 'the organisation is empty');
     const owner =
       ownerName && organisation ? take('owner', lookUpOwner(ownerName, organisation, ownerRole, context.owners, context.plan.localArea.id)) : undefined;
