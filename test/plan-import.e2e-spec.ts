@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
+import { DataSource } from 'typeorm';
+import { KnownOwners } from '../apps/api/src/plan-import/owner-lookup';
+import { eventStoreDirectory, readModelDirectory } from '../apps/api/src/plan-import/plan-import-directory';
 import { PlanImportService } from '../apps/api/src/plan-import/plan-import.service';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TestApp, TESTER } from './support/test-app';
@@ -130,6 +133,15 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
       ['4.1', [1], '2026-09-30', 'GREEN', '2026-05-20', 'Alex Morgan', 'Finance Lead – High Needs', 'Council'],
       ['4.2', [1, 2], '2026-12-31', 'RED', '2026-06-05', 'Sam Patel', 'Designated Clinical Officer', 'Council with NHS ICB'],
     ]);
+
+    // The command line learns owners from the event store, the api from its read models: both must know the same people.
+    const sorted = (known: KnownOwners) => ({
+      planOwners: [...known.planOwners].sort((a, b) => a.name.localeCompare(b.name)),
+      areaUsers: [...known.areaUsers].sort((a, b) => a.userId.localeCompare(b.userId)),
+    });
+    const fromStore = await eventStoreDirectory(app.store()).knownOwners('good-xlsx', 'test-area');
+    expect(fromStore.planOwners).toHaveLength(2);
+    expect(sorted(fromStore)).toEqual(sorted(await readModelDirectory(app.app.get(DataSource)).knownOwners('good-xlsx', 'test-area')));
   });
 
   it('imports nothing from a file with one bad row, and nothing twice when a completed import is run again', async () => {
