@@ -20,6 +20,7 @@ import { ReportsModule } from './reports/reports.module';
 import { controlCharactersPlugin } from './hardening/control-characters.plugin';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { PlanImportModule } from './plan-import/plan-import.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         ScorecardModule,
         DemoPlanModule,
         DashboardModule,
+        PlanImportModule,
       ],
     };
   }

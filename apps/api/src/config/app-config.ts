@@ -26,11 +26,16 @@ export interface AppConfig {
   schemaFile?: string;
   /** The built dashboard (dashboard.js and .css); without it /dashboard/ says it is not built. */
   dashboardDir?: string;
+  /** Spreadsheet imports of a plan: the largest file taken. Absent means DEFAULT_PLAN_IMPORT_MAX_BYTES. */
+  planImport?: { maxBytes: number };
   /** Only warnings and errors in the log (tests). */
   quiet?: boolean;
 }
 
 export class ConfigurationError extends Error {}
+
+/** 5 MB holds a plan of thousands of actions with long commentary; anything larger is not a plan. */
+export const DEFAULT_PLAN_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 /**
  * Depth 8 fits the deepest query the product needs (a plan's page of actions with each
@@ -126,6 +131,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     limits,
     loadDemoPlan: demo === 'load',
     production: env.NODE_ENV === 'production',
+    planImport: { maxBytes: wholeNumber(env, 'PLAN_IMPORT_MAX_BYTES', DEFAULT_PLAN_IMPORT_MAX_BYTES) },
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
     dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),

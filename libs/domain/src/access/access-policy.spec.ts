@@ -67,6 +67,8 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   RecordMeasurement: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   CorrectMeasurement: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   RecordComparator: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  // Importing the plan's spreadsheet is the programme office's; owners and the adviser may not.
+  ImportPlan: { any: ['PLAN_ADMINISTRATOR'], own: [] },
 };
 
 const commandTypes = Object.keys(EXPECTED) as CommandType[];

@@ -12,7 +12,9 @@ type CommandType =
   | PlanCommand['type']
   | UserCommand['type']
   | MeetingCommand['type']
-  | MetricCommand['type'];
+  | MetricCommand['type']
+  // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
+  | 'ImportPlan';
 
 interface Rule {
   /** Roles that may send the command for anything in their local area. */
@@ -61,6 +63,8 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   RecordMeasurement: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a measurement' },
   CorrectMeasurement: { roles: ['PLAN_ADMINISTRATOR'], what: 'correct a measurement' },
   RecordComparator: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a comparator figure' },
+  // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
+  ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
 
 export function rolesIn(principal: Principal, localAreaId: string): Role[] {
