@@ -188,6 +188,13 @@ describe('Evidence files over HTTP', () => {
       expect(error.message).toContain('64 kB limit');
     });
 
+    it('refuses a declared size far over the limit before reading the body', async () => {
+      const huge = Buffer.concat([samplePdf(), Buffer.alloc(MAX_BYTES * 4, 0x20)]);
+      const { status, error } = await refusedWithoutTrace(() => upload(huge, 'huge.pdf'));
+      expect(status).toBe(413);
+      expect(error.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
     it('refuses the DfE adviser with FORBIDDEN, before reading the file', async () => {
       const { status, error } = await refusedWithoutTrace(() => upload(samplePdf(), 'adviser.pdf', { as: 'adviser' }));
       expect(status).toBe(403);

@@ -10,9 +10,12 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { validationErrorFactory } from '../errors/validation-error.factory';
 import { UploadEvidenceFields } from './dto/upload-evidence.fields';
-import { EvidenceFileMissingError, EvidenceFileTooLargeError } from './evidence-file.errors';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
+import { EvidenceFileMissingError, EvidenceFileTooLargeError } from './evidence-file.errors';
+
+/** Room for the form fields and part headers besides the file (ten fields of at most 4 KB). */
+const FORM_ALLOWANCE = 64 * 1024;
 
 /** An upload written to the incoming folder, not yet checked; `discard` removes it. */
 export interface ReceivedUpload {
@@ -43,6 +46,10 @@ export class EvidenceUploadReceiver {
   }
 
   async receive(request: Request, response: Response): Promise<ReceivedUpload> {
+    // A body declared far beyond the limit is refused before any of it is read.
+    if (Number(request.headers['content-length']) > this.config.evidenceFiles.maxBytes + FORM_ALLOWANCE) {
+      throw new EvidenceFileTooLargeError(this.config.evidenceFiles.maxBytes);
+    }
     await new Promise<void>((resolve, reject) =>
       this.upload(request, response, (error: unknown) => (error ? reject(this.refusal(error)) : resolve())),
     );
