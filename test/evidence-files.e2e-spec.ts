@@ -60,7 +60,7 @@ describe('Evidence files over HTTP', () => {
       ...options.fields,
     };
     for (const [key, value] of Object.entries(fields)) if (!options.omit?.includes(key)) form.append(key, value);
-    form.append('file', new Blob([bytes], { type: options.clientType ?? 'application/octet-stream' }), name);
+    form.append('file', new Blob([Uint8Array.from(bytes)], { type: options.clientType ?? 'application/octet-stream' }), name);
     const response = await fetch(`${origin}/actions/${actionId}/evidence`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await app.token(options.as ?? 'tester')}` },
@@ -124,13 +124,13 @@ describe('Evidence files over HTTP', () => {
 
     it('shows the file on the evidence in GraphQL, and the timeline names its hash', async () => {
       const pdf = samplePdf('Minutes of SIB 2026-02');
-      const { body } = await upload(pdf, 'SIB minutes.pdf', { fields: { kind: 'IMPACT', documentReference: 'SIB 2026-02 item 4' } });
+      const { body } = await upload(pdf, 'SIB minutes.pdf', { fields: { kind: 'IMPACT', documentReference: 'SIB 2026-02 item 4', link: 'https://example.org/sib/2026-02' } });
       const { data } = await app.gql(`query ($id: ID!) { action(id: $id) { evidence { id file { sha256 downloadUrl } documentReference link } timeline { summary } } }`, { id: actionId });
       expect(data.action.evidence.find((e: any) => e.id === body.id)).toEqual({
         id: body.id,
         file: { sha256: sha256(pdf), downloadUrl: body.file.downloadUrl },
         documentReference: 'SIB 2026-02 item 4',
-        link: null,
+        link: 'https://example.org/sib/2026-02',
       });
       expect(data.action.timeline.at(-1).summary).toContain(`file SIB minutes.pdf, SHA-256 ${sha256(pdf)}`);
     });
@@ -214,7 +214,7 @@ describe('Evidence files over HTTP', () => {
 
     it('refuses an upload without a bearer token', async () => {
       const form = new FormData();
-      form.append('file', new Blob([samplePdf()]), 'anonymous.pdf');
+      form.append('file', new Blob([Uint8Array.from(samplePdf())]), 'anonymous.pdf');
       const response = await fetch(`${origin}/actions/${actionId}/evidence`, { method: 'POST', body: form });
       expect(response.status).toBe(401);
     });

@@ -52,12 +52,12 @@ export class EvidenceFilesService {
     } finally {
       await upload.discard();
     }
-    const { kind, title, submittedBy, documentReference, expectedRevision } = upload.fields;
+    const { kind, title, submittedBy, documentReference, link, expectedRevision } = upload.fields;
     const commandId = upload.fields.commandId ?? randomUUID();
     const command: AttachEvidence = {
       type: 'AttachEvidence',
       // The same evidence id as the attachEvidence mutation would give this command id.
-      data: { actionId, evidenceId: deterministicUuid('evidence', commandId, '0'), kind, title, submittedBy, documentReference, file },
+      data: { actionId, evidenceId: deterministicUuid('evidence', commandId, '0'), kind, title, submittedBy, documentReference, link, file },
     };
     // A refusal here (a stale revision, say) can leave the accepted file in the store with no
     // event naming it: harmless, as the store is addressed by content and a retry reuses it.

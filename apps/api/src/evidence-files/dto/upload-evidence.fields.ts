@@ -8,6 +8,7 @@ export class UploadEvidenceFields {
   @IsString() @IsNotEmpty() @MaxLength(300) readonly title: string;
   @IsString() @IsNotEmpty() @MaxLength(200) readonly submittedBy: string;
   @IsOptional() @IsString() @MaxLength(300) readonly documentReference?: string;
+  @IsOptional() @IsString() @MaxLength(2000) readonly link?: string;
 
   /** Multipart fields arrive as text. */
   @Type(() => Number) @IsInt() @Min(0) @Max(2_147_483_647) readonly expectedRevision: number;
