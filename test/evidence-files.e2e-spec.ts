@@ -10,7 +10,7 @@ import {
   compoundFileOf,
 } from '../apps/api/src/evidence-files/sample-files.fixture';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
-import { startTestApp, TestApp } from './support/test-app';
+import { readDatabaseKinds, startTestApp, TestApp } from './support/test-app';
 
 const MAX_BYTES = 64 * 1024;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -20,14 +20,14 @@ const EVIDENCE = `
 `;
 
 /** "Evidence may be an uploaded file … type check by content, not by name … downloading re-checks the hash." */
-describe('Evidence files over HTTP', () => {
+describe.each(readDatabaseKinds())('Evidence files over HTTP (read models on %s)', (readDatabase) => {
   let app: TestApp & { dataDir: string };
   let origin: string;
   let actionId: string;
   let revision: number;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-03-02T09:00:00.000Z', evidenceFileMaxBytes: MAX_BYTES });
+    app = await startTestApp({ readDatabase, now: '2026-03-02T09:00:00.000Z', evidenceFileMaxBytes: MAX_BYTES });
     origin = new URL(app.url).origin;
     await app.gql(CREATE_PLAN, { input: planInput('files') });
     const added = (await app.gql(ADD_ACTION, { input: actionInput('files', '4.3') })).data.addAction;
@@ -142,6 +142,18 @@ describe('Evidence files over HTTP', () => {
       const again = await upload(pdf, 'fap copy.pdf');
       expect(again.status).toBe(201);
       expect(storedFiles()).toEqual(files);
+    });
+
+    it('attaches a retried upload (same commandId) once', async () => {
+      const commandId = '3f0e6a52-7c1b-4d8e-9a4f-2b6c8d0e1f23';
+      const pdf = samplePdf('Way Forward meetings');
+      const first = await upload(pdf, 'way-forward.pdf', { fields: { commandId } });
+      const events = (await app.allEvents()).length;
+      const retry = await upload(pdf, 'way-forward.pdf', { fields: { commandId, expectedRevision: String(revision - 1) } });
+      revision -= 1;
+      expect(retry.status).toBe(201);
+      expect(retry.body.id).toBe(first.body.id);
+      expect(await app.allEvents()).toHaveLength(events);
     });
 
     it('lets a board member and the DfE adviser download, as they may read the plan', async () => {
