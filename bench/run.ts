@@ -8,7 +8,7 @@ import { SqliteEventStore } from '@send/event-store';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadOrCreateLocalSigningKey, mintLocalToken } from '../apps/api/src/auth/local-signing-key';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
-import { AppConfig, DEFAULT_LIMITS } from '../apps/api/src/config/app-config';
+import { AppConfig, DEFAULT_LIMITS, DEFAULT_EVIDENCE_FILE_MAX_BYTES } from '../apps/api/src/config/app-config';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { sqliteCeilings } from './ceilings';
 import { concurrentWriters } from './concurrent-writers';
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     readDatabase: { type: 'sqlite', filename: join(dir, 'read-models.sqlite') },
     auth: { mode: 'local', keyFile: join(dir, 'auth', 'key.json'), issuer: 'send-bench', audience: 'send-tracker' },
     limits: DEFAULT_LIMITS,
+    evidenceFiles: { dir: join(dir, 'evidence-files'), maxBytes: DEFAULT_EVIDENCE_FILE_MAX_BYTES },
     loadDemoPlan: false,
     production: true,
     quiet: true,

@@ -10,7 +10,7 @@ import { ownerIdFor } from '../../apps/api/src/commands/deterministic-id';
 import { PlanCommandService } from '../../apps/api/src/commands/plan-command.service';
 import { ProjectionService } from '../../apps/api/src/infrastructure/projection.service';
 import { createApp } from '../../apps/api/src/app.factory';
-import { AppConfig, DEFAULT_LIMITS } from '../../apps/api/src/config/app-config';
+import { AppConfig, DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../../apps/api/src/config/app-config';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
 import { FixedClock } from './fixed-clock';
 import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
@@ -78,6 +78,8 @@ export interface TestAppOptions {
   production?: boolean;
   /** Where the built dashboard is, for the browser suites. */
   dashboardDir?: string;
+  /** The largest evidence upload; the shipped default unless a test needs a smaller one. */
+  evidenceFileMaxBytes?: number;
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -104,6 +106,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       audience: 'send-tracker',
     },
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    evidenceFiles: { dir: join(dataDir, 'evidence-files'), maxBytes: options.evidenceFileMaxBytes ?? DEFAULT_EVIDENCE_FILE_MAX_BYTES },
     loadDemoPlan: options.loadDemoPlan ?? false,
     production: options.production ?? false,
     dashboardDir: options.dashboardDir,

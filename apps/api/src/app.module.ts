@@ -21,6 +21,7 @@ import { controlCharactersPlugin } from './hardening/control-characters.plugin';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
+import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         MovementModule,
         ReportsModule,
         ScorecardModule,
+        EvidenceFilesModule,
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,

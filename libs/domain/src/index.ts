@@ -9,6 +9,7 @@ export * from './plan/plan.errors';
 export * from './plan/plan.decider';
 export * from './action/rag-status';
 export * from './action/action-owner';
+export * from './action/evidence-file';
 export * from './action/action.commands';
 export * from './action/action.events';
 export * from './action/action.errors';

@@ -1,5 +1,8 @@
 import { EVENT_SCHEMA_VERSIONS, UnknownEventTypeError, upcast, UPCASTERS } from './upcasting';
 
+// Captured before any test registers a step of its own.
+const shippedUpcasters = Object.keys(UPCASTERS);
+
 describe('upcast', () => {
   it.each(Object.entries(EVENT_SCHEMA_VERSIONS))('returns a current-version %s event unchanged', (type, version) => {
     const data = { actionId: 'action-8-2', anything: 'as stored' };
@@ -70,6 +73,31 @@ describe('upcast', () => {
 
   it('leaves the registry as it found it', () => {
     expect(EVENT_SCHEMA_VERSIONS.ProgressReported).toBe(1);
-    expect(Object.keys(UPCASTERS)).toEqual([]);
+    expect(Object.keys(UPCASTERS)).toEqual(shippedUpcasters);
+  });
+
+  describe('EvidenceAttached', () => {
+    const v1 = {
+      actionId: 'action-8-2',
+      evidenceId: 'ev-draft',
+      kind: 'ACTIVITY',
+      title: 'Draft recovery plan',
+      link: null,
+      documentReference: 'SIB paper 3',
+      submittedBy: 'Alex Morgan',
+    };
+
+    it('is at version 2, which added the uploaded file', () => {
+      expect(EVENT_SCHEMA_VERSIONS.EvidenceAttached).toBe(2);
+    });
+
+    it('loads a v1 event (before files) as evidence without a file', () => {
+      expect(upcast('EvidenceAttached', 1, v1)).toEqual({ type: 'EvidenceAttached', data: { ...v1, file: null } });
+    });
+
+    it('leaves a v2 file as stored', () => {
+      const file = { sha256: 'f'.repeat(64), size: 12, contentType: 'image/png', originalName: 'chart.png' };
+      expect(upcast('EvidenceAttached', 2, { ...v1, file }).data).toMatchObject({ file });
+    });
   });
 });

@@ -21,7 +21,10 @@ export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown
  * Upcasters keyed by `Type@fromVersion`. Stored events are never rewritten: an event type that
  * changes gets a new version number here and a step that lifts the old shape on every read.
  */
-export const UPCASTERS: Record<string, Upcaster> = {};
+export const UPCASTERS: Record<string, Upcaster> = {
+  // v2 added the uploaded file; everything attached before then was a link or a document reference.
+  'EvidenceAttached@1': (data) => ({ ...data, file: null }),
+};
 
 export class UnknownEventTypeError extends Error {
   constructor(type: string, version: number) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../app.factory';
-import { DEFAULT_LIMITS } from '../config/app-config';
+import { DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../config/app-config';
 
 /** `npm run schema`: regenerates apps/api/schema.gql, the committed SDL reviewers read. */
 async function main(): Promise<void> {
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       readDatabase: { type: 'sqlite', filename: ':memory:' },
       auth: { mode: 'local', keyFile: join(dataDir, 'key.json'), issuer: 'schema', audience: 'schema' },
       limits: DEFAULT_LIMITS,
+      evidenceFiles: { dir: join(dataDir, 'evidence-files'), maxBytes: DEFAULT_EVIDENCE_FILE_MAX_BYTES },
       loadDemoPlan: false,
       production: false,
       schemaFile,

@@ -19,6 +19,8 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Queries deeper or costlier than this are refused before they run. */
   limits: { maxQueryDepth: number; maxQueryCost: number };
+  /** Uploaded evidence: where the content-addressed files live and the largest accepted upload. */
+  evidenceFiles: { dir: string; maxBytes: number };
   /** Load the demo plan into an empty event store on start. */
   loadDemoPlan: boolean;
   production: boolean;
@@ -43,6 +45,10 @@ export const DEFAULT_PLAN_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
  * evidence, not every plan's timelines at once.
  */
 export const DEFAULT_LIMITS = { maxQueryDepth: 8, maxQueryCost: 25_000 };
+
+/** 20 MB: a board paper with charts; the read model stores sizes as 32-bit integers. */
+export const DEFAULT_EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
+const MAX_EVIDENCE_FILE_MAX_BYTES = 2_147_483_647;
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -118,6 +124,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryCost: wholeNumber(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxQueryCost),
   };
 
+  const evidenceFiles = {
+    dir: resolve(env.EVIDENCE_FILES_DIR || resolve(dataDir, 'evidence-files')),
+    maxBytes: wholeNumber(env, 'EVIDENCE_FILE_MAX_BYTES', DEFAULT_EVIDENCE_FILE_MAX_BYTES),
+  };
+  if (evidenceFiles.maxBytes > MAX_EVIDENCE_FILE_MAX_BYTES) {
+    throw new ConfigurationError(`EVIDENCE_FILE_MAX_BYTES must be at most ${MAX_EVIDENCE_FILE_MAX_BYTES}, got "${env.EVIDENCE_FILE_MAX_BYTES}"`);
+  }
+
   const demo = env.DEMO_PLAN ?? 'load';
   if (demo !== 'load' && demo !== 'skip') throw new ConfigurationError(`DEMO_PLAN must be "load" or "skip", got "${demo}"`);
 
@@ -129,6 +143,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectorLeaseTimeoutMs: wholeNumber(env, 'PROJECTOR_LEASE_TIMEOUT_MS', DEFAULT_LEASE_TIMEOUT_MS),
     auth,
     limits,
+    evidenceFiles,
     loadDemoPlan: demo === 'load',
     production: env.NODE_ENV === 'production',
     planImport: { maxBytes: wholeNumber(env, 'PLAN_IMPORT_MAX_BYTES', DEFAULT_PLAN_IMPORT_MAX_BYTES) },

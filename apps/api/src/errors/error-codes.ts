@@ -8,5 +8,11 @@ export const ErrorCode = {
   /** Well-formed, but the action's current state does not allow it (e.g. Blue without evidence). */
   RuleViolation: 'FAILED_PRECONDITION',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** An upload above EVIDENCE_FILE_MAX_BYTES. */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** An upload whose content is not an accepted document or image, or contradicts its name. */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A stored file no longer matches the SHA-256 its event recorded. */
+  IntegrityCheckFailed: 'INTEGRITY_CHECK_FAILED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;

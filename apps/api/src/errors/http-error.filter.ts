@@ -11,6 +11,9 @@ const STATUS: Record<string, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.RuleViolation]: 422,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.IntegrityCheckFailed]: 500,
 };
 
 /** Plain HTTP routes answer errors with the same codes and body shape as GraphQL, and a matching status. */

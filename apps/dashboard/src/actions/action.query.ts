@@ -7,7 +7,8 @@ export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeet
     owner { id name role organisation }
     delegates { userId name }
     milestones { id title dueDate completedOn overdue }
-    evidence { id kind title status link documentReference submittedBy submittedAt reviewedBy rejectionReason }
+    evidence { id kind title status link documentReference submittedBy submittedAt reviewedBy rejectionReason
+      file { sha256 size contentType originalName downloadUrl } }
     timeline { at eventType summary actor { name role } changes { field from to } }
   }
 }`;
@@ -23,6 +24,15 @@ export interface Evidence {
   submittedAt: string;
   reviewedBy: string | null;
   rejectionReason: string | null;
+  file: EvidenceFile | null;
+}
+
+export interface EvidenceFile {
+  sha256: string;
+  size: number;
+  contentType: string;
+  originalName: string;
+  downloadUrl: string;
 }
 
 export interface TimelineEntry {

@@ -1,17 +1,29 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
+import { uploadEvidence } from '../api/evidence-file-client';
+import { useMutation } from '../api/use-query';
 import { useSession } from '../session/session-context';
 import { ErrorMessage } from '../shared/error-message';
 import { ActionDetail, ATTACH_EVIDENCE } from './action.query';
-import { useChange } from './use-change';
+import { useChangeWith } from './use-change';
 
-/** Evidence is a pointer (a link or a board paper reference) for the board to review, not a file upload. */
+/** The types the API accepts (it checks the content, not these endings; this only helps the file picker). */
+const ACCEPTED_FILES = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp';
+
+/** Evidence for the board to review: an uploaded file, a link, or a board paper reference. */
 export function AttachEvidenceForm({ action, onDone }: { action: ActionDetail; onDone: () => void }) {
-  const { me } = useSession();
-  const change = useChange(ATTACH_EVIDENCE, onDone);
+  const { me, token } = useSession();
+  const attach = useMutation<unknown>(ATTACH_EVIDENCE);
+  const change = useChangeWith(({ input, file }) => {
+    if (!(file instanceof File)) return attach({ input });
+    const { actionId, ...fields } = input as Record<string, string | number | undefined>;
+    const present = Object.entries(fields).filter(([, v]) => v !== undefined);
+    return uploadEvidence(token, String(actionId), Object.fromEntries(present.map(([k, v]) => [k, String(v)])), file);
+  }, onDone);
   const [kind, setKind] = useState<'ACTIVITY' | 'IMPACT'>('ACTIVITY');
   const [title, setTitle] = useState('');
   const [link, setLink] = useState('');
   const [documentReference, setDocumentReference] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -24,10 +36,11 @@ export function AttachEvidenceForm({ action, onDone }: { action: ActionDetail; o
       documentReference: documentReference || undefined,
       submittedBy: me.displayName,
     };
-    if (await change.send({ input })) {
+    if (await change.send({ input, file: fileInput.current?.files?.[0] })) {
       setTitle('');
       setLink('');
       setDocumentReference('');
+      if (fileInput.current) fileInput.current.value = '';
     }
   }
 
@@ -46,7 +59,11 @@ export function AttachEvidenceForm({ action, onDone }: { action: ActionDetail; o
         <input id="evidence-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="evidence-link">Link (or give a document reference)</label>
+        <label htmlFor="evidence-file">File: PDF, Word, Excel, PowerPoint or an image</label>
+        <input id="evidence-file" type="file" accept={ACCEPTED_FILES} ref={fileInput} />
+      </div>
+      <div className="field">
+        <label htmlFor="evidence-link">Link (or give a file or a document reference)</label>
         <input id="evidence-link" type="url" value={link} onChange={(e) => setLink(e.target.value)} />
       </div>
       <div className="field">

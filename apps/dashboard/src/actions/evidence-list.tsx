@@ -1,4 +1,5 @@
 import { ActionDetail } from './action.query';
+import { EvidenceFileLink } from './evidence-file-link';
 import { EvidenceReview } from './evidence-review';
 
 const STATUS_WORDS = { PENDING: 'Awaiting review', ACCEPTED: 'Accepted', REJECTED: 'Returned' } as const;
@@ -15,9 +16,10 @@ export function EvidenceList({ action, canReview, onChanged }: { action: ActionD
             <strong>{e.title}</strong> <span className="secondary">({e.kind === 'IMPACT' ? 'impact' : 'activity'} evidence)</span>
           </p>
           <p className="secondary">
-            {e.link ? <a href={e.link}>{e.link}</a> : e.documentReference} · submitted by {e.submittedBy} on {e.submittedAt.slice(0, 10)}
+            {e.link ? <a href={e.link}>{e.link}</a> : (e.documentReference ?? 'Uploaded file')} · submitted by {e.submittedBy} on {e.submittedAt.slice(0, 10)}
             {e.reviewedBy ? ` · reviewed by ${e.reviewedBy}` : ''}
           </p>
+          {e.file && <EvidenceFileLink file={e.file} />}
           {e.rejectionReason && <p>Returned because: {e.rejectionReason}</p>}
           {canReview && e.status === 'PENDING' && <EvidenceReview action={action} evidence={e} onDone={onChanged} />}
         </li>

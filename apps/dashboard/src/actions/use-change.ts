@@ -13,7 +13,11 @@ export interface Change {
  * after a CONFLICT the page is redrawn too, so the next attempt carries the current revision.
  */
 export function useChange(mutation: string, onDone: () => void): Change {
-  const mutate = useMutation<unknown>(mutation);
+  return useChangeWith(useMutation<unknown>(mutation), onDone);
+}
+
+/** The same, for a change sent some other way than a GraphQL mutation (an evidence upload). */
+export function useChangeWith(mutate: (variables: Record<string, unknown>) => Promise<unknown>, onDone: () => void): Change {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<GraphQLRequestError>();
 

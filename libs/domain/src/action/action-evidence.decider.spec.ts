@@ -11,6 +11,7 @@ import {
   ProgressOutOfOrderError,
 } from './action.errors';
 import { EvidenceKind } from './rag-status';
+import { EvidenceFile } from './evidence-file';
 import { refusal } from '../shared/refusal.fixture';
 import { given, when } from './action.fixture';
 
@@ -37,7 +38,7 @@ const reportedGreen: ActionEvent = {
 };
 const attached = (evidenceId: string, title = 'Toolkit launch pack'): ActionEvent => ({
   type: 'EvidenceAttached',
-  data: { actionId, evidenceId, kind: 'ACTIVITY', title, link: 'https://example.org/oap-toolkit', documentReference: null, submittedBy: 'Jo Evans' },
+  data: { actionId, evidenceId, kind: 'ACTIVITY', title, link: 'https://example.org/oap-toolkit', documentReference: null, submittedBy: 'Jo Evans', file: null },
 });
 const accepted = (evidenceId: string): ActionEvent => ({ type: 'EvidenceAccepted', data: { actionId, evidenceId } });
 const rejected = (evidenceId: string): ActionEvent => ({
@@ -69,9 +70,34 @@ describe('AttachEvidence', () => {
           link: 'https://example.org/oap-toolkit',
           documentReference: null,
           submittedBy: 'Jo Evans',
+          file: null,
         },
       },
     ]);
+  });
+
+  const toolkitPdf: EvidenceFile = {
+    sha256: 'a3f1c2'.padEnd(64, '0'),
+    size: 48_213,
+    contentType: 'application/pdf',
+    originalName: 'OAP toolkit launch.pdf',
+  };
+
+  it('records an uploaded file with its hash, size, type and name, needing no link', () => {
+    const [event] = when(attach({ file: { ...toolkitPdf, originalName: ' OAP toolkit launch.pdf ' } }), given([added]));
+    expect(event.data).toMatchObject({ link: null, documentReference: null, file: toolkitPdf });
+  });
+
+  it.each([
+    ['a hash that is not SHA-256', { sha256: 'abc123' }, 'file.sha256', 'isSha256'],
+    ['an upper-case hash', { sha256: 'A'.repeat(64) }, 'file.sha256', 'isSha256'],
+    ['an empty file', { size: 0 }, 'file.size', 'isPositiveInteger'],
+    ['a fractional size', { size: 1.5 }, 'file.size', 'isPositiveInteger'],
+    ['a blank name', { originalName: ' ' }, 'file.originalName', 'required'],
+    ['a blank content type', { contentType: '' }, 'file.contentType', 'required'],
+  ])('refuses a file with %s', (_case, change, field, rule) => {
+    const error = refusal(() => when(attach({ file: { ...toolkitPdf, ...change } }), given([added])));
+    expect(error).toMatchObject({ kind: 'invalid', field, rule });
   });
 
   it('accepts impact evidence with only a document reference', () => {

@@ -29,7 +29,7 @@ const reported = (rag: ReportableRag, asAt: string, previousRag: RagStatus): Act
   data: { actionId, rag, previousRag, commentary: 'Places update', asAt },
 });
 const acceptedEvidence: ActionEvent[] = [
-  { type: 'EvidenceAttached', data: { actionId, evidenceId: 'ev-1', kind: 'ACTIVITY', title: 'Places delivered', link: null, documentReference: 'Sufficiency report', submittedBy: 'Kim Shaw' } },
+  { type: 'EvidenceAttached', data: { actionId, evidenceId: 'ev-1', kind: 'ACTIVITY', title: 'Places delivered', link: null, documentReference: 'Sufficiency report', submittedBy: 'Kim Shaw', file: null } },
   { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-1' } },
 ];
 const completed = (previousRag: RagStatus, asAt = '2026-03-11'): ActionEvent => ({

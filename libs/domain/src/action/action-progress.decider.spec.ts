@@ -25,7 +25,7 @@ const milestoneAdded = (milestoneId: string, title = 'Draft plan to the board'):
   data: { actionId, milestoneId, title, dueDate: '2025-11-30' },
 });
 const evidenceAccepted: ActionEvent[] = [
-  { type: 'EvidenceAttached', data: { actionId, evidenceId: 'ev-1', kind: 'ACTIVITY', title: 'Board minutes', link: null, documentReference: 'SIB-2026-01', submittedBy: 'Sam Patel' } },
+  { type: 'EvidenceAttached', data: { actionId, evidenceId: 'ev-1', kind: 'ACTIVITY', title: 'Board minutes', link: null, documentReference: 'SIB-2026-01', submittedBy: 'Sam Patel', file: null } },
   { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-1' } },
 ];
 const completed: ActionEvent = { type: 'ActionCompleted', data: { actionId, commentary: 'Delivered', asAt: '2026-02-11', previousRag: 'GREEN' } };

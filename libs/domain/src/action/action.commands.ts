@@ -1,5 +1,6 @@
 import { CalendarDate } from '../shared/calendar-date';
 import { ActionOwner } from './action-owner';
+import { EvidenceFile } from './evidence-file';
 import { EvidenceKind, ReportableRag } from './rag-status';
 
 export interface NewMilestone {
@@ -55,6 +56,8 @@ export type AttachEvidence = {
     link?: string;
     documentReference?: string;
     submittedBy: string;
+    /** An uploaded file already in the evidence file store. */
+    file?: EvidenceFile;
   };
 };
 

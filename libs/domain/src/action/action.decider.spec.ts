@@ -22,12 +22,12 @@ const history: ActionEvent[] = [
   { type: 'DueDateRescheduled', data: { actionId, dueDate: '2026-03-31', previousDueDate: '2026-01-31', reason: 'Aligned with the DSG return' } },
   {
     type: 'EvidenceAttached',
-    data: { actionId, evidenceId: 'ev-draft', kind: 'ACTIVITY', title: 'Draft recovery plan', link: null, documentReference: 'SIB paper 3', submittedBy: 'Alex Morgan' },
+    data: { actionId, evidenceId: 'ev-draft', kind: 'ACTIVITY', title: 'Draft recovery plan', link: null, documentReference: 'SIB paper 3', submittedBy: 'Alex Morgan', file: null },
   },
   { type: 'EvidenceRejected', data: { actionId, evidenceId: 'ev-draft', reason: 'Needs the forecast appendix' } },
   {
     type: 'EvidenceAttached',
-    data: { actionId, evidenceId: 'ev-forecast', kind: 'IMPACT', title: 'Q3 forecast', link: 'https://example.org/q3.pdf', documentReference: null, submittedBy: 'Alex Morgan' },
+    data: { actionId, evidenceId: 'ev-forecast', kind: 'IMPACT', title: 'Q3 forecast', link: 'https://example.org/q3.pdf', documentReference: null, submittedBy: 'Alex Morgan', file: null },
   },
   { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-forecast' } },
   { type: 'ProgressReported', data: { actionId, rag: 'GREEN', previousRag: 'AMBER', commentary: 'Governance live', asAt: '2026-01-14' } },

@@ -6,6 +6,7 @@ import { PlanNotFoundError } from '../plan/plan.errors';
 import { ActionOwner } from './action-owner';
 import { ActionCommand, AddAction, NewMilestone } from './action.commands';
 import { ActionEvent } from './action.events';
+import { requireEvidenceFile } from './evidence-file';
 import {
   ActionClosedError,
   ActionNotCompleteError,
@@ -222,11 +223,12 @@ export function decideAction(
       }
       const link = d.link?.trim() || null;
       const documentReference = d.documentReference?.trim() || null;
-      if (link === null && documentReference === null) {
+      const file = d.file ? requireEvidenceFile(d.file) : null;
+      if (link === null && documentReference === null && file === null) {
         throw new InvalidValueError(
           'link',
           'linkOrDocumentReference',
-          'Evidence needs a link or a document reference so the board can find it',
+          'Evidence needs a link, a document reference or a file so the board can find it',
         );
       }
       return [
@@ -240,6 +242,7 @@ export function decideAction(
             link,
             documentReference,
             submittedBy: requireText('submittedBy', d.submittedBy),
+            file,
           },
         },
       ];

@@ -1,5 +1,6 @@
 import { CalendarDate } from '../shared/calendar-date';
 import { ActionOwner } from './action-owner';
+import { EvidenceFile } from './evidence-file';
 import { EvidenceKind, RagStatus, ReportableRag } from './rag-status';
 
 export type ActionAdded = {
@@ -54,6 +55,8 @@ export type EvidenceAttached = {
     link: string | null;
     documentReference: string | null;
     submittedBy: string;
+    /** v2: the uploaded file, when the evidence is one; v1 events load with null. */
+    file: EvidenceFile | null;
   };
 };
 
@@ -117,7 +120,7 @@ export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
   MilestoneAdded: 1,
   MilestoneCompleted: 1,
   DueDateRescheduled: 1,
-  EvidenceAttached: 1,
+  EvidenceAttached: 2,
   EvidenceAccepted: 1,
   EvidenceRejected: 1,
   ActionCompleted: 1,

@@ -1,4 +1,4 @@
-import { ActionAdded, ActionEvent, ActionOwner, dateOf, DecisionRecorded } from '@send/domain';
+import { ActionAdded, ActionEvent, ActionOwner, dateOf, DecisionRecorded, EvidenceFile } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { refSortKey } from '../actions/ref-sort-key';
 import { describeActionEvent, describeDecision, EventDescription } from '../timeline/describe-action-event';
@@ -20,6 +20,7 @@ export interface EvidenceView {
   link: string | null;
   documentReference: string | null;
   submittedBy: string;
+  file: EvidenceFile | null;
   submittedAt: string;
   status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
   reviewedAt: string | null;

@@ -13,6 +13,7 @@ export function attachedEvidence(event: ProjectedEvent & EvidenceAttached): Evid
     link: d.link,
     documentReference: d.documentReference,
     submittedBy: d.submittedBy,
+    file: d.file,
     submittedAt: event.recorded.metadata.occurredAt,
     status: 'PENDING',
     reviewedAt: null,

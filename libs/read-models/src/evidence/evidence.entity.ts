@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { EvidenceFile } from '@send/domain';
 
 /** The evidence register: what was submitted for each action and what the board decided. */
 @Entity('evidence')
@@ -27,6 +28,10 @@ export class EvidenceEntity {
 
   @Column('varchar', { length: 200 })
   submittedBy: string;
+
+  /** The uploaded file's hash, size, sniffed type and name; null for a link or document reference. */
+  @Column('simple-json', { nullable: true })
+  file: EvidenceFile | null;
 
   @Column('varchar', { length: 30 })
   submittedAt: string;

@@ -53,7 +53,8 @@ export function describeActionEvent(event: ActionEvent): EventDescription {
     case 'EvidenceAttached': {
       const d = event.data;
       return {
-        summary: `${ragWord(d.kind)} evidence submitted by ${d.submittedBy}: ${d.title}`,
+        // The hash in the timeline lets anyone holding a copy of the file check it is the one submitted.
+        summary: `${ragWord(d.kind)} evidence submitted by ${d.submittedBy}: ${d.title}${d.file ? ` (file ${d.file.originalName}, SHA-256 ${d.file.sha256})` : ''}`,
         changes: [change('evidence', null, d.title)],
       };
     }

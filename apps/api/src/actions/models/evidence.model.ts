@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { EvidenceView } from '@send/read-models';
 import { EvidenceKind, EvidenceStatus } from '../../common/graphql-enums';
+import { EvidenceFileModel, evidenceFileUrl } from './evidence-file.model';
 
 @ObjectType('Evidence')
 export class EvidenceModel {
@@ -11,6 +12,8 @@ export class EvidenceModel {
   @Field(() => String, { nullable: true }) link: string | null;
   @Field(() => String, { nullable: true }) documentReference: string | null;
   @Field() submittedBy: string;
+  @Field(() => EvidenceFileModel, { nullable: true, description: 'The uploaded file, when the evidence is one.' })
+  file: EvidenceFileModel | null;
   @Field() submittedAt: string;
   @Field(() => EvidenceStatus) status: EvidenceStatus;
   @Field(() => String, { nullable: true }) reviewedAt: string | null;
@@ -28,6 +31,7 @@ export function toEvidenceModel(e: Omit<EvidenceView, 'status'> & { status: stri
     link: e.link,
     documentReference: e.documentReference,
     submittedBy: e.submittedBy,
+    file: e.file ? { ...e.file, downloadUrl: evidenceFileUrl(e.actionId, e.evidenceId) } : null,
     submittedAt: e.submittedAt,
     status: e.status as EvidenceStatus,
     reviewedAt: e.reviewedAt,
