@@ -77,7 +77,8 @@ export class ChainVerifier {
     this.pendingHeads = [...(options.heads ?? [])].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   }
 
-  check(event: RecordedEvent): void {
+  /** Returns the recomputed global chain after the event. */
+  check(event: RecordedEvent): string {
     this.eventsChecked += 1;
     this.passHeadsBefore(event.position);
     if (this.undecided?.movedHere(event)) this.decide('REORDERED', ` It was recorded after the event now at ${where(event)}: the events were reordered.`);
@@ -85,6 +86,7 @@ export class ChainVerifier {
     this.running = nextGlobalHash(this.running, hash);
     this.last = event.position;
     while (this.pendingHeads.length > 0 && this.pendingHeads[0].position === event.position) this.checkHead(this.pendingHeads.shift()!);
+    return this.running;
   }
 
   finish(): ChainVerification {

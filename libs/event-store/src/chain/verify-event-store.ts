@@ -1,4 +1,4 @@
-import { EventStore, GlobalPosition } from '../event-store.port';
+import { EventStore, GlobalPosition, RecordedEvent } from '../event-store.port';
 import { ChainHead, ChainVerification, ChainVerifier, ChainVerifierOptions } from './chain-verifier';
 
 export interface VerifyProgress {
@@ -11,6 +11,8 @@ export interface VerifyProgress {
 export interface VerifyOptions extends ChainVerifierOptions {
   pageSize?: number;
   onProgress?(progress: VerifyProgress): void;
+  /** Sees every event as it is checked, with the recomputed global chain after it. */
+  onEvent?(event: RecordedEvent, globalHash: string): void;
 }
 
 /** Reads the whole store in global order and recomputes both chains (see ChainVerifier). */
@@ -22,7 +24,10 @@ export async function verifyEventStore(store: EventStore, options: VerifyOptions
   for (;;) {
     const page = await store.readAll({ after, maxCount: options.pageSize ?? 2000 });
     if (page.length === 0) break;
-    for (const event of page) verifier.check(event);
+    for (const event of page) {
+      const globalHash = verifier.check(event);
+      options.onEvent?.(event, globalHash);
+    }
     eventsChecked += page.length;
     after = page[page.length - 1].position;
     options.onProgress?.({ eventsChecked, headPosition, lastPosition: after });
