@@ -33,7 +33,6 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position        INTEGER PRIMARY KEY AUTOINCREMENT,
