@@ -16,10 +16,15 @@ const CSV_EXAMPLE = join(EXAMPLES, 'demo-plan-monitoring-report-2025-26-q4-actio
 
 const REPORT = `query ($planId: ID!, $financialYear: Int, $quarter: Int, $meetingId: ID) {
   quarterlyReport(planId: $planId, financialYear: $financialYear, quarter: $quarter, meetingId: $meetingId) {
-    planId period from to previousReport eventsUpToPosition htmlFileName csvFileName htmlDownloadPath csvDownloadPath html csv
+    planId period from to previousReport eventsUpToPosition chainHead { position hash } htmlFileName csvFileName htmlDownloadPath csvDownloadPath html csv
   }
 }`;
 const Q4 = { planId: 'demo-plan', financialYear: 2025, quarter: 4 };
+/**
+ * The chain hash covers each event's recorded time, which is the store's wall clock rather than
+ * the test's, so it differs from run to run; the committed example is compared without it.
+ */
+const withoutChainHash = (text: string) => text.replace(/\b[0-9a-f]{64}\b/g, '<chain hash>');
 
 describe('The quarterly monitoring report', () => {
   let app: TestApp;
@@ -53,8 +58,8 @@ describe('The quarterly monitoring report', () => {
       writeFileSync(HTML_EXAMPLE, report.html);
       writeFileSync(CSV_EXAMPLE, report.csv);
     }
-    expect(report.html).toBe(readFileSync(HTML_EXAMPLE, 'utf8'));
-    expect(report.csv).toBe(readFileSync(CSV_EXAMPLE, 'utf8'));
+    expect(withoutChainHash(report.html)).toBe(withoutChainHash(readFileSync(HTML_EXAMPLE, 'utf8')));
+    expect(withoutChainHash(report.csv)).toBe(withoutChainHash(readFileSync(CSV_EXAMPLE, 'utf8')));
   });
 
   it('gives the same bytes again, after later events, as a download, and from the CLI path', async () => {
@@ -83,7 +88,7 @@ describe('The quarterly monitoring report', () => {
     expect(await csv.text()).toBe(report.csv);
 
     // The CLI reads only the event store (no read models): same function, other index, same bytes.
-    const fromStore = await produceQuarterlyReport(new PlanHistory(eventStoreStreamIndex(app.store()), app.store()), 'demo-plan', { financialYear: 2025, quarter: 4 }, NOW);
+    const fromStore = await produceQuarterlyReport(new PlanHistory(eventStoreStreamIndex(app.store()), app.store()), app.store(), 'demo-plan', { financialYear: 2025, quarter: 4 }, NOW);
     expect(fromStore.html).toBe(report.html);
     expect(fromStore.csv).toBe(report.csv);
   });
@@ -106,6 +111,20 @@ describe('The quarterly monitoring report', () => {
       expect(row).toContain(id!);
     }
     expect(report.html).not.toContain('<script');
+  });
+
+  it("prints the global hash chain at the plan's newest event in the page, in every CSV row and in the API", async () => {
+    const events = await app.allEvents();
+    const newest = events.find((e) => String(e.position) === report.eventsUpToPosition)!;
+    const head = report.chainHead as unknown as { position: string; hash: string };
+    expect(head).toEqual({ position: report.eventsUpToPosition, hash: newest.globalHash });
+    expect(report.html).toContain(`position ${head.position}, SHA-256 <code>${head.hash}</code>`);
+    const [header, ...rows] = report.csv.trimEnd().split('\r\n');
+    expect(header.endsWith(',plan_chain_position,plan_chain_hash')).toBe(true);
+    for (const row of rows) expect(row.endsWith(`,${head.position},${head.hash}`)).toBe(true);
+
+    const verified = await app.as('dfe-adviser').gql(`query ($heads: [ChainHeadInput!]) { verifyHistory(planId: "demo-plan", heads: $heads) { ok heads { matches } } }`, { heads: [head] });
+    expect(verified.data.verifyHistory).toEqual({ ok: true, heads: [{ matches: true }] });
   });
 
   it('reports a board meeting from the previous meeting’s close, and the DfE adviser may read it', async () => {

@@ -22,6 +22,7 @@ import { ScorecardModule } from './scorecard/scorecard.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
+import { HistoryModule } from './history/history.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         ReportsModule,
         ScorecardModule,
         EvidenceFilesModule,
+        HistoryModule,
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,

@@ -36,6 +36,16 @@ export interface RecordedEvent extends NewEvent {
   position: GlobalPosition;
   /** When the store committed it, ISO instant. */
   recordedAt: string;
+  /**
+   * SHA-256 (hex) over the event's content and `previousHash` (see chain/event-hash.ts). Optional
+   * only so that stores and events from before the chain existed still type-check; both adapters
+   * always set it.
+   */
+  hash?: string;
+  /** The hash of the stream's previous event, or 64 zeros for revision 0. */
+  previousHash?: string;
+  /** The global chain after this event, where the store keeps it (SQLite); EventStoreDB's is recomputed by verify. */
+  globalHash?: string;
 }
 
 export interface AppendResult {

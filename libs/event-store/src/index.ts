@@ -8,3 +8,7 @@ export * from './handle-command';
 export * from './deterministic-uuid';
 export * from './esdb/open-esdb-event-store';
 export * from './polled-subscriptions';
+export * from './chain/canonical-json';
+export * from './chain/event-hash';
+export * from './chain/chain-verifier';
+export * from './chain/verify-event-store';

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     console.log(`Reading the history of plan ${values.plan} from the ${config.eventStore.type} event store…`);
-    const produced = await produceQuarterlyReport(new PlanHistory(eventStoreStreamIndex(store), store), values.plan, choice, new Date().toISOString());
+    const produced = await produceQuarterlyReport(new PlanHistory(eventStoreStreamIndex(store), store), store, values.plan, choice, new Date().toISOString());
     const folder = resolve(values.out!);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, produced.htmlFileName), produced.html);
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     console.log(
       [
         `Report for ${report.period.label}, as at ${report.period.to} (events up to position ${report.lastPosition}):`,
+        `  chain head ${report.chainHead ? `${report.chainHead.position}:${report.chainHead.hash}` : '(none)'} (check it later with npm run verify -- --head <that>)`,
         `  ${counts.total} actions in force: ${counts.red} Red, ${counts.amber} Amber, ${counts.green} Green, ${counts.blue} Blue, ${counts.notYetRated} not yet rated; ${counts.overdue} overdue, ${counts.stale} stale`,
         `  movement since ${report.period.previousLabel}: ${report.movement.counts.ragUp} up, ${report.movement.counts.ragDown} down, ${report.movement.counts.completed} completed, ${report.evidenceAccepted.length} evidence accepted`,
         `  wrote ${join(folder, produced.htmlFileName)}`,

@@ -1,4 +1,5 @@
 import { NotFoundError } from '@send/domain';
+import { chainHeadAt, EventStore } from '@send/event-store';
 import { movementBetween, PlanHistory } from '@send/read-models';
 import { buildQuarterlyReport, QuarterlyReport } from './quarterly-report';
 import { renderReportCsv } from './report-csv.renderer';
@@ -15,9 +16,10 @@ export interface ProducedReport {
 
 /**
  * The one path from events to report files, shared by the API and the CLI. Its output depends
- * only on the plan's events up to the period's end: no clock, no locale, no read-model state.
+ * only on the plan's events up to the period's end (and the hash chain up to the newest of
+ * them): no clock, no locale, no read-model state.
  */
-export async function produceQuarterlyReport(history: PlanHistory, planId: string, choice: ReportChoice, now: string): Promise<ProducedReport> {
+export async function produceQuarterlyReport(history: PlanHistory, store: EventStore, planId: string, choice: ReportChoice, now: string): Promise<ProducedReport> {
   const createdAt = await history.planCreatedAt(planId);
   if (createdAt === undefined) throw new NotFoundError('planExists', `No improvement plan with id ${planId}`);
   const period =
@@ -26,7 +28,8 @@ export async function produceQuarterlyReport(history: PlanHistory, planId: strin
       : quarterPeriod(choice.financialYear, choice.quarter, now);
   const [start, end] = await history.viewsAt(planId, [period.from, period.to]);
   if (!end) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet at the end of ${period.label}`);
-  const report = buildQuarterlyReport(period, start, end, movementBetween(period.from, start, end));
+  const chainHead = end.lastPosition === null ? undefined : await chainHeadAt(store, end.lastPosition);
+  const report = buildQuarterlyReport(period, start, end, movementBetween(period.from, start, end), chainHead);
   const stem = `${planId}-monitoring-report-${period.fileStem}`;
   return { report, html: renderReportHtml(report), csv: renderReportCsv(report), htmlFileName: `${stem}.html`, csvFileName: `${stem}-actions.csv` };
 }

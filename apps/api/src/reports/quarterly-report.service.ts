@@ -15,7 +15,7 @@ export class QuarterlyReportService {
 
   constructor(
     dataSource: DataSource,
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
   ) {
     this.history = new PlanHistory(readModelStreamIndex(dataSource), store);
@@ -23,7 +23,7 @@ export class QuarterlyReportService {
 
   /** The plan must already have been checked as visible to the caller. */
   produce(plan: PlanEntity, args: ReportArgs): Promise<ProducedReport> {
-    return produceQuarterlyReport(this.history, plan.planId, choiceOf(args), this.clock.now());
+    return produceQuarterlyReport(this.history, this.store, plan.planId, choiceOf(args), this.clock.now());
   }
 }
 

@@ -1,5 +1,6 @@
 import { dateOf, daysBetween } from '@send/domain';
 import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, ScorecardLine, scorecardLine } from '@send/read-models';
+import { ChainHead } from '@send/event-store';
 import { ReportPeriod } from './report-period';
 
 export interface ReportActionLine {
@@ -22,6 +23,11 @@ export interface QuarterlyReport {
   period: ReportPeriod;
   /** The newest store position in the plan's history up to `period.to`: the report is a function of the events up to it. */
   lastPosition: string;
+  /**
+   * The global hash chain at `lastPosition`: a copy of the report anchors every event up to
+   * there, so a later rewrite of that history no longer reaches it (verifyHistory, npm run verify).
+   */
+  chainHead: { position: string; hash: string } | null;
   movement: Movement;
   areas: MovementGroup[];
   priorities: MovementGroup[];
@@ -35,7 +41,7 @@ export interface QuarterlyReport {
   scorecard: ScorecardLine[];
 }
 
-export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | undefined, end: PlanView, movement: Movement): QuarterlyReport {
+export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | undefined, end: PlanView, movement: Movement, chainHead?: ChainHead): QuarterlyReport {
   const today = dateOf(end.asAt);
   const before = new Map((start?.actions ?? []).map((a) => [a.actionId, a]));
   const moved = new Map(movement.ragChanges.map((c) => [c.action.actionId, c.direction as string]));
@@ -59,6 +65,7 @@ export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | und
     plan: end,
     period,
     lastPosition: String(end.lastPosition ?? ''),
+    chainHead: chainHead ? { position: String(chainHead.position), hash: chainHead.hash } : null,
     movement,
     areas: movement.areas,
     priorities: movement.priorities,

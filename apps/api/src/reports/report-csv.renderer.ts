@@ -23,6 +23,8 @@ const COLUMNS = [
   'evidence_accepted_in_period',
   'action_id',
   'revision',
+  'plan_chain_position',
+  'plan_chain_hash',
 ] as const;
 
 /**
@@ -64,6 +66,9 @@ export function renderReportCsv(report: QuarterlyReport): string {
       evidence_accepted_in_period: l.evidenceAcceptedInPeriod,
       action_id: a.actionId,
       revision: a.revision,
+      // The same on every row, so any copy of the file, or of one row, carries the plan's chain head.
+      plan_chain_position: report.chainHead?.position ?? null,
+      plan_chain_hash: report.chainHead?.hash ?? null,
     };
     return COLUMNS.map((c) => cell(values[c])).join(',');
   });

@@ -107,6 +107,13 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-we
 @media print{body{margin:0;font-size:10pt}a{color:#111;text-decoration:none}section.action{break-inside:avoid}h2{break-after:avoid}}`;
 
 /** A printable, self-contained page: no scripts, no external resources, the same bytes for the same report. */
+/** Keep a copy of the report: the hash lets anyone check later that history up to it is unchanged. */
+function chainHeadLine(report: QuarterlyReport): string {
+  if (!report.chainHead) return '';
+  const { position, hash } = report.chainHead;
+  return `<dt>Chain head</dt><dd>position ${escape(position)}, SHA-256 <code>${escape(hash)}</code>. If history up to this position is edited, deleted or reordered later, <code>verifyHistory</code> or <code>npm run verify -- --head ${escape(position)}:${escape(hash)}</code> reports that it no longer matches</dd>`;
+}
+
 export function renderReportHtml(report: QuarterlyReport): string {
   const { plan, period, movement: m } = report;
   const counts = m.counts;
@@ -126,6 +133,7 @@ export function renderReportHtml(report: QuarterlyReport): string {
 <dt>As at</dt><dd>${escape(period.to)}</dd>
 <dt>Movement since</dt><dd>${escape(period.previousLabel)} (${escape(period.from)})</dd>
 <dt>Built from</dt><dd>the plan's event history up to store position ${escape(report.lastPosition)}; every line links to its action in the appendix, which lists the events behind it</dd>
+${chainHeadLine(report)}
 </dl>
 </header>
 <main>

@@ -30,6 +30,7 @@ export class ReportsResolver {
       to: report.period.to,
       previousReport: report.period.previousLabel,
       eventsUpToPosition: report.lastPosition,
+      chainHead: report.chainHead ?? undefined,
       htmlFileName,
       csvFileName,
       htmlDownloadPath: downloadPath('html', args),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore, ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent, StreamRevision } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 import { Decider, eventIdFor, handleCommand } from '../handle-command';
+import { describeHashChainContract } from './hash-chain.contract';
 
 const SLOW_TEST_MS = 20_000;
 
@@ -96,7 +97,10 @@ export function describeEventStoreContract(
         const [fromStream] = await store.readStream(streamId);
         const fromAll = (await store.readAll({ after: before })).find((e) => e.id === event.id);
 
-        const expected = { ...event, streamId, revision: 0n, position, recordedAt: expect.any(String) };
+        const chain = { hash: expect.stringMatching(/^[0-9a-f]{64}$/), previousHash: '0'.repeat(64) };
+        const expected = { ...event, streamId, revision: 0n, position, recordedAt: expect.any(String), ...chain };
+        // Only stores that keep the global chain per event (SQLite) carry it; EventStoreDB's is recomputed.
+        if (fromStream.globalHash !== undefined) Object.assign(expected, { globalHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
         expect(fromStream).toEqual(expected);
         expect(fromAll).toEqual(expected);
         expect(new Date(fromStream.recordedAt).toISOString()).toBe(fromStream.recordedAt);
@@ -331,6 +335,8 @@ export function describeEventStoreContract(
         SLOW_TEST_MS,
       );
     });
+
+    describeHashChainContract(() => store);
 
     async function expectOneWinner(streamId: string, expected: ExpectedRevision): Promise<void> {
       const attempts = Array.from({ length: 10 }, () => store.appendToStream(streamId, [newEvent(), newEvent()], expected));

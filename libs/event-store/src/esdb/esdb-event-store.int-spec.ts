@@ -14,7 +14,7 @@ if (connectionString) {
     [
       '',
       bar,
-      '!! EventStoreDB contract suite SKIPPED: set',
+      '!! EventStoreDB contract suite (hash-chain tests included) SKIPPED: set',
       '!! EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false to run it',
       '!! (start a server with: docker compose up -d eventstore).',
       bar,

@@ -19,7 +19,6 @@ import {
 } from '@eventstore/db-client';
 import {
   AppendResult,
-  EventMetadata,
   EventStore,
   ExpectedRevision,
   GlobalPosition,
@@ -33,6 +32,8 @@ import {
 import { PolledSubscriptions } from '../polled-subscriptions';
 import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { matchesExpectedRevision } from '../expected-revision';
+import { chainEvents, StreamTip, tipOfUnchainedStream, unchain } from './esdb-hash-chain';
 
 export interface EsdbEventStoreOptions {
   /** How often a subscriber looks for events written by other processes. */
@@ -40,6 +41,8 @@ export interface EsdbEventStoreOptions {
 }
 
 const PAGE_SIZE = 500;
+/** Appends with 'any' or 'stream_exists' that lost a race to another writer and are chained again. */
+const CHAIN_RETRIES = 5;
 
 // gRPC status codes the client sometimes hands back unconverted (seen on appends).
 const GRPC_DEADLINE_EXCEEDED = 4;
@@ -72,24 +75,45 @@ export class EsdbEventStore implements EventStore {
     // The client serialises inside a promise executor, where a throw (a bigint, a cycle) would
     // leave the append pending forever; failing here keeps the whole batch unwritten.
     for (const event of events) JSON.stringify([event.data, event.metadata]);
-    try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata })),
-        { expectedRevision: toEsdbExpectedRevision(expectedRevision) },
-      );
-      const position = result.position?.commit ?? (await this.positionOfRevision(streamId, result.nextExpectedRevision));
-      this.subscriptions.notifyAppended();
-      return { nextExpectedRevision: result.nextExpectedRevision, position };
-    } catch (error) {
-      throw translateError(error, streamId, expectedRevision);
+    for (let attempt = 0; ; attempt++) {
+      // Each event's hash needs its predecessor's hash and its own revision, so the tip is read
+      // first and the append is made at exactly that revision; the server refuses it if another
+      // writer got there in between.
+      const tip = await this.streamTip(streamId);
+      if (!matchesExpectedRevision(expectedRevision, tip?.revision)) {
+        throw new WrongExpectedRevisionError(streamId, expectedRevision, tip?.revision ?? 'no_stream');
+      }
+      const chained = chainEvents(streamId, events, tip, new Date().toISOString());
+      try {
+        const result = await this.client.appendToStream(streamId, chained.map((event) => jsonEvent(event)), {
+          expectedRevision: tip === undefined ? 'no_stream' : tip.revision,
+        });
+        const position = result.position?.commit ?? (await this.positionOfRevision(streamId, result.nextExpectedRevision));
+        this.subscriptions.notifyAppended();
+        return { nextExpectedRevision: result.nextExpectedRevision, position };
+      } catch (error) {
+        const raced = error instanceof WrongExpectedVersionError && (expectedRevision === 'any' || expectedRevision === 'stream_exists');
+        if (raced && attempt < CHAIN_RETRIES) continue;
+        throw translateError(error, streamId, expectedRevision);
+      }
     }
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  private async streamTip(streamId: string): Promise<StreamTip | undefined> {
+    const [newest] = await this.readEvents(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    if (newest === undefined) return undefined;
+    if (newest.hash !== undefined) return { revision: newest.revision, hash: newest.hash };
+    return tipOfUnchainedStream(await this.readStream(streamId));
+  }
+
+  readStream(streamId: string): Promise<RecordedEvent[]> {
+    return this.readEvents(streamId, {});
+  }
+
+  private async readEvents(streamId: string, options: { direction?: Direction; fromRevision?: typeof END; maxCount?: number }): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId)) {
+      for await (const resolved of this.client.readStream(streamId, options)) {
         if (resolved.event) events.push(toRecordedEvent(resolved.event));
       }
     } catch (error) {
@@ -167,19 +191,6 @@ export class EsdbEventStore implements EventStore {
   }
 }
 
-function toEsdbExpectedRevision(expected: ExpectedRevision) {
-  switch (expected) {
-    case 'any':
-      return 'any' as const;
-    case 'no_stream':
-      return 'no_stream' as const;
-    case 'stream_exists':
-      return 'stream_exists' as const;
-    default:
-      return expected;
-  }
-}
-
 /** The same rule as the server's excludeSystemEvents filter: system event types start with `$`. */
 function isSystemEvent(event: EsdbRecordedEvent): boolean {
   return event.type.startsWith('$');
@@ -195,6 +206,7 @@ function positionOf(event: EsdbRecordedEvent): GlobalPosition {
 }
 
 function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
+  const { metadata, chain } = unchain((event.metadata ?? {}) as Record<string, unknown>);
   return {
     id: event.id,
     streamId: event.streamId,
@@ -202,8 +214,10 @@ function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
     position: positionOf(event),
     type: event.type,
     data: event.data as Record<string, unknown>,
-    metadata: (event.metadata ?? {}) as EventMetadata,
-    recordedAt: event.created.toISOString(),
+    metadata,
+    recordedAt: chain?.recordedAt ?? event.created.toISOString(),
+    hash: chain?.hash,
+    previousHash: chain?.previousHash,
   };
 }
 

@@ -15,6 +15,9 @@ import { matchesExpectedRevision } from '../expected-revision';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 import { PolledSubscriptions } from '../polled-subscriptions';
 import { StreamCache } from './stream-cache';
+import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
+import { addHashChain, APPEND_ONLY_UPDATE_TRIGGER } from './hash-chain-migration';
+import { EventRow, toRecordedEvent } from './event-row';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -30,17 +33,6 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  stream_revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
-
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position        INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -51,14 +43,17 @@ CREATE TABLE IF NOT EXISTS events (
   data            TEXT    NOT NULL,
   metadata        TEXT    NOT NULL,
   recorded_at     TEXT    NOT NULL,
+  hash            BLOB    NOT NULL,
+  previous_hash   BLOB    NOT NULL,
+  global_hash     BLOB    NOT NULL,
   UNIQUE (stream_id, stream_revision)
 );
 CREATE TABLE IF NOT EXISTS streams (
   stream_id TEXT    PRIMARY KEY,
-  revision  INTEGER NOT NULL
+  revision  INTEGER NOT NULL,
+  hash      BLOB
 ) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS events_are_append_only_update BEFORE UPDATE ON events
-BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+${APPEND_ONLY_UPDATE_TRIGGER}
 CREATE TRIGGER IF NOT EXISTS events_are_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 `;
@@ -80,6 +75,14 @@ function unavailableOnFailure<T>(operation: () => T): T {
 }
 
 type AppendOutcome = { ok: true; result: AppendResult; recorded: RecordedEvent[] } | { ok: false; error: unknown };
+type Appended = { result: AppendResult; recorded: RecordedEvent[]; globalHash: string };
+type GroupOutcome = { outcomes: AppendOutcome[]; chainHead: ChainHeadMemo };
+
+/** The global chain's newest value, and the file's data version when it was known to be the newest. */
+interface ChainHeadMemo {
+  hash: string;
+  dataVersion: number;
+}
 
 interface PendingAppend {
   streamId: string;
@@ -97,7 +100,8 @@ export class SqliteEventStore implements EventStore {
   private readonly pending: PendingAppend[] = [];
   private readonly recentStreams = new StreamCache();
   /** One transaction for a batch of appends; each append runs in a nested transaction (a savepoint). */
-  private readonly groupCommit: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => AppendOutcome[]>;
+  private readonly groupCommit: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => GroupOutcome>;
+  private chainHead: ChainHeadMemo | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
@@ -107,36 +111,59 @@ export class SqliteEventStore implements EventStore {
     // Reads come from memory-mapped pages and a 64 MB page cache rather than a system call per page.
     this.db.pragma('cache_size = -65536');
     this.db.pragma('mmap_size = 1073741824');
-    this.db.exec(SCHEMA);
+    try {
+      this.db.exec(SCHEMA);
+      addHashChain(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 250);
     this.statements = {
-      streamRevision: this.db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
+      streamRevision: this.db.prepare<[string], { revision: number; hash: Buffer | null }>('SELECT revision, hash FROM streams WHERE stream_id = ?'),
       upsertStream: this.db.prepare(
-        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision',
+        'INSERT INTO streams (stream_id, revision, hash) VALUES (?, ?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash',
       ),
       insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, stream_revision, type, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (event_id, stream_id, stream_revision, type, data, metadata, recorded_at, hash, previous_hash, global_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      globalHead: this.db.prepare<[], Buffer>('SELECT global_hash FROM events ORDER BY position DESC LIMIT 1').pluck(),
       readStreamAfter: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision'),
       readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
-    const one = this.db.transaction((append: PendingAppend, recordedAt: string) =>
-      this.appendOne(append.streamId, append.events, append.expectedRevision, recordedAt),
+    const one = this.db.transaction((append: PendingAppend, recordedAt: string, globalHash: string) =>
+      this.appendOne(append.streamId, append.events, append.expectedRevision, recordedAt, globalHash),
     );
-    this.groupCommit = this.db.transaction((batch: PendingAppend[], recordedAt: string) =>
-      batch.map((append): AppendOutcome => {
+    this.groupCommit = this.db.transaction((batch: PendingAppend[], recordedAt: string): GroupOutcome => {
+      const chainHead = this.currentChainHead();
+      const outcomes = batch.map((append): AppendOutcome => {
         try {
-          return { ok: true, ...one(append, recordedAt) };
+          const { globalHash, ...appended } = one(append, recordedAt, chainHead.hash);
+          chainHead.hash = globalHash;
+          return { ok: true, ...appended };
         } catch (error) {
           // A refused append (stale revision, duplicate event id) rolls back its own savepoint only.
           if (error instanceof WrongExpectedRevisionError || String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) return { ok: false, error };
           throw error;
         }
-      }),
-    );
+      });
+      return { outcomes, chainHead };
+    });
+  }
+
+  /**
+   * Runs inside the write transaction. The data version moves only when another connection
+   * commits, so while it stands still the head this store last wrote is still the newest and no
+   * query is needed; otherwise the newest event's global hash is read once.
+   */
+  private currentChainHead(): ChainHeadMemo {
+    const dataVersion = this.statements.dataVersion.get()!;
+    if (this.chainHead?.dataVersion === dataVersion) return { ...this.chainHead };
+    const stored = this.statements.globalHead.get();
+    return { hash: stored ? stored.toString('hex') : GENESIS_HASH, dataVersion };
   }
 
   /**
@@ -160,8 +187,10 @@ export class SqliteEventStore implements EventStore {
     let outcomes: AppendOutcome[];
     try {
       // IMMEDIATE takes the write lock before reading revisions, so two processes sharing the
-      // file cannot both pass the revision check.
-      outcomes = unavailableOnFailure(() => this.groupCommit.immediate(batch, recordedAt));
+      // file cannot both pass the revision check (nor both extend the global chain).
+      const group = unavailableOnFailure(() => this.groupCommit.immediate(batch, recordedAt));
+      outcomes = group.outcomes;
+      this.chainHead = group.chainHead;
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;
@@ -176,23 +205,30 @@ export class SqliteEventStore implements EventStore {
     if (outcomes.some((o) => o.ok)) this.subscriptions.notifyAppended();
   }
 
-  private appendOne(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision, recordedAt: string): { result: AppendResult; recorded: RecordedEvent[] } {
+  private appendOne(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision, recordedAt: string, globalHash: string): Appended {
     const current = this.statements.streamRevision.get(streamId);
     const actual = current === undefined ? undefined : BigInt(current.revision);
     if (!matchesExpectedRevision(expectedRevision, actual)) {
       throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
     }
     let revision = current === undefined ? -1 : current.revision;
+    let previousHash = current?.hash ? current.hash.toString('hex') : GENESIS_HASH;
     const recorded: RecordedEvent[] = [];
     for (const event of events) {
       revision += 1;
-      const row = { event_id: event.id, stream_id: streamId, stream_revision: revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), recorded_at: recordedAt };
-      const result = this.statements.insert.run(row.event_id, streamId, revision, row.type, row.data, row.metadata, recordedAt);
-      // Parsed back from what was stored, so the cached event shares nothing with the caller's objects.
-      recorded.push(toRecordedEvent({ ...row, position: Number(result.lastInsertRowid) }));
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      // Hashed as parsed back from what is stored, so verify recomputes exactly this; the cached
+      // event shares nothing with the caller's objects either.
+      const content = { id: event.id, streamId, revision: BigInt(revision), type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata), recordedAt };
+      const hash = eventHashOf(content, previousHash);
+      globalHash = nextGlobalHash(globalHash, hash);
+      const result = this.statements.insert.run(event.id, streamId, revision, event.type, data, metadata, recordedAt, Buffer.from(hash, 'hex'), Buffer.from(previousHash, 'hex'), Buffer.from(globalHash, 'hex'));
+      recorded.push({ ...content, position: BigInt(result.lastInsertRowid), hash, previousHash, globalHash });
+      previousHash = hash;
     }
-    this.statements.upsertStream.run(streamId, revision);
-    return { result: { nextExpectedRevision: BigInt(revision), position: recorded[recorded.length - 1].position }, recorded };
+    this.statements.upsertStream.run(streamId, revision, Buffer.from(previousHash, 'hex'));
+    return { result: { nextExpectedRevision: BigInt(revision), position: recorded[recorded.length - 1].position }, recorded, globalHash };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -231,17 +267,4 @@ export class SqliteEventStore implements EventStore {
     await this.subscriptions.closeAll();
     if (this.db.open) this.db.close();
   }
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    revision: BigInt(row.stream_revision),
-    position: BigInt(row.position),
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-  };
 }

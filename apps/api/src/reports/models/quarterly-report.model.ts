@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ChainHeadModel } from '../../history/models/chain-head.model';
 
 @ObjectType('QuarterlyReport', {
   description: 'The quarterly monitoring report for the statutory direction. The same period always gives the same bytes.',
@@ -10,6 +11,8 @@ export class QuarterlyReportModel {
   @Field({ description: 'The instant the report shows.' }) to: string;
   @Field() previousReport: string;
   @Field({ description: 'The newest event store position the report was built from.' }) eventsUpToPosition: string;
+  @Field(() => ChainHeadModel, { nullable: true, description: 'The hash chain at eventsUpToPosition, printed in the report: pass it to verifyHistory(heads:) later.' })
+  chainHead?: ChainHeadModel;
   @Field() htmlFileName: string;
   @Field() csvFileName: string;
   @Field({ description: 'GET with your bearer token to download the printable page.' }) htmlDownloadPath: string;

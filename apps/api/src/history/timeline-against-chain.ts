@@ -1,0 +1,59 @@
+import { RecordedEvent } from '@send/event-store';
+import { defaultProjections, Projection, TimelineEntryEntity, toProjectedEvent } from '@send/read-models';
+
+type ReadModelRows = Parameters<Projection['apply']>[1];
+
+export interface ReadModelMismatch {
+  position: bigint;
+  actionId: string;
+  field: string;
+  stored?: string;
+  expected?: string;
+  message: string;
+}
+
+const FIELDS = ['actionId', 'revision', 'meetingId', 'eventType', 'occurredAt', 'recordedAt', 'summary', 'changes', 'actorUserId', 'actorName', 'actorRole', 'correlationId'] as const;
+
+const timeline: Projection = defaultProjections().find((projection) => projection.name === 'timeline')!;
+
+/** The lines the timeline projection writes for one event, caught instead of written. */
+async function linesFor(event: RecordedEvent): Promise<TimelineEntryEntity[]> {
+  const lines: TimelineEntryEntity[] = [];
+  const refuse = () => {
+    throw new Error('the timeline projection is expected only to insert');
+  };
+  const rows: ReadModelRows = { insert: (_entity, inserted) => void lines.push(...([inserted].flat() as TimelineEntryEntity[])), find: refuse, get: refuse, upsert: refuse, update: refuse, delete: refuse };
+  await timeline.apply(toProjectedEvent(event), rows);
+  return lines;
+}
+
+const text = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+/**
+ * The read database is a copy anyone with access to it could edit; the chain vouches only for
+ * the events. Each stored timeline line is compared with the line the projection makes from the
+ * verified event at its position, so an edit there is named too.
+ */
+export async function firstTimelineMismatch(stored: TimelineEntryEntity[], events: Map<bigint, RecordedEvent>): Promise<ReadModelMismatch | undefined> {
+  for (const row of [...stored].sort((a, b) => (a.position < b.position ? -1 : 1))) {
+    const where = `The timeline of action ${row.actionId} at position ${row.position}`;
+    const event = events.get(row.position);
+    if (!event) return { position: row.position, actionId: row.actionId, field: 'position', message: `${where} names no event in the store.` };
+    const expected = (await linesFor(event)).find((line) => line.actionId === row.actionId);
+    if (!expected) return { position: row.position, actionId: row.actionId, field: 'actionId', message: `${where} names an event that is not in this action's history.` };
+    for (const field of FIELDS) {
+      const [storedValue, expectedValue] = [text(row[field]), text(expected[field])];
+      if (storedValue !== expectedValue) {
+        return {
+          position: row.position,
+          actionId: row.actionId,
+          field,
+          stored: storedValue,
+          expected: expectedValue,
+          message: `${where} has ${field} ${JSON.stringify(storedValue ?? null)}, but the verified event gives ${JSON.stringify(expectedValue ?? null)}: the read database was edited.`,
+        };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,153 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import { ReadDatabaseKind, readDatabaseKinds, startTestApp, TEST_AREA } from './support/test-app';
+import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
+
+const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!]) {
+  verifyHistory(planId: $planId, heads: $heads) {
+    ok eventsChecked streamsChecked head { position hash } planHead { position hash }
+    firstBreak { kind position inThisPlan streamId revision eventId message }
+    heads { position hash matches }
+    readModel { rowsChecked firstMismatch { position actionId field stored expected message } }
+  }
+}`;
+const REPORT = change('reportProgress', 'ReportProgressInput');
+
+/**
+ * The tampering is done as someone with access to the files would do it, under the running app:
+ * straight SQL on the event store file (append-only triggers dropped first), and on the read
+ * database, PostgreSQL or SQLite.
+ */
+describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models', (kind: ReadDatabaseKind) => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let actionId: string;
+  const planId = `chain-${kind}`;
+  const verify = (heads?: { position: string; hash: string }[], user = 'adviser') => app.as(user).gql(VERIFY, { planId, heads });
+
+  beforeAll(async () => {
+    app = await startTestApp({ readDatabase: kind });
+    await app.gql(CREATE_PLAN, { input: planInput(planId) });
+    let action = (await app.gql(ADD_ACTION, { input: actionInput(planId, '8.2') })).data.addAction;
+    for (const [rag, commentary] of [['AMBER', 'Deficit recovery plan drafted.'], ['RED', 'Forecast gap widened to £71m.']]) {
+      const res = await app.gql(REPORT, { input: { actionId: action.id, expectedRevision: action.revision, rag, commentary, asAt: '2026-06-01' } });
+      expect(res.errors).toBeUndefined();
+      action = res.data.reportProgress;
+    }
+    actionId = action.id;
+    await app.addUser({ userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA] });
+    await app.addUser({ userId: 'owner-only', roles: ['ACTION_OWNER'], areas: [TEST_AREA] });
+    await app.addUser({ userId: 'outsider', roles: ['BOARD_CHAIR'], areas: ['other-area'] });
+    await app.app.get(ProjectionService).caughtUpToHead();
+  }, 60_000);
+
+  afterAll(() => app?.close());
+
+  function tamperEvents(sql: string): void {
+    const db = new Database(join(app.dataDir, 'events.sqlite'));
+    db.exec('DROP TRIGGER IF EXISTS events_are_append_only_update; DROP TRIGGER IF EXISTS events_are_append_only_delete;');
+    db.exec(sql);
+    db.close();
+  }
+
+  async function tamperReadModel(sql: string, params: unknown[]): Promise<void> {
+    if (kind === 'sqlite') {
+      const db = new Database(join(app.dataDir, 'read-models.sqlite'));
+      db.prepare(sql.replace(/\$\d/g, '?')).run(...params);
+      db.close();
+      return;
+    }
+    const client = new Client({ connectionString: app.postgres!.url });
+    await client.connect();
+    await client.query(sql, params);
+    await client.end();
+  }
+
+  const progressEvents = async () => (await app.allEvents()).filter((e) => e.streamId === `action-${actionId}` && e.type === 'ProgressReported');
+
+  it("answers the DfE adviser that the history holds, with the store's head and the plan's, and checks heads given back", async () => {
+    const res = await verify();
+    expect(res.errors).toBeUndefined();
+    const result = res.data.verifyHistory;
+    const events = await app.allEvents();
+    const newestOfPlan = events.filter((e) => e.streamId === `plan-${planId}` || e.streamId === `action-${actionId}`).pop()!;
+    expect(result).toMatchObject({ ok: true, firstBreak: null, eventsChecked: events.length, heads: [] });
+    expect(result.head).toEqual({ position: String(events[events.length - 1].position), hash: events[events.length - 1].globalHash });
+    expect(result.planHead).toEqual({ position: String(newestOfPlan.position), hash: newestOfPlan.globalHash });
+    expect(result.readModel).toEqual({ rowsChecked: 4, firstMismatch: null });
+
+    const again = (await verify([result.planHead, { ...result.head, hash: result.head.hash.toUpperCase() }], 'tester')).data.verifyHistory;
+    expect(again.heads.map((h: { matches: boolean }) => h.matches)).toEqual([true, true]);
+  });
+
+  it('refuses an action owner, hides the plan from another area, and names a malformed head', async () => {
+    expect((await verify(undefined, 'owner-only')).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await verify(undefined, 'outsider')).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const bad = await verify([{ position: '0', hash: 'abc' }]);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors![0].extensions)).toMatch(/heads\.0\.(position|hash)/);
+  });
+
+  it('names a timeline line edited in the read database, while the event history itself holds', async () => {
+    const [, second] = await progressEvents();
+    await tamperReadModel('UPDATE timeline_entries SET summary = $1 WHERE position = $2', ['RAG Green: all on track.', String(second.position)]);
+    const result = (await verify()).data.verifyHistory;
+    expect(result).toMatchObject({ ok: false, firstBreak: null });
+    expect(result.readModel.firstMismatch).toMatchObject({ position: String(second.position), actionId, field: 'summary', stored: 'RAG Green: all on track.' });
+    expect(result.readModel.firstMismatch.expected).toContain('Forecast gap widened');
+
+    await tamperReadModel('UPDATE timeline_entries SET summary = $1 WHERE position = $2', [result.readModel.firstMismatch.expected, String(second.position)]);
+    expect((await verify()).data.verifyHistory).toMatchObject({ ok: true, readModel: { firstMismatch: null } });
+  });
+
+  it('names an edited, a deleted and a reordered event in the store file by position, stream and revision, and each restore verifies again', async () => {
+    const before = (await verify()).data.verifyHistory;
+    const [first, second] = await progressEvents();
+    const stream = `action-${actionId}`;
+
+    tamperEvents(`UPDATE events SET data = json_set(data, '$.rag', 'GREEN') WHERE position = ${second.position}`);
+    const edited = (await verify([before.planHead])).data.verifyHistory;
+    expect(edited.ok).toBe(false);
+    expect(edited.firstBreak).toMatchObject({ kind: 'EDITED', position: String(second.position), inThisPlan: true, streamId: stream, revision: Number(second.revision), eventId: second.id });
+    expect(edited.heads[0].matches).toBe(false);
+    const cli = await runVerifyCli(app.dataDir, before.planHead);
+    expect(cli.code).toBe(2);
+    expect(cli.stdout).toContain(`BROKEN (EDITED) at position ${second.position}, stream ${stream}, revision ${second.revision}`);
+    expect(cli.stdout).toContain(`given head ${before.planHead.position}:${before.planHead.hash}: DOES NOT MATCH`);
+    tamperEvents(`UPDATE events SET data = '${JSON.stringify(second.data).replace(/'/g, "''")}' WHERE position = ${second.position}`);
+    expect((await verify([before.planHead])).data.verifyHistory.ok).toBe(true);
+
+    tamperEvents(`CREATE TABLE saved AS SELECT * FROM events WHERE position = ${first.position}; DELETE FROM events WHERE position = ${first.position};`);
+    const deleted = (await verify()).data.verifyHistory;
+    expect(deleted.firstBreak).toMatchObject({ kind: 'MISSING', position: String(second.position), streamId: stream, revision: Number(second.revision) });
+    tamperEvents('INSERT INTO events SELECT * FROM saved; DROP TABLE saved;');
+    expect((await verify()).data.verifyHistory.ok).toBe(true);
+
+    const swap = (a: bigint, b: bigint) => `UPDATE events SET position = -1 WHERE position = ${a}; UPDATE events SET position = ${a} WHERE position = ${b}; UPDATE events SET position = ${b} WHERE position = -1;`;
+    tamperEvents(swap(first.position, second.position));
+    const reordered = (await verify()).data.verifyHistory;
+    expect(reordered.firstBreak).toMatchObject({ kind: 'REORDERED', position: String(first.position), streamId: stream, revision: Number(second.revision) });
+    tamperEvents(swap(first.position, second.position));
+    expect((await verify([before.planHead])).data.verifyHistory).toMatchObject({ ok: true, heads: [{ matches: true }] });
+    const clean = await runVerifyCli(app.dataDir, before.planHead);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('OK: both hash chains hold');
+  }, 60_000);
+});
+
+/** `npm run verify` as a real process on the app's data directory (from the sources, as the tests run the api). */
+async function runVerifyCli(dataDir: string, head: { position: string; hash: string }): Promise<{ code: number; stdout: string }> {
+  const cli = join(__dirname, '..', 'apps', 'api', 'src', 'cli', 'verify-history.ts');
+  const args = ['-r', join(__dirname, 'support', 'ts-register.js'), cli, '--head', `${head.position}:${head.hash}`];
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, DATA_DIR: dataDir } });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout + failed.stderr };
+  }
+}
