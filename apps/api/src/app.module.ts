@@ -20,6 +20,7 @@ import { ReportsModule } from './reports/reports.module';
 import { controlCharactersPlugin } from './hardening/control-characters.plugin';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         MovementModule,
         ReportsModule,
         ScorecardModule,
+        RemindersModule,
         DemoPlanModule,
         DashboardModule,
       ],

@@ -19,6 +19,7 @@ import { MetricEntity } from './scorecard/metric.entity';
 import { MeasurementEntity } from './scorecard/measurement.entity';
 import { MetricTargetEntity } from './scorecard/metric-target.entity';
 import { ComparatorEntity } from './scorecard/comparator.entity';
+import { ReminderEntity } from './reminders/reminder.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -41,6 +42,7 @@ export const READ_MODEL_ENTITIES = [
   MeasurementEntity,
   MetricTargetEntity,
   ComparatorEntity,
+  ReminderEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];
@@ -49,7 +51,7 @@ export const READ_MODEL_ENTITIES = [
  * Bump whenever an entity or a projection changes what it stores. A database holding another
  * version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 5;
+export const READ_MODEL_SCHEMA_VERSION = 6;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

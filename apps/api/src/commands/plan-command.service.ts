@@ -132,7 +132,7 @@ export class PlanCommandService {
    * command id (the register step is "register", a grant "grant:<role>:<area>").
    */
   async ensureUser(
-    user: { userId: string; displayName: string; ownerId: string | null },
+    user: { userId: string; displayName: string; ownerId: string | null; email?: string | null },
     grants: RoleGrant[],
     options: Omit<CommandOptions, 'commandId'> & { commandIdFor?: (step: string) => string },
   ): Promise<{ registered: boolean; granted: number }> {
@@ -143,6 +143,9 @@ export class PlanCommandService {
     } catch (error) {
       if (!(error instanceof UserAlreadyExistsError)) throw error;
       registered = false;
+      if (user.email !== undefined) {
+        await this.executeUserCommand({ type: 'SetUserEmail', data: { userId: user.userId, email: user.email } }, { ...common, commandId: commandIdFor?.(`email:${user.email}`) });
+      }
     }
     let granted = 0;
     for (const { role, localAreaId } of grants) {
