@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
 const OPEN = `mutation ($input: OpenUpdateRoundInput!) { openUpdateRound(input: $input) { id } }`;
-const REMINDERS = `query ($planId: ID!) { reminders(planId: $planId) { id key kind status recipients subject actionRefs attempts sentAt lastError retryAfter } }`;
+const REMINDERS = `query ($planId: ID!) { reminders(planId: $planId) { id key kind status addressee recipients subject actionRefs attempts sentAt lastError retryAfter } }`;
 const REPORT = change('reportProgress', 'ReportProgressInput');
 
 const ALEX = 'alex.morgan@council.example';
@@ -93,10 +93,11 @@ describe('Reminder mails, over a real SMTP server', () => {
     expect(alex.raw).toMatch(/Content-Type: text\/html/);
 
     const listed = (await app.gql(REMINDERS, { planId: 'mail' })).data.reminders;
-    expect(listed.map((r: { status: string; kind: string; recipients: string[]; actionRefs: string[] }) => [r.status, r.kind, r.recipients, r.actionRefs])).toEqual([
-      ['UNADDRESSED', 'ROUND_OPENED', [], ['1.4']],
-      ['SENT', 'ROUND_OPENED', [AISHA], ['1.3', '1.5']],
-      ['SENT', 'ROUND_OPENED', [ALEX], ['1.1', '1.2']],
+    type Listed = { status: string; kind: string; addressee: string; recipients: string[]; actionRefs: string[] };
+    expect(listed.map((r: Listed) => [r.status, r.kind, r.addressee, r.recipients, r.actionRefs])).toEqual([
+      ['UNADDRESSED', 'ROUND_OPENED', 'Sam Patel', [], ['1.4']],
+      ['SENT', 'ROUND_OPENED', 'Dr Aisha Rahman', [AISHA], ['1.3', '1.5']],
+      ['SENT', 'ROUND_OPENED', 'Alex Morgan', [ALEX], ['1.1', '1.2']],
     ]);
     const sent = listed.find((r: { recipients: string[] }) => r.recipients[0] === ALEX);
     expect(alex.header('Message-ID')).toBe(`<reminder-${sent.id}@council.example>`);

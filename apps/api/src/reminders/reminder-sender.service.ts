@@ -81,6 +81,7 @@ export class ReminderSenderService implements OnApplicationShutdown {
       planId: reminder.planId,
       roundId: reminder.roundId,
       ownerId: reminder.ownerId,
+      addressee: reminder.content.addressee,
       recipients: reminder.recipients,
       subject: mail.subject,
       actionRefs: actionRefsOf(reminder),

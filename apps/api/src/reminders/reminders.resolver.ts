@@ -37,6 +37,7 @@ export class RemindersResolver {
         status: r.recipients.length === 0 ? ReminderStatus.UNADDRESSED : ReminderStatus.PENDING,
         roundId: r.roundId,
         ownerId: r.ownerId,
+        addressee: r.content.addressee,
         recipients: r.recipients,
         subject: renderReminderMail(r.content, this.sender.settings.publicUrl).subject,
         actionRefs: actionRefsOf(r),

@@ -14,6 +14,8 @@ export interface ReminderDetails {
   roundId: string | null;
   /** The action owner it is for; null for the digest. */
   ownerId: string | null;
+  /** Who it is for, by name: the owner, or the programme office. */
+  addressee: string;
   recipients: string[];
   subject: string;
   actionRefs: string[];

@@ -18,6 +18,7 @@ const claim = (data: Partial<ClaimReminder['data']> = {}): ClaimReminder => ({
     planId: 'plan-1',
     roundId: 'round-1',
     ownerId: 'owner-1',
+    addressee: 'Helen Marsh',
     recipients: ['helen.marsh@council.example'],
     subject: 'Updates for the November board: 2 actions',
     actionRefs: ['8.2', '5.6'],

@@ -50,6 +50,7 @@ function validDetails(details: ReminderDetails): ReminderDetails {
     key: requireText('key', details.key),
     planId: requireText('planId', details.planId),
     subject: requireText('subject', details.subject),
+    addressee: requireText('addressee', details.addressee),
     messageId: requireText('messageId', details.messageId),
   };
 }

@@ -23,6 +23,9 @@ export class ReminderEntity {
   @Column('varchar', { length: 64, nullable: true })
   ownerId: string | null;
 
+  @Column('varchar', { length: 200 })
+  addressee: string;
+
   @Column('simple-json')
   recipients: string[];
 

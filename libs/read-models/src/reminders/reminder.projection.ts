@@ -16,6 +16,7 @@ export class ReminderProjection implements Projection {
           planId: d.planId,
           roundId: d.roundId,
           ownerId: d.ownerId,
+          addressee: d.addressee,
           recipients: d.recipients,
           subject: d.subject,
           actionRefs: d.actionRefs,

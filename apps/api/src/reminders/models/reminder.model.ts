@@ -29,6 +29,7 @@ export class ReminderModel {
   @Field(() => ReminderStatus) status: ReminderStatus;
   @Field(() => ID, { nullable: true }) roundId: string | null;
   @Field(() => ID, { nullable: true, description: 'The action owner it is for; null for the digest.' }) ownerId: string | null;
+  @Field({ description: 'Who it is for: the owner by name, or the programme office.' }) addressee: string;
   @Field(() => [String]) recipients: string[];
   @Field() subject: string;
   @Field(() => [String]) actionRefs: string[];
