@@ -1,5 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 import { ReminderDetails } from '@send/domain';
+import { ReminderEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { AppConfig, remindersConfig, RemindersConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -44,22 +46,26 @@ export class ReminderSenderService implements OnApplicationShutdown {
     private readonly situation: ReminderSituationService,
     private readonly ledger: ReminderLedgerService,
     private readonly projections: ProjectionService,
+    private readonly dataSource: DataSource,
   ) {
     // Without reminder settings (tests about other things) the defaults apply, with nothing on a timer.
     this.settings = config.reminders ?? { ...remindersConfig({}, config.dataDir, config.port), scheduler: false };
   }
 
-  /** Due today, for one plan or all, with the read models caught up so a round just opened is seen. */
-  async due(planIds?: string[]): Promise<DueReminder[]> {
-    await this.projections.caughtUpToHead();
+  /** Due today, for one plan or all; a run first catches the read models up, so a round opened a moment ago is seen. */
+  async due(planIds?: string[], options: { catchUp?: boolean } = {}): Promise<DueReminder[]> {
+    if (options.catchUp !== false) await this.projections.caughtUpToHead();
     return dueReminders(await this.situation.current(this.settings, planIds));
   }
 
   async run(options: ReminderRunOptions = {}): Promise<ReminderRunSummary> {
     const due = await this.due();
+    // Sent and given-up reminders are settled for good, so the read model may say so; anything else is read from its stream.
+    const rows = due.length === 0 ? [] : await this.dataSource.getRepository(ReminderEntity).find({ where: { reminderId: In(due.map((r) => r.reminderId)) } });
+    const settled = new Set(rows.filter((r) => r.status === 'SENT' || r.status === 'GAVE_UP').map((r) => r.reminderId));
     const summary: ReminderRunSummary = { due: due.length, sent: 0, failed: 0, alreadyHandled: 0, takenElsewhere: 0, unaddressed: 0, wouldSend: 0 };
     for (const [index, reminder] of due.entries()) {
-      const outcome = await this.handle(reminder, options.dryRun === true);
+      const outcome = settled.has(reminder.reminderId) ? 'alreadyHandled' : await this.handle(reminder, options.dryRun === true);
       summary[outcome] += 1;
       options.onProgress?.(index + 1, due.length, reminder, outcome);
     }

@@ -28,7 +28,7 @@ export class RemindersResolver {
     if (!rolesIn(principal, plan.localAreaId).includes('PLAN_ADMINISTRATOR')) throw new ForbiddenError("see a plan's reminders", ['plan administrator']);
     const recorded = await this.dataSource.getRepository(ReminderEntity).find({ where: { planId: plan.planId }, order: { claimedAt: 'DESC', key: 'ASC' } });
     const claimed = new Set(recorded.map((r) => r.reminderId));
-    const pending = (await this.sender.due([plan.planId]))
+    const pending = (await this.sender.due([plan.planId], { catchUp: false }))
       .filter((r) => !claimed.has(r.reminderId))
       .map((r): ReminderModel => ({
         id: r.reminderId,
