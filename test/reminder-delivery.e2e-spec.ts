@@ -152,5 +152,9 @@ describe('Delivery failures and two instances, over a real SMTP server', () => {
     expect((await app.allEvents()).length).toBe(before.length);
     const good = await app.gql(SET_EMAIL, { input: { userId: 'user-pair-0', email: 'o.one@council.example' } });
     expect(good.data.setUserEmail).toEqual({ id: 'user-pair-0', email: 'o.one@council.example' });
+    const registered = await app.gql(`mutation ($input: RegisterUserInput!) { registerUser(input: $input) { id email } }`, {
+      input: { userId: 'new.owner', displayName: 'New Owner', email: 'new.owner@council.example' },
+    });
+    expect(registered.data.registerUser).toEqual({ id: 'new.owner', email: 'new.owner@council.example' });
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   Actor,
@@ -17,6 +18,9 @@ import { Clock } from '../common/clock';
 import { loadEvent, schemaVersionOf } from '../commands/plan-deciders';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
+/** Only the claimant records an outcome, so a retry of that write may safely be recognised as one. */
+const outcomeCommandId = (reminderId: string, attempt: number) => deterministicUuid('reminder-outcome', reminderId, String(attempt));
+
 export const reminderStream = (reminderId: string) => `reminder-${reminderId}`;
 
 const reminderDecider: Decider<ReminderCommand, ReminderEvent, ReminderState, CommandMetadata, void> = {
@@ -32,8 +36,10 @@ export const INSTANCE_NAME = `${hostname()}:${process.pid}`;
 
 /**
  * The reminder streams: the only record of what was sent, and the lock that makes sure it is
- * sent once. Claims and outcomes carry command ids made from the reminder and the attempt, so
- * two instances claiming the same attempt write the same command and only one append succeeds.
+ * sent once. Each claim is a command of its own (a fresh id), appended at the revision its
+ * claimant read: of two instances claiming at once, the store takes one and refuses the other.
+ * A shared command id would not do: a store may answer an identical retried append as a success
+ * (EventStoreDB does), and then both would think they had claimed it.
  */
 @Injectable()
 export class ReminderLedgerService {
@@ -48,10 +54,9 @@ export class ReminderLedgerService {
   }
 
   /** The attempt this process now owns, or undefined when it is sent, given up, not yet due again, or someone else claimed it. */
-  async claim(details: ReminderDetails, attempt: number): Promise<number | undefined> {
+  async claim(details: ReminderDetails): Promise<number | undefined> {
     try {
-      const result = await this.execute({ type: 'ClaimReminder', data: { ...details, claimedBy: INSTANCE_NAME } }, `claim:${attempt}`);
-      // Replayed: the same claim is already in the stream, written by another instance or an earlier run of this one.
+      const result = await this.execute({ type: 'ClaimReminder', data: { ...details, claimedBy: INSTANCE_NAME } }, randomUUID());
       if (result.replayed || result.events.length === 0) return undefined;
       return (result.events[0] as Extract<ReminderEvent, { type: 'ReminderClaimed' }>).data.attempt;
     } catch (error) {
@@ -61,17 +66,16 @@ export class ReminderLedgerService {
   }
 
   async recordSent(reminderId: string, attempt: number, accepted: string[], transport: string): Promise<void> {
-    await this.execute({ type: 'RecordReminderSent', data: { reminderId, accepted, transport } }, `outcome:${attempt}`);
+    await this.execute({ type: 'RecordReminderSent', data: { reminderId, accepted, transport } }, outcomeCommandId(reminderId, attempt));
   }
 
   async recordFailed(reminderId: string, attempt: number, error: string, permanent: boolean): Promise<ReminderEvent> {
-    const result = await this.execute({ type: 'RecordReminderFailed', data: { reminderId, error, permanent } }, `outcome:${attempt}`);
+    const result = await this.execute({ type: 'RecordReminderFailed', data: { reminderId, error, permanent } }, outcomeCommandId(reminderId, attempt));
     return result.events[0];
   }
 
-  private execute(command: ReminderCommand, step: string) {
+  private execute(command: ReminderCommand, commandId: string) {
     const { reminderId } = command.data;
-    const commandId = deterministicUuid('reminder-command', reminderId, step);
     return handleCommand<ReminderCommand, ReminderEvent, ReminderState, CommandMetadata, void>(this.store, reminderStream(reminderId), reminderDecider, command, {
       metadata: { now: this.clock.now(), commandId, correlationId: commandId, actor: SCHEDULER },
       context: undefined,

@@ -93,7 +93,7 @@ export class ReminderSenderService implements OnApplicationShutdown {
       actionRefs: actionRefsOf(reminder),
       messageId: this.messageIdFor(reminder.reminderId),
     };
-    const attempt = await this.ledger.claim(details, state.status === 'failed' ? state.attempt + 1 : 1);
+    const attempt = await this.ledger.claim(details);
     if (attempt === undefined) return 'takenElsewhere';
     // From here until the outcome is recorded, a crash leaves the claim without an outcome: see docs/reminders.md.
     let accepted: string[];
