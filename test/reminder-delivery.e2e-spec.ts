@@ -144,7 +144,8 @@ describe('Delivery failures and two instances, over a real SMTP server', () => {
     }
   }, 30_000);
 
-  it('takes an address only from a plan administrator, refusing a malformed one and recording nothing', async () => {
+  it('sets an address, refusing a malformed one and recording nothing; registers a person with one', async () => {
+    await app.addUser({ userId: 'user-pair-0', roles: ['ACTION_OWNER'], areas: ['test-area'] });
     const before = await app.allEvents();
     const bad = await app.gql(SET_EMAIL, { input: { userId: 'user-pair-0', email: 'owner.one at council' } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
