@@ -44,7 +44,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   attaches evidence;
  * - action owner (or the programme office) delegates the action to a colleague and withdraws it;
  * - plan administrator manages people: registers anyone (a person belongs to no area until
- *   granted a role, so an administrator of any area may), grants and revokes roles in their area;
+ *   granted a role, so an administrator of any area may), grants and revokes roles in their area,
+ *   and sets the email address of people working in their area (to whom others answer NOT_FOUND);
  * - plan administrator (only they): open and close update rounds;
  * - board chair and members (only they): schedule meetings, minute attendance and decisions, close;
  * - plan administrator (only they): keep the scorecard (metrics, targets, figures, corrections,
@@ -74,6 +75,7 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   registerUser:         [A,    F,    F,     F,    F,    F,      F,     A],
   grantRole:            [A,    F,    F,     F,    F,    F,      F,     F],
   revokeRole:           [A,    F,    F,     F,    F,    F,      F,     F],
+  setUserEmail:         [A,    F,    F,     F,    F,    F,      N,     N],
   scheduleMeeting:      [F,    A,    A,     F,    F,    F,      N,     N],
   recordAttendance:     [F,    A,    A,     F,    F,    F,      N,     N],
   recordDecision:       [F,    A,    A,     F,    F,    F,      N,     N],

@@ -21,6 +21,7 @@ export const MUTATIONS = [
   'registerUser',
   'grantRole',
   'revokeRole',
+  'setUserEmail',
   'scheduleMeeting',
   'recordAttendance',
   'recordDecision',
@@ -265,6 +266,11 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
     const grant = { userId: await registeredPerson(gql, planId), role: 'BOARD_MEMBER', localAreaId: 'test-area' };
     await must(gql(GRANT_ROLE, { input: grant }), 'grantRole');
     return { query: REVOKE_ROLE, variables: { input: grant } };
+  },
+  setUserEmail: async (gql, planId) => {
+    const userId = await registeredPerson(gql, planId);
+    await must(gql(GRANT_ROLE, { input: { userId, role: 'BOARD_MEMBER', localAreaId: 'test-area' } }), 'grantRole');
+    return { query: `mutation ($input: SetUserEmailInput!) { setUserEmail(input: $input) { id email } }`, variables: { input: { userId, email: 'jo@council.example' } } };
   },
   scheduleMeeting: async (gql, planId) => {
     await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');

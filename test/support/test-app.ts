@@ -30,6 +30,8 @@ export interface TestUser {
   owner?: { name: string; organisation: string };
   roles: Role[];
   areas: string[];
+  /** Where their reminders go. */
+  email?: string;
 }
 
 type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
@@ -80,6 +82,8 @@ export interface TestAppOptions {
   dashboardDir?: string;
   /** The largest evidence upload; the shipped default unless a test needs a smaller one. */
   evidenceFileMaxBytes?: number;
+  /** Reminder mail settings; without them nothing is checked on a timer. */
+  reminders?: AppConfig['reminders'];
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -110,6 +114,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     loadDemoPlan: options.loadDemoPlan ?? false,
     production: options.production ?? false,
     dashboardDir: options.dashboardDir,
+    reminders: options.reminders,
     quiet: true,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);
@@ -142,7 +147,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   async function addUser(user: TestUser): Promise<void> {
     const ownerId = user.owner ? ownerIdFor(user.owner.name, user.owner.organisation) : null;
     const grants = user.areas.flatMap((localAreaId) => user.roles.map((role) => ({ role, localAreaId })));
-    await app.get(PlanCommandService).ensureUser({ userId: user.userId, displayName: user.displayName ?? user.userId, ownerId }, grants, {
+    await app.get(PlanCommandService).ensureUser({ userId: user.userId, displayName: user.displayName ?? user.userId, ownerId, email: user.email }, grants, {
       principal: 'system',
     });
     await app.get(ProjectionService).caughtUpToHead();

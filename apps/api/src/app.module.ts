@@ -23,6 +23,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { HistoryModule } from './history/history.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +64,7 @@ export class AppModule {
         ScorecardModule,
         EvidenceFilesModule,
         HistoryModule,
+        RemindersModule,
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,

@@ -3,8 +3,9 @@ import { PLAN_EVENT_VERSIONS, PlanEvent } from './plan/plan.events';
 import { USER_EVENT_VERSIONS, UserEvent } from './access/user.events';
 import { MEETING_EVENT_VERSIONS, MeetingEvent } from './meeting/meeting.events';
 import { METRIC_EVENT_VERSIONS, MetricEvent } from './scorecard/metric.events';
+import { REMINDER_EVENT_VERSIONS, ReminderEvent } from './reminder/reminder.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -12,6 +13,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...USER_EVENT_VERSIONS,
   ...MEETING_EVENT_VERSIONS,
   ...METRIC_EVENT_VERSIONS,
+  ...REMINDER_EVENT_VERSIONS,
 };
 
 /** Lifts one stored shape of an event type from version `from` to `from + 1`. */

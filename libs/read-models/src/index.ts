@@ -36,3 +36,4 @@ export * from './scorecard/comparator.entity';
 export * from './scorecard/scorecard-line';
 export * from './as-at/metric-view';
 export * from './projection/projector-lease';
+export * from './reminders/reminder.entity';

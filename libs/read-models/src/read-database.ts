@@ -19,6 +19,7 @@ import { MetricEntity } from './scorecard/metric.entity';
 import { MeasurementEntity } from './scorecard/measurement.entity';
 import { MetricTargetEntity } from './scorecard/metric-target.entity';
 import { ComparatorEntity } from './scorecard/comparator.entity';
+import { ReminderEntity } from './reminders/reminder.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -41,6 +42,7 @@ export const READ_MODEL_ENTITIES = [
   MeasurementEntity,
   MetricTargetEntity,
   ComparatorEntity,
+  ReminderEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];

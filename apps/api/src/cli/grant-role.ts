@@ -8,7 +8,8 @@ import { ConfigurationError, loadAppConfig } from '../config/app-config';
 import { createEventStore } from '../infrastructure/event-store.provider';
 
 const USAGE = `Usage: npm run grant -- --user <id> --role <${ROLES.join('|')}> --area <local area id>
-                       [--name "<display name>"] [--owner-name "<name>" --owner-organisation "<organisation>"]`;
+                       [--name "<display name>"] [--owner-name "<name>" --owner-organisation "<organisation>"]
+                       [--email <address their reminders go to>]`;
 
 const OPERATOR = { userId: 'operator', displayName: 'Operator (command line)', role: 'SYSTEM' };
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       'owner-name': { type: 'string' },
       'owner-organisation': { type: 'string' },
+      email: { type: 'string' },
     },
   });
   const { user, role, area } = values;
@@ -39,11 +41,12 @@ async function main(): Promise<void> {
     const owner = values['owner-name'] && values['owner-organisation'];
     const ownerId = owner ? ownerIdFor(values['owner-name']!, values['owner-organisation']!) : null;
     const { registered, granted } = await commands.ensureUser(
-      { userId: user, displayName: values.name ?? user, ownerId },
+      { userId: user, displayName: values.name ?? user, ownerId, email: values.email },
       [{ role: role as Role, localAreaId: area }],
       asOperator,
     );
     if (registered) console.log(`Registered ${user}${ownerId ? ' (acting as an action owner)' : ''}.`);
+    if (values.email) console.log(`Reminders to ${user} go to ${values.email}.`);
     console.log(granted > 0 ? `Granted ${role} in ${area} to ${user}.` : `${user} already holds ${role} in ${area}.`);
   } finally {
     await store.close();

@@ -18,6 +18,8 @@ import {
   Principal,
   RoleGrant,
   UserAlreadyExistsError,
+  UserNotFoundError,
+  rolesIn,
   UserCommand,
   UserEvent,
   UserState,
@@ -107,14 +109,20 @@ export class PlanCommandService {
   }
 
   executeUserCommand(command: UserCommand, options: CommandOptions): Promise<CommandResult<UserEvent, UserState>> {
-    return this.run(userStream(command.data.userId), userDecider, command, options, undefined, async () => {
-      if (options.principal === 'system') return;
+    return this.run(userStream(command.data.userId), userDecider, command, options, undefined, async (user) => {
+      const { principal } = options;
+      if (principal === 'system') return;
       // Registering a person is not tied to one area: any plan administrator may do it.
-      const area =
-        command.type === 'RegisterUser'
-          ? (options.principal.grants.find((g) => g.role === 'PLAN_ADMINISTRATOR')?.localAreaId ?? '')
-          : command.data.localAreaId;
-      return this.authorize(options, command.type, area);
+      const anyAdministeredArea = principal.grants.find((g) => g.role === 'PLAN_ADMINISTRATOR')?.localAreaId ?? '';
+      if (command.type === 'RegisterUser') return this.authorize(options, command.type, anyAdministeredArea);
+      if (command.type !== 'SetUserEmail') return this.authorize(options, command.type, command.data.localAreaId);
+      // Someone's address decides where their reminders go, so only an administrator of an area they work in may change it.
+      const theirAreas = user.exists ? [...new Set(user.grants.map((g) => g.localAreaId))] : [];
+      if (theirAreas.length === 0) return this.authorize(options, command.type, anyAdministeredArea);
+      const visible = theirAreas.filter((area) => canSeeArea(principal, area));
+      if (visible.length === 0) throw new UserNotFoundError(command.data.userId);
+      const administered = visible.find((area) => rolesIn(principal, area).includes('PLAN_ADMINISTRATOR'));
+      return this.authorize(options, command.type, administered ?? visible[0]);
     });
   }
 
@@ -124,7 +132,7 @@ export class PlanCommandService {
    * command id (the register step is "register", a grant "grant:<role>:<area>").
    */
   async ensureUser(
-    user: { userId: string; displayName: string; ownerId: string | null },
+    user: { userId: string; displayName: string; ownerId: string | null; email?: string | null },
     grants: RoleGrant[],
     options: Omit<CommandOptions, 'commandId'> & { commandIdFor?: (step: string) => string },
   ): Promise<{ registered: boolean; granted: number }> {
@@ -135,6 +143,9 @@ export class PlanCommandService {
     } catch (error) {
       if (!(error instanceof UserAlreadyExistsError)) throw error;
       registered = false;
+      if (user.email !== undefined) {
+        await this.executeUserCommand({ type: 'SetUserEmail', data: { userId: user.userId, email: user.email } }, { ...common, commandId: commandIdFor?.(`email:${user.email}`) });
+      }
     }
     let granted = 0;
     for (const { role, localAreaId } of grants) {

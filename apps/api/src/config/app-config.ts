@@ -1,10 +1,32 @@
 import { resolve } from 'node:path';
 import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
+import { isEmailAddress } from '@send/domain';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
   | { mode: 'local'; keyFile: string; issuer: string; audience: string }
   | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; userClaim: string };
+
+/** Where mail goes: an SMTP server, or (the embedded default) .eml files in a folder. */
+export type MailTransportConfig =
+  | { type: 'smtp'; url?: string; host?: string; port?: number; secure?: boolean; user?: string; pass?: string }
+  | { type: 'folder'; dir: string };
+
+export interface RemindersConfig {
+  /** Whether this instance checks on its own what is due; the CLI sends either way. */
+  scheduler: boolean;
+  intervalMs: number;
+  /** Days before a round's deadline that owners still missing updates are reminded. */
+  leadDays: number;
+  /** ISO weekday the programme office's digest goes out (1 Monday … 7 Sunday), or the first check after it that week. */
+  digestWeekday: number;
+  /** Digest recipients; when empty, the plan administrators of the plan's area with an address. */
+  digestTo: string[];
+  from: string;
+  /** Where links in mails point: the dashboard's origin. */
+  publicUrl: string;
+  transport: MailTransportConfig;
+}
 
 export const LOCAL_ISSUER = 'send-tracker-local';
 export const DEFAULT_AUDIENCE = 'send-tracker';
@@ -30,6 +52,8 @@ export interface AppConfig {
   dashboardDir?: string;
   /** Spreadsheet imports of a plan: the largest file taken. Absent means DEFAULT_PLAN_IMPORT_MAX_BYTES. */
   planImport?: { maxBytes: number };
+  /** Reminder mails; absent, nothing is checked or sent on a timer (tests that do not test mail). */
+  reminders?: RemindersConfig;
   /** Only warnings and errors in the log (tests). */
   quiet?: boolean;
 }
@@ -56,6 +80,41 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigurationError(`${name} must be a whole number above 0, got "${raw}"`);
   return value;
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+export function remindersConfig(env: NodeJS.ProcessEnv, dataDir: string, port: number): RemindersConfig {
+  const switchedOn = env.REMINDERS ?? 'on';
+  if (switchedOn !== 'on' && switchedOn !== 'off') throw new ConfigurationError(`REMINDERS must be "on" or "off", got "${switchedOn}"`);
+  const leadDays = wholeNumber(env, 'REMINDER_LEAD_DAYS', 2);
+  const digestDay = (env.REMINDER_DIGEST_DAY ?? 'monday').toLowerCase();
+  if (!WEEKDAYS.includes(digestDay)) throw new ConfigurationError(`REMINDER_DIGEST_DAY must be a day of the week (monday … sunday), got "${env.REMINDER_DIGEST_DAY}"`);
+  const digestTo = (env.REMINDER_DIGEST_TO ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const badAddress = digestTo.find((a) => !isEmailAddress(a));
+  if (badAddress !== undefined) throw new ConfigurationError(`REMINDER_DIGEST_TO must be email addresses separated by commas, got "${badAddress}"`);
+  let transport: MailTransportConfig;
+  if (env.SMTP_URL) {
+    if (!/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigurationError('SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.council.example:587');
+    transport = { type: 'smtp', url: env.SMTP_URL };
+  } else if (env.SMTP_HOST) {
+    const secure = (env.SMTP_SECURE ?? 'false') === 'true';
+    if (!['true', 'false'].includes(env.SMTP_SECURE ?? 'false')) throw new ConfigurationError(`SMTP_SECURE must be "true" or "false", got "${env.SMTP_SECURE}"`);
+    const port = wholeNumber(env, 'SMTP_PORT', secure ? 465 : 587);
+    transport = { type: 'smtp', host: env.SMTP_HOST, port, secure, user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined };
+  } else {
+    transport = { type: 'folder', dir: resolve(env.MAIL_OUTBOX_DIR ?? resolve(dataDir, 'outbox')) };
+  }
+  return {
+    scheduler: switchedOn === 'on',
+    intervalMs: wholeNumber(env, 'REMINDERS_INTERVAL_SECONDS', 300) * 1000,
+    leadDays,
+    digestWeekday: WEEKDAYS.indexOf(digestDay) + 1,
+    digestTo,
+    from: env.MAIL_FROM ?? 'SEND Improvement Plan tracker <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    transport,
+  };
 }
 
 /** Reads the environment once at start; a wrong setting stops the app with a readable message. */
@@ -147,6 +206,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadDemoPlan: demo === 'load',
     production: env.NODE_ENV === 'production',
     planImport: { maxBytes: wholeNumber(env, 'PLAN_IMPORT_MAX_BYTES', DEFAULT_PLAN_IMPORT_MAX_BYTES) },
+    reminders: remindersConfig(env, dataDir, port),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
     dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),

@@ -7,7 +7,7 @@ import { ownerIdFor } from '../commands/deterministic-id';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { RegisterUserInput } from './dto/register-user.input';
+import { RegisterUserInput, SetUserEmailInput } from './dto/register-user.input';
 import { RoleGrantInput } from './dto/role-grant.input';
 import { RoleName, UserModel } from './models/user.model';
 
@@ -37,11 +37,13 @@ export class UsersResolver {
    * this person may use (the API still checks every change).
    */
   @Query(() => UserModel, { description: 'The signed-in person, with the roles they hold.' })
-  me(@CurrentPrincipal() principal: Principal): UserModel {
+  async me(@CurrentPrincipal() principal: Principal): Promise<UserModel> {
+    const row = await this.dataSource.getRepository(UserEntity).findOneBy({ userId: principal.userId });
     return {
       id: principal.userId,
       displayName: principal.displayName,
       ownerId: principal.ownerId,
+      email: row?.email ?? null,
       roles: principal.grants.map((g) => ({ role: g.role as RoleName, localAreaId: g.localAreaId })),
     };
   }
@@ -50,9 +52,16 @@ export class UsersResolver {
   async registerUser(@Args('input') input: RegisterUserInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
     const ownerId = input.ownerName && input.ownerOrganisation ? ownerIdFor(input.ownerName, input.ownerOrganisation) : null;
     const result = await this.commands.executeUserCommand(
-      { type: 'RegisterUser', data: { userId: input.userId, displayName: input.displayName, ownerId } },
+      { type: 'RegisterUser', data: { userId: input.userId, displayName: input.displayName, ownerId, email: input.email ?? null } },
       { principal },
     );
+    await this.projections.caughtUpTo(result.position);
+    return this.user(input.userId, principal);
+  }
+
+  @Mutation(() => UserModel, { description: "Set or remove the address a person's reminders go to (plan administrators of an area they work in)." })
+  async setUserEmail(@Args('input') input: SetUserEmailInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
+    const result = await this.commands.executeUserCommand({ type: 'SetUserEmail', data: { userId: input.userId, email: input.email ?? null } }, { principal });
     await this.projections.caughtUpTo(result.position);
     return this.user(input.userId, principal);
   }
@@ -88,6 +97,7 @@ export class UsersResolver {
       id: user.userId,
       displayName: user.displayName,
       ownerId: user.ownerId,
+      email: user.email,
       roles: grants
         .filter((g) => g.userId === user.userId && canSeeArea(principal, g.localAreaId))
         .map((g) => ({ role: g.role as RoleName, localAreaId: g.localAreaId }))

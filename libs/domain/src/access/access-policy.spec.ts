@@ -35,6 +35,7 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   CreatePlan: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   ApprovePlanRevision: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], own: [] },
   ChangeStaleThreshold: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SetUserEmail: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   AddAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   ReassignOwner: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   WithdrawAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },

@@ -52,6 +52,7 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   RegisterUser: { roles: ['PLAN_ADMINISTRATOR'], what: 'register a user' },
   GrantRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'grant a role' },
   RevokeRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'revoke a role' },
+  SetUserEmail: { roles: ['PLAN_ADMINISTRATOR'], what: "change a person's email address" },
   ScheduleMeeting: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'schedule a board meeting' },
   RecordAttendance: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: "record a meeting's attendance" },
   RecordDecision: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a board decision' },

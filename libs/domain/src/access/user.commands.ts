@@ -7,6 +7,8 @@ export type RegisterUser = {
     displayName: string;
     /** Links the user to the action-owner identity they act as, if any. */
     ownerId?: string | null;
+    /** Where reminders go; recorded as a separate UserEmailChanged so UserRegistered keeps its shape. */
+    email?: string | null;
   };
 };
 
@@ -14,4 +16,6 @@ export type GrantRole = { type: 'GrantRole'; data: { userId: string; role: Role;
 
 export type RevokeRole = { type: 'RevokeRole'; data: { userId: string; role: Role; localAreaId: string } };
 
-export type UserCommand = RegisterUser | GrantRole | RevokeRole;
+export type SetUserEmail = { type: 'SetUserEmail'; data: { userId: string; email: string | null } };
+
+export type UserCommand = RegisterUser | GrantRole | RevokeRole | SetUserEmail;

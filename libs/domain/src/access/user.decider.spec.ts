@@ -100,13 +100,43 @@ describe('RevokeRole', () => {
   });
 });
 
+describe('email address', () => {
+  const changed = (email: string | null): UserEvent => ({ type: 'UserEmailChanged', data: { userId, email } });
+  const setEmail = (email: string | null): UserCommand => ({ type: 'SetUserEmail', data: { userId, email } });
+
+  it('registers with an address as UserRegistered then UserEmailChanged, so UserRegistered keeps its shape', () => {
+    expect(when(registerUser({ email: ' alex.morgan@council.example ' }), given([]))).toEqual([registered, changed('alex.morgan@council.example')]);
+  });
+
+  it('sets, keeps and removes an address; setting the same one records nothing', () => {
+    const withAddress = given([registered, changed('alex@council.example')]);
+    expect(withAddress).toMatchObject({ email: 'alex@council.example' });
+    expect(when(setEmail('alex@council.example'), withAddress)).toEqual([]);
+    expect(when(setEmail('a.morgan@council.example'), withAddress)).toEqual([changed('a.morgan@council.example')]);
+    expect(when(setEmail(null), withAddress)).toEqual([changed(null)]);
+    expect(when(setEmail('  '), withAddress)).toEqual([changed(null)]);
+  });
+
+  it.each(['alex', 'alex@council', 'a b@council.example', 'alex@council.example\r\nBcc: x@evil.example', 'a,b@council.example'])(
+    'refuses %j, naming the field and rule',
+    (email) => {
+      expect(refusal(() => when(setEmail(email), given([registered])))).toMatchObject({ kind: 'invalid', field: 'email', rule: 'isEmail' });
+      expect(refusal(() => when(registerUser({ email }), given([])))).toMatchObject({ kind: 'invalid', field: 'email', rule: 'isEmail' });
+    },
+  );
+
+  it('refuses for someone not registered', () => {
+    expect(refusal(() => when(setEmail('alex@council.example'), given([])))).toBeInstanceOf(UserNotFoundError);
+  });
+});
+
 describe('evolveUser', () => {
   it('starts with no user', () => {
     expect(initialUserState()).toEqual({ exists: false });
   });
 
   it('registers with no grants, then adds and removes grants per role and area', () => {
-    expect(given([registered])).toEqual({ exists: true, userId, displayName: 'Alex Morgan', ownerId: 'owner-alex', grants: [] });
+    expect(given([registered])).toEqual({ exists: true, userId, displayName: 'Alex Morgan', ownerId: 'owner-alex', grants: [], email: null });
     const state = given([
       registered,
       granted('BOARD_MEMBER'),

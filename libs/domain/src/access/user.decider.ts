@@ -1,5 +1,6 @@
 import { CommandMetadata } from '../shared/command-metadata';
 import { requireText } from '../shared/guards';
+import { requireEmail } from '../shared/email-address';
 import { ROLES, RoleGrant } from './roles';
 import { UserCommand } from './user.commands';
 import { UserEvent } from './user.events';
@@ -7,7 +8,7 @@ import { RoleNotHeldError, UnknownRoleError, UserAlreadyExistsError, UserNotFoun
 
 export type UserState =
   | { exists: false }
-  | { exists: true; userId: string; displayName: string; ownerId: string | null; grants: RoleGrant[] };
+  | { exists: true; userId: string; displayName: string; ownerId: string | null; grants: RoleGrant[]; email: string | null };
 
 export const initialUserState = (): UserState => ({ exists: false });
 
@@ -16,13 +17,16 @@ const sameGrant = (a: RoleGrant, b: RoleGrant) => a.role === b.role && a.localAr
 export function evolveUser(state: UserState, event: UserEvent): UserState {
   switch (event.type) {
     case 'UserRegistered':
-      return { exists: true, ...event.data, grants: [] };
+      return { exists: true, ...event.data, grants: [], email: null };
     case 'RoleGranted':
       if (!state.exists) return state;
       return { ...state, grants: [...state.grants, { role: event.data.role, localAreaId: event.data.localAreaId }] };
     case 'RoleRevoked':
       if (!state.exists) return state;
       return { ...state, grants: state.grants.filter((g) => !sameGrant(g, event.data)) };
+    case 'UserEmailChanged':
+      if (!state.exists) return state;
+      return { ...state, email: event.data.email };
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -33,18 +37,19 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
 export function decideUser(command: UserCommand, state: UserState, _metadata: CommandMetadata): UserEvent[] {
   if (command.type === 'RegisterUser') {
     if (state.exists) throw new UserAlreadyExistsError(command.data.userId);
-    return [
-      {
-        type: 'UserRegistered',
-        data: {
-          userId: requireText('userId', command.data.userId),
-          displayName: requireText('displayName', command.data.displayName),
-          ownerId: command.data.ownerId?.trim() || null,
-        },
-      },
-    ];
+    const userId = requireText('userId', command.data.userId);
+    const email = command.data.email?.trim() ? requireEmail('email', command.data.email) : null;
+    const registered: UserEvent = {
+      type: 'UserRegistered',
+      data: { userId, displayName: requireText('displayName', command.data.displayName), ownerId: command.data.ownerId?.trim() || null },
+    };
+    return email === null ? [registered] : [registered, { type: 'UserEmailChanged', data: { userId, email } }];
   }
   if (!state.exists) throw new UserNotFoundError(command.data.userId);
+  if (command.type === 'SetUserEmail') {
+    const email = command.data.email?.trim() ? requireEmail('email', command.data.email) : null;
+    return email === state.email ? [] : [{ type: 'UserEmailChanged', data: { userId: state.userId, email } }];
+  }
   if (!(ROLES as readonly string[]).includes(command.data.role)) throw new UnknownRoleError(command.data.role);
   const grant: RoleGrant = { role: command.data.role, localAreaId: requireText('localAreaId', command.data.localAreaId) };
   const held = state.grants.some((g) => sameGrant(g, grant));

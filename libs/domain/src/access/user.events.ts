@@ -9,11 +9,15 @@ export type RoleGranted = { type: 'RoleGranted'; data: { userId: string; role: R
 
 export type RoleRevoked = { type: 'RoleRevoked'; data: { userId: string; role: Role; localAreaId: string } };
 
-export type UserEvent = UserRegistered | RoleGranted | RoleRevoked;
+/** Where reminders to this person go; null when removed. */
+export type UserEmailChanged = { type: 'UserEmailChanged'; data: { userId: string; email: string | null } };
+
+export type UserEvent = UserRegistered | RoleGranted | RoleRevoked | UserEmailChanged;
 
 /** Current schema version of each user event; bump with an upcaster, never edit in place. */
 export const USER_EVENT_VERSIONS: Record<UserEvent['type'], number> = {
   UserRegistered: 1,
   RoleGranted: 1,
   RoleRevoked: 1,
+  UserEmailChanged: 1,
 };

@@ -7,6 +7,7 @@ import { TimelineProjection } from '../timeline/timeline.projection';
 import { UserProjection } from '../users/user.projection';
 import { MeetingProjection } from '../meetings/meeting.projection';
 import { ScorecardProjection } from '../scorecard/scorecard.projection';
+import { ReminderProjection } from '../reminders/reminder.projection';
 import { Projection } from './projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -20,4 +21,5 @@ export const defaultProjections = (): Projection[] => [
   new UserProjection(),
   new MeetingProjection(),
   new ScorecardProjection(),
+  new ReminderProjection(),
 ];

@@ -11,4 +11,8 @@ export class UserEntity {
   /** The action-owner identity this user acts as, if any. */
   @Column('varchar', { length: 64, nullable: true })
   ownerId: string | null;
+
+  /** Where reminders to them go. */
+  @Column('varchar', { length: 254, nullable: true })
+  email: string | null;
 }

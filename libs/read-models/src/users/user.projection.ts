@@ -9,7 +9,10 @@ export class UserProjection implements Projection {
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     switch (event.type) {
       case 'UserRegistered':
-        rows.upsert(UserEntity, event.data);
+        rows.upsert(UserEntity, { ...event.data, email: null });
+        return;
+      case 'UserEmailChanged':
+        rows.update(UserEntity, { userId: event.data.userId }, { email: event.data.email });
         return;
       case 'RoleGranted':
         rows.upsert(RoleGrantEntity, event.data);

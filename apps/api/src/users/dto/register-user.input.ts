@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 @InputType()
 export class RegisterUserInput {
@@ -16,4 +16,17 @@ export class RegisterUserInput {
   readonly ownerName?: string;
 
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) readonly ownerOrganisation?: string;
+
+  @Field({ nullable: true, description: 'Where reminders to them go.' }) @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) readonly email?: string;
+}
+
+@InputType()
+export class SetUserEmailInput {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(100) readonly userId: string;
+
+  @Field(() => String, { nullable: true, description: 'Null removes the address: no reminders go to them.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  readonly email: string | null;
 }

@@ -21,5 +21,6 @@ export class UserModel {
   @Field(() => ID) id: string;
   @Field() displayName: string;
   @Field(() => ID, { nullable: true, description: 'The action-owner identity they act as.' }) ownerId: string | null;
+  @Field(() => String, { nullable: true, description: 'Where reminders to them go.' }) email: string | null;
   @Field(() => [RoleGrantModel]) roles: RoleGrantModel[];
 }

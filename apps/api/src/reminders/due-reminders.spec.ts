@@ -1,0 +1,55 @@
+import { dueReminders, isoWeekOf, ReminderSituation } from './due-reminders';
+
+describe('isoWeekOf', () => {
+  it.each([
+    ['2026-11-02', 1, '2026-W45', '2026-11-02'],
+    ['2026-11-08', 7, '2026-W45', '2026-11-02'],
+    ['2027-01-01', 5, '2026-W53', '2026-12-28'],
+    ['2024-12-30', 1, '2025-W01', '2024-12-30'],
+    ['2021-01-03', 7, '2020-W53', '2020-12-28'],
+  ])('%s is weekday %i of %s, which starts on %s', (date, weekday, week, monday) => {
+    expect(isoWeekOf(date)).toEqual({ weekday, week, monday });
+  });
+});
+
+describe('dueReminders', () => {
+  const action = (ref: string, ownerId: string, lastAsAt: string | null) => ({
+    actionId: `a-${ref}`,
+    ref,
+    title: `Action ${ref}`,
+    dueDate: '2027-03-31',
+    lastUpdatedOn: lastAsAt ?? '2026-10-26',
+    planId: 'p',
+    ownerId,
+    ownerName: ownerId,
+    status: 'OPEN',
+    lastAsAt,
+  });
+  const situation = (today: string): ReminderSituation => ({
+    today,
+    leadDays: 2,
+    digestWeekday: 7,
+    digestTo: [],
+    plans: [{ planId: 'p', title: 'Plan', staleAfterDays: 42, administrators: ['office@council.example'] }],
+    openRounds: [{ roundId: 'r', planId: 'p', title: 'Round', openedOn: '2026-11-02', deadline: '2026-11-06' }],
+    openActions: [action('1.1', 'helen', null), action('1.2', 'helen', '2026-11-03'), action('1.3', 'tom', '2026-10-30')],
+    ownerAddresses: (_plan, owner) => (owner === 'tom' ? [] : [`${owner}@council.example`]),
+  });
+  const keys = (today: string) => dueReminders(situation(today)).map((r) => [r.key, r.recipients, r.content.actions.map((a) => a.ref)]);
+
+  it('asks each owner with actions not updated since the round opened, and only for those actions', () => {
+    expect(keys('2026-11-03')).toEqual([
+      ['round-opened:r:helen', ['helen@council.example'], ['1.1']],
+      ['round-opened:r:tom', [], ['1.3']],
+    ]);
+  });
+
+  it('adds the deadline reminder from the lead time to the deadline, and nothing after it', () => {
+    expect(keys('2026-11-04').map(([key]) => key)).toEqual(['round-opened:r:helen', 'round-deadline:r:helen', 'round-opened:r:tom', 'round-deadline:r:tom']);
+    expect(keys('2026-11-07')).toEqual([]);
+  });
+
+  it('adds the digest from its weekday to the end of the week', () => {
+    expect(keys('2026-11-08').map(([key]) => key)).toEqual(['digest:p:2026-W45']);
+  });
+});

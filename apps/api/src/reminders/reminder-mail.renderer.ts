@@ -1,0 +1,92 @@
+import { ReminderKind } from '@send/domain';
+
+export interface ReminderAction {
+  actionId: string;
+  ref: string;
+  title: string;
+  dueDate: string;
+  lastUpdatedOn: string;
+}
+
+/** Everything a reminder mail says, gathered from the read models when it falls due. */
+export interface ReminderContent {
+  kind: ReminderKind;
+  planTitle: string;
+  /** Owner's name, or "programme office" for the digest. */
+  addressee: string;
+  round: { title: string; deadline: string } | null;
+  /** Round mails: the actions to update. */
+  actions: ReminderAction[];
+  /** Digest: open actions past their due date, and those not updated within the plan's stale threshold. */
+  overdue: ReminderAction[];
+  stale: ReminderAction[];
+  staleAfterDays: number;
+  weekOf: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Titles, names and commentary are typed by users; nothing they type may become markup. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Subjects are headers: a line break typed into a title must not start a new one. */
+const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ').trim();
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function renderReminderMail(content: ReminderContent, publicUrl: string): RenderedMail {
+  const link = (a: ReminderAction) => `${publicUrl}/dashboard/#/actions/${encodeURIComponent(a.actionId)}`;
+  const lines = (list: ReminderAction[], extra: (a: ReminderAction) => string) =>
+    list.map((a) => `- ${a.ref} ${oneLine(a.title)}${extra(a)}\n  ${link(a)}`).join('\n');
+  const items = (list: ReminderAction[], extra: (a: ReminderAction) => string) =>
+    `<ul>${list.map((a) => `<li><a href="${escapeHtml(link(a))}">${escapeHtml(a.ref)}</a> ${escapeHtml(oneLine(a.title))}${escapeHtml(extra(a))}</li>`).join('')}</ul>`;
+  const due = (a: ReminderAction) => ` (due ${a.dueDate})`;
+  const lastUpdated = (a: ReminderAction) => ` (last updated ${a.lastUpdatedOn})`;
+  const greeting = `Dear ${oneLine(content.addressee)},`;
+
+  const sections: { heading: string | null; intro: string; list: ReminderAction[]; extra: (a: ReminderAction) => string }[] = [];
+  let subject: string;
+  if (content.kind === 'WEEKLY_DIGEST') {
+    subject = `${oneLine(content.planTitle)}: ${plural(content.overdue.length, 'overdue action')}, ${content.stale.length} stale (week of ${content.weekOf})`;
+    sections.push({ heading: 'Overdue', intro: content.overdue.length ? 'Open actions past their due date:' : 'No open action is past its due date.', list: content.overdue, extra: due });
+    sections.push({
+      heading: 'Stale',
+      intro: content.stale.length ? `Open actions with no update for more than ${content.staleAfterDays} days:` : `Every open action has been updated within ${content.staleAfterDays} days.`,
+      list: content.stale,
+      extra: lastUpdated,
+    });
+  } else {
+    const round = content.round!;
+    const opened = content.kind === 'ROUND_OPENED';
+    subject = opened
+      ? `${oneLine(round.title)}: please update ${plural(content.actions.length, 'action')} by ${round.deadline}`
+      : `Reminder: ${plural(content.actions.length, 'action')} still to update by ${round.deadline} (${oneLine(round.title)})`;
+    const intro = opened
+      ? `The programme office has opened "${oneLine(round.title)}" for ${oneLine(content.planTitle)}. Please update the RAG, commentary and "as at" date of these actions by ${round.deadline}:`
+      : `The deadline for "${oneLine(round.title)}" is ${round.deadline}. These actions of yours have not been updated since the round opened:`;
+    sections.push({ heading: null, intro, list: content.actions, extra: due });
+  }
+
+  const signOff = 'Sent by the SEND Improvement Plan tracker. Open a link to update the action on the dashboard.';
+  const text = [
+    greeting,
+    '',
+    ...sections.flatMap((s) => [...(s.heading ? [s.heading.toUpperCase()] : []), s.intro, ...(s.list.length ? [lines(s.list, s.extra)] : []), '']),
+    signOff,
+    '',
+  ].join('\n');
+  const html = [
+    '<!doctype html><html><body style="font-family: sans-serif">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...sections.map((s) => `${s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : ''}<p>${escapeHtml(s.intro)}</p>${s.list.length ? items(s.list, s.extra) : ''}`),
+    `<p style="color: #555">${escapeHtml(signOff)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -1,0 +1,55 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, Principal, rolesIn } from '@send/domain';
+import { ReminderEntity } from '@send/read-models';
+import { ActionReadService } from '../actions/action-read.service';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { listComplexity } from '../hardening/list-complexity';
+import { ReminderKindName, ReminderModel, ReminderStatus } from './models/reminder.model';
+import { actionRefsOf } from './due-reminders';
+import { renderReminderMail } from './reminder-mail.renderer';
+import { ReminderSenderService } from './reminder-sender.service';
+
+@Resolver(() => ReminderModel)
+export class RemindersResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly plans: ActionReadService,
+    private readonly sender: ReminderSenderService,
+  ) {}
+
+  @Query(() => [ReminderModel], {
+    description: "A plan's reminder mails for the programme office: those due now and not yet sent first, then every one claimed, newest first.",
+    complexity: listComplexity(14),
+  })
+  async reminders(@Args('planId', { type: () => ID }) planId: string, @CurrentPrincipal() principal: Principal): Promise<ReminderModel[]> {
+    const plan = await this.plans.plan(planId, principal);
+    // Who was mailed, at which address, is the programme office's business.
+    if (!rolesIn(principal, plan.localAreaId).includes('PLAN_ADMINISTRATOR')) throw new ForbiddenError("see a plan's reminders", ['plan administrator']);
+    const recorded = await this.dataSource.getRepository(ReminderEntity).find({ where: { planId: plan.planId }, order: { claimedAt: 'DESC', key: 'ASC' } });
+    const claimed = new Set(recorded.map((r) => r.reminderId));
+    const pending = (await this.sender.due([plan.planId], { catchUp: false }))
+      .filter((r) => !claimed.has(r.reminderId))
+      .map((r): ReminderModel => ({
+        id: r.reminderId,
+        key: r.key,
+        kind: r.kind as ReminderKindName,
+        status: r.recipients.length === 0 ? ReminderStatus.UNADDRESSED : ReminderStatus.PENDING,
+        roundId: r.roundId,
+        ownerId: r.ownerId,
+        addressee: r.content.addressee,
+        recipients: r.recipients,
+        subject: renderReminderMail(r.content, this.sender.settings.publicUrl).subject,
+        actionRefs: actionRefsOf(r),
+        attempts: 0,
+        claimedAt: null,
+        sentAt: null,
+        lastError: null,
+        retryAfter: null,
+      }));
+    return [
+      ...pending,
+      ...recorded.map((r) => ({ ...r, id: r.reminderId, kind: r.kind as ReminderKindName, status: r.status as ReminderStatus })),
+    ];
+  }
+}

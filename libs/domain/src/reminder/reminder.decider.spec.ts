@@ -1,0 +1,109 @@
+import { CommandMetadata } from '../shared/command-metadata';
+import { refusal } from '../shared/refusal.fixture';
+import { ClaimReminder, ReminderCommand } from './reminder.commands';
+import { decideReminder, evolveReminder, initialReminderState, ReminderState } from './reminder.decider';
+import { ReminderEvent } from './reminder.events';
+
+const meta = (now = '2026-06-15T09:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
+const given = (events: ReminderEvent[]): ReminderState => events.reduce(evolveReminder, initialReminderState());
+const when = (command: ReminderCommand, events: ReminderEvent[], now?: string) => decideReminder(command, given(events), meta(now));
+
+const reminderId = 'r-1';
+const claim = (data: Partial<ClaimReminder['data']> = {}): ClaimReminder => ({
+  type: 'ClaimReminder',
+  data: {
+    reminderId,
+    key: 'round-opened:round-1:owner-1',
+    kind: 'ROUND_OPENED',
+    planId: 'plan-1',
+    roundId: 'round-1',
+    ownerId: 'owner-1',
+    addressee: 'Helen Marsh',
+    recipients: ['helen.marsh@council.example'],
+    subject: 'Updates for the November board: 2 actions',
+    actionRefs: ['8.2', '5.6'],
+    messageId: '<reminder-r-1@send-tracker>',
+    claimedBy: 'host-a:123',
+    ...data,
+  },
+});
+const claimed = (attempt = 1, at = '2026-06-15T09:00:00.000Z') => ({ ...when(claim(), [], at)[0], data: { ...when(claim(), [], at)[0].data, attempt } }) as ReminderEvent;
+const sent = (): ReminderEvent => ({ type: 'ReminderSent', data: { reminderId, attempt: 1, sentAt: '2026-06-15T09:00:01.000Z', accepted: [], transport: 'smtp' } });
+const failed = (attempt: number, retryAfter: string | null): ReminderEvent => ({
+  type: 'ReminderFailed',
+  data: { reminderId, attempt, failedAt: '2026-06-15T09:00:01.000Z', error: 'connection refused', retryAfter },
+});
+const fail = (permanent = false): ReminderCommand => ({ type: 'RecordReminderFailed', data: { reminderId, error: ' 451 try later \n', permanent } });
+
+describe('ClaimReminder', () => {
+  it('claims a reminder never claimed as attempt 1, recording who claimed it and when', () => {
+    expect(when(claim(), [])).toEqual([
+      { type: 'ReminderClaimed', data: { ...claim().data, attempt: 1, claimedAt: '2026-06-15T09:00:00.000Z' } },
+    ]);
+  });
+
+  it('refuses once it has been sent', () => {
+    expect(refusal(() => when(claim(), [claimed(), sent()])).rule).toBe('reminderNotSent');
+  });
+
+  it('refuses while a claim has no recorded outcome: the mail may have gone, so it is not sent twice', () => {
+    const error = refusal(() => when(claim({ claimedBy: 'host-b:456' }), [claimed()]));
+    expect(error.rule).toBe('reminderNotClaimed');
+    expect(error.message).toContain('host-a:123');
+  });
+
+  it('claims again as the next attempt once a failure\'s retry time has come, and not before', () => {
+    const history = [claimed(), failed(1, '2026-06-15T09:05:01.000Z')];
+    expect(refusal(() => when(claim(), history, '2026-06-15T09:05:00.000Z')).rule).toBe('reminderRetryDue');
+    expect(when(claim(), history, '2026-06-15T09:05:01.000Z')[0]).toMatchObject({ type: 'ReminderClaimed', data: { attempt: 2 } });
+  });
+
+  it('refuses after it has been given up', () => {
+    expect(refusal(() => when(claim(), [claimed(), failed(1, null)], '2027-01-01T00:00:00.000Z')).rule).toBe('reminderNotGivenUp');
+  });
+
+  it.each([
+    [{ recipients: [] }, 'recipients', 'notEmpty'],
+    [{ recipients: ['helen.marsh@council.example', 'not an address'] }, 'recipients', 'isEmail'],
+    [{ recipients: ['a@b.example\r\nBcc: x@evil.example'] }, 'recipients', 'isEmail'],
+    [{ subject: '  ' }, 'subject', 'required'],
+    [{ kind: 'SOMETHING' as never }, 'kind', 'isIn:ROUND_OPENED,ROUND_DEADLINE,WEEKLY_DIGEST'],
+  ])('refuses %j naming the field and rule', (data, field, rule) => {
+    const error = refusal(() => when(claim(data), []));
+    expect({ field: error.field, rule: error.rule }).toEqual({ field, rule });
+  });
+});
+
+describe('RecordReminderSent', () => {
+  it('records the attempt that was claimed as sent', () => {
+    const record: ReminderCommand = { type: 'RecordReminderSent', data: { reminderId, accepted: ['helen.marsh@council.example'], transport: 'smtp' } };
+    expect(when(record, [claimed(3)], '2026-06-15T09:00:02.000Z')).toEqual([
+      { type: 'ReminderSent', data: { reminderId, attempt: 3, sentAt: '2026-06-15T09:00:02.000Z', accepted: ['helen.marsh@council.example'], transport: 'smtp' } },
+    ]);
+  });
+
+  it('refuses without an open claim, so an outcome is recorded once per claim', () => {
+    const record: ReminderCommand = { type: 'RecordReminderSent', data: { reminderId, accepted: [], transport: 'smtp' } };
+    expect(refusal(() => when(record, [])).rule).toBe('reminderClaimed');
+    expect(refusal(() => when(record, [claimed(), sent()])).rule).toBe('reminderClaimed');
+  });
+});
+
+describe('RecordReminderFailed', () => {
+  it('schedules the next attempt by the back-off for the attempt that failed', () => {
+    expect(when(fail(), [claimed()], '2026-06-15T09:00:00.000Z')).toEqual([
+      { type: 'ReminderFailed', data: { reminderId, attempt: 1, failedAt: '2026-06-15T09:00:00.000Z', error: '451 try later', retryAfter: '2026-06-15T09:05:00.000Z' } },
+    ]);
+    const fourth = [claimed(), failed(1, 'x'), claimed(4)];
+    expect(when(fail(), fourth, '2026-06-15T09:00:00.000Z')[0].data).toMatchObject({ attempt: 4, retryAfter: '2026-06-15T21:00:00.000Z' });
+  });
+
+  it('gives up after the fifth attempt, or at once when the server refused for good', () => {
+    expect(when(fail(), [claimed(5)])[0].data).toMatchObject({ attempt: 5, retryAfter: null });
+    expect(when(fail(true), [claimed(1)])[0].data).toMatchObject({ attempt: 1, retryAfter: null });
+  });
+
+  it('refuses without an open claim', () => {
+    expect(refusal(() => when(fail(), [claimed(), failed(1, null)])).rule).toBe('reminderClaimed');
+  });
+});

@@ -1,0 +1,41 @@
+import { InvalidValueError, RuleViolationError } from '../shared/domain-error';
+
+export class ReminderAlreadySentError extends RuleViolationError {
+  constructor(key: string) {
+    super('reminderNotSent', `Reminder ${key} has already been sent`);
+  }
+}
+
+/**
+ * Claimed but with no outcome recorded: another instance is sending it now, or one died between
+ * the claim and recording what happened. Either way it may have gone, so it is not sent again.
+ */
+export class ReminderOutcomeUnknownError extends RuleViolationError {
+  constructor(key: string, claimedBy: string) {
+    super('reminderNotClaimed', `Reminder ${key} was claimed by ${claimedBy} and has no recorded outcome`);
+  }
+}
+
+export class ReminderRetryNotDueError extends RuleViolationError {
+  constructor(key: string, retryAfter: string) {
+    super('reminderRetryDue', `Reminder ${key} failed; the next attempt is due at ${retryAfter}`);
+  }
+}
+
+export class ReminderGivenUpError extends RuleViolationError {
+  constructor(key: string, attempts: number) {
+    super('reminderNotGivenUp', `Reminder ${key} was given up after ${attempts} failed attempt(s)`);
+  }
+}
+
+export class ReminderNotClaimedError extends RuleViolationError {
+  constructor(reminderId: string) {
+    super('reminderClaimed', `Reminder ${reminderId} is not claimed, so no outcome can be recorded for it`);
+  }
+}
+
+export class ReminderRecipientInvalidError extends InvalidValueError {
+  constructor(value: string) {
+    super('recipients', 'isEmail', `recipients must be email addresses, got "${value}"`);
+  }
+}
