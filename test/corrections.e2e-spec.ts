@@ -168,6 +168,15 @@ describe('Corrections and "as known at", over HTTP', () => {
     expect(between.actions.edges[0].node.rag).toBe('GREEN');
   });
 
+  it('offers both on the meeting itself: as the board was told, and as now known', async () => {
+    const fields = `asAt knownAt rollUp { ${ROLL_UP} } areas { number rollUp { ${ROLL_UP} } } actions(first: 10) { edges { node { ${ACTION} } } }`;
+    const both = await app.gql(`{ meeting(id: "${meetingId}") { told: plan { ${fields} } known: plan(known: NOW) { ${fields} } } }`);
+    expect(both.errors).toBeUndefined();
+    expect(both.data.meeting.told).toEqual(toldAtMeeting.data.plan);
+    expect(both.data.meeting.known).toEqual((await app.gql(PLAN_AT_MEETING, { meetingId, knownAt: 'now' })).data.plan);
+    expect(both.data.meeting.known.rollUp.red).toBe(1);
+  });
+
   it('shows what moved up to the meeting as told then, and as now known', async () => {
     const query = `query ($knownAt: String) { movement(planId: "${PLAN}", from: "2026-11-01T12:00:00Z", toMeeting: "${meetingId}", knownAt: $knownAt) {
       knownAt ragChanges { action { ref } from to direction } } }`;
@@ -196,6 +205,10 @@ describe('Corrections and "as known at", over HTTP', () => {
     });
     expect(fixed.errors).toBeUndefined();
     expect(fixed.data.correctProgress).toMatchObject({ rag: 'RED', latestCommentary: 'Forecast gap under review with the DfE adviser; recovery measures not yet agreed.' });
+    const { asAt: _live, knownAt: _known, ...live } = await actionNow();
+    const { asAt, knownAt, ...folded } = (await app.gql(`{ action(id: "${actionId}", asAt: "2026-11-21T09:00:00Z") { ${ACTION} } }`)).data.action;
+    expect([asAt, knownAt]).toEqual(['2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z']);
+    expect(folded).toEqual(live);
     const asItWas = (await app.gql(`{ action(id: "${actionId}", asAt: "2026-11-19") { rag } }`)).data.action;
     expect(asItWas.rag).toBe('AMBER');
     const asNowKnown = (await app.gql(`{ action(id: "${actionId}", asAt: "2026-11-19", knownAt: "now") { rag lastAsAt } }`)).data.action;

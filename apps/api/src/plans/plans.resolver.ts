@@ -38,7 +38,7 @@ const toModel = (p: PlanFields, view?: PlanView): PlanModel => ({
   view,
 });
 
-const fromView = (view: PlanView): PlanModel => toModel(view, view);
+export const fromView = (view: PlanView): PlanModel => toModel(view, view);
 
 const scopeOf = (plan: PlanModel): PlanScope => ({ planId: plan.id, staleAfterDays: plan.staleAfterDays, view: plan.view });
 

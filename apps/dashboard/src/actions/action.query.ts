@@ -1,14 +1,14 @@
 import type { RagValue } from '../shared/rag-badge';
 
-export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeeting: ID) {
-  action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
+  action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id planId ref title description intendedImpact areaNumber priorityNumbers leadOrganisation
     status rag latestCommentary lastAsAt dueDate completedOn overdue stale revision asAt closingReason
     owner { id name role organisation }
     delegates { userId name }
     milestones { id title dueDate completedOn overdue }
     evidence { id kind title status link documentReference submittedBy submittedAt reviewedBy rejectionReason }
-    timeline { at eventType summary actor { name role } changes { field from to } }
+    timeline { at recordedAt revision eventType supersedesRevision supersededByRevision summary actor { name role } changes { field from to } }
   }
 }`;
 
@@ -27,7 +27,11 @@ export interface Evidence {
 
 export interface TimelineEntry {
   at: string;
+  recordedAt: string;
+  revision: number | null;
   eventType: string;
+  supersedesRevision: number | null;
+  supersededByRevision: number | null;
   summary: string;
   actor: { name: string | null; role: string | null } | null;
   changes: { field: string; from: string | null; to: string | null }[];
