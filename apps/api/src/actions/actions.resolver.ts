@@ -75,16 +75,16 @@ export class ActionsResolver {
       .find({ where: { actionId: action.id }, order: { position: 'ASC' } });
     return withSupersededBy(
       rows.map((t) => ({
-      at: t.occurredAt,
-      recordedAt: t.recordedAt,
-      revision: t.revision,
-      meetingId: t.meetingId,
-      eventType: t.eventType,
-      supersedesRevision: t.supersedesRevision,
-      summary: t.summary,
-      changes: t.changes,
-      actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
-      correlationId: t.correlationId,
+        at: t.occurredAt,
+        recordedAt: t.recordedAt,
+        revision: t.revision,
+        meetingId: t.meetingId,
+        eventType: t.eventType,
+        supersedesRevision: t.supersedesRevision,
+        summary: t.summary,
+        changes: t.changes,
+        actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
+        correlationId: t.correlationId,
       })),
     );
   }

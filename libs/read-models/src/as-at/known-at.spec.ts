@@ -1,4 +1,4 @@
-import { ActionEvent, IMPROVEMENT_AREAS, PlanEvent, RECOVERY_PRIORITIES } from '@send/domain';
+import { ActionEvent, IMPROVEMENT_AREAS, MetricEvent, PlanEvent, RECOVERY_PRIORITIES } from '@send/domain';
 import { RecordedEvent } from '@send/event-store';
 import { planViewAt } from './plan-view';
 
@@ -9,7 +9,7 @@ import { planViewAt } from './plan-view';
 const actionId = 'action-8-2';
 let position = 0n;
 const revisions = new Map<string, number>();
-function stored(streamId: string, occurredAt: string, event: PlanEvent | ActionEvent): RecordedEvent {
+function stored(streamId: string, occurredAt: string, event: PlanEvent | ActionEvent | MetricEvent): RecordedEvent {
   const revision = revisions.get(streamId) ?? 0;
   revisions.set(streamId, revision + 1);
   position += 1n;
@@ -70,7 +70,22 @@ const action = [
   stored(stream, '2026-02-25T09:00:00.000Z', correction(1, 'RED', 'GREEN', false)), // revision 3
   stored(stream, '2026-03-01T09:00:00.000Z', correction(3, 'AMBER', 'RED', false)), // revision 4
 ];
-const streams = [plan, action];
+const figure = { metricId: 'mainstream', period: '2026-01', asAt: '2026-01-31', source: 'SEN2', provisional: false };
+const metric = [
+  stored('metric-mainstream', '2026-01-05T09:00:00.000Z', {
+    type: 'MetricDefined',
+    data: {
+      metricId: 'mainstream', planId: 'p', name: 'Children with an EHCP in mainstream schools', description: 'd', unit: 'PERCENT',
+      polarity: 'HIGHER_IS_BETTER', frequency: 'MONTHLY', source: 'SEN2', owner: 'SEND and AP Lead', areaNumbers: [4], actionIds: [],
+    },
+  }),
+  stored('metric-mainstream', '2026-02-03T09:00:00.000Z', { type: 'MeasurementRecorded', data: { ...figure, measurementId: 'm1', value: 41.4 } }),
+  stored('metric-mainstream', '2026-02-27T09:00:00.000Z', {
+    type: 'MeasurementCorrected',
+    data: { ...figure, measurementId: 'm2', supersedesMeasurementId: 'm1', value: 40.9, reason: 'Final SEN2 return' },
+  }),
+];
+const streams = [plan, action, metric];
 const MEETING = '2026-02-16T17:00:00.000Z';
 const rated = (asAt: string, knownAt?: string) => {
   const view = planViewAt(streams, asAt, knownAt)!;
@@ -102,5 +117,15 @@ describe('planViewAt with knownAt', () => {
 
   it('leaves a correction known only after knownAt out', () => {
     expect(rated(MEETING, '2026-02-24T00:00:00.000Z')).toMatchObject({ rag: 'GREEN', timeline: [0, 1] });
+  });
+
+  it('applies a later correction of a scorecard figure the view holds', () => {
+    const figures = (knownAt?: string) =>
+      planViewAt(streams, MEETING, knownAt)!.metrics[0].measurements.map((m) => [m.measurementId, m.value, m.supersededByMeasurementId]);
+    expect(figures()).toEqual([['m1', 41.4, null]]);
+    expect(figures('2026-03-02T00:00:00.000Z')).toEqual([
+      ['m1', 41.4, 'm2'],
+      ['m2', 40.9, null],
+    ]);
   });
 });

@@ -12,22 +12,36 @@ export interface SlottedEvent {
   slot: bigint;
 }
 
+/** What an event can be named by in a later correction: its revision, and a measurement's id. */
+function namesOf(event: RecordedEvent): string[] {
+  const { measurementId } = event.data as { measurementId?: string };
+  return [`revision:${event.revision}`, ...(measurementId ? [`measurement:${measurementId}`] : [])];
+}
+
+/** The name a correction gives to what it restates; undefined for anything that restates nothing. */
+function restates(event: RecordedEvent): string | undefined {
+  if (event.type === 'ProgressCorrected') return `revision:${(event.data as { supersedesRevision: number }).supersedesRevision}`;
+  if (event.type === 'MeasurementCorrected') return `measurement:${(event.data as { supersedesMeasurementId: string }).supersedesMeasurementId}`;
+  return undefined;
+}
+
 /**
  * One stream as it is known at `knownAt` about `asAt`: what had happened by `asAt`, plus each
- * correction recorded between the two that restates an update in that prefix (or a correction
- * of one), slotted straight after it. A correction of an update made after `asAt` is news about a
- * later time and stays out. Other late events are not restated history, so they stay out too.
+ * correction (of a progress update or a scorecard figure) recorded between the two that restates
+ * something in that prefix, or a correction of one, slotted straight after it. A correction of
+ * something recorded after `asAt` is news about a later time and stays out; so does anything else
+ * recorded late, which restates nothing.
  */
 export function streamKnownAt(events: RecordedEvent[], asAt: string, knownAt: string): SlottedEvent[] {
   const prefix = streamPrefixAt(events, asAt);
-  const slotOf = new Map<number, bigint>(prefix.map((e) => [Number(e.revision), e.position]));
   const known: SlottedEvent[] = prefix.map((recorded) => ({ recorded, slot: recorded.position }));
   if (knownAt <= asAt) return known;
+  const slotOf = new Map<string, bigint>(prefix.flatMap((e) => namesOf(e).map((name) => [name, e.position] as const)));
   for (const late of streamPrefixAt(events, knownAt).slice(prefix.length)) {
-    if (late.type !== 'ProgressCorrected') continue;
-    const slot = slotOf.get((late.data as { supersedesRevision: number }).supersedesRevision);
+    const target = restates(late);
+    const slot = target === undefined ? undefined : slotOf.get(target);
     if (slot === undefined) continue;
-    slotOf.set(Number(late.revision), slot);
+    for (const name of namesOf(late)) slotOf.set(name, slot);
     known.push({ recorded: late, slot });
   }
   return known;
