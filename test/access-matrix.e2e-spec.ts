@@ -42,6 +42,7 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - board chair and members: review evidence, mark complete, reopen, reschedule;
  * - action owner, on actions they own only: reports progress, adds and completes milestones,
  *   attaches evidence;
+ * - action owner, on actions they own, or the programme office: corrects a progress update;
  * - action owner (or the programme office) delegates the action to a colleague and withdraws it;
  * - plan administrator manages people: registers anyone (a person belongs to no area until
  *   granted a role, so an administrator of any area may), grants and revokes roles in their area,
@@ -61,6 +62,7 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   addAction:            [A,    F,    F,     F,    F,    F,      N,     N],
   reassignActionOwner:  [A,    F,    F,     F,    F,    F,      N,     N],
   reportProgress:       [F,    F,    F,     A,    F,    F,      N,     N],
+  correctProgress:      [A,    F,    F,     A,    F,    F,      N,     N],
   addMilestone:         [A,    F,    F,     A,    F,    F,      N,     N],
   completeMilestone:    [A,    F,    F,     A,    F,    F,      N,     N],
   rescheduleAction:     [A,    A,    A,     F,    F,    F,      N,     N],

@@ -7,6 +7,7 @@ export const MUTATIONS = [
   'addAction',
   'reassignActionOwner',
   'reportProgress',
+  'correctProgress',
   'addMilestone',
   'completeMilestone',
   'rescheduleAction',
@@ -184,6 +185,24 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
       rag: 'AMBER',
       commentary: 'Spend still above the grant; recovery measures agreed.',
       asAt: '2026-06-01',
+    });
+  },
+  correctProgress: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    const reported = await must<Action>(
+      gql(change('reportProgress', 'ReportProgressInput'), {
+        input: { actionId: action.id, expectedRevision: action.revision, rag: 'GREEN', commentary: 'Spend within the grant.', asAt: '2026-06-01' },
+      }),
+      'reportProgress',
+    );
+    return on('correctProgress', 'CorrectProgressInput', {
+      actionId: action.id,
+      expectedRevision: reported.revision,
+      supersedesRevision: reported.revision,
+      rag: 'AMBER',
+      commentary: 'Spend still above the grant; the earlier figure missed two placements.',
+      asAt: '2026-06-01',
+      reason: 'Two out-of-area placements were left out',
     });
   },
   addMilestone: async (gql, planId) => {

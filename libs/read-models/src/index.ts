@@ -26,6 +26,7 @@ export * from './meetings/decision.entity';
 export * from './as-at/as-at-instant';
 export * from './as-at/action-view';
 export * from './as-at/plan-view';
+export * from './as-at/known-at';
 export * from './as-at/action-view-query';
 export * from './as-at/movement';
 export * from './as-at/plan-history';

@@ -51,7 +51,7 @@ export const READ_MODEL_ENTITIES = [
  * Bump whenever an entity or a projection changes what it stores. A database holding another
  * version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 6;
+export const READ_MODEL_SCHEMA_VERSION = 7;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

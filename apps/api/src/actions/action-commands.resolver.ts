@@ -23,6 +23,7 @@ import {
   DelegationInput,
 } from './dto/action-change.inputs';
 import { AddActionInput } from './dto/add-action.input';
+import { CorrectProgressInput } from './dto/correct-progress.input';
 import { OwnerInput } from './dto/owner.input';
 import { ActionModel } from './models/action.model';
 
@@ -82,6 +83,14 @@ export class ActionCommandsResolver {
   reportProgress(@Args('input') input: ReportProgressInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, rag, commentary, asAt } = input;
     return this.change(input, principal, () => ({ type: 'ReportProgress', data: { actionId, rag, commentary, asAt } }));
+  }
+
+  @Mutation(() => ActionModel, {
+    description: "Correct an earlier progress update (its owner or the programme office). The update stays in the history; as-at views known at a later instant show the correction.",
+  })
+  correctProgress(@Args('input') input: CorrectProgressInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    const { actionId, supersedesRevision, rag, commentary, asAt, reason } = input;
+    return this.change(input, principal, () => ({ type: 'CorrectProgress', data: { actionId, supersedesRevision, rag, commentary, asAt, reason } }));
   }
 
   @Mutation(() => ActionModel)

@@ -94,6 +94,7 @@ export class ActionReadService {
       overdue: isOverdue(action, today),
       stale: isStale(action, today, plan.staleAfterDays),
       asAt: plan.asAt,
+      knownAt: plan.knownAt,
       view: action,
     };
   }
@@ -129,6 +130,7 @@ export class ActionReadService {
       stale: isStale(row, today, staleAfterDays),
       revision: row.revision,
       asAt: null,
+      knownAt: null,
     }));
   }
 }

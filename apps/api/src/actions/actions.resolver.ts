@@ -13,7 +13,7 @@ import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 import { EvidenceModel, toEvidenceModel } from './models/evidence.model';
 import { MilestoneModel } from './models/milestone.model';
-import { TimelineEntryModel } from './models/timeline-entry.model';
+import { TimelineEntryModel, withSupersededBy } from './models/timeline-entry.model';
 
 @Resolver(() => ActionModel)
 export class ActionsResolver {
@@ -28,8 +28,9 @@ export class ActionsResolver {
   async action(@Args() args: ActionArgs, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { row, plan } = await this.reader.visibleAction(args.id, principal);
     const asAt = await this.asAt.instant(args, principal, plan.planId);
+    const knownAt = this.asAt.knownAt(args, asAt);
     if (asAt === undefined) return this.reader.modelOf(row, plan);
-    const view = await this.asAt.planView(plan.planId, asAt);
+    const view = await this.asAt.planView(plan.planId, asAt, knownAt);
     const action = view.actions.find((a) => a.actionId === row.actionId);
     if (!action) throw new NotFoundError('existedAsAt', `Action ${row.ref} had not been added yet as at ${asAt}`);
     return this.reader.fromView(action, view);
@@ -67,22 +68,25 @@ export class ActionsResolver {
   })
   async timeline(@Parent() action: ActionModel): Promise<TimelineEntryModel[]> {
     if (action.view) {
-      return action.view.timeline.map(({ position, occurredAt, ...t }) => ({ ...t, at: occurredAt }));
+      return withSupersededBy(action.view.timeline.map(({ position, occurredAt, ...t }) => ({ ...t, at: occurredAt })));
     }
     const rows = await this.dataSource
       .getRepository(TimelineEntryEntity)
       .find({ where: { actionId: action.id }, order: { position: 'ASC' } });
-    return rows.map((t) => ({
-      at: t.occurredAt,
-      recordedAt: t.recordedAt,
-      revision: t.revision,
-      meetingId: t.meetingId,
-      eventType: t.eventType,
-      summary: t.summary,
-      changes: t.changes,
-      actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
-      correlationId: t.correlationId,
-    }));
+    return withSupersededBy(
+      rows.map((t) => ({
+        at: t.occurredAt,
+        recordedAt: t.recordedAt,
+        revision: t.revision,
+        meetingId: t.meetingId,
+        eventType: t.eventType,
+        supersedesRevision: t.supersedesRevision,
+        summary: t.summary,
+        changes: t.changes,
+        actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
+        correlationId: t.correlationId,
+      })),
+    );
   }
 }
 

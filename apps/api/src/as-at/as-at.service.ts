@@ -48,30 +48,45 @@ export class AsAtService {
     return undefined;
   }
 
+  /**
+   * When the corrections shown were recorded by: undefined for "what was known at asAt" (the
+   * default), the instant asked for, or now. It cannot come before asAt, and needs one.
+   */
+  knownAt(args: AsAtArgs, asAt: string | undefined, field = 'knownAt', asAtField = 'asAt or asAtMeeting'): string | undefined {
+    if (args.knownAt === undefined) return undefined;
+    if (asAt === undefined) {
+      throw new InvalidValueError(field, 'needsAsAt', `${field} needs ${asAtField}; the live view already shows every correction`);
+    }
+    const knownAt = args.knownAt === 'now' ? this.clock.now() : this.fromValue(args.knownAt, field);
+    if (knownAt < asAt) throw new InvalidValueError(field, 'notBeforeAsAt', `${field} (${knownAt}) cannot be before the instant shown (${asAt})`);
+    return knownAt;
+  }
+
   /** A visible plan, live or as asked: what a page of actions or a workload is read from. */
   async scope(plan: PlanEntity, args: AsAtArgs, principal: Principal): Promise<PlanScope> {
     const asAt = await this.instant(args, principal, plan.planId);
+    const knownAt = this.knownAt(args, asAt);
     if (asAt === undefined) return plan;
-    const view = await this.planView(plan.planId, asAt);
+    const view = await this.planView(plan.planId, asAt, knownAt);
     return { planId: plan.planId, staleAfterDays: view.staleAfterDays, view };
   }
 
-  /** The plan as it was at the instant; NOT_FOUND if it did not exist yet. */
-  async planView(planId: string, asAt: string): Promise<PlanView> {
-    const [view] = await this.planViews(planId, [asAt]);
+  /** The plan as it was at the instant (with corrections recorded by `knownAt`); NOT_FOUND if it did not exist yet. */
+  async planView(planId: string, asAt: string, knownAt?: string): Promise<PlanView> {
+    const [view] = await this.planViews(planId, [asAt], knownAt);
     if (!view) throw planNotYet(planId, asAt);
     return view;
   }
 
   /** The plan at several instants, its streams read once for all those not cached; undefined where it did not exist yet. */
-  async planViews(planId: string, instants: string[]): Promise<(PlanView | undefined)[]> {
+  async planViews(planId: string, instants: string[], knownAt?: string): Promise<(PlanView | undefined)[]> {
     if (instants.length === 0) return [];
     const head = await this.store.headPosition();
-    const keyOf = (asAt: string) => `${planId}|${asAt}|${head ?? ''}`;
+    const keyOf = (asAt: string) => `${planId}|${asAt}|${knownAt ?? asAt}|${head ?? ''}`;
     const found = new Map(instants.map((asAt) => [asAt, this.views.get(keyOf(asAt))]));
     const missing = [...found].filter(([, view]) => !view).map(([asAt]) => asAt);
     if (missing.length > 0) {
-      const folded = this.history.viewsAt(planId, missing);
+      const folded = this.history.viewsAt(planId, missing, knownAt);
       missing.forEach((asAt, i) => {
         const view = folded.then((views) => views[i]);
         found.set(asAt, view);

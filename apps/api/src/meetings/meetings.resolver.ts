@@ -1,14 +1,18 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { MeetingCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { ActionReadService } from '../actions/action-read.service';
+import { AsAtService } from '../as-at/as-at.service';
+import { PlanModel } from '../plans/models/plan.model';
+import { fromView } from '../plans/plans.resolver';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { MeetingReadService } from './meeting-read.service';
+import { KnownAs } from './models/known-as.model';
 import { MeetingModel } from './models/meeting.model';
 
 /** The board's own record: meetings, who attended, and what was decided about which action. */
@@ -19,6 +23,7 @@ export class MeetingsResolver {
     private readonly projections: ProjectionService,
     private readonly reader: MeetingReadService,
     private readonly plans: ActionReadService,
+    private readonly asAt: AsAtService,
   ) {}
 
   @Query(() => [MeetingModel], { description: "A plan's board meetings, oldest first.", complexity: listComplexity(12) })
@@ -30,6 +35,21 @@ export class MeetingsResolver {
   @Query(() => MeetingModel)
   meeting(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<MeetingModel> {
     return this.reader.meeting(id, principal);
+  }
+
+  @ResolveField(() => PlanModel, {
+    nullable: true,
+    description: 'The plan as at the close of this meeting: THEN exactly as the board was told, NOW with the corrections recorded since. Null while the meeting is open.',
+  })
+  async plan(
+    @Parent() meeting: MeetingModel,
+    @Args('known', { type: () => KnownAs, defaultValue: KnownAs.THEN }) known: KnownAs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PlanModel | null> {
+    if (!meeting.closed) return null;
+    const closedAt = (await this.asAt.instant({ asAtMeeting: meeting.id }, principal, meeting.planId))!;
+    const knownAt = known === KnownAs.NOW ? this.asAt.knownAt({ knownAt: 'now' }, closedAt) : undefined;
+    return fromView(await this.asAt.planView(meeting.planId, closedAt, knownAt));
   }
 
   @Mutation(() => MeetingModel, { description: 'Schedule a board meeting or DfE quarterly review (board roles).' })

@@ -28,6 +28,7 @@ export class MovementResolver {
       planId: plan.planId,
       from: m.from,
       to: m.to,
+      knownAt: end.knownAt,
       counts: m.counts,
       fromRollUp: m.fromRollUp,
       toRollUp: m.toRollUp,

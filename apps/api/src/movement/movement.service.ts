@@ -9,6 +9,7 @@ export interface Period {
   fromMeeting?: string;
   to?: string;
   toMeeting?: string;
+  knownAt?: string;
 }
 
 /** What moved in a plan over a period, with the plan as it stood at the end of it. */
@@ -31,12 +32,13 @@ export class MovementService {
         meeting: 'toMeeting',
       })) ?? this.clock.now();
     if (from >= to) throw new InvalidValueError('to', 'fromBeforeTo', `The period must run forwards: from ${from} is not before to ${to}`);
-    return this.period(plan.planId, from, to);
+    const knownAt = this.asAt.knownAt({ knownAt: period.knownAt }, to, 'knownAt', 'an end (to or toMeeting)');
+    return this.period(plan.planId, from, to, knownAt);
   }
 
   /** Both ends already checked; a start before the plan existed means everything in it is new. */
-  async period(planId: string, from: string, to: string): Promise<{ movement: Movement; end: PlanView }> {
-    const [start, end] = await this.asAt.planViews(planId, [from, to]);
+  async period(planId: string, from: string, to: string, knownAt?: string): Promise<{ movement: Movement; end: PlanView }> {
+    const [start, end] = await this.asAt.planViews(planId, [from, to], knownAt);
     if (!end) throw planNotYet(planId, to);
     return { movement: movementBetween(from, start, end), end };
   }

@@ -34,10 +34,11 @@ const toModel = (p: PlanFields, view?: PlanView): PlanModel => ({
   staleAfterDays: p.staleAfterDays,
   revision: p.revision,
   asAt: view?.asAt ?? null,
+  knownAt: view?.knownAt ?? null,
   view,
 });
 
-const fromView = (view: PlanView): PlanModel => toModel(view, view);
+export const fromView = (view: PlanView): PlanModel => toModel(view, view);
 
 const scopeOf = (plan: PlanModel): PlanScope => ({ planId: plan.id, staleAfterDays: plan.staleAfterDays, view: plan.view });
 
@@ -63,8 +64,9 @@ export class PlansResolver {
       .getRepository(PlanEntity)
       .find({ where: { localAreaId: In(areas) }, order: { localAreaName: 'ASC', planId: 'ASC' } });
     const asAt = await this.asAt.instant(args, principal);
+    const knownAt = this.asAt.knownAt(args, asAt);
     if (asAt === undefined) return rows.map((row) => toModel(row));
-    const views = await Promise.all(rows.map((row) => this.asAt.planView(row.planId, asAt).catch(() => undefined)));
+    const views = await Promise.all(rows.map((row) => this.asAt.planView(row.planId, asAt, knownAt).catch(() => undefined)));
     return views.filter((v): v is PlanView => v !== undefined).map(fromView);
   }
 
@@ -72,7 +74,8 @@ export class PlansResolver {
   async plan(@Args() args: PlanArgs, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
     const row = await this.reader.plan(args.id, principal);
     const asAt = await this.asAt.instant(args, principal, row.planId);
-    return asAt === undefined ? toModel(row) : fromView(await this.asAt.planView(row.planId, asAt));
+    const knownAt = this.asAt.knownAt(args, asAt);
+    return asAt === undefined ? toModel(row) : fromView(await this.asAt.planView(row.planId, asAt, knownAt));
   }
 
   @ResolveField(() => RagRollUpModel, { description: 'RAG roll-up of the whole plan.' })

@@ -1,12 +1,12 @@
 import type { RagValue } from '../shared/rag-badge';
 
-export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $after: String, $asAt: String, $asAtMeeting: ID) {
-  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $after: String, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
+  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     areas { number name }
     priorities { number name }
     owners { owner { id name organisation } }
   }
-  actions(planId: $planId, filter: $filter, first: 100, after: $after, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+  actions(planId: $planId, filter: $filter, first: 100, after: $after, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } } }

@@ -9,6 +9,12 @@ export function ActionTimeline({ entries }: { entries: TimelineEntry[] }) {
           <p>
             <time dateTime={t.at}>{t.at.slice(0, 10)}</time> <strong>{t.summary}</strong>
           </p>
+          {t.supersededByRevision !== null && <p className="superseded">Corrected later: see the correction at revision {t.supersededByRevision}.</p>}
+          {t.supersedesRevision !== null && (
+            <p className="secondary">
+              Corrects revision {t.supersedesRevision}; recorded <time dateTime={t.recordedAt}>{t.recordedAt.replace('T', ' ').slice(0, 16)} UTC</time>
+            </p>
+          )}
           <p className="secondary">
             {t.actor?.name ?? 'System'}
             {t.actor?.role ? ` (${t.actor.role.replace(/_/g, ' ').toLowerCase()})` : ''}

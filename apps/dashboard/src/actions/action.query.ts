@@ -1,7 +1,7 @@
 import type { RagValue } from '../shared/rag-badge';
 
-export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeeting: ID) {
-  action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
+  action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id planId ref title description intendedImpact areaNumber priorityNumbers leadOrganisation
     status rag latestCommentary lastAsAt dueDate completedOn overdue stale revision asAt closingReason
     owner { id name role organisation }
@@ -9,7 +9,7 @@ export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeet
     milestones { id title dueDate completedOn overdue }
     evidence { id kind title status link documentReference submittedBy submittedAt reviewedBy rejectionReason
       file { sha256 size contentType originalName downloadUrl } }
-    timeline { at eventType summary actor { name role } changes { field from to } }
+    timeline { at recordedAt revision eventType supersedesRevision supersededByRevision summary actor { name role } changes { field from to } }
   }
 }`;
 
@@ -37,7 +37,11 @@ export interface EvidenceFile {
 
 export interface TimelineEntry {
   at: string;
+  recordedAt: string;
+  revision: number | null;
   eventType: string;
+  supersedesRevision: number | null;
+  supersededByRevision: number | null;
   summary: string;
   actor: { name: string | null; role: string | null } | null;
   changes: { field: string; from: string | null; to: string | null }[];

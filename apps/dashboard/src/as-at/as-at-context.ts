@@ -1,7 +1,10 @@
 import { createContext, useContext } from 'react';
 
-/** What every view is drawn as at: live (null), the end of a date, or when a board meeting closed. */
-export type AsAt = null | { date: string } | { meetingId: string; label: string };
+/**
+ * What every view is drawn as at: live (null), the end of a date, or when a board meeting closed;
+ * `knownNow` adds the corrections recorded since, instead of what was known then.
+ */
+export type AsAt = null | { date: string; knownNow?: boolean } | { meetingId: string; label: string; knownNow?: boolean };
 
 export interface AsAtState {
   asAt: AsAt;
@@ -13,12 +16,14 @@ export const AsAtContext = createContext<AsAtState>({ asAt: null, setAsAt: () =>
 export const useAsAt = (): AsAtState => useContext(AsAtContext);
 
 /** The arguments every as-at-aware read of the API takes. */
-export function asAtArguments(asAt: AsAt): { asAt?: string; asAtMeeting?: string } {
+export function asAtArguments(asAt: AsAt): { asAt?: string; asAtMeeting?: string; knownAt?: string } {
   if (!asAt) return {};
-  return 'date' in asAt ? { asAt: asAt.date } : { asAtMeeting: asAt.meetingId };
+  const known = asAt.knownNow ? { knownAt: 'now' } : {};
+  return 'date' in asAt ? { asAt: asAt.date, ...known } : { asAtMeeting: asAt.meetingId, ...known };
 }
 
 export function describeAsAt(asAt: AsAt): string {
   if (!asAt) return 'live';
-  return 'date' in asAt ? `as at the end of ${asAt.date}` : `as at the close of ${asAt.label}`;
+  const when = 'date' in asAt ? `as at the end of ${asAt.date}` : `as at the close of ${asAt.label}`;
+  return asAt.knownNow ? `${when}, as now known (with corrections recorded since)` : `${when}, as known then`;
 }

@@ -41,6 +41,19 @@ export function AsAtControl() {
         onChange={showMeeting}
       />
       {asAt && (
+        <fieldset className="inline-form known-at">
+          <legend>Corrections</legend>
+          <label>
+            <input type="radio" name="known-at" checked={!asAt.knownNow} onChange={() => setAsAt({ ...asAt, knownNow: false })} />
+            As known then (what the board was told)
+          </label>
+          <label>
+            <input type="radio" name="known-at" checked={!!asAt.knownNow} onChange={() => setAsAt({ ...asAt, knownNow: true })} />
+            As now known (with later corrections)
+          </label>
+        </fieldset>
+      )}
+      {asAt && (
         <button
           type="button"
           onClick={() => {

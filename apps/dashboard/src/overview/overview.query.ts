@@ -1,7 +1,7 @@
 import { ROLL_UP_FIELDS, RollUp } from '../shared/roll-up';
 
-export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID) {
-  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting) {
+export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
+  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     title version approvedOn staleAfterDays asAt
     rollUp { ${ROLL_UP_FIELDS} }
     areas { number name rollUp { ${ROLL_UP_FIELDS} } }

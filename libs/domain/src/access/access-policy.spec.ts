@@ -54,6 +54,7 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   AddMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   CompleteMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   ReportProgress: { any: [], own: ['ACTION_OWNER'] },
+  CorrectProgress: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   AttachEvidence: { any: [], own: ['ACTION_OWNER'] },
   ReviewEvidence: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   MarkComplete: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },

@@ -45,6 +45,8 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   AddMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'add a milestone' },
   CompleteMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'complete a milestone' },
   ReportProgress: { roles: [], ownRoles: ['ACTION_OWNER'], what: 'report progress on this action' },
+  // The programme office keeps the record straight; the board is told, it does not restate.
+  CorrectProgress: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'correct a progress update on this action' },
   AttachEvidence: { roles: [], ownRoles: ['ACTION_OWNER'], what: 'attach evidence to this action' },
   ReviewEvidence: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'review evidence' },
   MarkComplete: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'mark an action complete' },

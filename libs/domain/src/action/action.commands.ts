@@ -102,4 +102,11 @@ export type ActionCommand =
   | WithdrawAction
   | SupersedeAction
   | DelegateAction
-  | WithdrawDelegation;
+  | WithdrawDelegation
+  | CorrectProgress;
+
+/** Restates an earlier progress update (named by its revision in the action's stream). */
+export type CorrectProgress = {
+  type: 'CorrectProgress';
+  data: { actionId: string; supersedesRevision: number; rag: ReportableRag; commentary: string; asAt: CalendarDate; reason: string };
+};

@@ -59,6 +59,9 @@ describe('evolveAction', () => {
       delegates: {},
       milestones: {},
       evidence: {},
+      revision: 0,
+      progress: {},
+      progressRevision: null,
     });
   });
 
@@ -84,6 +87,12 @@ describe('evolveAction', () => {
         'ev-draft': { title: 'Draft recovery plan', kind: 'ACTIVITY', review: 'REJECTED' },
         'ev-forecast': { title: 'Q3 forecast', kind: 'IMPACT', review: 'ACCEPTED' },
       },
+      revision: 11,
+      progress: {
+        3: { rag: 'AMBER', commentary: 'Q2 forecast gap £71m against £57.5m budgeted', asAt: '2025-10-15', supersededBy: null },
+        11: { rag: 'GREEN', commentary: 'Governance live', asAt: '2026-01-14', supersededBy: null },
+      },
+      progressRevision: 11,
     });
   });
 
@@ -98,10 +107,11 @@ describe('evolveAction', () => {
     expect(given([...history, complete, reopened])).toMatchObject({ status: 'OPEN', rag: 'GREEN', lastAsAt: '2026-02-11' });
   });
 
-  it('ignores completion or review of a milestone or evidence it does not know', () => {
+  it('ignores completion or review of a milestone or evidence it does not know, counting only the revision', () => {
     const before = given(history);
-    expect(evolveAction(before, { type: 'MilestoneCompleted', data: { actionId, milestoneId: 'm-x', completedOn: '2026-01-01' } })).toBe(before);
-    expect(evolveAction(before, { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-x' } })).toBe(before);
+    const counted = { ...before, revision: 12 };
+    expect(evolveAction(before, { type: 'MilestoneCompleted', data: { actionId, milestoneId: 'm-x', completedOn: '2026-01-01' } })).toEqual(counted);
+    expect(evolveAction(before, { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-x' } })).toEqual(counted);
   });
 
   it('never changes the state it is given', () => {

@@ -29,7 +29,9 @@ import {
   UnknownAreaError,
   UnknownPriorityError,
 } from './action.errors';
-import { ActionStatus, EVIDENCE_KINDS, RagStatus, REPORTABLE_RAG_STATUSES } from './rag-status';
+import { ActionStatus, EVIDENCE_KINDS, RagStatus, ReportableRag } from './rag-status';
+import { requireReportableRag } from './reportable-rag.guard';
+import { decideCorrection, evolveCorrection } from './progress-correction.decider';
 
 export interface MilestoneState {
   title: string;
@@ -62,7 +64,20 @@ export type ActionState =
       delegates: Record<string, string>;
       milestones: Record<string, MilestoneState>;
       evidence: Record<string, EvidenceState>;
+      /** Revision of the last event applied: corrections name updates by it. */
+      revision: number;
+      /** Every progress update and correction, by revision, and what later corrected it. */
+      progress: Record<number, ProgressVersion>;
+      /** The update whose RAG and "as at" are in force; a correction of it takes its place. */
+      progressRevision: number | null;
     };
+
+export interface ProgressVersion {
+  rag: ReportableRag;
+  commentary: string;
+  asAt: string;
+  supersededBy: number | null;
+}
 
 export type ExistingAction = Extract<ActionState, { exists: true }>;
 
@@ -92,14 +107,26 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       delegates: {},
       milestones: {},
       evidence: {},
+      revision: 0,
+      progress: {},
+      progressRevision: null,
     };
   }
   if (!state.exists) return state;
+  return evolveExisting({ ...state, revision: state.revision + 1 }, event);
+}
+
+function evolveExisting(state: ExistingAction, event: Exclude<ActionEvent, { type: 'ActionAdded' }>): ActionState {
   switch (event.type) {
     case 'OwnerReassigned':
       return { ...state, owner: event.data.owner };
-    case 'ProgressReported':
-      return { ...state, rag: event.data.rag, lastAsAt: event.data.asAt };
+    case 'ProgressReported': {
+      const { rag, commentary, asAt } = event.data;
+      const progress = { ...state.progress, [state.revision]: { rag, commentary, asAt, supersededBy: null } };
+      return { ...state, rag, lastAsAt: asAt, progress, progressRevision: state.revision };
+    }
+    case 'ProgressCorrected':
+      return evolveCorrection(state, event);
     case 'MilestoneAdded':
       return {
         ...state,
@@ -140,9 +167,10 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
         rag: 'BLUE',
         ragBeforeCompletion: event.data.previousRag,
         lastAsAt: event.data.asAt,
+        progressRevision: state.revision,
       };
     case 'ActionReopened':
-      return { ...state, status: 'OPEN', rag: event.data.rag };
+      return { ...state, status: 'OPEN', rag: event.data.rag, progressRevision: state.revision };
     case 'ActionWithdrawn':
       return { ...state, status: 'WITHDRAWN' };
     case 'ActionSuperseded':
@@ -181,14 +209,7 @@ export function decideAction(
     }
     case 'ReportProgress': {
       requireOpen(state, 'report progress');
-      const rag = command.data.rag;
-      if (!(REPORTABLE_RAG_STATUSES as readonly string[]).includes(rag)) {
-        throw new InvalidValueError(
-          'rag',
-          'isIn:RED,AMBER,GREEN',
-          `rag must be RED, AMBER or GREEN; Blue is reached by marking the action complete`,
-        );
-      }
+      const rag = requireReportableRag(command.data.rag);
       const commentary = requireText('commentary', command.data.commentary);
       const asAt = requirePastOrToday('asAt', command.data.asAt, now);
       if (state.lastAsAt !== null && asAt < state.lastAsAt) throw new ProgressOutOfOrderError(asAt, state.lastAsAt);
@@ -314,6 +335,8 @@ export function decideAction(
       if (delegateName === undefined) throw new NotDelegatedError(command.data.delegateUserId);
       return [{ type: 'DelegationWithdrawn', data: { actionId, delegateUserId: command.data.delegateUserId, delegateName } }];
     }
+    case 'CorrectProgress':
+      return [decideCorrection(command, state, now)];
     default: {
       const unhandled: never = command;
       return unhandled;

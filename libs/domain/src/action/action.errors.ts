@@ -122,3 +122,18 @@ export class SupersedingActionInvalidError extends RuleViolationError {
     super('supersededByOpenActionInPlan', message);
   }
 }
+
+export class ProgressUpdateNotFoundError extends NotFoundError {
+  constructor(revision: number) {
+    super('progressUpdateExists', `Revision ${revision} of this action is not a progress update, so there is nothing to correct`);
+  }
+}
+
+export class ProgressAlreadyCorrectedError extends RuleViolationError {
+  constructor(revision: number, supersededBy: number) {
+    super(
+      'correctsLatestVersion',
+      `The update at revision ${revision} was already corrected at revision ${supersededBy}; correct revision ${supersededBy} instead`,
+    );
+  }
+}

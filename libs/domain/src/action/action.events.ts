@@ -110,7 +110,8 @@ export type ActionEvent =
   | ActionWithdrawn
   | ActionSuperseded
   | ActionDelegated
-  | DelegationWithdrawn;
+  | DelegationWithdrawn
+  | ProgressCorrected;
 
 /** Current schema version of each action event; bump with an upcaster, never edit in place. */
 export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
@@ -129,4 +130,24 @@ export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
   ActionSuperseded: 1,
   ActionDelegated: 1,
   DelegationWithdrawn: 1,
+  ProgressCorrected: 1,
+};
+
+/**
+ * A progress update restated: the earlier event stays in the stream, this one names it by its
+ * revision and carries what it said, so the history shows both. `replacesCurrent` is true when the
+ * superseded update was the action's rating in force, so the correction becomes the current one.
+ */
+export type ProgressCorrected = {
+  type: 'ProgressCorrected';
+  data: {
+    actionId: string;
+    supersedesRevision: number;
+    rag: ReportableRag;
+    commentary: string;
+    asAt: CalendarDate;
+    reason: string;
+    superseded: { rag: ReportableRag; commentary: string; asAt: CalendarDate };
+    replacesCurrent: boolean;
+  };
 };

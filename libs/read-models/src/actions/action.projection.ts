@@ -67,6 +67,12 @@ export class ActionProjection implements Projection {
         update(event.data.actionId, { rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt });
         return;
       }
+      case 'ProgressCorrected': {
+        // The decider judged, on the whole stream, whether the corrected update was the one in force.
+        const { rag, commentary, asAt, replacesCurrent } = event.data;
+        update(event.data.actionId, replacesCurrent ? { rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt } : {});
+        return;
+      }
       case 'DueDateRescheduled':
         update(event.data.actionId, { dueDate: event.data.dueDate });
         return;

@@ -35,6 +35,8 @@ export interface TimelineView {
   revision: number | null;
   meetingId: string | null;
   eventType: string;
+  /** For a correction: the revision of the update it supersedes. */
+  supersedesRevision: number | null;
   summary: string;
   changes: TimelineChange[];
   actor: { userId: string; name: string | null; role: string | null } | null;
@@ -68,6 +70,8 @@ export interface ActionView {
   supersededByActionId: string | null;
   closingReason: string | null;
   revision: number;
+  /** The update (or completion, or reopening) whose RAG is in force: a correction of it takes its place. */
+  progressRevision: number | null;
   milestones: MilestoneView[];
   evidence: EvidenceView[];
   timeline: TimelineView[];
@@ -82,13 +86,14 @@ function timelineEntry(event: ProjectedEvent, description: EventDescription, mee
     revision,
     meetingId,
     eventType: event.type,
+    supersedesRevision: event.type === 'ProgressCorrected' ? (event.data as { supersedesRevision: number }).supersedesRevision : null,
     ...description,
     actor: metadata.actor ? { userId: metadata.actor.userId, name: metadata.actor.displayName ?? null, role: metadata.actor.role ?? null } : null,
     correlationId: metadata.correlationId ?? null,
   };
 }
 
-function added(d: ActionAdded['data'], occurredOn: string): Omit<ActionView, 'revision' | 'timeline' | 'milestones'> & { milestones: MilestoneView[] } {
+function added(d: ActionAdded['data'], occurredOn: string): Omit<ActionView, 'revision' | 'timeline' | 'milestones' | 'progressRevision'> & { milestones: MilestoneView[] } {
   return {
     actionId: d.actionId,
     planId: d.planId,
@@ -126,7 +131,7 @@ export function evolveActionView(view: ActionView | undefined, event: ProjectedE
   const revision = Number(event.recorded.revision);
   const { occurredAt, actor } = event.recorded.metadata;
   const entry = timelineEntry(event, describeActionEvent(event), null, revision);
-  if (event.type === 'ActionAdded') return { ...added(event.data, dateOf(occurredAt)), revision, timeline: [entry] };
+  if (event.type === 'ActionAdded') return { ...added(event.data, dateOf(occurredAt)), revision, progressRevision: null, timeline: [entry] };
   if (!view) return view;
   const next: ActionView = { ...view, revision, timeline: [...view.timeline, entry] };
   switch (event.type) {
@@ -134,13 +139,19 @@ export function evolveActionView(view: ActionView | undefined, event: ProjectedE
       return { ...next, owner: event.data.owner };
     case 'ProgressReported': {
       const { rag, commentary, asAt } = event.data;
-      return { ...next, rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt };
+      return { ...next, rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt, progressRevision: revision };
+    }
+    case 'ProgressCorrected': {
+      // Judged on the view, not the event's flag: an as-known-at view folds a late correction straight after its update.
+      if (next.progressRevision !== event.data.supersedesRevision) return next;
+      const { rag, commentary, asAt } = event.data;
+      return { ...next, rag, latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt, progressRevision: revision };
     }
     case 'DueDateRescheduled':
       return { ...next, dueDate: event.data.dueDate };
     case 'ActionCompleted': {
       const { commentary, asAt } = event.data;
-      return { ...next, status: 'COMPLETE', rag: 'BLUE', latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt, completedOn: asAt };
+      return { ...next, status: 'COMPLETE', rag: 'BLUE', latestCommentary: commentary, lastAsAt: asAt, lastUpdatedOn: asAt, completedOn: asAt, progressRevision: revision };
     }
     case 'ActionReopened':
       return {
@@ -150,6 +161,7 @@ export function evolveActionView(view: ActionView | undefined, event: ProjectedE
         completedOn: null,
         latestCommentary: `Reopened: ${event.data.reason}`,
         lastUpdatedOn: dateOf(occurredAt),
+        progressRevision: revision,
       };
     case 'ActionWithdrawn':
       return { ...next, status: 'WITHDRAWN', closingReason: event.data.reason };

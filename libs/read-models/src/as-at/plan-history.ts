@@ -63,8 +63,8 @@ export class PlanHistory {
     return (await this.viewsAt(planId, [asAt]))[0];
   }
 
-  /** The plan at several instants from one read of its streams (a period's two ends, each closed round). */
-  async viewsAt(planId: string, instants: string[]): Promise<(PlanView | undefined)[]> {
+  /** The plan at several instants from one read of its streams (a period's two ends, each closed round), with corrections recorded by `knownAt` (default: each instant itself). */
+  async viewsAt(planId: string, instants: string[], knownAt?: string): Promise<(PlanView | undefined)[]> {
     const [actionIds, meetingIds, metricIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId), this.index.metricIds(planId)]);
     const streams = await Promise.all([
       this.store.readStream(`plan-${planId}`),
@@ -72,7 +72,7 @@ export class PlanHistory {
       ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
       ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
     ]);
-    return instants.map((asAt) => planViewAt(streams, asAt));
+    return instants.map((asAt) => planViewAt(streams, asAt, knownAt ?? asAt));
   }
 
   /** When the plan was created, or undefined if there is no such plan. */

@@ -4,6 +4,7 @@ import { ProjectedEvent } from '../projection/projection';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { ActionView, evolveActionView, withDecision } from './action-view';
 import { evolveMetricView, MetricView } from './metric-view';
+import { bySlot, streamKnownAt } from './known-at';
 
 export interface UpdateRoundView {
   roundId: string;
@@ -17,6 +18,8 @@ export interface UpdateRoundView {
 export interface PlanView {
   /** The instant shown: events that occurred after it are not in the view. */
   asAt: string;
+  /** Corrections recorded by this instant are applied; `asAt` itself when the view is what was known then. */
+  knownAt: string;
   /** The newest store position among the events applied; a report names it so a reader can trace it. */
   lastPosition: bigint | null;
   planId: string;
@@ -44,12 +47,13 @@ type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics'> & {
   metrics: Map<string, MetricView>;
 };
 
-function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, asAt: string): Draft | undefined {
+function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, asAt: string, knownAt: string): Draft | undefined {
   const revision = Number(event.recorded.revision);
   if (event.type === 'PlanCreated') {
     const d = event.data;
     return {
       asAt,
+      knownAt,
       lastPosition: null,
       planId: d.planId,
       localAreaId: d.localArea.id,
@@ -90,9 +94,9 @@ function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent,
   }
 }
 
-function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string): Draft | undefined {
+function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, knownAt: string): Draft | undefined {
   const { streamId } = event.recorded;
-  if (streamId.startsWith('plan-')) return evolvePlan(draft, event as ProjectedEvent & PlanEvent, asAt);
+  if (streamId.startsWith('plan-')) return evolvePlan(draft, event as ProjectedEvent & PlanEvent, asAt, knownAt);
   if (!draft) return draft;
   if (streamId.startsWith('action-')) {
     const actionId = (event.data as { actionId: string }).actionId;
@@ -115,23 +119,18 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string): D
   return draft;
 }
 
-/** The events of one stream that had occurred by the instant: a prefix, so a stream never shows a gap. */
-export function streamPrefixAt(events: RecordedEvent[], asAt: string): RecordedEvent[] {
-  const end = events.findIndex((e) => e.metadata.occurredAt > asAt);
-  return end === -1 ? events : events.slice(0, end);
-}
-
 /**
  * Folds a plan's streams (the plan, its actions, meetings and metrics) up to an instant. Events are
- * applied in global order, as the projections apply them, so the answer equals what the read
- * models held at that instant. Undefined when the plan did not exist yet.
+ * applied in global order, as the projections apply them, so with `knownAt` = `asAt` the answer
+ * equals what the read models held at that instant. A later `knownAt` folds each correction
+ * recorded by then straight after the update it supersedes. Undefined when the plan did not exist yet.
  */
-export function planViewAt(streams: RecordedEvent[][], asAt: string): PlanView | undefined {
-  const events = streams.flatMap((s) => streamPrefixAt(s, asAt)).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: string = asAt): PlanView | undefined {
+  const events = streams.flatMap((s) => streamKnownAt(s, asAt, knownAt)).sort(bySlot);
   let draft: Draft | undefined;
-  for (const recorded of events) {
-    draft = apply(draft, toProjectedEvent(recorded), asAt);
-    if (draft) draft.lastPosition = recorded.position;
+  for (const { recorded } of events) {
+    draft = apply(draft, toProjectedEvent(recorded), asAt, knownAt);
+    if (draft && (draft.lastPosition === null || recorded.position > draft.lastPosition)) draft.lastPosition = recorded.position;
   }
   if (!draft) return undefined;
   const actions = [...draft.actions.values()].sort((a, b) => (a.refSortKey < b.refSortKey ? -1 : a.refSortKey > b.refSortKey ? 1 : 0));

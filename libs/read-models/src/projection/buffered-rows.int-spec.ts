@@ -25,6 +25,7 @@ const entry = (position: bigint, actionId: string, revision: number): TimelineEn
   revision,
   meetingId: null,
   eventType: 'ProgressReported',
+  supersedesRevision: null,
   occurredAt: '2026-01-15T09:00:00.000Z',
   recordedAt: '2026-01-15T09:00:00.001Z',
   summary: 'Progress reported: Amber',

@@ -35,6 +35,14 @@ export function describeActionEvent(event: ActionEvent): EventDescription {
         changes: [change('rag', d.previousRag, d.rag), change('commentary', null, d.commentary), change('asAt', null, d.asAt)],
       };
     }
+    case 'ProgressCorrected': {
+      const d = event.data;
+      const was = d.superseded;
+      return {
+        summary: `Correction of the update at revision ${d.supersedesRevision} (as at ${was.asAt}, ${ragWord(was.rag)}): now as at ${d.asAt}, ${ragWord(d.rag)}. ${d.commentary} Reason: ${d.reason}`,
+        changes: [change('rag', was.rag, d.rag), change('commentary', was.commentary, d.commentary), change('asAt', was.asAt, d.asAt)],
+      };
+    }
     case 'MilestoneAdded':
       return {
         summary: `Milestone added: ${event.data.title} (due ${event.data.dueDate})`,

@@ -29,6 +29,10 @@ export class TimelineEntryEntity {
   @Column('varchar', { length: 64 })
   eventType: string;
 
+  /** For a correction: the revision of the progress update it supersedes. */
+  @Column('integer', { nullable: true })
+  supersedesRevision: number | null;
+
   @Column('varchar', { length: 30 })
   occurredAt: string;
 

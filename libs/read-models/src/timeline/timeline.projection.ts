@@ -4,6 +4,9 @@ import { ReadModelRows } from '../projection/read-model-rows';
 import { describeActionEvent, describeDecision } from './describe-action-event';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
+export const supersedesRevisionOf = (event: ActionEvent): number | null =>
+  event.type === 'ProgressCorrected' ? event.data.supersedesRevision : null;
+
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
 
@@ -16,6 +19,7 @@ export class TimelineProjection implements Projection {
         actionId: d.actionId,
         revision: null,
         meetingId: d.meetingId,
+        supersedesRevision: null,
         ...describeDecision(d),
       });
       return;
@@ -26,6 +30,7 @@ export class TimelineProjection implements Projection {
       actionId: (event.data as { actionId: string }).actionId,
       revision: Number(event.recorded.revision),
       meetingId: null,
+      supersedesRevision: supersedesRevisionOf(event as ActionEvent),
       summary,
       changes,
       ...this.common(event),

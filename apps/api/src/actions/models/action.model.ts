@@ -38,6 +38,8 @@ export class ActionModel {
   revision: number;
   @Field(() => String, { nullable: true, description: 'The instant this action shows; null when it is live.' })
   asAt: string | null;
+  @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
+  knownAt: string | null;
   /** The action folded from history when `asAt` is set; milestones, evidence and timeline answer from it. */
   view?: ActionView;
 }

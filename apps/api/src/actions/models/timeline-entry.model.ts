@@ -22,8 +22,18 @@ export class TimelineEntryModel {
   revision: number | null;
   @Field(() => ID, { nullable: true, description: 'The board meeting a decision was minuted at.' }) meetingId: string | null;
   @Field() eventType: string;
+  @Field(() => Int, { nullable: true, description: 'For a ProgressCorrected: the revision of the update it supersedes.' })
+  supersedesRevision: number | null;
+  @Field(() => Int, { nullable: true, description: 'For an update that was later corrected: the revision of the correction that supersedes it.' })
+  supersededByRevision: number | null;
   @Field() summary: string;
   @Field(() => [FieldChangeModel]) changes: FieldChangeModel[];
   @Field(() => ActorModel, { nullable: true }) actor: ActorModel | null;
   @Field(() => String, { nullable: true }) correlationId: string | null;
+}
+
+/** Links each corrected update to its correction, both ways, from the entries themselves. */
+export function withSupersededBy(entries: Omit<TimelineEntryModel, 'supersededByRevision'>[]): TimelineEntryModel[] {
+  const by = new Map(entries.filter((e) => e.supersedesRevision !== null).map((e) => [e.supersedesRevision, e.revision]));
+  return entries.map((e) => ({ ...e, supersededByRevision: e.revision === null ? null : (by.get(e.revision) ?? null) }));
 }

@@ -18,4 +18,13 @@ export class AsAtArgs {
   @IsNotEmpty()
   @MaxLength(64)
   readonly asAtMeeting?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'With asAt or asAtMeeting: also apply the corrections recorded by this instant (a date, an instant, or "now"). Without it the view is what had been recorded by the instant shown, e.g. what the board was told at the meeting.',
+  })
+  @IsOptional()
+  @IsAsAt({}, { orNow: true })
+  readonly knownAt?: string;
 }

@@ -29,4 +29,12 @@ export class MovementArgs {
   @IsNotEmpty()
   @MaxLength(64)
   readonly toMeeting?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Compare both ends with the corrections recorded by this instant (a date, an instant, or "now"); by default each end is what had been recorded then.',
+  })
+  @IsOptional()
+  @IsAsAt({}, { orNow: true })
+  readonly knownAt?: string;
 }

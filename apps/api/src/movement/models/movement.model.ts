@@ -64,6 +64,7 @@ export class MovementModel {
   @Field(() => ID) planId: string;
   @Field() from: string;
   @Field() to: string;
+  @Field({ description: 'Both ends show the corrections recorded by this instant; equals to when each end is what was known then.' }) knownAt: string;
   @Field(() => MovementCountsModel) counts: MovementCountsModel;
   @Field(() => RagRollUpModel) fromRollUp: RagRollUpModel;
   @Field(() => RagRollUpModel) toRollUp: RagRollUpModel;

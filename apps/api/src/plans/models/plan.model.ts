@@ -18,6 +18,8 @@ export class PlanModel {
   @Field(() => Int, { description: 'Revision of the plan stream.' }) revision: number;
   @Field(() => String, { nullable: true, description: 'The instant this plan and everything under it shows; null when it is live.' })
   asAt: string | null;
+  @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
+  knownAt: string | null;
   /** The plan folded from history when `asAt` is set; its fields answer from it instead of the read models. */
   view?: PlanView;
 }
