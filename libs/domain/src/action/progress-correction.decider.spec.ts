@@ -52,7 +52,7 @@ describe('CorrectProgress', () => {
   it('leaves a completed action Blue', () => {
     const done: ActionEvent[] = [
       ...january,
-      { type: 'EvidenceAttached', data: { actionId, evidenceId: 'ev-1', kind: 'ACTIVITY', title: 'Minutes', link: null, documentReference: 'SIB-1', submittedBy: 'Sam Patel' } },
+      { type: 'EvidenceAttached', data: { actionId, evidenceId: 'ev-1', kind: 'ACTIVITY', title: 'Minutes', link: null, documentReference: 'SIB-1', submittedBy: 'Sam Patel', file: null } },
       { type: 'EvidenceAccepted', data: { actionId, evidenceId: 'ev-1' } },
       { type: 'ActionCompleted', data: { actionId, commentary: 'Delivered', asAt: '2026-02-11', previousRag: 'GREEN' } },
     ];
