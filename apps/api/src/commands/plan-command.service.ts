@@ -129,22 +129,25 @@ export class PlanCommandService {
   /**
    * Registers a person unless they already are, then grants each role they do not yet hold: how
    * the operator's CLI, the demo and the tests set people up. `commandIdFor` names each step's
-   * command id (the register step is "register", a grant "grant:<role>:<area>").
+   * command id (the register step is "register", a grant "grant:<role>:<area>"). `appended` counts
+   * every event written, the email address among them.
    */
   async ensureUser(
     user: { userId: string; displayName: string; ownerId: string | null; email?: string | null },
     grants: RoleGrant[],
     options: Omit<CommandOptions, 'commandId'> & { commandIdFor?: (step: string) => string },
-  ): Promise<{ registered: boolean; granted: number }> {
+  ): Promise<{ registered: boolean; granted: number; appended: number }> {
     const { commandIdFor, ...common } = options;
     let registered = true;
+    let appended = 0;
     try {
-      await this.executeUserCommand({ type: 'RegisterUser', data: user }, { ...common, commandId: commandIdFor?.('register') });
+      appended += (await this.executeUserCommand({ type: 'RegisterUser', data: user }, { ...common, commandId: commandIdFor?.('register') })).events.length;
     } catch (error) {
       if (!(error instanceof UserAlreadyExistsError)) throw error;
       registered = false;
       if (user.email !== undefined) {
-        await this.executeUserCommand({ type: 'SetUserEmail', data: { userId: user.userId, email: user.email } }, { ...common, commandId: commandIdFor?.(`email:${user.email}`) });
+        const changed = await this.executeUserCommand({ type: 'SetUserEmail', data: { userId: user.userId, email: user.email } }, { ...common, commandId: commandIdFor?.(`email:${user.email}`) });
+        appended += changed.events.length;
       }
     }
     let granted = 0;
@@ -155,7 +158,7 @@ export class PlanCommandService {
       );
       granted += result.events.length;
     }
-    return { registered, granted };
+    return { registered, granted, appended: appended + granted };
   }
 
   async executeMeetingCommand(command: MeetingCommand, options: CommandOptions): Promise<CommandResult<MeetingEvent, MeetingState>> {

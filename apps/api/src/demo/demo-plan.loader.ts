@@ -57,9 +57,9 @@ export async function loadDemoPlan(
   // The people come first, set up by the operator; from then on everyone acts as themselves and
   // passes the same access checks as a signed-in user.
   for (const user of DEMO_USERS) {
-    const { userId, displayName, ownerId } = user;
-    const { registered, granted } = await commands.ensureUser(
-      { userId, displayName, ownerId },
+    const { userId, displayName, ownerId, email } = user;
+    const { appended } = await commands.ensureUser(
+      { userId, displayName, ownerId, email },
       user.roles.map((role) => ({ role, localAreaId: LOCAL_AREA.id })),
       {
         principal: 'system',
@@ -67,7 +67,6 @@ export async function loadDemoPlan(
         commandIdFor: (step) => deterministicUuid('demo-user', DEMO_PLAN_ID, anchor, userId, step),
       },
     );
-    const appended = (registered ? 1 : 0) + granted;
     recorded(`User ${userId}`, appended);
   }
 
