@@ -174,7 +174,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     gqlWithAuthorization,
     token,
     addUser,
-    allEvents: () => store().readAll(),
+    allEvents: () => store().readAll({ withHashes: true }),
     async close({ discard = true } = {}) {
       await app.close();
       if (discard) {

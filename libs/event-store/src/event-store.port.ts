@@ -58,6 +58,11 @@ export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Omit to start at the beginning. */
   after?: GlobalPosition;
   maxCount?: number;
+  /**
+   * Include each event's hash chain (hash, previousHash, globalHash). Projections never read it,
+   * so an adapter may leave it out unless asked; verification asks.
+   */
+  withHashes?: boolean;
 }
 
 export interface Subscription {

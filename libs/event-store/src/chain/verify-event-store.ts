@@ -22,7 +22,7 @@ export async function verifyEventStore(store: EventStore, options: VerifyOptions
   let after: GlobalPosition | undefined;
   let eventsChecked = 0;
   for (;;) {
-    const page = await store.readAll({ after, maxCount: options.pageSize ?? 2000 });
+    const page = await store.readAll({ after, maxCount: options.pageSize ?? 2000, withHashes: true });
     if (page.length === 0) break;
     for (const event of page) {
       const globalHash = verifier.check(event);
@@ -40,17 +40,17 @@ export async function verifyEventStore(store: EventStore, options: VerifyOptions
  * it (SQLite), else recomputed from the stored event hashes up to there (EventStoreDB).
  */
 export async function chainHeadAt(store: EventStore, position: GlobalPosition): Promise<ChainHead | undefined> {
-  const [first] = await store.readAll({ maxCount: 1 });
+  const [first] = await store.readAll({ maxCount: 1, withHashes: true });
   if (first?.globalHash !== undefined) {
     // Positions there are integers, so the event at `position` is the first one after position - 1.
-    const [atPosition] = await store.readAll({ after: position - 1n, maxCount: 1 });
+    const [atPosition] = await store.readAll({ after: position - 1n, maxCount: 1, withHashes: true });
     return atPosition?.position === position && atPosition.globalHash !== undefined ? { position, hash: atPosition.globalHash } : undefined;
   }
   // Recomputed as verify does, so the head matches what verify reports for the same position.
   const verifier = new ChainVerifier({ acceptUnchainedHistory: true });
   let after: GlobalPosition | undefined;
   for (;;) {
-    const page = await store.readAll({ after, maxCount: 2000 });
+    const page = await store.readAll({ after, maxCount: 2000, withHashes: true });
     for (const event of page) {
       verifier.check(event);
       if (event.position === position) return verifier.finish().head;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
-import { EventRow, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 
 export const APPEND_ONLY_UPDATE_TRIGGER = `CREATE TRIGGER IF NOT EXISTS events_are_append_only_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;`;
@@ -28,7 +28,7 @@ export function addHashChain(db: Database.Database): number {
       ALTER TABLE streams ADD COLUMN hash BLOB;
       DROP TRIGGER IF EXISTS events_are_append_only_update;
     `);
-    const page = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    const page = db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
     const setHashes = db.prepare('UPDATE events SET hash = ?, previous_hash = ?, global_hash = ? WHERE position = ?');
     const setStreamHash = db.prepare('UPDATE streams SET hash = ? WHERE stream_id = ?');
     const streamHeads = new Map<string, string>();

@@ -17,7 +17,7 @@ import { PolledSubscriptions } from '../polled-subscriptions';
 import { StreamCache } from './stream-cache';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
 import { addHashChain, APPEND_ONLY_UPDATE_TRIGGER } from './hash-chain-migration';
-import { EventRow, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, EventRow, HASH_COLUMNS, toRecordedEvent } from './event-row';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -129,8 +129,11 @@ export class SqliteEventStore implements EventStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       globalHead: this.db.prepare<[], Buffer>('SELECT global_hash FROM events ORDER BY position DESC LIMIT 1').pluck(),
-      readStreamAfter: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision'),
-      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readStreamAfter: this.db.prepare<[string, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS}, ${HASH_COLUMNS} FROM events WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision`,
+      ),
+      readAll: this.db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      readAllWithHashes: this.db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS}, ${HASH_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
@@ -250,7 +253,8 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after === undefined ? 0 : Number(options.after);
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    return unavailableOnFailure(() => this.statements.readAll.all(after, maxCount).map(toRecordedEvent));
+    const read = options.withHashes ? this.statements.readAllWithHashes : this.statements.readAll;
+    return unavailableOnFailure(() => read.all(after, maxCount).map(toRecordedEvent));
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
