@@ -11,7 +11,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /**
  * The embedded store: `<dir>/ab/cd/<sha256>`. Content is written to `<dir>/tmp/` first, flushed to
  * disk, then renamed into place, so a crash can leave a stray temporary file but never a half
- * file under a real hash.
+ * file under a real hash. Stray temporary files are removed at start (removeAbandonedUploads).
  */
 export class DiskEvidenceFileStore implements EvidenceFileStore {
   constructor(private readonly dir: string) {}
@@ -39,6 +39,8 @@ export class DiskEvidenceFileStore implements EvidenceFileStore {
       } else {
         await mkdir(join(target, '..'), { recursive: true });
         await rename(temporary, target);
+        // The rename is durable only once its folder is: the event naming this file comes next.
+        await flush(join(target, '..'));
       }
       return { sha256, size };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -13,6 +13,7 @@ import { UploadEvidenceFields } from './dto/upload-evidence.fields';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 import { EvidenceFileMissingError, EvidenceFileTooLargeError } from './evidence-file.errors';
+import { removeAbandonedUploads } from './abandoned-uploads';
 
 /** Room for the form fields and part headers besides the file (ten fields of at most 4 KB). */
 const FORM_ALLOWANCE = 64 * 1024;
@@ -30,7 +31,8 @@ export interface ReceivedUpload {
  * limit; multer removes the partial file when it stops. The form fields are validated here.
  */
 @Injectable()
-export class EvidenceUploadReceiver {
+export class EvidenceUploadReceiver implements OnApplicationBootstrap {
+  private readonly logger = new Logger('EvidenceFiles');
   private readonly incoming: string;
   private readonly upload: ReturnType<multer.Multer['single']>;
 
@@ -43,6 +45,12 @@ export class EvidenceUploadReceiver {
       // Browsers send file names as UTF-8; busboy would otherwise read them as Latin-1.
       defParamCharset: 'utf8',
     }).single('file');
+  }
+
+  /** A crash mid-upload leaves its file behind; clear those once nothing can still be writing them. */
+  async onApplicationBootstrap(): Promise<void> {
+    const removed = await removeAbandonedUploads([this.incoming, join(this.config.evidenceFiles.dir, 'tmp')], Date.now());
+    if (removed > 0) this.logger.log(`Removed ${removed} upload file(s) abandoned by an earlier crash.`);
   }
 
   async receive(request: Request, response: Response): Promise<ReceivedUpload> {
