@@ -24,6 +24,16 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
       actions(planId: "demo-plan", first: 100) { totalCount edges { node { areaNumber status rag overdue stale } } }
       meetings(planId: "demo-plan") { date closed attendees { name } decisions { actionRef kind } }
     }`);
+    // Finance corrected 8.2's update two days after the second board: the board was told Amber, it is now known to be Red.
+    const secondBoard = (await first.gql(`{ meetings(planId: "demo-plan") { id date } }`)).data.meetings[1];
+    const ref82 = `actions(first: 20, filter: { area: 8 }) { edges { node { ref rag } } }`;
+    const views = await first.gql(`{ meeting(id: "${secondBoard.id}") { told: plan { ${ref82} } known: plan(known: NOW) { ${ref82} } } }`);
+    expect(views.errors).toBeUndefined();
+    const rag82 = (view: { actions: { edges: { node: { ref: string; rag: string } }[] } }) => view.actions.edges.map((e) => e.node).filter((n) => n.ref === '8.2');
+    expect([rag82(views.data.meeting.told), rag82(views.data.meeting.known)]).toEqual([
+      [{ ref: '8.2', rag: 'AMBER' }],
+      [{ ref: '8.2', rag: 'RED' }],
+    ]);
     expect(errors).toBeUndefined();
     await first.close({ discard: false });
 

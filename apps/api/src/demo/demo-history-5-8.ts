@@ -121,6 +121,11 @@ export const DEMO_STORIES_5_TO_8: Record<string, ActionStory> = {
     2: {
       milestonesDone: [0],
       progress: ['AMBER', 'Draft complete. Projected cumulative deficit £183m by March 2026; the savings identified do not yet close the gap.'],
+      correction: [
+        'RED',
+        'Draft complete. Projected cumulative deficit £183m by March 2026. The Q2 forecast gap is £71m against a budgeted £57.5m, not within budget as reported; the savings identified do not close it.',
+        'The update to the board used the budgeted gap; finance confirmed the Q2 forecast two days after the meeting.',
+      ],
     },
     3: {
       evidence: [doc('draft-plan', 'ACTIVITY', 'Draft High Needs Block Deficit Recovery Plan', '{board} paper 4')],

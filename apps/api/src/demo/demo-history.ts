@@ -38,6 +38,7 @@ export type DemoStep = { at: string; ref: string } & (
   | { kind: 'completeMilestone'; index: number; completedOn: CalendarDate }
   | { kind: 'attachEvidence'; evidence: DemoEvidence }
   | { kind: 'reportProgress'; rag: ReportableRag; commentary: string; asAt: CalendarDate }
+  | { kind: 'correctProgress'; rag: ReportableRag; commentary: string; asAt: CalendarDate; reason: string }
   | { kind: 'reviewEvidence'; evidenceKey: string; decision: 'ACCEPT' | 'REJECT'; reason?: string }
   | { kind: 'markComplete'; commentary: string; asAt: CalendarDate }
   | { kind: 'reassign'; owner: DemoOwnerKey; reason: string }
@@ -89,6 +90,10 @@ export function demoHistory(anchor: CalendarDate): DemoStep[] {
       if (update.progress) {
         const [rag, commentary] = update.progress;
         at(day, minute + 2, { kind: 'reportProgress', ref, rag, commentary, asAt: dateOn(day) });
+        if (update.correction) {
+          const [correctedRag, correctedCommentary, reason] = update.correction;
+          at(board + 2, 600 + i, { kind: 'correctProgress', ref, rag: correctedRag, commentary: correctedCommentary, asAt: dateOn(day), reason });
+        }
       }
       for (const key of update.accept ?? []) at(board, 840 + i, { kind: 'reviewEvidence', ref, evidenceKey: key, decision: 'ACCEPT' });
       for (const [key, reason] of Object.entries(update.reject ?? {})) {

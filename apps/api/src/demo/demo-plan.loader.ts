@@ -115,10 +115,11 @@ export async function loadDemoPlan(
 
   const revisions = new Map<string, bigint | undefined>();
   const owners = new Map<string, DemoOwnerKey>(DEMO_ACTIONS.map((a) => [a.ref, a.owner]));
+  const latestProgress = new Map<string, number>();
   for (const step of history) {
     await runBoardStepsUntil(step.at);
     const actionId = actionIdFor(DEMO_PLAN_ID, step.ref);
-    const { command, actor } = demoStepCommand(step, anchor, owners.get(step.ref)!);
+    const { command, actor } = demoStepCommand(step, anchor, owners.get(step.ref)!, latestProgress.get(step.ref));
     const label = `${step.ref} ${command.type}`;
     try {
       const result = await commands.executeActionCommand(command, revisions.get(actionId), {
@@ -134,6 +135,7 @@ export async function loadDemoPlan(
       throw new Error(`Demo plan step ${done + 1}/${total} (${label} at ${step.at}) was refused: ${reason}`, { cause: error });
     }
     if (step.kind === 'reassign') owners.set(step.ref, step.owner);
+    if (step.kind === 'reportProgress') latestProgress.set(step.ref, Number(revisions.get(actionId)));
   }
   await runBoardStepsUntil('9999');
   return { planId: DEMO_PLAN_ID, actions: DEMO_ACTIONS.length, events };

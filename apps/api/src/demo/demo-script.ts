@@ -58,6 +58,11 @@ export interface CycleUpdate {
   reject?: Record<string, string>;
   /** Commentary for marking the action complete (Blue) once its evidence is accepted. */
   complete?: string;
+  /**
+   * The owner restates this cycle's update two days after the board: corrected RAG, commentary
+   * and the reason. The board saw the original; "as now known" shows this.
+   */
+  correction?: [ReportableRag, string, string];
 }
 
 export type ActionStory = Partial<Record<BoardCycle, CycleUpdate>>;

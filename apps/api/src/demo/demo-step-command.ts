@@ -18,6 +18,8 @@ export function demoStepCommand(
   step: DemoStep,
   anchor: CalendarDate,
   currentOwner: DemoOwnerKey,
+  /** The revision of the action's latest progress update, which a correction restates. */
+  latestProgressRevision?: number,
 ): { command: ActionCommand; actor: Actor } {
   const actionId = actionIdFor(DEMO_PLAN_ID, step.ref);
   const byOwner = (command: ActionCommand) => ({ command, actor: ownerActor(currentOwner) });
@@ -63,6 +65,11 @@ export function demoStepCommand(
     }
     case 'reportProgress':
       return byOwner({ type: 'ReportProgress', data: { actionId, rag: step.rag, commentary: step.commentary, asAt: step.asAt } });
+    case 'correctProgress': {
+      if (latestProgressRevision === undefined) throw new Error(`Demo correction of ${step.ref} has no earlier progress update to restate`);
+      const { rag, commentary, asAt, reason } = step;
+      return byOwner({ type: 'CorrectProgress', data: { actionId, supersedesRevision: latestProgressRevision, rag, commentary, asAt, reason } });
+    }
     case 'reviewEvidence':
       return byBoard({
         type: 'ReviewEvidence',
