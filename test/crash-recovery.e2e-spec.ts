@@ -70,7 +70,8 @@ describe('An api killed in the middle of a projection catch-up', () => {
 
     // Start a real process, and kill it once it is part-way through.
     const child: ChildProcess = spawn(process.execPath, ['-r', join(__dirname, 'support', 'ts-register.js'), join(__dirname, '..', 'apps', 'api', 'src', 'main.ts')], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), DEMO_PLAN: 'skip', NODE_ENV: 'test' },
+      // Reminders off: only the events written above may be in the store.
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), DEMO_PLAN: 'skip', NODE_ENV: 'test', REMINDERS: 'off' },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

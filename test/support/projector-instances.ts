@@ -48,6 +48,8 @@ export async function spawnApiInstance(options: { dataDir: string; readDatabaseU
       NODE_ENV: 'test',
       READ_DATABASE: 'postgres',
       READ_DATABASE_URL: options.readDatabaseUrl,
+      // Reminder mails are events too; here only the test's own writes may move the store's head.
+      REMINDERS: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
