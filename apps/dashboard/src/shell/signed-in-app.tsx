@@ -3,6 +3,7 @@ import { ActionListPage } from '../actions/action-list-page';
 import { ActionPage } from '../actions/action-page';
 import { AsAt, AsAtContext } from '../as-at/as-at-context';
 import { AsAtControl } from '../as-at/as-at-control';
+import { HistoryCheckPage } from '../history/history-check-page';
 import { MovementPage } from '../movement/movement-page';
 import { OverviewPage } from '../overview/overview-page';
 import { useRoute } from '../routing/use-route';
@@ -22,6 +23,8 @@ function View() {
       return <MovementPage />;
     case '/scorecard':
       return <ScorecardPage />;
+    case '/history':
+      return <HistoryCheckPage />;
     default:
       return (
         <>

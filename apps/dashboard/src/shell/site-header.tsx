@@ -1,4 +1,5 @@
 import type { Route } from '../routing/use-route';
+import { MAY_VERIFY } from '../history/verify-history.query';
 import { useSession } from '../session/session-context';
 
 const VIEWS = [
@@ -16,7 +17,9 @@ function isCurrent(route: Route, path: string): boolean {
 
 export function SiteHeader({ route, large, onLarge }: { route: Route; large: boolean; onLarge(large: boolean): void }) {
   const { me, plan, signOut } = useSession();
-  const roles = me.roles.filter((r) => r.localAreaId === plan.localArea.id).map((r) => roleWords(r.role));
+  const here = me.roles.filter((r) => r.localAreaId === plan.localArea.id);
+  const roles = here.map((r) => roleWords(r.role));
+  const views = here.some((r) => MAY_VERIFY.includes(r.role)) ? [...VIEWS, { path: '/history', label: 'History check' }] : VIEWS;
   return (
     <header className="site-header">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -40,7 +43,7 @@ export function SiteHeader({ route, large, onLarge }: { route: Route; large: boo
       </div>
       <nav aria-label="Dashboard views">
         <ul>
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <li key={v.path}>
               <a href={`#${v.path}`} aria-current={isCurrent(route, v.path) ? 'page' : undefined}>
                 {v.label}

@@ -1,0 +1,28 @@
+export const VERIFY_HISTORY_QUERY = `query VerifyHistory($planId: ID!, $heads: [ChainHeadInput!]) {
+  verifyHistory(planId: $planId, heads: $heads) {
+    ok checkedAt eventsChecked
+    planHead { position hash }
+    heads { position hash matches }
+    firstBreak { kind position streamId revision message inThisPlan }
+    readModel { rowsChecked firstMismatch { message } }
+  }
+}`;
+
+export interface HistoryVerification {
+  ok: boolean;
+  checkedAt: string;
+  eventsChecked: number;
+  planHead: { position: string; hash: string } | null;
+  heads: { position: string; hash: string; matches: boolean }[];
+  firstBreak: { kind: string; position: string; streamId: string | null; revision: number | null; message: string; inThisPlan: boolean } | null;
+  readModel: { rowsChecked: number; firstMismatch: { message: string } | null };
+}
+
+/** Roles the API lets check the history (owners are refused). */
+export const MAY_VERIFY = ['DFE_ADVISER', 'BOARD_CHAIR', 'BOARD_MEMBER', 'PLAN_ADMINISTRATOR'];
+
+/** A head as a report prints it, `<position>:<hash>`; undefined when it is not one. */
+export function parseHead(text: string): { position: string; hash: string } | undefined {
+  const match = /^\s*(\d+)\s*:\s*([0-9a-fA-F]{64})\s*$/.exec(text);
+  return match ? { position: match[1], hash: match[2].toLowerCase() } : undefined;
+}

@@ -1,0 +1,50 @@
+/// <reference lib="dom" />
+import { auditPage } from './support/accessibility-audit';
+import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
+import { settle, texts } from './support/dashboard-page';
+
+jest.setTimeout(30_000);
+
+describeInChromium('The dashboard in Chromium: the history check', () => {
+  let h: DashboardHarness;
+
+  beforeAll(async () => {
+    h = await startDashboard();
+  }, 60_000);
+  afterAll(() => h?.close());
+  afterEach(() => expect(h.pageErrors).toEqual([]));
+
+  it('lets the DfE adviser check the history, shows the plan head the API gives, and confirms a head pasted back', async () => {
+    const { verifyHistory } = (await h.app.gql(`{ verifyHistory(planId: "demo-plan") { ok planHead { position hash } } }`)).data;
+    expect(verifyHistory.ok).toBe(true);
+    const head = `${verifyHistory.planHead.position}:${verifyHistory.planHead.hash}`;
+
+    const page = await h.signedIn('dfe-adviser', '#/history');
+    expect(await texts(page, 'nav li a')).toContain('History check');
+    await page.getByRole('button', { name: 'Check the history now' }).click();
+    expect(await settle(() => texts(page, '[data-testid="verification-verdict"]'), ['The history holds'])).toEqual(['The history holds']);
+    expect(await page.getByTestId('plan-head').textContent()).toBe(head);
+    expect(await auditPage(page)).toEqual([]);
+
+    await page.getByLabel('Chain head from a report (optional)').fill('280:not-a-hash');
+    expect(await page.locator('#report-head-hint').textContent()).toContain('the 64-character hash');
+    await page.getByLabel('Chain head from a report (optional)').fill(head.replace(/.$/, (c) => (c === '0' ? '1' : '0')));
+    await page.getByRole('button', { name: 'Check the history now' }).click();
+    expect(await settle(() => texts(page, '[data-testid="head-check"]'), [`The report's head at position ${verifyHistory.planHead.position} no longer matches.`])).toEqual([
+      `The report's head at position ${verifyHistory.planHead.position} no longer matches.`,
+    ]);
+    await page.getByLabel('Chain head from a report (optional)').fill(head);
+    await page.getByRole('button', { name: 'Check the history now' }).click();
+    expect(await settle(() => texts(page, '[data-testid="head-check"]'), [`The report's head at position ${verifyHistory.planHead.position} still matches.`])).toEqual([
+      `The report's head at position ${verifyHistory.planHead.position} still matches.`,
+    ]);
+    await page.close();
+  });
+
+  it('does not offer the check to an action owner, whom the API refuses', async () => {
+    const page = await h.signedIn('tom.okafor');
+    await page.locator('table.roll-up').waitFor();
+    expect(await texts(page, 'nav li a')).not.toContain('History check');
+    await page.close();
+  });
+});
