@@ -6,6 +6,7 @@ import {
   ActionEvent,
   ActionNotFoundError,
   ActionState,
+  ExistingAction,
   Actor,
   authorizeCommand,
   canSeeArea,
@@ -51,6 +52,9 @@ import {
   userDecider,
   userStream,
 } from './plan-deciders';
+
+/** A plan that has been created, whose actions take commands. */
+type ActivePlan = Extract<PlanState, { status: 'active' }>;
 
 export interface CommandOptions {
   /**
@@ -102,8 +106,7 @@ export class PlanCommandService {
       if (!action.exists) return;
       const plan = await this.fold(planStream(action.planId), planDecider);
       if (plan.status !== 'active') return;
-      const hidden = () => new ActionNotFoundError(action.actionId);
-      return this.authorize(options, command.type, plan.localArea.id, action.owner.ownerId, hidden, Object.keys(action.delegates));
+      return this.authorizeOnAction(options, command.type, action, plan);
     };
     return this.run(actionStream(command.data.actionId), actionDecider, command, options, context, authorize, expectedRevision);
   }
@@ -208,6 +211,25 @@ export class PlanCommandService {
       schemaVersionOf,
       authorize,
     });
+  }
+
+  /**
+   * Refuses, before any other work, someone who may not send this kind of command to the action
+   * now: the check the command itself runs, for requests that must not read a body first (an upload).
+   */
+  async requireMayActOn(commandType: ActionCommand['type'], actionId: string, principal: Principal): Promise<ExistingAction> {
+    const action = await this.fold(actionStream(actionId), actionDecider);
+    if (!action.exists) throw new ActionNotFoundError(actionId);
+    const plan = await this.fold(planStream(action.planId), planDecider);
+    if (plan.status !== 'active') throw new ActionNotFoundError(actionId);
+    this.authorizeOnAction({ principal }, commandType, action, plan);
+    return action;
+  }
+
+  /** An action's owner and delegates may act where the policy lets owners; anyone who cannot see its area is told it does not exist. */
+  private authorizeOnAction(options: CommandOptions, commandType: ActionCommand['type'], action: ExistingAction, plan: ActivePlan): { actor: Actor } | undefined {
+    const hidden = () => new ActionNotFoundError(action.actionId);
+    return this.authorize(options, commandType, plan.localArea.id, action.owner.ownerId, hidden, Object.keys(action.delegates));
   }
 
   private authorize(

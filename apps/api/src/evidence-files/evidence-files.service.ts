@@ -4,22 +4,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import {
-  ActionClosedError,
-  ActionNotFoundError,
-  AttachEvidence,
-  authorizeCommand,
-  canSeeArea,
-  EvidenceFile,
-  EvidenceNotFoundError,
-  Principal,
-} from '@send/domain';
+import { ActionClosedError, AttachEvidence, EvidenceFile, EvidenceNotFoundError, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { EvidenceEntity } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
 import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model';
 import { PlanCommandService } from '../commands/plan-command.service';
-import { actionDecider, actionStream, planDecider, planStream } from '../commands/plan-deciders';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { withFileSource } from './byte-source';
 import { EvidenceFileIntegrityError, EvidenceFileTypeRefusedError } from './evidence-file.errors';
@@ -95,11 +85,7 @@ export class EvidenceFilesService {
 
   /** Refuses people who may not attach evidence here before their upload is read at all. */
   private async requireMayAttach(actionId: string, principal: Principal): Promise<void> {
-    const action = await this.commands.fold(actionStream(actionId), actionDecider);
-    if (!action.exists) throw new ActionNotFoundError(actionId);
-    const plan = await this.commands.fold(planStream(action.planId), planDecider);
-    if (plan.status !== 'active' || !canSeeArea(principal, plan.localArea.id)) throw new ActionNotFoundError(actionId);
-    authorizeCommand(principal, 'AttachEvidence', plan.localArea.id, action.owner.ownerId, Object.keys(action.delegates));
+    const action = await this.commands.requireMayActOn('AttachEvidence', actionId, principal);
     if (action.status === 'WITHDRAWN' || action.status === 'SUPERSEDED') throw new ActionClosedError(action.ref, action.status, 'attach evidence');
   }
 
