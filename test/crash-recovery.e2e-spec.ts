@@ -1,25 +1,16 @@
 import Database from 'better-sqlite3';
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { SqliteEventStore } from '@send/event-store';
 import { openReadDatabase, rebuildReadModels } from '@send/read-models';
 import { snapshotTables } from '../libs/read-models/src/projection/history.fixture';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import { spawnApiInstance } from './support/projector-instances';
 import { startTestApp } from './support/test-app';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const UPDATES_PER_ACTION = 120;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** The lowest checkpoint in the read database, read from outside the api process. */
 function lowestCheckpoint(file: string): number {
@@ -69,12 +60,7 @@ describe('An api killed in the middle of a projection catch-up', () => {
     rmSync(`${readFile}-shm`, { force: true });
 
     // Start a real process, and kill it once it is part-way through.
-    const child: ChildProcess = spawn(process.execPath, ['-r', join(__dirname, 'support', 'ts-register.js'), join(__dirname, '..', 'apps', 'api', 'src', 'main.ts')], {
-      // Reminders off: only the events written above may be in the store.
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), DEMO_PLAN: 'skip', NODE_ENV: 'test', REMINDERS: 'off' },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const { child, exited } = await spawnApiInstance({ dataDir });
     const started = Date.now();
     let reached = 0;
     while (reached < head * 0.2) {

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { SqliteEventStore } from '@send/event-store';
@@ -10,14 +9,7 @@ import { PROJECTOR_LEASE_LOCK } from '../../libs/read-models/src/projection/proj
 import { DataSource } from 'typeorm';
 import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
 import { startTestApp, TestApp } from './test-app';
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+import { freeLoopbackPort } from './free-port';
 
 /** The same database, with the instance's name on every connection it opens, so pg_stat_activity says whose a lock is. */
 export const named = (url: string, instance: string) => {
@@ -36,18 +28,20 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
 }
 
-/** A real api process on the given stores; its output is kept for the failure message. */
-export async function spawnApiInstance(options: { dataDir: string; readDatabaseUrl: string; env?: Record<string, string> }): Promise<{ child: ChildProcess; output: () => string; exited: Promise<NodeJS.Signals | null> }> {
+/**
+ * A real api process on the given data folder (and PostgreSQL read database, if given, else the
+ * folder's SQLite one); its output is kept for the failure message.
+ */
+export async function spawnApiInstance(options: { dataDir: string; readDatabaseUrl?: string; env?: Record<string, string> }): Promise<{ child: ChildProcess; output: () => string; exited: Promise<NodeJS.Signals | null> }> {
   let output = '';
   const child = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.ts')], {
     env: {
       ...process.env,
       DATA_DIR: options.dataDir,
-      PORT: String(await freePort()),
+      PORT: String(await freeLoopbackPort()),
       DEMO_PLAN: 'skip',
       NODE_ENV: 'test',
-      READ_DATABASE: 'postgres',
-      READ_DATABASE_URL: options.readDatabaseUrl,
+      ...(options.readDatabaseUrl ? { READ_DATABASE: 'postgres', READ_DATABASE_URL: options.readDatabaseUrl } : {}),
       // Reminder mails are events too; here only the test's own writes may move the store's head.
       REMINDERS: 'off',
       ...options.env,
