@@ -4,6 +4,8 @@ import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { removeAbandonedUploads } from './abandoned-uploads';
 import { EvidenceFileStore, StoredFile } from './evidence-file-store.port';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -13,13 +15,21 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * disk, then renamed into place, so a crash can leave a stray temporary file but never a half
  * file under a real hash. Stray temporary files are removed at start (removeAbandonedUploads).
  */
-export class DiskEvidenceFileStore implements EvidenceFileStore {
-  constructor(private readonly dir: string) {}
+export class DiskEvidenceFileStore implements EvidenceFileStore, OnApplicationBootstrap {
+  private readonly tmpDir: string;
+
+  constructor(private readonly dir: string) {
+    this.tmpDir = join(dir, 'tmp');
+  }
+
+  /** Temporary files a crash left mid-put were never renamed into place, so nothing names them. */
+  async onApplicationBootstrap(): Promise<void> {
+    await removeAbandonedUploads([this.tmpDir], Date.now());
+  }
 
   async put(content: Readable): Promise<StoredFile> {
-    const tmpDir = join(this.dir, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
-    const temporary = join(tmpDir, randomUUID());
+    await mkdir(this.tmpDir, { recursive: true });
+    const temporary = join(this.tmpDir, randomUUID());
     const hash = createHash('sha256');
     let size = 0;
     const measure = new Transform({

@@ -49,7 +49,7 @@ export class EvidenceUploadReceiver implements OnApplicationBootstrap {
 
   /** A crash mid-upload leaves its file behind; clear those once nothing can still be writing them. */
   async onApplicationBootstrap(): Promise<void> {
-    const removed = await removeAbandonedUploads([this.incoming, join(this.config.evidenceFiles.dir, 'tmp')], Date.now());
+    const removed = await removeAbandonedUploads([this.incoming], Date.now());
     if (removed > 0) this.logger.log(`Removed ${removed} upload file(s) abandoned by an earlier crash.`);
   }
 
