@@ -54,6 +54,11 @@ export interface AppendResult {
   position: GlobalPosition;
 }
 
+export interface ReadStreamOptions {
+  /** Only the events after this revision: what a caller holding the stream's state up to it still needs. */
+  after?: StreamRevision;
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Omit to start at the beginning. */
   after?: GlobalPosition;
@@ -79,8 +84,8 @@ export interface SubscribeOptions {
 
 export interface EventStore {
   appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
-  /** All events of a stream in revision order; empty when the stream does not exist. */
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** All events of a stream in revision order (or those after `after`); empty when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription: replays from `after`, then delivers new events as they are appended. */
   subscribeToAll(options: SubscribeOptions): Subscription;

@@ -1,6 +1,8 @@
 import { deterministicUuid } from './deterministic-uuid';
 import { EventMetadata, EventStore, ExpectedRevision, GlobalPosition, RecordedEvent, StreamRevision } from './event-store.port';
 import { WrongExpectedRevisionError } from './wrong-expected-revision.error';
+import { foldStream, rememberAppended } from './fold-stream';
+import { commandIdFingerprint, StreamStateCache } from './stream-state-cache';
 
 export interface Decider<Command, Event extends { type: string; data: object }, State, Meta, Context> {
   initialState(): State;
@@ -29,6 +31,8 @@ export interface HandleCommandOptions<Event extends { type: string }, Meta, Cont
    * user and the role they act in) is recorded on the events.
    */
   authorize?(state: State): Promise<{ actor: NonNullable<EventMetadata['actor']> } | void>;
+  /** Folded states of recent streams, kept between commands; without it every command folds its whole stream. */
+  cache?: StreamStateCache;
 }
 
 export interface CommandResult<Event, State> {
@@ -53,17 +57,23 @@ export async function handleCommand<Command, Event extends { type: string; data:
   command: Command,
   options: HandleCommandOptions<Event, Meta, Context, State>,
 ): Promise<CommandResult<Event, State>> {
-  const recorded = await store.readStream(streamId);
-  let state = decider.initialState();
-  for (const event of recorded) state = decider.evolve(state, options.load(event));
-  const readRevision = recorded.length === 0 ? undefined : recorded[recorded.length - 1].revision;
+  const fold = { initialState: decider.initialState, evolve: decider.evolve, load: options.load };
+  const current = await foldStream(store, streamId, fold, options.cache);
+  let state = current.state;
+  const readRevision = current.revision;
 
   const authorized = await options.authorize?.(state);
   const metadata = authorized ? { ...options.metadata, actor: authorized.actor } : options.metadata;
 
   // A retried command (same command id) already in the stream is answered, not appended again.
-  const done = earlierResult(recorded, metadata.commandId, state, options.load);
-  if (done) return done;
+  // The fingerprints rule most commands out without reading the stream; a match is checked on the events.
+  if (current.commandIds.has(commandIdFingerprint(metadata.commandId))) {
+    const recorded = await store.readStream(streamId);
+    let latest = decider.initialState();
+    for (const event of recorded) latest = decider.evolve(latest, options.load(event));
+    const done = earlierResult(recorded, metadata.commandId, latest, options.load);
+    if (done) return done;
+  }
 
   const events = decider.decide(command, state, metadata, options.context);
   if (events.length === 0) return { events, state, revision: readRevision, position: undefined };
@@ -99,6 +109,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
     throw error;
   }
   for (const event of events) state = decider.evolve(state, event);
+  rememberAppended(options.cache, streamId, decider.evolve, { state, revision: result.nextExpectedRevision, commandIds: current.commandIds }, metadata.commandId);
   return { events, state, revision: result.nextExpectedRevision, position: result.position };
 }
 

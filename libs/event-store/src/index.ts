@@ -5,6 +5,8 @@ export * from './event-store-unavailable.error';
 export * from './catch-up-subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './handle-command';
+export * from './fold-stream';
+export * from './stream-state-cache';
 export * from './deterministic-uuid';
 export * from './esdb/open-esdb-event-store';
 export * from './polled-subscriptions';

@@ -35,7 +35,7 @@ import {
   MetricNotFoundError,
   MetricState,
 } from '@send/domain';
-import { CommandResult, Decider, EventStore, handleCommand } from '@send/event-store';
+import { CommandResult, Decider, EventStore, foldStream, handleCommand, StreamStateCache } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import {
@@ -78,6 +78,9 @@ export interface CommandOptions {
  */
 @Injectable()
 export class PlanCommandService {
+  /** Streams' folded states between commands; see StreamStateCache for why this cannot serve a stale write. */
+  private readonly cache = new StreamStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -210,6 +213,7 @@ export class PlanCommandService {
       load: loadEvent<E>,
       schemaVersionOf,
       authorize,
+      cache: this.cache,
     });
   }
 
@@ -262,8 +266,8 @@ export class PlanCommandService {
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {
-    const events = await this.store.readStream(streamId);
-    return events.reduce((state, recorded) => decider.evolve(state, loadEvent<E>(recorded)), decider.initialState());
+    const fold = { initialState: decider.initialState, evolve: decider.evolve, load: loadEvent<E> };
+    return (await foldStream(this.store, streamId, fold, this.cache)).state;
   }
 
   private metadata(options: CommandOptions): CommandMetadata {

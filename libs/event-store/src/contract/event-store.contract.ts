@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore, ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent, StreamRevision } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 import { Decider, eventIdFor, handleCommand } from '../handle-command';
+import { commandIdFingerprint, StreamStateCache } from '../stream-state-cache';
 import { describeHashChainContract } from './hash-chain.contract';
 
 const SLOW_TEST_MS = 20_000;
@@ -55,6 +56,22 @@ export function describeEventStoreContract(
 
       it('reads a stream that does not exist as empty', async () => {
         expect(await store.readStream(newStreamId())).toEqual([]);
+        expect(await store.readStream(newStreamId(), { after: 0n })).toEqual([]);
+      });
+
+      it('reads only the events after a revision when asked', async () => {
+        const streamId = newStreamId();
+        const events = [newEvent(), newEvent(), newEvent()];
+        await store.appendToStream(streamId, events, 'no_stream');
+        // Read whole first, so a store that keeps recent streams answers the later reads from memory too.
+        expect(ids(await store.readStream(streamId))).toEqual(ids(events));
+
+        expect(ids(await store.readStream(streamId, { after: 0n }))).toEqual(ids(events.slice(1)));
+        expect(await store.readStream(streamId, { after: 2n })).toEqual([]);
+        const more = newEvent();
+        await store.appendToStream(streamId, [more], 2n);
+        expect((await store.readStream(streamId, { after: 2n })).map((e) => [e.id, e.revision])).toEqual([[more.id, 3n]]);
+        expect(await store.readStream(streamId, { after: 3n })).toEqual([]);
       });
 
       it('accepts stream_exists for an existing stream and any whether or not it exists', async () => {
@@ -260,13 +277,14 @@ export function describeEventStoreContract(
         evolve: (total, event) => total + event.data.by,
         decide: (command) => [{ type: 'Added', data: { by: command.by } }],
       };
-      const run = (streamId: string, commandId: string, expectedRevision?: StreamRevision) =>
-        handleCommand(store, streamId, counter, { by: 1 }, {
+      const run = (streamId: string, commandId: string, expectedRevision?: StreamRevision, cache?: StreamStateCache, by = 1) =>
+        handleCommand(store, streamId, counter, { by }, {
           metadata: { now: new Date().toISOString(), commandId },
           context: undefined,
           expectedRevision,
           load: (recorded) => ({ type: 'Added', data: recorded.data as { by: number } }),
           schemaVersionOf: () => 1,
+          cache,
         });
 
       it('appends a retried command once and answers the retry with the first result', async () => {
@@ -288,6 +306,67 @@ export function describeEventStoreContract(
         expect(await store.readStream(streamId)).toHaveLength(2);
         await expect(run(streamId, randomUUID(), 0n)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         expect(await store.readStream(streamId)).toHaveLength(2);
+      });
+
+      describe('with a cache of folded state', () => {
+        it("folds in another writer's appends, so its own next append is decided on the whole stream", async () => {
+          // Two caches are two api instances sharing the store.
+          const [mine, theirs] = [new StreamStateCache(), new StreamStateCache()];
+          const streamId = newStreamId();
+          await run(streamId, randomUUID(), undefined, mine, 1);
+          expect(mine.get(streamId, counter.evolve)).toMatchObject({ state: 1, revision: 0n });
+          await run(streamId, randomUUID(), undefined, theirs, 10);
+
+          const next = await run(streamId, randomUUID(), undefined, mine, 100);
+
+          expect(next).toMatchObject({ state: 111, revision: 2n });
+          expect((await store.readStream(streamId)).map((e) => (e.data as { by: number }).by)).toEqual([1, 10, 100]);
+          expect(mine.get(streamId, counter.evolve)).toMatchObject({ state: 111, revision: 2n });
+        });
+
+        it('still refuses a stale expected revision and appends nothing, and the next command goes through', async () => {
+          const cache = new StreamStateCache();
+          const streamId = newStreamId();
+          await run(streamId, randomUUID(), undefined, cache);
+          await run(streamId, randomUUID(), undefined, cache);
+
+          await expect(run(streamId, randomUUID(), 0n, cache)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+
+          expect(await store.readStream(streamId)).toHaveLength(2);
+          expect(await run(streamId, randomUUID(), 1n, cache)).toMatchObject({ state: 3, revision: 2n });
+        });
+
+        it("answers a retried command with its first result, including a command another writer's cache never saw", async () => {
+          const [mine, theirs] = [new StreamStateCache(), new StreamStateCache()];
+          const streamId = newStreamId();
+          const mineFirst = randomUUID();
+          const theirsFirst = randomUUID();
+          const first = await run(streamId, mineFirst, undefined, mine);
+          await run(streamId, theirsFirst, undefined, theirs);
+          await run(streamId, randomUUID(), undefined, mine);
+
+          const retried = await run(streamId, mineFirst, undefined, mine);
+          const theirsRetriedHere = await run(streamId, theirsFirst, undefined, mine);
+
+          expect(retried).toMatchObject({ revision: first.revision, position: first.position, replayed: true });
+          expect(theirsRetriedHere).toMatchObject({ revision: 1n, replayed: true });
+          expect(await store.readStream(streamId)).toHaveLength(3);
+        });
+
+        it('decides a new command normally when its fingerprint matches one already in the stream', async () => {
+          const cache = new StreamStateCache();
+          const streamId = newStreamId();
+          await run(streamId, randomUUID(), undefined, cache);
+          const fresh = randomUUID();
+          // Forces the one-in-four-billion case: a fingerprint shared with a different command id.
+          cache.get<number>(streamId, counter.evolve)!.commandIds.add(commandIdFingerprint(fresh));
+
+          const result = await run(streamId, fresh, undefined, cache);
+
+          expect(result).toMatchObject({ state: 2, revision: 1n });
+          expect(result.replayed).toBeUndefined();
+          expect(await store.readStream(streamId)).toHaveLength(2);
+        });
       });
     });
 

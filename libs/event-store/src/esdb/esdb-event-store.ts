@@ -24,6 +24,7 @@ import {
   GlobalPosition,
   NewEvent,
   ReadAllOptions,
+  ReadStreamOptions,
   RecordedEvent,
   StreamRevision,
   SubscribeOptions,
@@ -106,11 +107,11 @@ export class EsdbEventStore implements EventStore {
     return tipOfUnchainedStream(await this.readStream(streamId));
   }
 
-  readStream(streamId: string): Promise<RecordedEvent[]> {
-    return this.readEvents(streamId, {});
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readEvents(streamId, options.after === undefined ? {} : { fromRevision: options.after + 1n });
   }
 
-  private async readEvents(streamId: string, options: { direction?: Direction; fromRevision?: typeof END; maxCount?: number }): Promise<RecordedEvent[]> {
+  private async readEvents(streamId: string, options: { direction?: Direction; fromRevision?: typeof END | bigint; maxCount?: number }): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, options)) {

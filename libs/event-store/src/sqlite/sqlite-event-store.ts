@@ -7,6 +7,7 @@ import {
   GlobalPosition,
   NewEvent,
   ReadAllOptions,
+  ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
@@ -234,15 +235,19 @@ export class SqliteEventStore implements EventStore {
     return { result: { nextExpectedRevision: BigInt(revision), position: recorded[recorded.length - 1].position }, recorded, globalHash };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { after } = options;
     return unavailableOnFailure(() => {
       // Read before the events, so an append committed in between is looked for again next time.
       const version = this.statements.dataVersion.get()!;
       const cached = this.recentStreams.get(streamId);
-      if (cached?.checkedAt === version) return [...cached.events];
+      if (cached?.checkedAt === version) return after === undefined ? [...cached.events] : cached.events.filter((e) => e.revision > after);
+      // A caller that already holds the stream up to a revision asks only for what follows: one
+      // index lookup, usually finding nothing, which is cheaper than refreshing the cached copy.
+      if (after !== undefined) return this.statements.readStreamAfter.all(streamId, Number(after)).map(toRecordedEvent);
       const known = cached?.events ?? [];
-      const after = known.length === 0 ? -1 : Number(known[known.length - 1].revision);
-      const appended = this.statements.readStreamAfter.all(streamId, after).map(toRecordedEvent);
+      const since = known.length === 0 ? -1 : Number(known[known.length - 1].revision);
+      const appended = this.statements.readStreamAfter.all(streamId, since).map(toRecordedEvent);
       const events = appended.length === 0 ? known : [...known, ...appended];
       this.recentStreams.set(streamId, events, version);
       // The caller gets its own array; the recorded events themselves are shared and never changed.
