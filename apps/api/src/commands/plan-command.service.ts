@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   ActionCommand,
@@ -38,6 +38,8 @@ import {
 import { CommandResult, Decider, EventStore, foldStream, handleCommand, StreamStateCache } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
 import {
   actionDecider,
   actionStream,
@@ -79,12 +81,15 @@ export interface CommandOptions {
 @Injectable()
 export class PlanCommandService {
   /** Streams' folded states between commands; see StreamStateCache for why this cannot serve a stale write. */
-  private readonly cache = new StreamStateCache();
+  private readonly cache: StreamStateCache;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'commandCacheStreams'>,
+  ) {
+    this.cache = new StreamStateCache(config?.commandCacheStreams);
+  }
 
   executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
     return this.run(planStream(command.data.planId), planDecider, command, options, undefined, async (plan) => {

@@ -7,6 +7,8 @@ import { describeEventStoreContract } from '../contract/event-store.contract';
 import { NewEvent, RecordedEvent } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 import { SqliteEventStore } from './sqlite-event-store';
+import { Decider, handleCommand } from '../handle-command';
+import { StreamStateCache } from '../stream-state-cache';
 
 async function tempDatabase(): Promise<{ filename: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'sqlite-event-store-'));
@@ -151,6 +153,34 @@ describe('SqliteEventStore on a file', () => {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect((await first.readStream(streamId)).map((e) => e.revision)).toEqual([0n, 1n]);
       expect(await second.readStream(streamId)).toEqual(await first.readStream(streamId));
+    });
+
+    it("folds the other's appends into a command's cached state, whether or not the stream was read whole", async () => {
+      type Added = { type: 'Added'; data: { by: number } };
+      const counter: Decider<{ by: number }, Added, number, unknown, void> = {
+        initialState: () => 0,
+        evolve: (total, event) => total + event.data.by,
+        decide: (command) => [{ type: 'Added', data: { by: command.by } }],
+      };
+      const add = (store: SqliteEventStore, cache: StreamStateCache, streamId: string, by: number) =>
+        handleCommand(store, streamId, counter, { by }, {
+          metadata: { now: new Date().toISOString(), commandId: randomUUID() },
+          context: undefined,
+          load: (recorded) => ({ type: 'Added', data: recorded.data as { by: number } }),
+          schemaVersionOf: () => 1,
+          cache,
+        });
+      const [mine, theirs] = [openStore(), openStore()];
+      const [myCache, theirCache] = [new StreamStateCache(), new StreamStateCache()];
+      const streamId = newStreamId();
+      await add(mine, myCache, streamId, 1);
+      // The whole stream is now also in my store's own recent-streams memory.
+      await mine.readStream(streamId);
+      await add(theirs, theirCache, streamId, 10);
+
+      expect(await add(mine, myCache, streamId, 100)).toMatchObject({ state: 111, revision: 2n });
+      expect(await add(theirs, theirCache, streamId, 1000)).toMatchObject({ state: 1111, revision: 3n });
+      expect((await mine.readStream(streamId)).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n]);
     });
 
     it("delivers one store's appends to the other's subscribers", async () => {
