@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ describe('SqliteEventStore on a file', () => {
   const stores: SqliteEventStore[] = [];
   const connections: Database.Database[] = [];
 
-  function openStore(options: { synchronous?: 'FULL' | 'NORMAL' } = {}): SqliteEventStore {
+  function openStore(options: { synchronous?: 'FULL' | 'NORMAL'; backgroundCheckpoints?: boolean } = {}): SqliteEventStore {
     const store = new SqliteEventStore({ filename: database.filename, pollIntervalMs: 50, ...options });
     stores.push(store);
     return store;
@@ -100,6 +101,35 @@ describe('SqliteEventStore on a file', () => {
     expect(openConnection().pragma('journal_mode', { simple: true })).toBe('wal');
     expect(connectionOf(store).pragma('synchronous', { simple: true })).toBe(2);
     expect(connectionOf(fast).pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  describe('checkpoints', () => {
+    const connectionOf = (s: SqliteEventStore) => (s as unknown as { db: Database.Database }).db;
+    const fileSize = () => statSync(database.filename).size;
+    const twoHundredEvents = () => Array.from({ length: 200 }, () => newEvent());
+
+    it('copies the write-ahead log into the file on a background thread, so no commit has to', async () => {
+      const store = openStore();
+      expect(connectionOf(store).pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+      const before = fileSize();
+
+      await store.appendToStream(newStreamId(), twoHundredEvents(), 'no_stream');
+
+      // Far below either threshold, so only the background thread can have copied these pages.
+      await waitFor(() => fileSize() > before);
+      expect(await store.readStream((await store.readAll())[0].streamId)).toHaveLength(200);
+    });
+
+    it('leaves checkpoints to SQLite, inside the commits, when told to', async () => {
+      const store = openStore({ backgroundCheckpoints: false });
+      expect(connectionOf(store).pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      const before = fileSize();
+
+      await store.appendToStream(newStreamId(), twoHundredEvents(), 'no_stream');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      expect(fileSize()).toBe(before);
+    });
   });
 
   it('has no head position while empty', async () => {
