@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { describeOn, freshReadDatabase, READ_DATABASE_KINDS } from './projection/history.fixture';
+import { describeOn, freshReadDatabase, indexesOf, READ_DATABASE_KINDS } from './projection/history.fixture';
 import { ProjectionCheckpointEntity } from './projection/projection-checkpoint.entity';
 import { ReadModelSchemaEntity } from './projection/read-model-schema.entity';
 import { openReadDatabase, READ_MODEL_SCHEMA_VERSION, ReadDatabaseConfig } from './read-database';
@@ -44,6 +44,21 @@ for (const kind of READ_DATABASE_KINDS) {
       expect(reset).toHaveBeenCalledWith(READ_MODEL_SCHEMA_VERSION - 1);
       expect(await second.getRepository(ProjectionCheckpointEntity).count()).toBe(0);
       expect(await second.getRepository(ReadModelSchemaEntity).findOneBy({ id: 1 })).toEqual({ id: 1, version: READ_MODEL_SCHEMA_VERSION });
+    });
+
+    it('puts back an index that is missing, as a rebuild that died part-way leaves its lookup indexes', async () => {
+      const first = await reopen();
+      const declared = await indexesOf(first);
+      const lookup = first.getMetadata('TimelineEntryEntity').indices.find((i) => !i.isUnique)!;
+      await first.query(`DROP INDEX "${lookup.name}"`);
+      expect(await indexesOf(first)).toHaveLength(declared.length - 1);
+      await first.getRepository(ProjectionCheckpointEntity).save({ name: 'timeline', position: 9n });
+      await first.destroy();
+
+      const second = await reopen();
+
+      expect(await indexesOf(second)).toEqual(declared);
+      expect(await second.getRepository(ProjectionCheckpointEntity).findOneBy({ name: 'timeline' })).toMatchObject({ position: 9n });
     });
 
     it('treats tables from before schema versioning as stale', async () => {

@@ -159,6 +159,15 @@ export type TableSnapshot = Record<string, Record<string, string | null>[]>;
  * Every read-model table, rows in primary-key order, every value as a string: PostgreSQL hands
  * back bigint as a string and SQLite as a number, and neither difference is a change of content.
  */
+/** Every index in the read database with its definition, as the database itself describes it. */
+export async function indexesOf(dataSource: DataSource): Promise<string[]> {
+  const rows: { definition: string | null }[] =
+    dataSource.options.type === 'postgres'
+      ? await dataSource.query(`SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`)
+      : await dataSource.query(`SELECT name || ': ' || coalesce(sql, 'automatic') AS definition FROM sqlite_master WHERE type = 'index' ORDER BY name`);
+  return rows.map((r) => String(r.definition));
+}
+
 export async function snapshotTables(dataSource: DataSource): Promise<TableSnapshot> {
   const snapshot: TableSnapshot = {};
   const tables = [...dataSource.entityMetadatas].sort((x, y) => x.tableName.localeCompare(y.tableName));

@@ -12,6 +12,7 @@ import {
   describeOn,
   freshReadDatabase,
   ids,
+  indexesOf,
   PEOPLE,
   PLAN_A,
   PLAN_B,
@@ -66,6 +67,7 @@ for (const kind of READ_DATABASE_KINDS) {
 
     it('rebuilds exactly the rows the live runner built, whatever the tables held before', async () => {
       const live = await snapshotTables(dataSource);
+      const liveIndexes = await indexesOf(dataSource);
       // Damage the read models: a rebuild must start from empty tables, not trust them.
       await dataSource.getRepository(ActionEntity).update({ actionId: ids.a['8.2'] }, { rag: 'RED', revision: 99 });
       await dataSource.query(`DELETE FROM "timeline_entries" WHERE "revision" = 0`);
@@ -79,6 +81,9 @@ for (const kind of READ_DATABASE_KINDS) {
       const after = await snapshotTables(dataSource);
       expect(after).toEqual(live);
       expect(new Set(Object.values(await checkpointsOf(dataSource)))).toEqual(new Set([String(await store.headPosition())]));
+      // The lookup indexes a rebuild sets aside while it writes are all back, as declared.
+      expect(liveIndexes.filter((d) => /INDEX "IDX_/.test(d)).length).toBeGreaterThan(5);
+      expect(await indexesOf(dataSource)).toEqual(liveIndexes);
       rebuilt[kind] = after;
     });
 
