@@ -30,7 +30,6 @@ export async function foldStream<Event, State>(
   const recorded = await store.readStream(streamId, after === undefined ? undefined : { after });
   if (cached && recorded.length === 0) return cached;
   let state = cached?.state ?? fold.initialState();
-  // Shared with the cached entry: it only ever gains ids of events that are in the store.
   const commandIds = cached?.commandIds ?? new Set<number>();
   for (const event of recorded) {
     state = fold.evolve(state, fold.load(event));

@@ -86,9 +86,9 @@ export class PlanCommandService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
-    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'commandCacheStreams'>,
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'commandCacheBytes'>,
   ) {
-    this.cache = new StreamStateCache(config?.commandCacheStreams);
+    this.cache = new StreamStateCache(config?.commandCacheBytes);
   }
 
   executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {

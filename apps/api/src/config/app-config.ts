@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 import { isEmailAddress } from '@send/domain';
-import { DEFAULT_MAX_STREAMS } from '@send/event-store';
+import { DEFAULT_MAX_BYTES } from '@send/event-store';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
@@ -39,8 +39,8 @@ export interface AppConfig {
   readDatabase: { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
   /** How long the active projector may go unheard on PostgreSQL before another instance may take over. */
   projectorLeaseTimeoutMs?: number;
-  /** How many streams' folded state commands keep between them (absent: DEFAULT_MAX_STREAMS; 0 turns it off). */
-  commandCacheStreams?: number;
+  /** Bytes of streams' folded state commands keep between them (absent: DEFAULT_MAX_BYTES; 0 turns it off). */
+  commandCacheBytes?: number;
   auth: AuthConfig;
   /** Queries deeper or costlier than this are refused before they run. */
   limits: { maxQueryDepth: number; maxQueryCost: number };
@@ -76,6 +76,8 @@ export const DEFAULT_LIMITS = { maxQueryDepth: 8, maxQueryCost: 25_000 };
 /** 20 MB: a board paper with charts; the read model stores sizes as 32-bit integers. */
 export const DEFAULT_EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_EVIDENCE_FILE_MAX_BYTES = 2_147_483_647;
+
+const MB = 1024 * 1024;
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum = 1): number {
   const raw = env[name];
@@ -203,7 +205,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore,
     readDatabase,
     projectorLeaseTimeoutMs: wholeNumber(env, 'PROJECTOR_LEASE_TIMEOUT_MS', DEFAULT_LEASE_TIMEOUT_MS),
-    commandCacheStreams: wholeNumber(env, 'COMMAND_CACHE_STREAMS', DEFAULT_MAX_STREAMS, 0),
+    commandCacheBytes: wholeNumber(env, 'COMMAND_CACHE_MB', DEFAULT_MAX_BYTES / MB, 0) * MB,
     auth,
     limits,
     evidenceFiles,

@@ -359,7 +359,9 @@ export function describeEventStoreContract(
           await run(streamId, randomUUID(), undefined, cache);
           const fresh = randomUUID();
           // Forces the one-in-four-billion case: a fingerprint shared with a different command id.
-          cache.get<number>(streamId, counter.evolve)!.commandIds.add(commandIdFingerprint(fresh));
+          const cached = cache.get<number>(streamId, counter.evolve)!;
+          cached.commandIds.add(commandIdFingerprint(fresh));
+          cache.set(streamId, cached);
 
           const result = await run(streamId, fresh, undefined, cache);
 
