@@ -4,6 +4,7 @@ export * from './wrong-expected-revision.error';
 export * from './event-store-unavailable.error';
 export * from './catch-up-subscription';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/background-checkpointer';
 export * from './handle-command';
 export * from './fold-stream';
 export * from './stream-state-cache';

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { OwnerEntity } from './owners/owner.entity';
 import { describeOn, freshReadDatabase, indexesOf, READ_DATABASE_KINDS } from './projection/history.fixture';
 import { ProjectionCheckpointEntity } from './projection/projection-checkpoint.entity';
 import { ReadModelSchemaEntity } from './projection/read-model-schema.entity';
@@ -72,4 +74,58 @@ for (const kind of READ_DATABASE_KINDS) {
       expect(await second.getRepository(ProjectionCheckpointEntity).count()).toBe(0);
     });
   });
+}
+
+describe('The read database in a SQLite file', () => {
+  let config: ReadDatabaseConfig & { type: 'sqlite' };
+  let drop: () => Promise<void>;
+  let dataSource: DataSource | undefined;
+  const fileSize = () => statSync(config.filename).size;
+
+  beforeEach(async () => {
+    const fresh = await freshReadDatabase('sqlite');
+    config = fresh.config as ReadDatabaseConfig & { type: 'sqlite' };
+    drop = fresh.drop;
+  });
+
+  afterEach(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await drop();
+  });
+
+  const manyOwners = () => Array.from({ length: 300 }, (_, i) => ({ planId: 'plan', ownerId: `owner-${i}`, name: 'n'.repeat(1800), role: 'Service lead', organisation: 'Council' }));
+
+  it('copies the write-ahead log into the file on a background thread, so no projection batch has to in its commit', async () => {
+    dataSource = await openReadDatabase(config);
+    expect(await dataSource.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 10_000 }]);
+    const before = fileSize();
+
+    // About 150 pages: far below SQLite's own threshold of 1,000, so only the background thread can copy them.
+    await dataSource.getRepository(OwnerEntity).insert(manyOwners());
+
+    await waitFor(() => fileSize() >= before + 300 * 1800);
+    expect(await dataSource.getRepository(OwnerEntity).count()).toBe(300);
+  });
+
+  it('ends the checkpoint thread when closed, leaving every row in the file and no log behind', async () => {
+    dataSource = await openReadDatabase(config);
+    const before = fileSize();
+    await dataSource.getRepository(OwnerEntity).insert(manyOwners());
+    // The thread has its own connection open once it has checkpointed; SQLite removes the log only when the last connection closes.
+    await waitFor(() => fileSize() >= before + 300 * 1800);
+
+    await dataSource.destroy();
+
+    expect(existsSync(`${config.filename}-wal`)).toBe(false);
+    dataSource = await openReadDatabase(config);
+    expect(await dataSource.getRepository(OwnerEntity).count()).toBe(300);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

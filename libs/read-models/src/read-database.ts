@@ -1,3 +1,4 @@
+import { BackgroundCheckpointer } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { ActionPriorityEntity } from './actions/action-priority.entity';
 import { ActionEntity } from './actions/action.entity';
@@ -85,8 +86,13 @@ async function storedSchemaVersion(dataSource: DataSource): Promise<number | und
   return row?.version ?? 0;
 }
 
+/** SQLite's own checkpoint stays as a backstop, at ten times its default, should the background thread fall behind. */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+const BACKGROUND_CHECKPOINT_EVERY_MS = 100;
+
 async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
   const common = { entities: READ_MODEL_ENTITIES, synchronize: false, logging: false };
+  const inFile = config.type === 'sqlite' && config.filename !== ':memory:' && config.filename !== '';
   const dataSource =
     config.type === 'sqlite'
       ? new DataSource({
@@ -103,8 +109,21 @@ async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
             // Reads come from memory-mapped pages and a 64 MB page cache rather than a system call per page.
             db.pragma('cache_size = -65536');
             db.pragma('mmap_size = 1073741824');
+            // Checkpoints run on a thread of their own (below), not inside a projection batch's commit.
+            if (inFile) db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
           },
         })
       : new DataSource({ ...common, type: 'postgres', url: config.url, extra: { max: 10 } });
-  return dataSource.initialize();
+  await dataSource.initialize();
+  if (inFile) stopCheckpointsOnDestroy(dataSource, new BackgroundCheckpointer(config.filename, BACKGROUND_CHECKPOINT_EVERY_MS));
+  return dataSource;
+}
+
+/** Every owner of a read database closes it with destroy(); the checkpoint thread ends first, with a last checkpoint. */
+function stopCheckpointsOnDestroy(dataSource: DataSource, checkpointer: BackgroundCheckpointer): void {
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await checkpointer.stop();
+    await destroy();
+  };
 }

@@ -7,6 +7,10 @@ import { Worker } from 'node:worker_threads';
  * shared commit of sixteen appends took 2–3 ms instead of under 1. A PASSIVE checkpoint never
  * takes the write lock, so appends go on while it runs; the writer keeps SQLite's own
  * checkpoint as a backstop, at a larger threshold, should this thread fall behind.
+ *
+ * The SQLite read database uses it too (read-database.ts): a live projection batch at national
+ * scale dirties over a thousand pages, so SQLite's own checkpoint ran inside nearly every batch's
+ * commit, and the whole event loop (commands and reads) waited for it.
  */
 export class BackgroundCheckpointer {
   private readonly worker: Worker;
