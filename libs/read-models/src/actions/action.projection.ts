@@ -1,5 +1,5 @@
 import { dateOf } from '@send/domain';
-import { Projection, ProjectedEvent } from '../projection/projection';
+import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ActionPriorityEntity } from './action-priority.entity';
 import { ActionEntity } from './action.entity';
@@ -7,6 +7,11 @@ import { refSortKey } from './ref-sort-key';
 
 export class ActionProjection implements Projection {
   readonly name = 'actions';
+
+  rowsRead(event: ProjectedEvent): RowRead[] {
+    const delegation = event.type === 'ActionDelegated' || event.type === 'DelegationWithdrawn';
+    return delegation ? [{ entity: ActionEntity, key: { actionId: event.data.actionId } }] : [];
+  }
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     if (!event.recorded.streamId.startsWith('action-')) return;

@@ -1,4 +1,4 @@
-import { Projection, ProjectedEvent } from '../projection/projection';
+import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ActionEntity } from '../actions/action.entity';
 import { EvidenceEntity } from './evidence.entity';
@@ -6,6 +6,10 @@ import { attachedEvidence, evidenceReview } from './evidence-row';
 
 export class EvidenceProjection implements Projection {
   readonly name = 'evidence';
+
+  rowsRead(event: ProjectedEvent): RowRead[] {
+    return event.type === 'EvidenceAttached' ? [{ entity: ActionEntity, key: { actionId: event.data.actionId } }] : [];
+  }
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     switch (event.type) {

@@ -1,11 +1,15 @@
 import { ActionOwner } from '@send/domain';
-import { Projection, ProjectedEvent } from '../projection/projection';
+import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ActionEntity } from '../actions/action.entity';
 import { OwnerEntity } from './owner.entity';
 
 export class OwnerProjection implements Projection {
   readonly name = 'owners';
+
+  rowsRead(event: ProjectedEvent): RowRead[] {
+    return event.type === 'OwnerReassigned' ? [{ entity: ActionEntity, key: { actionId: event.data.actionId } }] : [];
+  }
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     switch (event.type) {

@@ -1,9 +1,9 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
 import { RoleGrantEntity } from '../users/role-grant.entity';
 import { openReadDatabase } from '../read-database';
-import { BufferedRows, RememberedRows } from './buffered-rows';
+import { BufferedRows } from './buffered-rows';
 import { describeOn, freshReadDatabase, READ_DATABASE_KINDS } from './history.fixture';
 
 const meeting = (meetingId: string, changes: Partial<MeetingEntity> = {}): MeetingEntity => ({
@@ -41,10 +41,10 @@ for (const kind of READ_DATABASE_KINDS) {
     let dataSource: DataSource;
     let drop: () => Promise<void>;
     /** One batch: the writes are gathered by `work` and written in one transaction. */
-    const batch = (work: (rows: BufferedRows) => Promise<void> | void, remembered?: RememberedRows) =>
+    const batch = (work: (rows: BufferedRows, manager: EntityManager) => Promise<void> | void) =>
       dataSource.transaction(async (manager) => {
-        const rows = new BufferedRows(manager, remembered);
-        await work(rows);
+        const rows = new BufferedRows(manager);
+        await work(rows, manager);
         await rows.flush();
       });
     const meetings = () => dataSource.getRepository(MeetingEntity).find({ order: { meetingId: 'ASC' } });
@@ -123,19 +123,39 @@ for (const kind of READ_DATABASE_KINDS) {
       expect(await meetings()).toEqual([meeting('m1')]);
     });
 
-    it('reads a row again from memory once a rebuild has read it, with the changes it wrote since', async () => {
-      const remembered = new RememberedRows();
-      await batch((b) => b.insert(MeetingEntity, [meeting('m1'), meeting('m2')]), remembered);
-      await batch(async (b) => expect(await b.get(MeetingEntity, { meetingId: 'm1' })).toEqual(meeting('m1')), remembered);
-      await batch((b) => b.update(MeetingEntity, { meetingId: 'm1' }, { closed: true }), remembered);
-      // Changed behind the rebuild's back: a remembered row is not read again, a row never read is.
-      await dataSource.getRepository(MeetingEntity).update({ planId: 'plan-a' }, { title: 'Changed elsewhere' });
-      await batch(async (b) => {
+    it('loads the rows a batch names with one query per table, and answers reads of them from memory with the batch’s changes laid over', async () => {
+      await batch((b) => b.insert(MeetingEntity, [meeting('m1'), meeting('m2')]));
+      const grant = { userId: 'u1', role: 'BOARD_MEMBER', localAreaId: 'area-1' };
+      await batch((b) => b.insert(RoleGrantEntity, grant));
+
+      await batch(async (b, manager) => {
+        const query = jest.spyOn(manager, 'query');
+        await b.load([
+          { entity: MeetingEntity, key: { meetingId: 'm1' } },
+          { entity: MeetingEntity, key: { meetingId: 'm2' } },
+          { entity: MeetingEntity, key: { meetingId: 'missing' } },
+          { entity: MeetingEntity, key: { meetingId: 'm1' } },
+          { entity: RoleGrantEntity, key: grant },
+          { entity: RoleGrantEntity, key: { ...grant, role: 'OWNER' } },
+        ]);
+        expect(query).toHaveBeenCalledTimes(2);
+
+        b.update(MeetingEntity, { meetingId: 'm1' }, { closed: true });
         expect(await b.get(MeetingEntity, { meetingId: 'm1' })).toEqual(meeting('m1', { closed: true }));
-        expect(await b.get(MeetingEntity, { meetingId: 'm2' })).toEqual(meeting('m2', { title: 'Changed elsewhere' }));
-      }, remembered);
-      // Without memory, the database is asked.
-      await batch(async (b) => expect(await b.get(MeetingEntity, { meetingId: 'm1' })).toEqual(meeting('m1', { closed: true, title: 'Changed elsewhere' })));
+        expect(await b.get(MeetingEntity, { meetingId: 'm2' })).toEqual(meeting('m2'));
+        expect(await b.find(MeetingEntity, { meetingId: 'missing' })).toBeUndefined();
+        expect(await b.get(RoleGrantEntity, grant)).toEqual(grant);
+        expect(await b.find(RoleGrantEntity, { ...grant, role: 'OWNER' })).toBeUndefined();
+        // Every answer came from what was loaded.
+        expect(query).toHaveBeenCalledTimes(2);
+
+        // A row not named up front is still read, by a query of its own, once in the batch.
+        expect(await b.find(MeetingEntity, { meetingId: 'm9' })).toBeUndefined();
+        expect(await b.find(MeetingEntity, { meetingId: 'm9' })).toBeUndefined();
+        expect(query).toHaveBeenCalledTimes(3);
+        query.mockRestore();
+      });
+      expect(await meetings()).toEqual([meeting('m1', { closed: true }), meeting('m2')]);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { BulkStatements } from './bulk-statements';
+import { RowRead } from './projection';
 import { ReadModelRows } from './read-model-rows';
 
 type Pending =
@@ -12,31 +13,8 @@ type Pending =
 interface TableBuffer {
   metadata: EntityMetadata;
   pending: Map<string, Pending>;
-}
-
-/**
- * Rows a rebuild has read once, kept current as it writes them, so reading them again does not ask
- * the database. Only sound while nothing else writes the read models, i.e. during a rebuild; the
- * live runner starts each batch without one.
- */
-export class RememberedRows {
-  private readonly rows = new Map<string, ObjectLiteral>();
-  /** Tables something has been read from: only their writes need to keep remembered rows current. */
-  readonly tablesRead = new Set<string>();
-
-  constructor(private readonly capacity = 100_000) {}
-
-  get(key: string): ObjectLiteral | undefined {
-    return this.rows.get(key);
-  }
-
-  set(key: string, row: ObjectLiteral | undefined): void {
-    this.rows.delete(key);
-    if (row === undefined) return;
-    // Oldest first out: Map keeps insertion order.
-    if (this.rows.size >= this.capacity) this.rows.delete(this.rows.keys().next().value!);
-    this.rows.set(key, row);
-  }
+  /** Rows as stored when the batch began, loaded by `load`; null where there is none. */
+  stored: Map<string, ObjectLiteral | null>;
 }
 
 /**
@@ -46,10 +24,30 @@ export class RememberedRows {
 export class BufferedRows implements ReadModelRows {
   private readonly tables = new Map<EntityTarget<ObjectLiteral>, TableBuffer>();
 
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly remembered?: RememberedRows,
-  ) {}
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Reads the stored rows the batch's events will ask for, with one query per table, so that
+   * `find` and `get` answer them from memory. Nothing is written until `flush`, so a row read
+   * now is the row as stored for the whole batch; the batch's own changes are laid over it.
+   */
+  async load(reads: RowRead[]): Promise<void> {
+    const wanted = new Map<TableBuffer, Map<string, ObjectLiteral>>();
+    for (const { entity, key } of reads) {
+      const table = this.table(entity);
+      const id = this.keyOf(table, key);
+      if (table.stored.has(id)) continue;
+      let keys = wanted.get(table);
+      if (!keys) wanted.set(table, (keys = new Map()));
+      keys.set(id, this.primaryKey(table, key));
+    }
+    for (const [table, keys] of wanted) {
+      for (const id of keys.keys()) table.stored.set(id, null);
+      for (const row of await new BulkStatements(this.manager, table.metadata).findByKeys([...keys.values()])) {
+        table.stored.set(this.keyOf(table, row), row);
+      }
+    }
+  }
 
   async find<T extends ObjectLiteral>(entity: EntityTarget<T>, key: Partial<T>): Promise<T | undefined> {
     const table = this.table(entity);
@@ -128,35 +126,24 @@ export class BufferedRows implements ReadModelRows {
       await statements.insert(inserts, 'fail');
       await statements.insert(upserts, 'replace');
       for (const [columns, changes] of updates) await statements.update(changes, columns.split(','));
-      if (this.remembered?.tablesRead.has(table.metadata.tableName)) this.remember(table, ops);
       table.pending.clear();
-    }
-  }
-
-  /** Keeps remembered rows current; rows never read back (timeline entries, say) are not kept. */
-  private remember(table: TableBuffer, ops: Pending[]): void {
-    for (const op of ops) {
-      const id = this.keyOf(table, op.kind === 'insert' || op.kind === 'upsert' ? op.row : op.key);
-      const known = this.remembered!.get(id);
-      if (op.kind === 'delete') this.remembered!.set(id, undefined);
-      else if (op.kind === 'upsert') this.remembered!.set(id, known && op.row);
-      else if (op.kind === 'update') this.remembered!.set(id, known && { ...known, ...op.changes });
+      // What was loaded described the rows before these writes.
+      table.stored.clear();
     }
   }
 
   private async stored(table: TableBuffer, id: string, key: ObjectLiteral): Promise<ObjectLiteral | undefined> {
-    this.remembered?.tablesRead.add(table.metadata.tableName);
-    const known = this.remembered?.get(id);
-    if (known) return known;
+    const loaded = table.stored.get(id);
+    if (loaded !== undefined) return loaded ?? undefined;
     const row = await new BulkStatements(this.manager, table.metadata).findByKey(key);
-    if (row) this.remembered?.set(id, row);
+    table.stored.set(id, row ?? null);
     return row;
   }
 
   private table(entity: EntityTarget<ObjectLiteral>): TableBuffer {
     let table = this.tables.get(entity);
     if (!table) {
-      table = { metadata: this.manager.connection.getMetadata(entity), pending: new Map() };
+      table = { metadata: this.manager.connection.getMetadata(entity), pending: new Map(), stored: new Map() };
       this.tables.set(entity, table);
     }
     return table;

@@ -81,10 +81,31 @@ export class BulkStatements {
   }
 
   async findByKey(key: ObjectLiteral): Promise<ObjectLiteral | undefined> {
-    const parameters: unknown[] = [];
-    const where = this.primaryColumns.map((c) => `${quote(c.databaseName)} = ${this.bind(parameters, this.toDatabase(c, key))}`).join(' AND ');
-    const [raw] = (await this.manager.query(`SELECT * FROM ${this.table} WHERE ${where}`, parameters)) as ObjectLiteral[];
-    if (!raw) return undefined;
+    const [row] = await this.findByKeys([key]);
+    return row;
+  }
+
+  /** The stored rows with these primary keys, in no particular order; keys with no row are left out. */
+  async findByKeys(keys: ObjectLiteral[]): Promise<ObjectLiteral[]> {
+    const found: ObjectLiteral[] = [];
+    const keyColumns = this.primaryColumns;
+    await this.inChunks(keys, keyColumns, (chunk) => {
+      if (this.postgres) {
+        const match = keyColumns.map((c, i) => `${this.table}.${quote(c.databaseName)} = v.column${i + 1}`).join(' AND ');
+        return [`SELECT ${this.table}.* FROM ${this.table} JOIN ${this.unnest(keyColumns)} ON ${match}`, this.arrays(keyColumns, chunk)];
+      }
+      const parameters: unknown[] = [];
+      const names = keyColumns.map((c) => quote(c.databaseName)).join(', ');
+      const values = chunk.map((key) => `(${keyColumns.map((c) => this.bind(parameters, this.toDatabase(c, key))).join(', ')})`);
+      // A list of row values: SQLite looks each one up in the primary key's index.
+      return [`SELECT * FROM ${this.table} WHERE (${names}) IN (VALUES ${values.join(', ')})`, parameters];
+    }, (raws) => {
+      for (const raw of raws as ObjectLiteral[]) found.push(this.hydrate(raw));
+    });
+    return found;
+  }
+
+  private hydrate(raw: ObjectLiteral): ObjectLiteral {
     const row: ObjectLiteral = {};
     for (const c of this.metadata.columns) row[c.propertyName] = this.manager.connection.driver.prepareHydratedValue(raw[c.databaseName], c);
     return row;
@@ -116,11 +137,16 @@ export class BulkStatements {
     return columns.map((c) => rows.map((row) => this.toDatabase(c, row)));
   }
 
-  private async inChunks(rows: ObjectLiteral[], columns: ColumnMetadata[], statement: (chunk: ObjectLiteral[]) => [string, unknown[]]): Promise<void> {
+  private async inChunks(
+    rows: ObjectLiteral[],
+    columns: ColumnMetadata[],
+    statement: (chunk: ObjectLiteral[]) => [string, unknown[]],
+    onResult: (result: unknown) => void = () => undefined,
+  ): Promise<void> {
     const size = this.postgres ? POSTGRES_MAX_ROWS : Math.max(1, Math.min(SQLITE_MAX_ROWS, Math.floor(SQLITE_MAX_PARAMETERS / columns.length)));
     for (let i = 0; i < rows.length; i += size) {
       const [sql, parameters] = statement(rows.slice(i, i + size));
-      await this.manager.query(sql, parameters);
+      onResult(await this.manager.query(sql, parameters));
     }
   }
 }

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { upcast } from '@send/domain';
 import { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@send/event-store';
-import { BufferedRows, RememberedRows } from './buffered-rows';
-import { Projection, ProjectedEvent } from './projection';
+import { BufferedRows } from './buffered-rows';
+import { Projection, ProjectedEvent, RowRead } from './projection';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
 
 export class ProjectionTimeoutError extends Error {
@@ -40,8 +40,6 @@ export class ProjectionRunner {
     private readonly dataSource: DataSource,
     private readonly projections: Projection[],
     private readonly onError: (error: unknown) => void = () => undefined,
-    /** Only for a rebuild, when this runner is the read models' sole writer. */
-    private readonly remembered?: RememberedRows,
   ) {}
 
   /** The position every projection has reached (the slowest one). */
@@ -87,14 +85,19 @@ export class ProjectionRunner {
       if (this.dataSource.options.type === 'postgres') await manager.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_BATCH_LOCK]);
       const rows = await manager.find(ProjectionCheckpointEntity);
       const checkpoints = new Map(rows.map((r) => [r.name, r.position]));
-      const changes = new BufferedRows(manager, this.remembered);
-      for (const recorded of events) {
-        const event = toProjectedEvent(recorded);
-        for (const projection of this.projections) {
-          const at = checkpoints.get(projection.name);
-          if (at !== undefined && recorded.position <= at) continue;
-          await projection.apply(event, changes);
-        }
+      const changes = new BufferedRows(manager);
+      const behind = (projection: Projection, event: ProjectedEvent) => {
+        const at = checkpoints.get(projection.name);
+        return at === undefined || event.recorded.position > at;
+      };
+      const projected = events.map(toProjectedEvent);
+      const reads: RowRead[] = [];
+      for (const event of projected) {
+        for (const projection of this.projections) if (projection.rowsRead && behind(projection, event)) reads.push(...projection.rowsRead(event));
+      }
+      await changes.load(reads);
+      for (const event of projected) {
+        for (const projection of this.projections) if (behind(projection, event)) await projection.apply(event, changes);
       }
       await changes.flush();
       // A checkpoint never moves back: replaying an older batch must not make a restart re-apply events.

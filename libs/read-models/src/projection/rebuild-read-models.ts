@@ -2,7 +2,6 @@ import { EventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { ReadDatabaseConfig, openReadDatabase } from '../read-database';
 import { defaultProjections } from './default-projections';
-import { RememberedRows } from './buffered-rows';
 import { ProjectionRunner } from './projection-runner';
 
 export interface RebuildProgress {
@@ -32,8 +31,7 @@ export async function rebuildReadModels(
   const dataSource = await openReadDatabase(config, { dropSchema: true });
   try {
     await dropLookupIndexes(dataSource);
-    // Nothing else writes the read models during a rebuild, so rows it wrote can be read back from memory.
-    const runner = new ProjectionRunner(store, dataSource, defaultProjections(), undefined, new RememberedRows());
+    const runner = new ProjectionRunner(store, dataSource, defaultProjections());
     await runner.loadCheckpoints();
     const total = Number(head ?? 0n);
     let count = 0;

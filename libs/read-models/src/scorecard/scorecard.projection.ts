@@ -1,5 +1,5 @@
 import { Frequency, periodSortKey } from '@send/domain';
-import { Projection, ProjectedEvent } from '../projection/projection';
+import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ComparatorEntity } from './comparator.entity';
 import { MeasurementEntity } from './measurement.entity';
@@ -9,6 +9,20 @@ import { MetricEntity } from './metric.entity';
 
 export class ScorecardProjection implements Projection {
   readonly name = 'scorecard';
+
+  /** Every metric event but its definition reads the metric's row (its plan, its frequency). */
+  rowsRead(event: ProjectedEvent): RowRead[] {
+    switch (event.type) {
+      case 'MetricRevised':
+      case 'TargetSet':
+      case 'MeasurementRecorded':
+      case 'MeasurementCorrected':
+      case 'ComparatorRecorded':
+        return [{ entity: MetricEntity, key: { metricId: event.data.metricId } }];
+      default:
+        return [];
+    }
+  }
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     if (!event.recorded.streamId.startsWith('metric-')) return;
