@@ -87,6 +87,21 @@ for (const kind of READ_DATABASE_KINDS) {
       rebuilt[kind] = after;
     });
 
+    if (kind === 'postgres') {
+      it('leaves PostgreSQL with fresh statistics for every table it filled, so queries are planned from them at once', async () => {
+        await rebuildReadModels(store, config);
+
+        const tables = (await dataSource.query(
+          `SELECT relname, n_live_tup, last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname IN ('actions', 'timeline_entries', 'evidence')`,
+        )) as { relname: string; n_live_tup: string; last_vacuum: Date | null; last_analyze: Date | null }[];
+        expect(tables.map((t) => t.relname).sort()).toEqual(['actions', 'evidence', 'timeline_entries']);
+        for (const table of tables) {
+          expect(table).toMatchObject({ last_vacuum: expect.any(Date), last_analyze: expect.any(Date) });
+          expect(Number(table.n_live_tup)).toBeGreaterThan(0);
+        }
+      });
+    }
+
     it.each<[string, ActionFilter, string[]]>([
       ['area 8', { areaNumber: 8 }, ['8.2', '8.9', '8.10']],
       ['area 1', { areaNumber: 1 }, ['1.9', '1.10']],

@@ -46,6 +46,7 @@ export async function rebuildReadModels(
     }
     // Brings back every index the entities declare, each built once from sorted rows.
     await dataSource.synchronize(false);
+    if (dataSource.options.type === 'postgres') await gatherStatistics(dataSource);
     const elapsedMs = Date.now() - started;
     return { events: count, elapsedMs, eventsPerSecond: count / Math.max(elapsedMs / 1000, 0.001) };
   } finally {
@@ -72,4 +73,15 @@ async function dropLookupIndexes(dataSource: DataSource): Promise<void> {
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * PostgreSQL plans each query from its tables' statistics, and tables a rebuild has just filled
+ * have none until autovacuum reaches them, a minute or more later. Meanwhile, at national scale,
+ * one action's timeline was planned as a parallel scan of the whole table (40 ms instead of
+ * 0.6 ms) and the national roll-up read every row (108 ms instead of 4 ms). VACUUM also marks
+ * the pages all-visible, which the roll-up's index-only scans need. About 2 s for a million events.
+ */
+async function gatherStatistics(dataSource: DataSource): Promise<void> {
+  await dataSource.query('VACUUM (ANALYZE)');
 }
