@@ -50,7 +50,7 @@ export async function measurePeers({ dir, scale, postgresUrl, row }: MeasurePeer
   for (const open of openers) {
     const store = await open();
     try {
-      figures.push(await measureStore(store, scale, row));
+      figures.push(await failOnUncaught(measureStore(store, scale, row)));
     } catch (error) {
       // A peer that breaks down is a result too; the rest of the benchmark still reports.
       row(`Peer: ${store.name}`, 'FAILED', error instanceof Error ? error.message : String(error));
@@ -128,4 +128,19 @@ async function withoutLoggedErrors<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     console.log = log;
   }
+}
+
+/**
+ * Emmett's SQLite driver (node-sqlite3) can emit an error event nobody listens for ("cannot
+ * change into wal mode from within a transaction", once in a national run of 2026-12-06), which
+ * would end the whole benchmark before it writes anything. While a peer is measured, such an
+ * error fails that peer instead, like any other error it throws.
+ */
+function failOnUncaught<T>(work: Promise<T>): Promise<T> {
+  let fail: (error: unknown) => void = () => undefined;
+  const uncaught = new Promise<never>((_, reject) => {
+    fail = reject;
+    process.on('uncaughtException', fail);
+  });
+  return Promise.race([work, uncaught]).finally(() => process.off('uncaughtException', fail));
 }
