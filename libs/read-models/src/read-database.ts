@@ -1,4 +1,4 @@
-import { BackgroundCheckpointer } from '@send/event-store';
+import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { ActionPriorityEntity } from './actions/action-priority.entity';
 import { ActionEntity } from './actions/action.entity';
@@ -86,10 +86,6 @@ async function storedSchemaVersion(dataSource: DataSource): Promise<number | und
   return row?.version ?? 0;
 }
 
-/** SQLite's own checkpoint stays as a backstop, at ten times its default, should the background thread fall behind. */
-const BACKSTOP_CHECKPOINT_PAGES = 10_000;
-const BACKGROUND_CHECKPOINT_EVERY_MS = 100;
-
 async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
   const common = { entities: READ_MODEL_ENTITIES, synchronize: false, logging: false };
   const inFile = config.type === 'sqlite' && config.filename !== ':memory:' && config.filename !== '';
@@ -115,7 +111,7 @@ async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
         })
       : new DataSource({ ...common, type: 'postgres', url: config.url, extra: { max: 10 } });
   await dataSource.initialize();
-  if (inFile) stopCheckpointsOnDestroy(dataSource, new BackgroundCheckpointer(config.filename, BACKGROUND_CHECKPOINT_EVERY_MS));
+  if (inFile) stopCheckpointsOnDestroy(dataSource, new BackgroundCheckpointer(config.filename));
   return dataSource;
 }
 

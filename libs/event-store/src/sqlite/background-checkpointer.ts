@@ -1,5 +1,9 @@
 import { Worker } from 'node:worker_threads';
 
+/** What the writer's own checkpoint is raised to, as a backstop: about 40 MB of log, ten times SQLite's default. */
+export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+const CHECKPOINT_EVERY_MS = 100;
+
 /**
  * Copies committed pages from the write-ahead log back into the database file on a thread of its
  * own. Left to SQLite, the commit that fills the log past its threshold does this copy (random
@@ -16,7 +20,7 @@ export class BackgroundCheckpointer {
   private readonly worker: Worker;
   private stopped: Promise<void> | undefined;
 
-  constructor(filename: string, intervalMs: number) {
+  constructor(filename: string, intervalMs = CHECKPOINT_EVERY_MS) {
     this.worker = new Worker(CHECKPOINT_LOOP, {
       eval: true,
       workerData: { filename, intervalMs, driver: require.resolve('better-sqlite3') },

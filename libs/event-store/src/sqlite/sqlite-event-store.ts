@@ -16,7 +16,7 @@ import { matchesExpectedRevision } from '../expected-revision';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 import { PolledSubscriptions } from '../polled-subscriptions';
 import { StreamCache } from './stream-cache';
-import { BackgroundCheckpointer } from './background-checkpointer';
+import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer } from './background-checkpointer';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
 import { addHashChain, APPEND_ONLY_UPDATE_TRIGGER } from './hash-chain-migration';
 import { EVENT_COLUMNS, EventRow, HASH_COLUMNS, toRecordedEvent } from './event-row';
@@ -40,9 +40,6 @@ export interface SqliteEventStoreOptions {
   backgroundCheckpoints?: boolean;
 }
 
-/** The writer's own checkpoint, kept as a backstop: about 40 MB of log, ten times SQLite's default. */
-const BACKSTOP_CHECKPOINT_PAGES = 10_000;
-const BACKGROUND_CHECKPOINT_EVERY_MS = 100;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -133,7 +130,7 @@ export class SqliteEventStore implements EventStore {
     const inMemory = options.filename === ':memory:' || options.filename === '';
     if (options.backgroundCheckpoints ?? !inMemory) {
       this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-      this.checkpointer = new BackgroundCheckpointer(options.filename, BACKGROUND_CHECKPOINT_EVERY_MS);
+      this.checkpointer = new BackgroundCheckpointer(options.filename);
     }
     this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 250);
     this.statements = {
