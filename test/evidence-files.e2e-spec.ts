@@ -278,6 +278,23 @@ describe.each(readDatabaseKinds())('Evidence files over HTTP (read models on %s)
       expect(JSON.parse(gone.bytes.toString()).errors[0].message).toContain('is missing from the evidence file store');
     });
 
+    // The name's ending decides nothing: a name without one (or ending in a bare dot) is served
+    // as the type its content was checked to be, never as application/octet-stream.
+    it.each([
+      ['a PDF named without an ending', () => samplePdf('Recovery plan, no ending'), 'Recovery plan', 'application/pdf'],
+      ['a Word document named without an ending', () => sampleDocx('Pilot, no ending'), 'Inclusion adviser pilot', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['a PNG whose name ends in a bare dot', () => samplePng([1, 2, 3]), 'chart.', 'image/png'],
+    ])('serves %s as the type checked at upload', async (_what, build, name, contentType) => {
+      const { status, body } = await upload(build(), name);
+      expect(status).toBe(201);
+      expect(body.file.contentType).toBe(contentType);
+      const { response } = await download(body.file.downloadUrl);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(contentType);
+      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    });
+
     it('answers NOT_FOUND to someone from another area', async () => {
       const { body } = await upload(samplePdf('private'), 'private.pdf');
       const { response } = await download(body.file.downloadUrl, 'outsider');

@@ -33,8 +33,10 @@ export class EvidenceFilesController {
     const { file, content } = await this.files.verifiedFile(actionId, evidenceId, principal);
     response
       .status(200)
-      .type(file.contentType)
+      // attachment() also sets a type guessed from the name's ending (application/octet-stream
+      // when it has none), so the type the content was checked to be is set after it.
       .attachment(file.originalName)
+      .type(file.contentType)
       .set({
         'Content-Length': String(file.size),
         'Cache-Control': 'no-store',

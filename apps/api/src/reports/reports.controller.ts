@@ -7,7 +7,10 @@ import { HttpErrorFilter } from '../errors/http-error.filter';
 import { ReportArgs } from './dto/report.args';
 import { QuarterlyReportService } from './quarterly-report.service';
 
-/** Plain downloads for a browser or curl, behind the same bearer token and the same visibility rules as GraphQL. */
+/**
+ * Plain downloads for a browser or curl, behind the same bearer token and the same visibility rules
+ * as GraphQL. The type is set after attachment(), which would otherwise guess it from the name.
+ */
 @Controller('reports')
 @UseFilters(HttpErrorFilter)
 export class ReportsController {
@@ -20,13 +23,13 @@ export class ReportsController {
   @Header('Cache-Control', 'no-store')
   async html(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { html, htmlFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
-    response.type('text/html; charset=utf-8').attachment(htmlFileName).send(html);
+    response.attachment(htmlFileName).type('text/html; charset=utf-8').send(html);
   }
 
   @Get('quarterly.csv')
   @Header('Cache-Control', 'no-store')
   async csv(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { csv, csvFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
-    response.type('text/csv; charset=utf-8').attachment(csvFileName).send(csv);
+    response.attachment(csvFileName).type('text/csv; charset=utf-8').send(csv);
   }
 }
