@@ -16,8 +16,13 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...REMINDER_EVENT_VERSIONS,
 };
 
+/** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */
+export interface StoredEventFacts {
+  actor?: { userId: string } | null;
+}
+
 /** Lifts one stored shape of an event type from version `from` to `from + 1`. */
-export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+export type Upcaster = (data: Record<string, unknown>, facts: StoredEventFacts) => Record<string, unknown>;
 
 /**
  * Upcasters keyed by `Type@fromVersion`. Stored events are never rewritten: an event type that
@@ -26,6 +31,8 @@ export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown
 export const UPCASTERS: Record<string, Upcaster> = {
   // v2 added the uploaded file; everything attached before then was a link or a document reference.
   'EvidenceAttached@1': (data) => ({ ...data, file: null }),
+  // v2 names who delegated; every event has always recorded its actor, and that is who it was.
+  'ActionDelegated@1': (data, facts) => ({ ...data, delegatedBy: facts.actor?.userId ?? null }),
 };
 
 export class UnknownEventTypeError extends Error {
@@ -34,14 +41,14 @@ export class UnknownEventTypeError extends Error {
   }
 }
 
-export function upcast(type: string, version: number, data: Record<string, unknown>): DomainEvent {
+export function upcast(type: string, version: number, data: Record<string, unknown>, facts: StoredEventFacts = {}): DomainEvent {
   const current = Object.hasOwn(EVENT_SCHEMA_VERSIONS, type) ? EVENT_SCHEMA_VERSIONS[type as DomainEvent['type']] : undefined;
   if (current === undefined || version > current) throw new UnknownEventTypeError(type, version);
   let lifted = data;
   for (let v = version; v < current; v += 1) {
     const step = UPCASTERS[`${type}@${v}`];
     if (!step) throw new UnknownEventTypeError(type, v);
-    lifted = step(lifted);
+    lifted = step(lifted, facts);
   }
   return { type, data: lifted } as DomainEvent;
 }

@@ -76,6 +76,6 @@ export const metricDecider: Decider<MetricCommand, MetricEvent, MetricState, Com
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: RecordedEvent): E =>
-  upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data) as E;
+  upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data, recorded.metadata) as E;
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -21,6 +21,11 @@ interface Rule {
   roles: Role[];
   /** Roles that may send it only for actions they own. */
   ownRoles?: Role[];
+  /**
+   * Delegates act as the owner in everything else; passing the action on is the owner's own
+   * call, or a delegate could keep access through someone they chose after being withdrawn.
+   */
+  notByDelegates?: true;
   /** Words for the refusal message. */
   what: string;
 }
@@ -39,8 +44,8 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   ReassignOwner: { roles: ['PLAN_ADMINISTRATOR'], what: "reassign an action's owner" },
   WithdrawAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'withdraw an action' },
   SupersedeAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'supersede an action' },
-  DelegateAction: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'delegate this action' },
-  WithdrawDelegation: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: "withdraw this action's delegation" },
+  DelegateAction: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], notByDelegates: true, what: 'delegate this action' },
+  WithdrawDelegation: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], notByDelegates: true, what: "withdraw this action's delegation" },
   RescheduleDueDate: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: 'reschedule an action' },
   AddMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'add a milestone' },
   CompleteMilestone: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'complete a milestone' },
@@ -97,7 +102,7 @@ export function authorizeCommand(
   if (general) return general;
   const owns =
     (actionOwnerId !== undefined && principal.ownerId !== null && principal.ownerId === actionOwnerId) ||
-    delegateUserIds.includes(principal.userId);
+    (!rule.notByDelegates && delegateUserIds.includes(principal.userId));
   const own = owns ? rule.ownRoles?.find((role) => held.includes(role)) : undefined;
   if (own) return own;
   const allowed = rule.roles.map((r) => r.replace(/_/g, ' ').toLowerCase());

@@ -3,7 +3,9 @@ import { authorizeCommand } from '../access/access-policy';
 import { Principal } from '../access/principal';
 import { ActionEvent } from './action.events';
 import { ActionClosedError, AlreadyDelegatedError, NotDelegatedError } from './action.errors';
-import { given, when } from './action.fixture';
+import { given, meta, when } from './action.fixture';
+import { decideAction } from './action.decider';
+import { upcast } from '../upcasting';
 
 const actionId = 'action-3-2';
 const added: ActionEvent = {
@@ -22,13 +24,24 @@ const added: ActionEvent = {
     dueDate: '2026-09-30',
   },
 };
-const delegated: ActionEvent = { type: 'ActionDelegated', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } };
+const delegated: ActionEvent = { type: 'ActionDelegated', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee', delegatedBy: null } };
+const delegatedBy = (delegateUserId: string, delegateName: string, by: string): ActionEvent => ({
+  type: 'ActionDelegated',
+  data: { actionId, delegateUserId, delegateName, delegatedBy: by },
+});
+const withdrawn = (delegateUserId: string, delegateName: string): ActionEvent => ({ type: 'DelegationWithdrawn', data: { actionId, delegateUserId, delegateName } });
 
 describe('Delegating an action', () => {
   it('records the delegate, who then appears in the state', () => {
     const events = when({ type: 'DelegateAction', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } }, given([added]));
     expect(events).toEqual([delegated]);
-    expect(given([added, ...events])).toMatchObject({ delegates: { 'sam.lee': 'Sam Lee' } });
+    expect(given([added, ...events])).toMatchObject({ delegates: { 'sam.lee': { name: 'Sam Lee', delegatedBy: null } } });
+  });
+
+  it('records who delegated, from the acting user in the metadata', () => {
+    const command = { type: 'DelegateAction', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } } as const;
+    const events = decideAction(command, given([added]), { ...meta(), actor: { userId: 'nina.k', role: 'ACTION_OWNER' } });
+    expect(events).toEqual([delegatedBy('sam.lee', 'Sam Lee', 'nina.k')]);
   });
 
   it('refuses the same delegate twice', () => {
@@ -49,13 +62,46 @@ describe('Delegating an action', () => {
 
   it('withdraws a delegation, naming who it was', () => {
     const events = when({ type: 'WithdrawDelegation', data: { actionId, delegateUserId: 'sam.lee' } }, given([added, delegated]));
-    expect(events).toEqual([{ type: 'DelegationWithdrawn', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } }]);
+    expect(events).toEqual([withdrawn('sam.lee', 'Sam Lee')]);
     expect(given([added, delegated, ...events])).toMatchObject({ delegates: {} });
   });
 
   it('refuses to withdraw a delegation that does not exist', () => {
     const error = refusal(() => when({ type: 'WithdrawDelegation', data: { actionId, delegateUserId: 'nobody' } }, given([added])));
     expect(error).toBeInstanceOf(NotDelegatedError);
+  });
+});
+
+describe('Withdrawing a delegate withdraws the chain they started', () => {
+  // Histories from before only owners could delegate: the owner gave it to Sam, Sam to Jo, Jo to Kim.
+  const chain = [added, delegatedBy('sam.lee', 'Sam Lee', 'nina.k'), delegatedBy('jo.e', 'Jo Evans', 'sam.lee'), delegatedBy('kim.w', 'Kim Wu', 'jo.e')];
+  const alsoOwnerGave = delegatedBy('ravi.s', 'Ravi Shah', 'nina.k');
+
+  it('withdraws the delegate and everyone who holds the action through them, nearest first', () => {
+    const events = when({ type: 'WithdrawDelegation', data: { actionId, delegateUserId: 'sam.lee' } }, given([...chain, alsoOwnerGave]));
+    expect(events).toEqual([withdrawn('sam.lee', 'Sam Lee'), withdrawn('jo.e', 'Jo Evans'), withdrawn('kim.w', 'Kim Wu')]);
+    expect(given([...chain, alsoOwnerGave, ...events])).toMatchObject({ delegates: { 'ravi.s': { name: 'Ravi Shah' } } });
+    expect(Object.keys((given([...chain, alsoOwnerGave, ...events]) as { delegates: object }).delegates)).toEqual(['ravi.s']);
+  });
+
+  it('withdraws only the part of the chain below the one withdrawn', () => {
+    const events = when({ type: 'WithdrawDelegation', data: { actionId, delegateUserId: 'jo.e' } }, given(chain));
+    expect(events).toEqual([withdrawn('jo.e', 'Jo Evans'), withdrawn('kim.w', 'Kim Wu')]);
+  });
+
+  it('ends on a loop of delegations (A gave to B, B back to A after A was re-added)', () => {
+    const loop = [added, delegatedBy('sam.lee', 'Sam Lee', 'jo.e'), delegatedBy('jo.e', 'Jo Evans', 'sam.lee')];
+    const events = when({ type: 'WithdrawDelegation', data: { actionId, delegateUserId: 'sam.lee' } }, given(loop));
+    expect(events).toEqual([withdrawn('sam.lee', 'Sam Lee'), withdrawn('jo.e', 'Jo Evans')]);
+  });
+
+  it('traces a version 1 delegation, recorded before it named who delegated, through the actor on the event', () => {
+    const v1 = (delegateUserId: string, delegateName: string, actorUserId: string) =>
+      upcast('ActionDelegated', 1, { actionId, delegateUserId, delegateName }, { actor: { userId: actorUserId } }) as ActionEvent;
+    const history = [added, v1('sam.lee', 'Sam Lee', 'nina.k'), v1('jo.e', 'Jo Evans', 'sam.lee')];
+    expect(history[2]).toEqual(delegatedBy('jo.e', 'Jo Evans', 'sam.lee'));
+    const events = when({ type: 'WithdrawDelegation', data: { actionId, delegateUserId: 'sam.lee' } }, given(history));
+    expect(events).toEqual([withdrawn('sam.lee', 'Sam Lee'), withdrawn('jo.e', 'Jo Evans')]);
   });
 });
 
@@ -76,6 +122,13 @@ describe('A delegate acts for the owner', () => {
     expect(() => authorizeCommand(deputy, 'ReportProgress', 'area-1', 'owner-psychology', [])).toThrow(/owner/);
     const noRole = { ...deputy, grants: [{ role: 'DFE_ADVISER' as const, localAreaId: 'area-1' }] };
     expect(() => authorizeCommand(noRole, 'ReportProgress', 'area-1', 'owner-psychology', ['sam.lee'])).toThrow();
+  });
+
+  it('may not pass the action on, nor withdraw anyone from it: only the owner or the programme office may', () => {
+    for (const command of ['DelegateAction', 'WithdrawDelegation'] as const) {
+      expect(() => authorizeCommand(deputy, command, 'area-1', 'owner-psychology', ['sam.lee'])).toThrow(/owner/);
+      expect(authorizeCommand({ ...deputy, ownerId: 'owner-psychology' }, command, 'area-1', 'owner-psychology', [])).toBe('ACTION_OWNER');
+    }
   });
 
   it('gains nothing the owner could not do: board decisions stay with the board', () => {

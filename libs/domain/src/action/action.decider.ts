@@ -7,6 +7,7 @@ import { ActionOwner } from './action-owner';
 import { ActionCommand, AddAction, NewMilestone } from './action.commands';
 import { ActionEvent } from './action.events';
 import { requireEvidenceFile } from './evidence-file';
+import { requireWebLink } from '../shared/web-link';
 import {
   ActionClosedError,
   ActionNotCompleteError,
@@ -60,8 +61,8 @@ export type ActionState =
       owner: ActionOwner;
       dueDate: string;
       lastAsAt: string | null;
-      /** Users who may update the action for its owner, with their names. */
-      delegates: Record<string, string>;
+      /** Users who may update the action for its owner, by user id. */
+      delegates: Record<string, Delegate>;
       milestones: Record<string, MilestoneState>;
       evidence: Record<string, EvidenceState>;
       /** Revision of the last event applied: corrections name updates by it. */
@@ -77,6 +78,12 @@ export interface ProgressVersion {
   commentary: string;
   asAt: string;
   supersededBy: number | null;
+}
+
+export interface Delegate {
+  name: string;
+  /** Who delegated to them; withdrawing someone withdraws everyone they delegated to. */
+  delegatedBy: string | null;
 }
 
 export type ExistingAction = Extract<ActionState, { exists: true }>;
@@ -176,7 +183,10 @@ function evolveExisting(state: ExistingAction, event: Exclude<ActionEvent, { typ
     case 'ActionSuperseded':
       return { ...state, status: 'SUPERSEDED' };
     case 'ActionDelegated':
-      return { ...state, delegates: { ...state.delegates, [event.data.delegateUserId]: event.data.delegateName } };
+      return {
+        ...state,
+        delegates: { ...state.delegates, [event.data.delegateUserId]: { name: event.data.delegateName, delegatedBy: event.data.delegatedBy } },
+      };
     case 'DelegationWithdrawn': {
       const { [event.data.delegateUserId]: _withdrawn, ...delegates } = state.delegates;
       return { ...state, delegates };
@@ -242,7 +252,7 @@ export function decideAction(
       if (!(EVIDENCE_KINDS as readonly string[]).includes(d.kind)) {
         throw new InvalidValueError('kind', 'isIn:ACTIVITY,IMPACT', 'kind must be ACTIVITY or IMPACT');
       }
-      const link = d.link?.trim() || null;
+      const link = d.link?.trim() ? requireWebLink('link', d.link) : null;
       const documentReference = d.documentReference?.trim() || null;
       const file = d.file ? requireEvidenceFile(d.file) : null;
       if (link === null && documentReference === null && file === null) {
@@ -328,12 +338,14 @@ export function decideAction(
       const delegateUserId = requireText('delegateUserId', command.data.delegateUserId);
       const delegateName = requireText('delegateName', command.data.delegateName);
       if (state.delegates[delegateUserId] !== undefined) throw new AlreadyDelegatedError(delegateName);
-      return [{ type: 'ActionDelegated', data: { actionId, delegateUserId, delegateName } }];
+      return [{ type: 'ActionDelegated', data: { actionId, delegateUserId, delegateName, delegatedBy: metadata.actor?.userId ?? null } }];
     }
     case 'WithdrawDelegation': {
-      const delegateName = state.delegates[command.data.delegateUserId];
-      if (delegateName === undefined) throw new NotDelegatedError(command.data.delegateUserId);
-      return [{ type: 'DelegationWithdrawn', data: { actionId, delegateUserId: command.data.delegateUserId, delegateName } }];
+      if (state.delegates[command.data.delegateUserId] === undefined) throw new NotDelegatedError(command.data.delegateUserId);
+      return delegationChainFrom(command.data.delegateUserId, state.delegates).map((delegateUserId) => ({
+        type: 'DelegationWithdrawn',
+        data: { actionId, delegateUserId, delegateName: state.delegates[delegateUserId].name },
+      }));
     }
     case 'CorrectProgress':
       return [decideCorrection(command, state, now)];
@@ -412,3 +424,17 @@ function requireNotClosed(state: ExistingAction, doing: string): void {
   }
 }
 
+/**
+ * The delegate and everyone who holds the action through them, nearest first. Only owners and
+ * plan administrators may delegate now, but histories from before that rule can hold onward
+ * delegations, and none may outlive the delegation they came through.
+ */
+function delegationChainFrom(delegateUserId: string, delegates: Record<string, Delegate>): string[] {
+  const chain = [delegateUserId];
+  for (let i = 0; i < chain.length; i += 1) {
+    for (const [userId, delegate] of Object.entries(delegates)) {
+      if (delegate.delegatedBy === chain[i] && !chain.includes(userId)) chain.push(userId);
+    }
+  }
+  return chain;
+}

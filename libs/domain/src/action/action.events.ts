@@ -87,7 +87,12 @@ export type ActionSuperseded = {
 
 export type ActionDelegated = {
   type: 'ActionDelegated';
-  data: { actionId: string; delegateUserId: string; delegateName: string };
+  /**
+   * v2 added `delegatedBy`, the user who delegated (the owner, a plan administrator, or, before
+   * only owners could, another delegate), so withdrawing a delegate also withdraws whoever they
+   * passed the action on to.
+   */
+  data: { actionId: string; delegateUserId: string; delegateName: string; delegatedBy: string | null };
 };
 
 export type DelegationWithdrawn = {
@@ -128,7 +133,7 @@ export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
   ActionReopened: 1,
   ActionWithdrawn: 1,
   ActionSuperseded: 1,
-  ActionDelegated: 1,
+  ActionDelegated: 2,
   DelegationWithdrawn: 1,
   ProgressCorrected: 1,
 };

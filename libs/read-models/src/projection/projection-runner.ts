@@ -20,7 +20,7 @@ interface Waiter {
 }
 
 export function toProjectedEvent(recorded: RecordedEvent): ProjectedEvent {
-  const event = upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data);
+  const event = upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data, recorded.metadata);
   return { ...event, recorded } as ProjectedEvent;
 }
 
