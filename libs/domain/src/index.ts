@@ -35,6 +35,7 @@ export * from './scorecard/metric-rag';
 export * from './scorecard/metric-definition';
 export * from './scorecard/metric.decider';
 export * from './shared/email-address';
+export * from './shared/web-link';
 export * from './reminder/reminder.commands';
 export * from './reminder/reminder.events';
 export * from './reminder/reminder.errors';

@@ -1,3 +1,4 @@
+import { isWebLink } from '@send/domain';
 import { ActionDetail } from './action.query';
 import { EvidenceFileLink } from './evidence-file-link';
 import { EvidenceReview } from './evidence-review';
@@ -16,7 +17,8 @@ export function EvidenceList({ action, canReview, onChanged }: { action: ActionD
             <strong>{e.title}</strong> <span className="secondary">({e.kind === 'IMPACT' ? 'impact' : 'activity'} evidence)</span>
           </p>
           <p className="secondary">
-            {e.link ? <a href={e.link}>{e.link}</a> : (e.documentReference ?? 'Uploaded file')} · submitted by {e.submittedBy} on {e.submittedAt.slice(0, 10)}
+            {/* Links recorded before the rule was in the domain stay in the history; show those as text, never as something to click. */}
+            {e.link ? isWebLink(e.link) ? <a href={e.link}>{e.link}</a> : e.link : (e.documentReference ?? 'Uploaded file')} · submitted by {e.submittedBy} on {e.submittedAt.slice(0, 10)}
             {e.reviewedBy ? ` · reviewed by ${e.reviewedBy}` : ''}
           </p>
           {e.file && <EvidenceFileLink file={e.file} />}

@@ -114,6 +114,18 @@ describe('AttachEvidence', () => {
     expect(error).toMatchObject({ kind: 'invalid', field: 'link', rule: 'linkOrDocumentReference' });
   });
 
+  it.each(['javascript:alert(document.cookie)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'file:///etc/passwd', 'ftp://council.example/x', 'council.example/papers', 'https://'])(
+    'refuses %j as a link: only web addresses open with a click',
+    (link) => {
+      expect(refusal(() => when(attach({ link }), given([added])))).toMatchObject({ kind: 'invalid', field: 'link', rule: 'isWebLink' });
+    },
+  );
+
+  it('accepts http as well as https links', () => {
+    const [event] = when(attach({ link: 'http://intranet.council.example/sib' }), given([added]));
+    expect(event.data).toMatchObject({ link: 'http://intranet.council.example/sib' });
+  });
+
   it('refuses a kind other than ACTIVITY or IMPACT', () => {
     expect(refusal(() => when(attach({ kind: 'OUTCOME' as EvidenceKind, link: 'https://x' }), given([added])))).toMatchObject({
       kind: 'invalid',
