@@ -46,7 +46,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - action owner (or the programme office) delegates the action to a colleague and withdraws it;
  * - plan administrator manages people: registers anyone (a person belongs to no area until
  *   granted a role, so an administrator of any area may), grants and revokes roles in their area,
- *   and sets the email address of people working in their area (to whom others answer NOT_FOUND);
+ *   and sets the email address of people who work only in areas they administer (others answer
+ *   NOT_FOUND; the two-area cases are below);
  * - plan administrator (only they): open and close update rounds;
  * - board chair and members (only they): schedule meetings, minute attendance and decisions, close;
  * - plan administrator (only they): keep the scorecard (metrics, targets, figures, corrections,
@@ -125,6 +126,61 @@ describe('Who may send which mutation, over HTTP', () => {
         expect(result.errors?.[0]?.extensions?.code).toBe(expected);
         expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
       }
+    });
+  });
+
+  /**
+   * User management on a person who works in two areas (a board member in the test area and in
+   * another). Granting someone a role in your own area must not widen what you can do to them
+   * elsewhere: only an administrator of every area they work in may change their identity (the
+   * email their reminders go to); each administrator grants and revokes in their own area only.
+   * User ids are global names (docs/security.md), so registering one that exists is a CONFLICT
+   * for any administrator.
+   */
+  describe('on a person who belongs to two areas', () => {
+    type Outcome2 = Outcome | 'CONFLICT';
+    const C: Outcome2 = 'CONFLICT';
+    const TWO_AREA_CALLERS = ['admin', 'elsewhere', 'both-admin', 'chair', 'adviser'] as const;
+    const REGISTER = `mutation ($input: RegisterUserInput!) { registerUser(input: $input) { id } }`;
+    const GRANT = `mutation ($input: RoleGrantInput!) { grantRole(input: $input) { id } }`;
+    const REVOKE = `mutation ($input: RoleGrantInput!) { revokeRole(input: $input) { id } }`;
+    const SET_EMAIL = `mutation ($input: SetUserEmailInput!) { setUserEmail(input: $input) { id } }`;
+    const OPERATIONS: Record<string, { query: string; input: (userId: string) => Record<string, unknown>; expected: Outcome2[] }> = {
+      //                                                                                          admin elsewhere both chair adviser
+      setUserEmail: { query: SET_EMAIL, input: (userId) => ({ userId, email: 'someone.else@attacker.example' }), expected: [F, F, A, F, F] },
+      'setUserEmail to none': { query: SET_EMAIL, input: (userId) => ({ userId, email: null }), expected: [F, F, A, F, F] },
+      'grantRole in the test area': { query: GRANT, input: (userId) => ({ userId, role: 'ACTION_OWNER', localAreaId: TEST_AREA }), expected: [A, F, A, F, F] },
+      'grantRole in the other area': { query: GRANT, input: (userId) => ({ userId, role: 'ACTION_OWNER', localAreaId: OTHER_AREA }), expected: [F, A, A, F, F] },
+      'revokeRole in the test area': { query: REVOKE, input: (userId) => ({ userId, role: 'BOARD_MEMBER', localAreaId: TEST_AREA }), expected: [A, F, A, F, F] },
+      'revokeRole in the other area': { query: REVOKE, input: (userId) => ({ userId, role: 'BOARD_MEMBER', localAreaId: OTHER_AREA }), expected: [F, A, A, F, F] },
+      'registerUser again': { query: REGISTER, input: (userId) => ({ userId, displayName: 'Someone Else', email: 'someone.else@attacker.example' }), expected: [C, C, C, F, F] },
+    };
+    let person = 0;
+
+    beforeAll(async () => {
+      await app.addUser({ userId: 'both-admin', roles: ['PLAN_ADMINISTRATOR'], areas: [TEST_AREA, OTHER_AREA] });
+    });
+
+    describe.each(Object.keys(OPERATIONS))('%s', (operation) => {
+      const { query, input, expected } = OPERATIONS[operation];
+      it.each(TWO_AREA_CALLERS.map((caller, i) => [caller, expected[i]] as const))('as %s: %s', async (caller, outcome) => {
+        const userId = `two-area-person-${(person += 1)}`;
+        await app.addUser({ userId, roles: ['BOARD_MEMBER'], areas: [TEST_AREA, OTHER_AREA], email: `${userId}@council.example` });
+        const before = await app.allEvents();
+
+        const result = await app.as(caller).gql(query, { input: input(userId) });
+
+        const after = await app.allEvents();
+        if (outcome === 'allowed') {
+          expect(result.errors).toBeUndefined();
+          const added = after.slice(before.length);
+          expect(added.length).toBeGreaterThan(0);
+          for (const event of added) expect(event.metadata.actor).toMatchObject({ userId: caller, role: 'PLAN_ADMINISTRATOR' });
+        } else {
+          expect(result.errors?.[0]?.extensions?.code).toBe(outcome);
+          expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
+        }
+      });
     });
   });
 

@@ -63,6 +63,30 @@ describe('Plan administrators manage who may do what, and every change is an eve
     expect(await app.allEvents()).toEqual(before);
   });
 
+  it('refuses the takeover of a person’s email by an administrator of another area: grant, change, revoke', async () => {
+    await app.addUser({ userId: 'area-a-person', roles: ['ACTION_OWNER'], areas: ['test-area'], email: 'jo.owner@council.example' });
+    await app.addUser({ userId: 'area-b-admin', roles: ['PLAN_ADMINISTRATOR'], areas: ['area-b'] });
+    const SET_EMAIL = `mutation ($input: SetUserEmailInput!) { setUserEmail(input: $input) { id email } }`;
+    const attacker = app.as('area-b-admin');
+
+    // Before the grant the person does not exist for them.
+    expect((await attacker.gql(SET_EMAIL, { input: { userId: 'area-a-person', email: 'x@attacker.example' } })).errors![0].extensions?.code).toBe('NOT_FOUND');
+    const granted = await attacker.gql(GRANT, { input: { userId: 'area-a-person', role: 'BOARD_MEMBER', localAreaId: 'area-b' } });
+    expect(granted.errors).toBeUndefined();
+
+    const before = await app.allEvents();
+    const changed = await attacker.gql(SET_EMAIL, { input: { userId: 'area-a-person', email: 'x@attacker.example' } });
+    expect(changed.errors![0].extensions?.code).toBe('FORBIDDEN');
+    expect(changed.errors![0].message).toMatch(/also work in an area you do not administer/);
+    expect(await app.allEvents()).toEqual(before);
+
+    expect((await attacker.gql(REVOKE, { input: { userId: 'area-a-person', role: 'BOARD_MEMBER', localAreaId: 'area-b' } })).errors).toBeUndefined();
+    const asHomeAdmin = await app.gql(`{ users(localAreaId: "test-area") { id email } }`);
+    expect(asHomeAdmin.data.users.find((u: { id: string }) => u.id === 'area-a-person').email).toBe('jo.owner@council.example');
+    const emailEvents = (await app.allEvents()).filter((e) => e.streamId === 'user-area-a-person' && e.type === 'UserEmailChanged');
+    expect(emailEvents.map((e) => e.data.email)).toEqual(['jo.owner@council.example']);
+  });
+
   it('lists an area’s people without revealing their roles in areas the asker cannot see', async () => {
     const asTester = await app.gql(`{ users(localAreaId: "test-area") { id roles { role localAreaId } } }`);
     const elsewhere = asTester.data.users.find((u: { id: string }) => u.id === 'elsewhere-admin');

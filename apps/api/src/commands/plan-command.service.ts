@@ -8,7 +8,9 @@ import {
   ActionState,
   ExistingAction,
   Actor,
+  ACCESS_RULES,
   authorizeCommand,
+  authorizeIdentityChange,
   canSeeArea,
   CommandMetadata,
   DomainEvent,
@@ -19,8 +21,6 @@ import {
   Principal,
   RoleGrant,
   UserAlreadyExistsError,
-  UserNotFoundError,
-  rolesIn,
   UserCommand,
   UserEvent,
   UserState,
@@ -127,13 +127,10 @@ export class PlanCommandService {
       const anyAdministeredArea = principal.grants.find((g) => g.role === 'PLAN_ADMINISTRATOR')?.localAreaId ?? '';
       if (command.type === 'RegisterUser') return this.authorize(options, command.type, anyAdministeredArea);
       if (command.type !== 'SetUserEmail') return this.authorize(options, command.type, command.data.localAreaId);
-      // Someone's address decides where their reminders go, so only an administrator of an area they work in may change it.
-      const theirAreas = user.exists ? [...new Set(user.grants.map((g) => g.localAreaId))] : [];
-      if (theirAreas.length === 0) return this.authorize(options, command.type, anyAdministeredArea);
-      const visible = theirAreas.filter((area) => canSeeArea(principal, area));
-      if (visible.length === 0) throw new UserNotFoundError(command.data.userId);
-      const administered = visible.find((area) => rolesIn(principal, area).includes('PLAN_ADMINISTRATOR'));
-      return this.authorize(options, command.type, administered ?? visible[0]);
+      // The decider refuses a person who does not exist; access is only about people who do.
+      if (!user.exists) return this.authorize(options, command.type, anyAdministeredArea);
+      const role = authorizeIdentityChange(principal, user, ACCESS_RULES.SetUserEmail.what);
+      return { actor: { userId: principal.userId, displayName: principal.displayName, role } };
     });
   }
 

@@ -59,7 +59,7 @@ export class UsersResolver {
     return this.user(input.userId, principal);
   }
 
-  @Mutation(() => UserModel, { description: "Set or remove the address a person's reminders go to (plan administrators of an area they work in)." })
+  @Mutation(() => UserModel, { description: "Set or remove the address a person's reminders go to (a plan administrator of every area they work in)." })
   async setUserEmail(@Args('input') input: SetUserEmailInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
     const result = await this.commands.executeUserCommand({ type: 'SetUserEmail', data: { userId: input.userId, email: input.email ?? null } }, { principal });
     await this.projections.caughtUpTo(result.position);
