@@ -87,6 +87,20 @@ describe('Plan administrators manage who may do what, and every change is an eve
     expect(emailEvents.map((e) => e.data.email)).toEqual(['jo.owner@council.example']);
   });
 
+  it('treats user ids and plan ids as global names: taken is CONFLICT for anyone, and tells nothing more (docs/security.md)', async () => {
+    await app.addUser({ userId: 'area-c-admin', roles: ['PLAN_ADMINISTRATOR'], areas: ['area-c'] });
+    const outsider = app.as('area-c-admin');
+    const before = await app.allEvents();
+    const plan = await outsider.gql(CREATE_PLAN, { input: planInput('user-management', 'area-c') });
+    expect(plan.errors![0]).toMatchObject({ message: 'An improvement plan with id user-management already exists', extensions: { code: 'CONFLICT' } });
+    const person = await outsider.gql(REGISTER, { input: { userId: 'chair', displayName: 'Someone Else' } });
+    expect(person.errors![0]).toMatchObject({ message: 'A user with id chair already exists', extensions: { code: 'CONFLICT' } });
+    expect(await app.allEvents()).toEqual(before);
+    // Existence is all they learn: the plan and the person's roles stay out of sight.
+    expect((await outsider.gql(`{ plan(id: "user-management") { id } }`)).errors![0].extensions?.code).toBe('NOT_FOUND');
+    expect((await outsider.gql(`{ users(localAreaId: "test-area") { id } }`)).data.users).toEqual([]);
+  });
+
   it('lists an area’s people without revealing their roles in areas the asker cannot see', async () => {
     const asTester = await app.gql(`{ users(localAreaId: "test-area") { id roles { role localAreaId } } }`);
     const elsewhere = asTester.data.users.find((u: { id: string }) => u.id === 'elsewhere-admin');
