@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { samplePdf, windowsProgram } from '../apps/api/src/evidence-files/sample-files.fixture';
+import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
 
 jest.setTimeout(30_000);
@@ -60,5 +61,29 @@ describeInChromium('The dashboard in Chromium: evidence files', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('"report.pdf" was refused: the content is a Windows program');
     expect(await h.app.allEvents()).toHaveLength(before);
+  });
+
+  it('shows a link recorded before links had to be web addresses as text, never as something to click', async () => {
+    // The domain now refuses such a link; an event from before the rule is in the history for ever.
+    const streamId = `action-${action.id}`;
+    const head = (await h.app.store().readStream(streamId)).at(-1)!.revision;
+    await h.app.store().appendToStream(
+      streamId,
+      [
+        {
+          id: '5c0ffee0-0000-4000-8000-00000000000a',
+          type: 'EvidenceAttached',
+          data: { actionId: action.id, evidenceId: 'ev-old-link', kind: 'ACTIVITY', title: 'Old scripted link', link: 'javascript:alert(document.domain)', documentReference: null, submittedBy: 'Alex Morgan', file: null },
+          metadata: { schemaVersion: 2, occurredAt: '2026-01-05T09:00:00.000Z', commandId: 'old-link', correlationId: 'old-link', causationId: 'old-link', actor: null },
+        },
+      ],
+      head,
+    );
+    await h.app.app.get(ProjectionService).caughtUpToHead();
+    const page = await openAction('dfe-adviser');
+    const item = page.locator('.evidence-list li', { hasText: 'Old scripted link' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('javascript:alert(document.domain)');
+    expect(await item.locator('a[href^="javascript:"]').count()).toBe(0);
   });
 });
