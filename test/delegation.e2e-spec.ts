@@ -104,4 +104,18 @@ describe('Delegating an action to a deputy, over HTTP', () => {
     expect(reDelegate.errors![0].extensions?.code).toBe('FORBIDDEN');
     expect(await app.allEvents()).toEqual(before);
   });
+
+  it('lets every delegation lapse when the action is given to a new owner', async () => {
+    let handed = (await app.gql(ADD_ACTION, { input: actionInput('delegation', '8.4') })).data.addAction;
+    handed = (await app.gql(delegate, { input: { actionId: handed.id, expectedRevision: handed.revision, delegateUserId: 'deputy' } })).data.delegateAction;
+    const reassigned = await app.gql(change('reassignActionOwner', 'ReassignOwnerInput'), {
+      input: { actionId: handed.id, expectedRevision: handed.revision, owner: { name: 'Jordan Lee', role: 'Head of SEND', organisation: 'Council' }, reason: 'Restructure' },
+    });
+    expect(reassigned.errors).toBeUndefined();
+    expect(reassigned.data.reassignActionOwner.timeline.slice(-2).map((t: { eventType: string }) => t.eventType)).toEqual(['OwnerReassigned', 'DelegationWithdrawn']);
+    const refused = await app.as('deputy').gql(report, {
+      input: { actionId: handed.id, expectedRevision: reassigned.data.reassignActionOwner.revision, rag: 'GREEN', commentary: 'Still mine?', asAt: '2026-03-01' },
+    });
+    expect(refused.errors![0].extensions?.code).toBe('FORBIDDEN');
+  });
 });

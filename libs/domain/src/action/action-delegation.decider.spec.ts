@@ -105,6 +105,17 @@ describe('Withdrawing a delegate withdraws the chain they started', () => {
   });
 });
 
+describe('Reassigning the owner', () => {
+  it('withdraws every delegation: delegates act for the owner who chose them, and the new owner starts with none', () => {
+    const owner = { ownerId: 'owner-send-lead', name: 'Priya Shah', role: 'SEND and AP Lead', organisation: 'Council' };
+    const history = [added, delegatedBy('sam.lee', 'Sam Lee', 'nina.k'), delegatedBy('jo.e', 'Jo Evans', 'programme.office')];
+    const events = when({ type: 'ReassignOwner', data: { actionId, owner, reason: 'Restructure' } }, given(history));
+    expect(events.map((e) => e.type)).toEqual(['OwnerReassigned', 'DelegationWithdrawn', 'DelegationWithdrawn']);
+    expect(events.slice(1)).toEqual([withdrawn('sam.lee', 'Sam Lee'), withdrawn('jo.e', 'Jo Evans')]);
+    expect(given([...history, ...events])).toMatchObject({ delegates: {} });
+  });
+});
+
 describe('A delegate acts for the owner', () => {
   const deputy: Principal = {
     userId: 'sam.lee',

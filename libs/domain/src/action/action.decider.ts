@@ -215,7 +215,12 @@ export function decideAction(
       const owner = requireOwner(command.data.owner);
       if (owner.ownerId === state.owner.ownerId) throw new SameValueError('The owner');
       const reason = command.data.reason?.trim() || null;
-      return [{ type: 'OwnerReassigned', data: { actionId, owner, previousOwner: state.owner, reason } }];
+      // Delegates act for an owner who chose them (or had them chosen); the new owner starts with none.
+      const lapsed: ActionEvent[] = Object.entries(state.delegates).map(([delegateUserId, delegate]) => ({
+        type: 'DelegationWithdrawn',
+        data: { actionId, delegateUserId, delegateName: delegate.name },
+      }));
+      return [{ type: 'OwnerReassigned', data: { actionId, owner, previousOwner: state.owner, reason } }, ...lapsed];
     }
     case 'ReportProgress': {
       requireOpen(state, 'report progress');
