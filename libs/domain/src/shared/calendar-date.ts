@@ -16,6 +16,16 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * The dates a plan can sensibly speak of. A due date of 9999-12-31 is a typo or a way to hide an
+ * action from "overdue" for ever, and years far out of range break sorting, reports and charts.
+ */
+export const EARLIEST_DATE: CalendarDate = '2000-01-01';
+export const LATEST_DATE: CalendarDate = '2100-12-31';
+
+/** ISO dates compare as strings; the caller has already checked the format. */
+export const isDateInRange = (date: CalendarDate): boolean => date >= EARLIEST_DATE && date <= LATEST_DATE;
+
 /** The calendar date (UTC) of an ISO instant. */
 export function dateOf(instant: string): CalendarDate {
   return instant.slice(0, 10);
