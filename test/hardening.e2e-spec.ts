@@ -79,15 +79,18 @@ describe('Hostile queries are refused before they execute', () => {
 describe('In production', () => {
   let production: TestApp;
   let development: TestApp;
+  let debugging: TestApp;
 
   beforeAll(async () => {
     production = await startTestApp({ production: true });
     development = await startTestApp();
+    debugging = await startTestApp({ graphqlStackTraces: true });
   });
 
   afterAll(async () => {
     await production?.close();
     await development?.close();
+    await debugging?.close();
   });
 
   it('does not answer introspection', async () => {
@@ -99,9 +102,47 @@ describe('In production', () => {
 
   it('keeps stack traces out of errors', async () => {
     const query = '{ plan(id: "no-such-plan") { id } }';
-    expect((await development.gql(query)).errors![0].extensions?.stacktrace).toBeDefined();
     const error = (await production.gql(query)).errors![0];
     expect(error.extensions).toEqual({ code: 'NOT_FOUND', rule: 'planExists' });
+  });
+
+  it.each([
+    ['a refusal', '{ plan(id: "no-such-plan") { id } }'],
+    ['a validation error', '{ plans { id password } }'],
+  ])('keeps stack traces (with server paths) out of %s in development too, unless a developer asks with GRAPHQL_STACK_TRACES=true', async (_, query) => {
+    const serverPath = /at .*\/[^ ]+:\d+:\d+/;
+    for (const app of [production, development]) {
+      const answer = JSON.stringify((await app.gql(query)).errors);
+      expect(answer).not.toContain('stacktrace');
+      expect(answer).not.toMatch(serverPath);
+    }
+    const asked = (await debugging.gql(query)).errors![0].extensions?.stacktrace;
+    expect(asked).toEqual(expect.arrayContaining([expect.stringMatching(serverPath)]));
+  });
+
+  it.each([
+    ['a misspelt field', '{ plans { id titel } }', {}, 'Cannot query field "titel" on type "Plan".'],
+    ['a misspelt mutation', 'mutation { addActio { id } }', {}, 'Cannot query field "addActio" on type "Mutation".'],
+    ['a misspelt argument', '{ plan(ids: "x") { id } }', {}, 'Unknown argument "ids" on field "Query.plan".'],
+    [
+      'a misspelt input field in variables',
+      'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { revision } }',
+      { input: { actionId: 'a', expectedRevision: 0, rag: 'AMBER', asAt: '2026-06-01', comentary: 'x' } },
+      'Field "comentary" is not defined by type "ReportProgressInput".',
+    ],
+    [
+      'a misspelt enum value in variables',
+      'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { revision } }',
+      { input: { actionId: 'a', expectedRevision: 0, rag: 'AMBR', asAt: '2026-06-01', commentary: 'x' } },
+      'Value "AMBR" does not exist in "ReportableRag" enum.',
+    ],
+  ])('suggests no schema names for %s, even without a token', async (_, query, variables, plainly) => {
+    const refused = await production.gqlWithAuthorization(undefined, query, variables);
+    const message = refused.errors!.map((e) => e.message).join('\n');
+    expect(message).toContain(plainly);
+    expect(message).not.toMatch(/Did you mean/);
+    // Development keeps the help, so the test shows what production leaves out.
+    expect((await development.gqlWithAuthorization(undefined, query, variables)).errors!.map((e) => e.message).join('\n')).toMatch(/Did you mean/);
   });
 
   it('serves no GraphiQL page', async () => {

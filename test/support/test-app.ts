@@ -78,6 +78,8 @@ export interface TestAppOptions {
   eventStoreBusyTimeoutMs?: number;
   /** Run as NODE_ENV=production would: no GraphiQL, no introspection, no stack traces. */
   production?: boolean;
+  /** GRAPHQL_STACK_TRACES=true: a developer asking for stack traces in errors. */
+  graphqlStackTraces?: boolean;
   /** Where the built dashboard is, for the browser suites. */
   dashboardDir?: string;
   /** The largest evidence upload; the shipped default unless a test needs a smaller one. */
@@ -113,6 +115,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     evidenceFiles: { dir: join(dataDir, 'evidence-files'), maxBytes: options.evidenceFileMaxBytes ?? DEFAULT_EVIDENCE_FILE_MAX_BYTES },
     loadDemoPlan: options.loadDemoPlan ?? false,
     production: options.production ?? false,
+    graphqlStackTraces: options.graphqlStackTraces,
     dashboardDir: options.dashboardDir,
     reminders: options.reminders,
     quiet: true,

@@ -17,7 +17,8 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
 import { MovementModule } from './movement/movement.module';
 import { ReportsModule } from './reports/reports.module';
-import { controlCharactersPlugin } from './hardening/control-characters.plugin';
+import { textInputPlugin } from './hardening/text-input.plugin';
+import { formatClientError } from './errors/format-client-error';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
@@ -40,9 +41,11 @@ export class AppModule {
           sortSchema: true,
           // GraphiQL is served by our own middleware (offline); Apollo's landing page would load a CDN.
           playground: false,
-          // In production the schema is not advertised and errors never carry stack traces.
+          // In production the schema is not advertised, not even through "Did you mean …" suggestions.
           introspection: !config.production,
-          includeStacktraceInErrorResponses: !config.production,
+          formatError: formatClientError(config.production),
+          // Stack traces name server paths; only a developer who asks (GRAPHQL_STACK_TRACES=true) gets them.
+          includeStacktraceInErrorResponses: config.graphqlStackTraces ?? false,
           csrfPrevention: true,
           // Let an error's extensions.http.status stand, so a refused sign-in is a real 401.
           preserveHttpStatusForExecutionErrors: false,
@@ -51,7 +54,7 @@ export class AppModule {
           validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
           // No answer is cacheable by an HTTP cache (every one depends on the bearer), and Apollo's
           // cache-control plugin would otherwise wrap every field resolver of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), controlCharactersPlugin(), queryCostPlugin(config.limits.maxQueryCost)],
+          plugins: [ApolloServerPluginCacheControlDisabled(), textInputPlugin(), queryCostPlugin(config.limits.maxQueryCost)],
         }),
         ActionsModule,
         OwnersModule,

@@ -19,3 +19,17 @@ describe('loadAppConfig: COMMAND_CACHE_MB', () => {
     expect(() => loadAppConfig(env(value))).toThrow(`COMMAND_CACHE_MB must be a whole number of at least 0, got "${value}"`);
   });
 });
+
+describe('loadAppConfig: GRAPHQL_STACK_TRACES', () => {
+  const env = (extra: Record<string, string>) => ({ DATA_DIR: '/tmp/send-config-spec', ...extra });
+
+  it('keeps stack traces out of answers unless a developer asks', () => {
+    expect(loadAppConfig(env({})).graphqlStackTraces).toBe(false);
+    expect(loadAppConfig(env({ GRAPHQL_STACK_TRACES: 'true' })).graphqlStackTraces).toBe(true);
+  });
+
+  it('refuses them in production, and anything but true or false', () => {
+    expect(() => loadAppConfig(env({ GRAPHQL_STACK_TRACES: 'true', NODE_ENV: 'production' }))).toThrow('GRAPHQL_STACK_TRACES=true is for development');
+    expect(() => loadAppConfig(env({ GRAPHQL_STACK_TRACES: 'yes' }))).toThrow('GRAPHQL_STACK_TRACES must be "true" or "false", got "yes"');
+  });
+});

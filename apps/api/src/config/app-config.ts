@@ -49,6 +49,8 @@ export interface AppConfig {
   /** Load the demo plan into an empty event store on start. */
   loadDemoPlan: boolean;
   production: boolean;
+  /** Stack traces (with server paths) in GraphQL errors: only when a developer asks, never in production. */
+  graphqlStackTraces?: boolean;
   /** Where to write the generated SDL; `undefined` keeps it in memory. */
   schemaFile?: string;
   /** The built dashboard (dashboard.js and .css); without it /dashboard/ says it is not built. */
@@ -196,6 +198,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError(`EVIDENCE_FILE_MAX_BYTES must be at most ${MAX_EVIDENCE_FILE_MAX_BYTES}, got "${env.EVIDENCE_FILE_MAX_BYTES}"`);
   }
 
+  const stackTraces = env.GRAPHQL_STACK_TRACES ?? 'false';
+  if (stackTraces !== 'true' && stackTraces !== 'false') throw new ConfigurationError(`GRAPHQL_STACK_TRACES must be "true" or "false", got "${stackTraces}"`);
+  if (stackTraces === 'true' && env.NODE_ENV === 'production') throw new ConfigurationError('GRAPHQL_STACK_TRACES=true is for development; it cannot be combined with NODE_ENV=production');
+
   const demo = env.DEMO_PLAN ?? 'load';
   if (demo !== 'load' && demo !== 'skip') throw new ConfigurationError(`DEMO_PLAN must be "load" or "skip", got "${demo}"`);
 
@@ -211,6 +217,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceFiles,
     loadDemoPlan: demo === 'load',
     production: env.NODE_ENV === 'production',
+    graphqlStackTraces: stackTraces === 'true',
     planImport: { maxBytes: wholeNumber(env, 'PLAN_IMPORT_MAX_BYTES', DEFAULT_PLAN_IMPORT_MAX_BYTES) },
     reminders: remindersConfig(env, dataDir, port),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,

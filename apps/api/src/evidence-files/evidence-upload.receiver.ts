@@ -14,6 +14,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 import { EvidenceFileMissingError, EvidenceFileTooLargeError } from './evidence-file.errors';
 import { removeAbandonedUploads } from './abandoned-uploads';
+import { acceptText } from '../hardening/text-rule';
 
 /** Room for the form fields and part headers besides the file (ten fields of at most 4 KB). */
 const FORM_ALLOWANCE = 64 * 1024;
@@ -65,10 +66,12 @@ export class EvidenceUploadReceiver implements OnApplicationBootstrap {
     if (!file) throw new EvidenceFileMissingError(request.is('multipart') ? 'no file was sent' : 'the request is not multipart');
     const discard = () => rm(file.path, { force: true });
     try {
-      const fields = plainToInstance(UploadEvidenceFields, { ...request.body });
+      // The same text rule as GraphQL input: well-formed, no control or bidi characters, composed.
+      const body = Object.entries({ ...request.body }).map(([name, value]) => [name, typeof value === 'string' ? acceptText(name, value) : value]);
+      const fields = plainToInstance(UploadEvidenceFields, Object.fromEntries(body));
       const violations = await validate(fields, { whitelist: true, forbidNonWhitelisted: true });
       if (violations.length > 0) throw validationErrorFactory(violations);
-      return { path: file.path, originalName: cleanName(file.originalname), fields, discard };
+      return { path: file.path, originalName: acceptText('file.originalName', cleanName(file.originalname)), fields, discard };
     } catch (error) {
       await discard();
       throw error;
@@ -84,11 +87,13 @@ export class EvidenceUploadReceiver implements OnApplicationBootstrap {
   }
 }
 
-/** The name as the person knows it: no folders (some browsers send C:\fakepath\…), no control characters. */
+/**
+ * The name as the person knows it: no folders (some browsers send C:\fakepath\…), no control
+ * characters, at most 255 characters without splitting an emoji into a lone surrogate.
+ */
 function cleanName(name: string): string {
   const plain = basename(name.replace(/\\/g, '/'))
     .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 255);
-  return plain || 'evidence';
+    .trim();
+  return Array.from(plain).slice(0, 255).join('') || 'evidence';
 }

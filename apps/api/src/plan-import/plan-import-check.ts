@@ -14,6 +14,7 @@ import { actionIdFor } from '../commands/deterministic-id';
 import { isProblem, longTextOf, Numbered, Read, readDate, readNumbered, readPriorities, readRag, textOf } from './cell-values';
 import { KnownOwners, lookUpOwner } from './owner-lookup';
 import { ColumnKey, HeaderedSheet } from './plan-import-columns';
+import { normalText, textViolation } from '../hardening/text-rule';
 import { RowProblem } from './plan-import-report';
 
 /** The most each column may hold: the same limits as the addAction and reportProgress mutations. */
@@ -84,7 +85,10 @@ export function checkImportRows(sheet: HeaderedSheet, context: ImportCheckContex
       return undefined;
     };
     const text = (field: ColumnKey, required: boolean, long = false): string => {
-      const value = long ? longTextOf(cell(field)) : textOf(cell(field));
+      // A cell is text from outside like any GraphQL input, so it passes the same rule and is composed (NFC).
+      const value = normalText(long ? longTextOf(cell(field)) : textOf(cell(field)));
+      const violation = textViolation(value);
+      if (violation) fail(field, 'UNSAFE_TEXT', `${sheet.names[field] ?? field} ${violation.message} (rule ${violation.rule})`);
       if (required && value === '') fail(field, 'MISSING_VALUE', `${sheet.names[field] ?? field} is empty; every action needs one`);
       const max = MAX_LENGTH[field];
       if (max !== undefined && value.length > max) fail(field, 'TOO_LONG', `${sheet.names[field]} is ${value.length} characters; at most ${max}`);
@@ -177,6 +181,7 @@ const CODE_OF_RULE: Record<string, string> = {
   notInFuture: 'FUTURE_DATE',
   required: 'MISSING_VALUE',
   isCalendarDate: 'BAD_DATE',
+  dateInRange: 'DATE_OUT_OF_RANGE',
 };
 
 function decideRow(
