@@ -65,6 +65,24 @@ describe('requirePeriod', () => {
     expect(error.message).toBe(`period "2025/27" does not fit the metric's frequency; expected an academic year as YYYY/YY, e.g. 2024/25`);
   });
 
+  it.each<[Frequency, string]>([
+    ['MONTHLY', '9999-12'],
+    ['ANNUAL', '2101'],
+    ['ACADEMIC_YEAR', '1999/00'],
+    ['TERMLY', '2101/02 T1'],
+  ])('refuses a %s period of %s, outside the years 2000..2100 every date is held to', (frequency, period) => {
+    const error = refusal(() => requirePeriod(frequency, period));
+    expect(error).toMatchObject({ kind: 'invalid', field: 'period', rule: 'dateInRange' });
+    expect(error.message).toBe(`period "${period}" must start between 2000 and 2100`);
+  });
+
+  it.each<[Frequency, string]>([
+    ['MONTHLY', '2000-01'],
+    ['ACADEMIC_YEAR', '2100/01'],
+  ])('accepts a %s period of %s at the edge of the window', (frequency, period) => {
+    expect(requirePeriod(frequency, period)).toBe(period);
+  });
+
   it.each<Frequency>(['MONTHLY', 'TERMLY', 'ANNUAL', 'ACADEMIC_YEAR'])('describes the %s format with an example that is itself valid', (frequency) => {
     const example = /e\.g\. (\d{4}(?:[-/]\d{2})?(?: T\d)?)/.exec(describePeriodFormat(frequency))?.[1];
     expect(example).toBeDefined();

@@ -1,3 +1,5 @@
+import { EARLIEST_DATE, LATEST_DATE } from '../shared/calendar-date';
+import { InvalidValueError } from '../shared/domain-error';
 import { Frequency } from './metric.commands';
 import { PeriodFormatError } from './metric.errors';
 
@@ -55,8 +57,16 @@ export function isValidPeriod(frequency: Frequency, period: string): boolean {
   return sortKeyOrNull(frequency, period) !== null;
 }
 
+/**
+ * New periods start within the same window as every date a command takes. Only commands are
+ * held to it: a period already recorded keeps its place in the order, whatever its year.
+ */
 export function requirePeriod(frequency: Frequency, period: string): string {
   if (!isValidPeriod(frequency, period)) throw new PeriodFormatError(period, describePeriodFormat(frequency));
+  const year = period.slice(0, 4);
+  if (year < EARLIEST_DATE.slice(0, 4) || year > LATEST_DATE.slice(0, 4)) {
+    throw new InvalidValueError('period', 'dateInRange', `period "${period}" must start between ${EARLIEST_DATE.slice(0, 4)} and ${LATEST_DATE.slice(0, 4)}`);
+  }
   return period;
 }
 
