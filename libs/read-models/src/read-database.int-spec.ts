@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { OwnerEntity } from './owners/owner.entity';
@@ -119,6 +120,38 @@ describe('The read database in a SQLite file', () => {
     expect(existsSync(`${config.filename}-wal`)).toBe(false);
     dataSource = await openReadDatabase(config);
     expect(await dataSource.getRepository(OwnerEntity).count()).toBe(300);
+  });
+
+  it('commits again once the disk has room, after transactions failed on a full one', async () => {
+    dataSource = await openReadDatabase(config);
+    const write = (ownerId: string) => dataSource!.transaction((manager) => manager.insert(OwnerEntity, { ...manyOwners()[0], ownerId, name: 'n'.repeat(100_000) }));
+    const committed = (ownerId: string) => {
+      const other = new Database(config.filename, { readonly: true });
+      try {
+        return other.prepare('SELECT COUNT(*) AS n FROM owners WHERE "ownerId" = ?').get(ownerId);
+      } finally {
+        other.close();
+      }
+    };
+    // A full disk, as SQLite sees one: no page may be added. SQLite rolls each failing transaction back itself.
+    const [{ page_count: pages }] = await dataSource.query('PRAGMA page_count');
+    await dataSource.query(`PRAGMA max_page_count = ${pages}`);
+    await expect(write('while-full-1')).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    await expect(write('while-full-2')).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    await dataSource.query('PRAGMA max_page_count = 1073741823');
+    // Then an ordinary refusal that leaves SQLite's transaction open: another process holds the write lock.
+    await dataSource.query('PRAGMA busy_timeout = 50');
+    const holder = new Database(config.filename);
+    holder.prepare('BEGIN IMMEDIATE').run();
+    await expect(write('while-locked')).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    holder.prepare('ROLLBACK').run();
+    holder.close();
+
+    await write('after');
+
+    // Committed to the file, not only visible inside this connection's own transaction.
+    expect(committed('after')).toEqual({ n: 1 });
+    expect(committed('while-full-1')).toEqual({ n: 0 });
   });
 });
 

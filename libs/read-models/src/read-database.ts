@@ -1,5 +1,5 @@
 import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer } from '@send/event-store';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { ActionPriorityEntity } from './actions/action-priority.entity';
 import { ActionEntity } from './actions/action.entity';
 import { EvidenceEntity } from './evidence/evidence.entity';
@@ -111,8 +111,46 @@ async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
         })
       : new DataSource({ ...common, type: 'postgres', url: config.url, extra: { max: 10 } });
   await dataSource.initialize();
+  if (config.type === 'sqlite') keepTransactionStateTrue(dataSource);
   if (inFile) stopCheckpointsOnDestroy(dataSource, new BackgroundCheckpointer(config.filename));
   return dataSource;
+}
+
+interface SqliteConnection {
+  readonly inTransaction: boolean;
+}
+
+/**
+ * A COMMIT that fails on a read-only, full or failing disk is rolled back by SQLite itself.
+ * TypeORM then sends ROLLBACK, which fails ("no transaction is active"), and goes on believing a
+ * transaction is open: its next transaction starts as a SAVEPOINT, which opens a real transaction
+ * that TypeORM later only "releases" as if nested. From then on every projection batch (with its
+ * checkpoint) lands in one transaction that is never committed, even once the disk is writable
+ * again: the api looks fine while nothing reaches the file, until a restart throws it all away.
+ * So after every rollback TypeORM's idea of the transaction is made to agree with SQLite's.
+ */
+function keepTransactionStateTrue(dataSource: DataSource): void {
+  const driver = dataSource.driver as unknown as { databaseConnection: SqliteConnection; createQueryRunner(mode: unknown): QueryRunner };
+  const create = driver.createQueryRunner.bind(driver);
+  const kept = new WeakSet<QueryRunner>();
+  driver.createQueryRunner = (mode) => {
+    const runner = create(mode);
+    if (kept.has(runner)) return runner;
+    kept.add(runner);
+    const rollback = runner.rollbackTransaction.bind(runner);
+    runner.rollbackTransaction = async () => {
+      try {
+        await rollback();
+      } finally {
+        if (!driver.databaseConnection.inTransaction) {
+          const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+          state.isTransactionActive = false;
+          state.transactionDepth = 0;
+        }
+      }
+    };
+    return runner;
+  };
 }
 
 /** Every owner of a read database closes it with destroy(); the checkpoint thread ends first, with a last checkpoint. */

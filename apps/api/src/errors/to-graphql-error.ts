@@ -4,6 +4,7 @@ import { DomainError } from '@send/domain';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@send/event-store';
 import { InvalidCursorError, ProjectionTimeoutError } from '@send/read-models';
 import { ErrorCode } from './error-codes';
+import { storageFailureOf } from './storage-failure';
 
 const logger = new Logger('GraphQL');
 
@@ -42,12 +43,27 @@ export function toGraphQLError(error: unknown): GraphQLError {
     });
   }
   if (error instanceof EventStoreUnavailableError) {
+    const storage = storageFailureOf(error.cause);
+    if (storage) {
+      logger.warn(`Event store write failed: ${error.message}`);
+      return new GraphQLError(`The plan store cannot be written: ${storage.cause}; nothing was changed. Try again once it is fixed.`, {
+        extensions: { code: ErrorCode.ServiceUnavailable, reason: storage.reason },
+      });
+    }
     return new GraphQLError(`The plan store is unavailable; nothing was changed. Try again shortly. (${error.message})`, {
       extensions: { code: ErrorCode.ServiceUnavailable },
     });
   }
   if (error instanceof HttpException) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.BadUserInput } });
+  }
+  // A read-only, full or failing disk is the server's fault and passes: say so, without paths.
+  const storage = storageFailureOf(error);
+  if (storage) {
+    logger.warn(`Storage failure: ${error instanceof Error ? error.message : String(error)}`);
+    return new GraphQLError(`The server cannot use its storage: ${storage.cause}. Try again once it is fixed.`, {
+      extensions: { code: ErrorCode.ServiceUnavailable, reason: storage.reason },
+    });
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal } });

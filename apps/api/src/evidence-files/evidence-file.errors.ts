@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
+import { StorageFailure } from '../errors/storage-failure';
 
 /** Each refusal names the field and the rule, like every validation error of the API. */
 const refusal = (message: string, code: string, rule: string) =>
@@ -32,6 +33,14 @@ export class EvidenceFileTypeRefusedError extends GraphQLError {
 export class EvidenceFileMissingError extends GraphQLError {
   constructor(detail: string) {
     super(...refusal(`Send the evidence as multipart/form-data with the file in a field named "file" (${detail})`, ErrorCode.BadUserInput, 'required'));
+  }
+}
+
+export class EvidenceFileStorageError extends GraphQLError {
+  constructor(storage: StorageFailure) {
+    super(`The file could not be stored: ${storage.cause}. Nothing was attached; try again once it is fixed.`, {
+      extensions: { code: ErrorCode.ServiceUnavailable, reason: storage.reason },
+    });
   }
 }
 

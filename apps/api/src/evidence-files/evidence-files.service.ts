@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -12,7 +12,8 @@ import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model
 import { PlanCommandService } from '../commands/plan-command.service';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { withFileSource } from './byte-source';
-import { EvidenceFileIntegrityError, EvidenceFileTypeRefusedError } from './evidence-file.errors';
+import { storageFailureOf } from '../errors/storage-failure';
+import { EvidenceFileIntegrityError, EvidenceFileStorageError, EvidenceFileTypeRefusedError } from './evidence-file.errors';
 import { EVIDENCE_FILE_STORE, EvidenceFileStore } from './evidence-file-store.port';
 import { EvidenceUploadReceiver, ReceivedUpload } from './evidence-upload.receiver';
 import { nameContradicts, sniffFileType } from './file-type-sniffer';
@@ -35,10 +36,10 @@ export class EvidenceFilesService {
 
   async attachUpload(actionId: string, principal: Principal, request: Request, response: Response): Promise<EvidenceModel> {
     await this.requireMayAttach(actionId, principal);
-    const upload = await this.receiver.receive(request, response);
+    const upload = await this.receiver.receive(request, response).catch(refuseOnStorageFailure);
     let file: EvidenceFile;
     try {
-      file = await this.keep(upload);
+      file = await this.keep(upload).catch(refuseOnStorageFailure);
     } finally {
       await upload.discard();
     }
@@ -99,4 +100,13 @@ export class EvidenceFilesService {
     const { sha256, size } = await this.store.put(createReadStream(upload.path));
     return { sha256, size, contentType: sniffed.type.contentType, originalName: upload.originalName };
   }
+}
+
+/** A read-only, full or failing disk while the upload is written: nothing stored, nothing attached. */
+function refuseOnStorageFailure(error: unknown): never {
+  const storage = storageFailureOf(error);
+  if (!storage) throw error;
+  // The operator needs the path the client must not see.
+  new Logger('EvidenceFiles').warn(`An upload could not be stored: ${error instanceof Error ? error.message : String(error)}`);
+  throw new EvidenceFileStorageError(storage);
 }
