@@ -6,11 +6,11 @@ import { DomainError, Principal } from '@send/domain';
 import { Clock } from '../common/clock';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { loadEvent, userDecider, userStream } from '../commands/plan-deciders';
-import { ConfigurationError, DEFAULT_PLAN_IMPORT_MAX_BYTES, loadAppConfig } from '../config/app-config';
+import { ConfigurationError, DEFAULT_IMPORT_LIMITS, DEFAULT_PLAN_IMPORT_MAX_BYTES, loadAppConfig } from '../config/app-config';
 import { createEventStore } from '../infrastructure/event-store.provider';
 import { eventStoreDirectory } from '../plan-import/plan-import-directory';
 import { PlanImportReport } from '../plan-import/plan-import-report';
-import { MAX_IMPORT_ROWS, PlanImporter } from '../plan-import/plan-importer';
+import { PlanImporter } from '../plan-import/plan-importer';
 
 const USAGE = `Usage: npm run import -- --plan <plan id> --file <plan.csv|plan.xlsx> --user <user id> [--dry-run]
                         [--as-at <YYYY-MM-DD, for rows without one; default today>] [--import-id <id, to resume an import of a changed file>]`;
@@ -42,8 +42,8 @@ async function main(): Promise<number> {
   try {
     const principal = await principalOf(values.user, store);
     const importer = new PlanImporter(store, commands, eventStoreDirectory(store), clock, {
+      ...(config.importLimits ?? DEFAULT_IMPORT_LIMITS),
       maxBytes: config.planImport?.maxBytes ?? DEFAULT_PLAN_IMPORT_MAX_BYTES,
-      maxRows: MAX_IMPORT_ROWS,
     });
     const dryRun = values['dry-run']!;
     console.log(`${dryRun ? 'Checking' : 'Importing'} ${basename(values.file)} ${dryRun ? 'against' : 'into'} plan ${values.plan} as ${principal.displayName} (${principal.userId})…`);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 import { isEmailAddress } from '@send/domain';
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
+import { ImportLimits } from '../common/import-limits';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
@@ -57,6 +58,8 @@ export interface AppConfig {
   dashboardDir?: string;
   /** Spreadsheet imports of a plan: the largest file taken. Absent means DEFAULT_PLAN_IMPORT_MAX_BYTES. */
   planImport?: { maxBytes: number };
+  /** How far reading an imported spreadsheet or measurements CSV may go. Absent means DEFAULT_IMPORT_LIMITS. */
+  importLimits?: ImportLimits;
   /** Reminder mails; absent, nothing is checked or sent on a timer (tests that do not test mail). */
   reminders?: RemindersConfig;
   /** Only warnings and errors in the log (tests). */
@@ -67,6 +70,19 @@ export class ConfigurationError extends Error {}
 
 /** 5 MB holds a plan of thousands of actions with long commentary; anything larger is not a plan. */
 export const DEFAULT_PLAN_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A real plan is a few hundred actions, at most a few thousand rows of a dozen or two columns
+ * (about 1 MB unpacked); these are several times that, and small enough that a hostile file is
+ * refused within a second or two and a few hundred MB on the reading thread.
+ */
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxRows: 5000,
+  maxColumns: 100,
+  maxCells: 200_000,
+  maxInflatedBytes: 32 * 1024 * 1024,
+  maxParseMs: 10_000,
+};
 
 /**
  * Depth 8 fits the deepest query the product needs (a plan's page of actions with each
@@ -219,6 +235,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     graphqlStackTraces: stackTraces === 'true',
     planImport: { maxBytes: wholeNumber(env, 'PLAN_IMPORT_MAX_BYTES', DEFAULT_PLAN_IMPORT_MAX_BYTES) },
+    importLimits: {
+      maxRows: wholeNumber(env, 'IMPORT_MAX_ROWS', DEFAULT_IMPORT_LIMITS.maxRows),
+      maxColumns: wholeNumber(env, 'IMPORT_MAX_COLUMNS', DEFAULT_IMPORT_LIMITS.maxColumns),
+      maxCells: wholeNumber(env, 'IMPORT_MAX_CELLS', DEFAULT_IMPORT_LIMITS.maxCells),
+      maxInflatedBytes: wholeNumber(env, 'IMPORT_MAX_INFLATED_BYTES', DEFAULT_IMPORT_LIMITS.maxInflatedBytes),
+      maxParseMs: wholeNumber(env, 'IMPORT_MAX_SECONDS', DEFAULT_IMPORT_LIMITS.maxParseMs / 1000) * 1000,
+    },
     reminders: remindersConfig(env, dataDir, port),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.

@@ -3,13 +3,13 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { Clock } from '../common/clock';
-import { AppConfig, DEFAULT_PLAN_IMPORT_MAX_BYTES } from '../config/app-config';
+import { AppConfig, DEFAULT_IMPORT_LIMITS, DEFAULT_PLAN_IMPORT_MAX_BYTES } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { readModelDirectory } from './plan-import-directory';
 import { PlanImportReport } from './plan-import-report';
-import { MAX_IMPORT_ROWS, PlanImporter, PlanImportRequest } from './plan-importer';
+import { PlanImporter, PlanImportRequest } from './plan-importer';
 
 /** The api's importer: owners from the read models, and an answer that waits until the read models show the import. */
 @Injectable()
@@ -26,7 +26,8 @@ export class PlanImportService {
     private readonly projections: ProjectionService,
   ) {
     this.maxBytes = config.planImport?.maxBytes ?? DEFAULT_PLAN_IMPORT_MAX_BYTES;
-    this.importer = new PlanImporter(store, commands, readModelDirectory(dataSource), clock, { maxBytes: this.maxBytes, maxRows: MAX_IMPORT_ROWS });
+    const limits = { ...(config.importLimits ?? DEFAULT_IMPORT_LIMITS), maxBytes: this.maxBytes };
+    this.importer = new PlanImporter(store, commands, readModelDirectory(dataSource), clock, limits);
   }
 
   async import(request: PlanImportRequest): Promise<PlanImportReport> {

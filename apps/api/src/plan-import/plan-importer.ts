@@ -15,13 +15,14 @@ import { actionIdFor } from '../commands/deterministic-id';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { actionDecider, actionStream, loadEvent, planDecider, planStream } from '../commands/plan-deciders';
 import { Clock } from '../common/clock';
+import { ImportLimitError, ImportLimits } from '../common/import-limits';
 import { textOf } from './cell-values';
 import { CheckedRow, checkImportRows, ExistingStream } from './plan-import-check';
 import { findHeader } from './plan-import-columns';
 import { PlanImportDirectory } from './plan-import-directory';
 import { PlanImportReport } from './plan-import-report';
-import { readSpreadsheet } from './read-spreadsheet';
 import { SpreadsheetError } from './spreadsheet';
+import { readSpreadsheetOffThread } from './spreadsheet-thread';
 
 export interface PlanImportRequest {
   planId: string;
@@ -35,9 +36,9 @@ export interface PlanImportRequest {
   onProgress?(done: number, total: number, row: CheckedRow, outcome: 'imported' | 'already imported'): void;
 }
 
-export interface PlanImportLimits {
+/** The largest upload, and how far reading it may go. */
+export interface PlanImportLimits extends ImportLimits {
   maxBytes: number;
-  maxRows: number;
 }
 
 /** A real import that stopped part way: what is in stays in, and re-running the same import completes it. */
@@ -50,9 +51,6 @@ export class ImportInterruptedError extends RuleViolationError {
     );
   }
 }
-
-/** Rows in one import; a plan has a few hundred actions at most. */
-export const MAX_IMPORT_ROWS = 5000;
 
 const IMPORT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -142,14 +140,14 @@ export class PlanImporter {
       if (content.length > this.limits.maxBytes) {
         throw new SpreadsheetError('fileTooLarge', `The file is ${content.length} bytes; the most an import takes is ${this.limits.maxBytes} bytes`);
       }
-      const sheet = findHeader(await readSpreadsheet(content));
+      const sheet = findHeader(await readSpreadsheetOffThread(content, this.limits));
       if (sheet.rows.length === 0) throw new SpreadsheetError('emptyFile', `There are no rows below the header (row ${sheet.headerRow})`);
       if (sheet.rows.length > this.limits.maxRows) {
-        throw new SpreadsheetError('tooManyRows', `The file has ${sheet.rows.length} rows; an import takes at most ${this.limits.maxRows}`);
+        throw new SpreadsheetError('tooManyRows', `The file has ${sheet.rows.length} rows; an import takes at most ${this.limits.maxRows} (IMPORT_MAX_ROWS)`);
       }
       return sheet;
     } catch (error) {
-      if (error instanceof SpreadsheetError) throw new InvalidValueError('file', error.rule, error.message);
+      if (error instanceof SpreadsheetError || error instanceof ImportLimitError) throw new InvalidValueError('file', error.rule, error.message);
       throw error;
     }
   }

@@ -1,8 +1,10 @@
 import { Workbook } from 'exceljs';
+import { DEFAULT_IMPORT_LIMITS } from '../config/app-config';
 import { findHeader } from './plan-import-columns';
-import { readSpreadsheet } from './read-spreadsheet';
+import { readSpreadsheet as readWithLimits } from './read-spreadsheet';
 import { SpreadsheetError } from './spreadsheet';
 
+const readSpreadsheet = (content: Buffer) => readWithLimits(content, DEFAULT_IMPORT_LIMITS);
 const csv = (text: string) => readSpreadsheet(Buffer.from(text, 'utf8'));
 
 async function xlsx(build: (workbook: Workbook) => void): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import { ImportBudget, ImportLimits } from '../common/import-limits';
 import { parseCsvSheet } from './csv-sheet.parser';
 import { Sheet, SpreadsheetError } from './spreadsheet';
 import { parseXlsxSheets } from './xlsx-sheet.parser';
@@ -8,15 +9,19 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 /**
  * Tells a workbook from a CSV by its content, not its name: an XLSX is a ZIP archive; anything
  * else must be text. Excel's plain "CSV" is Windows-1252, its "CSV UTF-8" is UTF-8; both are read.
+ * Past any of the limits it throws ImportLimitError. The api and the command line run it on a
+ * worker thread (spreadsheet-thread.ts), which also enforces the time limit by ending the thread.
  */
-export async function readSpreadsheet(content: Buffer): Promise<Sheet[]> {
+export async function readSpreadsheet(content: Buffer, limits: ImportLimits): Promise<Sheet[]> {
   if (content.length === 0) throw new SpreadsheetError('emptyFile', 'The file is empty');
-  if (content.subarray(0, 4).equals(ZIP)) return parseXlsxSheets(content);
+  const budget = new ImportBudget(limits);
+  if (content.subarray(0, 4).equals(ZIP)) return parseXlsxSheets(content, budget);
   if (content.subarray(0, 4).equals(OLE)) {
     throw new SpreadsheetError('unreadableFile', 'This is an old Excel .xls workbook; save it as .xlsx or as CSV and import that');
   }
   if (content.includes(0)) throw new SpreadsheetError('unreadableFile', 'The file is neither an XLSX workbook nor a CSV text file');
-  return [parseCsvSheet(decodeText(content))];
+  budget.inflate(content.length);
+  return [parseCsvSheet(decodeText(content), budget)];
 }
 
 function decodeText(content: Buffer): string {

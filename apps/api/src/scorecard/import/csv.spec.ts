@@ -1,4 +1,8 @@
-import { CsvSyntaxError, parseCsv } from './csv';
+import { ImportBudget } from '../../common/import-limits';
+import { DEFAULT_IMPORT_LIMITS } from '../../config/app-config';
+import { CsvSyntaxError, parseCsv as parseWithLimits } from './csv';
+
+const parseCsv = (text: string) => parseWithLimits(text, new ImportBudget(DEFAULT_IMPORT_LIMITS));
 
 describe('parseCsv', () => {
   it('reads quoted commas, doubled quotes and line breaks inside quotes, numbering rows by line', () => {

@@ -1,3 +1,5 @@
+import { ImportBudget } from '../../common/import-limits';
+
 /** A parsed CSV row: its 1-based line number in the file (the header is row 1) and its cells. */
 export interface CsvRow {
   row: number;
@@ -15,9 +17,10 @@ export class CsvSyntaxError extends Error {
 
 /**
  * RFC 4180 as spreadsheets write it: quoted fields may hold commas, quotes ("") and line breaks;
- * CRLF or LF; an Excel byte-order mark is ignored; blank lines are skipped.
+ * CRLF or LF; an Excel byte-order mark is ignored; blank lines are skipped. Each row is counted
+ * against the budget as it ends, so a file past a limit is refused there (ImportLimitError).
  */
-export function parseCsv(text: string): CsvRow[] {
+export function parseCsv(text: string, budget: ImportBudget): CsvRow[] {
   const rows: CsvRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -25,9 +28,14 @@ export function parseCsv(text: string): CsvRow[] {
   let line = 1;
   let rowStart = 1;
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  budget.inflate(Buffer.byteLength(text, 'utf8'));
   const endRow = () => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0].trim() !== '') rows.push({ row: rowStart, cells });
+    const held = cells.filter((c) => c.trim() !== '').length;
+    if (held > 0) {
+      budget.row({ row: rowStart, rows: rows.length + 1, columns: cells.length, cells: held });
+      rows.push({ row: rowStart, cells });
+    }
     cells = [];
     cell = '';
   };
@@ -46,6 +54,7 @@ export function parseCsv(text: string): CsvRow[] {
     else if (c === ',') {
       cells.push(cell);
       cell = '';
+      budget.width({ row: rowStart, columns: cells.length });
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && input[i + 1] === '\n') i++;
       endRow();

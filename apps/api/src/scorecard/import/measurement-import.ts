@@ -7,6 +7,7 @@ import {
   MetricState,
   RecordMeasurement,
 } from '@send/domain';
+import { ImportBudget, ImportLimits } from '../../common/import-limits';
 import { CsvRow, CsvSyntaxError, parseCsv } from './csv';
 
 export const IMPORT_COLUMNS = ['metric', 'period', 'value', 'as_at', 'source', 'provisional'] as const;
@@ -37,17 +38,20 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /**
  * Checks every row of a measurements CSV against the same rules a single recordMeasurement
  * obeys (the metric's decider, fed the rows before it), and reports every bad row with its
- * number, so a file is imported whole or not at all.
+ * number, so a file is imported whole or not at all. A file past the import limits is refused
+ * whole with ImportLimitError.
  */
 export function planMeasurementImport(
   csv: string,
   metrics: ImportableMetric[],
   metadata: CommandMetadata,
   measurementIdFor: (row: number) => string,
+  limits: ImportLimits,
 ): ImportPlan {
+  const budget = new ImportBudget(limits);
   let parsed: CsvRow[];
   try {
-    parsed = parseCsv(csv);
+    parsed = parseCsv(csv, budget);
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { rows: 0, errors: [{ row: error.row, field: 'csv', message: error.message }], commands: [] };
     throw error;
@@ -67,6 +71,7 @@ export function planMeasurementImport(
   const errors: ImportRowError[] = [];
   const commands: RecordMeasurement[] = [];
   for (const { row, cells } of rows) {
+    budget.checkTime();
     const value = (column: (typeof IMPORT_COLUMNS)[number]) => (cells[columns.indexOf(column)] ?? '').trim();
     const fail = (field: string, message: string) => errors.push({ row, field, message: `Row ${row}: ${message}` });
     const metric = byKey.get(value('metric').toLowerCase());
