@@ -22,7 +22,7 @@ import { findHeader } from './plan-import-columns';
 import { PlanImportDirectory } from './plan-import-directory';
 import { PlanImportReport } from './plan-import-report';
 import { SpreadsheetError } from './spreadsheet';
-import { readSpreadsheetOffThread } from './spreadsheet-thread';
+import { SpreadsheetReader } from './spreadsheet-thread';
 
 export interface PlanImportRequest {
   planId: string;
@@ -62,13 +62,17 @@ const IMPORT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * running it again, with nothing appended twice.
  */
 export class PlanImporter {
+  private readonly reader: SpreadsheetReader;
+
   constructor(
     private readonly store: EventStore,
     private readonly commands: PlanCommandService,
     private readonly directory: PlanImportDirectory,
     private readonly clock: Clock,
     private readonly limits: PlanImportLimits,
-  ) {}
+  ) {
+    this.reader = new SpreadsheetReader(limits);
+  }
 
   async import(request: PlanImportRequest): Promise<PlanImportReport & { lastPosition?: GlobalPosition }> {
     const { planId, principal } = request;
@@ -140,7 +144,7 @@ export class PlanImporter {
       if (content.length > this.limits.maxBytes) {
         throw new SpreadsheetError('fileTooLarge', `The file is ${content.length} bytes; the most an import takes is ${this.limits.maxBytes} bytes`);
       }
-      const sheet = findHeader(await readSpreadsheetOffThread(content, this.limits));
+      const sheet = findHeader(await this.reader.read(content));
       if (sheet.rows.length === 0) throw new SpreadsheetError('emptyFile', `There are no rows below the header (row ${sheet.headerRow})`);
       if (sheet.rows.length > this.limits.maxRows) {
         throw new SpreadsheetError('tooManyRows', `The file has ${sheet.rows.length} rows; an import takes at most ${this.limits.maxRows} (IMPORT_MAX_ROWS)`);

@@ -4,7 +4,7 @@ import { xlsxBomb } from '../../../../test/support/spreadsheet-bomb';
 import { ImportLimitError, ImportLimits } from '../common/import-limits';
 import { DEFAULT_IMPORT_LIMITS } from '../config/app-config';
 import { readSpreadsheet } from './read-spreadsheet';
-import { readSpreadsheetOffThread } from './spreadsheet-thread';
+import { readSpreadsheetOffThread, SpreadsheetReader } from './spreadsheet-thread';
 
 const UNBOUNDED: ImportLimits = { maxRows: 1e9, maxColumns: 1e9, maxCells: 1e9, maxInflatedBytes: 1e12, maxParseMs: 600_000 };
 
@@ -123,5 +123,21 @@ describe('reading a spreadsheet on a thread of its own', () => {
     // Read on this thread, even in chunks, the same file keeps this loop busy nearly all the 1.5 s.
     expect(busy).toBeLessThan(0.3);
     expect(longestGap).toBeLessThan(250);
+  });
+
+  it('runs at most so many threads at once; the rest wait their turn', async () => {
+    let running = 0;
+    let most = 0;
+    const slowRead = async () => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running -= 1;
+      return [];
+    };
+    const reader = new SpreadsheetReader(DEFAULT_IMPORT_LIMITS, 2, slowRead);
+    await Promise.all(Array.from({ length: 7 }, () => reader.read(Buffer.from('x'))));
+    expect(most).toBe(2);
+    await Promise.all([reader.read(Buffer.from('x')), reader.read(Buffer.from('x'))]);
+    expect(most).toBe(2);
   });
 });

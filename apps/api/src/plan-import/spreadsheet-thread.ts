@@ -8,6 +8,34 @@ import type { SpreadsheetAnswer, SpreadsheetJob } from './spreadsheet.worker';
 const THREAD_HEAP_MB = 512;
 
 /**
+ * Reads spreadsheets off the event loop, at most `threads` at a time: each thread may grow to
+ * THREAD_HEAP_MB, so a burst of uploads waits its turn instead of multiplying that.
+ */
+export class SpreadsheetReader {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly limits: ImportLimits,
+    private readonly threads = 2,
+    private readonly readOffThread: typeof readSpreadsheetOffThread = readSpreadsheetOffThread,
+  ) {}
+
+  async read(content: Buffer): Promise<Sheet[]> {
+    if (this.running < this.threads) this.running += 1;
+    else await new Promise<void>((turn) => this.waiting.push(turn));
+    try {
+      return await this.readOffThread(content, this.limits);
+    } finally {
+      // The slot passes straight to the next in line, so a newcomer cannot slip in between.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+/**
  * Reads a spreadsheet on a thread of its own, so a big file never holds the event loop that
  * answers everyone else, and ends the thread when the time limit passes or the file is read:
  * whatever a hostile file made it allocate goes with the thread. A thread per file costs tens of
