@@ -33,3 +33,20 @@ describe('loadAppConfig: GRAPHQL_STACK_TRACES', () => {
     expect(() => loadAppConfig(env({ GRAPHQL_STACK_TRACES: 'yes' }))).toThrow('GRAPHQL_STACK_TRACES must be "true" or "false", got "yes"');
   });
 });
+
+describe('loadAppConfig: import limits', () => {
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: '/tmp/send-config-spec', ...extra });
+
+  it('bounds reading an imported file by default', () => {
+    expect(loadAppConfig(env()).importLimits).toEqual({ maxRows: 5000, maxColumns: 100, maxCells: 200_000, maxInflatedBytes: 32 * 1024 * 1024, maxParseMs: 10_000 });
+  });
+
+  it('takes each from its variable, the time in seconds', () => {
+    const limits = loadAppConfig(env({ IMPORT_MAX_ROWS: '800', IMPORT_MAX_COLUMNS: '30', IMPORT_MAX_CELLS: '9000', IMPORT_MAX_INFLATED_BYTES: '1048576', IMPORT_MAX_SECONDS: '3' })).importLimits;
+    expect(limits).toEqual({ maxRows: 800, maxColumns: 30, maxCells: 9000, maxInflatedBytes: 1048576, maxParseMs: 3000 });
+  });
+
+  it.each(['IMPORT_MAX_ROWS', 'IMPORT_MAX_COLUMNS', 'IMPORT_MAX_CELLS', 'IMPORT_MAX_INFLATED_BYTES', 'IMPORT_MAX_SECONDS'])('refuses 0 for %s', (name) => {
+    expect(() => loadAppConfig(env({ [name]: '0' }))).toThrow(`${name} must be a whole number of at least 1, got "0"`);
+  });
+});
