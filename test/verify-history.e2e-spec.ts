@@ -7,9 +7,9 @@ import { ProjectionService } from '../apps/api/src/infrastructure/projection.ser
 import { ReadDatabaseKind, readDatabaseKinds, startTestApp, TEST_AREA } from './support/test-app';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
 
-const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!]) {
-  verifyHistory(planId: $planId, heads: $heads) {
-    ok eventsChecked streamsChecked head { position hash } planHead { position hash }
+const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!], $full: Boolean = false) {
+  verifyHistory(planId: $planId, heads: $heads, full: $full) {
+    ok eventsChecked eventsHashed resumedAfter streamsChecked head { position hash } planHead { position hash }
     firstBreak { kind position inThisPlan streamId revision eventId message }
     heads { position hash matches }
     readModel { rowsChecked firstMismatch { position actionId field stored expected message } }
@@ -26,7 +26,7 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let actionId: string;
   const planId = `chain-${kind}`;
-  const verify = (heads?: { position: string; hash: string }[], user = 'adviser') => app.as(user).gql(VERIFY, { planId, heads });
+  const verify = (heads?: { position: string; hash: string }[], user = 'adviser', full = false) => app.as(user).gql(VERIFY, { planId, heads, full });
 
   beforeAll(async () => {
     app = await startTestApp({ readDatabase: kind });
@@ -74,7 +74,7 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     const result = res.data.verifyHistory;
     const events = await app.allEvents();
     const newestOfPlan = events.filter((e) => e.streamId === `plan-${planId}` || e.streamId === `action-${actionId}`).pop()!;
-    expect(result).toMatchObject({ ok: true, firstBreak: null, eventsChecked: events.length, heads: [] });
+    expect(result).toMatchObject({ ok: true, firstBreak: null, eventsChecked: events.length, eventsHashed: events.length, resumedAfter: null, heads: [] });
     expect(result.head).toEqual({ position: String(events[events.length - 1].position), hash: events[events.length - 1].globalHash });
     expect(result.planHead).toEqual({ position: String(newestOfPlan.position), hash: newestOfPlan.globalHash });
     expect(result.readModel).toEqual({ rowsChecked: 4, firstMismatch: null });
@@ -104,12 +104,14 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
   });
 
   it('names an edited, a deleted and a reordered event in the store file by position, stream and revision, and each restore verifies again', async () => {
+    // An edit to an event verified earlier is found by a full check; an incremental one hashes only new events.
+    const check = (heads?: { position: string; hash: string }[]) => verify(heads, 'adviser', true);
     const before = (await verify()).data.verifyHistory;
     const [first, second] = await progressEvents();
     const stream = `action-${actionId}`;
 
     tamperEvents(`UPDATE events SET data = json_set(data, '$.rag', 'GREEN') WHERE position = ${second.position}`);
-    const edited = (await verify([before.planHead])).data.verifyHistory;
+    const edited = (await check([before.planHead])).data.verifyHistory;
     expect(edited.ok).toBe(false);
     expect(edited.firstBreak).toMatchObject({ kind: 'EDITED', position: String(second.position), inThisPlan: true, streamId: stream, revision: Number(second.revision), eventId: second.id });
     expect(edited.heads[0].matches).toBe(false);
@@ -118,20 +120,21 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     expect(cli.stdout).toContain(`BROKEN (EDITED) at position ${second.position}, stream ${stream}, revision ${second.revision}`);
     expect(cli.stdout).toContain(`given head ${before.planHead.position}:${before.planHead.hash}: DOES NOT MATCH`);
     tamperEvents(`UPDATE events SET data = '${JSON.stringify(second.data).replace(/'/g, "''")}' WHERE position = ${second.position}`);
-    expect((await verify([before.planHead])).data.verifyHistory.ok).toBe(true);
+    expect((await check([before.planHead])).data.verifyHistory.ok).toBe(true);
 
     tamperEvents(`CREATE TABLE saved AS SELECT * FROM events WHERE position = ${first.position}; DELETE FROM events WHERE position = ${first.position};`);
-    const deleted = (await verify()).data.verifyHistory;
+    expect((await verify()).data.verifyHistory).toMatchObject({ ok: true, eventsHashed: 0 });
+    const deleted = (await check()).data.verifyHistory;
     expect(deleted.firstBreak).toMatchObject({ kind: 'MISSING', position: String(second.position), streamId: stream, revision: Number(second.revision) });
     tamperEvents('INSERT INTO events SELECT * FROM saved; DROP TABLE saved;');
-    expect((await verify()).data.verifyHistory.ok).toBe(true);
+    expect((await check()).data.verifyHistory.ok).toBe(true);
 
     const swap = (a: bigint, b: bigint) => `UPDATE events SET position = -1 WHERE position = ${a}; UPDATE events SET position = ${a} WHERE position = ${b}; UPDATE events SET position = ${b} WHERE position = -1;`;
     tamperEvents(swap(first.position, second.position));
-    const reordered = (await verify()).data.verifyHistory;
+    const reordered = (await check()).data.verifyHistory;
     expect(reordered.firstBreak).toMatchObject({ kind: 'REORDERED', position: String(first.position), streamId: stream, revision: Number(second.revision) });
     tamperEvents(swap(first.position, second.position));
-    expect((await verify([before.planHead])).data.verifyHistory).toMatchObject({ ok: true, heads: [{ matches: true }] });
+    expect((await check([before.planHead])).data.verifyHistory).toMatchObject({ ok: true, heads: [{ matches: true }] });
     const clean = await runVerifyCli(app.dataDir, before.planHead);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('OK: both hash chains hold');

@@ -72,7 +72,7 @@ export interface TestAppOptions {
   reuse?: { dataDir: string; postgres?: FreshDatabase };
   /** How tokens are checked; the default is a local signing key in the data directory. */
   auth?: AppConfig['auth'];
-  /** Query depth and cost limits; the shipped defaults unless a test needs them lower. */
+  /** Query depth, cost and root-field limits (the shipped defaults unless a test needs them lower), and the history-read allowance (generous unless given). */
   limits?: Partial<AppConfig['limits']>;
   /** How long a write waits for a lock another process holds on the SQLite event store. */
   eventStoreBusyTimeoutMs?: number;
@@ -111,7 +111,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       issuer: 'send-tracker-test',
       audience: 'send-tracker',
     },
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    // Suites replay many as-at reads as one user within a minute; expensive-requests.e2e-spec tests the allowance.
+    limits: { ...DEFAULT_LIMITS, expensiveReads: { perUser: 100_000, windowMs: 60_000 }, ...options.limits },
     evidenceFiles: { dir: join(dataDir, 'evidence-files'), maxBytes: options.evidenceFileMaxBytes ?? DEFAULT_EVIDENCE_FILE_MAX_BYTES },
     loadDemoPlan: options.loadDemoPlan ?? false,
     production: options.production ?? false,

@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
@@ -8,6 +9,8 @@ import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { DemoPlanModule } from './demo/demo-plan.module';
 import { queryCostPlugin } from './hardening/query-cost.plugin';
+import { rootFieldLimitPlugin } from './hardening/root-field-limit.plugin';
+import { EXPENSIVE_READS } from './hardening/expensive-read.guard';
 import { queryDepthRule } from './hardening/query-depth.rule';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OwnersModule } from './owners/owners.module';
@@ -34,6 +37,8 @@ export class AppModule {
       imports: [
         InfrastructureModule.register(config, clock),
         AuthModule,
+        // Only ExpensiveReadGuard consults it: history reads per person (see hardening/expensive-read.guard.ts).
+        ThrottlerModule.forRoot({ throttlers: [{ name: EXPENSIVE_READS, limit: config.limits.expensiveReads.perUser, ttl: config.limits.expensiveReads.windowMs }] }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -54,7 +59,7 @@ export class AppModule {
           validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
           // No answer is cacheable by an HTTP cache (every one depends on the bearer), and Apollo's
           // cache-control plugin would otherwise wrap every field resolver of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), textInputPlugin(), queryCostPlugin(config.limits.maxQueryCost)],
+          plugins: [ApolloServerPluginCacheControlDisabled(), textInputPlugin(), rootFieldLimitPlugin(config.limits), queryCostPlugin(config.limits.maxQueryCost)],
         }),
         ActionsModule,
         OwnersModule,

@@ -15,3 +15,4 @@ export * from './chain/canonical-json';
 export * from './chain/event-hash';
 export * from './chain/chain-verifier';
 export * from './chain/verify-event-store';
+export * from './chain/incremental-chain-verifier';

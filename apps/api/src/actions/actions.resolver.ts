@@ -5,6 +5,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { EvidenceEntity, MilestoneEntity, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { listComplexity, pageComplexity } from '../hardening/list-complexity';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { ActionReadService } from './action-read.service';
 import { toActionFilter } from './dto/action-filter.input';
 import { ActionArgs, ActionsQueryArgs } from './dto/action-query.args';
@@ -24,7 +26,8 @@ export class ActionsResolver {
     private readonly asAt: AsAtService,
   ) {}
 
-  @Query(() => ActionModel, { description: 'One action, live or as it was at an instant or board meeting; NOT_FOUND if there is no such action.' })
+  @Query(() => ActionModel, { description: 'One action, live or as it was at an instant or board meeting; NOT_FOUND if there is no such action.', complexity: asAtComplexity() })
+  @ExpensiveRead(readsThePast)
   async action(@Args() args: ActionArgs, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { row, plan } = await this.reader.visibleAction(args.id, principal);
     const asAt = await this.asAt.instant(args, principal, plan.planId);
@@ -38,8 +41,9 @@ export class ActionsResolver {
 
   @Query(() => ActionConnectionModel, {
     description: "A plan's actions in reference order, filtered, one page at a time.",
-    complexity: pageComplexity,
+    complexity: asAtComplexity(pageComplexity),
   })
+  @ExpensiveRead(readsThePast)
   async actions(@Args() args: ActionsQueryArgs, @CurrentPrincipal() principal: Principal): Promise<ActionConnectionModel> {
     const plan = await this.reader.plan(args.planId, principal);
     return this.reader.page(await this.asAt.scope(plan, args, principal), toActionFilter(args.filter), args.first, args.after);

@@ -34,6 +34,23 @@ describe('loadAppConfig: GRAPHQL_STACK_TRACES', () => {
   });
 });
 
+describe('loadAppConfig: request limits', () => {
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: '/tmp/send-config-spec', ...extra });
+
+  it('caps root fields, mutations and history reads per person by default', () => {
+    expect(loadAppConfig(env()).limits).toMatchObject({ maxRootFields: 20, maxMutations: 5, expensiveReads: { perUser: 60, windowMs: 60_000 } });
+  });
+
+  it('takes each from its variable, the window in seconds', () => {
+    const limits = loadAppConfig(env({ GRAPHQL_MAX_ROOT_FIELDS: '8', GRAPHQL_MAX_MUTATIONS: '2', EXPENSIVE_READS_PER_USER: '10', EXPENSIVE_READS_WINDOW_SECONDS: '300' })).limits;
+    expect(limits).toMatchObject({ maxRootFields: 8, maxMutations: 2, expensiveReads: { perUser: 10, windowMs: 300_000 } });
+  });
+
+  it.each(['GRAPHQL_MAX_ROOT_FIELDS', 'GRAPHQL_MAX_MUTATIONS', 'EXPENSIVE_READS_PER_USER', 'EXPENSIVE_READS_WINDOW_SECONDS'])('refuses 0 for %s: a limit that lets nothing through is a mistake', (name) => {
+    expect(() => loadAppConfig(env({ [name]: '0' }))).toThrow(`${name} must be a whole number of at least 1, got "0"`);
+  });
+});
+
 describe('loadAppConfig: import limits', () => {
   const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: '/tmp/send-config-spec', ...extra });
 

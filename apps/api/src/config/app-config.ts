@@ -44,7 +44,15 @@ export interface AppConfig {
   commandCacheBytes?: number;
   auth: AuthConfig;
   /** Queries deeper or costlier than this are refused before they run. */
-  limits: { maxQueryDepth: number; maxQueryCost: number };
+  limits: {
+    maxQueryDepth: number;
+    maxQueryCost: number;
+    /** Root fields (aliases included) of one operation, and of one mutation operation. */
+    maxRootFields: number;
+    maxMutations: number;
+    /** History reads (as-at, movement, reports, history checks) one person may make per window. */
+    expensiveReads: { perUser: number; windowMs: number };
+  };
   /** Uploaded evidence: where the content-addressed files live and the largest accepted upload. */
   evidenceFiles: { dir: string; maxBytes: number };
   /** Load the demo plan into an empty event store on start. */
@@ -87,9 +95,18 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 /**
  * Depth 8 fits the deepest query the product needs (a plan's page of actions with each
  * timeline's field changes is 7); cost 25,000 fits a page of 100 actions with milestones and
- * evidence, not every plan's timelines at once.
+ * evidence, not every plan's timelines at once, and two history checks, not three (see
+ * hardening/history-complexity.ts). The dashboard asks for at most a few root fields and one
+ * mutation per request; 60 history reads a minute is a board member clicking through meetings
+ * as fast as the pages load.
  */
-export const DEFAULT_LIMITS = { maxQueryDepth: 8, maxQueryCost: 25_000 };
+export const DEFAULT_LIMITS: AppConfig['limits'] = {
+  maxQueryDepth: 8,
+  maxQueryCost: 25_000,
+  maxRootFields: 20,
+  maxMutations: 5,
+  expensiveReads: { perUser: 60, windowMs: 60_000 },
+};
 
 /** 20 MB: a board paper with charts; the read model stores sizes as 32-bit integers. */
 export const DEFAULT_EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -204,6 +221,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const limits = {
     maxQueryDepth: wholeNumber(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_LIMITS.maxQueryDepth),
     maxQueryCost: wholeNumber(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxQueryCost),
+    maxRootFields: wholeNumber(env, 'GRAPHQL_MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields),
+    maxMutations: wholeNumber(env, 'GRAPHQL_MAX_MUTATIONS', DEFAULT_LIMITS.maxMutations),
+    expensiveReads: {
+      perUser: wholeNumber(env, 'EXPENSIVE_READS_PER_USER', DEFAULT_LIMITS.expensiveReads.perUser),
+      windowMs: wholeNumber(env, 'EXPENSIVE_READS_WINDOW_SECONDS', DEFAULT_LIMITS.expensiveReads.windowMs / 1000) * 1000,
+    },
   };
 
   const evidenceFiles = {

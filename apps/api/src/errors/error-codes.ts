@@ -14,5 +14,11 @@ export const ErrorCode = {
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   /** A stored file no longer matches the SHA-256 its event recorded. */
   IntegrityCheckFailed: 'INTEGRITY_CHECK_FAILED',
+  /** Past the per-person allowance of history reads (EXPENSIVE_READS_PER_USER); retryAfterSeconds says when. */
+  TooManyRequests: 'TOO_MANY_REQUESTS',
+  /** More root fields (aliases included) in one operation than GRAPHQL_MAX_ROOT_FIELDS; nothing ran. */
+  TooManyRootFields: 'TOO_MANY_ROOT_FIELDS',
+  /** More mutations in one operation than GRAPHQL_MAX_MUTATIONS; nothing ran. */
+  TooManyMutations: 'TOO_MANY_MUTATIONS',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;

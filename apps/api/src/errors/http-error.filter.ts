@@ -14,6 +14,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.IntegrityCheckFailed]: 500,
+  [ErrorCode.TooManyRequests]: 429,
 };
 
 /** Plain HTTP routes answer errors with the same codes and body shape as GraphQL, and a matching status. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ChainBreak, ChainHead, EventStore, GlobalPosition, RecordedEvent, verifyEventStore } from '@send/event-store';
+import { ChainBreak, ChainHead, EventStore, IncrementalChainVerifier, RecordedEvent } from '@send/event-store';
 import { PlanEntity, readModelStreamIndex, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
@@ -14,40 +14,48 @@ const headModel = (head: ChainHead | undefined) => head && { position: String(he
 
 @Injectable()
 export class HistoryVerificationService {
+  /** One per process: the first check hashes the whole store, later ones only what was appended since. */
+  private readonly chains: IncrementalChainVerifier;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.chains = new IncrementalChainVerifier(store, { acceptUnchainedHistory: config.eventStore.type === 'esdb' });
+  }
 
-  /** Verifies the whole store for a caller who may see `plan` (checked by the caller). */
-  async verify(plan: PlanEntity, heads: ChainHead[]): Promise<HistoryVerificationModel> {
+  /**
+   * Verifies the store for a caller who may see `plan` (checked by the caller): the events appended
+   * since this process last verified it, or every event with `full` or heads to check.
+   */
+  async verify(plan: PlanEntity, heads: ChainHead[], full = false): Promise<HistoryVerificationModel> {
     const index = readModelStreamIndex(this.dataSource);
     const [actionIds, meetingIds, metricIds] = await Promise.all([index.actionIds(plan.planId), index.meetingIds(plan.planId), index.metricIds(plan.planId)]);
     const planStreams = new Set([`plan-${plan.planId}`, ...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`), ...metricIds.map((id) => `metric-${id}`)]);
     const timeline = actionIds.length === 0 ? [] : await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { actionId: In(actionIds) } });
-    const timelinePositions = new Set(timeline.map((row) => row.position));
-    const timelineEvents = new Map<GlobalPosition, RecordedEvent>();
-    let planHead: ChainHead | undefined;
 
     const checkedAt = this.clock.now();
-    const verification = await verifyEventStore(this.store, {
-      heads,
-      acceptUnchainedHistory: this.config.eventStore.type === 'esdb',
-      onEvent: (event, globalHash) => {
-        if (planStreams.has(event.streamId)) planHead = { position: event.position, hash: globalHash };
-        if (timelinePositions.has(event.position)) timelineEvents.set(event.position, event);
-      },
-    });
+    const verification = await this.chains.verify({ full, heads, streams: planStreams });
+    // Timeline lines come from the plan's action streams and its meetings' decisions.
+    const timelineEvents = new Map<bigint, RecordedEvent>();
+    if (timeline.length > 0) {
+      const sources = [...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`)];
+      for (const events of await Promise.all(sources.map((streamId) => this.store.readStream(streamId)))) {
+        for (const event of events) timelineEvents.set(event.position, event);
+      }
+    }
     const mismatch = await firstTimelineMismatch(timeline, timelineEvents);
     return {
       ok: verification.ok && !mismatch,
       checkedAt,
       eventsChecked: verification.eventsChecked,
+      eventsHashed: verification.eventsHashed,
+      resumedAfter: verification.resumedAfter === undefined ? undefined : String(verification.resumedAfter),
       streamsChecked: verification.streamsChecked,
       head: headModel(verification.head),
-      planHead: headModel(planHead),
+      planHead: headModel(verification.streamsHead),
       firstBreak: verification.firstBreak && visibleBreak(verification.firstBreak, planStreams),
       heads: verification.heads.map((head) => ({ position: String(head.position), hash: head.hash, matches: head.matches })),
       readModel: { rowsChecked: timeline.length, firstMismatch: mismatch && { ...mismatch, position: String(mismatch.position) } },

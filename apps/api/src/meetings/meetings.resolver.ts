@@ -9,6 +9,7 @@ import { fromView } from '../plans/plans.resolver';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
+import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { MeetingReadService } from './meeting-read.service';
@@ -40,6 +41,7 @@ export class MeetingsResolver {
   @ResolveField(() => PlanModel, {
     nullable: true,
     description: 'The plan as at the close of this meeting: THEN exactly as the board was told, NOW with the corrections recorded since. Null while the meeting is open.',
+    complexity: planHistoryComplexity(),
   })
   async plan(
     @Parent() meeting: MeetingModel,

@@ -4,6 +4,8 @@ import { ActionView } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
 import { toEvidenceModel } from '../actions/models/evidence.model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { planHistoryComplexity } from '../hardening/history-complexity';
 import { toOwnerModel } from '../owners/models/owner.model';
 import { Rag } from '../common/graphql-enums';
 import { MovementArgs } from './dto/movement.args';
@@ -19,7 +21,9 @@ export class MovementResolver {
 
   @Query(() => MovementModel, {
     description: 'What moved between two instants or board meetings: RAG up and down, newly overdue or stale, evidence, completions, new and withdrawn actions, owner changes; per area and priority.',
+    complexity: planHistoryComplexity(2),
   })
+  @ExpensiveRead()
   async movement(@Args() args: MovementArgs, @CurrentPrincipal() principal: Principal): Promise<MovementModel> {
     const plan = await this.reader.plan(args.planId, principal);
     const { movement: m, end } = await this.movements.between(plan, args, principal);

@@ -20,6 +20,8 @@ import { PlanModel } from './models/plan.model';
 import { RagRollUpModel } from './models/rag-roll-up.model';
 import { RecoveryPriorityModel } from './models/recovery-priority.model';
 import { listComplexity, pageComplexity } from '../hardening/list-complexity';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { PlanRollUpService } from './plan-roll-up.service';
 
 type PlanFields = Pick<PlanEntity, 'planId' | 'localAreaId' | 'localAreaName' | 'title' | 'version' | 'approvedOn' | 'staleAfterDays' | 'revision'>;
@@ -56,8 +58,9 @@ export class PlansResolver {
 
   @Query(() => [PlanModel], {
     description: 'Every plan in the local areas you hold a role in (as at an instant: those that existed then).',
-    complexity: listComplexity(5),
+    complexity: asAtComplexity(listComplexity(5), 5),
   })
+  @ExpensiveRead(readsThePast)
   async plans(@Args() args: PlansArgs, @CurrentPrincipal() principal: Principal): Promise<PlanModel[]> {
     const areas = [...new Set(principal.grants.map((g) => g.localAreaId))];
     const rows = await this.dataSource
@@ -70,7 +73,8 @@ export class PlansResolver {
     return views.filter((v): v is PlanView => v !== undefined).map(fromView);
   }
 
-  @Query(() => PlanModel, { description: 'One plan, live or as it was at an instant or board meeting; NOT_FOUND if there is no such plan.' })
+  @Query(() => PlanModel, { description: 'One plan, live or as it was at an instant or board meeting; NOT_FOUND if there is no such plan.', complexity: asAtComplexity() })
+  @ExpensiveRead(readsThePast)
   async plan(@Args() args: PlanArgs, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
     const row = await this.reader.plan(args.id, principal);
     const asAt = await this.asAt.instant(args, principal, row.planId);

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { Principal } from '@send/domain';
 import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { ReportArgs } from './dto/report.args';
 import { QuarterlyReportService } from './quarterly-report.service';
@@ -20,6 +21,7 @@ export class ReportsController {
   ) {}
 
   @Get('quarterly.html')
+  @ExpensiveRead()
   @Header('Cache-Control', 'no-store')
   async html(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { html, htmlFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
@@ -27,6 +29,7 @@ export class ReportsController {
   }
 
   @Get('quarterly.csv')
+  @ExpensiveRead()
   @Header('Cache-Control', 'no-store')
   async csv(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { csv, csvFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);

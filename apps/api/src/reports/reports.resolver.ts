@@ -2,6 +2,8 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { wholeHistoryComplexity } from '../hardening/history-complexity';
 import { ReportArgs } from './dto/report.args';
 import { QuarterlyReportModel } from './models/quarterly-report.model';
 import { QuarterlyReportService } from './quarterly-report.service';
@@ -19,7 +21,8 @@ export class ReportsResolver {
     private readonly reports: QuarterlyReportService,
   ) {}
 
-  @Query(() => QuarterlyReportModel, { description: 'The quarterly monitoring report for a financial-year quarter or a closed board meeting.' })
+  @Query(() => QuarterlyReportModel, { description: 'The quarterly monitoring report for a financial-year quarter or a closed board meeting.', complexity: wholeHistoryComplexity })
+  @ExpensiveRead()
   async quarterlyReport(@Args() args: ReportArgs, @CurrentPrincipal() principal: Principal): Promise<QuarterlyReportModel> {
     const plan = await this.reader.plan(args.planId, principal);
     const { report, html, csv, htmlFileName, csvFileName } = await this.reports.produce(plan, args);

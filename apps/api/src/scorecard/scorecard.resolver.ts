@@ -6,6 +6,8 @@ import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CorrectMeasurementInput, DefineMetricInput, ImportMeasurementsInput, RecordComparatorInput, RecordMeasurementInput, ReviseMetricInput, SetMetricTargetInput } from './dto/metric.inputs';
 import { ScorecardArgs } from './dto/scorecard.args';
@@ -29,7 +31,8 @@ export class ScorecardResolver {
     private readonly asAt: AsAtService,
   ) {}
 
-  @Query(() => [MetricModel], { description: "The plan's performance scorecard, or one area's part of it; live, or as it stood at an instant or board meeting.", complexity: listComplexity(15) })
+  @Query(() => [MetricModel], { description: "The plan's performance scorecard, or one area's part of it; live, or as it stood at an instant or board meeting.", complexity: asAtComplexity(listComplexity(15)) })
+  @ExpensiveRead(readsThePast)
   async scorecard(@Args() args: ScorecardArgs, @CurrentPrincipal() principal: Principal): Promise<MetricModel[]> {
     const plan = await this.plans.plan(args.planId, principal);
     const scope = await this.asAt.scope(plan, args, principal);

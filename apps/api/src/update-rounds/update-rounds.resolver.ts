@@ -5,6 +5,8 @@ import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CloseUpdateRoundInput, OpenUpdateRoundInput } from './dto/update-round.inputs';
 import { UpdateRoundModel } from './models/update-round.model';
@@ -19,19 +21,21 @@ export class UpdateRoundsResolver {
     private readonly progress: UpdateRoundProgressService,
   ) {}
 
-  @Query(() => [UpdateRoundModel], { description: "A plan's update rounds, newest first.", complexity: listComplexity(6) })
+  // Closed rounds are shown as the plan stood at their close: one fold of the plan for all of them.
+  @Query(() => [UpdateRoundModel], { description: "A plan's update rounds, newest first.", complexity: planHistoryComplexity(1, listComplexity(6)) })
+  @ExpensiveRead()
   async updateRounds(@Args('planId', { type: () => ID }) planId: string, @CurrentPrincipal() principal: Principal): Promise<UpdateRoundModel[]> {
     const plan = await this.plans.plan(planId, principal);
     return this.progress.rounds(plan.planId, principal);
   }
 
-  @Mutation(() => UpdateRoundModel, { description: 'Ask every owner for an update by a deadline (programme office).' })
+  @Mutation(() => UpdateRoundModel, { description: 'Ask every owner for an update by a deadline (programme office).', complexity: planHistoryComplexity() })
   openUpdateRound(@Args('input') input: OpenUpdateRoundInput, @CurrentPrincipal() principal: Principal): Promise<UpdateRoundModel> {
     const roundId = randomUUID();
     return this.run({ type: 'OpenUpdateRound', data: { planId: input.planId, roundId, title: input.title, deadline: input.deadline } }, roundId, principal);
   }
 
-  @Mutation(() => UpdateRoundModel)
+  @Mutation(() => UpdateRoundModel, { complexity: planHistoryComplexity() })
   closeUpdateRound(@Args('input') input: CloseUpdateRoundInput, @CurrentPrincipal() principal: Principal): Promise<UpdateRoundModel> {
     return this.run({ type: 'CloseUpdateRound', data: { planId: input.planId, roundId: input.roundId } }, input.roundId, principal);
   }

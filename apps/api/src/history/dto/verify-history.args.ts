@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ChainHeadInput } from './chain-head.input';
 
 @ArgsType()
@@ -18,4 +18,12 @@ export class VerifyHistoryArgs {
   @ValidateNested({ each: true })
   @Type(() => ChainHeadInput)
   readonly heads?: ChainHeadInput[];
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Re-hash every event from the first, as `npm run verify` does. Without it only the events appended since this server last verified the store are hashed, so an old event edited in the file since then is found only by a full check. Heads given imply it.',
+  })
+  @IsBoolean()
+  readonly full: boolean;
 }

@@ -3,11 +3,16 @@ import { ChainBreakModel } from './chain-break.model';
 import { ChainHeadModel, CheckedChainHeadModel } from './chain-head.model';
 import { ReadModelCheckModel } from './read-model-mismatch.model';
 
-@ObjectType('HistoryVerification', { description: "The event store's hash chains recomputed from the first event to the last." })
+@ObjectType('HistoryVerification', {
+  description: "The event store's hash chains recomputed up to the last event: from the first, or from where this server last verified them.",
+})
 export class HistoryVerificationModel {
   @Field({ description: 'True when both chains hold, every head given is reached and the read database agrees.' }) ok: boolean;
   @Field() checkedAt: string;
-  @Field(() => Int) eventsChecked: number;
+  @Field(() => Int, { description: 'Events the chains vouch for: those hashed now and those verified before by this server.' }) eventsChecked: number;
+  @Field(() => Int, { description: 'Events hashed by this check; the others were verified by an earlier one, since this server started.' }) eventsHashed: number;
+  @Field(() => String, { nullable: true, description: 'The position this check went on from; null when it started at the first event (full: true, heads given, the first check since start, or after a break).' })
+  resumedAfter?: string;
   @Field(() => Int) streamsChecked: number;
   @Field(() => ChainHeadModel, { nullable: true, description: 'The recomputed chain after the newest event.' }) head?: ChainHeadModel;
   @Field(() => ChainHeadModel, { nullable: true, description: "The chain at this plan's newest event, as the quarterly report prints it." }) planHead?: ChainHeadModel;
