@@ -139,6 +139,29 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('OK: both hash chains hold');
   }, 60_000);
+
+  it('does not cry wolf over a lone surrogate in an event stored before text was checked at the edge', async () => {
+    // The edge now refuses such text; this event is what an older build let through. The database
+    // stores text as UTF-8, where the lone surrogate became U+FFFD, while the event keeps it.
+    const streamId = `action-${actionId}`;
+    const head = (await app.store().readStream(streamId)).at(-1)!;
+    await app.store().appendToStream(
+      streamId,
+      [
+        {
+          id: '0d15ea5e-0000-4000-8000-0000000000a1',
+          type: 'ProgressReported',
+          data: { actionId, rag: 'RED', previousRag: 'RED', commentary: 'Progress \uD83D update', asAt: '2026-06-02' },
+          metadata: { schemaVersion: 1, occurredAt: '2026-06-02T09:00:00.000Z', commandId: 'old-surrogate', correlationId: 'old-surrogate', causationId: 'old-surrogate', actor: { userId: 'tester', role: 'ACTION_OWNER' } },
+        },
+      ],
+      head.revision,
+    );
+    await app.app.get(ProjectionService).caughtUpToHead();
+    const result = (await verify(undefined, 'adviser', true)).data.verifyHistory;
+    expect(result).toMatchObject({ ok: true, firstBreak: null, readModel: { firstMismatch: null } });
+    expect(result.readModel.rowsChecked).toBeGreaterThan(4);
+  });
 });
 
 /** `npm run verify` as a real process on the app's data directory (from the sources, as the tests run the api). */

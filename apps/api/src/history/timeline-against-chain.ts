@@ -27,7 +27,19 @@ async function linesFor(event: RecordedEvent): Promise<TimelineEntryEntity[]> {
   return lines;
 }
 
-const text = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as a database gives it back. Both store UTF-8, which has no lone UTF-16 surrogate: the
+ * PostgreSQL driver writes one as U+FFFD, SQLite as three invalid bytes read back as three. The
+ * edge refuses such text now, but an event from an older build may hold one, and the check must
+ * not call that an edit of the read database; so both sides compare with each run of
+ * replacement characters, or lone surrogate, as one.
+ */
+const asStored = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD').replace(/\uFFFD+/g, '\uFFFD');
+
+const text = (value: unknown): string | undefined =>
+  value === null || value === undefined ? undefined : asStored(typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 /**
  * The read database is a copy anyone with access to it could edit; the chain vouches only for
