@@ -66,6 +66,15 @@ describe('Hostile queries are refused before they execute', () => {
     expect(result.errors![0].extensions?.cost).toBeGreaterThan(result.errors![0].extensions?.maxCost);
   });
 
+  it('refuses a query of thousands of nested literals as too long, not with a stack overflow', async () => {
+    // 5,000 levels of an input object in a string literal: the parser used to recurse until the stack ran out.
+    const nested = '{ a: '.repeat(5_000) + '1' + ' }'.repeat(5_000);
+    const result = await app.gql(`{ plans(filter: ${nested}) { id } }`);
+    expect(result.errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(result.errors![0].message).toMatch(/more tha[nt] 2000 tokens/);
+    expect(JSON.stringify(result.errors)).not.toMatch(/call stack/i);
+  });
+
   it('refuses a request body over the size limit', async () => {
     const response = await fetch(app.url, {
       method: 'POST',

@@ -29,6 +29,12 @@ import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { HistoryModule } from './history/history.module';
 import { RemindersModule } from './reminders/reminders.module';
 
+/**
+ * Tokens one query may have. The largest query the dashboard or the tests send has 336; the
+ * parser's stack runs out at about 4,500 tokens of nested literals.
+ */
+export const MAX_QUERY_TOKENS = 2_000;
+
 @Module({})
 export class AppModule {
   static register(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
@@ -55,6 +61,9 @@ export class AppModule {
           // Let an error's extensions.http.status stand, so a refused sign-in is a real 401.
           preserveHttpStatusForExecutionErrors: false,
           context: ({ req }: { req: unknown }) => ({ req }),
+          // The parser recurses per nesting level: thousands of levels of literals overflowed the
+          // stack before the depth rule could see them.
+          parseOptions: { maxTokens: MAX_QUERY_TOKENS },
           // Refused before execution, so a hostile query costs a parse and a walk, nothing more.
           validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
           // No answer is cacheable by an HTTP cache (every one depends on the bearer), and Apollo's
