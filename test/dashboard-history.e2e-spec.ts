@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { auditPage } from './support/accessibility-audit';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
 import { settle, texts } from './support/dashboard-page';
@@ -38,6 +40,27 @@ describeInChromium('The dashboard in Chromium: the history check', () => {
     expect(await settle(() => texts(page, '[data-testid="head-check"]'), [`The report's head at position ${verifyHistory.planHead.position} still matches.`])).toEqual([
       `The report's head at position ${verifyHistory.planHead.position} still matches.`,
     ]);
+    await page.close();
+  });
+
+  it('recomputes the whole history each time it is asked, so an old event edited after an earlier check shows as a break', async () => {
+    const page = await h.signedIn('dfe-adviser', '#/history');
+    await page.getByRole('button', { name: 'Check the history now' }).click();
+    expect(await settle(() => texts(page, '[data-testid="verification-verdict"]'), ['The history holds'])).toEqual(['The history holds']);
+
+    const old = (await h.app.allEvents()).find((e) => e.type === 'ProgressReported')!;
+    const db = new Database(join(h.app.dataDir, 'events.sqlite'));
+    db.exec('DROP TRIGGER IF EXISTS events_are_append_only_update; DROP TRIGGER IF EXISTS events_are_append_only_delete;');
+    const tamper = (data: string) => db.prepare('UPDATE events SET data = ? WHERE position = ?').run(data, String(old.position));
+    try {
+      tamper(JSON.stringify({ ...old.data, rag: old.data.rag === 'GREEN' ? 'RED' : 'GREEN' }));
+      await page.getByRole('button', { name: 'Check the history now' }).click();
+      expect(await settle(() => texts(page, '[data-testid="verification-verdict"]'), ['The history does not hold'])).toEqual(['The history does not hold']);
+      expect(await page.getByText(`First break at position ${old.position}`).count()).toBe(1);
+    } finally {
+      tamper(JSON.stringify(old.data));
+      db.close();
+    }
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildDashboard } from '../../apps/dashboard/build-dashboard';
-import { startTestApp, TestApp } from './test-app';
+import { startTestApp } from './test-app';
 
 /** Debian's chromium, or the one CHROMIUM_PATH names; the suites never download a browser. */
 export function chromiumPath(): string | undefined {
@@ -41,7 +41,7 @@ export const DEMO_NOW = '2026-06-15T10:00:00.000Z';
 export const DEMO_TODAY = DEMO_NOW.slice(0, 10);
 
 export interface DashboardHarness {
-  app: TestApp;
+  app: Awaited<ReturnType<typeof startTestApp>>;
   browser: Browser;
   /** The dashboard's address, e.g. http://127.0.0.1:41234/dashboard/ */
   base: string;

@@ -1,5 +1,9 @@
+/**
+ * A person pressing "Check" is told the whole stored history was recomputed, so the page asks for
+ * a full check, not one that resumes from where the last check stopped.
+ */
 export const VERIFY_HISTORY_QUERY = `query VerifyHistory($planId: ID!, $heads: [ChainHeadInput!]) {
-  verifyHistory(planId: $planId, heads: $heads) {
+  verifyHistory(planId: $planId, heads: $heads, full: true) {
     ok checkedAt eventsChecked
     planHead { position hash }
     heads { position hash matches }
