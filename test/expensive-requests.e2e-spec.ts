@@ -56,9 +56,18 @@ describe('Requests that would hold the service are refused before they run', () 
   };
 
   it('refuses 200 aliases of verifyHistory up front, with HTTP 400 and a stable code, running nothing', async () => {
+    // So many aliases are longer than a query may be (2,000 tokens), so the parser stops first.
     const [refused, work] = await withWork(app, aliases(200, VERIFY));
     expect(refused).toMatchObject({ status: 400, data: undefined });
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_ROOT_FIELDS', count: 200, max: DEFAULT_LIMITS.maxRootFields });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(refused.errors![0].message).toMatch(/more tha[nt] 2000 tokens/);
+    expect(work).toBe(0);
+  });
+
+  it('refuses 40 aliases of verifyHistory, short enough to parse, on the root-field cap, running nothing', async () => {
+    const [refused, work] = await withWork(app, aliases(40, `verifyHistory(planId: "${PLAN}") { ok }`));
+    expect(refused).toMatchObject({ status: 400, data: undefined });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_ROOT_FIELDS', count: 40, max: DEFAULT_LIMITS.maxRootFields });
     expect(work).toBe(0);
   });
 
