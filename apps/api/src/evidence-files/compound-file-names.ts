@@ -1,4 +1,4 @@
-import { ByteSource } from './byte-source';
+import { ByteSource } from '../common/byte-source';
 
 const END_OF_CHAIN = 0xfffffffe;
 const FREE = 0xffffffff;

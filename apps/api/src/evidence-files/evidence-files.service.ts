@@ -11,7 +11,7 @@ import { ActionReadService } from '../actions/action-read.service';
 import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { withFileSource } from './byte-source';
+import { withFileSource } from '../common/byte-source';
 import { storageFailureOf } from '../errors/storage-failure';
 import { EvidenceFileIntegrityError, EvidenceFileStorageError, EvidenceFileTypeRefusedError } from './evidence-file.errors';
 import { EVIDENCE_FILE_STORE, EvidenceFileStore } from './evidence-file-store.port';

@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { bufferSource } from './byte-source';
+import { bufferSource } from '../common/byte-source';
 import { EVIDENCE_FILE_TYPES, nameContradicts, sniffFileType } from './file-type-sniffer';
 import {
   compoundFileOf,

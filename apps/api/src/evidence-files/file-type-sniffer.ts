@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
-import { ByteSource } from './byte-source';
+import { ByteSource } from '../common/byte-source';
 import { compoundFileNames } from './compound-file-names';
-import { zipEntryNames } from './zip-entry-names';
+import { zipCentralDirectory } from '../common/zip-central-directory';
 
 /** A kind of file the board may receive as evidence. */
 export interface EvidenceFileType {
@@ -73,7 +73,7 @@ export function sniffFileType(source: ByteSource): SniffResult {
 }
 
 function officeOpenXml(source: ByteSource): SniffResult {
-  const names = zipEntryNames(source);
+  const names = zipCentralDirectory(source)?.map((entry) => entry.name);
   if (!names) return refused('the content starts like a ZIP archive but its directory is damaged');
   if (!names.includes('[Content_Types].xml')) return refused('the content is a ZIP archive, not an Office document');
   // Macros run code when opened; evidence for the board never needs them.

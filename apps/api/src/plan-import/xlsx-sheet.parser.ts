@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 import { CellValue as ExcelValue, Row, stream } from 'exceljs';
 import { ImportBudget, ImportLimitError } from '../common/import-limits';
 import { CellValue, Sheet, SheetRow, SpreadsheetError } from './spreadsheet';
-import { unpackedChunks, ZipEntry, zipEntries } from './zip-entries';
+import { bufferSource } from '../common/byte-source';
+import { ZipEntry, zipCentralDirectory } from '../common/zip-central-directory';
+import { unpackedChunks } from './zip-entries';
 
 /**
  * The parts of exceljs's streaming reader that read one part of a workbook each. Its public entry
@@ -31,7 +33,7 @@ const WORKSHEET = /\/worksheet$/;
  */
 export async function parseXlsxSheets(content: Buffer, budget: ImportBudget): Promise<Sheet[]> {
   try {
-    const entries = zipEntries(content);
+    const entries = zipCentralDirectory(bufferSource(content));
     if (!entries) throw new Error('it is not a well-formed ZIP archive');
     budget.declared(entries.reduce((sum, e) => sum + e.declaredSize, 0));
     const parts = new Map(entries.map((e) => [e.name, e]));
