@@ -1,5 +1,5 @@
 # Build with dev dependencies, then ship only the compiled app and production modules.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 falls back to compiling from source when no prebuilt binary matches.
 RUN apt-get update \
@@ -10,7 +10,7 @@ RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 # The native module compiled above runs here because both stages share one base image.
