@@ -5,8 +5,14 @@ import { startTestApp, TestApp, TESTER } from './support/test-app';
 const IMPORT_MEASUREMENTS = `mutation ($input: ImportMeasurementsInput!) { importMeasurements(input: $input) { dryRun rows imported errors { row field message } } }`;
 const DEFINE_METRIC = `mutation ($input: DefineMetricInput!) { defineMetric(input: $input) { id } }`;
 
+// Making the bombs and starting the worker from TypeScript sources takes seconds on a busy machine;
+// the bounds below are on the refusal itself (before the limits: 70 s, with the event loop held).
+jest.setTimeout(60_000);
+
 describe('Imports refuse files that would take more reading than a plan ever needs (shipped limits)', () => {
   let app: TestApp;
+  let bomb: Buffer;
+  let lyingBomb: Buffer;
 
   async function upload(planId: string, content: Buffer) {
     const form = new FormData();
@@ -22,6 +28,7 @@ describe('Imports refuse files that would take more reading than a plan ever nee
   const head = () => app.store().headPosition();
 
   beforeAll(async () => {
+    [bomb, lyingBomb] = await Promise.all([xlsxBomb({ rows: 5_000_000 }), xlsxBomb({ rows: 5_000_000, declaredSheetBytes: 1000 })]);
     app = await startTestApp();
     await app.gql(CREATE_PLAN, { input: planInput('bombed') });
     await app.gql(DEFINE_METRIC, {
@@ -36,21 +43,19 @@ describe('Imports refuse files that would take more reading than a plan ever nee
 
   it('refuses at once a workbook of under 1 MB that unpacks to 5 million rows, appending nothing', async () => {
     // Before the limits this held the process 70 s and left 3.3 GB resident.
-    const bomb = await xlsxBomb({ rows: 5_000_000 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = await head();
     const refused = await upload('bombed', bomb);
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'file', rule: 'inflatedTooLarge' });
     expect(refused.body.errors[0].message).toMatch(/^The workbook unpacks to 320,001,\d{3} bytes; an import reads at most 33,554,432 \(IMPORT_MAX_INFLATED_BYTES\)$/);
-    expect(refused.ms).toBeLessThan(5000);
+    expect(refused.ms).toBeLessThan(10_000);
     expect(await head()).toBe(before);
   });
 
   it('refuses the same bomb when its ZIP understates the size, and answers other requests while it reads', async () => {
-    const bomb = await xlsxBomb({ rows: 5_000_000, declaredSheetBytes: 1000 });
     const before = await head();
-    const pending = upload('bombed', bomb);
+    const pending = upload('bombed', lyingBomb);
     const answered: number[] = [];
     let refused: Awaited<typeof pending> | undefined;
     void pending.then((r) => (refused = r));
@@ -63,8 +68,8 @@ describe('Imports refuse files that would take more reading than a plan ever nee
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'file', rule: 'tooManyRows' });
     expect(refused.body.errors[0].message).toBe('The file has more than 5,000 rows of worksheet "Plan", the most an import reads (IMPORT_MAX_ROWS)');
-    expect(refused.ms).toBeLessThan(5000);
-    expect(Math.max(...answered)).toBeLessThan(1000);
+    expect(refused.ms).toBeLessThan(10_000);
+    expect(Math.max(...answered)).toBeLessThan(2000);
     expect(await head()).toBe(before);
   });
 
@@ -76,7 +81,7 @@ describe('Imports refuse files that would take more reading than a plan ever nee
     const refused = await app.gql(IMPORT_MEASUREMENTS, { input: { planId: 'bombed', csv, dryRun: false } });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv', rule: 'tooManyRows' });
     expect(refused.errors![0].message).toBe('The file has more than 5,000 rows, the most an import reads (IMPORT_MAX_ROWS); nothing was imported');
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await head()).toBe(before);
   });
 
