@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { ownerIdFor } from '../commands/deterministic-id';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
+import { acceptText } from '../hardening/text-rule';
 import { createEventStore } from '../infrastructure/event-store.provider';
 
 const USAGE = `Usage: npm run grant -- --user <id> --role <${ROLES.join('|')}> --area <local area id>
@@ -30,23 +31,25 @@ async function main(): Promise<void> {
       email: { type: 'string' },
     },
   });
-  const { user, role, area } = values;
-  if (!user || !role || !area || !(ROLES as readonly string[]).includes(role)) throw new ConfigurationError(USAGE);
+  if (!values.user || !values.role || !values.area || !(ROLES as readonly string[]).includes(values.role)) throw new ConfigurationError(USAGE);
+  // The command line is an edge too: the same text rule as GraphQL and uploads, before anything is written.
+  const text = (option: keyof typeof values): string | undefined => (values[option] === undefined ? undefined : acceptText(`--${option}`, values[option]!));
+  const [user, role, area] = [text('user')!, values.role, text('area')!];
+  const [name, ownerName, ownerOrganisation, email] = [text('name'), text('owner-name'), text('owner-organisation'), text('email')];
 
   const config = loadAppConfig();
   const store = createEventStore(config.eventStore);
   const commands = new PlanCommandService(store, new Clock());
   const asOperator = { principal: 'system' as const, actor: OPERATOR };
   try {
-    const owner = values['owner-name'] && values['owner-organisation'];
-    const ownerId = owner ? ownerIdFor(values['owner-name']!, values['owner-organisation']!) : null;
+    const ownerId = ownerName && ownerOrganisation ? ownerIdFor(ownerName, ownerOrganisation) : null;
     const { registered, granted } = await commands.ensureUser(
-      { userId: user, displayName: values.name ?? user, ownerId, email: values.email },
+      { userId: user, displayName: name ?? user, ownerId, email },
       [{ role: role as Role, localAreaId: area }],
       asOperator,
     );
     if (registered) console.log(`Registered ${user}${ownerId ? ' (acting as an action owner)' : ''}.`);
-    if (values.email) console.log(`Reminders to ${user} go to ${values.email}.`);
+    if (email) console.log(`Reminders to ${user} go to ${email}.`);
     console.log(granted > 0 ? `Granted ${role} in ${area} to ${user}.` : `${user} already holds ${role} in ${area}.`);
   } finally {
     await store.close();
