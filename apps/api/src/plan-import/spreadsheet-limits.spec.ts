@@ -39,11 +39,10 @@ describe('reading a spreadsheet stops at the first limit it passes, naming it', 
   });
 
   it('refuses a workbook whose parts say they unpack past the limit, before unpacking anything', async () => {
-    const started = Date.now();
+    // The total is the directory's declared one: counted while unpacking, the refusal would read as the liar's below.
     const error = await refusal(readSpreadsheet(honestBomb, { ...UNBOUNDED, maxInflatedBytes: 1024 * 1024 }));
     expect(error.rule).toBe('inflatedTooLarge');
     expect(error.message).toMatch(/^The workbook unpacks to 64,001,\d{3} bytes; an import reads at most 1,048,576 \(IMPORT_MAX_INFLATED_BYTES\)$/);
-    expect(Date.now() - started).toBeLessThan(100);
   });
 
   it('counts what a workbook unpacks as it unpacks, so a ZIP that understates its sizes is stopped all the same', async () => {
@@ -89,7 +88,7 @@ describe('reading a spreadsheet stops at the first limit it passes, naming it', 
     const error = await refusal(readSpreadsheet(lyingBomb, { ...UNBOUNDED, maxParseMs: 200 }));
     expect(error.rule).toBe('tooSlowToRead');
     expect(error.message).toBe('Reading the file took longer than 0.2 s, the most an import may take (IMPORT_MAX_SECONDS)');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
@@ -120,9 +119,10 @@ describe('reading a spreadsheet on a thread of its own', () => {
     clearInterval(ticker);
     expect(error.rule).toBe('tooSlowToRead');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
-    // Read on this thread, even in chunks, the same file keeps this loop busy nearly all the 1.5 s.
-    expect(busy).toBeLessThan(0.3);
-    expect(longestGap).toBeLessThan(250);
+    // Read on this thread, even in chunks, the same file keeps this loop busy nearly all the 1.5 s
+    // (0.997 measured); off it, about 0.05 on an idle machine. The bounds leave room for a busy one.
+    expect(busy).toBeLessThan(0.6);
+    expect(longestGap).toBeLessThan(500);
   });
 
   it('runs at most so many threads at once; the rest wait their turn', async () => {
