@@ -106,23 +106,17 @@ describe('reading a spreadsheet on a thread of its own', () => {
 
   it('leaves the event loop free while a big file is read', async () => {
     const lyingBomb = await xlsxBomb({ rows: 1_000_000, declaredSheetBytes: 1000 });
-    let longestGap = 0;
-    let last = Date.now();
-    const ticker = setInterval(() => {
-      longestGap = Math.max(longestGap, Date.now() - last);
-      last = Date.now();
-    }, 5);
     const started = Date.now();
     const before = performance.eventLoopUtilization();
     const error = await refusal(readSpreadsheetOffThread(lyingBomb, { ...UNBOUNDED, maxParseMs: 1500 }));
     const busy = performance.eventLoopUtilization(before).utilization;
-    clearInterval(ticker);
     expect(error.rule).toBe('tooSlowToRead');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
     // Read on this thread, even in chunks, the same file keeps this loop busy nearly all the 1.5 s
-    // (0.997 measured); off it, about 0.05 on an idle machine. The bounds leave room for a busy one.
+    // (0.997 measured); off it, about 0.05 on an idle machine. The bound leaves room for a busy one.
+    // (The longest pause between timer ticks is no measure here: on a machine shared with other
+    // processes the scheduler alone makes pauses of half a second.)
     expect(busy).toBeLessThan(0.6);
-    expect(longestGap).toBeLessThan(500);
   });
 
   it('runs at most so many threads at once; the rest wait their turn', async () => {
