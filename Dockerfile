@@ -1,7 +1,8 @@
 # Build with dev dependencies, then ship only the compiled app and production modules.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 falls back to compiling from source when no prebuilt binary matches.
+# better-sqlite3 13 carries prebuilt binaries, but npm still runs node-gyp's configure step for it
+# (python3), and it compiles from source (make, g++) where no prebuilt binary matches.
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
@@ -13,7 +14,7 @@ RUN npm run build && npm prune --omit=dev
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
-# The native module compiled above runs here because both stages share one base image.
+# The native module installed above (prebuilt, or compiled) runs here because both stages share one base image.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json

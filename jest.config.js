@@ -1,6 +1,9 @@
 // One Jest project per kind of test: unit specs beside the code, integration specs on real
 // SQLite and PostgreSQL, and end-to-end specs over HTTP against the real app.
 // Transpile only: `npm run typecheck` (and the build) type-check; tests stay fast on two cores.
+// NestJS 12 and its GraphQL packages are ES modules only. Jest 30 loads them from these CommonJS
+// tests through require(esm), which needs Node's vm modules: the npm scripts start Jest with
+// `node --experimental-vm-modules` (a bare `npx jest` fails with "Must use import to load ES Module").
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 const moduleNameMapper = {
   '^@send/domain$': '<rootDir>/libs/domain/src',

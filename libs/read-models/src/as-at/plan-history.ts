@@ -22,9 +22,9 @@ export interface PlanStreamIndex {
 /** The running api's index: its read models. */
 export function readModelStreamIndex(dataSource: DataSource): PlanStreamIndex {
   return {
-    actionIds: async (planId) => (await dataSource.getRepository(ActionEntity).find({ select: ['actionId'], where: { planId } })).map((a) => a.actionId),
-    meetingIds: async (planId) => (await dataSource.getRepository(MeetingEntity).find({ select: ['meetingId'], where: { planId } })).map((m) => m.meetingId),
-    metricIds: async (planId) => (await dataSource.getRepository(MetricEntity).find({ select: ['metricId'], where: { planId } })).map((m) => m.metricId),
+    actionIds: async (planId) => (await dataSource.getRepository(ActionEntity).find({ select: { actionId: true }, where: { planId } })).map((a) => a.actionId),
+    meetingIds: async (planId) => (await dataSource.getRepository(MeetingEntity).find({ select: { meetingId: true }, where: { planId } })).map((m) => m.meetingId),
+    metricIds: async (planId) => (await dataSource.getRepository(MetricEntity).find({ select: { metricId: true }, where: { planId } })).map((m) => m.metricId),
   };
 }
 

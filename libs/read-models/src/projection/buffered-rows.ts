@@ -143,7 +143,7 @@ export class BufferedRows implements ReadModelRows {
   private table(entity: EntityTarget<ObjectLiteral>): TableBuffer {
     let table = this.tables.get(entity);
     if (!table) {
-      table = { metadata: this.manager.connection.getMetadata(entity), pending: new Map(), stored: new Map() };
+      table = { metadata: this.manager.dataSource.getMetadata(entity), pending: new Map(), stored: new Map() };
       this.tables.set(entity, table);
     }
     return table;

@@ -24,7 +24,7 @@ export class BulkStatements {
     private readonly manager: EntityManager,
     private readonly metadata: EntityMetadata,
   ) {
-    this.postgres = manager.connection.options.type === 'postgres';
+    this.postgres = manager.dataSource.options.type === 'postgres';
     this.table = quote(metadata.tableName);
   }
 
@@ -107,7 +107,7 @@ export class BulkStatements {
 
   private hydrate(raw: ObjectLiteral): ObjectLiteral {
     const row: ObjectLiteral = {};
-    for (const c of this.metadata.columns) row[c.propertyName] = this.manager.connection.driver.prepareHydratedValue(raw[c.databaseName], c);
+    for (const c of this.metadata.columns) row[c.propertyName] = this.manager.dataSource.driver.prepareHydratedValue(raw[c.databaseName], c);
     return row;
   }
 
@@ -118,7 +118,7 @@ export class BulkStatements {
   }
 
   private toDatabase(column: ColumnMetadata, row: ObjectLiteral): unknown {
-    const value = this.manager.connection.driver.preparePersistentValue(row[column.propertyName], column);
+    const value = this.manager.dataSource.driver.preparePersistentValue(row[column.propertyName], column);
     return value === undefined ? null : value;
   }
 
@@ -129,7 +129,7 @@ export class BulkStatements {
 
   /** PostgreSQL takes a chunk as one typed array per column: a short statement however many rows. */
   private unnest(columns: ColumnMetadata[]): string {
-    const arrays = columns.map((c, i) => `$${i + 1}::${this.manager.connection.driver.normalizeType(c)}[]`);
+    const arrays = columns.map((c, i) => `$${i + 1}::${this.manager.dataSource.driver.normalizeType(c)}[]`);
     return `unnest(${arrays.join(', ')}) AS v(${columns.map((_, i) => `column${i + 1}`).join(', ')})`;
   }
 
