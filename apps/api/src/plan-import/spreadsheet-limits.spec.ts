@@ -118,7 +118,8 @@ describe('reading a spreadsheet on a thread of its own', () => {
     // run, work left by other suites in this Jest worker adds to both (0.5 s seen), not to one.
     const onThread = await cpuOfThisThread(readSpreadsheet);
     const offThread = await cpuOfThisThread(readSpreadsheetOffThread);
-    expect(onThread).toBeGreaterThan(1000);
+    // Alone: about 1,470 ms against 2 ms. Beside another busy process the on-thread read gets
+    // less CPU in its 1.5 s (990 ms seen), so only the comparison is asserted.
     expect(offThread).toBeLessThan(onThread / 2);
   });
 
