@@ -18,7 +18,8 @@ function currentRoute(): Route {
 export function useRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
-    const onChange = () => setRoute(currentRoute());
+    // Told twice per navigation (see navigate); the second time changes nothing.
+    const onChange = () => setRoute((previous) => (sameRoute(previous, currentRoute()) ? previous : currentRoute()));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
@@ -30,6 +31,14 @@ export function href(path: string, params: Record<string, string | undefined> = 
   return `#${path}${query ? `?${query}` : ''}`;
 }
 
+const sameRoute = (a: Route, b: Route) => a.path === b.path && a.params.toString() === b.params.toString();
+
+/**
+ * The browser announces a new fragment only after the event that set it, so a controlled
+ * checkbox would spring back to its old state until then (and a click could seem not to take).
+ * Announcing it at once lets the view follow within the same event.
+ */
 export function navigate(path: string, params: Record<string, string | undefined> = {}): void {
   window.location.hash = href(path, params);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
