@@ -40,7 +40,7 @@ export const readsThePast = (args: Record<string, unknown>): boolean => args.asA
  * A read that is live by default and rebuilt from the history with asAt or asAtMeeting: priced as
  * `live` costs it, plus `folds` plan folds when it looks into the past (`plans` folds each plan).
  */
-export const asAtComplexity =
-  (live: Estimator = fieldCost, folds = 1): Estimator =>
-  (options) =>
-    (readsThePast(options.args) ? folds * PLAN_HISTORY_COST : 0) + live(options);
+export const asAtComplexity = (live: Estimator = fieldCost, folds = 1): Estimator => {
+  const past = planHistoryComplexity(folds, live);
+  return (options) => (readsThePast(options.args) ? past : live)(options);
+};
