@@ -18,18 +18,13 @@ export interface TextViolation {
  */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/**
- * A surrogate not in a pair. With the u flag a well-formed pair is one code point and does not
- * match; a lone one cannot be encoded as UTF-8, so SQLite and PostgreSQL store U+FFFD instead and
- * the read models stop agreeing with the event.
- */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
 /** Embeddings, overrides and isolates: they reorder what is shown ("invoice\u202Efdp.exe" reads as "invoiceexe.pdf"). */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 export function textViolation(text: string): TextViolation | undefined {
-  if (LONE_SURROGATE.test(text)) {
+  // A lone surrogate cannot be encoded as UTF-8, so SQLite and PostgreSQL store U+FFFD instead and
+  // the read models stop agreeing with the event.
+  if (!text.isWellFormed()) {
     return { rule: 'wellFormedUnicode', message: 'contains a lone UTF-16 surrogate; text must be well-formed Unicode' };
   }
   if (CONTROL.test(text)) {

@@ -27,8 +27,6 @@ async function linesFor(event: RecordedEvent): Promise<TimelineEntryEntity[]> {
   return lines;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Text as a database gives it back. Both store UTF-8, which has no lone UTF-16 surrogate: the
  * PostgreSQL driver writes one as U+FFFD, SQLite as three invalid bytes read back as three. The
@@ -36,7 +34,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * not call that an edit of the read database; so both sides compare with each run of
  * replacement characters, or lone surrogate, as one.
  */
-const asStored = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD').replace(/\uFFFD+/g, '\uFFFD');
+const asStored = (text: string): string => text.toWellFormed().replace(/\uFFFD+/g, '\uFFFD');
 
 const text = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : asStored(typeof value === 'object' ? JSON.stringify(value) : String(value));
