@@ -6,7 +6,7 @@ import { DomainError, Principal } from '@send/domain';
 import { Clock } from '../common/clock';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { loadEvent, userDecider, userStream } from '../commands/plan-deciders';
-import { ConfigurationError, DEFAULT_IMPORT_LIMITS, DEFAULT_PLAN_IMPORT_MAX_BYTES, loadAppConfig } from '../config/app-config';
+import { ConfigurationError, loadAppConfig, planImportLimits } from '../config/app-config';
 import { createEventStore } from '../infrastructure/event-store.provider';
 import { eventStoreDirectory } from '../plan-import/plan-import-directory';
 import { PlanImportReport } from '../plan-import/plan-import-report';
@@ -41,10 +41,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   try {
     const principal = await principalOf(values.user, store);
-    const importer = new PlanImporter(store, commands, eventStoreDirectory(store), clock, {
-      ...(config.importLimits ?? DEFAULT_IMPORT_LIMITS),
-      maxBytes: config.planImport?.maxBytes ?? DEFAULT_PLAN_IMPORT_MAX_BYTES,
-    });
+    const importer = new PlanImporter(store, commands, eventStoreDirectory(store), clock, planImportLimits(config));
     const dryRun = values['dry-run']!;
     console.log(`${dryRun ? 'Checking' : 'Importing'} ${basename(values.file)} ${dryRun ? 'against' : 'into'} plan ${values.plan} as ${principal.displayName} (${principal.userId})…`);
     const report = await importer.import({

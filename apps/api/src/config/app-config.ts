@@ -92,6 +92,11 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxParseMs: 10_000,
 };
 
+/** A plan import's limits: the largest upload, and how far reading it may go. */
+export function planImportLimits(config: Pick<AppConfig, 'planImport' | 'importLimits'>): ImportLimits & { maxBytes: number } {
+  return { ...(config.importLimits ?? DEFAULT_IMPORT_LIMITS), maxBytes: config.planImport?.maxBytes ?? DEFAULT_PLAN_IMPORT_MAX_BYTES };
+}
+
 /**
  * Depth 8 fits the deepest query the product needs (a plan's page of actions with each
  * timeline's field changes is 7); cost 25,000 fits a page of 100 actions with milestones and

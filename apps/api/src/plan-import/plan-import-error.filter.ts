@@ -1,7 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, Inject, PayloadTooLargeException } from '@nestjs/common';
 import { InvalidValueError } from '@send/domain';
 import type { Response } from 'express';
-import { AppConfig, DEFAULT_PLAN_IMPORT_MAX_BYTES } from '../config/app-config';
+import { AppConfig, planImportLimits } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { ErrorCode } from '../errors/error-codes';
 import { HttpErrorFilter } from '../errors/http-error.filter';
@@ -23,7 +23,7 @@ export class PlanImportErrorFilter extends HttpErrorFilter {
       return super.catch(new InvalidValueError('file', 'multipartForm', message), host);
     }
     if (!(exception instanceof PayloadTooLargeException)) return super.catch(exception, host);
-    const maxBytes = this.config.planImport?.maxBytes ?? DEFAULT_PLAN_IMPORT_MAX_BYTES;
+    const { maxBytes } = planImportLimits(this.config);
     host
       .switchToHttp()
       .getResponse<Response>()

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { AppConfig, DEFAULT_PLAN_IMPORT_MAX_BYTES } from '../config/app-config';
+import { AppConfig, planImportLimits } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { PlanImportController } from './plan-import.controller';
 import { PlanImportService } from './plan-import.service';
@@ -11,7 +11,7 @@ import { PlanImportService } from './plan-import.service';
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        limits: { fileSize: config.planImport?.maxBytes ?? DEFAULT_PLAN_IMPORT_MAX_BYTES, files: 1, fields: 0 },
+        limits: { fileSize: planImportLimits(config).maxBytes, files: 1, fields: 0 },
       }),
     }),
   ],

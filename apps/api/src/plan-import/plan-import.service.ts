@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { Clock } from '../common/clock';
-import { AppConfig, DEFAULT_IMPORT_LIMITS, DEFAULT_PLAN_IMPORT_MAX_BYTES } from '../config/app-config';
+import { AppConfig, planImportLimits } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ProjectionService } from '../infrastructure/projection.service';
@@ -25,8 +25,8 @@ export class PlanImportService {
     clock: Clock,
     private readonly projections: ProjectionService,
   ) {
-    this.maxBytes = config.planImport?.maxBytes ?? DEFAULT_PLAN_IMPORT_MAX_BYTES;
-    const limits = { ...(config.importLimits ?? DEFAULT_IMPORT_LIMITS), maxBytes: this.maxBytes };
+    const limits = planImportLimits(config);
+    this.maxBytes = limits.maxBytes;
     this.importer = new PlanImporter(store, commands, readModelDirectory(dataSource), clock, limits);
   }
 
