@@ -1,22 +1,36 @@
 import { Logger } from '@nestjs/common';
+import { EventStore } from '@send/event-store';
 import { createApp } from './app.factory';
 import { ConfigurationError, loadAppConfig } from './config/app-config';
 import { runtimeSupport } from './config/node-runtime';
+import { EVENT_STORE } from './infrastructure/event-store.provider';
+import { ensurePortIsFree, portProblem } from './startup/port-check';
+import { startupSummary } from './startup/startup-summary';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
+  await ensurePortIsFree(config.port);
   const app = await createApp(config);
-  await app.listen(config.port);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw portProblem(config.port, code);
+    throw error;
+  }
   const logger = new Logger('Startup');
   const runtime = runtimeSupport(process.versions.node, new Date().toISOString().slice(0, 10));
   if (!runtime.supported) logger.warn(`${runtime.reason}: it no longer gets security fixes.`);
-  logger.log(`Event store: ${config.eventStore.type}; read database: ${config.readDatabase.type}; data: ${config.dataDir}`);
-  logger.log(`GraphQL ready at http://localhost:${config.port}/graphql${config.production ? '' : ' (open it in a browser for GraphiQL)'}`);
+  const storeEmpty = (await app.get<EventStore>(EVENT_STORE).headPosition()) === undefined;
+  const summary = startupSummary(config, { storeEmpty });
+  // A person at a terminal reads a block; a production log collector wants one entry a line.
+  if (config.production) for (const line of summary) logger.log(line);
+  else console.log(`\n${summary.join('\n')}\n`);
 }
 
 main().catch((error) => {
   if (error instanceof ConfigurationError) {
-    console.error(`Configuration error: ${error.message}`);
+    console.error(`Cannot start: ${error.message}`);
   } else {
     console.error(error);
   }

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
+import { resolve } from 'node:path';
 import { ConfigurationError, loadAppConfig } from './app-config';
 
 describe('loadAppConfig: COMMAND_CACHE_MB', () => {
@@ -65,5 +66,30 @@ describe('loadAppConfig: import limits', () => {
 
   it.each(['IMPORT_MAX_ROWS', 'IMPORT_MAX_COLUMNS', 'IMPORT_MAX_CELLS', 'IMPORT_MAX_INFLATED_BYTES', 'IMPORT_MAX_SECONDS'])('refuses 0 for %s', (name) => {
     expect(() => loadAppConfig(env({ [name]: '0' }))).toThrow(`${name} must be a whole number of at least 1, got "0"`);
+  });
+});
+
+describe('loadAppConfig: DEMO_PLAN and DATA_DIR', () => {
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: '/tmp/send-config-spec', ...extra });
+
+  it('loads the demo plan into an empty store when trying the product out', () => {
+    expect(loadAppConfig(env()).loadDemoPlan).toBe(true);
+    expect(loadAppConfig(env({ NODE_ENV: 'development' })).loadDemoPlan).toBe(true);
+  });
+
+  it('never writes the fictitious plan into a production history unless asked by name', () => {
+    expect(loadAppConfig(env({ NODE_ENV: 'production' })).loadDemoPlan).toBe(false);
+    expect(loadAppConfig(env({ NODE_ENV: 'production', DEMO_PLAN: '' })).loadDemoPlan).toBe(false);
+    expect(loadAppConfig(env({ NODE_ENV: 'production', DEMO_PLAN: 'load' })).loadDemoPlan).toBe(true);
+    expect(loadAppConfig(env({ DEMO_PLAN: 'skip' })).loadDemoPlan).toBe(false);
+  });
+
+  it('refuses anything but load or skip', () => {
+    expect(() => loadAppConfig(env({ DEMO_PLAN: 'yes' }))).toThrow('DEMO_PLAN must be "load" or "skip", got "yes"');
+  });
+
+  it('takes an empty DATA_DIR as unset (./data), not as the current directory', () => {
+    expect(loadAppConfig({ DATA_DIR: '' }).dataDir).toBe(resolve('./data'));
+    expect(loadAppConfig({ DATA_DIR: '' }).eventStore).toMatchObject({ filename: resolve('./data/events.sqlite') });
   });
 });

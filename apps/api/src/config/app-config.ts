@@ -164,7 +164,8 @@ export function remindersConfig(env: NodeJS.ProcessEnv, dataDir: string, port: n
 
 /** Reads the environment once at start; a wrong setting stops the app with a readable message. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const dataDir = resolve(env.DATA_DIR ?? './data');
+  // An empty DATA_DIR (e.g. `DATA_DIR=` in an env file) means unset, not the current directory.
+  const dataDir = resolve(env.DATA_DIR || './data');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigurationError(`PORT must be a port number, got "${env.PORT}"`);
@@ -246,7 +247,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (stackTraces !== 'true' && stackTraces !== 'false') throw new ConfigurationError(`GRAPHQL_STACK_TRACES must be "true" or "false", got "${stackTraces}"`);
   if (stackTraces === 'true' && env.NODE_ENV === 'production') throw new ConfigurationError('GRAPHQL_STACK_TRACES=true is for development; it cannot be combined with NODE_ENV=production');
 
-  const demo = env.DEMO_PLAN ?? 'load';
+  // A fictitious plan written into a production history would stay there for good (the history
+  // is append-only and hash-chained), so production loads it only when someone asks by name.
+  const production = env.NODE_ENV === 'production';
+  const demo = env.DEMO_PLAN || (production ? 'skip' : 'load');
   if (demo !== 'load' && demo !== 'skip') throw new ConfigurationError(`DEMO_PLAN must be "load" or "skip", got "${demo}"`);
 
   return {
@@ -260,7 +264,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     limits,
     evidenceFiles,
     loadDemoPlan: demo === 'load',
-    production: env.NODE_ENV === 'production',
+    production,
     graphqlStackTraces: stackTraces === 'true',
     planImport: { maxBytes: wholeNumber(env, 'PLAN_IMPORT_MAX_BYTES', DEFAULT_PLAN_IMPORT_MAX_BYTES) },
     importLimits: {
