@@ -283,5 +283,79 @@ for (const kind of READ_DATABASE_KINDS) {
         expect(runner.position).toBe(events[events.length - 1].position);
       });
     });
+
+    if (kind === 'postgres') {
+      describe('applyBatch on PostgreSQL, where the checkpoints and the rows could go apart', () => {
+        // A history of their own, so these hold when run alone.
+        const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+        beforeAll(() => writeHistory(store));
+        afterAll(() => store.close());
+
+        it('commits the checkpoints in the same transaction as the rows: a batch whose commit fails leaves neither', async () => {
+          const [dataSource] = await openFresh();
+          try {
+            const events = await store.readAll();
+            const runner = new ProjectionRunner(store, dataSource, defaultProjections());
+            await runner.applyBatch(events.slice(0, 10));
+            const before = await snapshotTables(dataSource);
+            const checkpointsBefore = await checkpointsOf(dataSource);
+            // Refuses the batch at COMMIT, after every statement of it (checkpoints included) has
+            // run: a checkpoint written outside the batch's transaction would already be committed.
+            await dataSource.query(`CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`);
+            await dataSource.query(`CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON "actions" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()`);
+            const rest = events.slice(10);
+            expect(rest.some((e) => e.type === 'ActionAdded')).toBe(true);
+
+            await expect(runner.applyBatch(rest)).rejects.toThrow('refused at commit');
+            expect(await checkpointsOf(dataSource)).toEqual(checkpointsBefore);
+            expect(await snapshotTables(dataSource)).toEqual(before);
+
+            await dataSource.query(`DROP TRIGGER refuse_at_commit ON "actions"`);
+            await runner.applyBatch(rest);
+            const last = String(events[events.length - 1].position);
+            expect(Object.values(await checkpointsOf(dataSource))).toEqual(Array(defaultProjections().length).fill(last));
+            expect(await dataSource.getRepository(TimelineEntryEntity).count()).toBe(events.filter(isActionEvent).length);
+          } finally {
+            await dataSource.destroy();
+          }
+        });
+
+        it('serialises two runners applying the same events at once: each event applied once, no duplicate rows', async () => {
+          const [first, config] = await openFresh();
+          const second = await openReadDatabase(config);
+          try {
+            const events = await store.readAll();
+            // Holds each runner at its first event until the other arrives or 300 ms pass, so
+            // without the batch lock both are inside their transactions together, every run.
+            let arrived = 0;
+            let release!: () => void;
+            const bothThere = new Promise<void>((resolve) => (release = resolve));
+            const meeting = (): Projection => {
+              let met = false;
+              return {
+                name: 'meeting-point',
+                apply: async () => {
+                  if (met) return;
+                  met = true;
+                  if (++arrived === 2) release();
+                  await Promise.race([bothThere, new Promise((resolve) => setTimeout(resolve, 300))]);
+                },
+              };
+            };
+            const runners = [first, second].map((ds) => new ProjectionRunner(store, ds, [meeting(), ...defaultProjections()]));
+
+            const outcomes = await Promise.allSettled(runners.map((r) => r.applyBatch(events)));
+            expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : 'applied'))).toEqual(['applied', 'applied']);
+            expect(arrived).toBe(1);
+            const timeline = await first.getRepository(TimelineEntryEntity).find();
+            expect(timeline).toHaveLength(events.filter(isActionEvent).length);
+            expect(Object.values(await checkpointsOf(first))).toEqual(Array(defaultProjections().length + 1).fill(String(events[events.length - 1].position)));
+          } finally {
+            await second.destroy();
+            await first.destroy();
+          }
+        });
+      });
+    }
   });
 }
