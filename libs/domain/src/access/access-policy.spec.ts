@@ -214,3 +214,52 @@ describe('ForbiddenError', () => {
     expect(error).toMatchObject({ kind: 'forbidden', rule: 'roleAllows' });
   });
 });
+
+describe('every refusal says what was refused, in the board’s words', () => {
+  /** Written out by hand: a refusal's wording is what the person at the meeting reads. */
+  const WHAT: Record<CommandType, string> = {
+    CreatePlan: 'create a plan',
+    ApprovePlanRevision: 'approve a plan revision',
+    ChangeStaleThreshold: 'change when actions count as stale',
+    OpenUpdateRound: 'open an update round',
+    CloseUpdateRound: 'close an update round',
+    AddAction: 'add an action',
+    ReassignOwner: "reassign an action's owner",
+    WithdrawAction: 'withdraw an action',
+    SupersedeAction: 'supersede an action',
+    DelegateAction: 'delegate this action',
+    WithdrawDelegation: "withdraw this action's delegation",
+    RescheduleDueDate: 'reschedule an action',
+    AddMilestone: 'add a milestone',
+    CompleteMilestone: 'complete a milestone',
+    ReportProgress: 'report progress on this action',
+    CorrectProgress: 'correct a progress update on this action',
+    AttachEvidence: 'attach evidence to this action',
+    ReviewEvidence: 'review evidence',
+    MarkComplete: 'mark an action complete',
+    ReopenAction: 'reopen an action',
+    RegisterUser: 'register a user',
+    GrantRole: 'grant a role',
+    RevokeRole: 'revoke a role',
+    SetUserEmail: "change a person's email address",
+    ScheduleMeeting: 'schedule a board meeting',
+    RecordAttendance: "record a meeting's attendance",
+    RecordDecision: 'record a board decision',
+    CloseMeeting: 'close a board meeting',
+    DefineMetric: 'define a scorecard metric',
+    ReviseMetric: 'revise a scorecard metric',
+    SetTarget: "set a metric's target",
+    RecordMeasurement: 'record a measurement',
+    CorrectMeasurement: 'correct a measurement',
+    RecordComparator: 'record a comparator figure',
+    ImportPlan: 'import a plan from a spreadsheet',
+  };
+
+  it('covers every command', () => {
+    expect(Object.keys(WHAT).sort()).toEqual(Object.keys(ACCESS_RULES).sort());
+  });
+
+  it.each(Object.entries(WHAT) as [CommandType, string][])('%s: "You may not %s: …" for the DfE adviser', (command, what) => {
+    expect(refusal(() => authorizeCommand(principal(['DFE_ADVISER']), command, AREA, SOMEONE_ELSES_OWNER_ID)).message).toMatch(new RegExp(`^You may not ${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: only `));
+  });
+});
