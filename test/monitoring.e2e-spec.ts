@@ -48,11 +48,14 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
   beforeAll(async () => {
     app = await startTestApp({
       logging: { level: 'info', format: 'json', destination: log.destination },
-      limits: { expensiveReads: { perUser: 2, windowMs: 60_000 } },
+      // Deep enough for every query here but the one that is refused for its depth.
+      limits: { maxQueryDepth: 6, expensiveReads: { perUser: 2, windowMs: 60_000 } },
     });
     await app.gql(CREATE_PLAN, { input: { ...planInput('monitoring'), title: SECRET_TITLE } });
     await app.addUser({ userId: 'dfe-adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA] });
     await app.addUser({ userId: 'elsewhere-chair', roles: ['BOARD_CHAIR'], areas: ['another-area'] });
+    // The tester's history reads run out in the TOO_MANY_REQUESTS test.
+    await app.addUser({ userId: 'auditor', roles: ['PLAN_ADMINISTRATOR'], areas: [TEST_AREA] });
   });
 
   afterAll(() => app?.close());
@@ -99,6 +102,12 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
       expect(typeof line.durationMs).toBe('number');
       expect(typeof line.time).toBe('string');
       expect(log.lines.filter((l) => l.requestId === answer.requestId && l.event === 'request')).toHaveLength(1);
+    });
+
+    it('leaves Nest’s start-up chatter to the debug level', () => {
+      const startup = log.lines.filter((l) => l.time && l.context);
+      expect(startup.some((l) => /InstanceLoader|RoutesResolver|RouterExplorer/.test(l.context))).toBe(false);
+      expect(log.lines.some((l) => /dependencies initialized|Mapped \{/.test(l.msg))).toBe(false);
     });
 
     it('keeps a well-formed X-Request-Id from the caller and returns it; replaces one that is not', async () => {
@@ -164,6 +173,33 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
       expect(await refusalFor(answer.requestId)).toMatchObject({ code: 'TOO_MANY_REQUESTS', userId: TESTER, operationName: 'PlanAsAt' });
     });
 
+    it('records a download without a token (UNAUTHENTICATED on a plain HTTP route)', async () => {
+      const response = await fetch(`${origin(app)}/reports/quarterly.csv?planId=monitoring`);
+      expect(response.status).toBe(401);
+      const requestId = response.headers.get('x-request-id')!;
+      expect(await refusalFor(requestId)).toMatchObject({ code: 'UNAUTHENTICATED', method: 'GET', path: '/reports/quarterly.csv' });
+      expect(await log.requestLine(requestId)).toMatchObject({ status: 401, outcome: 'UNAUTHENTICATED' });
+    });
+
+    it('records a query refused as too costly before it ran (QUERY_TOO_COSTLY)', async () => {
+      const costly = `query ThreeChecks { a: verifyHistory(planId: "monitoring") { ok } b: verifyHistory(planId: "monitoring") { ok } c: verifyHistory(planId: "monitoring") { ok } }`;
+      const answer = await post(app, costly, {}, await as(TESTER));
+      expect(answer.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+      expect(await refusalFor(answer.requestId)).toMatchObject({ code: 'QUERY_TOO_COSTLY', userId: TESTER, operationName: 'ThreeChecks', operationType: 'query' });
+    });
+
+    it('records a query refused as too deep before it ran (QUERY_TOO_DEEP)', async () => {
+      const deep = `query Deep { plans { actions(first: 1) { edges { node { timeline { changes { field } } } } } } }`;
+      const answer = await post(app, deep, {}, await as(TESTER));
+      expect(answer.body.errors?.[0].extensions?.reason).toBe('QUERY_TOO_DEEP');
+      expect(await refusalFor(answer.requestId)).toMatchObject({ code: 'QUERY_TOO_DEEP', userId: TESTER, operationName: 'Deep', operationType: 'query' });
+    });
+
+    it('names no user for a refusal before sign-in was checked when the token is not valid', async () => {
+      const answer = await post(app, `query Deep { plans { actions(first: 1) { edges { node { timeline { changes { field } } } } } } }`, {}, { authorization: 'Bearer not-a-token' });
+      expect((await refusalFor(answer.requestId)).userId).toBeUndefined();
+    });
+
     it('never writes a token, a variable or a name from the plan into the log', async () => {
       expect(tokens.length).toBeGreaterThan(3);
       const all = log.raw.join('');
@@ -188,6 +224,15 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
       expect(text).not.toMatch(/tester|dfe-adviser|Zebra/);
     });
 
+    it('shows the result of the last hash-chain verification', async () => {
+      const answer = await post(app, `query Verify { verifyHistory(planId: "monitoring") { ok head { position } } }`, {}, await as('auditor'));
+      expect(answer.body.data.verifyHistory.ok).toBe(true);
+      const text = await (await fetch(`${origin(app)}/metrics`)).text();
+      expect(text).toMatch(/^send_history_verification_ok 1$/m);
+      expect(text).toContain(`\nsend_history_verified_position ${answer.body.data.verifyHistory.head.position}\n`);
+      expect(text).toMatch(/^send_history_verified_timestamp_seconds \d+/m);
+    });
+
     it('counts the appends a mutation makes', async () => {
       const count = async () => Number(/^send_event_append_duration_seconds_count\{outcome="ok"\} (\d+)$/m.exec(await (await fetch(`${origin(app)}/metrics`)).text())![1]);
       const before = await count();
@@ -196,7 +241,7 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
     });
   });
 
-  // Last: the read database stays closed.
+  // Last: the read database and the event store stay closed.
   it('is not ready once the read database is closed, and says which check failed', async () => {
     await app.app.get(DataSource).destroy();
     const response = await fetch(`${origin(app)}/health/ready`);
@@ -205,6 +250,10 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
     expect(body).toMatchObject({ status: 'error', error: { readDatabase: { status: 'down', message: 'The read database does not answer.' } }, info: { eventStore: { status: 'up' } } });
     expect(JSON.stringify(body)).not.toMatch(/send-e2e|sqlite/i);
     expect((await fetch(`${origin(app)}/health/live`)).status).toBe(200);
+
+    await app.store().close();
+    const bothDown = await (await fetch(`${origin(app)}/health/ready`)).json();
+    expect(bothDown.error).toMatchObject({ eventStore: { status: 'down', message: 'The event store does not answer.' }, readDatabase: { status: 'down' } });
   });
 });
 

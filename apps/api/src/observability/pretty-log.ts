@@ -1,5 +1,8 @@
 import { LogDestination } from '../config/observability-config';
 
+/** A person at a terminal in England reads the clock on the wall; JSON lines keep UTC instants. */
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
 /** Fields a pretty line shows in its own place; the rest follow as key=value. */
 const PLACED = new Set(['level', 'time', 'msg', 'context', 'service', 'pid', 'hostname', 'stack', 'event']);
 
@@ -14,7 +17,7 @@ export function prettyLine(json: string): string {
   } catch {
     return json;
   }
-  const time = typeof entry.time === 'string' ? entry.time.slice(11, 19) : '';
+  const time = typeof entry.time === 'string' ? LONDON_TIME.format(new Date(entry.time)) : '';
   const level = String(entry.level ?? '').toUpperCase().padEnd(5);
   const context = entry.context ? `[${String(entry.context)}] ` : '';
   const event = entry.event && entry.event !== 'request' ? `${String(entry.event)} ` : '';

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Logger as PinoLogger } from 'pino';
+import { TOKEN_VERIFIER } from '../auth/authentication.guard';
+import { TokenVerifier } from '../auth/token-verifier';
 import { AppLogger } from './app-logger';
 import { Metrics } from './metrics';
 import { ErrorOutcome, ObservedRequest, refusalOf } from './request-outcome';
@@ -26,6 +28,7 @@ export class RequestLog {
   constructor(
     @Inject(AppLogger) logger: AppLogger,
     private readonly metrics: Metrics,
+    @Inject(TOKEN_VERIFIER) private readonly tokens: TokenVerifier,
   ) {
     this.log = logger.root.child({});
   }
@@ -36,22 +39,27 @@ export class RequestLog {
     const offered = req.get(REQUEST_ID_HEADER);
     observed.requestId = offered !== undefined && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
     res.setHeader(REQUEST_ID_HEADER, observed.requestId);
-    res.once('finish', () => this.finished(req, res, Number(process.hrtime.bigint() - started) / 1e9));
+    const finished = (aborted: boolean) =>
+      this.finished(req, res, Number(process.hrtime.bigint() - started) / 1e9, aborted).catch((error: unknown) =>
+        this.log.error({ requestId: observed.requestId }, `The request could not be logged: ${error instanceof Error ? error.message : error}`),
+      );
+    res.once('finish', () => void finished(false));
     res.once('close', () => {
-      if (!res.writableFinished) this.finished(req, res, Number(process.hrtime.bigint() - started) / 1e9, true);
+      if (!res.writableFinished) void finished(true);
     });
     next();
   };
 
-  private finished(req: Request, res: Response, seconds: number, aborted = false): void {
+  private async finished(req: Request, res: Response, seconds: number, aborted: boolean): Promise<void> {
     const observed = req as unknown as ObservedRequest;
     const path = req.originalUrl.split('?')[0];
     const errors = observed.errors ?? [];
+    const refused = errors.some((e) => refusalOf(e) !== undefined);
     const outcome = aborted ? 'ABORTED' : (errors[0]?.code ?? (res.statusCode >= 400 ? `HTTP_${res.statusCode}` : 'ok'));
     const graphql = observed.graphql;
     const common = {
       requestId: observed.requestId,
-      userId: observed.principal?.userId,
+      userId: observed.principal?.userId ?? (refused ? await this.signedInAs(req.get('authorization')) : undefined),
       operationName: graphql?.operationName,
       operationType: graphql?.operationType,
     };
@@ -75,6 +83,17 @@ export class RequestLog {
     };
     if (PROBE_PATHS.has(path) && outcome === 'ok') this.log.debug(line, 'request');
     else this.log.info(line, 'request');
+  }
+
+  /**
+   * Who sent a request refused before anything ran (too costly, too deep, too many fields), when
+   * sign-in had not yet been checked: the token is verified as the guard would (recently verified
+   * ones are remembered), so the security log names a user only on a valid signature.
+   */
+  private async signedInAs(authorization: string | undefined): Promise<string | undefined> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) return undefined;
+    return this.tokens.verify(match[1]).catch(() => undefined);
   }
 
   private refusal(error: ErrorOutcome, common: Record<string, unknown>, method: string, path: string): void {
