@@ -1,7 +1,8 @@
 import { LoggerService } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { Level, Logger as PinoLogger, pino } from 'pino';
 import { AppConfig } from '../config/app-config';
-import { LogDestination } from '../config/observability-config';
+import { LogDestination, LoggingConfig } from '../config/observability-config';
 import { prettyDestination } from './pretty-log';
 
 /**
@@ -10,10 +11,15 @@ import { prettyDestination } from './pretty-log';
  */
 const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'NestApplication', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'GraphQLModule', 'NestApplicationContext']);
 
+/** JSON for log shippers; readable lines only when asked, or for a person at a terminal outside production. */
+export function writesPrettyLines(format: LoggingConfig['format'], production: boolean, stdoutIsTty: boolean): boolean {
+  return format === 'pretty' || (format === 'auto' && stdoutIsTty && !production);
+}
+
 /** The one pino logger of an app: request lines, security events and Nest's log all go through it. */
 export function createRootLogger(config: Pick<AppConfig, 'logging' | 'quiet' | 'production'>, stdoutIsTty = process.stdout.isTTY === true): PinoLogger {
   const logging = config.logging ?? { level: 'info', format: 'json' };
-  const pretty = logging.format === 'pretty' || (logging.format === 'auto' && stdoutIsTty && !config.production);
+  const pretty = writesPrettyLines(logging.format, config.production, stdoutIsTty);
   const destination: LogDestination = logging.destination ?? (pretty ? prettyDestination(process.stdout) : pino.destination({ dest: 1, sync: true }));
   return pino(
     {
@@ -21,7 +27,8 @@ export function createRootLogger(config: Pick<AppConfig, 'logging' | 'quiet' | '
       // Level names and ISO instants rather than pino's numbers: read by people and by any log shipper.
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,
-      base: { service: 'send-tracker', pid: process.pid },
+      // The host tells several api instances apart.
+      base: { service: 'send-tracker', hostname: hostname(), pid: process.pid },
     },
     destination,
   );
