@@ -20,7 +20,13 @@ const ready = async (app: TestApp) => {
 /** Real faults on a PostgreSQL read database: a projector that cannot write, and a database server that has gone. */
 describeWithPostgres('Readiness', () => {
   it('turns 503 while the read models fall behind by more than the bound, and back once they catch up', async () => {
-    const app = await startTestApp({ readDatabase: 'postgres', monitoring: { maxProjectionLagSeconds: MAX_LAG_SECONDS } });
+    const said: { level: string; context?: string; msg: string }[] = [];
+    const app = await startTestApp({
+      readDatabase: 'postgres',
+      monitoring: { maxProjectionLagSeconds: MAX_LAG_SECONDS },
+      logging: { level: 'info', format: 'json', destination: { write: (line) => void said.push(JSON.parse(line)) } },
+    });
+    const health = () => said.filter((l) => l.context === 'Health').map((l) => `${l.level} ${l.msg}`);
     // Another session holds the lock every projection batch takes first (as a second projector
     // in the middle of a long batch would): this instance's projector waits, and nothing else.
     const blocker = new Client({ connectionString: app.postgres!.url });
@@ -51,6 +57,8 @@ describeWithPostgres('Readiness', () => {
         return answer.status === 200 && answer;
       }, 15_000);
       expect(caughtUp.body.details.projections).toMatchObject({ status: 'up', eventsBehind: 0 });
+      // Probed many times while stuck, logged once each way.
+      expect(health()).toEqual(['warn Not ready: projections failing.', 'info Ready again.']);
     } finally {
       await blocker.end();
       await app.close();

@@ -26,11 +26,11 @@ export class RequestLog {
   private readonly log: PinoLogger;
 
   constructor(
-    @Inject(AppLogger) logger: AppLogger,
+    logger: AppLogger,
     private readonly metrics: Metrics,
     @Inject(TOKEN_VERIFIER) private readonly tokens: TokenVerifier,
   ) {
-    this.log = logger.root.child({});
+    this.log = logger.root;
   }
 
   readonly handle = (req: Request, res: Response, next: NextFunction): void => {
