@@ -200,6 +200,13 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
       expect((await refusalFor(answer.requestId)).userId).toBeUndefined();
     });
 
+    it('records a request with more root fields than allowed (TOO_MANY_ROOT_FIELDS)', async () => {
+      const wide = `query Wide { ${Array.from({ length: 21 }, (_, i) => `f${i}: __typename`).join(' ')} }`;
+      const answer = await post(app, wide, {}, await as(TESTER));
+      expect(answer.body.errors?.[0].extensions?.code).toBe('TOO_MANY_ROOT_FIELDS');
+      expect(await refusalFor(answer.requestId)).toMatchObject({ code: 'TOO_MANY_ROOT_FIELDS', userId: TESTER, operationName: 'Wide' });
+    });
+
     it('never writes a token, a variable or a name from the plan into the log', async () => {
       expect(tokens.length).toBeGreaterThan(3);
       const all = log.raw.join('');
@@ -239,6 +246,17 @@ describe('Monitoring: health probes, request and security logs, metrics', () => 
       expect((await post(app, ADD_ACTION, { input: actionInput('monitoring', '2.1') }, await as(TESTER))).body.errors).toBeUndefined();
       expect(await count()).toBe(before + 1);
     });
+  });
+
+  it('counts an append refused for a stale revision as a conflict', async () => {
+    const REPORT = `mutation Report($input: ReportProgressInput!) { reportProgress(input: $input) { revision } }`;
+    const added = await post(app, ADD_ACTION, { input: actionInput('monitoring', '3.1') }, await as(TESTER));
+    const input = { actionId: added.body.data.addAction.id, expectedRevision: added.body.data.addAction.revision, rag: 'GREEN', commentary: 'On track', asAt: '2026-06-14' };
+    expect((await post(app, REPORT, { input }, await as(TESTER))).body.errors).toBeUndefined();
+    expect((await post(app, REPORT, { input: { ...input, rag: 'RED' } }, await as(TESTER))).body.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const text = await (await fetch(`${origin(app)}/metrics`)).text();
+    expect(text).toMatch(/^send_event_append_duration_seconds_count\{outcome="conflict"\} 1$/m);
+    expect(text).toMatch(/^send_request_duration_seconds_count\{operation="Report",type="mutation",outcome="CONFLICT"\} 1$/m);
   });
 
   // Last: the read database and the event store stay closed.
