@@ -22,6 +22,6 @@ import { createTokenVerifier } from './token-verifier';
     PrincipalService,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [PrincipalService],
+  exports: [PrincipalService, TOKEN_VERIFIER],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 import { isEmailAddress } from '@send/domain';
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
 import { ImportLimits } from '../common/import-limits';
+import { LoggingConfig, loggingConfig, MonitoringConfig, monitoringConfig } from './observability-config';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
@@ -70,8 +71,12 @@ export interface AppConfig {
   importLimits?: ImportLimits;
   /** Reminder mails; absent, nothing is checked or sent on a timer (tests that do not test mail). */
   reminders?: RemindersConfig;
-  /** Only warnings and errors in the log (tests). */
+  /** Only errors in the log, whatever `logging` says (tests, CLIs). */
   quiet?: boolean;
+  /** LOG_LEVEL, LOG_FORMAT (see docs/monitoring.md); absent, info as JSON. */
+  logging?: LoggingConfig;
+  /** METRICS_TOKEN and the readiness bound; absent, the defaults. */
+  monitoring?: MonitoringConfig;
 }
 
 export class ConfigurationError extends Error {}
@@ -275,6 +280,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxParseMs: wholeNumber(env, 'IMPORT_MAX_SECONDS', DEFAULT_IMPORT_LIMITS.maxParseMs / 1000) * 1000,
     },
     reminders: remindersConfig(env, dataDir, port),
+    logging: loggingConfig(env),
+    monitoring: monitoringConfig(env),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
     dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),
