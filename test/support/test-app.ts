@@ -86,6 +86,8 @@ export interface TestAppOptions {
   evidenceFileMaxBytes?: number;
   /** Reminder mail settings; without them nothing is checked on a timer. */
   reminders?: AppConfig['reminders'];
+  /** Sign-in link lifetimes and limits; the shipped defaults unless given. */
+  signInLinks?: AppConfig['signInLinks'];
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -119,6 +121,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     graphqlStackTraces: options.graphqlStackTraces,
     dashboardDir: options.dashboardDir,
     reminders: options.reminders,
+    signInLinks: options.signInLinks,
     quiet: true,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);

@@ -28,6 +28,7 @@ import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { HistoryModule } from './history/history.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { SignInLinksModule } from './sign-in-links/sign-in-links.module';
 
 /**
  * Tokens one query may have. The largest query the dashboard or the tests send has 336; the
@@ -85,6 +86,8 @@ export class AppModule {
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,
+        // With an identity provider, it signs people in: no links are sent and the routes do not exist.
+        ...(config.auth.mode === 'local' ? [SignInLinksModule] : []),
       ],
     };
   }

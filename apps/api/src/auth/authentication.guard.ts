@@ -1,9 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { Principal } from '@send/domain';
 import { ErrorCode } from '../errors/error-codes';
 import { PrincipalService } from './principal.service';
+import { PUBLIC_ROUTE } from './public-route.decorator';
 import { AuthenticationError, TokenVerifier } from './token-verifier';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -25,15 +27,20 @@ export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   return context.switchToHttp().getRequest<AuthenticatedRequest>();
 }
 
-/** Every query and mutation needs a valid bearer token; nothing is read or written without one. */
+/**
+ * Every query, mutation and plain route needs a valid bearer token; nothing is read or written
+ * without one. The only exceptions are the plain routes marked @PublicRoute(): the ways of signing in.
+ */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly principals: PrincipalService,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<GqlContextType>() === 'http' && this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const request = requestOf(context);
     // One request may hold several root fields; the token is checked once for all of them.
     request.authentication ??= this.authenticate(request.headers.authorization);

@@ -30,6 +30,23 @@ export interface RemindersConfig {
   transport: MailTransportConfig;
 }
 
+/** Sign-in links by e-mail (AUTH_MODE=local only): how long they and the sessions they open last, and how often one may ask. */
+export interface SignInLinkConfig {
+  linkMinutes: number;
+  sessionHours: number;
+  /** Links asked for one address per hour, counted in each instance; past it TOO_MANY_REQUESTS. */
+  perAddressPerHour: number;
+  /** Link requests, and refused codes, from one client address per hour, counted in each instance. */
+  perClientPerHour: number;
+}
+
+/**
+ * Fifteen minutes is long enough for a slow mail server, short enough that a link left in an
+ * inbox is soon useless; ten hours is a working day. Three links an hour is a person who lost
+ * two mails; thirty requests an hour from one address allows an office behind one gateway.
+ */
+export const DEFAULT_SIGN_IN_LINKS: SignInLinkConfig = { linkMinutes: 15, sessionHours: 10, perAddressPerHour: 3, perClientPerHour: 30 };
+
 export const LOCAL_ISSUER = 'send-tracker-local';
 export const DEFAULT_AUDIENCE = 'send-tracker';
 
@@ -68,6 +85,8 @@ export interface AppConfig {
   planImport?: { maxBytes: number };
   /** How far reading an imported spreadsheet or measurements CSV may go. Absent means DEFAULT_IMPORT_LIMITS. */
   importLimits?: ImportLimits;
+  /** Sign-in links by e-mail, in AUTH_MODE=local; absent means DEFAULT_SIGN_IN_LINKS. They go by the reminders' mail settings. */
+  signInLinks?: SignInLinkConfig;
   /** Reminder mails; absent, nothing is checked or sent on a timer (tests that do not test mail). */
   reminders?: RemindersConfig;
   /** Only warnings and errors in the log (tests). */
@@ -159,6 +178,21 @@ export function remindersConfig(env: NodeJS.ProcessEnv, dataDir: string, port: n
     from: env.MAIL_FROM ?? 'SEND Improvement Plan tracker <no-reply@localhost>',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     transport,
+  };
+}
+
+function boundedNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, maximum: number): number {
+  const value = wholeNumber(env, name, fallback);
+  if (value > maximum) throw new ConfigurationError(`${name} must be at most ${maximum}, got "${env[name]}"`);
+  return value;
+}
+
+export function signInLinksConfig(env: NodeJS.ProcessEnv): SignInLinkConfig {
+  return {
+    linkMinutes: boundedNumber(env, 'SIGN_IN_LINK_MINUTES', DEFAULT_SIGN_IN_LINKS.linkMinutes, 60),
+    sessionHours: boundedNumber(env, 'SIGN_IN_SESSION_HOURS', DEFAULT_SIGN_IN_LINKS.sessionHours, 24),
+    perAddressPerHour: wholeNumber(env, 'SIGN_IN_LINKS_PER_ADDRESS', DEFAULT_SIGN_IN_LINKS.perAddressPerHour),
+    perClientPerHour: wholeNumber(env, 'SIGN_IN_REQUESTS_PER_CLIENT', DEFAULT_SIGN_IN_LINKS.perClientPerHour),
   };
 }
 
@@ -275,6 +309,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxParseMs: wholeNumber(env, 'IMPORT_MAX_SECONDS', DEFAULT_IMPORT_LIMITS.maxParseMs / 1000) * 1000,
     },
     reminders: remindersConfig(env, dataDir, port),
+    signInLinks: signInLinksConfig(env),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
     dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),

@@ -4,13 +4,14 @@ import { createTransport, SendMailOptions } from 'nodemailer';
 import { MailTransportConfig } from '../config/app-config';
 
 export interface OutgoingMail {
-  /** Names the .eml file in the folder default, so a repeat overwrites rather than adds. */
+  /** Names the .eml file in the folder default, so a repeat overwrites rather than adds (sign-in mails: `sign-in-<uuid>`). */
   reminderId: string;
   from: string;
   to: string[];
   subject: string;
   text: string;
-  html: string;
+  /** Absent: a plain-text mail (sign-in links). */
+  html?: string;
   messageId: string;
   date: Date;
 }
