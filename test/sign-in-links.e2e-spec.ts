@@ -168,14 +168,19 @@ describe('Sign-in links by e-mail (AUTH_MODE=local, .eml outbox)', () => {
     expect(refused.body.errors[0].message).toBe(EXPIRED_OR_USED);
   });
 
-  it("signs in only the person it was sent to, whatever else the request says", async () => {
-    const { code } = await linkFor('tom.okafor@council.example');
-    const smuggled = await post(app, '/auth/sign-in-link/redeem', { code, userId: 'helen.marsh' });
+  it('signs in only the person it was sent to, whatever else the request says', async () => {
+    const tom = await linkFor('tom.okafor@council.example');
+    const helen = await linkFor('helen.marsh@council.example');
+    const smuggled = await post(app, '/auth/sign-in-link/redeem', { code: tom.code, userId: 'helen.marsh' });
     expect(smuggled.status).toBe(400);
     expect(smuggled.body.errors[0].extensions.validationErrors).toEqual([expect.objectContaining({ field: 'userId', rule: 'whitelistValidation' })]);
-    const session = await redeem(app, code);
-    expect(session.body.userId).toBe('tom.okafor');
-    expect(await me(app, session.body.token)).toBe('tom.okafor');
+    const asTom = await redeem(app, tom.code);
+    expect(asTom.body.userId).toBe('tom.okafor');
+    expect(await me(app, asTom.body.token)).toBe('tom.okafor');
+    // Tom signing in spends only Tom's links.
+    const asHelen = await redeem(app, helen.code);
+    expect(asHelen.body.userId).toBe('helen.marsh');
+    expect(await me(app, asHelen.body.token)).toBe('helen.marsh');
   });
 
   it('keeps an earlier link working until one of them is used, then spends them all', async () => {
