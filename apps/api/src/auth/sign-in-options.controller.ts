@@ -3,24 +3,30 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { PublicRoute } from './public-route.decorator';
 
-/** Each way of signing in this deployment offers; a method that is not offered is absent. */
+/** Each way of signing in this instance offers, by name; a way not offered is absent. */
 export interface SignInOptions {
-  /** A one-time link sent to a registered person's e-mail address (AUTH_MODE=local). */
+  /** A one-time link mailed to a registered person's address (AUTH_MODE=local; see sign-in-links/). */
   emailLink?: true;
 }
 
-/** Tells the dashboard's sign-in page what to offer, before anyone is signed in. */
+export function signInOptions(config: AppConfig): SignInOptions {
+  // With an identity provider, it signs people in; this app sends no links.
+  return config.auth.mode === 'local' ? { emailLink: true } : {};
+}
+
+/** The signed-out dashboard asks here which sign-in to offer; nothing in the answer is secret, so it needs no token. */
 @Controller('auth')
 export class SignInOptionsController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  private readonly options: SignInOptions;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.options = signInOptions(config);
+  }
 
   @Get('sign-in-options')
   @PublicRoute()
-  @Header('Cache-Control', 'no-store')
-  options(): SignInOptions {
-    const options: SignInOptions = {};
-    // With an identity provider, it signs people in; this app sends no links.
-    if (this.config.auth.mode === 'local') options.emailLink = true;
-    return options;
+  @Header('Cache-Control', 'no-cache')
+  get(): SignInOptions {
+    return this.options;
   }
 }

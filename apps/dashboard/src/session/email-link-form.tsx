@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { requestSignInLink, SignInRequestError } from './sign-in-client';
+import { requestSignInLink, SignInRequestError } from './sign-in-link-client';
 
 type State = { kind: 'asking'; problem?: string } | { kind: 'sending' } | { kind: 'sent'; email: string; message: string };
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { EmailLinkForm } from './email-link-form';
-import { fetchSignInOptions, SignInOptions } from './sign-in-client';
+import { loadSignInOptions, SignInOptions } from './sign-in-options';
 import { TokenForm } from './token-form';
 
 /**
@@ -12,7 +12,7 @@ export function SignInPage({ onToken, problem, tokenFormOpen = false }: { onToke
 
   useEffect(() => {
     let current = true;
-    void fetchSignInOptions().then((answer) => current && setOptions(answer));
+    void loadSignInOptions().then((answer) => current && setOptions(answer));
     return () => {
       current = false;
     };
