@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { GraphQLRequestError, requestGraphQL } from './api/graphql-client';
 import { MeAnswer, ME_QUERY } from './session/me.query';
 import { Session, SessionContext } from './session/session-context';
-import { redeemSignInCode, SignInRequestError } from './session/sign-in-client';
+import { redeemSignInCode, SignInRequestError } from './session/sign-in-link-client';
 import { SignInPage } from './session/sign-in-page';
 import { takeSignInCodeFromAddress, takeTokenFromAddress, tokenStore } from './session/token-store';
 import { SignedInApp } from './shell/signed-in-app';
