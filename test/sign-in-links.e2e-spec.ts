@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo, createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -283,6 +284,28 @@ describe('Sign-in links over SMTP', () => {
     } finally {
       await app.close();
       await smtp.close();
+    }
+  });
+});
+
+describe('Sign-in links: the answer does not wait for the mail', () => {
+  it('answers while the mail server has not even said hello, so the time taken tells nothing', async () => {
+    // A server that takes the connection and never greets: a send cannot finish until it is closed.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const app = await startTestApp({ reminders: mailSettings({ type: 'smtp', host: '127.0.0.1', port, secure: false }) });
+    try {
+      await addPeople(app);
+      const answer = await askForLink(app, 'tom.okafor@council.example');
+      expect(answer).toMatchObject({ status: 202, body: SAME_ANSWER });
+      for (let i = 0; sockets.length === 0 && i < 200; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(sockets).toHaveLength(1);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await app.close();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });
