@@ -25,8 +25,7 @@ export function EmailLinkForm() {
         <h2>Check your e-mail</h2>
         <p>{state.message}</p>
         <p>
-          We sent it to <strong>{state.email}</strong> if that address is on record. Open the link in the e-mail to sign in: it works once, and only
-          for a few minutes.
+          Open the link in the e-mail to <strong>{state.email}</strong> to sign in. It works once, and only for a few minutes.
         </p>
         <p className="secondary">
           Nothing arrived? Look in your junk mail folder, or{' '}
