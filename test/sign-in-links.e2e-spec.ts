@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { AddressInfo, createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,8 +87,9 @@ describe('Sign-in links by e-mail (AUTH_MODE=local, .eml outbox)', () => {
     await settled(app);
     const mails = outboxMails(outbox, 'sign-in-');
     expect(mails).toHaveLength(1);
+    const mode = statSync(join(outbox, mails[0].file)).mode & 0o777;
     rmSync(join(outbox, mails[0].file));
-    return { mail: mails[0], ...signInLinkIn(mails[0].body) };
+    return { mail: mails[0], mode, ...signInLinkIn(mails[0].body) };
   }
 
   it('says, without a token, that e-mail links are how to sign in here', async () => {
@@ -99,7 +100,7 @@ describe('Sign-in links by e-mail (AUTH_MODE=local, .eml outbox)', () => {
 
   it('mails a one-time link for the person; the page hands in its code for a token that works on /graphql', async () => {
     // The address is matched without regard to case, and the mail goes to the address on record.
-    const { mail, link, code } = await linkFor('  helen.marsh@COUNCIL.example ');
+    const { mail, mode, link, code } = await linkFor('  helen.marsh@COUNCIL.example ');
     expect(mail.header('To')).toBe('Helen.Marsh@council.example');
     expect(mail.header('From')).toBe(FROM);
     expect(mail.header('Subject')).toBe('Your sign-in link for the SEND Improvement Plan tracker');
@@ -110,6 +111,8 @@ describe('Sign-in links by e-mail (AUTH_MODE=local, .eml outbox)', () => {
     expect(mail.body).toContain('as Helen Marsh (user helen.marsh)');
     expect(mail.body).toContain('valid for 15 minutes, until 11:15 on Monday 15 June 2026 (UK time), and works once');
     expect(mail.body).toContain('If you did not ask to sign in, ignore this e-mail');
+    // The file is a working link until it is used: nobody but the app's own user may read it.
+    expect(mode).toBe(0o600);
 
     const session = await redeem(app, code);
     expect(session.status).toBe(200);

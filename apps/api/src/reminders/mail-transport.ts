@@ -70,7 +70,8 @@ function folderTransport(dir: string): MailTransport {
       const info = await composer.sendMail(options(mail));
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${mail.reminderId}.eml`);
-      writeFileSync(`${file}.partial`, info.message as Buffer);
+      // Readable by the app's own user only: a sign-in mail in here is a working link.
+      writeFileSync(`${file}.partial`, info.message as Buffer, { mode: 0o600 });
       renameSync(`${file}.partial`, file);
       return { accepted: mail.to };
     },
