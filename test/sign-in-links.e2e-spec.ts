@@ -291,6 +291,31 @@ describe('Sign-in links over SMTP', () => {
   });
 });
 
+describe('Sign-in links: who the client is', () => {
+  const askFrom = (app: App, forwardedFor: string, email: string) =>
+    fetch(`${base(app)}/auth/sign-in-link`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ email }) }).then((r) => r.status);
+
+  it('ignores X-Forwarded-For by default, so a client cannot dodge its limit by naming another address', async () => {
+    const app = await startTestApp({ signInLinks: { linkMinutes: 15, sessionHours: 10, perAddressPerHour: 100, perClientPerHour: 2 } });
+    try {
+      expect([await askFrom(app, '203.0.113.1', 'a@council.example'), await askFrom(app, '203.0.113.2', 'b@council.example'), await askFrom(app, '203.0.113.3', 'c@council.example')]).toEqual([202, 202, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with TRUST_PROXY naming the proxy, counts each client behind it on its own', async () => {
+    const app = await startTestApp({ trustProxy: 'loopback', signInLinks: { linkMinutes: 15, sessionHours: 10, perAddressPerHour: 100, perClientPerHour: 2 } });
+    try {
+      const statuses = [];
+      for (const client of ['203.0.113.1', '203.0.113.2']) for (const email of ['a', 'b', 'c']) statuses.push(await askFrom(app, client, `${email}@council.example`));
+      expect(statuses).toEqual([202, 202, 429, 202, 202, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('Sign-in links: the answer does not wait for the mail', () => {
   it('answers while the mail server has not even said hello, so the time taken tells nothing', async () => {
     // A server that takes the connection and never greets: a send cannot finish until it is closed.

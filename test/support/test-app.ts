@@ -88,6 +88,8 @@ export interface TestAppOptions {
   reminders?: AppConfig['reminders'];
   /** Sign-in link lifetimes and limits; the shipped defaults unless given. */
   signInLinks?: AppConfig['signInLinks'];
+  /** TRUST_PROXY: which proxies may name the client (X-Forwarded-For). */
+  trustProxy?: AppConfig['trustProxy'];
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -122,6 +124,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dashboardDir: options.dashboardDir,
     reminders: options.reminders,
     signInLinks: options.signInLinks,
+    trustProxy: options.trustProxy,
     quiet: true,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);

@@ -16,6 +16,7 @@ export async function createApp(config: AppConfig, clock: Clock = new Clock()): 
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   if (!config.production) mountGraphiql((path, handler) => app.use(path, handler));
   app.useGlobalPipes(
     new ValidationPipe({

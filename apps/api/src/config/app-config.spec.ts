@@ -113,3 +113,18 @@ describe('loadAppConfig: sign-in links', () => {
     expect(() => loadAppConfig(env({ SIGN_IN_LINKS_PER_ADDRESS: '0' }))).toThrow('SIGN_IN_LINKS_PER_ADDRESS must be a whole number of at least 1, got "0"');
   });
 });
+
+describe('loadAppConfig: TRUST_PROXY', () => {
+  const env = (value?: string) => ({ DATA_DIR: '/tmp/send-config-spec', ...(value === undefined ? {} : { TRUST_PROXY: value }) });
+
+  it('trusts no proxy by default, and takes a number of hops or addresses and subnets', () => {
+    expect(loadAppConfig(env()).trustProxy).toBeUndefined();
+    expect(loadAppConfig(env('1')).trustProxy).toBe(1);
+    expect(loadAppConfig(env('loopback, 10.0.0.0/8')).trustProxy).toBe('loopback,10.0.0.0/8');
+  });
+
+  it('refuses "true", which would let any client name its own address, and anything not an address', () => {
+    expect(() => loadAppConfig(env('true'))).toThrow('TRUST_PROXY=true would let any client name its own address');
+    expect(() => loadAppConfig(env('proxy.council.example'))).toThrow('TRUST_PROXY must be a number of proxies or addresses and subnets separated by commas, got "proxy.council.example"');
+  });
+});

@@ -85,6 +85,12 @@ export interface AppConfig {
   planImport?: { maxBytes: number };
   /** How far reading an imported spreadsheet or measurements CSV may go. Absent means DEFAULT_IMPORT_LIMITS. */
   importLimits?: ImportLimits;
+  /**
+   * Which proxies in front may say who the client is (X-Forwarded-For), as Express's "trust proxy":
+   * a number of hops, or addresses and subnets. Absent, the header is ignored and the client is
+   * the connection's address, so nobody can pick their own address to dodge a per-client limit.
+   */
+  trustProxy?: number | string;
   /** Sign-in links by e-mail, in AUTH_MODE=local; absent means DEFAULT_SIGN_IN_LINKS. They go by the reminders' mail settings. */
   signInLinks?: SignInLinkConfig;
   /** Reminder mails; absent, nothing is checked or sent on a timer (tests that do not test mail). */
@@ -194,6 +200,19 @@ export function signInLinksConfig(env: NodeJS.ProcessEnv): SignInLinkConfig {
     perAddressPerHour: wholeNumber(env, 'SIGN_IN_LINKS_PER_ADDRESS', DEFAULT_SIGN_IN_LINKS.perAddressPerHour),
     perClientPerHour: wholeNumber(env, 'SIGN_IN_REQUESTS_PER_CLIENT', DEFAULT_SIGN_IN_LINKS.perClientPerHour),
   };
+}
+
+export function trustProxyConfig(env: NodeJS.ProcessEnv): number | string | undefined {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true') {
+    throw new ConfigurationError('TRUST_PROXY=true would let any client name its own address; give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)');
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry));
+  if (bad !== undefined) throw new ConfigurationError(`TRUST_PROXY must be a number of proxies or addresses and subnets separated by commas, got "${bad}"`);
+  return entries.join(',');
 }
 
 /** Reads the environment once at start; a wrong setting stops the app with a readable message. */
@@ -310,6 +329,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     reminders: remindersConfig(env, dataDir, port),
     signInLinks: signInLinksConfig(env),
+    trustProxy: trustProxyConfig(env),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
     dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),
