@@ -212,6 +212,17 @@ describe('Sign-in links by e-mail (AUTH_MODE=local, .eml outbox)', () => {
     expect(await storedLinks(app)).toHaveLength(before);
   });
 
+  it('takes only JSON, so a form on another site cannot make it send mail', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const body = contentType === 'text/plain' ? JSON.stringify({ email: 'tom.okafor@council.example' }) : 'email=tom.okafor%40council.example';
+      const answer = await post(app, '/auth/sign-in-link', body, contentType);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+    await settled(app);
+    expect(outboxMails(outbox)).toEqual([]);
+  });
+
   it.each([
     ['no code', {}],
     ['a short code', { code: 'abc' }],
