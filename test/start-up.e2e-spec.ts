@@ -65,7 +65,9 @@ describe('npm start: what a newcomer and a council’s IT see', () => {
     expect(answer.status).toBeLessThan(500);
     const summary = run.output().slice(run.output().indexOf('The SEND Improvement Plan tracker is ready.'));
     expect(summary).toContain(`Dashboard  http://localhost:${port}/`);
-    expect(summary).toContain('Sign in    npm run token -- --user');
+    expect(summary).toContain('Sign in    with your e-mail address on the dashboard');
+    expect(summary).toContain(`the sign-in mails are .eml files in ${join(dir, 'outbox')}`);
+    expect(summary).toContain('or npm run token -- --user');
     expect(summary).toContain(`Data       ${dir} (events in ${join(dir, 'events.sqlite')}`);
     run.child.kill('SIGTERM');
     await run.exited;

@@ -91,6 +91,10 @@ export interface TestAppOptions {
   logging?: LoggingConfig;
   /** METRICS_TOKEN and the readiness bound. */
   monitoring?: MonitoringConfig;
+  /** Sign-in link lifetimes and limits; the shipped defaults unless given. */
+  signInLinks?: AppConfig['signInLinks'];
+  /** TRUST_PROXY: which proxies may name the client (X-Forwarded-For). */
+  trustProxy?: AppConfig['trustProxy'];
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -126,6 +130,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     reminders: options.reminders,
     logging: options.logging,
     monitoring: options.monitoring,
+    signInLinks: options.signInLinks,
+    trustProxy: options.trustProxy,
     quiet: !options.logging,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);

@@ -22,6 +22,7 @@ export async function createApp(config: AppConfig, clock: Clock = new Clock()): 
   // First, so every request is timed and logged, whatever answers it.
   app.use(app.get(RequestLog).handle);
   app.useBodyParser('json', { limit: '1mb' });
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   if (!config.production) mountGraphiql((path, handler) => app.use(path, handler));
   app.useGlobalPipes(
     new ValidationPipe({

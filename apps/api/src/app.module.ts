@@ -30,6 +30,7 @@ import { HistoryModule } from './history/history.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { operationOutcomePlugin } from './observability/operation-outcome.plugin';
+import { SignInLinksModule } from './sign-in-links/sign-in-links.module';
 
 /**
  * Tokens one query may have. The largest query the dashboard or the tests send has 336; the
@@ -88,6 +89,8 @@ export class AppModule {
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,
+        // With an identity provider, it signs people in: no links are sent and the routes do not exist.
+        ...(config.auth.mode === 'local' ? [SignInLinksModule] : []),
       ],
     };
   }

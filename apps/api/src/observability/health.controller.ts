@@ -3,7 +3,7 @@ import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthI
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
-import { Public } from '../auth/public.decorator';
+import { PublicRoute } from '../auth/public-route.decorator';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { DEFAULT_MAX_PROJECTION_LAG_SECONDS } from '../config/observability-config';
@@ -19,7 +19,7 @@ const CHECK_TIMEOUT_MS = 3000;
  * HEALTH_MAX_PROJECTION_LAG_SECONDS. The answer names each check and its state, never a person,
  * a path or a connection string; why a check failed goes to the log.
  */
-@Public()
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   private readonly logger = new Logger('Health');

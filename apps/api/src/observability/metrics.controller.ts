@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Public } from '../auth/public.decorator';
+import { PublicRoute } from '../auth/public-route.decorator';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { ErrorCode } from '../errors/error-codes';
@@ -15,7 +15,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * their own (METRICS_TOKEN), not by a person's sign-in: a scraper is not a user. Without the
  * secret a development instance serves them openly, and a production one does not serve them.
  */
-@Public()
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
   private readonly token: Buffer | undefined;

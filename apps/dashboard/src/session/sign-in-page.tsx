@@ -1,38 +1,52 @@
-import { FormEvent, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { EmailLinkForm } from './email-link-form';
+import { loadSignInOptions, SignInOptions } from './sign-in-options';
+import { TokenForm } from './token-form';
 
 /**
- * Paste a bearer token, or open a sign-in link. There is no password here: tokens come from the
- * identity provider, or in the embedded mode from `npm run token -- --user <id>`.
+ * There is no password here. In the embedded mode people ask for a sign-in link by e-mail; a
+ * pasted access token (from the identity provider, or `npm run token`) works in every mode.
  */
-export function SignInPage({ onToken, problem }: { onToken(token: string): void; problem?: string }) {
-  const [token, setToken] = useState('');
+export function SignInPage({ onToken, problem, tokenFormOpen = false }: { onToken(token: string): void; problem?: string; tokenFormOpen?: boolean }) {
+  const [options, setOptions] = useState<SignInOptions | null>(null);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = token.trim().replace(/^Bearer\s+/i, '');
-    if (trimmed) onToken(trimmed);
-  }
+  useEffect(() => {
+    let current = true;
+    void loadSignInOptions().then((answer) => current && setOptions(answer));
+    return () => {
+      current = false;
+    };
+  }, []);
 
   return (
     <main id="main" className="sign-in">
       <h1>SEND Improvement Board dashboard</h1>
-      <p>Sign in with your access token, or open the sign-in link you were given.</p>
       {problem && (
         <div className="error-message" role="alert">
           <p className="error-title">Not signed in</p>
           <p>{problem}</p>
         </div>
       )}
-      <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="sign-in-token">Access token</label>
-          <textarea id="sign-in-token" rows={4} required spellCheck={false} autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-        </div>
-        <button type="submit">Sign in</button>
-      </form>
-      <p className="secondary">
-        Running the tracker yourself? <code>npm run token -- --user board-chair</code> prints a token and a sign-in link.
-      </p>
+      {options === null ? (
+        <p role="status">Loading the ways to sign in…</p>
+      ) : options.emailLink ? (
+        <>
+          <p>Enter the e-mail address the programme office has for you, and we will send you a link to sign in.</p>
+          <EmailLinkForm />
+          <details className="token-sign-in" open={tokenFormOpen}>
+            <summary>Sign in with an access token</summary>
+            <TokenForm onToken={onToken} />
+            <p className="secondary">
+              Running the tracker yourself? <code>npm run token -- --user board-chair</code> prints a token and a sign-in link.
+            </p>
+          </details>
+        </>
+      ) : (
+        <>
+          <p>Sign in with your access token, or open the sign-in link you were given.</p>
+          <TokenForm onToken={onToken} />
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,16 @@
+/** Each way of signing in the api offers (GET /auth/sign-in-options); absent means not offered. */
+export interface SignInOptions {
+  /** A one-time link by e-mail (the embedded mode). */
+  emailLink?: boolean;
+}
+
+/** Asked before anything else: with no answer the page still offers the token paste. */
+export async function loadSignInOptions(): Promise<SignInOptions> {
+  try {
+    const response = await fetch('/auth/sign-in-options', { headers: { accept: 'application/json' } });
+    if (!response.ok) return {};
+    return (await response.json()) as SignInOptions;
+  } catch {
+    return {};
+  }
+}
