@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordedEvent, SqliteEventStore } from '@send/event-store';
+import { backUpDataDirectory } from '../apps/api/src/backup/back-up-data-directory';
 import { evidenceFileNamedBy } from '../apps/api/src/backup/evidence-reference';
+import { restoreDataDirectory } from '../apps/api/src/backup/restore-data-directory';
+import { loadAppConfig } from '../apps/api/src/config/app-config';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
 import { runCli } from './support/run-cli';
 import { startTestApp } from './support/test-app';
-import { sha256Of, startWriteBurst } from './support/write-burst';
+import { Acknowledged, sha256Of, startWriteBurst } from './support/write-burst';
 
 jest.setTimeout(180_000);
 
@@ -22,6 +25,22 @@ async function eventsIn(file: string): Promise<RecordedEvent[]> {
 }
 
 const identity = (e: RecordedEvent) => ({ position: e.position, id: e.id, streamId: e.streamId, revision: e.revision, hash: e.hash, globalHash: e.globalHash });
+
+/**
+ * The restored history is the first n events of the live store, byte for byte as hashed, from
+ * position 1 with no gap, and holds every write acknowledged before the backup began.
+ */
+function expectConsistentPrefixWith(live: RecordedEvent[], back: RecordedEvent[], acknowledgedBefore: Acknowledged[]): void {
+  expect(back.length).toBeLessThan(live.length);
+  expect(back.map(identity)).toEqual(live.slice(0, back.length).map(identity));
+  expect(back.map((e) => Number(e.position))).toEqual(back.map((_e, i) => i + 1));
+  for (const write of acknowledgedBefore) {
+    const event = back.find((e) => e.streamId === `action-${write.actionId}` && Number(e.revision) === write.revision);
+    expect(event?.type).toBe(write.kind === 'progress' ? 'ProgressReported' : 'EvidenceAttached');
+    if (write.commentary) expect(event!.data).toMatchObject({ commentary: write.commentary });
+    if (write.sha256) expect(evidenceFileNamedBy(event!)).toBe(write.sha256);
+  }
+}
 
 /**
  * "IT backs it up": `npm run backup` taken from a running api in the middle of a burst of writes
@@ -78,21 +97,9 @@ describe('npm run backup under writes, npm run restore into an empty directory',
     expect(verify.output).toContain('OK: both hash chains hold');
     expect(verify.code).toBe(0);
 
-    // A consistent prefix: the first n events of the live store, byte for byte as hashed, from position 1 with no gap.
-    const live = await source.allEvents();
     const back = await eventsIn(join(restoredDir, 'events.sqlite'));
-    expect(back.length).toBeLessThan(live.length);
-    expect(back.map(identity)).toEqual(live.slice(0, back.length).map(identity));
-    expect(back.map((e) => Number(e.position))).toEqual(back.map((_e, i) => i + 1));
-
-    // Every write acknowledged before the backup began.
     const before = burst.acknowledged.slice(0, startedAfter!);
-    for (const write of before) {
-      const event = back.find((e) => e.streamId === `action-${write.actionId}` && Number(e.revision) === write.revision);
-      expect(event?.type).toBe(write.kind === 'progress' ? 'ProgressReported' : 'EvidenceAttached');
-      if (write.commentary) expect(event!.data).toMatchObject({ commentary: write.commentary });
-      if (write.sha256) expect(evidenceFileNamedBy(event!)).toBe(write.sha256);
-    }
+    expectConsistentPrefixWith(await source.allEvents(), back, before);
 
     // The api starts on the restored directory ready (read models rebuilt), signs with the restored key,
     // and serves every evidence file the restored events name, byte for byte.
@@ -116,6 +123,30 @@ describe('npm run backup under writes, npm run restore into an empty directory',
       expect(sha256Of(Buffer.from(await response.arrayBuffer()))).toBe(evidence.file.sha256);
     }
     for (const write of before.filter((w) => w.kind === 'evidence')) expect(named).toContain(sha256Of(write.bytes!));
+  });
+
+  it('in the api’s own process too, keeping writes acknowledged up to the moment it is called', async () => {
+    // The snapshot runs on a thread of its own, so the api goes on answering while it is taken.
+    await source.gql(CREATE_PLAN, { input: planInput('backed-up-in-process') });
+    const actions: { id: string; revision: number }[] = [];
+    for (const ref of ['1.1', '2.1', '3.1']) actions.push((await source.gql(ADD_ACTION, { input: actionInput('backed-up-in-process', ref) })).data.addAction);
+    const burst = startWriteBurst(source, actions.slice(0, 2), actions[2]);
+    const dir = join(scratch, 'in-process');
+    let startedAfter: number;
+    try {
+      await burst.reached(30);
+      startedAfter = burst.acknowledged.length;
+      const backup = await backUpDataDirectory(source.config, dir);
+      expect(backup.evidenceMissing).toEqual([]);
+      expect(burst.acknowledged.length).toBeGreaterThan(startedAfter);
+    } finally {
+      await burst.stop();
+    }
+    expect(burst.failures).toEqual([]);
+    const target = join(scratch, 'in-process-restored');
+    const restored = await restoreDataDirectory(loadAppConfig({ DATA_DIR: target, REMINDERS: 'off' }), dir);
+    expect(restored.rebuild).toBeDefined();
+    expectConsistentPrefixWith(await source.allEvents(), await eventsIn(join(target, 'events.sqlite')), burst.acknowledged.slice(0, startedAfter!));
   });
 
   it('refuses to back up into a folder that is not empty, and leaves it as it was', async () => {
