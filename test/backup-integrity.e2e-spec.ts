@@ -120,6 +120,19 @@ describe('Backup and restore keep files and events together, and a restore check
     expect(manifest.eventStore.lastPosition).toBe(String(eventsBefore));
   });
 
+  it('keeps another signing key in the target unless told to replace it', async () => {
+    const target = join(scratch, 'has-a-key');
+    mkdirSync(join(target, 'auth'), { recursive: true });
+    writeFileSync(join(target, 'auth', 'local-signing-key.json'), '{"another":"key"}');
+    await expect(restoreDataDirectory(restoreConfig(target), backupDir)).rejects.toThrow(
+      `${join(target, 'auth', 'local-signing-key.json')} holds another signing key; nothing was restored. Add --force to replace it`,
+    );
+    expect(readdirSync(target)).toEqual(['auth']);
+    const restored = await restoreDataDirectory(restoreConfig(target), backupDir, { force: true });
+    expect(restored.signingKey).toBe('restored');
+    expect(readFileSync(join(target, 'auth', 'local-signing-key.json'))).toEqual(readFileSync(join(app.dataDir, 'auth', 'local-signing-key.json')));
+  });
+
   describe('refuses a damaged or incomplete backup, naming what is wrong, and writes nothing', () => {
     const refusedWithoutTrace = async (dir: string, message: RegExp) => {
       const target = join(scratch, `target-of-${dir.split('/').pop()}`);
@@ -196,5 +209,28 @@ describe('Backup and restore keep files and events together, and a restore check
       expect(refused.output).toContain(`Restore refused: The backup does not match its manifest; nothing was restored:\n  ${path}: content changed`);
       expect(existsSync(target)).toBe(false);
     });
+  });
+
+  it('backs up a data directory that lost evidence files, says so with exit code 2, and a restore carries the warning', async () => {
+    // Last in this file: it damages the running api's own evidence folder.
+    const [lost, damaged] = uploadedBefore;
+    rmSync(join(app.dataDir, 'evidence-files', lost.slice(0, 2), lost.slice(2, 4), lost));
+    writeFileSync(join(app.dataDir, 'evidence-files', damaged.slice(0, 2), damaged.slice(2, 4), damaged), 'overwritten');
+    const cli = await runCli('backup', ['--to', join(scratch, 'from-damaged')], { DATA_DIR: app.dataDir, REMINDERS: 'off' });
+    expect(cli.code).toBe(2);
+    expect(cli.output).toContain(`WARNING: evidence file ${damaged} in the data directory no longer matches its hash; copied as it is`);
+    expect(cli.output).toContain(`WARNING: 2 evidence files the events name could not be copied whole: ${[lost, damaged].sort().join(', ')}`);
+    expect(readManifest(join(scratch, 'from-damaged')).evidenceMissing).toEqual([lost, damaged].sort());
+
+    const restored = await restoreDataDirectory(restoreConfig(join(scratch, 'restored-from-damaged')), join(scratch, 'from-damaged'));
+    expect(restored.evidenceMissing.sort()).toEqual([lost, damaged].sort());
+    expect(restored.rebuild).toBeDefined();
+  });
+
+  it('refuses an unknown option with the usage', async () => {
+    const refused = await runCli('restore', ['--from', backupDir, '--into', join(scratch, 'x')], { REMINDERS: 'off' });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain("Restore refused: Unknown option '--into'");
+    expect(refused.output).toContain('Usage: npm run restore -- --from <backup folder> [--to <data directory>] [--force]');
   });
 });

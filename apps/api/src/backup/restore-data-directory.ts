@@ -47,6 +47,7 @@ export async function restoreDataDirectory(config: AppConfig, backupDir: string,
     throw new BackupError('EVENT_STORE=esdb: restore EventStoreDB with its own procedure (docs/operations.md); this command restores the embedded SQLite store');
   }
   const from = resolve(backupDir);
+  if (from === resolve(config.dataDir)) throw new BackupError(`--to ${config.dataDir}: that is the backup folder itself; restore into another folder`);
   const manifest = await readManifest(from);
   const target = config.eventStore.filename;
   if (!options.force && sidecars(target).some((file) => existsSync(file))) {
