@@ -227,6 +227,20 @@ describe('Backup and restore keep files and events together, and a restore check
     expect(restored.rebuild).toBeDefined();
   });
 
+  it('refuses to back up a store whose hash chain is broken, saying where, and leaves nothing behind', async () => {
+    const dataDir = join(scratch, 'restored');
+    tamperEvents(dataDir, `UPDATE events SET data = replace(data, 'EHCP timeliness', 'EHCP lateness') WHERE type = 'EvidenceAttached'`);
+    const target = join(scratch, 'from-broken');
+    await expect(backUpDataDirectory(restoreConfig(dataDir), target)).rejects.toThrow(
+      /The event store's hash chain is broken at position \d+ \(EDITED\): .* A backup of it would not restore; run npm run verify\./,
+    );
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('refuses to restore a backup onto itself', async () => {
+    await expect(restoreDataDirectory(restoreConfig(backupDir), backupDir)).rejects.toThrow(`--to ${backupDir}: that is the backup folder itself; restore into another folder`);
+  });
+
   it('refuses an unknown option with the usage', async () => {
     const refused = await runCli('restore', ['--from', backupDir, '--into', join(scratch, 'x')], { REMINDERS: 'off' });
     expect(refused.code).toBe(1);
