@@ -89,9 +89,11 @@ describe('npm run backup under writes, npm run restore into an empty directory',
     expect(burst.failures).toEqual([]);
     expect(backup).toMatchObject({ code: 0 });
     expect(backup.output).toContain('read models:    not included');
+    expect(backup.output).toMatch(/taken: +\d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d:\d\d \(UK time\)/);
 
     const restore = await runCli('restore', ['--from', backupDir, '--to', restoredDir], { REMINDERS: 'off' });
     expect(restore.output).toContain('OK. The api can start on it now.');
+    expect(restore.output).toMatch(/backup taken \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d:\d\d \(UK time\)/);
     expect(restore.code).toBe(0);
     const verify = await runCli('verify-history', [], { DATA_DIR: restoredDir });
     expect(verify.output).toContain('OK: both hash chains hold');

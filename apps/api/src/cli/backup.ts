@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { backUpDataDirectory, BackupSummary } from '../backup/back-up-data-directory';
 import { BackupError } from '../backup/backup.errors';
+import { ukTime } from '../backup/uk-time';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
 
 const USAGE = 'Usage: npm run backup -- --to <new or empty folder>';
@@ -21,6 +22,7 @@ function summary(result: BackupSummary): string[] {
   const { eventStore } = result.manifest;
   const lines = [
     `Backup finished in ${(result.elapsedMs / 1000).toFixed(2)} s: ${result.dir}`,
+    `  taken:          ${ukTime(result.manifest.takenAt)}`,
     `  events:         ${eventStore.events}, up to position ${eventStore.lastPosition ?? '-'}`,
     `  chain head:     ${eventStore.lastPosition ?? '-'}:${eventStore.chainHead ?? '-'}`,
     `  evidence files: ${result.evidenceFiles} (${(result.evidenceBytes / 1024 / 1024).toFixed(1)} MB); the events name ${result.evidenceNamed}`,

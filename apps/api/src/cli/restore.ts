@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { BackupError } from '../backup/backup.errors';
+import { ukTime } from '../backup/uk-time';
 import { restoreDataDirectory, RestoreSummary } from '../backup/restore-data-directory';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
 
@@ -20,7 +21,7 @@ function parseOptions<T extends ParseArgsConfig['options']>(options: T) {
 function summary(result: RestoreSummary): string[] {
   const { eventStore, takenAt } = result.manifest;
   const lines = [
-    `Restore finished in ${(result.elapsedMs / 1000).toFixed(2)} s (backup taken ${takenAt}):`,
+    `Restore finished in ${(result.elapsedMs / 1000).toFixed(2)} s (backup taken ${ukTime(takenAt)}):`,
     `  event store:    ${result.eventStore}`,
     `  events:         ${result.events}, hash chains verified, head ${eventStore.lastPosition ?? '-'}:${eventStore.chainHead ?? '-'} as in the manifest`,
     `  evidence files: ${result.evidenceFiles}, every one the events name present and matching its hash`,
