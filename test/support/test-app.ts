@@ -13,6 +13,7 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { AppConfig, DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../../apps/api/src/config/app-config';
 import { LoggingConfig, MonitoringConfig } from '../../apps/api/src/config/observability-config';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
+import { AppErrorWatch } from './app-errors';
 import { FixedClock } from './fixed-clock';
 import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
 
@@ -61,6 +62,8 @@ export interface TestApp {
   store(): EventStore;
   /** Stops the app; the data stays for a restart unless `discard` is set. */
   close(options?: { discard?: boolean }): Promise<void>;
+  /** Declares an ERROR line this test provokes on purpose (any other fails the test); the returned function withdraws it. */
+  expectErrors(pattern: RegExp): () => void;
 }
 
 export interface TestAppOptions {
@@ -95,6 +98,8 @@ export interface TestAppOptions {
   signInLinks?: AppConfig['signInLinks'];
   /** TRUST_PROXY: which proxies may name the client (X-Forwarded-For). */
   trustProxy?: AppConfig['trustProxy'];
+  /** ERROR lines this test provokes on purpose; any other fails the test (test/support/app-errors.ts). */
+  expectedErrors?: RegExp[];
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -109,6 +114,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     if (!base) throw new Error('PostgreSQL requested but TEST_POSTGRES_URL is not set');
     postgres = await createFreshDatabase(base);
   }
+  const errorWatch = new AppErrorWatch(options.expectedErrors);
   const config: AppConfig = {
     port: 0,
     dataDir,
@@ -128,7 +134,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     graphqlStackTraces: options.graphqlStackTraces,
     dashboardDir: options.dashboardDir,
     reminders: options.reminders,
-    logging: options.logging,
+    // Errors only unless a test reads the log; either way each line passes the unexpected-error watch.
+    logging: { ...(options.logging ?? { level: 'error', format: 'json' }), destination: errorWatch.destination(options.logging?.destination) },
     monitoring: options.monitoring,
     signInLinks: options.signInLinks,
     trustProxy: options.trustProxy,
@@ -192,6 +199,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     token,
     addUser,
     allEvents: () => store().readAll({ withHashes: true }),
+    expectErrors: (pattern) => errorWatch.expect(pattern),
     async close({ discard = true } = {}) {
       await app.close();
       if (discard) {
