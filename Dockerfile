@@ -21,4 +21,7 @@ COPY --from=build /app/package.json ./package.json
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
+# Ready, not merely alive: the stores answer and the read models are caught up (docs/monitoring.md).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/apps/api/src/main.js"]

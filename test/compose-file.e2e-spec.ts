@@ -88,6 +88,10 @@ describe('docker-compose.yml: what a council’s IT deploys', () => {
     expect(services.api.environment!.EVENTSTORE_CONNECTION_STRING).not.toContain('tls=false');
   });
 
+  it('the image checks its own readiness too, for an engine run without compose', () => {
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/^HEALTHCHECK [^\n]*\\\n\s+CMD \["node", "-e", "fetch\('http:\/\/127\.0\.0\.1:' \+ \(process\.env\.PORT \|\| 3000\) \+ '\/health\/ready'\)/m);
+  });
+
   it('never loads the demo plan unless .env asks, and publishes ports on this host only', () => {
     expect(services.api.environment!.DEMO_PLAN).toBe('${DEMO_PLAN:-skip}');
     expect(services['api-2'].environment!.DEMO_PLAN).toBe('skip');
