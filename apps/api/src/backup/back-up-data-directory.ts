@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { snapshotSqliteFile, SqliteEventStore, verifyEventStore } from '@send/event-store';
+import { snapshotSqliteFile } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { BackedUpFile, BackupManifest, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_VERSION } from './backup-manifest';
 import { BackupError } from './backup.errors';
-import { evidenceFileNamedBy } from './evidence-reference';
+import { verifyNamingEvidence } from './evidence-reference';
 import { copyHashed, hashFile } from './hashed-copy';
 
 export type BackupStep = 'events' | 'evidence' | 'signing-key' | 'outbox' | 'manifest';
@@ -91,18 +91,7 @@ async function backUp(config: AppConfig, source: string, dir: string, options: B
   const snapshot = join(dir, 'events.sqlite');
   await snapshotSqliteFile(source, snapshot);
   const named = new Set<string>();
-  const store = new SqliteEventStore({ filename: snapshot, backgroundCheckpoints: false });
-  let verification;
-  try {
-    verification = await verifyEventStore(store, {
-      onEvent: (event) => {
-        const sha256 = evidenceFileNamedBy(event);
-        if (sha256) named.add(sha256);
-      },
-    });
-  } finally {
-    await store.close();
-  }
+  const verification = await verifyNamingEvidence(snapshot, named);
   if (!verification.ok) {
     const found = verification.firstBreak!;
     throw new BackupError(`The event store's hash chain is broken at position ${found.position} (${found.kind}): ${found.message} A backup of it would not restore; run npm run verify.`);

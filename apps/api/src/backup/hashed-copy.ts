@@ -1,26 +1,12 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { measuringStream } from '../common/measuring-stream';
 
 export interface HashedFile {
   size: number;
   sha256: string;
-}
-
-function measuring(): { through: Transform; result(): HashedFile } {
-  const hash = createHash('sha256');
-  let size = 0;
-  const through = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
-  return { through, result: () => ({ size, sha256: hash.digest('hex') }) };
 }
 
 /**
@@ -31,7 +17,7 @@ function measuring(): { through: Transform; result(): HashedFile } {
 export async function copyHashed(source: string, target: string, mode = 0o640): Promise<HashedFile> {
   await mkdir(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  const { through, result } = measuring();
+  const { through, result } = measuringStream();
   try {
     await pipeline(createReadStream(source), through, createWriteStream(partial, { mode }));
     const handle = await open(partial, 'r');
@@ -49,7 +35,7 @@ export async function copyHashed(source: string, target: string, mode = 0o640): 
 }
 
 export async function hashFile(path: string): Promise<HashedFile> {
-  const { through, result } = measuring();
+  const { through, result } = measuringStream();
   through.resume();
   await pipeline(createReadStream(path), through);
   return result();

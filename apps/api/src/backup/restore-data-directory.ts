@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { SqliteEventStore, verifyEventStore } from '@send/event-store';
+import { SqliteEventStore } from '@send/event-store';
 import { rebuildReadModels, RebuildSummary } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { BackedUpFile, BackupManifest, readManifest } from './backup-manifest';
 import { BackupError } from './backup.errors';
-import { evidenceFileNamedBy } from './evidence-reference';
+import { verifyNamingEvidence } from './evidence-reference';
 import { copyHashed, hashFile } from './hashed-copy';
 
 export interface RestoreOptions {
@@ -168,18 +168,7 @@ async function checkEventStore(from: string, manifest: BackupManifest, staged: s
       `The backup does not match its manifest; nothing was restored:\n  ${entry.path}: content changed (${copied.size} bytes, SHA-256 ${copied.sha256}; the manifest says ${entry.size} bytes, ${entry.sha256})`,
     );
   }
-  const store = new SqliteEventStore({ filename: staged, backgroundCheckpoints: false });
-  let verification;
-  try {
-    verification = await verifyEventStore(store, {
-      onEvent: (event) => {
-        const sha256 = evidenceFileNamedBy(event);
-        if (sha256) named.add(sha256);
-      },
-    });
-  } finally {
-    await store.close();
-  }
+  const verification = await verifyNamingEvidence(staged, named);
   if (!verification.ok) {
     const found = verification.firstBreak!;
     throw new BackupError(

@@ -1,22 +1,13 @@
 import 'reflect-metadata';
-import { parseArgs, ParseArgsConfig } from 'node:util';
 import { backUpDataDirectory, BackupSummary } from '../backup/back-up-data-directory';
 import { BackupError } from '../backup/backup.errors';
 import { ukTime } from '../backup/uk-time';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
+import { parseCliOptions } from './cli-options';
 
 const USAGE = 'Usage: npm run backup -- --to <new or empty folder>';
 /** The exit code for a finished backup that could not copy every evidence file the events name. */
 const INCOMPLETE = 2;
-
-/** An unknown or incomplete option is refused with the usage, not a stack trace. */
-function parseOptions<T extends ParseArgsConfig['options']>(options: T) {
-  try {
-    return parseArgs({ options, strict: true });
-  } catch (error) {
-    throw new BackupError(`${(error as Error).message}. ${USAGE}`);
-  }
-}
 
 function summary(result: BackupSummary): string[] {
   const { eventStore } = result.manifest;
@@ -47,7 +38,7 @@ function summary(result: BackupSummary): string[] {
  * directory, 1 when it could not back up (and then leaves nothing behind).
  */
 async function main(): Promise<number> {
-  const { values } = parseOptions({ to: { type: 'string' }, help: { type: 'boolean' } });
+  const { values } = parseCliOptions({ to: { type: 'string' }, help: { type: 'boolean' } }, USAGE, (message) => new BackupError(message));
   if (values.help) {
     console.log(USAGE);
     return 0;

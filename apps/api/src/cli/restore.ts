@@ -1,22 +1,13 @@
 import 'reflect-metadata';
-import { parseArgs, ParseArgsConfig } from 'node:util';
 import { BackupError } from '../backup/backup.errors';
 import { ukTime } from '../backup/uk-time';
 import { restoreDataDirectory, RestoreSummary } from '../backup/restore-data-directory';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
+import { parseCliOptions } from './cli-options';
 
 const USAGE = 'Usage: npm run restore -- --from <backup folder> [--to <data directory>] [--force]';
 /** The exit code when the data is restored but the read models could not be rebuilt. */
 const NOT_REBUILT = 2;
-
-/** An unknown or incomplete option is refused with the usage, not a stack trace. */
-function parseOptions<T extends ParseArgsConfig['options']>(options: T) {
-  try {
-    return parseArgs({ options, strict: true });
-  } catch (error) {
-    throw new BackupError(`${(error as Error).message}. ${USAGE}`);
-  }
-}
 
 function summary(result: RestoreSummary): string[] {
   const { eventStore, takenAt } = result.manifest;
@@ -49,7 +40,7 @@ function summary(result: RestoreSummary): string[] {
  * models were not rebuilt, 1 when refused (and then nothing was changed).
  */
 async function main(): Promise<number> {
-  const { values } = parseOptions({ from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } });
+  const { values } = parseCliOptions({ from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } }, USAGE, (message) => new BackupError(message));
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OnApplicationBootstrap } from '@nestjs/common';
+import { measuringStream } from '../common/measuring-stream';
 import { removeAbandonedUploads } from './abandoned-uploads';
 import { EvidenceFileStore, StoredFile } from './evidence-file-store.port';
 
@@ -30,19 +31,11 @@ export class DiskEvidenceFileStore implements EvidenceFileStore, OnApplicationBo
   async put(content: Readable): Promise<StoredFile> {
     await mkdir(this.tmpDir, { recursive: true });
     const temporary = join(this.tmpDir, randomUUID());
-    const hash = createHash('sha256');
-    let size = 0;
-    const measure = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const measure = measuringStream();
     try {
-      await pipeline(content, measure, createWriteStream(temporary, { flags: 'wx', mode: 0o640 }));
+      await pipeline(content, measure.through, createWriteStream(temporary, { flags: 'wx', mode: 0o640 }));
       await flush(temporary);
-      const sha256 = hash.digest('hex');
+      const { sha256, size } = measure.result();
       const target = this.pathOf(sha256);
       if (await exists(target)) {
         await rm(temporary, { force: true });
