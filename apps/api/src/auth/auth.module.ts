@@ -5,10 +5,12 @@ import { APP_CONFIG } from '../config/app-config.provider';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './authentication.guard';
 import { loadOrCreateLocalSigningKey } from './local-signing-key';
 import { PrincipalService } from './principal.service';
+import { SignInOptionsController } from './sign-in-options.controller';
 import { createTokenVerifier } from './token-verifier';
 
 @Global()
 @Module({
+  controllers: [SignInOptionsController],
   providers: [
     {
       provide: TOKEN_VERIFIER,

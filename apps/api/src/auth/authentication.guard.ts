@@ -1,9 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { Principal } from '@send/domain';
 import { ErrorCode } from '../errors/error-codes';
 import { PrincipalService } from './principal.service';
+import { PUBLIC_ROUTE } from './public-route.decorator';
 import { AuthenticationError, TokenVerifier } from './token-verifier';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -31,9 +33,11 @@ export class AuthenticationGuard implements CanActivate {
   constructor(
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly principals: PrincipalService,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.get<boolean>(PUBLIC_ROUTE, context.getHandler())) return true;
     const request = requestOf(context);
     // One request may hold several root fields; the token is checked once for all of them.
     request.authentication ??= this.authenticate(request.headers.authorization);
@@ -45,7 +49,7 @@ export class AuthenticationGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) throw unauthenticated(header ? 'the Authorization header is not a bearer token' : 'no bearer token');
     try {
-      return await this.principals.load(await this.verifier.verify(match[1]));
+      return await this.principals.forClaim(await this.verifier.verify(match[1]));
     } catch (error) {
       if (error instanceof AuthenticationError) throw unauthenticated('the token is not valid here');
       throw error;

@@ -3,11 +3,22 @@ import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 import { isEmailAddress } from '@send/domain';
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
 import { ImportLimits } from '../common/import-limits';
+import { OidcClientConfig, oidcClientConfig, UserMatch, userMatch } from './oidc-client-config';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
   | { mode: 'local'; keyFile: string; issuer: string; audience: string }
-  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; userClaim: string };
+  | {
+      mode: 'oidc';
+      issuer: string;
+      audience: string;
+      jwksUrl: string;
+      userClaim: string;
+      /** Whether the claim's value is a user id or a registered e-mail address (AUTH_USER_MATCH). */
+      userMatch?: UserMatch;
+      /** Sign-in from the dashboard (authorisation code with PKCE); absent, people paste a token. */
+      client?: OidcClientConfig;
+    };
 
 /** Where mail goes: an SMTP server, or (the embedded default) .eml files in a folder. */
 export type MailTransportConfig =
@@ -219,6 +230,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: env.AUTH_AUDIENCE!,
       jwksUrl: env.AUTH_JWKS_URL!,
       userClaim: env.AUTH_USER_CLAIM ?? 'sub',
+      userMatch: userMatch(env),
+      client: oidcClientConfig(env, env.AUTH_ISSUER!, env.NODE_ENV === 'production'),
     };
   } else {
     throw new ConfigurationError(`AUTH_MODE must be "local" or "oidc", got "${authMode}"`);
