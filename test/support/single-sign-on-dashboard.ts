@@ -85,7 +85,15 @@ export async function startSingleSignOnDashboard(accounts: Record<string, Provid
 
   async function signInAs(page: Page, login: string): Promise<void> {
     await page.getByRole('button', { name: /Sign in with your organisation account|Sign in again/ }).click();
-    await page.waitForURL((url) => url.href.startsWith(`${issuer}/interaction/`));
+    // Either the provider asks who signs in, or the page says why it could not get there.
+    await Promise.race([
+      page.waitForURL((url) => url.href.startsWith(`${issuer}/interaction/`)).catch(() => undefined),
+      page.getByRole('alert').waitFor().catch(() => undefined),
+    ]);
+    if (!page.url().startsWith(issuer)) {
+      const said = await page.getByRole('alert').textContent({ timeout: 5000 }).catch(() => 'nothing');
+      throw new Error(`The page did not reach the provider's sign-in; it says: ${said}`);
+    }
     await page.getByLabel('Account').fill(login);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL((url) => url.href.startsWith(base) && !url.search);

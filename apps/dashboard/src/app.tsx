@@ -92,7 +92,7 @@ export function App() {
     try {
       await oidc.start();
     } catch (error) {
-      setState({ kind: 'signed-out', problem: `Your organisation's sign-in could not be reached: ${(error as Error).message}` });
+      setState({ kind: 'signed-out', problem: `Your organisation's sign-in could not be reached (${(error as Error).message}). Check the connection and try again; if it goes on, ask whoever runs the tracker to check AUTH_OIDC_AUTHORITY.` });
     }
   }, []);
 
