@@ -83,6 +83,35 @@ describeInChromium('The dashboard signs in with the organisation account (OpenID
     await page.close();
   });
 
+  it('keeps the sign-in across a reload, and a tab reopened after its token lapsed renews once or says the session has ended', async () => {
+    const page = await h.newPage();
+    await page.goto(h.base);
+    await h.signInAs(page, 'oid-chair');
+    await page.locator('table.roll-up').waitFor();
+    const authorizations = h.provider.authorizationRequests.length;
+    await page.reload();
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('board chair');
+    expect(h.provider.authorizationRequests.length).toBe(authorizations);
+
+    const lapse = () => page.evaluate((key) => {
+      const user = JSON.parse(sessionStorage.getItem(key)!);
+      sessionStorage.setItem(key, JSON.stringify({ ...user, expires_at: Math.floor(Date.now() / 1000) - 120 }));
+    }, `oidc.user:${h.provider.issuer}:send-dashboard`);
+    const lapsed = (await h.storedUser(page))!.access_token;
+    await lapse();
+    await page.reload();
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('board chair');
+    expect((await h.storedUser(page))!.access_token).not.toBe(lapsed);
+    expect(h.provider.authorizationRequests.length).toBe(authorizations);
+
+    h.provider.revokeAllSessions();
+    await lapse();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your session has ended. Sign in again.' }).waitFor();
+    expect(await h.storedUser(page)).toBeNull();
+    await page.close();
+  });
+
   it('shows "Your session has ended. Sign in again." and forgets the tokens when the provider will not renew, then signs in again', async () => {
     const page = await h.newPage();
     await page.goto(h.base);
