@@ -3,7 +3,7 @@ import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 import { isEmailAddress } from '@send/domain';
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
 import { ImportLimits } from '../common/import-limits';
-import { OidcClientConfig, oidcClientConfig, UserMatch, userMatch } from './oidc-client-config';
+import { OidcClientConfig, oidcClientConfig, refuseOidcSettingsInLocalMode, UserMatch, userMatch } from './oidc-client-config';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
@@ -215,6 +215,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const authMode = env.AUTH_MODE ?? 'local';
   let auth: AuthConfig;
   if (authMode === 'local') {
+    refuseOidcSettingsInLocalMode(env);
     auth = {
       mode: 'local',
       keyFile: env.AUTH_LOCAL_KEY_FILE ?? resolve(dataDir, 'auth', 'local-signing-key.json'),

@@ -48,6 +48,12 @@ describe('loadAppConfig: single sign-on from the dashboard', () => {
     refused({ AUTH_OIDC_SCOPE: 'openid' }, 'AUTH_OIDC_SCOPE is set but AUTH_OIDC_CLIENT_ID is not');
   });
 
+  it('refuses single sign-on settings when the app signs its own tokens', () => {
+    expect(() => loadAppConfig({ DATA_DIR: '/tmp/send-config-spec', AUTH_OIDC_CLIENT_ID: 'c0ffee' })).toThrow(
+      'AUTH_OIDC_CLIENT_ID is for single sign-on, which needs AUTH_MODE=oidc (AUTH_MODE is "local")',
+    );
+  });
+
   it('matches people by id unless AUTH_USER_MATCH=email, and refuses anything else', () => {
     expect(auth({}).userMatch).toBe('id');
     expect(auth({ AUTH_USER_MATCH: 'email' }).userMatch).toBe('email');

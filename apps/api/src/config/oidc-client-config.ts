@@ -47,6 +47,12 @@ export function oidcClientConfig(env: NodeJS.ProcessEnv, issuer: string, product
   return { authority, clientId, scope: scope.join(' ') };
 }
 
+/** Single sign-on settings mean nothing when the app signs its own tokens: say so rather than ignore them. */
+export function refuseOidcSettingsInLocalMode(env: NodeJS.ProcessEnv): void {
+  const stray = ['AUTH_OIDC_CLIENT_ID', 'AUTH_OIDC_AUTHORITY', 'AUTH_OIDC_SCOPE', 'AUTH_USER_MATCH'].find((name) => env[name]);
+  if (stray) throw new ConfigurationError(`${stray} is for single sign-on, which needs AUTH_MODE=oidc (AUTH_MODE is "local")`);
+}
+
 export function userMatch(env: NodeJS.ProcessEnv): UserMatch {
   const value = env.AUTH_USER_MATCH ?? 'id';
   if (value !== 'id' && value !== 'email') throw new ConfigurationError(`AUTH_USER_MATCH must be "id" or "email", got "${value}"`);

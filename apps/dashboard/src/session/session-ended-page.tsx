@@ -4,7 +4,7 @@ export function SessionEndedPage({ onSignIn }: { onSignIn(): void }) {
     <main id="main" className="sign-in">
       <h1>Your session has ended. Sign in again.</h1>
       <p>For your security the dashboard no longer shows the plan. Anything you had not saved was not sent.</p>
-      <button type="button" onClick={onSignIn}>
+      <button type="button" className="primary" onClick={onSignIn}>
         Sign in again
       </button>
     </main>
