@@ -230,7 +230,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: env.AUTH_ISSUER!,
       audience: env.AUTH_AUDIENCE!,
       jwksUrl: env.AUTH_JWKS_URL!,
-      userClaim: env.AUTH_USER_CLAIM ?? 'sub',
+      userClaim: env.AUTH_USER_CLAIM || 'sub',
       userMatch: userMatch(env),
       client: oidcClientConfig(env, env.AUTH_ISSUER!, env.NODE_ENV === 'production'),
     };

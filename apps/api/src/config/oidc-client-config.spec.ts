@@ -56,6 +56,8 @@ describe('loadAppConfig: single sign-on from the dashboard', () => {
 
   it('matches people by id unless AUTH_USER_MATCH=email, and refuses anything else', () => {
     expect(auth({}).userMatch).toBe('id');
+    // The compose file passes unset variables through as empty strings.
+    expect(auth({ AUTH_USER_MATCH: '', AUTH_USER_CLAIM: '', AUTH_OIDC_CLIENT_ID: '', AUTH_OIDC_SCOPE: '', AUTH_OIDC_AUTHORITY: '' })).toMatchObject({ userMatch: 'id', userClaim: 'sub', client: undefined });
     expect(auth({ AUTH_USER_MATCH: 'email' }).userMatch).toBe('email');
     refused({ AUTH_USER_MATCH: 'upn' }, 'AUTH_USER_MATCH must be "id" or "email", got "upn"');
   });

@@ -54,7 +54,8 @@ export function refuseOidcSettingsInLocalMode(env: NodeJS.ProcessEnv): void {
 }
 
 export function userMatch(env: NodeJS.ProcessEnv): UserMatch {
-  const value = env.AUTH_USER_MATCH ?? 'id';
+  // Empty is unset: the compose file passes every variable through, set or not.
+  const value = env.AUTH_USER_MATCH || 'id';
   if (value !== 'id' && value !== 'email') throw new ConfigurationError(`AUTH_USER_MATCH must be "id" or "email", got "${value}"`);
   return value;
 }
