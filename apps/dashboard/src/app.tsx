@@ -88,7 +88,7 @@ export function App() {
   const startOrganisationSignIn = useCallback(async () => {
     const oidc = sso.current;
     if (!oidc) return;
-    setState({ kind: 'checking', message: 'Taking you to your organisation’s sign-in…' });
+    setState({ kind: 'checking', message: "Taking you to your organisation's sign-in…" });
     try {
       await oidc.start();
     } catch (error) {
