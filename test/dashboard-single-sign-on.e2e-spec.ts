@@ -54,11 +54,12 @@ describeInChromium('The dashboard signs in with the organisation account (OpenID
     expect(url(page).hash).toBe('#/scorecard');
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.locator('table.roll-up').waitFor();
-    const user = await h.storedUser(page);
-    expect(decodeJwt(user!.access_token)).toMatchObject({ iss: h.provider.issuer, aud: 'api://send-tracker', preferred_username: 'Board-Chair@Demo-Council.example' });
+    // Every request carried an access token the provider issued to this person for this api
+    // (the page renews every few seconds here, so which one is a matter of timing).
+    const chair = { iss: h.provider.issuer, aud: 'api://send-tracker', preferred_username: 'Board-Chair@Demo-Council.example' };
+    expect(decodeJwt((await h.storedUser(page))!.access_token)).toMatchObject(chair);
     expect(h.bearers(page).length).toBeGreaterThan(0);
-    expect(h.bearers(page).every((t) => [user!.access_token, ...h.bearers(page)].includes(t))).toBe(true);
-    expect(h.bearers(page).at(-1)).toBe((await h.storedUser(page))!.access_token);
+    for (const bearer of h.bearers(page)) expect(decodeJwt(bearer)).toMatchObject(chair);
     await page.goBack();
     expect(url(page).search).toBe('');
     await page.close();
@@ -77,8 +78,9 @@ describeInChromium('The dashboard signs in with the organisation account (OpenID
 
     await page.getByRole('link', { name: 'Actions' }).click();
     await page.locator('tr[data-action-ref]').first().waitFor();
-    const sinceRenewal = h.bearers(page).slice(-1)[0];
-    expect([second, (await h.storedUser(page))!.access_token]).toContain(sinceRenewal);
+    const sinceRenewal = h.bearers(page).at(-1)!;
+    expect(sinceRenewal).not.toBe(first);
+    expect(decodeJwt(sinceRenewal).exp).toBeGreaterThanOrEqual(decodeJwt(second).exp!);
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('board chair');
     await page.close();
   });
