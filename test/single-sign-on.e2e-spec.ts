@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from '../apps/api/src/config/app-config';
 import { API_RESOURCE, OTHER_RESOURCE, reserveIssuer, signInOverHttp, startIdentityProvider, TestIdentityProvider } from './support/identity-provider';
-import { GraphQLResponse, startTestApp, TEST_AREA, TestApp } from './support/test-app';
+import { GraphQLResponse, readDatabaseKinds, ReadDatabaseKind, startTestApp, TEST_AREA, TestApp } from './support/test-app';
 
 const ME = '{ me { id displayName roles { role localAreaId } } }';
 
@@ -31,9 +31,10 @@ const connectSources = async (app: TestApp) =>
   (await fetch(app.url.replace(/\/graphql$/, '/dashboard/'))).headers.get('content-security-policy')?.match(/connect-src [^;]*/)?.[0];
 
 /** The app checking tokens from the provider, and the provider sending people back to its dashboard. */
-async function startWithProvider(auth: Partial<Extract<AppConfig['auth'], { mode: 'oidc' }>>) {
+async function startWithProvider(auth: Partial<Extract<AppConfig['auth'], { mode: 'oidc' }>>, readDatabase: ReadDatabaseKind = 'sqlite') {
   const issuer = await reserveIssuer();
   const app = await startTestApp({
+    readDatabase,
     auth: {
       mode: 'oidc',
       issuer,
@@ -100,13 +101,13 @@ describe('Single sign-on: tokens from a real OpenID provider, over HTTP', () => 
   });
 });
 
-describe('Single sign-on: people matched by the e-mail address the directory vouches for', () => {
+describe.each(readDatabaseKinds())('Single sign-on: people matched by the e-mail address the directory vouches for (%s read models)', (readDatabase) => {
   let app: TestApp;
   let provider: TestIdentityProvider;
   let tokenFor: (login: string) => Promise<string>;
 
   beforeAll(async () => {
-    ({ app, provider, tokenFor } = await startWithProvider({ userClaim: 'preferred_username', userMatch: 'email' }));
+    ({ app, provider, tokenFor } = await startWithProvider({ userClaim: 'preferred_username', userMatch: 'email' }, readDatabase));
     await app.addUser({ userId: 'sam', displayName: 'Sam Jones', email: 'sam.jones@council.example', roles: ['BOARD_MEMBER'], areas: [TEST_AREA] });
     // Two people registered with one address: neither is chosen.
     await app.addUser({ userId: 'kim-1', email: 'shared@council.example', roles: ['PLAN_ADMINISTRATOR'], areas: [TEST_AREA] });
