@@ -240,7 +240,7 @@ describeInChromium('The dashboard signs in with the organisation account (OpenID
     const { access_token } = await signInOverHttp(h.provider, 'oid-chair', { redirectUri: h.base });
     const page = await h.newPage();
     await page.goto(h.base);
-    await page.getByText('Sign in with an access token instead').click();
+    await page.getByText('Sign in with an access token').click();
     await page.getByLabel('Access token').fill(access_token);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('board chair');

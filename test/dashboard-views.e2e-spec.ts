@@ -201,6 +201,8 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
 
     const signedOut = await h.newPage();
     await signedOut.goto(h.base);
+    await signedOut.getByLabel('E-mail address').waitFor();
+    await signedOut.getByText('Sign in with an access token').click();
     await signedOut.getByLabel('Access token').waitFor();
     expect(await auditPage(signedOut)).toEqual([]);
   });

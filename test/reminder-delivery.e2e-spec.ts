@@ -111,6 +111,9 @@ describe('Delivery failures and two instances, over a real SMTP server', () => {
     smtp.refuse('rachel.whitfield@council.example', 451);
     smtp.refuse('priya.shah@council.example', 550);
     expect(await run(app)).toMatchObject({ sent: 0, failed: 2 });
+    // IT sees the failures without reading the reminders: a counter on /metrics (docs/monitoring.md).
+    const metrics = await (await fetch(app.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(/^send_reminder_failures_total\{stage="send"\} 2$/m);
     const listed = async () => (await app.gql(REMINDERS, { planId: 'retry' })).data.reminders;
     expect(await listed()).toHaveLength(2);
     expect(await listed()).toEqual(

@@ -141,9 +141,9 @@ describe('Sign-in options without single sign-on', () => {
   });
   afterAll(() => app?.close());
 
-  it('offers no provider, and the page may connect to its own origin only', async () => {
+  it('offers no provider (the embedded mode offers links by e-mail), and the page may connect to its own origin only', async () => {
     const base = app.url.replace(/\/graphql$/, '');
-    expect(await (await fetch(`${base}/auth/sign-in-options`)).json()).toEqual({});
+    expect(await (await fetch(`${base}/auth/sign-in-options`)).json()).toEqual({ emailLink: true });
     expect(await connectSources(app)).toBeUndefined();
   });
 });

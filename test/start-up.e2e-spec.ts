@@ -57,14 +57,17 @@ describe('npm start: what a newcomer and a council’s IT see', () => {
   it('ends its output with the dashboard address, how to sign in and where the data lives', async () => {
     const port = await freeLoopbackPort();
     const dir = dataDir();
-    const run = start({ DATA_DIR: dir, PORT: String(port), DEMO_PLAN: 'skip' });
+    // As at a terminal: readable lines, not JSON.
+    const run = start({ DATA_DIR: dir, PORT: String(port), DEMO_PLAN: 'skip', LOG_FORMAT: 'pretty' });
     running.push(run.child);
     await waitForOutput(run, 'Data ');
     const answer = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(answer.status).toBeLessThan(500);
     const summary = run.output().slice(run.output().indexOf('The SEND Improvement Plan tracker is ready.'));
     expect(summary).toContain(`Dashboard  http://localhost:${port}/`);
-    expect(summary).toContain('Sign in    npm run token -- --user');
+    expect(summary).toContain('Sign in    with your e-mail address on the dashboard');
+    expect(summary).toContain(`the sign-in mails are .eml files in ${join(dir, 'outbox')}`);
+    expect(summary).toContain('or npm run token -- --user');
     expect(summary).toContain(`Data       ${dir} (events in ${join(dir, 'events.sqlite')}`);
     run.child.kill('SIGTERM');
     await run.exited;
@@ -78,6 +81,8 @@ describe('npm start: what a newcomer and a council’s IT see', () => {
     await waitForOutput(run, 'npm run grant');
     expect(run.output()).toContain('The event store is empty');
     expect(run.output()).not.toContain('demo plan: ');
+    // A log collector gets JSON lines, the summary among them.
+    expect(run.output()).toMatch(/^\{"level":"info".*"msg":"  Dashboard  http:\/\/localhost:\d+\/"/m);
     run.child.kill('SIGTERM');
     await run.exited;
     expect(eventCount(dir)).toBe(0);

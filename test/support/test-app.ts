@@ -11,6 +11,7 @@ import { PlanCommandService } from '../../apps/api/src/commands/plan-command.ser
 import { ProjectionService } from '../../apps/api/src/infrastructure/projection.service';
 import { createApp } from '../../apps/api/src/app.factory';
 import { AppConfig, DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../../apps/api/src/config/app-config';
+import { LoggingConfig, MonitoringConfig } from '../../apps/api/src/config/observability-config';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
 import { FixedClock } from './fixed-clock';
 import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
@@ -86,6 +87,14 @@ export interface TestAppOptions {
   evidenceFileMaxBytes?: number;
   /** Reminder mail settings; without them nothing is checked on a timer. */
   reminders?: AppConfig['reminders'];
+  /** The app's log at this level into this destination, instead of only errors on standard output. */
+  logging?: LoggingConfig;
+  /** METRICS_TOKEN and the readiness bound. */
+  monitoring?: MonitoringConfig;
+  /** Sign-in link lifetimes and limits; the shipped defaults unless given. */
+  signInLinks?: AppConfig['signInLinks'];
+  /** TRUST_PROXY: which proxies may name the client (X-Forwarded-For). */
+  trustProxy?: AppConfig['trustProxy'];
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -119,7 +128,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     graphqlStackTraces: options.graphqlStackTraces,
     dashboardDir: options.dashboardDir,
     reminders: options.reminders,
-    quiet: true,
+    logging: options.logging,
+    monitoring: options.monitoring,
+    signInLinks: options.signInLinks,
+    trustProxy: options.trustProxy,
+    quiet: !options.logging,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);
   const app = await createApp(config, clock);

@@ -28,6 +28,9 @@ import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { HistoryModule } from './history/history.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { operationOutcomePlugin } from './observability/operation-outcome.plugin';
+import { SignInLinksModule } from './sign-in-links/sign-in-links.module';
 
 /**
  * Tokens one query may have. The largest query the dashboard or the tests send has 336; the
@@ -42,6 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.register(config, clock),
+        ObservabilityModule,
         AuthModule,
         // Only ExpensiveReadGuard consults it: history reads per person (see hardening/expensive-read.guard.ts).
         ThrottlerModule.forRoot({ throttlers: [{ name: EXPENSIVE_READS, limit: config.limits.expensiveReads.perUser, ttl: config.limits.expensiveReads.windowMs }] }),
@@ -68,7 +72,7 @@ export class AppModule {
           validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
           // No answer is cacheable by an HTTP cache (every one depends on the bearer), and Apollo's
           // cache-control plugin would otherwise wrap every field resolver of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), textInputPlugin(), rootFieldLimitPlugin(config.limits), queryCostPlugin(config.limits.maxQueryCost)],
+          plugins: [operationOutcomePlugin(), ApolloServerPluginCacheControlDisabled(), textInputPlugin(), rootFieldLimitPlugin(config.limits), queryCostPlugin(config.limits.maxQueryCost)],
         }),
         ActionsModule,
         OwnersModule,
@@ -85,6 +89,8 @@ export class AppModule {
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,
+        // With an identity provider, it signs people in: no links are sent and the routes do not exist.
+        ...(config.auth.mode === 'local' ? [SignInLinksModule] : []),
       ],
     };
   }

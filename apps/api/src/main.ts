@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { ConfigurationError, loadAppConfig } from './config/app-config';
 import { runtimeSupport } from './config/node-runtime';
 import { EVENT_STORE } from './infrastructure/event-store.provider';
+import { writesPrettyLines } from './observability/app-logger';
 import { ensurePortIsFree, portProblem } from './startup/port-check';
 import { startupSummary } from './startup/startup-summary';
 
@@ -23,9 +24,9 @@ async function main(): Promise<void> {
   if (!runtime.supported) logger.warn(`${runtime.reason}: it no longer gets security fixes.`);
   const storeEmpty = (await app.get<EventStore>(EVENT_STORE).headPosition()) === undefined;
   const summary = startupSummary(config, { storeEmpty });
-  // A person at a terminal reads a block; a production log collector wants one entry a line.
-  if (config.production) for (const line of summary) logger.log(line);
-  else console.log(`\n${summary.join('\n')}\n`);
+  // A person at a terminal reads a block; a log collector wants one entry a line.
+  if (writesPrettyLines(config.logging?.format ?? 'auto', config.production, process.stdout.isTTY === true)) console.log(`\n${summary.join('\n')}\n`);
+  else for (const line of summary) logger.log(line);
 }
 
 main().catch((error) => {

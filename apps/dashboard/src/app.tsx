@@ -6,19 +6,20 @@ import { NoAccessPage } from './session/no-access-page';
 import { OidcSignIn, SignInRefused } from './session/oidc-sign-in';
 import { Session, SessionContext } from './session/session-context';
 import { SessionEndedPage } from './session/session-ended-page';
-import { loadSignInOptions } from './session/sign-in-options';
+import { redeemSignInCode, SignInRequestError } from './session/sign-in-link-client';
+import { loadSignInOptions, SignInOptions } from './session/sign-in-options';
 import { SignInPage } from './session/sign-in-page';
-import { takeTokenFromAddress, tokenStore } from './session/token-store';
+import { takeSignInCodeFromAddress, takeTokenFromAddress, tokenStore } from './session/token-store';
 import { SignedInApp } from './shell/signed-in-app';
 
 type State =
   | { kind: 'checking'; message?: string }
-  | { kind: 'signed-out'; problem?: string }
+  | { kind: 'signed-out'; problem?: string; tokenFormOpen?: boolean }
   | { kind: 'ended' }
   | { kind: 'no-access'; displayName: string }
   | { kind: 'signed-in'; session: Session };
 
-/** Where the token came from: pasted or a link (kept by tokenStore), or single sign-on (kept by oidc-client-ts). */
+/** Where the token came from: pasted, a link or an e-mailed code (kept by tokenStore), or single sign-on (kept by oidc-client-ts). */
 type Source = 'token' | 'oidc';
 
 /**
@@ -30,6 +31,7 @@ export function App() {
   // Set once the api has said whether single sign-on is offered; read by the callbacks when they run.
   const sso = useRef<OidcSignIn>();
   const [oidc, setOidc] = useState<OidcSignIn>();
+  const [options, setOptions] = useState<SignInOptions>({});
   // The session reads its token from here, so a renewal reaches every later request without a redraw.
   const current = useRef<{ token: string; source: Source } | null>(null);
 
@@ -79,7 +81,7 @@ export function App() {
           : source === 'oidc'
             ? "The tracker did not accept the sign-in from your organisation's account: it may be set up for another tracker. Ask your programme office."
             : 'That token is not valid here: it may have expired, or be for another tracker.';
-        setState({ kind: 'signed-out', problem: why });
+        setState({ kind: 'signed-out', problem: why, tokenFormOpen: source === 'token' });
       }
     },
     [signOut],
@@ -96,15 +98,32 @@ export function App() {
     }
   }, []);
 
+  /** An e-mailed link's code is handed in once for a session token; a used or expired one says so. */
+  const redeem = useCallback(
+    async (code: string) => {
+      try {
+        const { token } = await redeemSignInCode(code);
+        await signIn(token, 'token');
+      } catch (error) {
+        tokenStore.clear();
+        setState({ kind: 'signed-out', problem: error instanceof SignInRequestError ? error.message : String(error) });
+      }
+    },
+    [signIn],
+  );
+
   useEffect(() => {
     let cancelled = false;
     void (async () => {
+      const code = takeSignInCodeFromAddress();
       takeTokenFromAddress();
-      const options = await loadSignInOptions();
-      const oidc = options.oidc ? new OidcSignIn(options.oidc) : undefined;
+      const offered = await loadSignInOptions();
+      const oidc = offered.oidc ? new OidcSignIn(offered.oidc) : undefined;
       if (cancelled) return;
       sso.current = oidc;
       setOidc(oidc);
+      setOptions(offered);
+      if (code) return redeem(code);
       if (oidc && OidcSignIn.isCallback(window.location)) {
         try {
           const user = await oidc.complete();
@@ -131,7 +150,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [signIn]);
+  }, [signIn, redeem]);
 
   // While signed in through the provider: take each renewed token; end the session when it cannot be renewed.
   const signedInWithOidc = state.kind === 'signed-in' && current.current?.source === 'oidc';
@@ -165,7 +184,15 @@ export function App() {
         </p>
       );
     case 'signed-out':
-      return <SignInPage onToken={(t) => void signIn(t, 'token')} onOrganisationSignIn={oidc ? () => void startOrganisationSignIn() : undefined} problem={state.problem} />;
+      return (
+        <SignInPage
+          options={options}
+          onToken={(t) => void signIn(t, 'token')}
+          onOrganisationSignIn={() => void startOrganisationSignIn()}
+          problem={state.problem}
+          tokenFormOpen={state.tokenFormOpen}
+        />
+      );
     case 'ended':
       return <SessionEndedPage onSignIn={() => void startOrganisationSignIn()} />;
     case 'no-access':

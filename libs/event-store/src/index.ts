@@ -5,6 +5,7 @@ export * from './event-store-unavailable.error';
 export * from './catch-up-subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/background-checkpointer';
+export * from './sqlite/sqlite-snapshot';
 export * from './handle-command';
 export * from './fold-stream';
 export * from './stream-state-cache';

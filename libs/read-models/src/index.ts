@@ -38,3 +38,4 @@ export * from './scorecard/scorecard-line';
 export * from './as-at/metric-view';
 export * from './projection/projector-lease';
 export * from './reminders/reminder.entity';
+export * from './sign-in/sign-in-link.entity';

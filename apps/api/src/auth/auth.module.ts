@@ -3,7 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './authentication.guard';
-import { loadOrCreateLocalSigningKey } from './local-signing-key';
+import { LocalSigningKey } from './local-signing-key';
+import { LOCAL_SIGNING_KEY, localSigningKeyProvider } from './local-signing-key.provider';
 import { PrincipalService } from './principal.service';
 import { SignInOptionsController } from './sign-in-options.controller';
 import { createTokenVerifier } from './token-verifier';
@@ -12,18 +13,15 @@ import { createTokenVerifier } from './token-verifier';
 @Module({
   controllers: [SignInOptionsController],
   providers: [
+    localSigningKeyProvider,
     {
       provide: TOKEN_VERIFIER,
-      inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) =>
-        createTokenVerifier(
-          config.auth,
-          config.auth.mode === 'local' ? await loadOrCreateLocalSigningKey(config.auth.keyFile) : undefined,
-        ),
+      inject: [APP_CONFIG, LOCAL_SIGNING_KEY],
+      useFactory: (config: AppConfig, key: LocalSigningKey | null) => createTokenVerifier(config.auth, key ?? undefined),
     },
     PrincipalService,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [PrincipalService],
+  exports: [PrincipalService, TOKEN_VERIFIER, LOCAL_SIGNING_KEY],
 })
 export class AuthModule {}

@@ -27,7 +27,11 @@ export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   return context.switchToHttp().getRequest<AuthenticatedRequest>();
 }
 
-/** Every query and mutation needs a valid bearer token; nothing is read or written without one. */
+/**
+ * Every query, mutation and plain route needs a valid bearer token; nothing is read or written
+ * without one. The only exceptions are the plain routes marked @PublicRoute(): the ways of signing
+ * in, and the health and metrics probes (which answer no personal data; /metrics checks its own secret).
+ */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
@@ -37,7 +41,7 @@ export class AuthenticationGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.get<boolean>(PUBLIC_ROUTE, context.getHandler())) return true;
+    if (context.getType<GqlContextType>() === 'http' && this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const request = requestOf(context);
     // One request may hold several root fields; the token is checked once for all of them.
     request.authentication ??= this.authenticate(request.headers.authorization);

@@ -1,9 +1,9 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const PUBLIC_ROUTE = Symbol('PUBLIC_ROUTE');
+export const PUBLIC_ROUTE = 'auth:public-route';
 
 /**
- * A route that answers without a bearer token: only what a signed-out page needs to offer
- * sign-in, and never data from the plan.
+ * A plain HTTP route that needs no bearer token: only the ways of signing in. The global
+ * AuthenticationGuard lets these through and nothing else; GraphQL has no public field.
  */
 export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);

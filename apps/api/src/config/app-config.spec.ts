@@ -93,3 +93,38 @@ describe('loadAppConfig: DEMO_PLAN and DATA_DIR', () => {
     expect(loadAppConfig({ DATA_DIR: '' }).eventStore).toMatchObject({ filename: resolve('./data/events.sqlite') });
   });
 });
+
+describe('loadAppConfig: sign-in links', () => {
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: '/tmp/send-config-spec', ...extra });
+
+  it('lasts 15 minutes, opens a 10-hour session, and allows 3 links an address and 30 requests a client each hour by default', () => {
+    expect(loadAppConfig(env()).signInLinks).toEqual({ linkMinutes: 15, sessionHours: 10, perAddressPerHour: 3, perClientPerHour: 30 });
+    expect(loadAppConfig(env({ SIGN_IN_LINK_MINUTES: '5', SIGN_IN_SESSION_HOURS: '8', SIGN_IN_LINKS_PER_ADDRESS: '5', SIGN_IN_REQUESTS_PER_CLIENT: '200' })).signInLinks).toEqual({
+      linkMinutes: 5,
+      sessionHours: 8,
+      perAddressPerHour: 5,
+      perClientPerHour: 200,
+    });
+  });
+
+  it('refuses a link valid for more than an hour, a session of more than a day, and anything not a whole number', () => {
+    expect(() => loadAppConfig(env({ SIGN_IN_LINK_MINUTES: '61' }))).toThrow('SIGN_IN_LINK_MINUTES must be at most 60, got "61"');
+    expect(() => loadAppConfig(env({ SIGN_IN_SESSION_HOURS: '25' }))).toThrow('SIGN_IN_SESSION_HOURS must be at most 24, got "25"');
+    expect(() => loadAppConfig(env({ SIGN_IN_LINKS_PER_ADDRESS: '0' }))).toThrow('SIGN_IN_LINKS_PER_ADDRESS must be a whole number of at least 1, got "0"');
+  });
+});
+
+describe('loadAppConfig: TRUST_PROXY', () => {
+  const env = (value?: string) => ({ DATA_DIR: '/tmp/send-config-spec', ...(value === undefined ? {} : { TRUST_PROXY: value }) });
+
+  it('trusts no proxy by default, and takes a number of hops or addresses and subnets', () => {
+    expect(loadAppConfig(env()).trustProxy).toBeUndefined();
+    expect(loadAppConfig(env('1')).trustProxy).toBe(1);
+    expect(loadAppConfig(env('loopback, 10.0.0.0/8')).trustProxy).toBe('loopback,10.0.0.0/8');
+  });
+
+  it('refuses "true", which would let any client name its own address, and anything not an address', () => {
+    expect(() => loadAppConfig(env('true'))).toThrow('TRUST_PROXY=true would let any client name its own address');
+    expect(() => loadAppConfig(env('proxy.council.example'))).toThrow('TRUST_PROXY must be a number of proxies or addresses and subnets separated by commas, got "proxy.council.example"');
+  });
+});

@@ -3,6 +3,7 @@ import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 import { isEmailAddress } from '@send/domain';
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
 import { ImportLimits } from '../common/import-limits';
+import { LoggingConfig, loggingConfig, MonitoringConfig, monitoringConfig } from './observability-config';
 import { OidcClientConfig, oidcClientConfig, refuseOidcSettingsInLocalMode, UserMatch, userMatch } from './oidc-client-config';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
@@ -40,6 +41,23 @@ export interface RemindersConfig {
   publicUrl: string;
   transport: MailTransportConfig;
 }
+
+/** Sign-in links by e-mail (AUTH_MODE=local only): how long they and the sessions they open last, and how often one may ask. */
+export interface SignInLinkConfig {
+  linkMinutes: number;
+  sessionHours: number;
+  /** Links asked for one address per hour, counted in each instance; past it TOO_MANY_REQUESTS. */
+  perAddressPerHour: number;
+  /** Link requests, and refused codes, from one client address per hour, counted in each instance. */
+  perClientPerHour: number;
+}
+
+/**
+ * Fifteen minutes is long enough for a slow mail server, short enough that a link left in an
+ * inbox is soon useless; ten hours is a working day. Three links an hour is a person who lost
+ * two mails; thirty requests an hour from one address allows an office behind one gateway.
+ */
+export const DEFAULT_SIGN_IN_LINKS: SignInLinkConfig = { linkMinutes: 15, sessionHours: 10, perAddressPerHour: 3, perClientPerHour: 30 };
 
 export const LOCAL_ISSUER = 'send-tracker-local';
 export const DEFAULT_AUDIENCE = 'send-tracker';
@@ -79,10 +97,22 @@ export interface AppConfig {
   planImport?: { maxBytes: number };
   /** How far reading an imported spreadsheet or measurements CSV may go. Absent means DEFAULT_IMPORT_LIMITS. */
   importLimits?: ImportLimits;
+  /**
+   * Which proxies in front may say who the client is (X-Forwarded-For), as Express's "trust proxy":
+   * a number of hops, or addresses and subnets. Absent, the header is ignored and the client is
+   * the connection's address, so nobody can pick their own address to dodge a per-client limit.
+   */
+  trustProxy?: number | string;
+  /** Sign-in links by e-mail, in AUTH_MODE=local; absent means DEFAULT_SIGN_IN_LINKS. They go by the reminders' mail settings. */
+  signInLinks?: SignInLinkConfig;
   /** Reminder mails; absent, nothing is checked or sent on a timer (tests that do not test mail). */
   reminders?: RemindersConfig;
-  /** Only warnings and errors in the log (tests). */
+  /** Only errors in the log, whatever `logging` says (tests, CLIs). */
   quiet?: boolean;
+  /** LOG_LEVEL, LOG_FORMAT (see docs/monitoring.md); absent, info as JSON. */
+  logging?: LoggingConfig;
+  /** METRICS_TOKEN and the readiness bound; absent, the defaults. */
+  monitoring?: MonitoringConfig;
 }
 
 export class ConfigurationError extends Error {}
@@ -171,6 +201,34 @@ export function remindersConfig(env: NodeJS.ProcessEnv, dataDir: string, port: n
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     transport,
   };
+}
+
+function boundedNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, maximum: number): number {
+  const value = wholeNumber(env, name, fallback);
+  if (value > maximum) throw new ConfigurationError(`${name} must be at most ${maximum}, got "${env[name]}"`);
+  return value;
+}
+
+export function signInLinksConfig(env: NodeJS.ProcessEnv): SignInLinkConfig {
+  return {
+    linkMinutes: boundedNumber(env, 'SIGN_IN_LINK_MINUTES', DEFAULT_SIGN_IN_LINKS.linkMinutes, 60),
+    sessionHours: boundedNumber(env, 'SIGN_IN_SESSION_HOURS', DEFAULT_SIGN_IN_LINKS.sessionHours, 24),
+    perAddressPerHour: wholeNumber(env, 'SIGN_IN_LINKS_PER_ADDRESS', DEFAULT_SIGN_IN_LINKS.perAddressPerHour),
+    perClientPerHour: wholeNumber(env, 'SIGN_IN_REQUESTS_PER_CLIENT', DEFAULT_SIGN_IN_LINKS.perClientPerHour),
+  };
+}
+
+export function trustProxyConfig(env: NodeJS.ProcessEnv): number | string | undefined {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true') {
+    throw new ConfigurationError('TRUST_PROXY=true would let any client name its own address; give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)');
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry));
+  if (bad !== undefined) throw new ConfigurationError(`TRUST_PROXY must be a number of proxies or addresses and subnets separated by commas, got "${bad}"`);
+  return entries.join(',');
 }
 
 /** Reads the environment once at start; a wrong setting stops the app with a readable message. */
@@ -289,6 +347,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxParseMs: wholeNumber(env, 'IMPORT_MAX_SECONDS', DEFAULT_IMPORT_LIMITS.maxParseMs / 1000) * 1000,
     },
     reminders: remindersConfig(env, dataDir, port),
+    logging: loggingConfig(env),
+    monitoring: monitoringConfig(env),
+    signInLinks: signInLinksConfig(env),
+    trustProxy: trustProxyConfig(env),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
     dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { errorOutcome, recordErrors } from '../observability/request-outcome';
 import { ErrorCode } from './error-codes';
 import { toGraphQLError } from './to-graphql-error';
 
@@ -24,6 +25,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const error = toGraphQLError(exception);
     const { http, ...extensions } = error.extensions as { http?: unknown; code?: string };
     const response = host.switchToHttp().getResponse<Response>();
+    recordErrors(host.switchToHttp().getRequest(), [errorOutcome(extensions)]);
     response.status(STATUS[extensions.code ?? ''] ?? 500).json({ errors: [{ message: error.message, extensions }] });
   }
 }

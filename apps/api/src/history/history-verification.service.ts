@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { Metrics } from '../observability/metrics';
 import { ChainBreakModel } from './models/chain-break.model';
 import { HistoryVerificationModel } from './models/history-verification.model';
 import { firstTimelineMismatch } from './timeline-against-chain';
@@ -22,6 +23,7 @@ export class HistoryVerificationService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {
     this.chains = new IncrementalChainVerifier(store, { acceptUnchainedHistory: config.eventStore.type === 'esdb' });
   }
@@ -38,6 +40,8 @@ export class HistoryVerificationService {
 
     const checkedAt = this.clock.now();
     const verification = await this.chains.verify({ full, heads, streams: planStreams });
+    // The store's chain, and any heads given: the plan's timeline against it is the caller's concern, not IT's.
+    this.metrics.recordVerification(verification.ok, verification.head?.position, new Date());
     // Timeline lines come from the plan's action streams and its meetings' decisions.
     const timelineEvents = new Map<bigint, RecordedEvent>();
     if (timeline.length > 0) {

@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import { EventStore, openEsdbEventStore, SqliteEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
+import { Metrics } from '../observability/metrics';
+import { timeAppends } from '../observability/timed-appends';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -15,6 +17,6 @@ export function createEventStore(config: AppConfig['eventStore']): EventStore {
 
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
-  inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => createEventStore(config.eventStore),
+  inject: [APP_CONFIG, Metrics],
+  useFactory: (config: AppConfig, metrics: Metrics) => timeAppends(createEventStore(config.eventStore), metrics.appendDuration),
 };

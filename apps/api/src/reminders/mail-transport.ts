@@ -4,13 +4,14 @@ import { createTransport, SendMailOptions } from 'nodemailer';
 import { MailTransportConfig } from '../config/app-config';
 
 export interface OutgoingMail {
-  /** Names the .eml file in the folder default, so a repeat overwrites rather than adds. */
+  /** Names the .eml file in the folder default, so a repeat overwrites rather than adds (sign-in mails: `sign-in-<uuid>`). */
   reminderId: string;
   from: string;
   to: string[];
   subject: string;
   text: string;
-  html: string;
+  /** Absent: a plain-text mail (sign-in links). */
+  html?: string;
   messageId: string;
   date: Date;
 }
@@ -69,7 +70,8 @@ function folderTransport(dir: string): MailTransport {
       const info = await composer.sendMail(options(mail));
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${mail.reminderId}.eml`);
-      writeFileSync(`${file}.partial`, info.message as Buffer);
+      // Readable by the app's own user only: a sign-in mail in here is a working link.
+      writeFileSync(`${file}.partial`, info.message as Buffer, { mode: 0o600 });
       renameSync(`${file}.partial`, file);
       return { accepted: mail.to };
     },

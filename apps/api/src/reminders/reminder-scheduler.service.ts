@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Metrics } from '../observability/metrics';
 import { ReminderSenderService } from './reminder-sender.service';
 
 /**
@@ -12,7 +13,10 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, BeforeA
   private running: Promise<void> | undefined;
   private stopped = false;
 
-  constructor(private readonly sender: ReminderSenderService) {}
+  constructor(
+    private readonly sender: ReminderSenderService,
+    private readonly metrics: Metrics,
+  ) {}
 
   onApplicationBootstrap(): void {
     const { scheduler, intervalMs, transport } = this.sender.settings;
@@ -31,7 +35,10 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, BeforeA
       .then((summary) => {
         if (summary.sent + summary.failed > 0) this.logger.log(`Reminders: ${summary.sent} sent, ${summary.failed} failed, ${summary.unaddressed} without an address.`);
       })
-      .catch((error) => this.logger.error(`Reminder check failed; will try again: ${error instanceof Error ? error.message : error}`))
+      .catch((error) => {
+        this.metrics.reminderFailures.inc({ stage: 'check' });
+        this.logger.error(`Reminder check failed; will try again: ${error instanceof Error ? error.message : error}`);
+      })
       .finally(() => {
         this.running = undefined;
       });

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { AppConfig, remindersConfig, RemindersConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { ProjectionService } from '../infrastructure/projection.service';
+import { Metrics } from '../observability/metrics';
 import { actionRefsOf, DueReminder, dueReminders } from './due-reminders';
 import { createMailTransport, isPermanentFailure, MailTransport } from './mail-transport';
 import { ReminderLedgerService } from './reminder-ledger.service';
@@ -47,6 +48,7 @@ export class ReminderSenderService implements OnApplicationShutdown {
     private readonly ledger: ReminderLedgerService,
     private readonly projections: ProjectionService,
     private readonly dataSource: DataSource,
+    private readonly metrics: Metrics,
   ) {
     // Without reminder settings (tests about other things) the defaults apply, with nothing on a timer.
     this.settings = config.reminders ?? { ...remindersConfig({}, config.dataDir, config.port), scheduler: false };
@@ -107,6 +109,7 @@ export class ReminderSenderService implements OnApplicationShutdown {
         date: new Date(this.clock.now()),
       }));
     } catch (error) {
+      this.metrics.reminderFailures.inc({ stage: 'send' });
       await this.ledger.recordFailed(reminder.reminderId, attempt, error instanceof Error ? error.message : String(error), isPermanentFailure(error));
       return 'failed';
     }

@@ -32,8 +32,13 @@ export function startupSummary(config: AppConfig, facts: StartupFacts): string[]
 
 function signInLines(config: AppConfig, facts: StartupFacts): string[] {
   if (config.auth.mode === 'oidc') return [`  Sign in    with your organisation account (${config.auth.issuer}) on the dashboard`];
-  const lines = [`  Sign in    npm run token -- --user <user id> prints a sign-in link${facts.storeEmpty || !config.loadDemoPlan ? '' : ' (demo users: board-chair, programme-office, dfe-adviser, helen.marsh …)'}`];
-  return lines;
+  const demo = facts.storeEmpty || !config.loadDemoPlan ? '' : ' (demo: board-chair@demo-council.example, helen.marsh@demo-council.example …)';
+  const transport = config.reminders?.transport;
+  return [
+    `  Sign in    with your e-mail address on the dashboard${demo}`,
+    ...(transport?.type === 'folder' ? [`             the sign-in mails are .eml files in ${transport.dir}`] : []),
+    '             or npm run token -- --user <user id> prints a sign-in link',
+  ];
 }
 
 function dataLine(config: AppConfig): string {

@@ -1,29 +1,21 @@
-import { FormEvent, useState } from 'react';
+import { EmailLinkForm } from './email-link-form';
+import { SignInOptions } from './sign-in-options';
+import { TokenForm } from './token-form';
+
+interface SignInPageProps {
+  options: SignInOptions;
+  onToken(token: string): void;
+  onOrganisationSignIn(): void;
+  problem?: string;
+  tokenFormOpen?: boolean;
+}
 
 /**
- * Sign in with the organisation's account when the api offers it; otherwise, or as well, paste a
- * bearer token or open a sign-in link. There is no password here: tokens come from the identity
- * provider, or in the embedded mode from `npm run token -- --user <id>`.
+ * There is no password here. With single sign-on people use their organisation account; in the
+ * embedded mode they ask for a sign-in link by e-mail; a pasted access token (from the identity
+ * provider, or `npm run token`) works in every mode.
  */
-export function SignInPage({ onToken, onOrganisationSignIn, problem }: { onToken(token: string): void; onOrganisationSignIn?: () => void; problem?: string }) {
-  const [token, setToken] = useState('');
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = token.trim().replace(/^Bearer\s+/i, '');
-    if (trimmed) onToken(trimmed);
-  }
-
-  const pasteForm = (
-    <form onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="sign-in-token">Access token</label>
-        <textarea id="sign-in-token" rows={4} required spellCheck={false} autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-      </div>
-      <button type="submit">Sign in</button>
-    </form>
-  );
-
+export function SignInPage({ options, onToken, onOrganisationSignIn, problem, tokenFormOpen = false }: SignInPageProps) {
   return (
     <main id="main" className="sign-in">
       <h1>SEND Improvement Board dashboard</h1>
@@ -33,24 +25,33 @@ export function SignInPage({ onToken, onOrganisationSignIn, problem }: { onToken
           <p>{problem}</p>
         </div>
       )}
-      {onOrganisationSignIn ? (
+      {options.oidc ? (
         <>
           <p>Sign in with the account you use for work.</p>
           <button type="button" className="primary" onClick={onOrganisationSignIn}>
             Sign in with your organisation account
           </button>
-          <details className="other-sign-in">
-            <summary>Sign in with an access token instead</summary>
-            {pasteForm}
+          <details className="token-sign-in" open={tokenFormOpen}>
+            <summary>Sign in with an access token</summary>
+            <TokenForm onToken={onToken} />
+          </details>
+        </>
+      ) : options.emailLink ? (
+        <>
+          <p>Enter the e-mail address the programme office has for you, and we will send you a link to sign in.</p>
+          <EmailLinkForm />
+          <details className="token-sign-in" open={tokenFormOpen}>
+            <summary>Sign in with an access token</summary>
+            <TokenForm onToken={onToken} />
+            <p className="secondary">
+              Running the tracker yourself? <code>npm run token -- --user board-chair</code> prints a token and a sign-in link.
+            </p>
           </details>
         </>
       ) : (
         <>
           <p>Sign in with your access token, or open the sign-in link you were given.</p>
-          {pasteForm}
-          <p className="secondary">
-            Running the tracker yourself? <code>npm run token -- --user board-chair</code> prints a token and a sign-in link.
-          </p>
+          <TokenForm onToken={onToken} />
         </>
       )}
     </main>

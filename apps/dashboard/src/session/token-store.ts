@@ -21,3 +21,15 @@ export function takeTokenFromAddress(): void {
   tokenStore.set(decodeURIComponent(match[1]));
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
 }
+
+/**
+ * An e-mailed sign-in link (`/dashboard/#sign-in=<code>`) carries a one-time code, not a token.
+ * It is taken out of the address bar and history before it is handed in, so a reload or the
+ * back button cannot hand it in again, and nobody reads it off the screen.
+ */
+export function takeSignInCodeFromAddress(): string | null {
+  const match = /(?:^#|&)sign-in=([^&]+)/.exec(window.location.hash);
+  if (!match) return null;
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  return decodeURIComponent(match[1]);
+}
