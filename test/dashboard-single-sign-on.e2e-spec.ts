@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose';
 import type { Page } from 'playwright-core';
 import { auditPage } from './support/accessibility-audit';
 import { describeInChromium } from './support/dashboard-browser';
-import { signInOverHttp } from './support/identity-provider';
+import { signInOverHttp } from './support/provider-sign-in';
 import { settle } from './support/dashboard-page';
 import { SingleSignOnHarness, startSingleSignOnDashboard } from './support/single-sign-on-dashboard';
 

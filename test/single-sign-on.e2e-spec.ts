@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from '../apps/api/src/config/app-config';
-import { API_RESOURCE, OTHER_RESOURCE, reserveIssuer, signInOverHttp, startIdentityProvider, TestIdentityProvider } from './support/identity-provider';
+import { API_RESOURCE, OTHER_RESOURCE, reserveIssuer, startIdentityProvider, TestIdentityProvider } from './support/identity-provider';
+import { signInOverHttp } from './support/provider-sign-in';
 import { GraphQLResponse, readDatabaseKinds, ReadDatabaseKind, startTestApp, TEST_AREA, TestApp } from './support/test-app';
 
 const ME = '{ me { id displayName roles { role localAreaId } } }';
