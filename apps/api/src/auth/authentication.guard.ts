@@ -53,7 +53,7 @@ export class AuthenticationGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) throw unauthenticated(header ? 'the Authorization header is not a bearer token' : 'no bearer token');
     try {
-      return await this.principals.load(await this.verifier.verify(match[1]));
+      return await this.principals.forClaim(await this.verifier.verify(match[1]));
     } catch (error) {
       if (error instanceof AuthenticationError) throw unauthenticated('the token is not valid here');
       throw error;

@@ -1,12 +1,40 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal, Role } from '@send/domain';
 import { RoleGrantEntity, UserEntity } from '@send/read-models';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
+import { UserMatch } from '../config/oidc-client-config';
 
 /** Who a verified token speaks for, with their current role grants. */
 @Injectable()
 export class PrincipalService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly match: UserMatch;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.match = config.auth.mode === 'oidc' ? (config.auth.userMatch ?? 'id') : 'id';
+  }
+
+  /**
+   * The person a token's user claim names. With AUTH_USER_MATCH=email the claim is an address
+   * the organisation's directory vouches for, matched (ignoring case) to the one person
+   * registered here with it; no match, or two people sharing it, signs them in with no roles.
+   * Roles still come only from the grants recorded here.
+   */
+  async forClaim(value: string): Promise<Principal> {
+    if (this.match === 'id') return this.load(value);
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('person')
+      .where('LOWER(person.email) = LOWER(:email)', { email: value })
+      .limit(2)
+      .getMany();
+    if (users.length !== 1) return { userId: value, displayName: value, ownerId: null, grants: [] };
+    return this.load(users[0].userId);
+  }
 
   /**
    * A valid token for someone not registered here signs them in with no roles: they see no

@@ -4,11 +4,22 @@ import { isEmailAddress } from '@send/domain';
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
 import { ImportLimits } from '../common/import-limits';
 import { LoggingConfig, loggingConfig, MonitoringConfig, monitoringConfig } from './observability-config';
+import { OidcClientConfig, oidcClientConfig, refuseOidcSettingsInLocalMode, UserMatch, userMatch } from './oidc-client-config';
 
 /** How bearer tokens are checked: a key of our own, or an OpenID Connect issuer's published keys. */
 export type AuthConfig =
   | { mode: 'local'; keyFile: string; issuer: string; audience: string }
-  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; userClaim: string };
+  | {
+      mode: 'oidc';
+      issuer: string;
+      audience: string;
+      jwksUrl: string;
+      userClaim: string;
+      /** Whether the claim's value is a user id or a registered e-mail address (AUTH_USER_MATCH). */
+      userMatch?: UserMatch;
+      /** Sign-in from the dashboard (authorisation code with PKCE); absent, people paste a token. */
+      client?: OidcClientConfig;
+    };
 
 /** Where mail goes: an SMTP server, or (the embedded default) .eml files in a folder. */
 export type MailTransportConfig =
@@ -262,6 +273,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const authMode = env.AUTH_MODE ?? 'local';
   let auth: AuthConfig;
   if (authMode === 'local') {
+    refuseOidcSettingsInLocalMode(env);
     auth = {
       mode: 'local',
       keyFile: env.AUTH_LOCAL_KEY_FILE ?? resolve(dataDir, 'auth', 'local-signing-key.json'),
@@ -276,7 +288,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: env.AUTH_ISSUER!,
       audience: env.AUTH_AUDIENCE!,
       jwksUrl: env.AUTH_JWKS_URL!,
-      userClaim: env.AUTH_USER_CLAIM ?? 'sub',
+      userClaim: env.AUTH_USER_CLAIM || 'sub',
+      userMatch: userMatch(env),
+      client: oidcClientConfig(env, env.AUTH_ISSUER!, env.NODE_ENV === 'production'),
     };
   } else {
     throw new ConfigurationError(`AUTH_MODE must be "local" or "oidc", got "${authMode}"`);

@@ -17,9 +17,15 @@ const ASSET_TYPES: Record<string, string> = {
 
 /**
  * Everything the page loads comes from this origin, so the policy can forbid any other; the data
- * itself needs the bearer token the page sends to /graphql, exactly as any API client would.
+ * itself needs the bearer token the page sends to /graphql, exactly as any API client would. With
+ * single sign-on the page also talks to the identity provider (its discovery document, token and
+ * revocation endpoints), so that one origin, and no other, is added to connect-src.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export function contentSecurityPolicy(config: AppConfig): string {
+  const client = config.auth.mode === 'oidc' ? config.auth.client : undefined;
+  const connect = client ? `; connect-src 'self' ${new URL(client.authority).origin}` : '';
+  return `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'${connect}`;
+}
 
 /**
  * Serves the board's dashboard (static files, no data) at /dashboard/ and sends / there. It is
@@ -28,8 +34,11 @@ const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; objec
 @Injectable()
 export class DashboardMiddleware implements NestMiddleware {
   private readonly html = dashboardPage(ASSETS_PATH);
+  private readonly contentSecurityPolicy: string;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.contentSecurityPolicy = contentSecurityPolicy(config);
+  }
 
   use(req: Request, res: Response, next: NextFunction): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -37,7 +46,7 @@ export class DashboardMiddleware implements NestMiddleware {
     if (path === '/' || path === DASHBOARD_PATH) return res.redirect(302, `${DASHBOARD_PATH}/`);
     if (path === `${DASHBOARD_PATH}/`) {
       if (!this.built()) return this.notBuilt(res);
-      res.set({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-cache' }).type('html').send(this.html);
+      res.set({ 'Content-Security-Policy': this.contentSecurityPolicy, 'Cache-Control': 'no-cache' }).type('html').send(this.html);
       return;
     }
     if (path.startsWith(`${ASSETS_PATH}/`)) {

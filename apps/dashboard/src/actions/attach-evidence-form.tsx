@@ -11,13 +11,14 @@ const ACCEPTED_FILES = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.g
 
 /** Evidence for the board to review: an uploaded file, a link, or a board paper reference. */
 export function AttachEvidenceForm({ action, onDone }: { action: ActionDetail; onDone: () => void }) {
-  const { me, token } = useSession();
+  const session = useSession();
+  const { me } = session;
   const attach = useMutation<unknown>(ATTACH_EVIDENCE);
   const change = useChangeWith(({ input, file }) => {
     if (!(file instanceof File)) return attach({ input });
     const { actionId, ...fields } = input as Record<string, string | number | undefined>;
     const present = Object.entries(fields).filter(([, v]) => v !== undefined);
-    return uploadEvidence(token, String(actionId), Object.fromEntries(present.map(([k, v]) => [k, String(v)])), file);
+    return uploadEvidence(session.token, String(actionId), Object.fromEntries(present.map(([k, v]) => [k, String(v)])), file);
   }, onDone);
   const [kind, setKind] = useState<'ACTIVITY' | 'IMPACT'>('ACTIVITY');
   const [title, setTitle] = useState('');

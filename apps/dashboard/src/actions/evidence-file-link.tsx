@@ -24,7 +24,7 @@ const size = (bytes: number) =>
 
 /** Downloads an evidence file (the server checks its SHA-256 first); the hash is shown so a copy can be checked too. */
 export function EvidenceFileLink({ file }: { file: EvidenceFile }) {
-  const { token } = useSession();
+  const session = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<GraphQLRequestError>();
 
@@ -32,7 +32,7 @@ export function EvidenceFileLink({ file }: { file: EvidenceFile }) {
     setBusy(true);
     setError(undefined);
     try {
-      await downloadEvidenceFile(token, file.downloadUrl, file.originalName);
+      await downloadEvidenceFile(session.token, file.downloadUrl, file.originalName);
     } catch (e) {
       setError(e instanceof GraphQLRequestError ? e : new GraphQLRequestError(String(e), 'CLIENT'));
     } finally {

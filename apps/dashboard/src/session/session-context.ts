@@ -2,7 +2,8 @@ import { createContext, useContext } from 'react';
 import type { Me, PlanSummary } from './me.query';
 
 export interface Session {
-  token: string;
+  /** The current bearer token: read it when sending, as single sign-on renews it in place. */
+  readonly token: string;
   me: Me;
   plan: PlanSummary;
   signOut(): void;

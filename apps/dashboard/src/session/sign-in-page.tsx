@@ -1,23 +1,21 @@
-import { useEffect, useState } from 'react';
 import { EmailLinkForm } from './email-link-form';
-import { loadSignInOptions, SignInOptions } from './sign-in-options';
+import { SignInOptions } from './sign-in-options';
 import { TokenForm } from './token-form';
 
+interface SignInPageProps {
+  options: SignInOptions;
+  onToken(token: string): void;
+  onOrganisationSignIn(): void;
+  problem?: string;
+  tokenFormOpen?: boolean;
+}
+
 /**
- * There is no password here. In the embedded mode people ask for a sign-in link by e-mail; a
- * pasted access token (from the identity provider, or `npm run token`) works in every mode.
+ * There is no password here. With single sign-on people use their organisation account; in the
+ * embedded mode they ask for a sign-in link by e-mail; a pasted access token (from the identity
+ * provider, or `npm run token`) works in every mode.
  */
-export function SignInPage({ onToken, problem, tokenFormOpen = false }: { onToken(token: string): void; problem?: string; tokenFormOpen?: boolean }) {
-  const [options, setOptions] = useState<SignInOptions | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void loadSignInOptions().then((answer) => current && setOptions(answer));
-    return () => {
-      current = false;
-    };
-  }, []);
-
+export function SignInPage({ options, onToken, onOrganisationSignIn, problem, tokenFormOpen = false }: SignInPageProps) {
   return (
     <main id="main" className="sign-in">
       <h1>SEND Improvement Board dashboard</h1>
@@ -27,8 +25,17 @@ export function SignInPage({ onToken, problem, tokenFormOpen = false }: { onToke
           <p>{problem}</p>
         </div>
       )}
-      {options === null ? (
-        <p role="status">Loading the ways to sign in…</p>
+      {options.oidc ? (
+        <>
+          <p>Sign in with the account you use for work.</p>
+          <button type="button" className="primary" onClick={onOrganisationSignIn}>
+            Sign in with your organisation account
+          </button>
+          <details className="token-sign-in" open={tokenFormOpen}>
+            <summary>Sign in with an access token</summary>
+            <TokenForm onToken={onToken} />
+          </details>
+        </>
       ) : options.emailLink ? (
         <>
           <p>Enter the e-mail address the programme office has for you, and we will send you a link to sign in.</p>
