@@ -30,7 +30,7 @@ describe('every package the code imports is declared in package.json', () => {
     for (const file of FOLDERS.flatMap((folder) => sources(join(root, folder)))) {
       const text = readFileSync(file, 'utf8');
       // Type-only imports vanish from the output; everything else must resolve in production.
-      for (const match of text.matchAll(/^\s*(?:import(?!\s+type\b)[^'"]*?from\s*|import\s*\(\s*|export[^'"]*?from\s*|require\(\s*)['"]([^'".][^'"]*)['"]/gm)) {
+      for (const match of text.matchAll(/^\s*(?:import(?!\s+type\b)[^'";]*?from\s*|import\s*\(\s*|export[^'";]*?from\s*|require\(\s*)['"]([^'".][^'"]*)['"]/gm)) {
         const name = packageOf(match[1]);
         if (name.startsWith('node:') || builtinModules.includes(name) || ours.includes(name) || declared.has(name)) continue;
         missing.push(`${relative(root, file)}: ${name}`);
