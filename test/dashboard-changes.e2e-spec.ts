@@ -2,7 +2,7 @@
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import type { Page } from 'playwright-core';
 import { DashboardHarness, DEMO_TODAY, describeInChromium, startDashboard } from './support/dashboard-browser';
-import { maybeScreenshot, settle, texts } from './support/dashboard-page';
+import { matchScreenshot, settle, texts } from './support/dashboard-page';
 
 jest.setTimeout(30_000);
 
@@ -89,7 +89,7 @@ describeInChromium('The dashboard in Chromium: signing in and making changes', (
     const { action } = (await h.app.gql(ACTION_QUERY, { id: owned.id })).data;
     expect(action).toMatchObject({ rag: 'RED', latestCommentary: commentary, lastAsAt: DEMO_TODAY });
     expect(action.timeline[action.timeline.length - 1].actor.userId).toBe(owned.ownerUserId);
-    await maybeScreenshot(page, 'action');
+    await matchScreenshot(page, 'action');
   });
 
   it('lets an owner attach evidence and a board member accept it and return another', async () => {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { SignInLinkService } from '../apps/api/src/sign-in-links/sign-in-link.service';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
-import { maybeScreenshot } from './support/dashboard-page';
+import { matchScreenshot } from './support/dashboard-page';
 import { outboxMails, signInLinkIn } from './support/outbox';
 
 jest.setTimeout(30_000);
@@ -25,7 +25,7 @@ describeInChromium('The dashboard in Chromium: signing in with a link by e-mail'
     await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
     await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
     expect(await page.getByRole('status').textContent()).toContain('If that address belongs to someone with access, a link is on its way.');
-    await maybeScreenshot(page, 'sign-in-link-sent');
+    await matchScreenshot(page, 'sign-in-link-sent');
 
     await h.app.app.get(SignInLinkService).whenIdle();
     const mails = outboxMails(join(h.app.dataDir, 'outbox'), 'sign-in-');

@@ -2,7 +2,7 @@
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import { auditPage } from './support/accessibility-audit';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
-import { listedRefs, maybeScreenshot, settle, texts, tiles } from './support/dashboard-page';
+import { listedRefs, matchScreenshot, settle, texts, tiles } from './support/dashboard-page';
 
 jest.setTimeout(30_000);
 
@@ -52,7 +52,7 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
       );
       expect(rows).toEqual(expectedRows);
       expect(await tiles(page)).toEqual(expectedTiles(plan.rollUp));
-      if (userId === 'board-chair') await maybeScreenshot(page, 'overview');
+      if (userId === 'board-chair') await matchScreenshot(page, 'overview');
       await page.close();
     }
   });
@@ -175,7 +175,7 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
     for (const label of charts) expect(label).toMatch(/^Trend: /);
     const words = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green' } as Record<string, string>;
     expect(await texts(page, '.metric-card .metric-latest .rag')).toEqual(scorecard.map((m: any) => (m.rag ? words[m.rag] : 'No target')));
-    await maybeScreenshot(page, 'scorecard');
+    await matchScreenshot(page, 'scorecard');
   });
 
   it('passes the accessibility checks on every view, with a skip link and a visible keyboard focus', async () => {

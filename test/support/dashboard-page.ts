@@ -1,6 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import pixelmatch from 'pixelmatch';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 /**
  * Polls until the page shows what the API says it should (or 5 s pass) and returns what it last
@@ -25,10 +28,40 @@ export const listedRefs = (page: Page): Promise<string[]> => page.$$eval('tr[dat
 export const tiles = (page: Page): Promise<Record<string, string>> =>
   page.$$eval('.figure-tile', (els) => Object.fromEntries(els.map((e) => [e.querySelector('dt')!.textContent!.trim(), e.querySelector('dd')!.textContent!.trim()])));
 
-/** With UPDATE_SCREENSHOTS=1 the run refreshes the pictures the README shows. */
-export async function maybeScreenshot(page: Page, name: string): Promise<void> {
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  const dir = join(__dirname, '..', '..', 'docs', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+/**
+ * Pixels that may differ beyond anti-aliasing (which pixelmatch leaves out): renders on the same
+ * Chromium are identical, and one changed digit of the smallest text is about 60 pixels.
+ */
+const MAX_DIFFERING_PIXELS = 40;
+
+/**
+ * Compares the page with the picture the README shows (docs/screenshots/NAME.png), so a change
+ * to what the board sees cannot pass unnoticed; `npm run screenshots` (UPDATE_SCREENSHOTS=1)
+ * takes them anew after a deliberate change. On a difference the test fails and the picture
+ * taken, and one marking the differing pixels, are left in the temp folder to look at.
+ */
+export async function matchScreenshot(page: Page, name: string): Promise<void> {
+  const committed = join(__dirname, '..', '..', 'docs', 'screenshots', `${name}.png`);
+  const taken = await page.screenshot({ fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(dirname(committed), { recursive: true });
+    writeFileSync(committed, taken);
+    return;
+  }
+  const difference = screenshotDifference(PNG.sync.read(taken), PNG.sync.read(readFileSync(committed)));
+  if (difference.ok) return;
+  const kept = mkdtempSync(join(tmpdir(), `screenshot-${name}-`));
+  writeFileSync(join(kept, `${name}.png`), taken);
+  if (difference.diff) writeFileSync(join(kept, `${name}.diff.png`), PNG.sync.write(difference.diff));
+  throw new Error(`The ${name} screen no longer looks like docs/screenshots/${name}.png: ${difference.why} (taken and marked: ${kept}). If the change is meant, run npm run screenshots.`);
+}
+
+export function screenshotDifference(taken: PNG, committed: PNG): { ok: boolean; why?: string; diff?: PNG } {
+  if (taken.width !== committed.width || taken.height !== committed.height) {
+    return { ok: false, why: `it is ${taken.width}×${taken.height} px, the picture ${committed.width}×${committed.height}` };
+  }
+  const diff = new PNG({ width: taken.width, height: taken.height });
+  const pixels = pixelmatch(taken.data, committed.data, diff.data, taken.width, taken.height, { threshold: 0.1 });
+  if (pixels <= MAX_DIFFERING_PIXELS) return { ok: true };
+  return { ok: false, why: `${pixels} pixels differ (${MAX_DIFFERING_PIXELS} may)`, diff };
 }
