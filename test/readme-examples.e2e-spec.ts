@@ -108,6 +108,23 @@ const tokenAndCurlBlocks = () =>
     .filter((b) => !/<[\w ]+>|\$(?!TOKEN\b)[A-Z_]+/.test(b.body.replace(/\$\(npm run[^)]*\)/g, '')));
 
 /**
+ * The command-line examples that work on a data directory and write nothing outside it. The rest
+ * (npm start, backup to /backups, the benchmark, the suites) are only checked to exist above.
+ */
+const RUNNABLE_SCRIPTS = ['token', 'grant', 'verify', 'reminders', 'import'];
+const cliLines = () =>
+  manualFiles()
+    .flatMap((file) => fencedBlocks(file).filter((b) => b.language === 'bash'))
+    .flatMap((b) =>
+      b.body
+        .replace(/\\\n\s*/g, ' ')
+        .split('\n')
+        .map((line) => ({ where: `${shortName(b.file)}:${b.line}`, line: line.replace(/\s+#\s.*$/, '').trim() })),
+    )
+    .filter(({ line }) => RUNNABLE_SCRIPTS.some((script) => line.startsWith(`npm run ${script} `) || line === `npm run ${script}`))
+    .filter(({ line }) => !/<[^>]*>/.test(line));
+
+/**
  * The shell examples, run as a person would: the token command's output is the token alone (the
  * build and the sign-in link go elsewhere), and each curl with it gets a 2xx answer.
  */
@@ -164,5 +181,15 @@ describe('The manual’s token and curl examples', () => {
     for (const answer of stdout.split('\n').filter((l) => l.startsWith('{"data"') || l.startsWith('{"errors"'))) {
       expect(JSON.parse(answer)).not.toHaveProperty('errors');
     }
+  });
+
+  it.each(cliLines().map(({ where, line }) => [`${where}: ${line}`, line] as const))('%s exits 0', async (_title, line) => {
+    const run = promisify(execFile)('bash', ['-c', line], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: app.dataDir } });
+    await expect(run).resolves.toBeDefined();
+  });
+
+  it('finds the token, grant, verify, reminders and import examples', () => {
+    const scripts = new Set(cliLines().map(({ line }) => line.split(' ')[2]));
+    expect([...scripts].sort()).toEqual([...RUNNABLE_SCRIPTS].sort());
   });
 });
