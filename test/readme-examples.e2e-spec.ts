@@ -100,12 +100,16 @@ describe('The manual’s links, table of contents and commands', () => {
   });
 });
 
-/** Bash blocks that mint a token and use it with curl, complete as written (no `<…>` or `$ACTION` to fill in). */
+/** Bash blocks that mint a token and use it with curl, complete as written (no `<…>` or unset `$VARIABLE` to fill in). */
 const tokenAndCurlBlocks = () =>
   manualFiles()
     .flatMap((file) => fencedBlocks(file))
     .filter((b) => b.language === 'bash' && /^TOKEN=\$\(npm run -s token/m.test(b.body) && /^curl /m.test(b.body))
-    .filter((b) => !/<[\w ]+>|\$(?!TOKEN\b)[A-Z_]+/.test(b.body.replace(/\$\(npm run[^)]*\)/g, '')));
+    .filter((b) => {
+      const assigned = new Set([...b.body.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+      const unset = [...b.body.matchAll(/\$([A-Z_]+)/g)].filter((m) => !assigned.has(m[1]));
+      return !/<[\w ]+>/.test(b.body) && unset.length === 0;
+    });
 
 /**
  * The command-line examples that work on a data directory and write nothing outside it. The rest
@@ -156,9 +160,9 @@ describe('The manual’s token and curl examples', () => {
     expect(claims).toMatchObject({ sub: 'dfe-adviser', iss: LOCAL_ISSUER, aud: DEFAULT_AUDIENCE });
   });
 
-  it('finds the README’s, the GraphQL guide’s, the import’s and the report’s', () => {
+  it('finds the README’s, the GraphQL guide’s, the import’s, the report’s and the evidence upload’s', () => {
     expect(tokenAndCurlBlocks().map((b) => shortName(b.file))).toEqual(
-      expect.arrayContaining(['README.md', join('docs', 'graphql-guide.md'), join('docs', 'plan-import.md'), join('docs', 'commands.md')]),
+      expect.arrayContaining(['README.md', join('docs', 'graphql-guide.md'), join('docs', 'plan-import.md'), join('docs', 'commands.md'), join('docs', 'evidence-files.md')]),
     );
   });
 
@@ -168,7 +172,7 @@ describe('The manual’s token and curl examples', () => {
     const lines = block.body
       .replace(/\\\n/g, ' ')
       .split('\n')
-      .filter((l) => /^(TOKEN=|curl )/.test(l))
+      .filter((l) => /^([A-Z_]+=|curl )/.test(l))
       .map((l) => l.replace(/\s+#\s.*$/, '').replaceAll('localhost:3000', `127.0.0.1:${port}`))
       .map((l) => (l.startsWith('curl ') ? `${l} --output-dir '${outputDir}' -w '\\n@@ %{http_code}\\n'` : l));
     const { stdout } = await promisify(execFile)('bash', ['-c', ['set -e', ...lines].join('\n')], {
