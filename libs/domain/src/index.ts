@@ -19,6 +19,7 @@ export * from './access/principal';
 export * from './access/access.errors';
 export * from './access/access-policy';
 export * from './access/history-access';
+export * from './access/reminder-access';
 export * from './access/identity-access';
 export * from './access/user.commands';
 export * from './access/user.events';
