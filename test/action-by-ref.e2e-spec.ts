@@ -76,6 +76,14 @@ describe.each(readDatabaseKinds())('Finding an action by its plan and reference 
     expect(result.errors![0].extensions).toMatchObject(extensions);
   });
 
+  it('refuses to add 8.02 beside 8.2, which the read models would take for it, and appends nothing', async () => {
+    const before = await app.allEvents();
+    const refused = await app.gql(ADD_ACTION, { input: actionInput('refs', '8.02') });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', validationErrors: [expect.objectContaining({ field: 'ref', rule: 'matches' })] });
+    expect(await app.allEvents()).toEqual(before);
+    expect((await app.gql(BY_REF, { planId: 'refs', ref: '8.2' })).data.action).toMatchObject({ id: ids['refs 8.2'] });
+  });
+
   it('answers a plan in another area exactly as a plan that does not exist', async () => {
     const elsewhere = await app.gql(BY_REF, { planId: 'refs-elsewhere', ref: '8.2' });
     const nowhere = await app.gql(BY_REF, { planId: 'refs-nowhere', ref: '8.2' });

@@ -13,6 +13,7 @@ export * from './action/evidence-file';
 export * from './action/action.commands';
 export * from './action/action.events';
 export * from './action/action.errors';
+export * from './action/action-ref';
 export * from './action/action.decider';
 export * from './access/roles';
 export * from './access/principal';

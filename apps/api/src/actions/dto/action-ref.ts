@@ -1,3 +1,5 @@
-/** References read "area.number" (8.2), as `addAction` takes them; looking one up takes the same shape. */
-export const ACTION_REF = /^\d+\.\d+[a-z]?$/;
-export const ACTION_REF_MESSAGE = 'ref must look like 8.2 (area number, dot, action number)';
+import { ACTION_REF_PATTERN } from '@send/domain';
+
+/** Taking and looking up references in the one shape the domain accepts (action-ref.ts there). */
+export const ACTION_REF = ACTION_REF_PATTERN;
+export const ACTION_REF_MESSAGE = 'ref must look like 8.2 (area number, dot, action number, no leading zeros)';
