@@ -217,6 +217,59 @@ describe('Who may send which mutation, over HTTP', () => {
       expect(result.data.owners).toEqual([{ owner: ALEX, totalActions: 1 }]);
     });
 
+    /**
+     * Reads that answer every role in the area alike, and the reminder list, which is the
+     * programme office's and, for oversight, the DfE adviser's. Outside the area everything is
+     * NOT_FOUND, as if it did not exist.
+     */
+    const READS: Record<string, { query: string; expected: Outcome[] }> = {
+      //                                                                                                      admin chair member owner other adviser nobody elsewhere
+      'action(planId, ref)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1") { ref } }`, expected: [A, A, A, A, A, A, N, N] },
+      'actions(filter: { ref })': { query: `query ($planId: ID!) { actions(planId: $planId, filter: { ref: "1.1" }) { totalCount } }`, expected: [A, A, A, A, A, A, N, N] },
+      'historyHead(planId)': { query: `query ($planId: ID!) { historyHead(planId: $planId) { position events hash } }`, expected: [A, A, A, A, A, A, N, N] },
+      'users(localAreaId)': { query: `query ($areaId: ID!) { users(localAreaId: $areaId) { id } }`, expected: [A, A, A, A, A, A, N, N] },
+      'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
+    };
+
+    describe.each(Object.keys(READS))('%s', (read) => {
+      it.each(CALLERS.map((caller, i) => [caller.userId, READS[read].expected[i]] as const))('as %s: %s', async (userId, expected) => {
+        const result = await app.as(userId).gql(READS[read].query, { planId, areaId: TEST_AREA });
+        if (expected === 'allowed') {
+          expect(result.errors).toBeUndefined();
+        } else {
+          expect(result.errors?.[0]?.extensions?.code).toBe(expected);
+          expect(result.data).toBeNull();
+        }
+      });
+    });
+
+    /**
+     * A person who is a board member here and the DfE adviser in another area reads each area as
+     * the role they hold there, and one area's role lends nothing to the other.
+     */
+    describe('for a person in two areas', () => {
+      const otherPlanId = 'matrix-reads-other-area';
+      beforeAll(async () => {
+        await app.addUser({ userId: 'two-area-reader', roles: ['BOARD_MEMBER'], areas: [TEST_AREA] });
+        await app.addUser({ userId: 'two-area-reader', roles: ['DFE_ADVISER'], areas: [OTHER_AREA] });
+        await app.as('elsewhere').gql(CREATE_PLAN, { input: planInput(otherPlanId, OTHER_AREA) });
+        await app.as('elsewhere').gql(ADD_ACTION, { input: actionInput(otherPlanId, '1.1', { areaNumber: 1 }) });
+      });
+
+      it.each([
+        ['reminders in the area they advise', otherPlanId, OTHER_AREA, 'reminders(planId)', 'allowed'],
+        ['reminders in the area they are a board member of', planId, TEST_AREA, 'reminders(planId)', 'FORBIDDEN'],
+        ['an action by reference in each area', otherPlanId, OTHER_AREA, 'action(planId, ref)', 'allowed'],
+        ['the store head from either area', otherPlanId, OTHER_AREA, 'historyHead(planId)', 'allowed'],
+        ['the people of the other area', planId, OTHER_AREA, 'users(localAreaId)', 'allowed'],
+        ['the people of a third area', planId, 'third-area', 'users(localAreaId)', 'NOT_FOUND'],
+      ])('%s', async (_name, readPlanId, areaId, read, expected) => {
+        const result = await app.as('two-area-reader').gql(READS[read].query, { planId: readPlanId, areaId });
+        if (expected === 'allowed') expect(result.errors).toBeUndefined();
+        else expect(result.errors?.[0]?.extensions?.code).toBe(expected);
+      });
+    });
+
     describe.each(['elsewhere', 'nobody'])('for %s, with no role in the area', (userId) => {
       it.each([
         ['plan(id)', `query ($planId: ID!) { plan(id: $planId) { id } }`],
@@ -232,7 +285,8 @@ describe('Who may send which mutation, over HTTP', () => {
       it('lists no plans', async () => {
         const result = await app.as(userId).gql(`{ plans { id } }`);
         expect(result.errors).toBeUndefined();
-        expect(result.data.plans).toEqual([]);
+        // The only plan outside the test area is the two-area reader's, in the area "elsewhere" administers.
+        expect(result.data.plans.map((p: { id: string }) => p.id).filter((id: string) => id !== 'matrix-reads-other-area')).toEqual([]);
       });
     });
   });

@@ -37,6 +37,7 @@ const PLAN_QUERY = `query($id: ID!, $asAt: String) {
   overdue: actions(planId: $id, asAt: $asAt, filter: { overdue: true }, first: 100) { ${PAGE} }
   stale: actions(planId: $id, asAt: $asAt, filter: { stale: true }, first: 100) { ${PAGE} }
   red: actions(planId: $id, asAt: $asAt, filter: { rag: RED }, first: 100) { ${PAGE} }
+  byRef: actions(planId: $id, asAt: $asAt, filter: { ref: "8.2" }, first: 100) { ${PAGE} }
   sufficiency: actions(planId: $id, asAt: $asAt, filter: { area: 6, priority: 5, stale: false }, first: 3) { ${PAGE} }
   firstPage: actions(planId: $id, asAt: $asAt, first: 7) { ${PAGE} }
   owners(planId: $id, asAt: $asAt) { owner { id } openActions overdue stale }

@@ -63,11 +63,12 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
       row({ ref: '3.1' }),
       row({ ref: '8.9', rag: 'Blue' }),
       row({ ref: '8.10', asAt: '2026-07-01' }),
+      row({ ref: '8.01' }),
     ].join('\r\n');
     const before = await head();
     const dry = await upload(TESTER, 'bad-rows', file, 'plan.csv', '?dryRun=true');
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, format: 'csv', headerRow: 2, rows: 13, validRows: 0, imported: 0, actions: [] });
+    expect(dry.body).toMatchObject({ dryRun: true, format: 'csv', headerRow: 2, rows: 14, validRows: 0, imported: 0, actions: [] });
     expect(dry.body.problems.map((p: any) => [p.row, p.column, p.code])).toEqual([
       [4, 'Area', 'UNKNOWN_AREA'],
       [5, 'Priorities', 'UNKNOWN_PRIORITY'],
@@ -82,6 +83,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
       [14, 'Ref', 'REF_OUTSIDE_AREA'],
       [15, 'RAG', 'BLUE_NOT_IMPORTABLE'],
       [16, 'As at', 'FUTURE_DATE'],
+      [17, 'Ref', 'BAD_REF'],
     ]);
     const messages = dry.body.problems.map((p: any) => p.message);
     expect(messages[0]).toBe(`Row 4: "9" is not one of the plan's areas (1–8)`);
@@ -93,7 +95,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     const real = await upload(TESTER, 'bad-rows', file, 'plan.csv');
     expect(real.status).toBe(422);
     expect(real.body).toMatchObject({ dryRun: false, imported: 0 });
-    expect(real.body.problems).toHaveLength(13);
+    expect(real.body.problems).toHaveLength(14);
     expect(await head()).toBe(before);
   });
 

@@ -53,16 +53,15 @@ describe.each([
     }
   });
 
-  // The README's role table: the DfE adviser reads everything in the area except the reminder log.
-  it('every example query also answers the DfE adviser, except the reminder log (FORBIDDEN)', async () => {
+  // The README's role table: the DfE adviser reads everything in the area, the reminder mails included.
+  it('every example query also answers the DfE adviser', async () => {
     const refused: Record<string, unknown> = {};
     for (const op of operations.filter((o) => !o.source.startsWith('mutation'))) {
       const answer = await app.as('dfe-adviser').gql(op.source, Object.fromEntries(op.variables.map((name) => [name, kept[name]])));
       if (answer.errors) refused[op.where] = answer.errors.map((e) => `${String((e as { path?: unknown }).path)}: ${String(e.extensions?.code)}`);
     }
-    const reminders = operations.filter((o) => /^\{\s*reminders\(/.test(o.source)).map((o) => o.where);
-    expect(reminders.length).toBeGreaterThan(0);
-    expect(refused).toEqual(Object.fromEntries(reminders.map((where) => [where, ['reminders: FORBIDDEN']])));
+    expect(operations.some((o) => /^\{\s*reminders\(/.test(o.source))).toBe(true);
+    expect(refused).toEqual({});
   });
 });
 

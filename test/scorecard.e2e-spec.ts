@@ -270,9 +270,22 @@ describe('Importing measurements from a CSV: all or nothing, every bad row named
     expect(await app.allEvents()).toEqual(before);
   });
 
+  it('will not guess whether a file is to be imported: dryRun is required, and leaving it out writes nothing', async () => {
+    const before = await app.allEvents();
+    const byVariables = await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD } });
+    expect(byVariables.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(byVariables.errors![0].message).toMatch(/Field "dryRun" of required type "Boolean!" was not provided/);
+    const inline = await app.gql(`mutation { importMeasurements(input: { planId: "imports", csv: "metric,period,value,as_at,source,provisional" }) { imported } }`);
+    expect(inline.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(inline.errors![0].message).toMatch(/ImportMeasurementsInput\.dryRun/);
+    const notABoolean = await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD, dryRun: null } });
+    expect(notABoolean.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(await app.allEvents()).toEqual(before);
+  });
+
   it('checks a good file in a dry run without writing, then imports it whole', async () => {
     const before = await app.allEvents();
-    const dry = (await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD } })).data.importMeasurements;
+    const dry = (await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD, dryRun: true } })).data.importMeasurements;
     expect(dry).toEqual({ dryRun: true, rows: 4, imported: 0, errors: [] });
     expect(await app.allEvents()).toEqual(before);
     const real = (await app.gql(IMPORT, { input: { planId: 'imports', csv: GOOD, dryRun: false } })).data.importMeasurements;
@@ -294,9 +307,9 @@ describe('Importing measurements from a CSV: all or nothing, every bad row named
   });
 
   it('refuses a file without the expected columns, and the DfE adviser even a dry run', async () => {
-    const headerless = (await app.gql(IMPORT, { input: { planId: 'imports', csv: 'metric,value\nx,1' } })).data.importMeasurements;
+    const headerless = (await app.gql(IMPORT, { input: { planId: 'imports', csv: 'metric,value\nx,1', dryRun: true } })).data.importMeasurements;
     expect(headerless.errors).toEqual([expect.objectContaining({ row: 1, field: 'header' })]);
-    const adviser = await app.as('adviser').gql(IMPORT, { input: { planId: 'imports', csv: GOOD } });
+    const adviser = await app.as('adviser').gql(IMPORT, { input: { planId: 'imports', csv: GOOD, dryRun: true } });
     expect(adviser.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -98,14 +98,17 @@ describe('Plan administrators manage who may do what, and every change is an eve
     expect(await app.allEvents()).toEqual(before);
     // Existence is all they learn: the plan and the person's roles stay out of sight.
     expect((await outsider.gql(`{ plan(id: "user-management") { id } }`)).errors![0].extensions?.code).toBe('NOT_FOUND');
-    expect((await outsider.gql(`{ users(localAreaId: "test-area") { id } }`)).data.users).toEqual([]);
+    const people = await outsider.gql(`{ users(localAreaId: "test-area") { id } }`);
+    expect(people.errors![0]).toMatchObject({ message: 'No local area test-area', extensions: { code: 'NOT_FOUND', field: 'localAreaId' } });
+    expect(people.data).toBeNull();
   });
 
   it('lists an area’s people without revealing their roles in areas the asker cannot see', async () => {
     const asTester = await app.gql(`{ users(localAreaId: "test-area") { id roles { role localAreaId } } }`);
     const elsewhere = asTester.data.users.find((u: { id: string }) => u.id === 'elsewhere-admin');
     expect(elsewhere.roles).toEqual([{ role: 'PLAN_ADMINISTRATOR', localAreaId: 'test-area' }]);
-    expect((await app.gql(`{ users(localAreaId: "other-area") { id } }`)).data.users).toEqual([]);
+    // Another area answers as every per-area read does, as if it did not exist (docs/security.md).
+    expect((await app.gql(`{ users(localAreaId: "other-area") { id } }`)).errors![0].extensions?.code).toBe('NOT_FOUND');
     const asAdviser = await app.as('adviser').gql(`{ users(localAreaId: "test-area") { id } }`);
     expect(asAdviser.data.users.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(['adviser', 'chair', 'tester']));
   });

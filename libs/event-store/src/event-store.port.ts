@@ -70,6 +70,19 @@ export interface ReadAllOptions {
   withHashes?: boolean;
 }
 
+/** The newest end of the store, as the store keeps it: nothing is read back or hashed to answer. */
+export interface StoreHead {
+  /** Position of the newest event. */
+  position: GlobalPosition;
+  /** How many events the store holds, every stream counted. */
+  events: number;
+  /**
+   * The global chain after the newest event, as recorded (SQLite keeps it per event). Undefined
+   * where the store keeps none (EventStoreDB, whose global chain only verification computes).
+   */
+  globalHash?: string;
+}
+
 export interface Subscription {
   /** Resolves once the subscription has stopped and its handler will not be called again. */
   unsubscribe(): Promise<void>;
@@ -91,5 +104,7 @@ export interface EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Position of the newest event in the store, or undefined when it is empty. */
   headPosition(): Promise<GlobalPosition | undefined>;
+  /** The newest position, the count of events and the recorded chain head; undefined when the store is empty. */
+  head(): Promise<StoreHead | undefined>;
   close(): Promise<void>;
 }

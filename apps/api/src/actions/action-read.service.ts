@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ActionNotFoundError, canSeeArea, dateOf, PlanNotFoundError, Principal } from '@send/domain';
+import { ActionNotFoundError, ActionRefNotFoundError, canSeeArea, dateOf, PlanNotFoundError, Principal } from '@send/domain';
 import {
   ActionEntity,
   ActionFilter,
@@ -19,6 +19,7 @@ import { ActionStatus, Rag } from '../common/graphql-enums';
 import { toOwnerModel } from '../owners/models/owner.model';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
+import { ActionLookup } from './dto/action-query.args';
 
 /**
  * What a page of actions or an owner's workload needs to know of its plan; with a `view`, the
@@ -56,6 +57,15 @@ export class ActionReadService {
     const row = await this.dataSource.getRepository(ActionEntity).findOneBy({ actionId });
     const plan = row ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: row.planId }) : null;
     if (!row || !plan || !canSeeArea(principal, plan.localAreaId)) throw new ActionNotFoundError(actionId);
+    return { row, plan };
+  }
+
+  /** An action named by its id, or by its plan and reference; "not found" unless its plan is in one of the person's areas. */
+  async visibleActionBy(lookup: ActionLookup, principal: Principal): Promise<{ row: ActionEntity; plan: PlanEntity }> {
+    if ('id' in lookup) return this.visibleAction(lookup.id, principal);
+    const plan = await this.plan(lookup.planId, principal);
+    const row = await this.dataSource.getRepository(ActionEntity).findOneBy({ planId: plan.planId, ref: lookup.ref });
+    if (!row) throw new ActionRefNotFoundError(plan.planId, lookup.ref);
     return { row, plan };
   }
 

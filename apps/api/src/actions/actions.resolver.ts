@@ -9,7 +9,7 @@ import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { ActionReadService } from './action-read.service';
 import { toActionFilter } from './dto/action-filter.input';
-import { ActionArgs, ActionsQueryArgs } from './dto/action-query.args';
+import { ActionArgs, actionLookupOf, ActionsQueryArgs } from './dto/action-query.args';
 import { AsAtService } from '../as-at/as-at.service';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
@@ -26,10 +26,13 @@ export class ActionsResolver {
     private readonly asAt: AsAtService,
   ) {}
 
-  @Query(() => ActionModel, { description: 'One action, live or as it was at an instant or board meeting; NOT_FOUND if there is no such action.', complexity: asAtComplexity() })
+  @Query(() => ActionModel, {
+    description: 'One action, by id or by plan and reference (planId: "demo-plan", ref: "8.2"), live or as it was at an instant or board meeting; NOT_FOUND if there is no such action.',
+    complexity: asAtComplexity(),
+  })
   @ExpensiveRead(readsThePast)
   async action(@Args() args: ActionArgs, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
-    const { row, plan } = await this.reader.visibleAction(args.id, principal);
+    const { row, plan } = await this.reader.visibleActionBy(actionLookupOf(args), principal);
     const asAt = await this.asAt.instant(args, principal, plan.planId);
     const knownAt = this.asAt.knownAt(args, asAt);
     if (asAt === undefined) return this.reader.modelOf(row, plan);

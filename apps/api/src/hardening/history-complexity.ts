@@ -24,6 +24,12 @@ export const PLAN_HISTORY_COST = 1_000;
 /** What a field with no estimator of its own costs: itself and what is asked of it. */
 const fieldCost: Estimator = ({ childComplexity }) => 1 + childComplexity;
 
+/**
+ * The store's head and event count as the store keeps them (historyHead): one row and a count of
+ * those appended since the last ask, no event read or hashed, so priced like a read-model row.
+ */
+export const storeHeadComplexity: Estimator = fieldCost;
+
 /** A field that reads every event in the store. */
 export const wholeHistoryComplexity: Estimator = (options) => WHOLE_HISTORY_COST + fieldCost(options);
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
+import { HistoryHeadResolver } from './history-head.resolver';
 import { HistoryResolver } from './history.resolver';
 import { HistoryVerificationService } from './history-verification.service';
 
 @Module({
   imports: [ActionsModule],
-  providers: [HistoryResolver, HistoryVerificationService],
+  providers: [HistoryResolver, HistoryHeadResolver, HistoryVerificationService],
 })
 export class HistoryModule {}

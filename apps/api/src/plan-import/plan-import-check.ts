@@ -1,4 +1,5 @@
 import {
+  ACTION_REF_PATTERN,
   ActionState,
   AddAction,
   CalendarDate,
@@ -96,7 +97,7 @@ export function checkImportRows(sheet: HeaderedSheet, context: ImportCheckContex
     };
 
     const ref = text('ref', true);
-    if (ref !== '' && !/^\d+\.\d+[a-z]?$/.test(ref)) fail('ref', 'BAD_REF', `"${ref}" is not an action reference; write it as area.number, e.g. 8.2`);
+    if (ref !== '' && !ACTION_REF_PATTERN.test(ref)) fail('ref', 'BAD_REF', `"${ref}" is not an action reference; write it as area.number with no leading zeros, e.g. 8.2`);
     const earlier = firstRowOfRef.get(ref);
     if (ref !== '' && earlier !== undefined) fail('ref', 'DUPLICATE_REF', `action ${ref} is also on row ${earlier}; references are unique within a plan`);
     if (ref !== '' && earlier === undefined) firstRowOfRef.set(ref, row);

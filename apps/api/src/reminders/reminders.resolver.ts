@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, Principal, rolesIn } from '@send/domain';
+import { authorizeReminderReading, Principal } from '@send/domain';
 import { ReminderEntity } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -19,13 +19,13 @@ export class RemindersResolver {
   ) {}
 
   @Query(() => [ReminderModel], {
-    description: "A plan's reminder mails for the programme office: those due now and not yet sent first, then every one claimed, newest first.",
+    description:
+      "A plan's reminder mails, for the programme office and the DfE adviser: those due now and not yet sent first, then every one claimed, newest first.",
     complexity: listComplexity(14),
   })
   async reminders(@Args('planId', { type: () => ID }) planId: string, @CurrentPrincipal() principal: Principal): Promise<ReminderModel[]> {
     const plan = await this.plans.plan(planId, principal);
-    // Who was mailed, at which address, is the programme office's business.
-    if (!rolesIn(principal, plan.localAreaId).includes('PLAN_ADMINISTRATOR')) throw new ForbiddenError("see a plan's reminders", ['plan administrator']);
+    authorizeReminderReading(principal, plan.localAreaId);
     const recorded = await this.dataSource.getRepository(ReminderEntity).find({ where: { planId: plan.planId }, order: { claimedAt: 'DESC', key: 'ASC' } });
     const claimed = new Set(recorded.map((r) => r.reminderId));
     const pending = (await this.sender.due([plan.planId], { catchUp: false }))

@@ -99,7 +99,7 @@ export class ScorecardResolver {
     return this.run({ type: 'RecordComparator', data: input }, principal);
   }
 
-  @Mutation(() => ImportResultModel, { description: 'Import measurements from a CSV, all or nothing; dryRun (the default) only reports bad rows.' })
+  @Mutation(() => ImportResultModel, { description: 'Import measurements from a CSV, all or nothing; with dryRun: true only check it and report bad rows.' })
   importMeasurements(@Args('input') input: ImportMeasurementsInput, @CurrentPrincipal() principal: Principal): Promise<ImportResultModel> {
     return this.imports.import(input.planId, input.csv, input.dryRun, principal, input.commandId);
   }

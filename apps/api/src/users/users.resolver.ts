@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, Principal, UserNotFoundError } from '@send/domain';
+import { canSeeArea, LocalAreaNotFoundError, Principal, UserNotFoundError } from '@send/domain';
 import { RoleGrantEntity, UserEntity } from '@send/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ownerIdFor } from '../commands/deterministic-id';
@@ -20,12 +20,15 @@ export class UsersResolver {
     private readonly projections: ProjectionService,
   ) {}
 
-  @Query(() => [UserModel], { description: 'Everyone holding a role in a local area you hold a role in.', complexity: listComplexity(30) })
+  @Query(() => [UserModel], {
+    description: 'Everyone holding a role in a local area you hold a role in; NOT_FOUND for any other area.',
+    complexity: listComplexity(30),
+  })
   async users(
     @Args('localAreaId', { type: () => ID }) localAreaId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<UserModel[]> {
-    if (!canSeeArea(principal, localAreaId)) return [];
+    if (!canSeeArea(principal, localAreaId)) throw new LocalAreaNotFoundError(localAreaId);
     const grants = await this.dataSource.getRepository(RoleGrantEntity).find({ where: { localAreaId } });
     const ids = [...new Set(grants.map((g) => g.userId))];
     const users = await this.dataSource.getRepository(UserEntity).find({ where: { userId: In(ids) }, order: { userId: 'ASC' } });

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { DomainError, NotFoundError } from '../shared/domain-error';
 
 /** The person may see the thing but may not do this to it. */
 export class ForbiddenError extends DomainError {
@@ -11,5 +11,15 @@ export class ForbiddenError extends DomainError {
         ? `No role may ${what}`
         : `You may not ${what}: only ${allowed.join(' or ')} may`,
     );
+  }
+}
+
+/**
+ * An area the person holds no role in: answered like a plan or action there, as if it did not
+ * exist, so asking cannot tell which areas are in use.
+ */
+export class LocalAreaNotFoundError extends NotFoundError {
+  constructor(localAreaId: string) {
+    super('localAreaExists', `No local area ${localAreaId}`, 'localAreaId');
   }
 }

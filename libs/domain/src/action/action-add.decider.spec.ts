@@ -171,7 +171,16 @@ describe('AddAction', () => {
     expect(error).toMatchObject({ kind: 'rule_violation', rule: 'refMatchesArea' });
   });
 
-  it.each(['8.1', '8.12', '8.2a'])('accepts ref %s for an action in area 8', (ref) => {
+  it.each([
+    ['8.02', '8.2'],
+    ['8.010a', '8.10a'],
+  ])('refuses ref %s, which would be read as %s', (ref, meant) => {
+    const error = refusal(() => whenAdded(addAction({ ref, areaNumber: 8 })));
+    expect(error).toMatchObject({ kind: 'invalid', field: 'ref', rule: 'noLeadingZeros' });
+    expect(error.message).toBe(`Action reference ${ref} must be written ${meant}: it would be read as that action`);
+  });
+
+  it.each(['8.1', '8.12', '8.2a', '8.0', '8.10'])('accepts ref %s for an action in area 8', (ref) => {
     expect(whenAdded(addAction({ ref }))[0].data).toMatchObject({ ref });
   });
 

@@ -4,6 +4,7 @@ import { requireDate, requirePastOrToday, requireText } from '../shared/guards';
 import { PlanState } from '../plan/plan.decider';
 import { PlanNotFoundError } from '../plan/plan.errors';
 import { ActionOwner } from './action-owner';
+import { ACTION_REF_PATTERN, withoutLeadingZeros } from './action-ref';
 import { ActionCommand, AddAction, NewMilestone } from './action.commands';
 import { ActionEvent } from './action.events';
 import { requireEvidenceFile } from './evidence-file';
@@ -369,6 +370,9 @@ function decideAdd(command: AddAction, state: ActionState, plan: PlanState | und
   if (!plan.areaNumbers.includes(d.areaNumber)) throw new UnknownAreaError(d.areaNumber);
   // References read "area.number" (8.2), so a ref that names another area would mislead the board.
   if (!new RegExp(`^${d.areaNumber}\\.\\d+[a-z]?$`).test(ref)) throw new RefOutsideAreaError(ref, d.areaNumber);
+  if (!ACTION_REF_PATTERN.test(ref)) {
+    throw new InvalidValueError('ref', 'noLeadingZeros', `Action reference ${ref} must be written ${withoutLeadingZeros(ref)}: it would be read as that action`);
+  }
   const priorityNumbers = [...new Set(d.priorityNumbers)].sort((a, b) => a - b);
   for (const p of priorityNumbers) if (!plan.priorityNumbers.includes(p)) throw new UnknownPriorityError(p);
   const added: ActionEvent = {

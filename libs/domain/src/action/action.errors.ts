@@ -6,6 +6,13 @@ export class ActionNotFoundError extends NotFoundError {
   }
 }
 
+/** Asked for by plan and reference; the plan is one the person can see (else PlanNotFoundError). */
+export class ActionRefNotFoundError extends NotFoundError {
+  constructor(planId: string, ref: string) {
+    super('actionExists', `Plan ${planId} has no action ${ref}`, 'ref');
+  }
+}
+
 export class ActionRefTakenError extends AlreadyExistsError {
   constructor(ref: string) {
     super('refUniqueInPlan', `Action ${ref} already exists in this plan; references are unique within a plan`);

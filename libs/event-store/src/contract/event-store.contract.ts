@@ -251,6 +251,22 @@ export function describeEventStoreContract(
         expect(head).toBeDefined();
         expect(head! >= position).toBe(true);
       });
+
+      it('reports the head with the number of events, counting each appended event once, and the chain there where the store keeps it', async () => {
+        const before = await store.head();
+        await store.appendToStream(newStreamId(), [newEvent(), newEvent()], 'no_stream');
+        const { position } = await store.appendToStream(newStreamId(), [newEvent()], 'no_stream');
+
+        const [head, again] = await Promise.all([store.head(), store.head()]);
+
+        // A shared server may take other writers' events meanwhile, so "at least" where they could count.
+        expect(head!.position >= position).toBe(true);
+        expect(head!.events).toBeGreaterThanOrEqual((before?.events ?? 0) + 3);
+        expect(again!.events).toBe(head!.events);
+        const [newest] = await store.readAll({ after: head!.position - 1n, withHashes: true });
+        expect(newest.position).toBe(head!.position);
+        expect(head!.globalHash).toBe(newest.globalHash);
+      });
     });
 
     describe('many writers at once', () => {

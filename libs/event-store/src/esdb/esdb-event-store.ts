@@ -26,6 +26,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoreHead,
   StreamRevision,
   SubscribeOptions,
   Subscription,
@@ -65,6 +66,11 @@ const GRPC_UNAVAILABLE = 14;
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions: PolledSubscriptions;
+  /**
+   * The server counts no events for us, so this process counts them once and then only those
+   * appended since; one count at a time, so two callers never add the same page twice.
+   */
+  private counting: Promise<{ position?: GlobalPosition; events: number }> = Promise.resolve({ events: 0 });
 
   constructor(connectionString: string, options: EsdbEventStoreOptions = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
@@ -154,6 +160,22 @@ export class EsdbEventStore implements EventStore {
       if (page.length < PAGE_SIZE) return undefined;
       from = page[page.length - 1].position;
     }
+  }
+
+  /** No global chain is stored on EventStoreDB (see esdb-hash-chain.ts), so the head carries no hash. */
+  async head(): Promise<StoreHead | undefined> {
+    const previous = this.counting;
+    const counting = previous.then(async (counted) => {
+      for (;;) {
+        const page = await this.readAll({ after: counted.position, maxCount: PAGE_SIZE });
+        if (page.length > 0) counted = { position: page[page.length - 1].position, events: counted.events + page.length };
+        if (page.length < PAGE_SIZE) return counted;
+      }
+    });
+    // A failed count leaves the last good one for the next caller.
+    this.counting = counting.catch(() => previous);
+    const counted = await counting;
+    return counted.position === undefined ? undefined : { position: counted.position, events: counted.events };
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

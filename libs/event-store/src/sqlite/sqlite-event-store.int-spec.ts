@@ -10,6 +10,7 @@ import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 import { SqliteEventStore } from './sqlite-event-store';
 import { Decider, handleCommand } from '../handle-command';
 import { StreamStateCache } from '../stream-state-cache';
+import { verifyEventStore } from '../chain/verify-event-store';
 
 async function tempDatabase(): Promise<{ filename: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'sqlite-event-store-'));
@@ -134,6 +135,26 @@ describe('SqliteEventStore on a file', () => {
 
   it('has no head position while empty', async () => {
     expect(await openStore().headPosition()).toBeUndefined();
+    expect(await openStore().head()).toBeUndefined();
+  });
+
+  it('counts exactly the events stored, whichever process appended them, and none of a refused batch; its hash is the verified chain head', async () => {
+    const [mine, theirs] = [openStore(), openStore()];
+    await mine.appendToStream(newStreamId(), [newEvent(), newEvent()], 'no_stream');
+    expect(await mine.head()).toMatchObject({ events: 2 });
+    await theirs.appendToStream(newStreamId(), [newEvent()], 'no_stream');
+    const taken = newStreamId();
+    await mine.appendToStream(taken, [newEvent()], 'no_stream');
+    await expect(theirs.appendToStream(taken, [newEvent(), newEvent()], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+
+    const head = await mine.head();
+
+    expect(head).toEqual(await theirs.head());
+    expect(head!.events).toBe((await mine.readAll()).length);
+    expect(head!.events).toBe(4);
+    const verified = await verifyEventStore(mine);
+    expect(verified.ok).toBe(true);
+    expect(head).toEqual({ position: verified.head!.position, events: 4, globalHash: verified.head!.hash });
   });
 
   it('refuses an event id that is already stored, and rolls back the whole batch', async () => {

@@ -9,6 +9,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoreHead,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -110,6 +111,14 @@ export class SqliteEventStore implements EventStore {
   /** One transaction for a batch of appends; each append runs in a nested transaction (a savepoint). */
   private readonly groupCommit: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => GroupOutcome>;
   private chainHead: ChainHeadMemo | undefined;
+  /**
+   * Events counted so far and the newest position among them. Events are never deleted and new
+   * ones always get higher positions, so only those after it need counting: a range of the
+   * primary key, where counting the table would walk all of it.
+   */
+  private counted = { position: 0, events: 0 };
+  /** One read transaction, so the count and the hash come from the same snapshot of the file. */
+  private readonly readHead: () => StoreHead | undefined;
   private readonly checkpointer: BackgroundCheckpointer | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -149,8 +158,17 @@ export class SqliteEventStore implements EventStore {
       readAll: this.db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       readAllWithHashes: this.db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS}, ${HASH_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      countAfter: this.db.prepare<[number], { events: number; position: number | null }>('SELECT COUNT(*) AS events, MAX(position) AS position FROM events WHERE position > ?'),
+      globalHashAt: this.db.prepare<[number], Buffer>('SELECT global_hash FROM events WHERE position = ?').pluck(),
       dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
+    this.readHead = this.db.transaction((): StoreHead | undefined => {
+      const since = this.statements.countAfter.get(this.counted.position)!;
+      if (since.position !== null) this.counted = { position: since.position, events: this.counted.events + since.events };
+      if (this.counted.events === 0) return undefined;
+      const hash = this.statements.globalHashAt.get(this.counted.position)!;
+      return { position: BigInt(this.counted.position), events: this.counted.events, globalHash: hash.toString('hex') };
+    });
     const one = this.db.transaction((append: PendingAppend, recordedAt: string, globalHash: string) =>
       this.appendOne(append.streamId, append.events, append.expectedRevision, recordedAt, globalHash),
     );
@@ -278,6 +296,10 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<GlobalPosition | undefined> {
     const row = unavailableOnFailure(() => this.statements.head.get());
     return row?.position == null ? undefined : BigInt(row.position);
+  }
+
+  async head(): Promise<StoreHead | undefined> {
+    return unavailableOnFailure(() => this.readHead());
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

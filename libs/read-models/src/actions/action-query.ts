@@ -5,6 +5,8 @@ import { ActionEntity } from './action.entity';
 import { staleCutoff } from './action-flags';
 
 export interface ActionFilter {
+  /** The reference exactly as the plan gives it ("8.2"). */
+  ref?: string;
   areaNumber?: number;
   priorityNumber?: number;
   rag?: string;
@@ -64,6 +66,7 @@ function filteredActions(
   clock: { today: CalendarDate; staleAfterDays: number },
 ): SelectQueryBuilder<ActionEntity> {
   const q = dataSource.getRepository(ActionEntity).createQueryBuilder('a').where('a.planId = :planId', { planId });
+  if (filter.ref !== undefined) q.andWhere('a.ref = :ref', { ref: filter.ref });
   if (filter.areaNumber !== undefined) q.andWhere('a.areaNumber = :area', { area: filter.areaNumber });
   if (filter.rag !== undefined) q.andWhere('a.rag = :rag', { rag: filter.rag });
   if (filter.status !== undefined) q.andWhere('a.status = :status', { status: filter.status });

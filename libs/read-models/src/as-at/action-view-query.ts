@@ -19,6 +19,7 @@ export function pageActionViews(
 ): ActionViewPage {
   const matching = views.filter(
     (a) =>
+      (filter.ref === undefined || a.ref === filter.ref) &&
       (filter.areaNumber === undefined || a.areaNumber === filter.areaNumber) &&
       (filter.rag === undefined || a.rag === filter.rag) &&
       (filter.status === undefined || a.status === filter.status) &&

@@ -117,6 +117,10 @@ for (const kind of READ_DATABASE_KINDS) {
       ['stale', { stale: true }, ['1.9', '6.3', '8.10']],
       ['not stale', { stale: false }, ['1.10', '5.6', '6.1', '8.2', '8.9']],
       ['area 8 and overdue', { areaNumber: 8, overdue: true }, ['8.9']],
+      ['ref 8.2', { ref: '8.2' }, ['8.2']],
+      ['ref 1.1, which is neither 1.10 nor 1.9', { ref: '1.1' }, []],
+      ['ref 8.10 and open', { ref: '8.10', status: 'OPEN' }, ['8.10']],
+      ['ref 8.2 in area 1', { ref: '8.2', areaNumber: 1 }, []],
     ])('findActions filtered by %s', async (_label, filter, expected) => {
       const page = await query(filter);
       expect(refs(page.actions)).toEqual(expected);

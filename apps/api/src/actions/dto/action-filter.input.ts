@@ -1,10 +1,16 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ActionFilter } from '@send/read-models';
 import { ActionStatus, Rag } from '../../common/graphql-enums';
+import { ACTION_REF, ACTION_REF_MESSAGE } from './action-ref';
 
 @InputType()
 export class ActionFilterInput {
+  @Field({ nullable: true, description: 'Only the action with this reference, e.g. "8.2".' })
+  @IsOptional()
+  @IsString()
+  @Matches(ACTION_REF, { message: ACTION_REF_MESSAGE })
+  readonly ref?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(8) readonly area?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(7) readonly priority?: number;
   @Field(() => Rag, { nullable: true }) @IsOptional() @IsEnum(Rag) readonly rag?: Rag;
@@ -16,6 +22,7 @@ export class ActionFilterInput {
 
 export function toActionFilter(input: ActionFilterInput = {}): ActionFilter {
   return {
+    ref: input.ref,
     areaNumber: input.area,
     priorityNumber: input.priority,
     rag: input.rag,

@@ -17,13 +17,14 @@ import {
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
 import { MilestoneInput } from './milestone.input';
 import { OwnerInput } from './owner.input';
+import { ACTION_REF, ACTION_REF_MESSAGE } from './action-ref';
 
 @InputType()
 export class AddActionInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly planId: string;
 
   @Field({ description: 'Reference unique within the plan, numbered under its area, e.g. 8.2.' })
-  @Matches(/^\d+\.\d+[a-z]?$/, { message: 'ref must look like 8.2 (area number, dot, action number)' })
+  @Matches(ACTION_REF, { message: ACTION_REF_MESSAGE })
   readonly ref: string;
 
   @Field(() => Int) @IsInt() @Min(1) @Max(8) readonly areaNumber: number;

@@ -82,7 +82,11 @@ export class ImportMeasurementsInput {
   @IsString()
   @MaxLength(900_000)
   readonly csv: string;
-  @Field({ defaultValue: true, description: 'Check every row and report; import nothing. Send false to import (still all or nothing).' })
+  /**
+   * Required, with no default: it once defaulted to a dry run, so a client that left it out
+   * believing it would import (or believing it would not) is told so instead of guessed for.
+   */
+  @Field({ description: 'Required: true checks every row and reports, importing nothing; false imports (all or nothing), as the plan import does without ?dryRun=true.' })
   @IsBoolean()
   readonly dryRun: boolean;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() readonly commandId?: string;
