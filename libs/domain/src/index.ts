@@ -42,3 +42,4 @@ export * from './reminder/reminder.events';
 export * from './reminder/reminder.errors';
 export * from './reminder/reminder.decider';
 export * from './upcasting';
+export * from './deciders';
