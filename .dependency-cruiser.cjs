@@ -19,10 +19,10 @@ module.exports = {
       to: { path: '^apps/', reachable: true },
     },
     {
-      name: 'libs-ship-no-test-code',
-      comment: 'Production code in a lib must not load test support or fixtures.',
+      name: 'production-ships-no-test-code',
+      comment: 'Production code in an app or lib must not load test support or fixtures.',
       severity: 'error',
-      from: { path: '^libs/', pathNot: TESTS },
+      from: { path: '^(apps|libs)/', pathNot: TESTS },
       to: { path: ['^test/', TESTS] },
     },
     {
@@ -38,6 +38,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/' },
       to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'tests-use-lib-index',
+      comment: 'End-to-end tests and benchmarks use a lib as the app does; its fixtures are the one way in besides the index.',
+      severity: 'error',
+      from: { path: '^(test|bench)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', TESTS] },
     },
     {
       name: 'libs-use-lib-index',

@@ -88,7 +88,7 @@ describe('architecture: the boundaries the build checks', () => {
       write('libs/read-models/src/index.ts', "import { plan } from '../../domain/src/plan';\nexport const row = plan;\n");
       // Reaches the app only through a test helper: still a lib that cannot be tested without the app.
       write('libs/read-models/src/row.int-spec.ts', "import { helper } from '../../../test/support/helper';\nexport const used = helper;\n");
-      write('test/support/helper.ts', "import { clock } from '../../apps/api/src/clock';\nexport const helper = clock;\n");
+      write('test/support/helper.ts', "import { clock } from '../../apps/api/src/clock';\nimport { row } from '../../libs/read-models/src/index';\nimport { sample } from '../../libs/event-store/src/sample.fixture';\nimport { plan } from '../../libs/domain/src/plan';\nexport const helper = [clock, row, sample, plan];\n");
       write('apps/api/src/clock.ts', "import { plan } from '../../../libs/domain/src/plan';\nexport const clock = plan;\n");
       write('apps/api/src/left.ts', "import { right } from './right';\nexport const left = () => right;\n");
       write('apps/api/src/right.ts', "import { left } from './left';\nexport const right = () => left;\n");
@@ -105,10 +105,11 @@ describe('architecture: the boundaries the build checks', () => {
           'domain-is-pure: libs/domain/src/plan.ts → @nestjs/common/index.js',
           'domain-is-pure: libs/domain/src/hash.ts → crypto',
           'libs-never-reach-apps: libs/read-models/src/row.int-spec.ts → apps/api/src/clock.ts',
-          'libs-ship-no-test-code: libs/event-store/src/index.ts → libs/event-store/src/sample.fixture.ts',
+          'production-ships-no-test-code: libs/event-store/src/index.ts → libs/event-store/src/sample.fixture.ts',
           'event-store-knows-no-read-models: libs/event-store/src/index.ts → libs/read-models/src/index.ts',
           'apps-use-lib-index: apps/api/src/clock.ts → libs/domain/src/plan.ts',
           'libs-use-lib-index: libs/read-models/src/index.ts → libs/domain/src/plan.ts',
+          'tests-use-lib-index: test/support/helper.ts → libs/domain/src/plan.ts',
           'no-module-cycles: apps/api/src/left.ts → apps/api/src/right.ts',
           'no-folder-cycles-in-libs: libs/read-models/src/actions → libs/read-models/src/projection',
         ]),
