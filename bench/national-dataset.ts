@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ActionCommand, ActionOwner, addDays, IMPROVEMENT_AREAS, RECOVERY_PRIORITIES } from '@send/domain';
-import { deterministicUuid } from '@send/event-store';
-import { actionIdFor, ownerIdFor } from '../apps/api/src/commands/deterministic-id';
+import { deterministicUuid, actionIdFor, ownerIdFor } from '@send/event-store';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
 
 export interface Scale {

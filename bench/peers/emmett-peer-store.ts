@@ -1,7 +1,6 @@
 import { AsyncRetryOptions, CommandHandler, Event, EventStore } from '@event-driven-io/emmett';
-import { CommandMetadata, DomainEvent } from '@send/domain';
+import { CommandMetadata, DomainEvent, schemaVersionOf } from '@send/domain';
 import { Decider } from '@send/event-store';
-import { schemaVersionOf } from '../../apps/api/src/commands/plan-deciders';
 import { Fold, PeerStore } from './peer-store';
 
 /** Our event as Emmett stores it: type, data, and the metadata our own store records. */

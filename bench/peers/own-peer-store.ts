@@ -1,6 +1,5 @@
-import { CommandMetadata, DomainEvent } from '@send/domain';
+import { CommandMetadata, DomainEvent, loadEvent, schemaVersionOf } from '@send/domain';
 import { Decider, GlobalPosition, handleCommand, SqliteEventStore } from '@send/event-store';
-import { loadEvent, schemaVersionOf } from '../../apps/api/src/commands/plan-deciders';
 import { PeerStore } from './peer-store';
 
 /**

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ActionCommand, ActionDecisionContext, CommandMetadata, PlanCommand } from '@send/domain';
-import { actionDecider, actionStream, planDecider, planStream } from '../../apps/api/src/commands/plan-deciders';
+import {
+  ActionCommand,
+  ActionDecisionContext,
+  CommandMetadata,
+  PlanCommand,
+  actionDecider,
+  actionStream,
+  planDecider,
+  planStream,
+} from '@send/domain';
 import { CommandOptions } from '../../apps/api/src/commands/plan-command.service';
 import { CommandPath } from '../national-dataset';
 import { PeerStore } from './peer-store';

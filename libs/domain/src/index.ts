@@ -44,3 +44,4 @@ export * from './reminder/reminder.events';
 export * from './reminder/reminder.errors';
 export * from './reminder/reminder.decider';
 export * from './upcasting';
+export * from './deciders';

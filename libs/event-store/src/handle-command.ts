@@ -1,6 +1,6 @@
 import { deterministicUuid } from './deterministic-uuid';
 import { EventMetadata, EventStore, ExpectedRevision, GlobalPosition, RecordedEvent, StreamRevision } from './event-store.port';
-import { WrongExpectedRevisionError } from './wrong-expected-revision.error';
+import { WrongExpectedRevisionError } from './event-store.errors';
 import { foldStream, rememberAppended } from './fold-stream';
 import { commandIdFingerprint, StreamStateCache } from './stream-state-cache';
 

@@ -1,7 +1,6 @@
 export * from './event-store.port';
 export * from './expected-revision';
-export * from './wrong-expected-revision.error';
-export * from './event-store-unavailable.error';
+export * from './event-store.errors';
 export * from './catch-up-subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/background-checkpointer';
@@ -10,6 +9,7 @@ export * from './handle-command';
 export * from './fold-stream';
 export * from './stream-state-cache';
 export * from './deterministic-uuid';
+export * from './deterministic-id';
 export * from './esdb/open-esdb-event-store';
 export * from './polled-subscriptions';
 export * from './chain/canonical-json';

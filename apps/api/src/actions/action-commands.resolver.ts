@@ -1,10 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
-import { deterministicUuid } from '@send/event-store';
+import { deterministicUuid, actionIdFor, ownerIdFor } from '@send/event-store';
 import { ActionCommand, AddAction, Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
-import { actionIdFor, ownerIdFor } from '../commands/deterministic-id';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { ActionReadService } from './action-read.service';
 import { DelegateLookupService } from './delegate-lookup.service';
@@ -21,7 +20,7 @@ import {
   ReviewEvidenceInput,
   SupersedeActionInput,
   DelegationInput,
-} from './dto/action-change.inputs';
+} from './dto/action-changes.input';
 import { AddActionInput } from './dto/add-action.input';
 import { CorrectProgressInput } from './dto/correct-progress.input';
 import { OwnerInput } from './dto/owner.input';

@@ -15,7 +15,6 @@ import {
   PlanView,
 } from '@send/read-models';
 import { Clock } from '../common/clock';
-import { ActionStatus, Rag } from '../common/graphql-enums';
 import { toOwnerModel } from '../owners/models/owner.model';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
@@ -99,8 +98,8 @@ export class ActionReadService {
       ...fields,
       id: actionId,
       owner: toOwnerModel(owner),
-      status: action.status as ActionStatus,
-      rag: action.rag as Rag,
+      status: action.status,
+      rag: action.rag,
       overdue: isOverdue(action, today),
       stale: isStale(action, today, plan.staleAfterDays),
       asAt: plan.asAt,
@@ -128,8 +127,8 @@ export class ActionReadService {
       delegates: row.delegates,
       leadOrganisation: row.leadOrganisation,
       dueDate: row.dueDate,
-      status: row.status as ActionStatus,
-      rag: row.rag as Rag,
+      status: row.status,
+      rag: row.rag,
       latestCommentary: row.latestCommentary,
       lastAsAt: row.lastAsAt,
       lastUpdatedOn: row.lastUpdatedOn,

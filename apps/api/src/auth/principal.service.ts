@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Principal, Role } from '@send/domain';
+import { Principal } from '@send/domain';
 import { RoleGrantEntity, UserEntity } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -49,7 +49,7 @@ export class PrincipalService {
       userId,
       displayName: user?.displayName ?? userId,
       ownerId: user?.ownerId ?? null,
-      grants: user ? grants.map((g) => ({ role: g.role as Role, localAreaId: g.localAreaId })) : [],
+      grants: user ? grants.map((g) => ({ role: g.role, localAreaId: g.localAreaId })) : [],
     };
   }
 }

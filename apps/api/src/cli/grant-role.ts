@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Role, ROLES } from '@send/domain';
+import { ownerIdFor } from '@send/event-store';
 import { Clock } from '../common/clock';
-import { ownerIdFor } from '../commands/deterministic-id';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
 import { acceptText } from '../hardening/text-rule';

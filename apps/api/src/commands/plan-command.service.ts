@@ -34,13 +34,6 @@ import {
   MetricEvent,
   MetricNotFoundError,
   MetricState,
-} from '@send/domain';
-import { CommandResult, Decider, EventStore, foldStream, handleCommand, StreamStateCache } from '@send/event-store';
-import { Clock } from '../common/clock';
-import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.provider';
-import {
   actionDecider,
   actionStream,
   loadEvent,
@@ -53,7 +46,12 @@ import {
   schemaVersionOf,
   userDecider,
   userStream,
-} from './plan-deciders';
+} from '@send/domain';
+import { CommandResult, Decider, EventStore, foldStream, handleCommand, StreamStateCache } from '@send/event-store';
+import { Clock } from '../common/clock';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
 
 /** A plan that has been created, whose actions take commands. */
 type ActivePlan = Extract<PlanState, { status: 'active' }>;

@@ -2,7 +2,7 @@ import { foldStream, SqliteEventStore, StreamFold, StreamStateCache } from '@sen
 import { Clock } from '../common/clock';
 import { loadDemoPlan } from '../demo/demo-plan.loader';
 import { PlanCommandService } from './plan-command.service';
-import { actionDecider, loadEvent, meetingDecider, metricDecider, planDecider, userDecider } from './plan-deciders';
+import { actionDecider, loadEvent, meetingDecider, metricDecider, planDecider, userDecider } from '@send/domain';
 
 /** The deciders whose states the command path caches, by the prefix of the streams they fold. */
 const DECIDERS = { plan: planDecider, action: actionDecider, user: userDecider, meeting: meetingDecider, metric: metricDecider } as const;

@@ -3,6 +3,7 @@ import { DEFAULT_LEASE_TIMEOUT_MS } from '@send/read-models';
 import { isEmailAddress } from '@send/domain';
 import { DEFAULT_MAX_BYTES } from '@send/event-store';
 import { ImportLimits } from '../common/import-limits';
+import { ConfigurationError } from './configuration.errors';
 import { LoggingConfig, loggingConfig, MonitoringConfig, monitoringConfig } from './observability-config';
 import { OidcClientConfig, oidcClientConfig, refuseOidcSettingsInLocalMode, UserMatch, userMatch } from './oidc-client-config';
 
@@ -115,7 +116,8 @@ export interface AppConfig {
   monitoring?: MonitoringConfig;
 }
 
-export class ConfigurationError extends Error {}
+// Re-exported: callers have long imported it from here; the sub-configs import it directly, which keeps them out of a cycle.
+export { ConfigurationError };
 
 /** 5 MB holds a plan of thousands of actions with long commentary; anything larger is not a plan. */
 export const DEFAULT_PLAN_IMPORT_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { ConfigurationError } from './app-config';
+import { ConfigurationError } from './configuration.errors';
 
 /** Where log lines go: pino writes each as one JSON string ending in a newline. */
 export interface LogDestination {

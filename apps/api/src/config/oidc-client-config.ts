@@ -1,5 +1,5 @@
 // app-config imports this file too; ConfigurationError is only read when a check fails, after both loaded.
-import { ConfigurationError } from './app-config';
+import { ConfigurationError } from './configuration.errors';
 
 /** What the dashboard needs to sign people in with the organisation's identity provider. */
 export interface OidcClientConfig {

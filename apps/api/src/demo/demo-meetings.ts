@@ -1,6 +1,5 @@
 import { addDays, CalendarDate, DecisionKind, MeetingCommand } from '@send/domain';
-import { deterministicUuid } from '@send/event-store';
-import { actionIdFor } from '../commands/deterministic-id';
+import { deterministicUuid, actionIdFor } from '@send/event-store';
 import { DemoStep } from './demo-history';
 import { BOARD_MEETING_DAYS, BoardCycle, DEMO_PLAN_ID } from './demo-script';
 

@@ -1,6 +1,5 @@
 import { Comparator, Frequency, MetricCommand, MetricUnit, Polarity } from '@send/domain';
-import { deterministicUuid } from '@send/event-store';
-import { actionIdFor } from '../commands/deterministic-id';
+import { deterministicUuid, actionIdFor } from '@send/event-store';
 import { metricIdFor } from '../scorecard/metric-id';
 import { DEMO_PLAN_ID } from './demo-script';
 

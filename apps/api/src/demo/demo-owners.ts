@@ -1,5 +1,5 @@
 import { ActionOwner, Actor } from '@send/domain';
-import { ownerIdFor } from '../commands/deterministic-id';
+import { ownerIdFor } from '@send/event-store';
 
 const COUNCIL = 'Demo Council';
 const ICB = 'NHS Dorset ICB';

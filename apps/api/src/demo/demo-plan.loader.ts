@@ -1,6 +1,5 @@
 import { addDays, CalendarDate } from '@send/domain';
-import { deterministicUuid } from '@send/event-store';
-import { actionIdFor } from '../commands/deterministic-id';
+import { deterministicUuid, actionIdFor } from '@send/event-store';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { DEMO_ACTIONS } from './demo-actions';
 import { demoHistory, PLAN_LOADED_DAY } from './demo-history';

@@ -1,6 +1,5 @@
 import { ActionCommand, Actor, addDays, CalendarDate } from '@send/domain';
-import { deterministicUuid } from '@send/event-store';
-import { actionIdFor } from '../commands/deterministic-id';
+import { deterministicUuid, actionIdFor } from '@send/event-store';
 import { demoAction } from './demo-actions';
 import { DemoStep } from './demo-history';
 import { BOARD_CHAIR, demoOwner, DemoOwnerKey, ownerActor, PROGRAMME_OFFICE } from './demo-owners';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, MeetingNotFoundError, Principal } from '@send/domain';
 import { DecisionEntity, MeetingEntity, PlanEntity } from '@send/read-models';
-import { DecisionKindName, MeetingModel, MeetingTypeName } from './models/meeting.model';
+import { MeetingModel } from './models/meeting.model';
 
 @Injectable()
 export class MeetingReadService {
@@ -29,7 +29,7 @@ export class MeetingReadService {
     return rows.map((m) => ({
       id: m.meetingId,
       planId: m.planId,
-      type: m.meetingType as MeetingTypeName,
+      type: m.meetingType,
       date: m.date,
       title: m.title,
       closed: m.closed,
@@ -38,7 +38,7 @@ export class MeetingReadService {
       apologies: m.apologies,
       decisions: decisions
         .filter((d) => d.meetingId === m.meetingId)
-        .map((d) => ({ id: d.decisionId, meetingId: d.meetingId, actionId: d.actionId, actionRef: d.actionRef, kind: d.kind as DecisionKindName, summary: d.summary, recordedAt: d.recordedAt })),
+        .map((d) => ({ id: d.decisionId, meetingId: d.meetingId, actionId: d.actionId, actionRef: d.actionRef, kind: d.kind, summary: d.summary, recordedAt: d.recordedAt })),
     }));
   }
 }

@@ -11,7 +11,7 @@ import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, ScheduleMeetingInput } from './dto/meeting.inputs';
+import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, ScheduleMeetingInput } from './dto/meeting.input';
 import { MeetingReadService } from './meeting-read.service';
 import { KnownAs } from './models/known-as.model';
 import { MeetingModel } from './models/meeting.model';

@@ -7,9 +7,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { planHistoryComplexity } from '../hardening/history-complexity';
 import { toOwnerModel } from '../owners/models/owner.model';
-import { Rag } from '../common/graphql-enums';
 import { MovementArgs } from './dto/movement.args';
-import { MovementModel, RagDirection } from './models/movement.model';
+import { MovementModel } from './models/movement.model';
 import { MovementService } from './movement.service';
 
 @Resolver(() => MovementModel)
@@ -38,7 +37,7 @@ export class MovementResolver {
       toRollUp: m.toRollUp,
       areas: m.areas,
       priorities: m.priorities,
-      ragChanges: m.ragChanges.map((c) => ({ action: action(c.action), from: c.from as Rag, to: c.to as Rag, direction: c.direction as RagDirection })),
+      ragChanges: m.ragChanges.map((c) => ({ action: action(c.action), from: c.from, to: c.to, direction: c.direction })),
       becameOverdue: m.becameOverdue.map(action),
       becameStale: m.becameStale.map(action),
       evidenceAdded: m.evidenceAdded.map((e) => ({ action: action(e.action), evidence: toEvidenceModel(e.evidence) })),

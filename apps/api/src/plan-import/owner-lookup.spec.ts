@@ -1,4 +1,4 @@
-import { ownerIdFor } from '../commands/deterministic-id';
+import { ownerIdFor } from '@send/event-store';
 import { KnownOwners, lookUpOwner } from './owner-lookup';
 
 const helen = { ownerId: ownerIdFor('Helen Marsh', 'Demo Council'), name: 'Helen Marsh', role: 'Director of Education and Skills', organisation: 'Demo Council' };

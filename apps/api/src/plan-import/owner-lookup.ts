@@ -1,5 +1,5 @@
 import { ActionOwner } from '@send/domain';
-import { ownerIdFor } from '../commands/deterministic-id';
+import { ownerIdFor } from '@send/event-store';
 import { Read } from './cell-values';
 
 /** A registered person in the plan's local area, and the action-owner identity they act as. */

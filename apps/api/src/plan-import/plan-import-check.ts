@@ -11,7 +11,7 @@ import {
   PlanState,
   ReportProgress,
 } from '@send/domain';
-import { actionIdFor } from '../commands/deterministic-id';
+import { actionIdFor } from '@send/event-store';
 import { isProblem, longTextOf, Numbered, Read, readDate, readNumbered, readPriorities, readRag, textOf } from './cell-values';
 import { KnownOwners, lookUpOwner } from './owner-lookup';
 import { ColumnKey, HeaderedSheet } from './plan-import-columns';

@@ -9,11 +9,14 @@ import {
   Principal,
   RECOVERY_PRIORITIES,
   RuleViolationError,
+  actionDecider,
+  actionStream,
+  loadEvent,
+  planDecider,
+  planStream,
 } from '@send/domain';
-import { deterministicUuid, EventStore, GlobalPosition } from '@send/event-store';
-import { actionIdFor } from '../commands/deterministic-id';
+import { deterministicUuid, EventStore, GlobalPosition, actionIdFor } from '@send/event-store';
 import { PlanCommandService } from '../commands/plan-command.service';
-import { actionDecider, actionStream, loadEvent, planDecider, planStream } from '../commands/plan-deciders';
 import { Clock } from '../common/clock';
 import { ImportLimitError, ImportLimits } from '../common/import-limits';
 import { textOf } from './cell-values';

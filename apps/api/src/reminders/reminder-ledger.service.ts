@@ -12,10 +12,11 @@ import {
   ReminderDetails,
   ReminderEvent,
   ReminderState,
+  loadEvent,
+  schemaVersionOf,
 } from '@send/domain';
 import { Decider, deterministicUuid, EventStore, handleCommand, WrongExpectedRevisionError } from '@send/event-store';
 import { Clock } from '../common/clock';
-import { loadEvent, schemaVersionOf } from '../commands/plan-deciders';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
 /** Only the claimant records an outcome, so a retry of that write may safely be recognised as one. */

@@ -5,7 +5,7 @@ import { ReminderEntity } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { listComplexity } from '../hardening/list-complexity';
-import { ReminderKindName, ReminderModel, ReminderStatus } from './models/reminder.model';
+import { ReminderModel, ReminderStatus } from './models/reminder.model';
 import { actionRefsOf } from './due-reminders';
 import { renderReminderMail } from './reminder-mail.renderer';
 import { ReminderSenderService } from './reminder-sender.service';
@@ -33,7 +33,7 @@ export class RemindersResolver {
       .map((r): ReminderModel => ({
         id: r.reminderId,
         key: r.key,
-        kind: r.kind as ReminderKindName,
+        kind: r.kind,
         status: r.recipients.length === 0 ? ReminderStatus.UNADDRESSED : ReminderStatus.PENDING,
         roundId: r.roundId,
         ownerId: r.ownerId,
@@ -49,7 +49,7 @@ export class RemindersResolver {
       }));
     return [
       ...pending,
-      ...recorded.map((r) => ({ ...r, id: r.reminderId, kind: r.kind as ReminderKindName, status: r.status as ReminderStatus })),
+      ...recorded.map((r) => ({ ...r, id: r.reminderId, kind: r.kind, status: r.status })),
     ];
   }
 }

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@send/event-store';
-import { loadEvent, metricStream } from '../commands/plan-deciders';
+import { loadEvent, metricStream, canSeeArea, MetricDefined, MetricEvent, MetricNotFoundError, MetricRevised, Principal } from '@send/domain';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, MetricDefined, MetricEvent, MetricNotFoundError, MetricRevised, Principal } from '@send/domain';
 import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, PlanEntity, PlanView, ScorecardLine, scorecardLine } from '@send/read-models';
 import { MeasurementModel, MetricDefinitionVersionModel, MetricModel } from './models/metric.model';
-import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './models/scorecard-enums';
 
 export const toMeasurementModel = (m: MeasurementEntity): MeasurementModel => ({
   id: m.measurementId,
@@ -25,9 +23,9 @@ export const toMeasurementModel = (m: MeasurementEntity): MeasurementModel => ({
 const definitionFields = (d: Pick<MetricEntity, 'name' | 'description' | 'unit' | 'polarity' | 'frequency' | 'source' | 'owner' | 'areaNumbers' | 'actionIds'>) => ({
   name: d.name,
   description: d.description,
-  unit: d.unit as MetricUnitName,
-  polarity: d.polarity as PolarityName,
-  frequency: d.frequency as FrequencyName,
+  unit: d.unit,
+  polarity: d.polarity,
+  frequency: d.frequency,
   source: d.source,
   owner: d.owner,
   areaNumbers: d.areaNumbers,
@@ -45,11 +43,11 @@ function toModel(line: ScorecardLine): MetricModel {
     latest: line.latest && toMeasurementModel(line.latest),
     previous: line.previous && toMeasurementModel(line.previous),
     baseline: line.baseline && toMeasurementModel(line.baseline),
-    trend: line.trend && { ...line.trend, direction: line.trend.direction as TrendDirectionName },
+    trend: line.trend,
     changeSinceBaseline: line.changeSinceBaseline,
     target: line.target,
-    rag: line.rag as MetricRagName | null,
-    comparators: line.comparators.map((c) => ({ comparator: c.comparator as ComparatorName, period: c.period, value: c.value, source: c.source })),
+    rag: line.rag,
+    comparators: line.comparators.map((c) => ({ comparator: c.comparator, period: c.period, value: c.value, source: c.source })),
   };
 }
 

@@ -9,10 +9,9 @@ import { listComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { CorrectMeasurementInput, DefineMetricInput, ImportMeasurementsInput, RecordComparatorInput, RecordMeasurementInput, ReviseMetricInput, SetMetricTargetInput } from './dto/metric.inputs';
+import { CorrectMeasurementInput, DefineMetricInput, ImportMeasurementsInput, RecordComparatorInput, RecordMeasurementInput, ReviseMetricInput, SetMetricTargetInput } from './dto/metric.input';
 import { ScorecardArgs } from './dto/scorecard.args';
 import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from './models/metric.model';
-import { ComparatorName } from './models/scorecard-enums';
 import { metricIdFor } from './metric-id';
 import { AsAtService } from '../as-at/as-at.service';
 import { MeasurementImportService } from './import/measurement-import.service';
@@ -61,7 +60,7 @@ export class ScorecardResolver {
 
   @ResolveField(() => [ComparatorValueModel], { description: 'Every comparator value recorded, in period order.', complexity: listComplexity(12) })
   async comparatorSeries(@Parent() metric: MetricModel): Promise<ComparatorValueModel[]> {
-    return (await this.reader.comparators(metric)).map((c) => ({ comparator: c.comparator as ComparatorName, period: c.period, value: c.value, source: c.source }));
+    return (await this.reader.comparators(metric)).map((c) => ({ comparator: c.comparator, period: c.period, value: c.value, source: c.source }));
   }
 
   @Mutation(() => MetricModel, { description: 'Add a metric to the plan’s scorecard (programme office).' })

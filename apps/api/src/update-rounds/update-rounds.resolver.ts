@@ -8,7 +8,7 @@ import { listComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { CloseUpdateRoundInput, OpenUpdateRoundInput } from './dto/update-round.inputs';
+import { CloseUpdateRoundInput, OpenUpdateRoundInput } from './dto/update-round.input';
 import { UpdateRoundModel } from './models/update-round.model';
 import { UpdateRoundProgressService } from './update-round-progress.service';
 

@@ -1,15 +1,15 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, LocalAreaNotFoundError, Principal, UserNotFoundError } from '@send/domain';
+import { ownerIdFor } from '@send/event-store';
 import { RoleGrantEntity, UserEntity } from '@send/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ownerIdFor } from '../commands/deterministic-id';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { RegisterUserInput, SetUserEmailInput } from './dto/register-user.input';
 import { RoleGrantInput } from './dto/role-grant.input';
-import { RoleName, UserModel } from './models/user.model';
+import { UserModel } from './models/user.model';
 
 /** Plan administrators manage who may do what in their area; every change is an event. */
 @Resolver(() => UserModel)
@@ -47,7 +47,7 @@ export class UsersResolver {
       displayName: principal.displayName,
       ownerId: principal.ownerId,
       email: row?.email ?? null,
-      roles: principal.grants.map((g) => ({ role: g.role as RoleName, localAreaId: g.localAreaId })),
+      roles: principal.grants.map((g) => ({ role: g.role, localAreaId: g.localAreaId })),
     };
   }
 
@@ -103,7 +103,7 @@ export class UsersResolver {
       email: user.email,
       roles: grants
         .filter((g) => g.userId === user.userId && canSeeArea(principal, g.localAreaId))
-        .map((g) => ({ role: g.role as RoleName, localAreaId: g.localAreaId }))
+        .map((g) => ({ role: g.role, localAreaId: g.localAreaId }))
         .sort((a, b) => a.localAreaId.localeCompare(b.localAreaId) || a.role.localeCompare(b.role)),
     };
   }

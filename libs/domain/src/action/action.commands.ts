@@ -1,7 +1,7 @@
 import { CalendarDate } from '../shared/calendar-date';
 import { ActionOwner } from './action-owner';
 import { EvidenceFile } from './evidence-file';
-import { EvidenceKind, ReportableRag } from './rag-status';
+import { EvidenceKind, ReportableRag, ReviewDecision } from './rag-status';
 
 export interface NewMilestone {
   milestoneId: string;
@@ -63,7 +63,7 @@ export type AttachEvidence = {
 
 export type ReviewEvidence = {
   type: 'ReviewEvidence';
-  data: { actionId: string; evidenceId: string; decision: 'ACCEPT' | 'REJECT'; reason?: string };
+  data: { actionId: string; evidenceId: string; decision: ReviewDecision; reason?: string };
 };
 
 export type MarkComplete = {

@@ -31,7 +31,7 @@ import {
   UnknownAreaError,
   UnknownPriorityError,
 } from './action.errors';
-import { ActionStatus, EVIDENCE_KINDS, RagStatus, ReportableRag } from './rag-status';
+import { ActionStatus, EVIDENCE_KINDS, EvidenceReviewStatus, RagStatus, ReportableRag } from './rag-status';
 import { requireReportableRag } from './reportable-rag.guard';
 import { decideCorrection, evolveCorrection } from './progress-correction.decider';
 
@@ -44,7 +44,7 @@ export interface MilestoneState {
 export interface EvidenceState {
   title: string;
   kind: string;
-  review: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  review: EvidenceReviewStatus;
 }
 
 export type ActionState =

@@ -14,3 +14,11 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const ACTION_STATUSES = ['OPEN', 'COMPLETE', 'WITHDRAWN', 'SUPERSEDED'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Where a piece of evidence stands with the board. */
+export const EVIDENCE_REVIEW_STATUSES = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
+export type EvidenceReviewStatus = (typeof EVIDENCE_REVIEW_STATUSES)[number];
+
+/** What the board may decide about a piece of evidence. */
+export const REVIEW_DECISIONS = ['ACCEPT', 'REJECT'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];

@@ -1,7 +1,8 @@
 import { Frequency, Polarity } from './metric.commands';
 import { isValidPeriod, periodSortKey } from './metric-period';
 
-export type MetricRag = 'GREEN' | 'AMBER' | 'RED';
+export const METRIC_RAGS = ['GREEN', 'AMBER', 'RED'] as const;
+export type MetricRag = (typeof METRIC_RAGS)[number];
 
 export interface MetricTarget {
   target: number;

@@ -8,7 +8,8 @@ import { eventHashOf, GENESIS_HASH, nextGlobalHash } from './event-hash';
  * UNCHAINED: an event carries no hash at all.
  * HEAD_MISMATCH: the chain no longer reaches a head copied earlier (e.g. from a report).
  */
-export type ChainBreakKind = 'EDITED' | 'MISSING' | 'REORDERED' | 'UNCHAINED' | 'HEAD_MISMATCH';
+export const CHAIN_BREAK_KINDS = ['EDITED', 'MISSING', 'REORDERED', 'UNCHAINED', 'HEAD_MISMATCH'] as const;
+export type ChainBreakKind = (typeof CHAIN_BREAK_KINDS)[number];
 
 export interface ChainBreak {
   kind: ChainBreakKind;

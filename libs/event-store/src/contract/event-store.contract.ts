@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent, StreamRevision } from '../event-store.port';
-import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { WrongExpectedRevisionError } from '../event-store.errors';
 import { Decider, eventIdFor, handleCommand } from '../handle-command';
 import { commandIdFingerprint, StreamStateCache } from '../stream-state-cache';
 import { describeHashChainContract } from './hash-chain.contract';

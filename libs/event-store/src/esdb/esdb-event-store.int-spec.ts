@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { describeEventStoreContract } from '../contract/event-store.contract';
-import { EventStoreUnavailableError } from '../event-store-unavailable.error';
+import { EventStoreUnavailableError } from '../event-store.errors';
 import { EsdbEventStore } from './esdb-event-store';
 
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;

@@ -32,8 +32,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { PolledSubscriptions } from '../polled-subscriptions';
-import { EventStoreUnavailableError } from '../event-store-unavailable.error';
-import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { matchesExpectedRevision } from '../expected-revision';
 import { chainEvents, StreamTip, tipOfUnchainedStream, unchain } from './esdb-hash-chain';
 

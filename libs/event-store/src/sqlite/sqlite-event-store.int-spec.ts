@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { NewEvent, RecordedEvent } from '../event-store.port';
-import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { WrongExpectedRevisionError } from '../event-store.errors';
 import { SqliteEventStore } from './sqlite-event-store';
 import { Decider, handleCommand } from '../handle-command';
 import { StreamStateCache } from '../stream-state-cache';

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { EventStoreUnavailableError } from '../event-store-unavailable.error';
 import {
   AppendResult,
   EventStore,
@@ -14,7 +13,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { matchesExpectedRevision } from '../expected-revision';
-import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { PolledSubscriptions } from '../polled-subscriptions';
 import { StreamCache } from './stream-cache';
 import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer } from './background-checkpointer';

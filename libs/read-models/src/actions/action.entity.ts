@@ -1,3 +1,4 @@
+import { ActionStatus, RagStatus } from '@send/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('actions')
@@ -50,10 +51,10 @@ export class ActionEntity {
   dueDate: string;
 
   @Column('varchar', { length: 12 })
-  status: string;
+  status: ActionStatus;
 
   @Column('varchar', { length: 16 })
-  rag: string;
+  rag: RagStatus;
 
   @Column('text', { nullable: true })
   latestCommentary: string | null;

@@ -1,31 +1,17 @@
-import { ActionAdded, ActionEvent, ActionOwner, dateOf, DecisionRecorded, EvidenceFile } from '@send/domain';
+import { ActionAdded, ActionEvent, ActionOwner, dateOf, DecisionRecorded, ActionStatus, RagStatus } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { refSortKey } from '../actions/ref-sort-key';
 import { describeActionEvent, describeDecision, EventDescription } from '../timeline/describe-action-event';
 import { TimelineChange } from '../timeline/timeline-entry.entity';
-import { attachedEvidence, evidenceReview } from '../evidence/evidence-row';
+import { attachedEvidence, EvidenceView, evidenceReview } from '../evidence/evidence-row';
+
+export type { EvidenceView };
 
 export interface MilestoneView {
   milestoneId: string;
   title: string;
   dueDate: string;
   completedOn: string | null;
-}
-
-export interface EvidenceView {
-  evidenceId: string;
-  actionId: string;
-  kind: string;
-  title: string;
-  link: string | null;
-  documentReference: string | null;
-  submittedBy: string;
-  file: EvidenceFile | null;
-  submittedAt: string;
-  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
-  reviewedAt: string | null;
-  reviewedBy: string | null;
-  rejectionReason: string | null;
 }
 
 export interface TimelineView {
@@ -61,8 +47,8 @@ export interface ActionView {
   delegates: { userId: string; name: string }[];
   leadOrganisation: string;
   dueDate: string;
-  status: string;
-  rag: string;
+  status: ActionStatus;
+  rag: RagStatus;
   latestCommentary: string | null;
   lastAsAt: string | null;
   lastUpdatedOn: string;

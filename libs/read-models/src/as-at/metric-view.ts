@@ -1,4 +1,4 @@
-import { Frequency, MetricEvent, periodSortKey } from '@send/domain';
+import { MetricEvent, periodSortKey } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { ComparatorEntity } from '../scorecard/comparator.entity';
 import { measurementRow } from '../scorecard/measurement-row';
@@ -28,7 +28,7 @@ export function evolveMetricView(view: MetricView | undefined, event: ProjectedE
   }
   if (!view) return view;
   const metric = { ...view.metric, revision };
-  const key = (period: string) => periodSortKey(metric.frequency as Frequency, period);
+  const key = (period: string) => periodSortKey(metric.frequency, period);
   switch (event.type) {
     case 'MetricRevised': {
       const { name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;

@@ -1,4 +1,4 @@
-import { ActionOwner, dateOf } from '@send/domain';
+import { ActionOwner, dateOf, RagStatus } from '@send/domain';
 import { isOverdue, isStale } from '../actions/action-flags';
 import { RagRollUp, rollUp } from '../plans/rag-roll-up';
 import { ActionView, EvidenceView } from './action-view';
@@ -7,12 +7,13 @@ import { PlanView } from './plan-view';
 /** Worse to better; Blue is complete. "Not yet rated" sits apart: a first rating is neither up nor down. */
 const RAG_ORDER: Record<string, number> = { RED: 1, AMBER: 2, GREEN: 3, BLUE: 4 };
 
-export type RagDirection = 'UP' | 'DOWN' | 'FIRST_RATED';
+export const RAG_DIRECTIONS = ['UP', 'DOWN', 'FIRST_RATED'] as const;
+export type RagDirection = (typeof RAG_DIRECTIONS)[number];
 
 export interface RagChange {
   action: ActionView;
-  from: string;
-  to: string;
+  from: RagStatus;
+  to: RagStatus;
   direction: RagDirection;
 }
 

@@ -1,6 +1,22 @@
-import { EvidenceAccepted, EvidenceAttached, EvidenceRejected } from '@send/domain';
-import type { EvidenceView } from '../as-at/action-view';
+import { EvidenceAccepted, EvidenceAttached, EvidenceFile, EvidenceRejected, EvidenceKind, EvidenceReviewStatus } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
+
+/** One piece of evidence as a read model holds it; the live row and the as-at view share it. */
+export interface EvidenceView {
+  evidenceId: string;
+  actionId: string;
+  kind: EvidenceKind;
+  title: string;
+  link: string | null;
+  documentReference: string | null;
+  submittedBy: string;
+  file: EvidenceFile | null;
+  submittedAt: string;
+  status: EvidenceReviewStatus;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  rejectionReason: string | null;
+}
 
 /** A piece of evidence as attached: the same for the evidence register and for an as-at view. */
 export function attachedEvidence(event: ProjectedEvent & EvidenceAttached): EvidenceView {

@@ -1,3 +1,4 @@
+import { EvidenceKind, EvidenceReviewStatus } from '@send/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { EvidenceFile } from '@send/domain';
 
@@ -15,7 +16,7 @@ export class EvidenceEntity {
   planId: string;
 
   @Column('varchar', { length: 10 })
-  kind: string;
+  kind: EvidenceKind;
 
   @Column('text')
   title: string;
@@ -37,7 +38,7 @@ export class EvidenceEntity {
   submittedAt: string;
 
   @Column('varchar', { length: 10 })
-  status: string;
+  status: EvidenceReviewStatus;
 
   @Column('varchar', { length: 30, nullable: true })
   reviewedAt: string | null;

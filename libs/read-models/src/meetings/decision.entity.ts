@@ -1,3 +1,4 @@
+import { DecisionKind } from '@send/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A decision the board minuted about one action. */
@@ -18,7 +19,7 @@ export class DecisionEntity {
   actionRef: string;
 
   @Column('varchar', { length: 30 })
-  kind: string;
+  kind: DecisionKind;
 
   @Column('text')
   summary: string;

@@ -1,3 +1,4 @@
+import { MeetingType } from '@send/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('meetings')
@@ -10,7 +11,7 @@ export class MeetingEntity {
   planId: string;
 
   @Column('varchar', { length: 30 })
-  meetingType: string;
+  meetingType: MeetingType;
 
   @Column('varchar', { length: 10 })
   date: string;

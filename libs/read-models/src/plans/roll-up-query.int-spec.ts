@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, CalendarDate } from '@send/domain';
+import { ActionStatus, addDays, CalendarDate, RagStatus } from '@send/domain';
 import { ActionPriorityEntity } from '../actions/action-priority.entity';
 import { ActionEntity } from '../actions/action.entity';
 import { describeOn, freshReadDatabase, READ_DATABASE_KINDS } from '../projection/history.fixture';
@@ -9,8 +9,8 @@ import { countRollUpGroups } from './roll-up-query';
 
 const TODAY: CalendarDate = '2026-03-10';
 const STALE_AFTER = 30;
-const STATUSES = ['OPEN', 'OPEN', 'OPEN', 'COMPLETE', 'WITHDRAWN', 'SUPERSEDED'];
-const RAGS = ['NOT_YET_RATED', 'RED', 'AMBER', 'GREEN', 'BLUE'];
+const STATUSES: ActionStatus[] = ['OPEN', 'OPEN', 'OPEN', 'COMPLETE', 'WITHDRAWN', 'SUPERSEDED'];
+const RAGS: RagStatus[] = ['NOT_YET_RATED', 'RED', 'AMBER', 'GREEN', 'BLUE'];
 
 /**
  * Actions spread over two plans, every area, every status and RAG, and due and last-updated dates

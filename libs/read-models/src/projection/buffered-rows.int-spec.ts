@@ -9,7 +9,7 @@ import { describeOn, freshReadDatabase, READ_DATABASE_KINDS } from './history.fi
 const meeting = (meetingId: string, changes: Partial<MeetingEntity> = {}): MeetingEntity => ({
   meetingId,
   planId: 'plan-a',
-  meetingType: 'IMPROVEMENT_BOARD',
+  meetingType: 'BOARD',
   date: '2026-01-15',
   title: `Board ${meetingId} — "quoted", it's {braced} \\ back-slashed`,
   closed: false,
@@ -94,11 +94,11 @@ for (const kind of READ_DATABASE_KINDS) {
     });
 
     it('replaces on upsert and removes on delete, in the order the batch gave them', async () => {
-      const grant = { userId: 'u1', role: 'BOARD_MEMBER', localAreaId: 'area-1' };
-      await batch((b) => b.upsert(RoleGrantEntity, [grant, { ...grant, role: 'OWNER' }]));
+      const grant: RoleGrantEntity = { userId: 'u1', role: 'BOARD_MEMBER', localAreaId: 'area-1' };
+      await batch((b) => b.upsert(RoleGrantEntity, [grant, { ...grant, role: 'ACTION_OWNER' }]));
       await batch((b) => {
         b.upsert(RoleGrantEntity, grant);
-        b.delete(RoleGrantEntity, { ...grant, role: 'OWNER' });
+        b.delete(RoleGrantEntity, { ...grant, role: 'ACTION_OWNER' });
         b.delete(RoleGrantEntity, grant);
         b.upsert(RoleGrantEntity, grant); // revoked and granted again in one batch: still held
       });
@@ -125,7 +125,7 @@ for (const kind of READ_DATABASE_KINDS) {
 
     it('loads the rows a batch names with one query per table, and answers reads of them from memory with the batch’s changes laid over', async () => {
       await batch((b) => b.insert(MeetingEntity, [meeting('m1'), meeting('m2')]));
-      const grant = { userId: 'u1', role: 'BOARD_MEMBER', localAreaId: 'area-1' };
+      const grant: RoleGrantEntity = { userId: 'u1', role: 'BOARD_MEMBER', localAreaId: 'area-1' };
       await batch((b) => b.insert(RoleGrantEntity, grant));
 
       await batch(async (b, manager) => {
@@ -136,7 +136,7 @@ for (const kind of READ_DATABASE_KINDS) {
           { entity: MeetingEntity, key: { meetingId: 'missing' } },
           { entity: MeetingEntity, key: { meetingId: 'm1' } },
           { entity: RoleGrantEntity, key: grant },
-          { entity: RoleGrantEntity, key: { ...grant, role: 'OWNER' } },
+          { entity: RoleGrantEntity, key: { ...grant, role: 'ACTION_OWNER' } },
         ]);
         expect(query).toHaveBeenCalledTimes(2);
 
@@ -145,7 +145,7 @@ for (const kind of READ_DATABASE_KINDS) {
         expect(await b.get(MeetingEntity, { meetingId: 'm2' })).toEqual(meeting('m2'));
         expect(await b.find(MeetingEntity, { meetingId: 'missing' })).toBeUndefined();
         expect(await b.get(RoleGrantEntity, grant)).toEqual(grant);
-        expect(await b.find(RoleGrantEntity, { ...grant, role: 'OWNER' })).toBeUndefined();
+        expect(await b.find(RoleGrantEntity, { ...grant, role: 'ACTION_OWNER' })).toBeUndefined();
         // Every answer came from what was loaded.
         expect(query).toHaveBeenCalledTimes(2);
 

@@ -1,11 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActionCommand, ActionOwner, Actor, PlanCommand } from '@send/domain';
-import { EventStore, GlobalPosition } from '@send/event-store';
-import { actionIdFor, ownerIdFor } from '../../../../apps/api/src/commands/deterministic-id';
-import { PlanCommandService } from '../../../../apps/api/src/commands/plan-command.service';
-import { Clock } from '../../../../apps/api/src/common/clock';
+import { randomUUID } from 'node:crypto';
+import {
+  ActionCommand,
+  actionDecider,
+  ActionDecisionContext,
+  ActionOwner,
+  actionStream,
+  Actor,
+  DomainEvent,
+  loadEvent,
+  PlanCommand,
+  planDecider,
+  planStream,
+  schemaVersionOf,
+} from '@send/domain';
+import { EventStore, foldStream, GlobalPosition, handleCommand, actionIdFor, ownerIdFor } from '@send/event-store';
 import { createFreshDatabase, describeWithPostgres, testPostgresUrl } from '../../../../test/support/test-postgres';
 import { DataSource } from 'typeorm';
 import { ReadDatabaseConfig } from '../read-database';
@@ -61,8 +72,40 @@ export const ids = {
   b: Object.fromEntries(['8.2', '4.1'].map((r) => [r, actionIdFor(PLAN_B, r)])),
 };
 
+/**
+ * Writes commands the way the app's command service does for the operator's own tools (no
+ * access checks): the domain's deciders through handleCommand, with the same decision context.
+ * A lib's tests may not load the app, so this is the service's write path without its Nest wiring.
+ */
+export class HistoryWriter {
+  constructor(private readonly store: EventStore) {}
+
+  plan(command: PlanCommand, now: string, actor: Actor) {
+    return handleCommand(this.store, planStream(command.data.planId), planDecider, command, this.options(now, actor, undefined));
+  }
+
+  async action(command: ActionCommand, now: string, actor: Actor) {
+    const context: ActionDecisionContext =
+      command.type === 'AddAction'
+        ? { plan: await this.fold(planStream(command.data.planId), planDecider) }
+        : command.type === 'SupersedeAction'
+          ? { supersedingAction: await this.fold(actionStream(command.data.supersededByActionId), actionDecider) }
+          : {};
+    return handleCommand(this.store, actionStream(command.data.actionId), actionDecider, command, this.options(now, actor, context));
+  }
+
+  private async fold<S, E>(streamId: string, decider: { initialState(): S; evolve(state: S, event: E): S }): Promise<S> {
+    return (await foldStream(this.store, streamId, { ...decider, load: loadEvent<E & DomainEvent> })).state;
+  }
+
+  private options<X>(now: string, actor: Actor, context: X) {
+    const commandId = randomUUID();
+    return { metadata: { now, commandId, correlationId: commandId, actor }, context, load: loadEvent, schemaVersionOf };
+  }
+}
+
 export interface History {
-  commands: PlanCommandService;
+  writer: HistoryWriter;
   lastPosition: GlobalPosition;
 }
 
@@ -94,14 +137,14 @@ const review = (actionId: string, evidenceId: string, reason?: string) =>
   cmd('ReviewEvidence', { actionId, evidenceId, decision: reason ? 'REJECT' : 'ACCEPT', reason });
 
 /**
- * Two plans and ten actions written through the real command service, at the times they
- * happened, so every action event type appears with real metadata. Refs 1.9/1.10 and
+ * Two plans and ten actions written through the deciders at the times they happened, so every
+ * action event type appears with real metadata. Refs 1.9/1.10 and
  * 8.9/8.10 check that listing follows plan order rather than string order.
  */
 export async function writeHistory(store: EventStore): Promise<History> {
-  const commands = new PlanCommandService(store, new Clock());
+  const writer = new HistoryWriter(store);
   const at = (day: string) => `${day}T10:00:00.000Z`;
-  const plan = (command: PlanCommand, day: string) => commands.executePlanCommand(command, { principal: 'system', now: at(day), actor: PROGRAMME_OFFICE });
+  const plan = (command: PlanCommand, day: string) => writer.plan(command, at(day), PROGRAMME_OFFICE);
   const localArea = (id: string, name: string) => ({ id, name });
   await plan({ type: 'CreatePlan', data: { planId: PLAN_A, localArea: localArea('la-a', 'Coastal Unitary'), title: 'SEND and AP Improvement Plan', version: '2.0', approvedOn: '2025-09-18' } }, '2025-09-20');
   await plan({ type: 'ChangeStaleThreshold', data: { planId: PLAN_A, staleAfterDays: 30 } }, '2025-09-21');
@@ -147,10 +190,10 @@ export async function writeHistory(store: EventStore): Promise<History> {
     ['2026-01-20', chair, cmd('MarkComplete', { actionId: a['8.2'], commentary: 'Refreshed forecast accepted', asAt: '2026-01-20' })],
   ];
   for (const [day, actor, command] of steps) {
-    await commands.executeActionCommand(command, undefined, { principal: 'system', now: at(day), actor });
+    await writer.action(command, at(day), actor);
   }
   await plan({ type: 'ApprovePlanRevision', data: { planId: PLAN_A, version: '2.1', approvedOn: '2026-01-21' } }, '2026-01-21');
-  return { commands, lastPosition: (await store.headPosition())! };
+  return { writer, lastPosition: (await store.headPosition())! };
 }
 
 export type TableSnapshot = Record<string, Record<string, string | null>[]>;

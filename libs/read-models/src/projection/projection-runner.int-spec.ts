@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ActionCommand } from '@send/domain';
-import { RecordedEvent, SqliteEventStore } from '@send/event-store';
-import { actionIdFor } from '../../../../apps/api/src/commands/deterministic-id';
+import { RecordedEvent, SqliteEventStore, actionIdFor } from '@send/event-store';
 import { ActionPriorityEntity } from '../actions/action-priority.entity';
 import { ActionEntity } from '../actions/action.entity';
 import { EvidenceEntity } from '../evidence/evidence.entity';
@@ -12,7 +11,7 @@ import { PlanPriorityEntity } from '../plans/plan-priority.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { openReadDatabase, ReadDatabaseConfig } from '../read-database';
 import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
-import { defaultProjections } from './default-projections';
+import { defaultProjections } from '../default-projections';
 import {
   BOARD_CHAIR,
   checkpointsOf,
@@ -201,8 +200,8 @@ for (const kind of READ_DATABASE_KINDS) {
             dueDate: '2026-07-31',
           },
         };
-        await history.commands.executeActionCommand(progress, undefined, { principal: 'system', now, actor: BOARD_CHAIR });
-        const added = await history.commands.executeActionCommand(addWayForward, undefined, { principal: 'system', now, actor: BOARD_CHAIR });
+        await history.writer.action(progress, now, BOARD_CHAIR);
+        const added = await history.writer.action(addWayForward, now, BOARD_CHAIR);
 
         dataSource = await openReadDatabase(config);
         const seen: bigint[] = [];

@@ -1,3 +1,5 @@
+import { RecordedReminderStatus } from './reminder-status';
+import { ReminderKind } from '@send/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One reminder mail and what became of it, as its stream records. */
@@ -12,7 +14,7 @@ export class ReminderEntity {
   key: string;
 
   @Column('varchar', { length: 20 })
-  kind: string;
+  kind: ReminderKind;
 
   @Column('varchar', { length: 64 })
   planId: string;
@@ -40,7 +42,7 @@ export class ReminderEntity {
 
   /** CLAIMED (outcome not recorded), SENT, FAILED (a retry is due at retryAfter) or GAVE_UP. */
   @Column('varchar', { length: 12 })
-  status: string;
+  status: RecordedReminderStatus;
 
   @Column('integer')
   attempts: number;

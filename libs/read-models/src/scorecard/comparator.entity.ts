@@ -1,3 +1,4 @@
+import { Comparator } from '@send/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What England, the region or statistical neighbours scored on the same measure in a period. */
@@ -10,7 +11,7 @@ export class ComparatorEntity {
   period: string;
 
   @PrimaryColumn('varchar', { length: 30 })
-  comparator: string;
+  comparator: Comparator;
 
   @Column('varchar', { length: 20 })
   periodKey: string;

@@ -3,7 +3,7 @@ import { ProjectedEvent } from '../projection/projection';
 import { MeasurementEntity } from './measurement.entity';
 
 /** The row a recorded or corrected figure becomes: the same for the read model and for an as-at view. */
-export function measurementRow(event: ProjectedEvent & (MeasurementRecorded | MeasurementCorrected), planId: string, frequency: string): MeasurementEntity {
+export function measurementRow(event: ProjectedEvent & (MeasurementRecorded | MeasurementCorrected), planId: string, frequency: Frequency): MeasurementEntity {
   const d = event.data;
   const corrected = event.type === 'MeasurementCorrected' ? event.data : null;
   return {
@@ -11,7 +11,7 @@ export function measurementRow(event: ProjectedEvent & (MeasurementRecorded | Me
     metricId: d.metricId,
     planId,
     period: d.period,
-    periodKey: periodSortKey(frequency as Frequency, d.period),
+    periodKey: periodSortKey(frequency, d.period),
     value: d.value,
     asAt: d.asAt,
     source: d.source,

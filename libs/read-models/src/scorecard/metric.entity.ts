@@ -1,3 +1,4 @@
+import { Frequency, MetricUnit, Polarity } from '@send/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A scorecard metric's current definition; earlier definitions stay in its event stream. */
@@ -17,13 +18,13 @@ export class MetricEntity {
   description: string;
 
   @Column('varchar', { length: 20 })
-  unit: string;
+  unit: MetricUnit;
 
   @Column('varchar', { length: 20 })
-  polarity: string;
+  polarity: Polarity;
 
   @Column('varchar', { length: 20 })
-  frequency: string;
+  frequency: Frequency;
 
   @Column('text')
   source: string;

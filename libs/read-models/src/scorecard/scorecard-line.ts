@@ -1,10 +1,11 @@
-import { Frequency, MetricRag, Polarity, ragAgainstTarget, TargetForPeriod, targetFor } from '@send/domain';
+import { MetricRag, ragAgainstTarget, TargetForPeriod, targetFor } from '@send/domain';
 import { ComparatorEntity } from './comparator.entity';
 import { MeasurementEntity } from './measurement.entity';
 import { MetricTargetEntity } from './metric-target.entity';
 import { MetricEntity } from './metric.entity';
 
-export type TrendDirection = 'UP' | 'DOWN' | 'FLAT';
+export const TREND_DIRECTIONS = ['UP', 'DOWN', 'FLAT'] as const;
+export type TrendDirection = (typeof TREND_DIRECTIONS)[number];
 
 export interface Trend {
   direction: TrendDirection;
@@ -55,7 +56,7 @@ export function scorecardLine(
   const previous = series.length > 1 ? series[series.length - 2] : null;
   const baseline = series.length > 1 ? series[0] : null;
   const byPeriod = Object.fromEntries(targets.map((t) => [t.period, { target: t.target, amberTolerance: t.amberTolerance }]));
-  const target = latest ? (targetFor(metric.frequency as Frequency, latest.period, byPeriod) ?? null) : null;
+  const target = latest ? (targetFor(metric.frequency, latest.period, byPeriod) ?? null) : null;
   return {
     metric,
     latest,
@@ -64,7 +65,7 @@ export function scorecardLine(
     trend: latest && previous ? trendOf(metric.polarity, latest, previous) : null,
     changeSinceBaseline: latest && baseline ? difference(latest.value, baseline.value) : null,
     target,
-    rag: latest && target ? ragAgainstTarget(latest.value, metric.polarity as Polarity, target) : null,
+    rag: latest && target ? ragAgainstTarget(latest.value, metric.polarity, target) : null,
     comparators: latest ? comparators.filter((c) => c.period === latest.period).sort((a, b) => (a.comparator < b.comparator ? -1 : 1)) : [],
   };
 }

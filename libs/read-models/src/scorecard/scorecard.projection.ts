@@ -1,4 +1,4 @@
-import { Frequency, periodSortKey } from '@send/domain';
+import { periodSortKey } from '@send/domain';
 import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ComparatorEntity } from './comparator.entity';
@@ -43,7 +43,7 @@ export class ScorecardProjection implements Projection {
       case 'TargetSet': {
         const { metricId, period, target, amberTolerance } = event.data;
         const metric = await metricOf(metricId);
-        rows.upsert(MetricTargetEntity, { metricId, period, periodKey: periodSortKey(metric.frequency as Frequency, period), target, amberTolerance });
+        rows.upsert(MetricTargetEntity, { metricId, period, periodKey: periodSortKey(metric.frequency, period), target, amberTolerance });
         rows.update(MetricEntity, { metricId }, { revision });
         return;
       }
@@ -60,7 +60,7 @@ export class ScorecardProjection implements Projection {
       case 'ComparatorRecorded': {
         const { metricId, period, comparator, value, source } = event.data;
         const metric = await metricOf(metricId);
-        rows.upsert(ComparatorEntity, { metricId, period, comparator, periodKey: periodSortKey(metric.frequency as Frequency, period), value, source });
+        rows.upsert(ComparatorEntity, { metricId, period, comparator, periodKey: periodSortKey(metric.frequency, period), value, source });
         rows.update(MetricEntity, { metricId }, { revision });
         return;
       }

@@ -1,3 +1,4 @@
+import { Role } from '@send/domain';
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One role a user holds in one local area. */
@@ -8,7 +9,7 @@ export class RoleGrantEntity {
   userId: string;
 
   @PrimaryColumn('varchar', { length: 30 })
-  role: string;
+  role: Role;
 
   @PrimaryColumn('varchar', { length: 64 })
   localAreaId: string;

@@ -22,18 +22,18 @@ export class EvidenceModel {
 }
 
 /** The read model's row and the as-at view carry the same fields. */
-export function toEvidenceModel(e: Omit<EvidenceView, 'status'> & { status: string }): EvidenceModel {
+export function toEvidenceModel(e: EvidenceView): EvidenceModel {
   return {
     id: e.evidenceId,
     actionId: e.actionId,
-    kind: e.kind as EvidenceKind,
+    kind: e.kind,
     title: e.title,
     link: e.link,
     documentReference: e.documentReference,
     submittedBy: e.submittedBy,
     file: e.file ? { ...e.file, downloadUrl: evidenceFileUrl(e.actionId, e.evidenceId) } : null,
     submittedAt: e.submittedAt,
-    status: e.status as EvidenceStatus,
+    status: e.status,
     reviewedAt: e.reviewedAt,
     reviewedBy: e.reviewedBy,
     rejectionReason: e.rejectionReason,

@@ -1,8 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ChainBreakKind } from '@send/event-store';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { CHAIN_BREAK_KINDS, ChainBreakKind } from '@send/event-store';
+import { graphqlEnum } from '../../common/graphql-enum';
 
-const KINDS: Record<ChainBreakKind, ChainBreakKind> = { EDITED: 'EDITED', MISSING: 'MISSING', REORDERED: 'REORDERED', UNCHAINED: 'UNCHAINED', HEAD_MISMATCH: 'HEAD_MISMATCH' };
-registerEnumType(KINDS, {
+const KINDS = graphqlEnum(CHAIN_BREAK_KINDS, {
   name: 'ChainBreakKind',
   valuesMap: {
     EDITED: { description: 'An event no longer matches its hash: its content was changed after it was recorded.' },

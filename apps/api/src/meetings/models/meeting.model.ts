@@ -1,20 +1,12 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DECISION_KINDS, MEETING_TYPES } from '@send/domain';
+import { graphqlEnum } from '../../common/graphql-enum';
 
-export enum MeetingTypeName {
-  BOARD = 'BOARD',
-  DFE_QUARTERLY_REVIEW = 'DFE_QUARTERLY_REVIEW',
-}
+export const MeetingTypeName = graphqlEnum(MEETING_TYPES, { name: 'MeetingType' });
+export type MeetingTypeName = (typeof MEETING_TYPES)[number];
 
-export enum DecisionKindName {
-  EVIDENCE_ACCEPTED = 'EVIDENCE_ACCEPTED',
-  ACTION_CLOSED = 'ACTION_CLOSED',
-  ESCALATED = 'ESCALATED',
-  DUE_DATE_AGREED = 'DUE_DATE_AGREED',
-  NOTED = 'NOTED',
-}
-
-registerEnumType(MeetingTypeName, { name: 'MeetingType' });
-registerEnumType(DecisionKindName, { name: 'DecisionKind', description: 'What the board decided about an action.' });
+export const DecisionKindName = graphqlEnum(DECISION_KINDS, { name: 'DecisionKind', description: 'What the board decided about an action.' });
+export type DecisionKindName = (typeof DECISION_KINDS)[number];
 
 @ObjectType('Attendee')
 export class AttendeeModel {

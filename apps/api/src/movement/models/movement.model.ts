@@ -1,16 +1,14 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { RAG_DIRECTIONS } from '@send/read-models';
 import { ActionModel } from '../../actions/models/action.model';
 import { EvidenceModel } from '../../actions/models/evidence.model';
+import { graphqlEnum } from '../../common/graphql-enum';
 import { Rag } from '../../common/graphql-enums';
 import { OwnerModel } from '../../owners/models/owner.model';
 import { RagRollUpModel } from '../../plans/models/rag-roll-up.model';
 
-export enum RagDirection {
-  UP = 'UP',
-  DOWN = 'DOWN',
-  FIRST_RATED = 'FIRST_RATED',
-}
-registerEnumType(RagDirection, { name: 'RagDirection', description: 'UP towards Blue, DOWN towards Red, FIRST_RATED from not yet rated.' });
+export const RagDirection = graphqlEnum(RAG_DIRECTIONS, { name: 'RagDirection', description: 'UP towards Blue, DOWN towards Red, FIRST_RATED from not yet rated.' });
+export type RagDirection = (typeof RAG_DIRECTIONS)[number];
 
 @ObjectType('RagChange')
 export class RagChangeModel {

@@ -1,25 +1,19 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { REMINDER_KINDS } from '@send/domain';
+import { RECORDED_REMINDER_STATUSES } from '@send/read-models';
+import { graphqlEnum } from '../../common/graphql-enum';
 
-export enum ReminderKindName {
-  ROUND_OPENED = 'ROUND_OPENED',
-  ROUND_DEADLINE = 'ROUND_DEADLINE',
-  WEEKLY_DIGEST = 'WEEKLY_DIGEST',
-}
+export const ReminderKindName = graphqlEnum(REMINDER_KINDS, { name: 'ReminderKind', description: 'Round opened, before the round deadline, or the weekly digest.' });
+export type ReminderKindName = (typeof REMINDER_KINDS)[number];
 
-export enum ReminderStatus {
-  /** Due today and not yet claimed: the next check sends it. */
-  PENDING = 'PENDING',
-  /** Due today, but nobody it is for has an email address. */
-  UNADDRESSED = 'UNADDRESSED',
-  /** Claimed with no outcome recorded: being sent now, or the sender stopped mid-way (not sent again). */
-  CLAIMED = 'CLAIMED',
-  SENT = 'SENT',
-  FAILED = 'FAILED',
-  GAVE_UP = 'GAVE_UP',
-}
-
-registerEnumType(ReminderKindName, { name: 'ReminderKind', description: 'Round opened, before the round deadline, or the weekly digest.' });
-registerEnumType(ReminderStatus, { name: 'ReminderStatus' });
+/**
+ * PENDING: due today and not yet claimed, so the next check sends it. UNADDRESSED: due today, but
+ * nobody it is for has an email address. Then what the ledger records: CLAIMED (no outcome yet:
+ * being sent now, or the sender stopped mid-way and it is not sent again), SENT, FAILED, GAVE_UP.
+ */
+const REMINDER_STATUSES = ['PENDING', 'UNADDRESSED', ...RECORDED_REMINDER_STATUSES] as const;
+export const ReminderStatus = graphqlEnum(REMINDER_STATUSES, { name: 'ReminderStatus' });
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 @ObjectType('Reminder', { description: 'A reminder mail: due, sent, or what went wrong.' })
 export class ReminderModel {

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { authorizeCommand, CommandMetadata, InvalidValueError, Principal } from '@send/domain';
+import { authorizeCommand, CommandMetadata, InvalidValueError, Principal, metricDecider, metricStream } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { MetricEntity } from '@send/read-models';
 import { ActionReadService } from '../../actions/action-read.service';
 import { PlanCommandService } from '../../commands/plan-command.service';
-import { metricDecider, metricStream } from '../../commands/plan-deciders';
 import { Clock } from '../../common/clock';
 import { ImportLimitError } from '../../common/import-limits';
 import { AppConfig, DEFAULT_IMPORT_LIMITS } from '../../config/app-config';

@@ -1,14 +1,9 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ROLES } from '@send/domain';
+import { graphqlEnum } from '../../common/graphql-enum';
 
-export enum RoleName {
-  PLAN_ADMINISTRATOR = 'PLAN_ADMINISTRATOR',
-  BOARD_CHAIR = 'BOARD_CHAIR',
-  BOARD_MEMBER = 'BOARD_MEMBER',
-  ACTION_OWNER = 'ACTION_OWNER',
-  DFE_ADVISER = 'DFE_ADVISER',
-}
-
-registerEnumType(RoleName, { name: 'Role', description: 'What a person may do in one local area.' });
+export const RoleName = graphqlEnum(ROLES, { name: 'Role', description: 'What a person may do in one local area.' });
+export type RoleName = (typeof ROLES)[number];
 
 @ObjectType('RoleGrant')
 export class RoleGrantModel {

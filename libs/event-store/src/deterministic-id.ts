@@ -1,4 +1,7 @@
-import { deterministicUuid } from '@send/event-store';
+import { deterministicUuid } from './deterministic-uuid';
+
+// Here rather than in the domain: hashing needs node:crypto, and the dashboard bundles the domain
+// for the browser. Libs and apps alike take the ids from here.
 
 /**
  * An action's id comes from its plan and reference, so "a reference is unique within a plan"

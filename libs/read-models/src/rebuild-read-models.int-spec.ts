@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 import { addDays } from '@send/domain';
 import { SqliteEventStore } from '@send/event-store';
-import { ActionFilter, findActions, InvalidCursorError } from '../actions/action-query';
-import { ActionEntity } from '../actions/action.entity';
-import { PlanEntity } from '../plans/plan.entity';
-import { rollUp } from '../plans/rag-roll-up';
-import { openReadDatabase, ReadDatabaseConfig } from '../read-database';
+import { ActionFilter, findActions, InvalidCursorError } from './actions/action-query';
+import { ActionEntity } from './actions/action.entity';
+import { PlanEntity } from './plans/plan.entity';
+import { rollUp } from './plans/rag-roll-up';
+import { openReadDatabase, ReadDatabaseConfig } from './read-database';
 import { defaultProjections } from './default-projections';
 import {
   checkpointsOf,
@@ -21,8 +21,8 @@ import {
   TableSnapshot,
   TODAY,
   writeHistory,
-} from './history.fixture';
-import { ProjectionRunner } from './projection-runner';
+} from './projection/history.fixture';
+import { ProjectionRunner } from './projection/projection-runner';
 import { RebuildProgress, rebuildReadModels } from './rebuild-read-models';
 
 // One store feeds both databases, so their rows can be compared with each other too.

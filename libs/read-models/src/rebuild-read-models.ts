@@ -1,8 +1,8 @@
 import { EventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
-import { ReadDatabaseConfig, openReadDatabase } from '../read-database';
+import { ReadDatabaseConfig, openReadDatabase } from './read-database';
 import { defaultProjections } from './default-projections';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner } from './projection/projection-runner';
 
 export interface RebuildProgress {
   events: number;
