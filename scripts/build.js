@@ -20,7 +20,14 @@ const INPUT_DIRS = ['apps', 'libs', 'bench'];
 const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/build.js'];
 const SKIPPED_DIRS = new Set(['node_modules', 'peers', 'dist']);
 /** Without these the app cannot start, whatever the fingerprint says (a half-deleted dist/). */
-const OUTPUTS = ['apps/api/src/main.js', 'apps/dashboard/build-dashboard.js', 'dashboard/dashboard.js', 'dashboard/dashboard.css'];
+const OUTPUTS = [
+  'apps/api/src/main.js',
+  'apps/dashboard/build-dashboard.js',
+  'dashboard/dashboard.js',
+  'dashboard/dashboard.css',
+  'apps/graphiql/build-graphiql.js',
+  'graphiql/graphiql.js',
+];
 
 function sourceFiles(dir, found) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -81,6 +88,7 @@ function main() {
   run('compiling the api, CLI and benchmarks (tsc)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
   run('rewriting path aliases (tsc-alias)', bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
   run('bundling the dashboard (esbuild)', process.execPath, [join(dist, 'apps/dashboard/build-dashboard.js'), join(dist, 'dashboard')]);
+  run('bundling GraphiQL (esbuild)', process.execPath, [join(dist, 'apps/graphiql/build-graphiql.js'), join(dist, 'graphiql')]);
   writeFileSync(STAMP, `${current.value}\n`);
   say(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -15,7 +15,14 @@ describe('scripts/build.js: npm start and the CLI skip a build of unchanged sour
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  const OUTPUTS = ['apps/api/src/main.js', 'apps/dashboard/build-dashboard.js', 'dashboard/dashboard.js', 'dashboard/dashboard.css'];
+  const OUTPUTS = [
+    'apps/api/src/main.js',
+    'apps/dashboard/build-dashboard.js',
+    'dashboard/dashboard.js',
+    'dashboard/dashboard.css',
+    'apps/graphiql/build-graphiql.js',
+    'graphiql/graphiql.js',
+  ];
   const markBuilt = () => {
     for (const output of OUTPUTS) write(join('dist', output), '//');
     write('dist/.build-fingerprint', `${fingerprint(root).value}\n`);

@@ -1,4 +1,5 @@
 import {
+  CryptoKey,
   decodeProtectedHeader,
   exportJWK,
   exportSPKI,
@@ -7,7 +8,6 @@ import {
   JWK,
   JWTPayload,
   JWTHeaderParameters,
-  KeyLike,
   SignJWT,
   UnsecuredJWT,
 } from 'jose';
@@ -22,7 +22,7 @@ const PLANS = '{ plans { id title } }';
 const PLAN = (id: string) => `{ plan(id: "${id}") { id title } }`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function sign(key: KeyLike | Uint8Array, header: JWTHeaderParameters, payload: JWTPayload): Promise<string> {
+function sign(key: CryptoKey | Uint8Array, header: JWTHeaderParameters, payload: JWTPayload): Promise<string> {
   return new SignJWT(payload).setProtectedHeader(header).sign(key);
 }
 
@@ -49,7 +49,7 @@ async function expectRefusedEverywhere(app: TestApp, authorization: string | und
 describe('Authentication with the local signing key', () => {
   let app: TestApp & { dataDir: string };
   const planId = 'authentication';
-  let realKey: KeyLike | Uint8Array;
+  let realKey: CryptoKey | Uint8Array;
   let realKid: string;
   let publicJwk: JWK;
   /** Claims the app would accept: only the thing a case names is changed. */
@@ -112,7 +112,7 @@ describe('Authentication with the local signing key', () => {
   });
 
   it.each(['pem', 'jwk'] as const)('refuses an HS256 token keyed with the public key (%s bytes)', async (format) => {
-    const publicKeyText = format === 'pem' ? await exportSPKI((await importJWK(publicJwk, 'ES256')) as KeyLike) : JSON.stringify(publicJwk);
+    const publicKeyText = format === 'pem' ? await exportSPKI((await importJWK(publicJwk, 'ES256')) as CryptoKey) : JSON.stringify(publicJwk);
     const secret = new TextEncoder().encode(publicKeyText);
     await expectRefusedEverywhere(app, `Bearer ${await sign(secret, { alg: 'HS256', kid: realKid }, validClaims())}`);
   });
@@ -170,7 +170,7 @@ describe('Authentication with an OpenID Connect issuer’s published keys', () =
   let app: TestApp;
   let jwks: Server;
   let jwksRequests = 0;
-  let issuerKey: KeyLike;
+  let issuerKey: CryptoKey;
 
   const claims = (overrides: JWTPayload = {}): JWTPayload => ({
     iss: issuer,

@@ -107,6 +107,12 @@ describe('Requests that would hold the service are refused before they run', () 
     expect(await costOf(`{ scorecard(planId: "p") { id } }`)).toBeLessThan(100);
   });
 
+  it('prices a page by the size a variable asks for, not by the default', async () => {
+    const page = 'query ($n: Int!) { actions(planId: "p", first: $n) { edges { node { id title } } } }';
+    const small = await costOf(page, { n: 2 });
+    expect(await costOf(page, { n: 50 })).toBeGreaterThanOrEqual(20 * small);
+  });
+
   it("fits every dashboard query, as at a meeting, under the shipped cost limit", async () => {
     const past = { planId: PLAN, id: 'a', asAtMeeting: 'm', knownAt: 'now', fromMeeting: 'm1', toMeeting: 'm2', heads: [] };
     const queries = dashboardQueries();

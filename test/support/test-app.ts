@@ -85,6 +85,8 @@ export interface TestAppOptions {
   graphqlStackTraces?: boolean;
   /** Where the built dashboard is, for the browser suites. */
   dashboardDir?: string;
+  /** Where the built GraphiQL page is, for the GraphiQL suites. */
+  graphiqlDir?: string;
   /** The largest evidence upload; the shipped default unless a test needs a smaller one. */
   evidenceFileMaxBytes?: number;
   /** Reminder mail settings; without them nothing is checked on a timer. */
@@ -132,6 +134,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     production: options.production ?? false,
     graphqlStackTraces: options.graphqlStackTraces,
     dashboardDir: options.dashboardDir,
+    graphiqlDir: options.graphiqlDir,
     reminders: options.reminders,
     // Errors only unless a test reads the log; either way each line passes the unexpected-error watch.
     logging: { ...(options.logging ?? { level: 'error', format: 'json' }), destination: errorWatch.destination(options.logging?.destination) },

@@ -23,7 +23,7 @@ export async function createApp(config: AppConfig, clock: Clock = new Clock()): 
   app.use(app.get(RequestLog).handle);
   app.useBodyParser('json', { limit: '1mb' });
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
-  if (!config.production) mountGraphiql((path, handler) => app.use(path, handler));
+  if (!config.production) mountGraphiql((path, handler) => app.use(path, handler), config.graphiqlDir ?? 'no folder');
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

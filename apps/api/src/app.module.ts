@@ -72,7 +72,16 @@ export class AppModule {
           validationRules: [queryDepthRule(config.limits.maxQueryDepth)],
           // No answer is cacheable by an HTTP cache (every one depends on the bearer), and Apollo's
           // cache-control plugin would otherwise wrap every field resolver of every request.
-          plugins: [operationOutcomePlugin(), ApolloServerPluginCacheControlDisabled(), textInputPlugin(), rootFieldLimitPlugin(config.limits), queryCostPlugin(config.limits.maxQueryCost)],
+          // Nest's driver, an ES module, runs Apollo's ES build; this CommonJS app requires its
+          // CommonJS build. The plugins are plain objects either way, but TypeScript tells the two
+          // builds' types apart (HeaderMap's private brand), so the list is typed as the driver's.
+          plugins: [
+            operationOutcomePlugin(),
+            ApolloServerPluginCacheControlDisabled(),
+            textInputPlugin(),
+            rootFieldLimitPlugin(config.limits),
+            queryCostPlugin(config.limits.maxQueryCost),
+          ] as ApolloDriverConfig['plugins'],
         }),
         ActionsModule,
         OwnersModule,

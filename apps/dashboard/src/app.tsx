@@ -29,7 +29,7 @@ type Source = 'token' | 'oidc';
 export function App() {
   const [state, setState] = useState<State>({ kind: 'checking' });
   // Set once the api has said whether single sign-on is offered; read by the callbacks when they run.
-  const sso = useRef<OidcSignIn>();
+  const sso = useRef<OidcSignIn | undefined>(undefined);
   const [oidc, setOidc] = useState<OidcSignIn>();
   const [options, setOptions] = useState<SignInOptions>({});
   // The session reads its token from here, so a renewal reaches every later request without a redraw.

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike, SignJWT } from 'jose';
+import { CryptoKey, exportJWK, generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -7,7 +7,7 @@ export const LOCAL_ALGORITHM = 'ES256';
 
 export interface LocalSigningKey {
   kid: string;
-  privateKey: KeyLike | Uint8Array;
+  privateKey: CryptoKey | Uint8Array;
   publicJwk: JWK;
 }
 

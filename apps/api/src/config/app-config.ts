@@ -94,6 +94,8 @@ export interface AppConfig {
   schemaFile?: string;
   /** The built dashboard (dashboard.js and .css); without it /dashboard/ says it is not built. */
   dashboardDir?: string;
+  /** The built GraphiQL page (outside production only); without it /graphql in a browser says it is not built. */
+  graphiqlDir?: string;
   /** Spreadsheet imports of a plan: the largest file taken. Absent means DEFAULT_PLAN_IMPORT_MAX_BYTES. */
   planImport?: { maxBytes: number };
   /** How far reading an imported spreadsheet or measurements CSV may go. Absent means DEFAULT_IMPORT_LIMITS. */
@@ -356,5 +358,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     // `npm run build` writes the bundle to dist/dashboard; compiled, this file is in dist/apps/api/src/config.
     dashboardDir: env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : resolve(__dirname, '../../../../dashboard'),
+    graphiqlDir: resolve(__dirname, '../../../../graphiql'),
   };
 }

@@ -1,44 +1,29 @@
-/** A GraphiQL page whose scripts and styles are served by this app, so it works offline. */
+/**
+ * The GraphiQL page: an empty frame for the bundle `npm run build` writes (apps/graphiql), which
+ * this app serves itself, so the page works offline and needs no inline script.
+ */
 export function graphiqlPage(endpoint: string, assetsPath: string): string {
-  const defaultQuery = `# The demo plan's areas with their RAG roll-ups.
-# Press the play button (or Ctrl-Enter); the Docs icon lists every query and mutation.
-query DemoPlan {
-  plan(id: "demo-plan") {
-    title
-    version
-    localArea { name }
-    rollUp {
-      total red amber green blue notYetRated
-      percentComplete overdue stale
-    }
-    areas {
-      number
-      name
-      rollUp { total red amber green blue percentComplete overdue stale }
-    }
-  }
-}
-`;
   return `<!doctype html>
-<html lang="en">
+<html lang="en-GB">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="data:,">
   <title>SEND Improvement Plan tracker · GraphiQL</title>
-  <link rel="stylesheet" href="${assetsPath}/graphiql.min.css">
+  <link rel="stylesheet" href="${assetsPath}/graphiql.css">
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>
-  <div id="graphiql">Loading GraphiQL…</div>
-  <script src="${assetsPath}/react.production.min.js"></script>
-  <script src="${assetsPath}/react-dom.production.min.js"></script>
-  <script src="${assetsPath}/graphiql.min.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
-    );
-  </script>
+  <div id="graphiql" data-endpoint="${endpoint}">Loading GraphiQL…</div>
+  <script src="${assetsPath}/graphiql.js"></script>
 </body>
 </html>`;
 }
+
+/**
+ * Everything comes from this origin. The editor (Monaco) adds style elements as it lays out, so
+ * styles may be inline; scripts may not, and its workers load only from here.
+ */
+export const GRAPHIQL_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; " +
+  "worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
