@@ -27,6 +27,9 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
 const csv = (rows: unknown[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n'));
 const grid = (rows: number, columns: number) => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `r${r}c${c}`));
 
+// Each test reads or refuses files of a million rows on a worker thread: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 describe('reading a spreadsheet stops at the first limit it passes, naming it', () => {
   let honestBomb: Buffer;
   let lyingBomb: Buffer;
@@ -35,7 +38,8 @@ describe('reading a spreadsheet stops at the first limit it passes, naming it', 
     // 1 million rows, 64 MB of XML, in about 190 KB; the liar's directory says its sheet is 1 KB.
     honestBomb = await xlsxBomb({ rows: 1_000_000 });
     lyingBomb = await xlsxBomb({ rows: 1_000_000, declaredSheetBytes: 1000 });
-  });
+    // Compressing 128 MB of XML takes 2–3 s on an idle core; beside a full test run, far longer.
+  }, 60_000);
 
   it('refuses a workbook whose parts say they unpack past the limit, before unpacking anything', async () => {
     // The total is the directory's declared one: counted while unpacking, the refusal would read as the liar's below.
