@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { AppErrorWatch, takeUnexpectedErrors } from './support/app-errors';
 import { startTestApp, TestApp } from './support/test-app';
 
+jest.setTimeout(30_000);
+
 // The watch that fails any e2e test during which the app logged an ERROR nobody declared
 // (test/support/fail-on-unexpected-errors.ts runs the check after each test).
 describe('Unexpected ERROR lines from the app fail the test', () => {
