@@ -19,6 +19,7 @@ export * from './milestones/milestone.entity';
 export * from './evidence/evidence.entity';
 export * from './owners/owner.entity';
 export * from './timeline/timeline-entry.entity';
+export * from './timeline/timeline-line';
 export * from './users/user.entity';
 export * from './users/role-grant.entity';
 export * from './meetings/meeting.entity';

@@ -15,7 +15,7 @@ import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 import { EvidenceModel, toEvidenceModel } from './models/evidence.model';
 import { MilestoneModel } from './models/milestone.model';
-import { TimelineEntryModel, withSupersededBy } from './models/timeline-entry.model';
+import { TimelineEntryModel, toTimelineEntryModels } from './models/timeline-entry.model';
 
 @Resolver(() => ActionModel)
 export class ActionsResolver {
@@ -74,26 +74,11 @@ export class ActionsResolver {
     complexity: listComplexity(20),
   })
   async timeline(@Parent() action: ActionModel): Promise<TimelineEntryModel[]> {
-    if (action.view) {
-      return withSupersededBy(action.view.timeline.map(({ position, occurredAt, ...t }) => ({ ...t, at: occurredAt })));
-    }
+    if (action.view) return toTimelineEntryModels(action.view.timeline);
     const rows = await this.dataSource
       .getRepository(TimelineEntryEntity)
       .find({ where: { actionId: action.id }, order: { position: 'ASC' } });
-    return withSupersededBy(
-      rows.map((t) => ({
-        at: t.occurredAt,
-        recordedAt: t.recordedAt,
-        revision: t.revision,
-        meetingId: t.meetingId,
-        eventType: t.eventType,
-        supersedesRevision: t.supersedesRevision,
-        summary: t.summary,
-        changes: t.changes,
-        actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
-        correlationId: t.correlationId,
-      })),
-    );
+    return toTimelineEntryModels(rows);
   }
 }
 

@@ -1,7 +1,5 @@
 import { RecordedEvent } from '@send/event-store';
-import { defaultProjections, Projection, TimelineEntryEntity, toProjectedEvent } from '@send/read-models';
-
-type ReadModelRows = Parameters<Projection['apply']>[1];
+import { TimelineEntryEntity, timelineLine, toProjectedEvent } from '@send/read-models';
 
 export interface ReadModelMismatch {
   position: bigint;
@@ -13,19 +11,6 @@ export interface ReadModelMismatch {
 }
 
 const FIELDS = ['actionId', 'revision', 'meetingId', 'eventType', 'occurredAt', 'recordedAt', 'summary', 'changes', 'actorUserId', 'actorName', 'actorRole', 'correlationId'] as const;
-
-const timeline: Projection = defaultProjections().find((projection) => projection.name === 'timeline')!;
-
-/** The lines the timeline projection writes for one event, caught instead of written. */
-async function linesFor(event: RecordedEvent): Promise<TimelineEntryEntity[]> {
-  const lines: TimelineEntryEntity[] = [];
-  const refuse = () => {
-    throw new Error('the timeline projection is expected only to insert');
-  };
-  const rows: ReadModelRows = { insert: (_entity, inserted) => void lines.push(...([inserted].flat() as TimelineEntryEntity[])), find: refuse, get: refuse, upsert: refuse, update: refuse, delete: refuse };
-  await timeline.apply(toProjectedEvent(event), rows);
-  return lines;
-}
 
 /**
  * Text as a database gives it back. Both store UTF-8, which has no lone UTF-16 surrogate: the
@@ -49,7 +34,8 @@ export async function firstTimelineMismatch(stored: TimelineEntryEntity[], event
     const where = `The timeline of action ${row.actionId} at position ${row.position}`;
     const event = events.get(row.position);
     if (!event) return { position: row.position, actionId: row.actionId, field: 'position', message: `${where} names no event in the store.` };
-    const expected = (await linesFor(event)).find((line) => line.actionId === row.actionId);
+    const line = timelineLine(toProjectedEvent(event));
+    const expected = line?.actionId === row.actionId ? line : undefined;
     if (!expected) return { position: row.position, actionId: row.actionId, field: 'actionId', message: `${where} names an event that is not in this action's history.` };
     for (const field of FIELDS) {
       const [storedValue, expectedValue] = [text(row[field]), text(expected[field])];

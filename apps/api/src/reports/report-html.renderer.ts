@@ -53,7 +53,7 @@ function commentary(line: ReportActionLine): string {
 function appendix(line: ReportActionLine): string {
   const a = line.action;
   const events = line.eventsInPeriod
-    .map((t) => `<li><time>${escape(t.occurredAt)}</time> ${escape(t.summary)}${t.actor?.name ? ` — ${escape(t.actor.name)}` : ''} <small>(event ${escape(String(t.position))})</small></li>`)
+    .map((t) => `<li><time>${escape(t.occurredAt)}</time> ${escape(t.summary)}${t.actorName ? ` — ${escape(t.actorName)}` : ''} <small>(event ${escape(String(t.position))})</small></li>`)
     .join('\n');
   return `<section class="action" id="${anchor(a.ref)}">
 <h3>${escape(a.ref)} ${escape(a.title)}</h3>

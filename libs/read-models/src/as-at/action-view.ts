@@ -1,8 +1,8 @@
 import { ActionAdded, ActionEvent, ActionOwner, dateOf, DecisionRecorded, ActionStatus, RagStatus } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { refSortKey } from '../actions/ref-sort-key';
-import { describeActionEvent, describeDecision, EventDescription } from '../timeline/describe-action-event';
-import { TimelineChange } from '../timeline/timeline-entry.entity';
+import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
+import { timelineLine } from '../timeline/timeline-line';
 import { attachedEvidence, EvidenceView, evidenceReview } from '../evidence/evidence-row';
 
 export type { EvidenceView };
@@ -12,21 +12,6 @@ export interface MilestoneView {
   title: string;
   dueDate: string;
   completedOn: string | null;
-}
-
-export interface TimelineView {
-  position: bigint;
-  occurredAt: string;
-  recordedAt: string;
-  revision: number | null;
-  meetingId: string | null;
-  eventType: string;
-  /** For a correction: the revision of the update it supersedes. */
-  supersedesRevision: number | null;
-  summary: string;
-  changes: TimelineChange[];
-  actor: { userId: string; name: string | null; role: string | null } | null;
-  correlationId: string | null;
 }
 
 /**
@@ -60,23 +45,14 @@ export interface ActionView {
   progressRevision: number | null;
   milestones: MilestoneView[];
   evidence: EvidenceView[];
-  timeline: TimelineView[];
+  /** The lines the timeline read model holds for the action, in the same shape. */
+  timeline: TimelineEntryEntity[];
 }
 
-function timelineEntry(event: ProjectedEvent, description: EventDescription, meetingId: string | null, revision: number | null): TimelineView {
-  const { metadata } = event.recorded;
-  return {
-    position: event.recorded.position,
-    occurredAt: metadata.occurredAt,
-    recordedAt: event.recorded.recordedAt,
-    revision,
-    meetingId,
-    eventType: event.type,
-    supersedesRevision: event.type === 'ProgressCorrected' ? (event.data as { supersedesRevision: number }).supersedesRevision : null,
-    ...description,
-    actor: metadata.actor ? { userId: metadata.actor.userId, name: metadata.actor.displayName ?? null, role: metadata.actor.role ?? null } : null,
-    correlationId: metadata.correlationId ?? null,
-  };
+/** An event's line in the timeline, as a list so an event that adds none adds nothing. */
+function linesOf(event: ProjectedEvent): TimelineEntryEntity[] {
+  const line = timelineLine(event);
+  return line ? [line] : [];
 }
 
 function added(d: ActionAdded['data'], occurredOn: string): Omit<ActionView, 'revision' | 'timeline' | 'milestones' | 'progressRevision'> & { milestones: MilestoneView[] } {
@@ -109,17 +85,16 @@ function added(d: ActionAdded['data'], occurredOn: string): Omit<ActionView, 're
 
 /** A board decision about the action, recorded in a meeting's stream. */
 export function withDecision(view: ActionView, event: ProjectedEvent & DecisionRecorded): ActionView {
-  return { ...view, timeline: [...view.timeline, timelineEntry(event, describeDecision(event.data), event.data.meetingId, null)] };
+  return { ...view, timeline: [...view.timeline, ...linesOf(event)] };
 }
 
 /** One event of the action's own stream applied to what was known before it. */
 export function evolveActionView(view: ActionView | undefined, event: ProjectedEvent & ActionEvent): ActionView | undefined {
   const revision = Number(event.recorded.revision);
   const { occurredAt, actor } = event.recorded.metadata;
-  const entry = timelineEntry(event, describeActionEvent(event), null, revision);
-  if (event.type === 'ActionAdded') return { ...added(event.data, dateOf(occurredAt)), revision, progressRevision: null, timeline: [entry] };
+  if (event.type === 'ActionAdded') return { ...added(event.data, dateOf(occurredAt)), revision, progressRevision: null, timeline: linesOf(event) };
   if (!view) return view;
-  const next: ActionView = { ...view, revision, timeline: [...view.timeline, entry] };
+  const next: ActionView = { ...view, revision, timeline: [...view.timeline, ...linesOf(event)] };
   switch (event.type) {
     case 'OwnerReassigned':
       return { ...next, owner: event.data.owner };

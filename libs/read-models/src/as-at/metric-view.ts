@@ -1,7 +1,7 @@
-import { MetricEvent, periodSortKey } from '@send/domain';
+import { MetricEvent } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { ComparatorEntity } from '../scorecard/comparator.entity';
-import { measurementRow } from '../scorecard/measurement-row';
+import { MetricChange, metricChanges } from '../scorecard/metric-changes';
 import { MeasurementEntity } from '../scorecard/measurement.entity';
 import { MetricTargetEntity } from '../scorecard/metric-target.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
@@ -14,46 +14,33 @@ export interface MetricView {
   comparators: ComparatorEntity[];
 }
 
-/** One event of a metric's stream applied to what was known before it. */
-export function evolveMetricView(view: MetricView | undefined, event: ProjectedEvent & MetricEvent): MetricView | undefined {
-  const revision = Number(event.recorded.revision);
-  if (event.type === 'MetricDefined') {
-    const { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;
-    return {
-      metric: { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: 0, revision },
-      measurements: [],
-      targets: [],
-      comparators: [],
-    };
-  }
+/** A change to the scorecard's rows made to a metric held in memory, as the projection makes it to the read database. */
+function applied(view: MetricView | undefined, change: MetricChange): MetricView | undefined {
+  if (change.kind === 'metricDefined') return { metric: change.row, measurements: [], targets: [], comparators: [] };
   if (!view) return view;
-  const metric = { ...view.metric, revision };
-  const key = (period: string) => periodSortKey(metric.frequency, period);
-  switch (event.type) {
-    case 'MetricRevised': {
-      const { name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;
-      return { ...view, metric: { ...metric, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: metric.revisions + 1 } };
+  switch (change.kind) {
+    case 'metricChanged':
+      return { ...view, metric: { ...view.metric, ...change.changes } };
+    case 'targetSet':
+      return { ...view, targets: [...view.targets.filter((t) => t.period !== change.row.period), change.row] };
+    case 'measurementAdded':
+      return { ...view, measurements: [...view.measurements, change.row] };
+    case 'measurementSuperseded': {
+      const { measurementId, supersededByMeasurementId } = change;
+      return { ...view, measurements: view.measurements.map((m) => (m.measurementId === measurementId ? { ...m, supersededByMeasurementId } : m)) };
     }
-    case 'TargetSet': {
-      const { metricId, period, target, amberTolerance } = event.data;
-      const others = view.targets.filter((t) => t.period !== period);
-      return { ...view, metric, targets: [...others, { metricId, period, periodKey: key(period), target, amberTolerance }] };
-    }
-    case 'MeasurementRecorded':
-    case 'MeasurementCorrected': {
-      const measurement = measurementRow(event, metric.planId, metric.frequency);
-      const supersedes = measurement.supersedesMeasurementId;
-      const earlier = view.measurements.map((m) => (m.measurementId === supersedes ? { ...m, supersededByMeasurementId: measurement.measurementId } : m));
-      return { ...view, metric, measurements: [...earlier, measurement] };
-    }
-    case 'ComparatorRecorded': {
-      const { metricId, period, comparator, value, source } = event.data;
-      const others = view.comparators.filter((c) => c.period !== period || c.comparator !== comparator);
-      return { ...view, metric, comparators: [...others, { metricId, period, comparator, periodKey: key(period), value, source }] };
+    case 'comparatorSet': {
+      const { period, comparator } = change.row;
+      return { ...view, comparators: [...view.comparators.filter((c) => c.period !== period || c.comparator !== comparator), change.row] };
     }
     default: {
-      const unhandled: never = event;
+      const unhandled: never = change;
       return unhandled;
     }
   }
+}
+
+/** One event of a metric's stream applied to what was known before it. */
+export function evolveMetricView(view: MetricView | undefined, event: ProjectedEvent & MetricEvent): MetricView | undefined {
+  return metricChanges(view?.metric, event).reduce(applied, view);
 }

@@ -1,9 +1,9 @@
-import { periodSortKey } from '@send/domain';
+import { MetricEvent } from '@send/domain';
 import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ComparatorEntity } from './comparator.entity';
 import { MeasurementEntity } from './measurement.entity';
-import { measurementRow } from './measurement-row';
+import { metricChanges } from './metric-changes';
 import { MetricTargetEntity } from './metric-target.entity';
 import { MetricEntity } from './metric.entity';
 
@@ -26,46 +26,33 @@ export class ScorecardProjection implements Projection {
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     if (!event.recorded.streamId.startsWith('metric-')) return;
-    const revision = Number(event.recorded.revision);
-    const metricOf = (metricId: string) => rows.get(MetricEntity, { metricId });
-    switch (event.type) {
-      case 'MetricDefined': {
-        const { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;
-        rows.insert(MetricEntity, { metricId, planId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: 0, revision });
-        return;
+    const metricEvent = event as ProjectedEvent & MetricEvent;
+    const metric = metricEvent.type === 'MetricDefined' ? undefined : await rows.get(MetricEntity, { metricId: metricEvent.data.metricId });
+    for (const change of metricChanges(metric, metricEvent)) {
+      switch (change.kind) {
+        case 'metricDefined':
+          rows.insert(MetricEntity, change.row);
+          break;
+        case 'metricChanged':
+          rows.update(MetricEntity, { metricId: change.metricId }, change.changes);
+          break;
+        case 'targetSet':
+          rows.upsert(MetricTargetEntity, change.row);
+          break;
+        case 'measurementAdded':
+          rows.insert(MeasurementEntity, change.row);
+          break;
+        case 'measurementSuperseded':
+          rows.update(MeasurementEntity, { measurementId: change.measurementId }, { supersededByMeasurementId: change.supersededByMeasurementId });
+          break;
+        case 'comparatorSet':
+          rows.upsert(ComparatorEntity, change.row);
+          break;
+        default: {
+          const unhandled: never = change;
+          return unhandled;
+        }
       }
-      case 'MetricRevised': {
-        const { metricId, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds } = event.data;
-        const metric = await metricOf(metricId);
-        rows.upsert(MetricEntity, { ...metric, name, description, unit, polarity, frequency, source, owner, areaNumbers, actionIds, revisions: metric.revisions + 1, revision });
-        return;
-      }
-      case 'TargetSet': {
-        const { metricId, period, target, amberTolerance } = event.data;
-        const metric = await metricOf(metricId);
-        rows.upsert(MetricTargetEntity, { metricId, period, periodKey: periodSortKey(metric.frequency, period), target, amberTolerance });
-        rows.update(MetricEntity, { metricId }, { revision });
-        return;
-      }
-      case 'MeasurementRecorded':
-      case 'MeasurementCorrected': {
-        const metric = await metricOf(event.data.metricId);
-        const row = measurementRow(event, metric.planId, metric.frequency);
-        rows.insert(MeasurementEntity, row);
-        const supersedes = row.supersedesMeasurementId;
-        if (supersedes) rows.update(MeasurementEntity, { measurementId: supersedes }, { supersededByMeasurementId: row.measurementId });
-        rows.update(MetricEntity, { metricId: row.metricId }, { revision });
-        return;
-      }
-      case 'ComparatorRecorded': {
-        const { metricId, period, comparator, value, source } = event.data;
-        const metric = await metricOf(metricId);
-        rows.upsert(ComparatorEntity, { metricId, period, comparator, periodKey: periodSortKey(metric.frequency, period), value, source });
-        rows.update(MetricEntity, { metricId }, { revision });
-        return;
-      }
-      default:
-        return;
     }
   }
 }

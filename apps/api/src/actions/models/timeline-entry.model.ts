@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { TimelineEntryEntity } from '@send/read-models';
 
 @ObjectType('FieldChange')
 export class FieldChangeModel {
@@ -36,4 +37,22 @@ export class TimelineEntryModel {
 export function withSupersededBy(entries: Omit<TimelineEntryModel, 'supersededByRevision'>[]): TimelineEntryModel[] {
   const by = new Map(entries.filter((e) => e.supersedesRevision !== null).map((e) => [e.supersedesRevision, e.revision]));
   return entries.map((e) => ({ ...e, supersededByRevision: e.revision === null ? null : (by.get(e.revision) ?? null) }));
+}
+
+/** A timeline line as the API shows it, whether read from the read database or folded for an earlier instant. */
+export function toTimelineEntryModels(lines: TimelineEntryEntity[]): TimelineEntryModel[] {
+  return withSupersededBy(
+    lines.map((t) => ({
+      at: t.occurredAt,
+      recordedAt: t.recordedAt,
+      revision: t.revision,
+      meetingId: t.meetingId,
+      eventType: t.eventType,
+      supersedesRevision: t.supersedesRevision,
+      summary: t.summary,
+      changes: t.changes,
+      actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
+      correlationId: t.correlationId,
+    })),
+  );
 }
