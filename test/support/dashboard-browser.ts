@@ -63,12 +63,7 @@ export async function startDashboard(): Promise<DashboardHarness> {
   await buildDashboard(bundleDir);
   const app = await startTestApp({ loadDemoPlan: true, now: DEMO_NOW, areas: ['demo-area'], dashboardDir: bundleDir });
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath()!,
-    // The date picker takes its dd/mm/yyyy from the browser's own language, which the context's locale does not set.
-    args: ['--no-sandbox', '--lang=en-GB'],
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath()!, args: ['--no-sandbox'] });
   const base = app.url.replace(/\/graphql$/, '/dashboard/');
   const pageErrors: string[] = [];
 
