@@ -6,6 +6,7 @@ import { QueryStatus } from '../shared/query-status';
 import { RagBadge } from '../shared/rag-badge';
 import { ActionFilters } from './action-filters';
 import { ACTION_LIST_QUERY, ActionListAnswer, ActionRow, filterInput } from './action-list.query';
+import { DateText } from '../shared/date-text';
 
 function Flags({ action }: { action: ActionRow }) {
   const flags = [
@@ -61,8 +62,10 @@ export function ActionListPage({ route }: { route: Route }) {
                       <td>
                         <RagBadge rag={a.rag} />
                       </td>
-                      <td>{a.dueDate}</td>
-                      <td>{a.lastAsAt ?? 'none yet'}</td>
+                      <td>
+                        <DateText iso={a.dueDate} short />
+                      </td>
+                      <td>{a.lastAsAt ? <DateText iso={a.lastAsAt} short /> : 'none yet'}</td>
                       <td>
                         <Flags action={a} />
                       </td>

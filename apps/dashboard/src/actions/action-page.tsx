@@ -11,6 +11,7 @@ import { AttachEvidenceForm } from './attach-evidence-form';
 import { EvidenceList } from './evidence-list';
 import { MilestoneTable } from './milestone-table';
 import { ReportProgressForm } from './report-progress-form';
+import { DateText } from '../shared/date-text';
 
 function Details({ a }: { a: ActionDetail }) {
   return (
@@ -26,9 +27,19 @@ function Details({ a }: { a: ActionDetail }) {
       <dt>Lead organisation</dt>
       <dd>{a.leadOrganisation}</dd>
       <dt>Due</dt>
-      <dd>{a.dueDate}</dd>
+      <dd>
+        <DateText iso={a.dueDate} />
+      </dd>
       <dt>Latest update</dt>
-      <dd>{a.lastAsAt ? `as at ${a.lastAsAt}: ${a.latestCommentary}` : 'none yet'}</dd>
+      <dd>
+        {a.lastAsAt ? (
+          <>
+            as at <DateText iso={a.lastAsAt} />: {a.latestCommentary}
+          </>
+        ) : (
+          'none yet'
+        )}
+      </dd>
       <dt>Intended impact</dt>
       <dd>{a.intendedImpact}</dd>
       {a.closingReason && (

@@ -2,6 +2,7 @@ import { isWebLink } from '@send/domain';
 import { ActionDetail } from './action.query';
 import { EvidenceFileLink } from './evidence-file-link';
 import { EvidenceReview } from './evidence-review';
+import { longDate, ukDateOf } from '../shared/uk-dates';
 
 const STATUS_WORDS = { PENDING: 'Awaiting review', ACCEPTED: 'Accepted', REJECTED: 'Returned' } as const;
 
@@ -18,7 +19,7 @@ export function EvidenceList({ action, canReview, onChanged }: { action: ActionD
           </p>
           <p className="secondary">
             {/* Links recorded before the rule was in the domain stay in the history; show those as text, never as something to click. */}
-            {e.link ? isWebLink(e.link) ? <a href={e.link}>{e.link}</a> : e.link : (e.documentReference ?? 'Uploaded file')} · submitted by {e.submittedBy} on {e.submittedAt.slice(0, 10)}
+            {e.link ? isWebLink(e.link) ? <a href={e.link}>{e.link}</a> : e.link : (e.documentReference ?? 'Uploaded file')} · submitted by {e.submittedBy} on <time dateTime={e.submittedAt}>{longDate(ukDateOf(e.submittedAt))}</time>
             {e.reviewedBy ? ` · reviewed by ${e.reviewedBy}` : ''}
           </p>
           {e.file && <EvidenceFileLink file={e.file} />}

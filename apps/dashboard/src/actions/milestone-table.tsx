@@ -1,4 +1,5 @@
 import type { ActionDetail } from './action.query';
+import { DateText } from '../shared/date-text';
 
 export function MilestoneTable({ milestones }: { milestones: ActionDetail['milestones'] }) {
   if (milestones.length === 0) return <p>No milestones.</p>;
@@ -18,9 +19,9 @@ export function MilestoneTable({ milestones }: { milestones: ActionDetail['miles
             <tr key={m.id}>
               <td>{m.title}</td>
               <td>
-                {m.dueDate} {m.overdue && <span className="flag flag-overdue">overdue</span>}
+                <DateText iso={m.dueDate} short /> {m.overdue && <span className="flag flag-overdue">overdue</span>}
               </td>
-              <td>{m.completedOn ?? 'not yet'}</td>
+              <td>{m.completedOn ? <DateText iso={m.completedOn} short /> : 'not yet'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { longDate } from '../shared/uk-dates';
 
 /**
  * What every view is drawn as at: live (null), the end of a date, or when a board meeting closed;
@@ -24,6 +25,6 @@ export function asAtArguments(asAt: AsAt): { asAt?: string; asAtMeeting?: string
 
 export function describeAsAt(asAt: AsAt): string {
   if (!asAt) return 'live';
-  const when = 'date' in asAt ? `as at the end of ${asAt.date}` : `as at the close of ${asAt.label}`;
+  const when = 'date' in asAt ? `as at the end of ${longDate(asAt.date)}` : `as at the close of ${asAt.label}`;
   return asAt.knownNow ? `${when}, as now known (with corrections recorded since)` : `${when}, as known then`;
 }

@@ -3,6 +3,7 @@ import { useQuery } from '../api/use-query';
 import { useSession } from '../session/session-context';
 import { QueryStatus } from '../shared/query-status';
 import { HistoryVerification, parseHead, VERIFY_HISTORY_QUERY } from './verify-history.query';
+import { ukDateTime } from '../shared/uk-dates';
 
 /**
  * Whether the recorded history still holds: the event store's hash chains recomputed on request
@@ -65,7 +66,7 @@ function VerificationResult({ result }: { result: HistoryVerification }) {
         {result.ok ? 'The history holds' : 'The history does not hold'}
       </h2>
       <p>
-        {result.eventsChecked} events checked at {result.checkedAt}; {result.readModel.rowsChecked} timeline lines compared with them.
+        {result.eventsChecked} events checked at <time dateTime={result.checkedAt}>{ukDateTime(result.checkedAt)}</time>; {result.readModel.rowsChecked} timeline lines compared with them.
       </p>
       {broken && (
         <p role="alert">

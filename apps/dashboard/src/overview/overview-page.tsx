@@ -6,6 +6,7 @@ import { FigureTiles } from '../shared/figure-tiles';
 import { QueryStatus } from '../shared/query-status';
 import { OVERVIEW_QUERY, OverviewAnswer } from './overview.query';
 import { RollUpTable } from './roll-up-table';
+import { DateText } from '../shared/date-text';
 
 /** The plan at a glance: the eight areas (or the seven priorities) with their RAG counts. */
 export function OverviewPage() {
@@ -20,7 +21,7 @@ export function OverviewPage() {
         <>
           <h1>Plan overview</h1>
           <p className="lede">
-            {p.title}, version {p.version}, approved {p.approvedOn}. Actions count as stale after {p.staleAfterDays} days without an
+            {p.title}, version {p.version}, approved <DateText iso={p.approvedOn} />. Actions count as stale after {p.staleAfterDays} days without an
             update.
           </p>
           <FigureTiles
