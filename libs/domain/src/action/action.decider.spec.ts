@@ -156,6 +156,8 @@ describe('every refusal says which action and what was refused, in the board’s
     ['Action 8.2 is complete; cannot complete a milestone', { type: 'CompleteMilestone', data: { actionId, milestoneId: 'm-governance', completedOn: '2026-03-01' } }],
     ['Action 8.2 is complete; cannot reschedule it', { type: 'RescheduleDueDate', data: { actionId, dueDate: '2026-04-30', reason: 'x' } }],
     ['Action 8.2 is complete; cannot mark it complete', { type: 'MarkComplete', data: { actionId, commentary: 'x', asAt: '2026-03-01' } }],
+    ['Action 8.2 is complete; cannot withdraw it', { type: 'WithdrawAction', data: { actionId, reason: 'x' } }],
+    ['Action 8.2 is complete; cannot supersede it', { type: 'SupersedeAction', data: { actionId, supersededByActionId: 'action-8-3', reason: 'x' } }],
   ])('%s', (message, command) => {
     const error = refusal(() => decideAction(command, given([...history, completion]), meta()));
     expect(error).toBeInstanceOf(ActionNotOpenError);
@@ -165,6 +167,7 @@ describe('every refusal says which action and what was refused, in the board’s
   it.each<[string, ActionCommand]>([
     ['Action 8.2 is withdrawn; cannot attach evidence', { type: 'AttachEvidence', data: { actionId, evidenceId: 'ev-new', kind: 'ACTIVITY', title: 'x', link: 'https://x', submittedBy: 'x' } }],
     ['Action 8.2 is withdrawn; cannot review evidence', { type: 'ReviewEvidence', data: { actionId, evidenceId: 'ev-forecast', decision: 'ACCEPT' } }],
+    ['Action 8.2 is withdrawn; cannot delegate it', { type: 'DelegateAction', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } }],
   ])('%s', (message, command) => {
     const error = refusal(() => decideAction(command, given([...history, withdrawal]), meta()));
     expect(error).toBeInstanceOf(ActionClosedError);
