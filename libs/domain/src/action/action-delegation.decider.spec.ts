@@ -44,6 +44,17 @@ describe('Delegating an action', () => {
     expect(events).toEqual([delegatedBy('sam.lee', 'Sam Lee', 'nina.k')]);
   });
 
+  it.each([
+    ['delegateUserId', { delegateUserId: ' ', delegateName: 'Sam Lee' }],
+    ['delegateName', { delegateUserId: 'sam.lee', delegateName: '' }],
+  ])('refuses a blank %s, naming the field', (field, who) => {
+    expect(refusal(() => when({ type: 'DelegateAction', data: { actionId, ...who } }, given([added])))).toMatchObject({
+      kind: 'invalid',
+      field,
+      rule: 'required',
+    });
+  });
+
   it('refuses the same delegate twice', () => {
     const error = refusal(() =>
       when({ type: 'DelegateAction', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } }, given([added, delegated])),

@@ -105,9 +105,15 @@ describe('AttachEvidence', () => {
     expect(event.data).toMatchObject({ kind: 'IMPACT', link: null, documentReference: 'SIB-2025-09 item 6' });
   });
 
+  it('trims the document reference', () => {
+    const [event] = when(attach({ documentReference: '  SIB-2025-09 item 6 ' }), given([added]));
+    expect(event.data).toMatchObject({ link: null, documentReference: 'SIB-2025-09 item 6' });
+  });
+
   it.each([
     ['neither', {}],
     ['only blanks', { link: ' ', documentReference: '' }],
+    ['a blank document reference', { documentReference: '   ' }],
   ])('refuses evidence with %s for link and document reference', (_case, where) => {
     const error = refusal(() => when(attach(where), given([added])));
     expect(error).toBeInstanceOf(InvalidValueError);

@@ -2,7 +2,7 @@
 import { ActionCommand } from './action.commands';
 import { decideAction, evolveAction, initialActionState } from './action.decider';
 import { ActionEvent } from './action.events';
-import { ActionNotFoundError } from './action.errors';
+import { ActionClosedError, ActionNotFoundError, ActionNotOpenError } from './action.errors';
 import { refusal } from '../shared/refusal.fixture';
 import { deficitRecovery, given, meta } from './action.fixture';
 
@@ -142,5 +142,52 @@ describe('decideAction on an action that does not exist', () => {
     expect(error).toBeInstanceOf(ActionNotFoundError);
     expect(error).toMatchObject({ kind: 'not_found', rule: 'actionExists' });
     expect(error.message).toContain(actionId);
+  });
+});
+
+describe('every refusal says which action and what was refused, in the board’s words', () => {
+  const completion: ActionEvent = { type: 'ActionCompleted', data: { actionId, commentary: 'Done', asAt: '2026-02-11', previousRag: 'GREEN' } };
+  const withdrawal: ActionEvent = { type: 'ActionWithdrawn', data: { actionId, reason: 'Folded into 8.3' } };
+
+  /** Written out by hand: the wording is what the person at the meeting reads. */
+  it.each<[string, ActionCommand]>([
+    ['Action 8.2 is complete; cannot report progress', { type: 'ReportProgress', data: { actionId, rag: 'GREEN', commentary: 'x', asAt: '2026-03-01' } }],
+    ['Action 8.2 is complete; cannot add a milestone', { type: 'AddMilestone', data: { actionId, milestoneId: 'm-new', title: 'x', dueDate: '2026-04-30' } }],
+    ['Action 8.2 is complete; cannot complete a milestone', { type: 'CompleteMilestone', data: { actionId, milestoneId: 'm-governance', completedOn: '2026-03-01' } }],
+    ['Action 8.2 is complete; cannot reschedule it', { type: 'RescheduleDueDate', data: { actionId, dueDate: '2026-04-30', reason: 'x' } }],
+    ['Action 8.2 is complete; cannot mark it complete', { type: 'MarkComplete', data: { actionId, commentary: 'x', asAt: '2026-03-01' } }],
+    ['Action 8.2 is complete; cannot withdraw it', { type: 'WithdrawAction', data: { actionId, reason: 'x' } }],
+    ['Action 8.2 is complete; cannot supersede it', { type: 'SupersedeAction', data: { actionId, supersededByActionId: 'action-8-3', reason: 'x' } }],
+  ])('%s', (message, command) => {
+    const error = refusal(() => decideAction(command, given([...history, completion]), meta()));
+    expect(error).toBeInstanceOf(ActionNotOpenError);
+    expect(error.message).toBe(message);
+  });
+
+  it.each<[string, ActionCommand]>([
+    ['Action 8.2 is withdrawn; cannot attach evidence', { type: 'AttachEvidence', data: { actionId, evidenceId: 'ev-new', kind: 'ACTIVITY', title: 'x', link: 'https://x', submittedBy: 'x' } }],
+    ['Action 8.2 is withdrawn; cannot review evidence', { type: 'ReviewEvidence', data: { actionId, evidenceId: 'ev-forecast', decision: 'ACCEPT' } }],
+    ['Action 8.2 is withdrawn; cannot delegate it', { type: 'DelegateAction', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } }],
+  ])('%s', (message, command) => {
+    const error = refusal(() => decideAction(command, given([...history, withdrawal]), meta()));
+    expect(error).toBeInstanceOf(ActionClosedError);
+    expect(error.message).toBe(message);
+  });
+
+  it.each<[string, ActionCommand]>([
+    ['The due date is unchanged; nothing to record', { type: 'RescheduleDueDate', data: { actionId, dueDate: '2026-03-31', reason: 'x' } }],
+    ['kind must be ACTIVITY or IMPACT', { type: 'AttachEvidence', data: { actionId, evidenceId: 'ev-new', kind: 'OUTCOME' as 'IMPACT', title: 'x', link: 'https://x', submittedBy: 'x' } }],
+    [
+      'Evidence needs a link, a document reference or a file so the board can find it',
+      { type: 'AttachEvidence', data: { actionId, evidenceId: 'ev-new', kind: 'ACTIVITY', title: 'x', submittedBy: 'x' } },
+    ],
+    ['decision must be ACCEPT or REJECT', { type: 'ReviewEvidence', data: { actionId, evidenceId: 'ev-new', decision: 'DEFER' as 'ACCEPT' } }],
+  ])('%s', (message, command) => {
+    const pending: ActionEvent = {
+      type: 'EvidenceAttached',
+      data: { actionId, evidenceId: 'ev-new', kind: 'ACTIVITY', title: 'Governance minutes', link: null, documentReference: 'SIB paper 5', submittedBy: 'Alex Morgan', file: null },
+    };
+    const state = given(command.type === 'ReviewEvidence' ? [...history, pending] : history);
+    expect(refusal(() => decideAction(command, state, meta())).message).toBe(message);
   });
 });
