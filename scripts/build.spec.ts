@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 
 // Plain JavaScript, so `npm start` can run it before anything is compiled.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { fingerprint, upToDate } = require('./build.js') as {
+const { fingerprint, upToDate, OUTPUTS } = require('./build.js') as {
   fingerprint(root: string): { files: number; value: string };
   upToDate(root: string): boolean;
+  OUTPUTS: string[];
 };
 
 describe('scripts/build.js: npm start and the CLI skip a build of unchanged sources', () => {
@@ -15,14 +16,6 @@ describe('scripts/build.js: npm start and the CLI skip a build of unchanged sour
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  const OUTPUTS = [
-    'apps/api/src/main.js',
-    'apps/dashboard/build-dashboard.js',
-    'dashboard/dashboard.js',
-    'dashboard/dashboard.css',
-    'apps/graphiql/build-graphiql.js',
-    'graphiql/graphiql.js',
-  ];
   const markBuilt = () => {
     for (const output of OUTPUTS) write(join('dist', output), '//');
     write('dist/.build-fingerprint', `${fingerprint(root).value}\n`);

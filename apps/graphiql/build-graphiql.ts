@@ -1,18 +1,6 @@
-import { build } from 'esbuild';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-
-/** The repository root: the first folder above this file with a package.json (from source or from dist). */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { join } from 'node:path';
+import { bundleForBrowser, bundleFromCommandLine, repositoryRoot } from '../browser-bundle/bundle-for-browser';
 
 /**
  * The Monaco workers of the Monaco that GraphiQL itself depends on (through @graphiql/react),
@@ -34,28 +22,14 @@ function monacoWorkers(root: string): Record<string, string> {
  */
 export async function buildGraphiql(outDir: string): Promise<void> {
   const root = repositoryRoot();
-  await build({
+  await bundleForBrowser({
     entryPoints: { graphiql: join(root, 'apps/graphiql/src/main.tsx'), ...monacoWorkers(root) },
-    outdir: outDir,
-    bundle: true,
-    minify: true,
-    sourcemap: false,
-    format: 'iife',
-    target: ['es2022'],
-    tsconfig: join(root, 'apps/graphiql/tsconfig.json'),
+    outDir,
+    tsconfig: 'apps/graphiql/tsconfig.json',
+    target: 'es2022',
     // Monaco's icon font, inlined like the rest of GraphiQL's fonts, so the stylesheet is one file.
     loader: { '.ttf': 'dataurl' },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
   });
 }
 
-if (require.main === module) {
-  const outDir = resolve(process.argv[2] ?? 'dist/graphiql');
-  buildGraphiql(outDir)
-    .then(() => console.log(`GraphiQL built into ${outDir}`))
-    .catch((error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
-}
+if (require.main === module) bundleFromCommandLine('GraphiQL', 'dist/graphiql', buildGraphiql);
