@@ -47,19 +47,29 @@ export async function measurePeers({ dir, scale, postgresUrl, row }: MeasurePeer
     () => openEmmettSqlite(join(dir, 'peer-emmett.sqlite')),
   ];
   if (postgresUrl) openers.push(() => openEmmettPostgres(postgresUrl));
-  for (const open of openers) {
-    const store = await open();
-    try {
-      figures.push(await failOnUncaught(measureStore(store, scale, row)));
-    } catch (error) {
-      // A peer that breaks down is a result too; the rest of the benchmark still reports.
-      row(`Peer: ${store.name}`, 'FAILED', error instanceof Error ? error.message : String(error));
-      figures.push({ store: store.name, oneWriter: 0, sixteenWriters: 0, readAll: 0 });
-    } finally {
-      await store.close();
-    }
+  // A peer that failed keeps its commands in flight; an error they raise later must not end the
+  // process, or run.ts never reaches the finally that stops its PostgreSQL cluster.
+  const late = (error: unknown) => console.log(`  (a late error from a peer, ignored: ${error instanceof Error ? error.message : String(error)})`);
+  process.on('uncaughtException', late);
+  try {
+    for (const open of openers) figures.push(await measureOne(open, scale, row));
+  } finally {
+    process.off('uncaughtException', late);
   }
   return figures;
+}
+
+async function measureOne(open: () => Promise<PeerStore>, scale: Scale, row: MeasurePeersOptions['row']): Promise<PeerFigures> {
+  const store = await open();
+  try {
+    return await failOnUncaught(measureStore(store, scale, row));
+  } catch (error) {
+    // A peer that breaks down is a result too; the rest of the benchmark still reports.
+    row(`Peer: ${store.name}`, 'FAILED', error instanceof Error ? error.message : String(error));
+    return { store: store.name, oneWriter: 0, sixteenWriters: 0, readAll: 0 };
+  } finally {
+    await store.close();
+  }
 }
 
 async function measureStore(store: PeerStore, scale: Scale, row: MeasurePeersOptions['row']): Promise<PeerFigures> {
