@@ -15,6 +15,9 @@ import { MeetingEvent } from './meeting/meeting.events';
 import { decideMetric, evolveMetric, initialMetricState, MetricDecisionContext, MetricState } from './scorecard/metric.decider';
 import { MetricCommand } from './scorecard/metric.commands';
 import { MetricEvent } from './scorecard/metric.events';
+import { decideRisk, evolveRisk, initialRiskState, RiskDecisionContext, RiskState } from './risk/risk.decider';
+import { RiskCommand } from './risk/risk.commands';
+import { RiskEvent } from './risk/risk.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -38,6 +41,7 @@ export const actionStream = (actionId: string) => `action-${actionId}`;
 export const userStream = (userId: string) => `user-${userId}`;
 export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 export const metricStream = (metricId: string) => `metric-${metricId}`;
+export const riskStream = (riskId: string) => `risk-${riskId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -67,6 +71,12 @@ export const metricDecider: ConceptDecider<MetricCommand, MetricEvent, MetricSta
   initialState: initialMetricState,
   evolve: evolveMetric,
   decide: decideMetric,
+};
+
+export const riskDecider: ConceptDecider<RiskCommand, RiskEvent, RiskState, RiskDecisionContext> = {
+  initialState: initialRiskState,
+  evolve: evolveRisk,
+  decide: decideRisk,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>

@@ -4,8 +4,9 @@ import { USER_EVENT_VERSIONS, UserEvent } from './access/user.events';
 import { MEETING_EVENT_VERSIONS, MeetingEvent } from './meeting/meeting.events';
 import { METRIC_EVENT_VERSIONS, MetricEvent } from './scorecard/metric.events';
 import { REMINDER_EVENT_VERSIONS, ReminderEvent } from './reminder/reminder.events';
+import { RISK_EVENT_VERSIONS, RiskEvent } from './risk/risk.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -14,6 +15,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...MEETING_EVENT_VERSIONS,
   ...METRIC_EVENT_VERSIONS,
   ...REMINDER_EVENT_VERSIONS,
+  ...RISK_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

@@ -12,3 +12,6 @@ export const actionIdFor = (planId: string, ref: string) => deterministicUuid('a
 /** People are identified by name within an organisation, case-insensitively. */
 export const ownerIdFor = (name: string, organisation: string) =>
   deterministicUuid('owner', name.trim().toLowerCase(), organisation.trim().toLowerCase());
+
+/** A risk's id comes from its plan and reference (R3), as an action's does, for the same reason. */
+export const riskIdFor = (planId: string, ref: string) => deterministicUuid('risk', planId, ref.trim());

@@ -1,0 +1,26 @@
+import { escalationReasons } from './risk-escalation';
+
+const open = (current: [number, number], previous: [number, number] | null = null) => ({
+  status: 'OPEN' as const,
+  current: { likelihood: current[0], impact: current[1] },
+  previous: previous && { likelihood: previous[0], impact: previous[1] },
+});
+
+describe('Which risks go on the board’s agenda', () => {
+  it('a risk at or above the threshold (Red, 15, unless the plan says otherwise)', () => {
+    expect(escalationReasons(open([3, 5]))).toEqual(['AT_OR_ABOVE_THRESHOLD']);
+    expect(escalationReasons(open([2, 5]))).toEqual([]);
+    expect(escalationReasons(open([2, 5]), 10)).toEqual(['AT_OR_ABOVE_THRESHOLD']);
+  });
+
+  it('a risk whose last re-score raised it, whatever its band', () => {
+    expect(escalationReasons(open([2, 3], [2, 2]))).toEqual(['RISING']);
+    expect(escalationReasons(open([2, 3], [2, 3]))).toEqual([]);
+    expect(escalationReasons(open([4, 4], [3, 5]))).toEqual(['AT_OR_ABOVE_THRESHOLD', 'RISING']);
+  });
+
+  it('never a closed risk or one already an issue', () => {
+    expect(escalationReasons({ ...open([5, 5], [1, 1]), status: 'CLOSED' })).toEqual([]);
+    expect(escalationReasons({ ...open([5, 5]), status: 'BECAME_ISSUE' })).toEqual([]);
+  });
+});

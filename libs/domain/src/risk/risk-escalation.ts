@@ -1,0 +1,23 @@
+import { RiskStatus } from './risk.commands';
+import { RED_FROM_SCORE, RiskRating, riskScore } from './risk-rating';
+
+/** Unless the plan sets its own, a risk reaches the board's agenda when its score is Red. */
+export const DEFAULT_ESCALATION_SCORE = RED_FROM_SCORE;
+
+export const ESCALATION_REASONS = ['AT_OR_ABOVE_THRESHOLD', 'RISING'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/**
+ * Why an open risk goes on the board's agenda: its current score is at or above the plan's
+ * threshold, or its last re-score raised it. Closed risks and issues are handled elsewhere.
+ */
+export function escalationReasons(
+  risk: { status: RiskStatus; current: RiskRating; previous: RiskRating | null },
+  threshold: number = DEFAULT_ESCALATION_SCORE,
+): EscalationReason[] {
+  if (risk.status !== 'OPEN') return [];
+  const reasons: EscalationReason[] = [];
+  if (riskScore(risk.current) >= threshold) reasons.push('AT_OR_ABOVE_THRESHOLD');
+  if (risk.previous && riskScore(risk.current) > riskScore(risk.previous)) reasons.push('RISING');
+  return reasons;
+}
