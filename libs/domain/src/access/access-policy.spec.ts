@@ -71,6 +71,18 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   RecordComparator: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   // Importing the plan's spreadsheet is the programme office's; owners and the adviser may not.
   ImportPlan: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  // Risks: anyone on the board or in the programme office may raise one and say it has happened;
+  // its owner re-scores it, sets when it is next reviewed and works its mitigations; only the
+  // board closes it or moves its target; the programme office keeps its links to the plan.
+  RaiseRisk: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  RescoreRisk: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  ChangeRiskLinks: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  ReviseRiskTarget: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  SetRiskReviewDate: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  AddMitigation: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  ChangeMitigationStatus: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  CloseRisk: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  RecordRiskAsIssue: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
 };
 
 const commandTypes = Object.keys(EXPECTED) as CommandType[];
@@ -206,6 +218,9 @@ describe('ForbiddenError', () => {
     expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER']), 'ReportProgress', AREA, SOMEONE_ELSES_OWNER_ID)).message).toBe(
       "You may not report progress on this action: only the action's owner may",
     );
+    expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER']), 'RescoreRisk', AREA, SOMEONE_ELSES_OWNER_ID)).message).toBe(
+      "You may not re-score this risk: only plan administrator or the risk's owner may",
+    );
   });
 
   it('says no role may do it when the list is empty', () => {
@@ -253,6 +268,15 @@ describe('every refusal says what was refused, in the board’s words', () => {
     CorrectMeasurement: 'correct a measurement',
     RecordComparator: 'record a comparator figure',
     ImportPlan: 'import a plan from a spreadsheet',
+    RaiseRisk: 'raise a risk',
+    RescoreRisk: 're-score this risk',
+    ChangeRiskLinks: 'change what a risk threatens',
+    ReviseRiskTarget: "revise a risk's target",
+    SetRiskReviewDate: "set this risk's review date",
+    AddMitigation: 'add a mitigation to this risk',
+    ChangeMitigationStatus: "change a mitigation's status",
+    CloseRisk: 'close a risk',
+    RecordRiskAsIssue: 'record a risk as an issue',
   };
 
   it('covers every command', () => {

@@ -6,6 +6,7 @@ import { Role } from './roles';
 import { UserCommand } from './user.commands';
 import { MeetingCommand } from '../meeting/meeting.commands';
 import { MetricCommand } from '../scorecard/metric.commands';
+import { RiskCommand } from '../risk/risk.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -13,14 +14,17 @@ type CommandType =
   | UserCommand['type']
   | MeetingCommand['type']
   | MetricCommand['type']
+  | RiskCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
 interface Rule {
   /** Roles that may send the command for anything in their local area. */
   roles: Role[];
-  /** Roles that may send it only for actions they own. */
+  /** Roles that may send it only for actions (or risks) they own. */
   ownRoles?: Role[];
+  /** What an owner owns here, for the refusal's words; an action unless said. */
+  owned?: 'risk';
   /**
    * Delegates act as the owner in everything else; passing the action on is the owner's own
    * call, or a delegate could keep access through someone they chose after being withdrawn.
@@ -71,6 +75,17 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   RecordMeasurement: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a measurement' },
   CorrectMeasurement: { roles: ['PLAN_ADMINISTRATOR'], what: 'correct a measurement' },
   RecordComparator: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a comparator figure' },
+  // The risk register: the programme office keeps it, the risk's owner re-scores it and works its
+  // mitigations, the board decides when a risk is closed.
+  RaiseRisk: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: 'raise a risk' },
+  RescoreRisk: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: 're-score this risk' },
+  ChangeRiskLinks: { roles: ['PLAN_ADMINISTRATOR'], what: 'change what a risk threatens' },
+  ReviseRiskTarget: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: "revise a risk's target" },
+  SetRiskReviewDate: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: "set this risk's review date" },
+  AddMitigation: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: 'add a mitigation to this risk' },
+  ChangeMitigationStatus: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: "change a mitigation's status" },
+  CloseRisk: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'close a risk' },
+  RecordRiskAsIssue: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a risk as an issue' },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
@@ -93,7 +108,7 @@ export function authorizeCommand(
   commandType: CommandType,
   localAreaId: string,
   actionOwnerId?: string,
-  /** Users the owner has delegated the action to; they act as its owner. */
+  /** Users the owner has delegated the action to; they act as its owner. Risks have none. */
   delegateUserIds: readonly string[] = [],
 ): Role {
   const rule = ACCESS_RULES[commandType];
@@ -106,6 +121,6 @@ export function authorizeCommand(
   const own = owns ? rule.ownRoles?.find((role) => held.includes(role)) : undefined;
   if (own) return own;
   const allowed = rule.roles.map((r) => r.replace(/_/g, ' ').toLowerCase());
-  if (rule.ownRoles) allowed.push("the action's owner");
+  if (rule.ownRoles) allowed.push(`the ${rule.owned ?? 'action'}'s owner`);
   throw new ForbiddenError(rule.what, allowed);
 }
