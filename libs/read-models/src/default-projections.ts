@@ -8,6 +8,7 @@ import { UserProjection } from './users/user.projection';
 import { MeetingProjection } from './meetings/meeting.projection';
 import { ScorecardProjection } from './scorecard/scorecard.projection';
 import { ReminderProjection } from './reminders/reminder.projection';
+import { RiskProjection } from './risks/risk.projection';
 import { Projection } from './projection/projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -22,4 +23,5 @@ export const defaultProjections = (): Projection[] => [
   new MeetingProjection(),
   new ScorecardProjection(),
   new ReminderProjection(),
+  new RiskProjection(),
 ];

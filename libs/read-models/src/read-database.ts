@@ -22,6 +22,9 @@ import { MetricTargetEntity } from './scorecard/metric-target.entity';
 import { ComparatorEntity } from './scorecard/comparator.entity';
 import { ReminderEntity } from './reminders/reminder.entity';
 import { SignInLinkEntity } from './sign-in/sign-in-link.entity';
+import { RiskEntity } from './risks/risk.entity';
+import { RiskScoreEntity } from './risks/risk-score.entity';
+import { MitigationEntity } from './risks/mitigation.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -46,6 +49,9 @@ export const READ_MODEL_ENTITIES = [
   ComparatorEntity,
   ReminderEntity,
   SignInLinkEntity,
+  RiskEntity,
+  RiskScoreEntity,
+  MitigationEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];
@@ -55,7 +61,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 7;
+export const READ_MODEL_SCHEMA_VERSION = 8;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing
