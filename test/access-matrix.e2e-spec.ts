@@ -1,5 +1,6 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '@send/domain';
-import { MutationName, MUTATIONS, PREPARE } from './support/mutation-catalogue';
+import { MutationName, MUTATIONS, PREPARE, riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
 
@@ -52,6 +53,10 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - board chair and members (only they): schedule meetings, minute attendance and decisions, close;
  * - plan administrator (only they): keep the scorecard (metrics, targets, figures, corrections,
  *   comparators, CSV imports);
+ * - risks: the programme office and the board raise them and record one as an issue; the risk's
+ *   owner (or the programme office) re-scores it, sets its review date and works its mitigations;
+ *   only the board closes one; the board or the programme office moves its target; the programme
+ *   office keeps its links into the plan;
  * - DfE adviser: reads only, every change refused;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -92,6 +97,16 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   correctMeasurement:   [A,    F,    F,     F,    F,    F,      N,     N],
   recordComparator:     [A,    F,    F,     F,    F,    F,      N,     N],
   importMeasurements:   [A,    F,    F,     F,    F,    F,      N,     N],
+  // The risk register (docs/risks.md): the matrix's risk is owned by Alex Morgan ("owner").
+  raiseRisk:            [A,    A,    A,     F,    F,    F,      N,     N],
+  rescoreRisk:          [A,    F,    F,     A,    F,    F,      N,     N],
+  changeRiskLinks:      [A,    F,    F,     F,    F,    F,      N,     N],
+  reviseRiskTarget:     [A,    A,    A,     F,    F,    F,      N,     N],
+  setRiskReviewDate:    [A,    F,    F,     A,    F,    F,      N,     N],
+  addMitigation:        [A,    F,    F,     A,    F,    F,      N,     N],
+  changeMitigationStatus: [A,  F,    F,     A,    F,    F,      N,     N],
+  closeRisk:            [F,    A,    A,     F,    F,    F,      N,     N],
+  recordRiskAsIssue:    [A,    A,    A,     F,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */
@@ -106,6 +121,11 @@ describe('Who may send which mutation, over HTTP', () => {
   });
 
   afterAll(() => app?.close());
+
+  it('covers every mutation the API has, so a new one cannot be added without its row', () => {
+    const fields = Object.keys(app.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields());
+    expect([...MUTATIONS].sort()).toEqual(fields.sort());
+  });
 
   describe.each(MUTATIONS)('%s', (mutation) => {
     const cells = CALLERS.map((caller, column) => [caller.userId, EXPECTED[mutation][column], caller.allowedAs] as const);
@@ -195,6 +215,8 @@ describe('Who may send which mutation, over HTTP', () => {
       await app.gql(change('reportProgress', 'ReportProgressInput'), {
         input: { actionId, expectedRevision: added.revision, rag: 'GREEN', commentary: 'On track', asAt: '2026-06-01' },
       });
+      const raised = await app.gql(`mutation ($input: RaiseRiskInput!) { raiseRisk(input: $input) { id } }`, { input: riskInput(planId, [actionId]) });
+      expect(raised.errors).toBeUndefined();
     });
 
     it('lets the DfE adviser read the plan, its actions, an action’s timeline and the owners', async () => {
@@ -228,6 +250,8 @@ describe('Who may send which mutation, over HTTP', () => {
       'actions(filter: { ref })': { query: `query ($planId: ID!) { actions(planId: $planId, filter: { ref: "1.1" }) { totalCount } }`, expected: [A, A, A, A, A, A, N, N] },
       'historyHead(planId)': { query: `query ($planId: ID!) { historyHead(planId: $planId) { position events hash } }`, expected: [A, A, A, A, A, A, N, N] },
       'users(localAreaId)': { query: `query ($areaId: ID!) { users(localAreaId: $areaId) { id } }`, expected: [A, A, A, A, A, A, N, N] },
+      'risks(planId)': { query: `query ($planId: ID!) { risks(planId: $planId) { ref scores { commentary } mitigations { id } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'risk(planId, ref)': { query: `query ($planId: ID!) { risk(planId: $planId, ref: "R1") { ref current { band } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
     };
 

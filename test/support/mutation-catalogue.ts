@@ -36,6 +36,15 @@ export const MUTATIONS = [
   'correctMeasurement',
   'recordComparator',
   'importMeasurements',
+  'raiseRisk',
+  'rescoreRisk',
+  'changeRiskLinks',
+  'reviseRiskTarget',
+  'setRiskReviewDate',
+  'addMitigation',
+  'changeMitigationStatus',
+  'closeRisk',
+  'recordRiskAsIssue',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -93,6 +102,43 @@ async function planWithMetric(gql: Gql, planId: string): Promise<{ metricId: str
     'recordMeasurement',
   );
   return { metricId: metric.id, measurementId: recorded.latest.id };
+}
+
+const riskMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { id revision } }`;
+
+/** A risk owned by Alex Morgan of the Council (the matrix's owner), threatening the plan's action 1.1. */
+export const riskInput = (planId: string, actionIds: string[] = []) => ({
+  planId,
+  ref: 'R1',
+  title: 'Specialist places come too late',
+  description: 'New special school places open after the children who need them have been placed out of area.',
+  cause: 'Capital programme slippage',
+  consequence: 'More placements in independent special schools and a larger deficit',
+  owner: { name: 'Alex Morgan', role: 'Finance Lead – High Needs', organisation: 'Council' },
+  areaNumbers: [1],
+  priorityNumbers: [7],
+  actionIds,
+  inherent: { likelihood: 4, impact: 5 },
+  current: { likelihood: 3, impact: 4 },
+  target: { likelihood: 2, impact: 3, byDate: '2027-03-31' },
+  reviewDate: '2026-09-01',
+});
+
+async function planWithRisk(gql: Gql, planId: string): Promise<{ riskId: string; revision: number; actionId: string }> {
+  const action = await planWithAction(gql, planId);
+  const risk = await must<{ id: string; revision: number }>(gql(riskMutation('raiseRisk', 'RaiseRiskInput'), { input: riskInput(planId, [action.id]) }), 'raiseRisk');
+  return { riskId: risk.id, revision: risk.revision, actionId: action.id };
+}
+
+async function riskWithMitigation(gql: Gql, planId: string): Promise<{ riskId: string; revision: number; mitigationId: string }> {
+  const { riskId, revision } = await planWithRisk(gql, planId);
+  const added = await must<{ id: string; revision: number; mitigations: { id: string }[] }>(
+    gql(`mutation ($input: AddMitigationInput!) { addMitigation(input: $input) { id revision mitigations { id } } }`, {
+      input: { riskId, expectedRevision: revision, description: 'Placement panel reviews every request', owner: { name: 'Alex Morgan', role: 'Finance Lead – High Needs', organisation: 'Council' }, dueDate: '2026-08-31' },
+    }),
+    'addMitigation',
+  );
+  return { riskId, revision: added.revision, mitigationId: added.mitigations[0].id };
 }
 
 /** Someone to grant roles to, registered by the tester (a plan administrator). */
@@ -362,5 +408,44 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
       query: `mutation ($input: ImportMeasurementsInput!) { importMeasurements(input: $input) { imported errors { row message } } }`,
       variables: { input: { planId, csv, dryRun: false } },
     };
+  },
+  raiseRisk: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return { query: riskMutation('raiseRisk', 'RaiseRiskInput'), variables: { input: riskInput(planId, [action.id]) } };
+  },
+  rescoreRisk: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return { query: riskMutation('rescoreRisk', 'RescoreRiskInput'), variables: { input: { riskId, expectedRevision: revision, current: { likelihood: 4, impact: 4 }, commentary: 'Capital bid delayed', asAt: '2026-06-01' } } };
+  },
+  changeRiskLinks: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return { query: riskMutation('changeRiskLinks', 'ChangeRiskLinksInput'), variables: { input: { riskId, expectedRevision: revision, areaNumbers: [1, 2], priorityNumbers: [], actionIds: [] } } };
+  },
+  reviseRiskTarget: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return { query: riskMutation('reviseRiskTarget', 'ReviseRiskTargetInput'), variables: { input: { riskId, expectedRevision: revision, target: { likelihood: 2, impact: 4, byDate: '2027-09-30' }, reason: 'Capital bid a year late' } } };
+  },
+  setRiskReviewDate: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return { query: riskMutation('setRiskReviewDate', 'SetRiskReviewDateInput'), variables: { input: { riskId, expectedRevision: revision, reviewDate: '2026-07-15' } } };
+  },
+  addMitigation: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return {
+      query: riskMutation('addMitigation', 'AddMitigationInput'),
+      variables: { input: { riskId, expectedRevision: revision, description: 'Co-locate specialist provision on mainstream sites', owner: { name: 'Sam Patel', role: 'SEND and AP Lead', organisation: 'Council' }, dueDate: '2026-12-31' } },
+    };
+  },
+  changeMitigationStatus: async (gql, planId) => {
+    const { riskId, revision, mitigationId } = await riskWithMitigation(gql, planId);
+    return { query: riskMutation('changeMitigationStatus', 'ChangeMitigationStatusInput'), variables: { input: { riskId, expectedRevision: revision, mitigationId, status: 'IN_PROGRESS', commentary: 'Panel met twice' } } };
+  },
+  closeRisk: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return { query: riskMutation('closeRisk', 'CloseRiskInput'), variables: { input: { riskId, expectedRevision: revision, reason: 'Capital bid approved' } } };
+  },
+  recordRiskAsIssue: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return { query: riskMutation('recordRiskAsIssue', 'RecordRiskAsIssueInput'), variables: { input: { riskId, expectedRevision: revision, commentary: 'Twelve children placed out of area this term' } } };
   },
 };

@@ -23,6 +23,7 @@ import { ReportsModule } from './reports/reports.module';
 import { textInputPlugin } from './hardening/text-input.plugin';
 import { formatClientError } from './errors/format-client-error';
 import { ScorecardModule } from './scorecard/scorecard.module';
+import { RisksModule } from './risks/risks.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
@@ -92,6 +93,7 @@ export class AppModule {
         MovementModule,
         ReportsModule,
         ScorecardModule,
+        RisksModule,
         EvidenceFilesModule,
         HistoryModule,
         RemindersModule,

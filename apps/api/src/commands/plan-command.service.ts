@@ -34,6 +34,11 @@ import {
   MetricEvent,
   MetricNotFoundError,
   MetricState,
+  RiskCommand,
+  RiskDecisionContext,
+  RiskEvent,
+  RiskNotFoundError,
+  RiskState,
   actionDecider,
   actionStream,
   loadEvent,
@@ -43,6 +48,8 @@ import {
   metricStream,
   planDecider,
   planStream,
+  riskDecider,
+  riskStream,
   schemaVersionOf,
   userDecider,
   userStream,
@@ -197,6 +204,24 @@ export class PlanCommandService {
     });
   }
 
+  async executeRiskCommand(command: RiskCommand, expectedRevision: bigint | undefined, options: CommandOptions): Promise<CommandResult<RiskEvent, RiskState>> {
+    const links = command.type === 'RaiseRisk' || command.type === 'ChangeRiskLinks' ? command.data : undefined;
+    const context: RiskDecisionContext = {};
+    const authorize = async (risk: RiskState) => {
+      const planId = command.type === 'RaiseRisk' ? command.data.planId : risk.exists ? risk.planId : undefined;
+      if (planId === undefined) return;
+      const plan = await this.fold(planStream(planId), planDecider);
+      if (plan.status !== 'active') throw new PlanNotFoundError(planId);
+      // The decision checks the links against the plan and its actions; both are read once access is settled.
+      context.plan = plan;
+      if (links) context.actions = Object.fromEntries(await Promise.all(links.actionIds.map(async (id) => [id, await this.fold(actionStream(id), actionDecider)] as const)));
+      const hidden = () => (command.type === 'RaiseRisk' ? new PlanNotFoundError(planId) : new RiskNotFoundError(command.data.riskId));
+      const ownerId = risk.exists ? risk.ownerId : undefined;
+      return this.authorize(options, command.type, plan.localArea.id, ownerId, hidden);
+    };
+    return this.run(riskStream(command.data.riskId), riskDecider, command, options, context, authorize, expectedRevision);
+  }
+
   private run<C, E extends DomainEvent, S, X>(
     streamId: string,
     decider: Decider<C, E, S, CommandMetadata, X>,
@@ -262,7 +287,7 @@ export class PlanCommandService {
   }
 
   /** A stream's current state, rebuilt the way a command rebuilds it before deciding. */
-  async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent>(
+  async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent | RiskEvent>(
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {

@@ -1,3 +1,4 @@
+import { requireOwner } from './require-owner';
 import { CommandMetadata } from '../shared/command-metadata';
 import { InvalidValueError } from '../shared/domain-error';
 import { requireDate, requirePastOrToday, requireText } from '../shared/guards';
@@ -411,15 +412,6 @@ function milestoneAdded(actionId: string, milestone: NewMilestone, state: Existi
       title: requireText('milestone.title', milestone.title),
       dueDate: requireDate('milestone.dueDate', milestone.dueDate),
     },
-  };
-}
-
-function requireOwner(owner: ActionOwner): ActionOwner {
-  return {
-    ownerId: requireText('owner.ownerId', owner?.ownerId),
-    name: requireText('owner.name', owner?.name),
-    role: requireText('owner.role', owner?.role),
-    organisation: requireText('owner.organisation', owner?.organisation),
   };
 }
 

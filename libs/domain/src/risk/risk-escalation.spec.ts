@@ -2,8 +2,8 @@ import { escalationReasons } from './risk-escalation';
 
 const open = (current: [number, number], previous: [number, number] | null = null) => ({
   status: 'OPEN' as const,
-  current: { likelihood: current[0], impact: current[1] },
-  previous: previous && { likelihood: previous[0], impact: previous[1] },
+  score: current[0] * current[1],
+  previousScore: previous && previous[0] * previous[1],
 });
 
 describe('Which risks go on the board’s agenda', () => {

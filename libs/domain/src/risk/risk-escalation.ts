@@ -1,5 +1,5 @@
 import { RiskStatus } from './risk.commands';
-import { RED_FROM_SCORE, RiskRating, riskScore } from './risk-rating';
+import { RED_FROM_SCORE } from './risk-rating';
 
 /** Unless the plan sets its own, a risk reaches the board's agenda when its score is Red. */
 export const DEFAULT_ESCALATION_SCORE = RED_FROM_SCORE;
@@ -12,12 +12,12 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number];
  * threshold, or its last re-score raised it. Closed risks and issues are handled elsewhere.
  */
 export function escalationReasons(
-  risk: { status: RiskStatus; current: RiskRating; previous: RiskRating | null },
+  risk: { status: RiskStatus; score: number; previousScore: number | null },
   threshold: number = DEFAULT_ESCALATION_SCORE,
 ): EscalationReason[] {
   if (risk.status !== 'OPEN') return [];
   const reasons: EscalationReason[] = [];
-  if (riskScore(risk.current) >= threshold) reasons.push('AT_OR_ABOVE_THRESHOLD');
-  if (risk.previous && riskScore(risk.current) > riskScore(risk.previous)) reasons.push('RISING');
+  if (risk.score >= threshold) reasons.push('AT_OR_ABOVE_THRESHOLD');
+  if (risk.previousScore !== null && risk.score > risk.previousScore) reasons.push('RISING');
   return reasons;
 }

@@ -29,6 +29,8 @@ export type RiskState =
       riskId: string;
       planId: string;
       ref: string;
+      /** Whose risk it is: they may re-score it and work its mitigations. */
+      ownerId: string;
       status: RiskStatus;
       inherent: RiskRating;
       current: RiskRating;
@@ -51,7 +53,7 @@ export const initialRiskState = (): RiskState => ({ exists: false });
 export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
   if (event.type === 'RiskRaised') {
     const d = event.data;
-    return { exists: true, riskId: d.riskId, planId: d.planId, ref: d.ref, status: 'OPEN', inherent: d.inherent, current: d.current, currentAsAt: null, mitigations: {} };
+    return { exists: true, riskId: d.riskId, planId: d.planId, ref: d.ref, ownerId: d.owner.ownerId, status: 'OPEN', inherent: d.inherent, current: d.current, currentAsAt: null, mitigations: {} };
   }
   if (!state.exists) return state;
   switch (event.type) {

@@ -1,0 +1,101 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { deterministicUuid, ownerIdFor, riskIdFor } from '@send/event-store';
+import { Principal, RiskCommand } from '@send/domain';
+import { OwnerInput } from '../actions/dto/owner.input';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { ProjectionService } from '../infrastructure/projection.service';
+import {
+  AddMitigationInput,
+  ChangeMitigationStatusInput,
+  ChangeRiskLinksInput,
+  CloseRiskInput,
+  RaiseRiskInput,
+  RecordRiskAsIssueInput,
+  RescoreRiskInput,
+  ReviseRiskTargetInput,
+  RiskChangeInput,
+  SetRiskReviewDateInput,
+} from './dto/risk.input';
+import { RiskModel } from './models/risk.model';
+import { RiskReadService } from './risk-read.service';
+
+const owner = (input: OwnerInput) => ({ ownerId: ownerIdFor(input.name, input.organisation), name: input.name, role: input.role, organisation: input.organisation });
+
+/** Each mutation is one domain command on the risk's stream; the answer is the risk as the register now shows it. */
+@Resolver(() => RiskModel)
+export class RiskCommandsResolver {
+  constructor(
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+    private readonly risks: RiskReadService,
+  ) {}
+
+  @Mutation(() => RiskModel, { description: "Raise a risk in a plan's register (programme office, board); CONFLICT if the reference is taken." })
+  async raiseRisk(@Args('input') input: RaiseRiskInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    const riskId = riskIdFor(input.planId, input.ref);
+    const { planId, ref, title, description, cause, consequence, areaNumbers, priorityNumbers, actionIds, inherent, current, target, reviewDate } = input;
+    const command: RiskCommand = {
+      type: 'RaiseRisk',
+      data: { riskId, planId, ref, title, description, cause, consequence, owner: owner(input.owner), areaNumbers, priorityNumbers, actionIds, inherent: { ...inherent }, current: { ...current }, target: { ...target }, reviewDate },
+    };
+    return this.send(command, undefined, principal, input.commandId);
+  }
+
+  @Mutation(() => RiskModel, { description: "Re-score a risk (its owner, the programme office): a commentary and the day it describes are required; the history is kept." })
+  rescoreRisk(@Args('input') input: RescoreRiskInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    return this.change(input, principal, { type: 'RescoreRisk', data: { riskId: input.riskId, current: { ...input.current }, commentary: input.commentary, asAt: input.asAt } });
+  }
+
+  @Mutation(() => RiskModel, { description: 'Change the areas, priorities and actions a risk threatens (programme office).' })
+  changeRiskLinks(@Args('input') input: ChangeRiskLinksInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    const { riskId, areaNumbers, priorityNumbers, actionIds } = input;
+    return this.change(input, principal, { type: 'ChangeRiskLinks', data: { riskId, areaNumbers, priorityNumbers, actionIds } });
+  }
+
+  @Mutation(() => RiskModel, { description: "Move a risk's target score or date, with the reason (programme office, board)." })
+  reviseRiskTarget(@Args('input') input: ReviseRiskTargetInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    return this.change(input, principal, { type: 'ReviseRiskTarget', data: { riskId: input.riskId, target: { ...input.target }, reason: input.reason } });
+  }
+
+  @Mutation(() => RiskModel, { description: 'Set when the risk is next reviewed (its owner, the programme office).' })
+  setRiskReviewDate(@Args('input') input: SetRiskReviewDateInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    return this.change(input, principal, { type: 'SetRiskReviewDate', data: { riskId: input.riskId, reviewDate: input.reviewDate } });
+  }
+
+  @Mutation(() => RiskModel, { description: 'Add a mitigation: what will be done, by whom, by when (its owner, the programme office).' })
+  addMitigation(@Args('input') input: AddMitigationInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    const commandId = input.commandId ?? randomUUID();
+    // From the command id, so a retried request decides the same mitigation again.
+    const mitigationId = deterministicUuid('mitigation', commandId);
+    const command: RiskCommand = { type: 'AddMitigation', data: { riskId: input.riskId, mitigationId, description: input.description, owner: owner(input.owner), dueDate: input.dueDate } };
+    return this.send(command, BigInt(input.expectedRevision), principal, commandId);
+  }
+
+  @Mutation(() => RiskModel, { description: "Move a mitigation on: PLANNED, IN_PROGRESS, DONE or DROPPED (the risk's owner, the programme office)." })
+  changeMitigationStatus(@Args('input') input: ChangeMitigationStatusInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    const { riskId, mitigationId, status, commentary } = input;
+    return this.change(input, principal, { type: 'ChangeMitigationStatus', data: { riskId, mitigationId, status, commentary } });
+  }
+
+  @Mutation(() => RiskModel, { description: 'Close a risk, with the reason (board).' })
+  closeRisk(@Args('input') input: CloseRiskInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    return this.change(input, principal, { type: 'CloseRisk', data: { riskId: input.riskId, reason: input.reason } });
+  }
+
+  @Mutation(() => RiskModel, { description: 'Record that the risk has happened and is now an issue (programme office, board).' })
+  recordRiskAsIssue(@Args('input') input: RecordRiskAsIssueInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    return this.change(input, principal, { type: 'RecordRiskAsIssue', data: { riskId: input.riskId, commentary: input.commentary } });
+  }
+
+  private change(input: RiskChangeInput, principal: Principal, command: RiskCommand): Promise<RiskModel> {
+    return this.send(command, BigInt(input.expectedRevision), principal, input.commandId);
+  }
+
+  private async send(command: RiskCommand, expectedRevision: bigint | undefined, principal: Principal, commandId?: string): Promise<RiskModel> {
+    const result = await this.commands.executeRiskCommand(command, expectedRevision, { principal, commandId });
+    await this.projections.caughtUpTo(result.position);
+    return this.risks.byId(command.data.riskId, principal);
+  }
+}
