@@ -24,7 +24,7 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
   { userId: 'member', roles: ['BOARD_MEMBER'], areas: [TEST_AREA], allowedAs: 'BOARD_MEMBER' },
   { userId: 'owner', owner: ALEX, roles: ['ACTION_OWNER'], areas: [TEST_AREA], allowedAs: 'ACTION_OWNER' },
   { userId: 'other-owner', owner: { name: 'Sam Patel', organisation: 'NHS Trust' }, roles: ['ACTION_OWNER'], areas: [TEST_AREA] },
-  { userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA] },
+  { userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA], allowedAs: 'DFE_ADVISER' },
   { userId: 'nobody', owner: ALEX, roles: [], areas: [TEST_AREA] },
   {
     userId: 'elsewhere',
@@ -57,7 +57,9 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   owner (or the programme office) re-scores it, sets its review date and works its mitigations;
  *   only the board closes one; the board or the programme office moves its target; the programme
  *   office keeps its links into the plan;
- * - DfE adviser: reads only, every change refused;
+ * - challenge threads: the board and the DfE adviser ask and follow up, the owner of the action
+ *   (or the programme office) answers, the board resolves;
+ * - DfE adviser: reads only, every change refused but asking the board's questions;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
  */
@@ -107,6 +109,12 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   changeMitigationStatus: [A,  F,    F,     A,    F,    F,      N,     N],
   closeRisk:            [F,    A,    A,     F,    F,    F,      N,     N],
   recordRiskAsIssue:    [A,    A,    A,     F,    F,    F,      N,     N],
+  // Challenge threads: the DfE adviser may ask and follow up (a question changes nothing in the
+  // plan); the action's owner or the programme office answers; the board resolves.
+  raiseChallenge:       [F,    A,    A,     F,    F,    A,      N,     N],
+  answerChallenge:      [A,    F,    F,     A,    F,    F,      N,     N],
+  followUpChallenge:    [F,    A,    A,     F,    F,    A,      N,     N],
+  resolveChallenge:     [F,    A,    A,     F,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */
@@ -252,6 +260,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'users(localAreaId)': { query: `query ($areaId: ID!) { users(localAreaId: $areaId) { id } }`, expected: [A, A, A, A, A, A, N, N] },
       'risks(planId)': { query: `query ($planId: ID!) { risks(planId: $planId) { ref scores { commentary } mitigations { id } } }`, expected: [A, A, A, A, A, A, N, N] },
       'risk(planId, ref)': { query: `query ($planId: ID!) { risk(planId: $planId, ref: "R1") { ref current { band } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
     };
 

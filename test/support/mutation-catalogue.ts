@@ -45,6 +45,10 @@ export const MUTATIONS = [
   'changeMitigationStatus',
   'closeRisk',
   'recordRiskAsIssue',
+  'raiseChallenge',
+  'answerChallenge',
+  'followUpChallenge',
+  'resolveChallenge',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -139,6 +143,19 @@ async function riskWithMitigation(gql: Gql, planId: string): Promise<{ riskId: s
     'addMitigation',
   );
   return { riskId, revision: added.revision, mitigationId: added.mitigations[0].id };
+}
+
+const challengeMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { id status } }`;
+
+/** A question about the plan's action 1.1 (Alex Morgan's), asked by the tester as board chair, answered if asked. */
+async function planWithChallenge(gql: Gql, planId: string, answered = false): Promise<{ challengeId: string }> {
+  const action = await planWithAction(gql, planId);
+  const raised = await must<{ id: string }>(
+    gql(challengeMutation('raiseChallenge', 'RaiseChallengeInput'), { input: { planId, subjectKind: 'ACTION', subjectId: action.id, question: 'Is the forecast on trajectory?' } }),
+    'raiseChallenge',
+  );
+  if (answered) await must(gql(challengeMutation('answerChallenge', 'AnswerChallengeInput'), { input: { challengeId: raised.id, answer: 'Yes, within £0.5m.' } }), 'answerChallenge');
+  return { challengeId: raised.id };
 }
 
 /** Someone to grant roles to, registered by the tester (a plan administrator). */
@@ -447,5 +464,21 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   recordRiskAsIssue: async (gql, planId) => {
     const { riskId, revision } = await planWithRisk(gql, planId);
     return { query: riskMutation('recordRiskAsIssue', 'RecordRiskAsIssueInput'), variables: { input: { riskId, expectedRevision: revision, commentary: 'Twelve children placed out of area this term' } } };
+  },
+  raiseChallenge: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return { query: challengeMutation('raiseChallenge', 'RaiseChallengeInput'), variables: { input: { planId, subjectKind: 'ACTION', subjectId: action.id, question: 'Why is 1.1 Green with no evidence accepted?' } } };
+  },
+  answerChallenge: async (gql, planId) => {
+    const { challengeId } = await planWithChallenge(gql, planId);
+    return { query: challengeMutation('answerChallenge', 'AnswerChallengeInput'), variables: { input: { challengeId, answer: 'The evidence goes to the next board.' } } };
+  },
+  followUpChallenge: async (gql, planId) => {
+    const { challengeId } = await planWithChallenge(gql, planId, true);
+    return { query: challengeMutation('followUpChallenge', 'FollowUpChallengeInput'), variables: { input: { challengeId, question: 'Show the board the figures.' } } };
+  },
+  resolveChallenge: async (gql, planId) => {
+    const { challengeId } = await planWithChallenge(gql, planId, true);
+    return { query: challengeMutation('resolveChallenge', 'ResolveChallengeInput'), variables: { input: { challengeId, note: 'Satisfied' } } };
   },
 };

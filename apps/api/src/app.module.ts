@@ -24,6 +24,7 @@ import { textInputPlugin } from './hardening/text-input.plugin';
 import { formatClientError } from './errors/format-client-error';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { RisksModule } from './risks/risks.module';
+import { ChallengesModule } from './challenges/challenges.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
@@ -94,6 +95,7 @@ export class AppModule {
         ReportsModule,
         ScorecardModule,
         RisksModule,
+        ChallengesModule,
         EvidenceFilesModule,
         HistoryModule,
         RemindersModule,

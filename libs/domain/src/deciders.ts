@@ -18,6 +18,9 @@ import { MetricEvent } from './scorecard/metric.events';
 import { decideRisk, evolveRisk, initialRiskState, RiskDecisionContext, RiskState } from './risk/risk.decider';
 import { RiskCommand } from './risk/risk.commands';
 import { RiskEvent } from './risk/risk.events';
+import { ChallengeDecisionContext, ChallengeState, decideChallenge, evolveChallenge, initialChallengeState } from './challenge/challenge.decider';
+import { ChallengeCommand } from './challenge/challenge.commands';
+import { ChallengeEvent } from './challenge/challenge.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -42,6 +45,7 @@ export const userStream = (userId: string) => `user-${userId}`;
 export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 export const metricStream = (metricId: string) => `metric-${metricId}`;
 export const riskStream = (riskId: string) => `risk-${riskId}`;
+export const challengeStream = (challengeId: string) => `challenge-${challengeId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -77,6 +81,12 @@ export const riskDecider: ConceptDecider<RiskCommand, RiskEvent, RiskState, Risk
   initialState: initialRiskState,
   evolve: evolveRisk,
   decide: decideRisk,
+};
+
+export const challengeDecider: ConceptDecider<ChallengeCommand, ChallengeEvent, ChallengeState, ChallengeDecisionContext> = {
+  initialState: initialChallengeState,
+  evolve: evolveChallenge,
+  decide: decideChallenge,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>

@@ -5,8 +5,9 @@ import { MEETING_EVENT_VERSIONS, MeetingEvent } from './meeting/meeting.events';
 import { METRIC_EVENT_VERSIONS, MetricEvent } from './scorecard/metric.events';
 import { REMINDER_EVENT_VERSIONS, ReminderEvent } from './reminder/reminder.events';
 import { RISK_EVENT_VERSIONS, RiskEvent } from './risk/risk.events';
+import { CHALLENGE_EVENT_VERSIONS, ChallengeEvent } from './challenge/challenge.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -16,6 +17,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...METRIC_EVENT_VERSIONS,
   ...REMINDER_EVENT_VERSIONS,
   ...RISK_EVENT_VERSIONS,
+  ...CHALLENGE_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

@@ -9,6 +9,7 @@ import { MeetingProjection } from './meetings/meeting.projection';
 import { ScorecardProjection } from './scorecard/scorecard.projection';
 import { ReminderProjection } from './reminders/reminder.projection';
 import { RiskProjection } from './risks/risk.projection';
+import { ChallengeProjection } from './challenges/challenge.projection';
 import { Projection } from './projection/projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -24,4 +25,5 @@ export const defaultProjections = (): Projection[] => [
   new ScorecardProjection(),
   new ReminderProjection(),
   new RiskProjection(),
+  new ChallengeProjection(),
 ];

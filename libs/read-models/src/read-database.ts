@@ -25,6 +25,8 @@ import { SignInLinkEntity } from './sign-in/sign-in-link.entity';
 import { RiskEntity } from './risks/risk.entity';
 import { RiskScoreEntity } from './risks/risk-score.entity';
 import { MitigationEntity } from './risks/mitigation.entity';
+import { ChallengeEntity } from './challenges/challenge.entity';
+import { ChallengeMessageEntity } from './challenges/challenge-message.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -52,6 +54,8 @@ export const READ_MODEL_ENTITIES = [
   RiskEntity,
   RiskScoreEntity,
   MitigationEntity,
+  ChallengeEntity,
+  ChallengeMessageEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];

@@ -39,6 +39,13 @@ import {
   RiskEvent,
   RiskNotFoundError,
   RiskState,
+  ChallengeCommand,
+  ChallengeDecisionContext,
+  ChallengeEvent,
+  ChallengeNotFoundError,
+  ChallengeState,
+  challengeDecider,
+  challengeStream,
   actionDecider,
   actionStream,
   loadEvent,
@@ -222,6 +229,26 @@ export class PlanCommandService {
     return this.run(riskStream(command.data.riskId), riskDecider, command, options, context, authorize, expectedRevision);
   }
 
+  async executeChallengeCommand(command: ChallengeCommand, options: CommandOptions): Promise<CommandResult<ChallengeEvent, ChallengeState>> {
+    const context: ChallengeDecisionContext = {};
+    const authorize = async (challenge: ChallengeState) => {
+      const raising = command.type === 'RaiseChallenge' ? command.data : undefined;
+      const planId = raising ? raising.planId : challenge.exists ? challenge.planId : undefined;
+      if (planId === undefined) return;
+      const plan = await this.fold(planStream(planId), planDecider);
+      if (plan.status !== 'active') throw new PlanNotFoundError(planId);
+      const hidden = () => (raising ? new PlanNotFoundError(planId) : new ChallengeNotFoundError(command.data.challengeId));
+      // An answer is the owner's of what is asked about now (an action's delegates too), whoever owned it when asked.
+      const subject = raising ? raising.subject : challenge.exists ? { kind: challenge.subjectKind, id: challenge.subjectId } : undefined;
+      if (subject?.kind === 'ACTION') context.action = await this.fold(actionStream(subject.id), actionDecider);
+      if (subject?.kind === 'RISK') context.risk = await this.fold(riskStream(subject.id), riskDecider);
+      const owner = context.action?.exists ? context.action.owner.ownerId : context.risk?.exists ? context.risk.ownerId : undefined;
+      const delegates = context.action?.exists ? Object.keys(context.action.delegates) : [];
+      return this.authorize(options, command.type, plan.localArea.id, owner, hidden, delegates);
+    };
+    return this.run(challengeStream(command.data.challengeId), challengeDecider, command, options, context, authorize);
+  }
+
   private run<C, E extends DomainEvent, S, X>(
     streamId: string,
     decider: Decider<C, E, S, CommandMetadata, X>,
@@ -287,7 +314,7 @@ export class PlanCommandService {
   }
 
   /** A stream's current state, rebuilt the way a command rebuilds it before deciding. */
-  async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent | RiskEvent>(
+  async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent | RiskEvent | ChallengeEvent>(
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {

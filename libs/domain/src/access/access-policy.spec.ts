@@ -83,6 +83,12 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   ChangeMitigationStatus: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   CloseRisk: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   RecordRiskAsIssue: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  // Challenge and response: the board and the DfE adviser ask (a question changes nothing in the
+  // plan); the owner of the action or risk answers, or the programme office; the board resolves.
+  RaiseChallenge: { any: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], own: [] },
+  FollowUpChallenge: { any: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], own: [] },
+  AnswerChallenge: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  ResolveChallenge: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
 };
 
 const commandTypes = Object.keys(EXPECTED) as CommandType[];
@@ -93,10 +99,11 @@ describe('ACCESS_RULES', () => {
     expect(Object.keys(ACCESS_RULES).sort()).toEqual([...commandTypes].sort());
   });
 
-  it('puts the DfE adviser in no rule', () => {
-    for (const rule of Object.values(ACCESS_RULES)) {
-      expect([...rule.roles, ...(rule.ownRoles ?? [])]).not.toContain('DFE_ADVISER');
-    }
+  it('puts the DfE adviser in no rule but asking the board a question and following it up', () => {
+    const adviserMay = Object.entries(ACCESS_RULES)
+      .filter(([, rule]) => [...rule.roles, ...(rule.ownRoles ?? [])].includes('DFE_ADVISER'))
+      .map(([command]) => command);
+    expect(adviserMay.sort()).toEqual(['FollowUpChallenge', 'RaiseChallenge']);
   });
 });
 
@@ -177,11 +184,13 @@ describe('local areas', () => {
 });
 
 describe('the DfE adviser', () => {
-  it('is refused every command, even on an action linked to their own owner id', () => {
+  it('is refused every command but asking a question, even on an action linked to their own owner id', () => {
     const adviser = principal(['DFE_ADVISER']);
-    for (const command of commandTypes) {
+    const questions: CommandType[] = ['RaiseChallenge', 'FollowUpChallenge'];
+    for (const command of commandTypes.filter((c) => !questions.includes(c))) {
       expect(refusal(() => authorizeCommand(adviser, command, AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
     }
+    for (const command of questions) expect(authorizeCommand(adviser, command, AREA)).toBe('DFE_ADVISER');
     expect(canSeeArea(adviser, AREA)).toBe(true);
   });
 });
@@ -220,6 +229,9 @@ describe('ForbiddenError', () => {
     );
     expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER']), 'RescoreRisk', AREA, SOMEONE_ELSES_OWNER_ID)).message).toBe(
       "You may not re-score this risk: only plan administrator or the risk's owner may",
+    );
+    expect(refusal(() => authorizeCommand(principal(['BOARD_MEMBER']), 'AnswerChallenge', AREA, SOMEONE_ELSES_OWNER_ID)).message).toBe(
+      'You may not answer this challenge: only plan administrator or the owner of the action or risk may',
     );
   });
 
@@ -277,13 +289,18 @@ describe('every refusal says what was refused, in the board’s words', () => {
     ChangeMitigationStatus: "change a mitigation's status",
     CloseRisk: 'close a risk',
     RecordRiskAsIssue: 'record a risk as an issue',
+    RaiseChallenge: 'raise a challenge',
+    FollowUpChallenge: 'follow up a challenge',
+    AnswerChallenge: 'answer this challenge',
+    ResolveChallenge: 'resolve a challenge',
   };
 
   it('covers every command', () => {
     expect(Object.keys(WHAT).sort()).toEqual(Object.keys(ACCESS_RULES).sort());
   });
 
-  it.each(Object.entries(WHAT) as [CommandType, string][])('%s: "You may not %s: …" for the DfE adviser', (command, what) => {
-    expect(refusal(() => authorizeCommand(principal(['DFE_ADVISER']), command, AREA, SOMEONE_ELSES_OWNER_ID)).message).toMatch(new RegExp(`^You may not ${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: only `));
+  it.each(Object.entries(WHAT) as [CommandType, string][])('%s: "You may not %s: …" for someone with no role that may', (command, what) => {
+    const refused = ACCESS_RULES[command].roles.includes('DFE_ADVISER') ? 'ACTION_OWNER' : 'DFE_ADVISER';
+    expect(refusal(() => authorizeCommand(principal([refused]), command, AREA, SOMEONE_ELSES_OWNER_ID)).message).toMatch(new RegExp(`^You may not ${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: only `));
   });
 });

@@ -7,6 +7,7 @@ import { UserCommand } from './user.commands';
 import { MeetingCommand } from '../meeting/meeting.commands';
 import { MetricCommand } from '../scorecard/metric.commands';
 import { RiskCommand } from '../risk/risk.commands';
+import { ChallengeCommand } from '../challenge/challenge.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -15,6 +16,7 @@ type CommandType =
   | MeetingCommand['type']
   | MetricCommand['type']
   | RiskCommand['type']
+  | ChallengeCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -24,7 +26,7 @@ interface Rule {
   /** Roles that may send it only for actions (or risks) they own. */
   ownRoles?: Role[];
   /** What an owner owns here, for the refusal's words; an action unless said. */
-  owned?: 'risk';
+  owned?: 'risk' | 'subject';
   /**
    * Delegates act as the owner in everything else; passing the action on is the owner's own
    * call, or a delegate could keep access through someone they chose after being withdrawn.
@@ -34,9 +36,13 @@ interface Rule {
   what: string;
 }
 
+const OWNER_WORDS = { action: "the action's owner", risk: "the risk's owner", subject: 'the owner of the action or risk' } as const;
+
 /**
- * Who may do what, per local area. The DfE adviser is in no rule: they read everything in their
- * areas and every change is refused.
+ * Who may do what, per local area. The DfE adviser reads everything in their areas and changes
+ * nothing in the plan: the only rules that name them are asking a question of the board's
+ * challenge threads and following it up, which record the question and change no action, risk,
+ * score or decision.
  */
 export const ACCESS_RULES: Record<CommandType, Rule> = {
   CreatePlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'create a plan' },
@@ -86,6 +92,12 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   ChangeMitigationStatus: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: "change a mitigation's status" },
   CloseRisk: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'close a risk' },
   RecordRiskAsIssue: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a risk as an issue' },
+  // Challenge and response: the board and the DfE adviser ask, the owner of what is asked about
+  // answers (or the programme office for them), and the board decides when it is resolved.
+  RaiseChallenge: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], what: 'raise a challenge' },
+  FollowUpChallenge: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], what: 'follow up a challenge' },
+  AnswerChallenge: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'subject', what: 'answer this challenge' },
+  ResolveChallenge: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'resolve a challenge' },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
@@ -121,6 +133,6 @@ export function authorizeCommand(
   const own = owns ? rule.ownRoles?.find((role) => held.includes(role)) : undefined;
   if (own) return own;
   const allowed = rule.roles.map((r) => r.replace(/_/g, ' ').toLowerCase());
-  if (rule.ownRoles) allowed.push(`the ${rule.owned ?? 'action'}'s owner`);
+  if (rule.ownRoles) allowed.push(OWNER_WORDS[rule.owned ?? 'action']);
   throw new ForbiddenError(rule.what, allowed);
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Actor, DomainEvent, loadEvent, planDecider, planStream, RiskCommand, riskDecider, RiskDecisionContext, riskStream, schemaVersionOf, actionDecider, actionStream } from '@send/domain';
-import { foldStream, handleCommand, riskIdFor, SqliteEventStore } from '@send/event-store';
+import { Actor, RiskCommand } from '@send/domain';
+import { riskIdFor, SqliteEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { defaultProjections } from '../default-projections';
 import { BOARD_CHAIR, describeOn, freshReadDatabase, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS, writeHistory } from '../projection/history.fixture';
@@ -9,25 +8,11 @@ import { openReadDatabase } from '../read-database';
 import { MitigationEntity } from './mitigation.entity';
 import { RiskScoreEntity } from './risk-score.entity';
 import { RiskEntity } from './risk.entity';
+import { sendRisk } from './register-writer.fixture';
 
 const R3 = riskIdFor(PLAN_A, 'R3');
 const R12 = riskIdFor(PLAN_A, 'R12');
 const FINANCE_OWNER: Actor = { userId: PEOPLE.finance.ownerId, displayName: PEOPLE.finance.name, role: 'action-owner' };
-
-/** The app's write path for risks without its Nest wiring: the plan and linked actions are the context. */
-async function sendRisk(store: SqliteEventStore, command: RiskCommand, day: string, actor: Actor) {
-  const fold = async <S, E>(streamId: string, decider: { initialState(): S; evolve(s: S, e: E): S }) => (await foldStream(store, streamId, { ...decider, load: loadEvent<E & DomainEvent> })).state;
-  const state = await fold(riskStream(command.data.riskId), riskDecider);
-  const planId = command.type === 'RaiseRisk' ? command.data.planId : state.exists ? state.planId : '';
-  const actionIds = command.type === 'RaiseRisk' || command.type === 'ChangeRiskLinks' ? command.data.actionIds : [];
-  const context: RiskDecisionContext = {
-    plan: await fold(planStream(planId), planDecider),
-    actions: Object.fromEntries(await Promise.all(actionIds.map(async (id) => [id, await fold(actionStream(id), actionDecider)]))),
-  };
-  const commandId = randomUUID();
-  const metadata = { now: `${day}T10:00:00.000Z`, commandId, correlationId: commandId, actor };
-  return handleCommand(store, riskStream(command.data.riskId), riskDecider, command, { metadata, context, load: loadEvent, schemaVersionOf });
-}
 
 const raise = (riskId: string, ref: string, title: string): RiskCommand => ({
   type: 'RaiseRisk',

@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { ChallengeCommand, Principal } from '@send/domain';
+import { deterministicUuid } from '@send/event-store';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PlanCommandService } from '../commands/plan-command.service';
+import { listComplexity } from '../hardening/list-complexity';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { AnswerChallengeInput, FollowUpChallengeInput, RaiseChallengeInput, ResolveChallengeInput } from './dto/challenge.input';
+import { ChallengeReadService } from './challenge-read.service';
+import { ChallengeMessageModel, ChallengeModel, ChallengeStatusName } from './models/challenge.model';
+
+/** Challenge and response: the board and the DfE adviser ask, owners answer, the board resolves. */
+@Resolver(() => ChallengeModel)
+export class ChallengesResolver {
+  constructor(
+    private readonly commands: PlanCommandService,
+    private readonly projections: ProjectionService,
+    private readonly reader: ChallengeReadService,
+  ) {}
+
+  @Query(() => [ChallengeModel], { description: "A plan's challenge threads, oldest first: the open ones unless `statuses` says otherwise; `subjectId` keeps one action's or risk's.", complexity: listComplexity(10) })
+  challenges(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('statuses', { type: () => [ChallengeStatusName], defaultValue: ['AWAITING_ANSWER', 'ANSWERED'] }) statuses: ChallengeStatusName[],
+    @Args('subjectId', { type: () => ID, nullable: true }) subjectId: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ChallengeModel[]> {
+    return this.reader.forPlan(planId, principal, statuses, subjectId ?? undefined);
+  }
+
+  @ResolveField(() => [ChallengeMessageModel], { description: 'Every turn, in order.', complexity: listComplexity(4) })
+  messages(@Parent() challenge: ChallengeModel): Promise<ChallengeMessageModel[]> {
+    return this.reader.messages(challenge.id);
+  }
+
+  @Mutation(() => ChallengeModel, { description: 'Ask a question about an action or a risk (board, DfE adviser): it changes nothing in the plan.' })
+  raiseChallenge(@Args('input') input: RaiseChallengeInput, @CurrentPrincipal() principal: Principal): Promise<ChallengeModel> {
+    const commandId = input.commandId ?? randomUUID();
+    // From the command id, so a retried request raises the same thread.
+    const challengeId = deterministicUuid('challenge', commandId);
+    const { planId, subjectKind, subjectId, question } = input;
+    return this.send({ type: 'RaiseChallenge', data: { challengeId, planId, subject: { kind: subjectKind, id: subjectId }, question } }, principal, commandId);
+  }
+
+  @Mutation(() => ChallengeModel, { description: 'Answer the question waiting (the owner of the action or risk, the programme office).' })
+  answerChallenge(@Args('input') input: AnswerChallengeInput, @CurrentPrincipal() principal: Principal): Promise<ChallengeModel> {
+    return this.send({ type: 'AnswerChallenge', data: { challengeId: input.challengeId, answer: input.answer } }, principal);
+  }
+
+  @Mutation(() => ChallengeModel, { description: 'Ask a further question once the last is answered (board, DfE adviser).' })
+  followUpChallenge(@Args('input') input: FollowUpChallengeInput, @CurrentPrincipal() principal: Principal): Promise<ChallengeModel> {
+    return this.send({ type: 'FollowUpChallenge', data: { challengeId: input.challengeId, question: input.question } }, principal);
+  }
+
+  @Mutation(() => ChallengeModel, { description: 'Mark the thread resolved (board).' })
+  resolveChallenge(@Args('input') input: ResolveChallengeInput, @CurrentPrincipal() principal: Principal): Promise<ChallengeModel> {
+    return this.send({ type: 'ResolveChallenge', data: { challengeId: input.challengeId, note: input.note } }, principal);
+  }
+
+  private async send(command: ChallengeCommand, principal: Principal, commandId?: string): Promise<ChallengeModel> {
+    const result = await this.commands.executeChallengeCommand(command, { principal, commandId });
+    await this.projections.caughtUpTo(result.position);
+    return this.reader.byId(command.data.challengeId, principal);
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import {
+  actionDecider,
+  actionStream,
+  Actor,
+  ChallengeCommand,
+  challengeDecider,
+  ChallengeDecisionContext,
+  challengeStream,
+  DomainEvent,
+  loadEvent,
+  planDecider,
+  planStream,
+  RiskCommand,
+  riskDecider,
+  RiskDecisionContext,
+  riskStream,
+  schemaVersionOf,
+} from '@send/domain';
+import { EventStore, foldStream, handleCommand } from '@send/event-store';
+
+/**
+ * The app's write path for the register and the board's threads without its Nest wiring (a lib's
+ * tests may not load the app): the deciders through handleCommand, with the context the app's
+ * command service reads.
+ */
+const fold = async <S, E>(store: EventStore, streamId: string, decider: { initialState(): S; evolve(s: S, e: E): S }) =>
+  (await foldStream(store, streamId, { ...decider, load: loadEvent<E & DomainEvent> })).state;
+
+const options = <X>(day: string, actor: Actor, context: X) => {
+  const commandId = randomUUID();
+  return { metadata: { now: `${day}T10:00:00.000Z`, commandId, correlationId: commandId, actor }, context, load: loadEvent, schemaVersionOf };
+};
+
+export async function sendRisk(store: EventStore, command: RiskCommand, day: string, actor: Actor) {
+  const state = await fold(store, riskStream(command.data.riskId), riskDecider);
+  const planId = command.type === 'RaiseRisk' ? command.data.planId : state.exists ? state.planId : '';
+  const actionIds = command.type === 'RaiseRisk' || command.type === 'ChangeRiskLinks' ? command.data.actionIds : [];
+  const context: RiskDecisionContext = {
+    plan: await fold(store, planStream(planId), planDecider),
+    actions: Object.fromEntries(await Promise.all(actionIds.map(async (id) => [id, await fold(store, actionStream(id), actionDecider)]))),
+  };
+  return handleCommand(store, riskStream(command.data.riskId), riskDecider, command, options(day, actor, context));
+}
+
+export async function sendChallenge(store: EventStore, command: ChallengeCommand, day: string, actor: Actor) {
+  const context: ChallengeDecisionContext = {};
+  if (command.type === 'RaiseChallenge') {
+    const { kind, id } = command.data.subject;
+    if (kind === 'ACTION') context.action = await fold(store, actionStream(id), actionDecider);
+    else context.risk = await fold(store, riskStream(id), riskDecider);
+  }
+  return handleCommand(store, challengeStream(command.data.challengeId), challengeDecider, command, options(day, actor, context));
+}
