@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventStoreStreamIndex, PlanHistory } from '@send/read-models';
 import { produceQuarterlyReport } from '../apps/api/src/reports/produce-quarterly-report';
+import { ukDate } from '../apps/api/src/reports/uk-dates';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -44,11 +45,12 @@ describe('The quarterly monitoring report', () => {
     await app?.close();
   });
 
-  it('covers the chosen quarter, measured from the end of the one before', () => {
+  it('covers the chosen quarter, measured from the end of the one before, both ending at midnight in London', () => {
     expect(report).toMatchObject({
-      period: 'Q4 2025/26 (2026-01-01 to 2026-03-31)',
+      period: 'Q4 2025/26 (1 January 2026 to 31 March 2026)',
+      // 31 December is GMT, so its end is the same in UTC; 31 March is BST, so the quarter ends at 22:59:59.999Z.
       from: '2025-12-31T23:59:59.999Z',
-      to: '2026-03-31T23:59:59.999Z',
+      to: '2026-03-31T22:59:59.999Z',
       previousReport: 'the end of Q3 2025/26',
       htmlFileName: 'demo-plan-monitoring-report-2025-26-q4.html',
       csvFileName: 'demo-plan-monitoring-report-2025-26-q4-actions.csv',
@@ -137,8 +139,8 @@ describe('The quarterly monitoring report', () => {
     const meetings = (await app.gql(`{ meetings(planId: "demo-plan") { id date } }`)).data.meetings;
     const res = await app.as('dfe-adviser').gql(REPORT, { planId: 'demo-plan', meetingId: meetings[1].id });
     expect(res.errors).toBeUndefined();
-    expect(res.data.quarterlyReport.previousReport).toBe(`the board meeting of ${meetings[0].date}`);
-    expect(res.data.quarterlyReport.period).toContain(meetings[1].date);
+    expect(res.data.quarterlyReport.previousReport).toBe(`the board meeting of ${ukDate(meetings[0].date)}`);
+    expect(res.data.quarterlyReport.period).toContain(ukDate(meetings[1].date));
   });
 
   it.each([
