@@ -14,7 +14,11 @@ describe('Days follow Europe/London, not UTC', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-01-10T09:00:00.000Z' });
+    app = await startTestApp({
+      now: '2026-01-10T09:00:00.000Z',
+      // Nothing is sent here: the reminders query only asks which mails are due today.
+      reminders: { scheduler: false, intervalMs: 60_000, leadDays: 3, digestWeekday: 7, digestTo: [], from: 'tracker@council.example', publicUrl: 'https://tracker.example', transport: { type: 'folder', dir: '/nonexistent-outbox' } },
+    });
     expect((await app.gql(CREATE_PLAN, { input: planInput('london') })).errors).toBeUndefined();
     for (const [ref, dueDate] of [['1.1', '2026-07-31'], ['1.2', '2026-01-15'], ['1.3', '2026-12-31']]) {
       const added = await app.gql(ADD_ACTION, { input: actionInput('london', ref, { dueDate, milestones: [{ title: 'Draft agreed', dueDate }] }) });
@@ -48,6 +52,14 @@ describe('Days follow Europe/London, not UTC', () => {
     expect(res.data.reportProgress.lastAsAt).toBe('2026-04-01');
     const tooSoon = await app.gql(progress, { input: { actionId: ids['1.3'], expectedRevision: 2, rag: 'GREEN', commentary: 'Later', asAt: '2026-04-02' } });
     expect(tooSoon.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asAt', rule: 'notInFuture' });
+  });
+
+  it('sends the Sunday digest from 00:30 BST on Sunday, which UTC still calls Saturday', async () => {
+    const digests = async () => (await app.gql(`{ reminders(planId: "london") { kind key } }`)).data.reminders.filter((r: { kind: string }) => r.kind === 'WEEKLY_DIGEST');
+    app.clock.set('2026-08-01T22:30:00.000Z'); // 23:30 BST on Saturday 1 August
+    expect(await digests()).toEqual([]);
+    app.clock.set('2026-08-01T23:30:00.000Z'); // 00:30 BST on Sunday 2 August
+    expect(await digests()).toEqual([{ kind: 'WEEKLY_DIGEST', key: 'digest:london:2026-W31' }]);
   });
 
   it('"as at 31 March" ends at midnight in London, so the update at 00:30 BST on 1 April is not in it', async () => {
