@@ -57,3 +57,17 @@ describe('londonWallClock: what a London clock showed', () => {
     expect(londonWallClock(instant)).toBe(wall);
   });
 });
+
+describe('londonDateOf agrees with Intl minute by minute across both clock changes', () => {
+  const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  it.each([
+    ['the spring change', '2026-03-28T20:00:00.000Z'],
+    ['the autumn change', '2026-10-24T20:00:00.000Z'],
+  ])('%s', (_case, from) => {
+    const start = Date.parse(from);
+    for (let minute = 0; minute < 36 * 60; minute += 7) {
+      const instant = new Date(start + minute * 60_000 + 123).toISOString();
+      expect([instant, londonDateOf(instant)]).toEqual([instant, reference.format(Date.parse(instant))]);
+    }
+  });
+});

@@ -19,11 +19,31 @@ const wallClock = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** London's wall clock at `ms`, read as if it were UTC: the difference from `ms` is the offset. */
-function londonWallClockMs(ms: number): number {
+const HOUR_MS = 3_600_000;
+
+/** London's offset from UTC at a whole UTC hour, asked of Intl (which knows the clock changes). */
+function offsetAtHour(hourStart: number): number {
   const part: Record<string, number> = {};
-  for (const p of wallClock.formatToParts(ms)) if (p.type !== 'literal') part[p.type] = Number(p.value);
-  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second, ms % 1000);
+  for (const p of wallClock.formatToParts(hourStart)) if (p.type !== 'literal') part[p.type] = Number(p.value);
+  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - hourStart;
+}
+
+/**
+ * Asking Intl costs microseconds and projections ask once per event, so the offset is kept per
+ * UTC hour: London's clocks change on the hour (01:00 UTC), so one hour has one offset.
+ */
+const offsets = new Map<number, number>();
+
+/** London's wall clock at `ms`, read as if it were UTC. */
+function londonWallClockMs(ms: number): number {
+  const hourStart = Math.floor(ms / HOUR_MS) * HOUR_MS;
+  let offset = offsets.get(hourStart);
+  if (offset === undefined) {
+    if (offsets.size >= 10_000) offsets.clear();
+    offset = offsetAtHour(hourStart);
+    offsets.set(hourStart, offset);
+  }
+  return ms + offset;
 }
 
 function instantMs(instant: string): number {
