@@ -70,6 +70,16 @@ describe('The quarterly monitoring report', () => {
     expect(withoutChainHead(report.csv, head)).toBe(withoutChainHead(csv, committedHead(csv)));
   });
 
+  it('prints every date and time the British way, in UK time, with the ISO value only where machines read it', () => {
+    const text = report.html.replace(/<style>[^<]*<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    expect(text.match(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?\b/g)).toBeNull();
+    expect(report.html).toContain('<dt>As at</dt><dd><time datetime="2026-03-31T22:59:59.999Z">31 March 2026 at 11:59pm</time> (UK time)</dd>');
+    // The CSV is for spreadsheets: its dates stay ISO, so they sort and filter.
+    const [header, first] = report.csv.split('\r\n');
+    expect(header).toContain(',due_date,status,');
+    expect(first).toMatch(/,\d{4}-\d{2}-\d{2},OPEN,/);
+  });
+
   it('gives the same bytes again, after later events, as a download, and from the CLI path', async () => {
     // Later events in the plan's own stream and a new meeting stream must not reach a report of an earlier period.
     app.clock.set('2026-06-15T11:00:00.000Z');
