@@ -155,9 +155,9 @@ describe('asking "as at": the instant, the meeting, and refusals', () => {
     expect(byMeeting.data).toEqual(byInstant.data);
   });
 
-  it('treats a date as the end of that day, and today as now', async () => {
+  it('treats a date as the end of that UK day, and today as now', async () => {
     const endOfDay = await rollUpAt(`asAt: "2026-03-31"`);
-    expect(endOfDay.data.plan.asAt).toBe('2026-03-31T23:59:59.999Z');
+    expect(endOfDay.data.plan.asAt).toBe('2026-03-31T22:59:59.999Z');
     expect((await rollUpAt(`asAt: "2026-06-15"`)).data.plan.asAt).toBe(NOW);
   });
 

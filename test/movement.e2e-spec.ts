@@ -102,7 +102,7 @@ describe('What moved between two instants, on a history with known answers', () 
     expect(res.errors).toBeUndefined();
     const m = res.data.movement;
     expect(m.from).toBe('2026-01-31T23:59:59.999Z');
-    expect(m.to).toBe('2026-03-31T23:59:59.999Z');
+    expect(m.to).toBe('2026-03-31T22:59:59.999Z');
     expect(m.counts).toEqual({
       ragUp: 1,
       ragDown: 1,

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventStoreStreamIndex, PlanHistory } from '@send/read-models';
 import { produceQuarterlyReport } from '../apps/api/src/reports/produce-quarterly-report';
+import { ukDate } from '../apps/api/src/reports/uk-dates';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -44,11 +45,12 @@ describe('The quarterly monitoring report', () => {
     await app?.close();
   });
 
-  it('covers the chosen quarter, measured from the end of the one before', () => {
+  it('covers the chosen quarter, measured from the end of the one before, both ending at midnight in London', () => {
     expect(report).toMatchObject({
-      period: 'Q4 2025/26 (2026-01-01 to 2026-03-31)',
+      period: 'Q4 2025/26 (1 January 2026 to 31 March 2026)',
+      // 31 December is GMT, so its end is the same in UTC; 31 March is BST, so the quarter ends at 22:59:59.999Z.
       from: '2025-12-31T23:59:59.999Z',
-      to: '2026-03-31T23:59:59.999Z',
+      to: '2026-03-31T22:59:59.999Z',
       previousReport: 'the end of Q3 2025/26',
       htmlFileName: 'demo-plan-monitoring-report-2025-26-q4.html',
       csvFileName: 'demo-plan-monitoring-report-2025-26-q4-actions.csv',
@@ -66,6 +68,16 @@ describe('The quarterly monitoring report', () => {
     expect(committedHead(csv)).toMatch(/^[0-9a-f]{64}$/);
     expect(withoutChainHead(report.html, head)).toBe(withoutChainHead(html, committedHead(csv)));
     expect(withoutChainHead(report.csv, head)).toBe(withoutChainHead(csv, committedHead(csv)));
+  });
+
+  it('prints every date and time the British way, in UK time, with the ISO value only where machines read it', () => {
+    const text = report.html.replace(/<style>[^<]*<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    expect(text.match(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?\b/g)).toBeNull();
+    expect(report.html).toContain('<dt>As at</dt><dd><time datetime="2026-03-31T22:59:59.999Z">31 March 2026 at 11:59pm</time> (UK time)</dd>');
+    // The CSV is for spreadsheets: its dates stay ISO, so they sort and filter.
+    const [header, first] = report.csv.split('\r\n');
+    expect(header).toContain(',due_date,status,');
+    expect(first).toMatch(/,\d{4}-\d{2}-\d{2},OPEN,/);
   });
 
   it('gives the same bytes again, after later events, as a download, and from the CLI path', async () => {
@@ -137,8 +149,8 @@ describe('The quarterly monitoring report', () => {
     const meetings = (await app.gql(`{ meetings(planId: "demo-plan") { id date } }`)).data.meetings;
     const res = await app.as('dfe-adviser').gql(REPORT, { planId: 'demo-plan', meetingId: meetings[1].id });
     expect(res.errors).toBeUndefined();
-    expect(res.data.quarterlyReport.previousReport).toBe(`the board meeting of ${meetings[0].date}`);
-    expect(res.data.quarterlyReport.period).toContain(meetings[1].date);
+    expect(res.data.quarterlyReport.previousReport).toBe(`the board meeting of ${ukDate(meetings[0].date)}`);
+    expect(res.data.quarterlyReport.period).toContain(ukDate(meetings[1].date));
   });
 
   it.each([

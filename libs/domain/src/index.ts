@@ -1,4 +1,5 @@
 export * from './shared/calendar-date';
+export * from './shared/london-day';
 export * from './shared/command-metadata';
 export * from './shared/domain-error';
 export * from './plan/improvement-areas';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ActionNotFoundError, ActionRefNotFoundError, canSeeArea, dateOf, PlanNotFoundError, Principal } from '@send/domain';
+import { ActionNotFoundError, ActionRefNotFoundError, canSeeArea, londonDateOf, PlanNotFoundError, Principal } from '@send/domain';
 import {
   ActionEntity,
   ActionFilter,
@@ -72,7 +72,7 @@ export class ActionReadService {
   async page(plan: PlanScope, filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
     if (plan.view) {
       const view = plan.view;
-      const page = pageActionViews(view.actions, filter, { first, after }, { today: dateOf(view.asAt), staleAfterDays: view.staleAfterDays });
+      const page = pageActionViews(view.actions, filter, { first, after }, { today: londonDateOf(view.asAt), staleAfterDays: view.staleAfterDays });
       return {
         edges: page.actions.map((a) => ({ node: this.fromView(a, view), cursor: encodeCursor(a) })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -92,7 +92,7 @@ export class ActionReadService {
 
   /** An action as the plan view shows it, with overdue and stale as they were on that day. */
   fromView(action: ActionView, plan: PlanView): ActionModel {
-    const today = dateOf(plan.asAt);
+    const today = londonDateOf(plan.asAt);
     const { actionId, owner, milestones, evidence, timeline, refSortKey, ...fields } = action;
     return {
       ...fields,

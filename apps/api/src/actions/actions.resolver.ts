@@ -1,6 +1,6 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { dateOf, NotFoundError, Principal } from '@send/domain';
+import { londonDateOf, NotFoundError, Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { EvidenceEntity, MilestoneEntity, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
@@ -54,7 +54,7 @@ export class ActionsResolver {
 
   @ResolveField(() => [MilestoneModel], { complexity: listComplexity(5) })
   async milestones(@Parent() action: ActionModel): Promise<MilestoneModel[]> {
-    if (action.view && action.asAt) return milestoneModels(action.view.milestones, dateOf(action.asAt));
+    if (action.view && action.asAt) return milestoneModels(action.view.milestones, londonDateOf(action.asAt));
     const rows = await this.dataSource
       .getRepository(MilestoneEntity)
       .find({ where: { actionId: action.id }, order: { addedAtRevision: 'ASC', milestoneId: 'ASC' } });

@@ -1,4 +1,4 @@
-import { CalendarDate, dateOf } from '@send/domain';
+import { CalendarDate, londonDateOf } from '@send/domain';
 
 /** The one source of "now", injected so tests and the demo loader can set the time. */
 export class Clock {
@@ -7,6 +7,6 @@ export class Clock {
   }
 
   today(): CalendarDate {
-    return dateOf(this.now());
+    return londonDateOf(this.now());
   }
 }

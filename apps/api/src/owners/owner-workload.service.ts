@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActionOwner, CalendarDate, dateOf } from '@send/domain';
+import { ActionOwner, CalendarDate, londonDateOf } from '@send/domain';
 import { ActionEntity, isOverdue, isStale, OwnerEntity } from '@send/read-models';
 import { PlanScope } from '../actions/action-read.service';
 import { Clock } from '../common/clock';
@@ -20,7 +20,7 @@ export class OwnerWorkloadService {
       return workloads(
         owners,
         actions.map((a) => ({ ...a, ownerId: a.owner.ownerId })),
-        dateOf(asAt),
+        londonDateOf(asAt),
         staleAfterDays,
       );
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dateOf } from '@send/domain';
+import { londonDateOf } from '@send/domain';
 import { countRollUpGroups, KeyedRollUpGroup, PlanAreaEntity, PlanPriorityEntity, RagRollUp, rollUp, rollUpGroups, RollUpDimension } from '@send/read-models';
 import { BatchLoader } from '../common/batch-loader';
 import { Clock } from '../common/clock';
@@ -29,7 +29,7 @@ export class PlanRollUpService {
   ) {}
 
   async forPlan(plan: PlanModel): Promise<RagRollUp> {
-    if (plan.view) return rollUp(plan.view.actions, dateOf(plan.view.asAt), plan.staleAfterDays);
+    if (plan.view) return rollUp(plan.view.actions, londonDateOf(plan.view.asAt), plan.staleAfterDays);
     // Every action has exactly one area, so the area groups add up to the plan.
     return rollUpGroups(await this.groups('area', plan));
   }
@@ -37,7 +37,7 @@ export class PlanRollUpService {
   async byArea(plan: PlanModel): Promise<ImprovementAreaModel[]> {
     if (plan.view) {
       const { view } = plan;
-      return view.areas.map((area) => ({ ...area, rollUp: rollUp(view.actions.filter((a) => a.areaNumber === area.number), dateOf(view.asAt), plan.staleAfterDays) }));
+      return view.areas.map((area) => ({ ...area, rollUp: rollUp(view.actions.filter((a) => a.areaNumber === area.number), londonDateOf(view.asAt), plan.staleAfterDays) }));
     }
     const [areas, groups] = await Promise.all([
       this.dataSource.getRepository(PlanAreaEntity).find({ where: { planId: plan.id }, order: { number: 'ASC' } }),
@@ -51,7 +51,7 @@ export class PlanRollUpService {
       const { view } = plan;
       return view.priorities.map((priority) => ({
         ...priority,
-        rollUp: rollUp(view.actions.filter((a) => a.priorityNumbers.includes(priority.number)), dateOf(view.asAt), plan.staleAfterDays),
+        rollUp: rollUp(view.actions.filter((a) => a.priorityNumbers.includes(priority.number)), londonDateOf(view.asAt), plan.staleAfterDays),
       }));
     }
     const [priorities, groups] = await Promise.all([

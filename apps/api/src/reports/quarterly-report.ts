@@ -1,4 +1,4 @@
-import { dateOf, daysBetween } from '@send/domain';
+import { londonDateOf, daysBetween } from '@send/domain';
 import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, ScorecardLine, scorecardLine } from '@send/read-models';
 import { ChainHead } from '@send/event-store';
 import { ReportPeriod } from './report-period';
@@ -42,7 +42,7 @@ export interface QuarterlyReport {
 }
 
 export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | undefined, end: PlanView, movement: Movement, chainHead?: ChainHead): QuarterlyReport {
-  const today = dateOf(end.asAt);
+  const today = londonDateOf(end.asAt);
   const before = new Map((start?.actions ?? []).map((a) => [a.actionId, a]));
   const moved = new Map(movement.ragChanges.map((c) => [c.action.actionId, c.direction as string]));
   const accepted = movement.evidenceAccepted;

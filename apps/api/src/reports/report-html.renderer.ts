@@ -1,5 +1,6 @@
 import { MovementGroup, RagRollUp, ScorecardLine } from '@send/read-models';
 import { QuarterlyReport, ReportActionLine } from './quarterly-report';
+import { ukDate, ukDatesIn, ukDateTime, ukPeriod } from './uk-dates';
 
 const escape = (text: string | number | null | undefined) =>
   String(text ?? '')
@@ -16,6 +17,9 @@ const MOVEMENT_WORDS: Record<string, string> = { UP: '▲ improved', DOWN: '▼ 
 const rag = (value: string) => `<span class="rag rag-${value.toLowerCase().replace(/_/g, '-')}">${escape(RAG_WORDS[value] ?? value)}</span>`;
 const anchor = (ref: string) => `action-${ref.replace(/[^A-Za-z0-9.-]/g, '-')}`;
 const actionLink = (a: { ref: string; title: string }) => `<a href="#${anchor(a.ref)}">${escape(a.ref)}</a> ${escape(a.title)}`;
+/** People read the UK date; machines and screen readers get the ISO value in `datetime`. */
+const date = (iso: string | null) => (iso ? `<time datetime="${escape(iso)}">${escape(ukDate(iso))}</time>` : '');
+const dateTime = (iso: string | null) => (iso ? `<time datetime="${escape(iso)}">${escape(ukDateTime(iso))}</time>` : '');
 const table = (head: string[], rows: string[][], empty: string) =>
   rows.length === 0
     ? `<p class="none">${escape(empty)}</p>`
@@ -47,17 +51,17 @@ const GROUP_HEAD = ['', 'Actions', 'Not yet rated', 'Red', 'Amber', 'Green', 'Bl
 
 function commentary(line: ReportActionLine): string {
   const a = line.action;
-  return a.latestCommentary ? `${escape(a.latestCommentary)} <small>(as at ${escape(a.lastAsAt)})</small>` : '<em>No update yet</em>';
+  return a.latestCommentary ? `${escape(a.latestCommentary)} <small>(as at ${date(a.lastAsAt)})</small>` : '<em>No update yet</em>';
 }
 
 function appendix(line: ReportActionLine): string {
   const a = line.action;
   const events = line.eventsInPeriod
-    .map((t) => `<li><time>${escape(t.occurredAt)}</time> ${escape(t.summary)}${t.actorName ? ` — ${escape(t.actorName)}` : ''} <small>(event ${escape(String(t.position))})</small></li>`)
+    .map((t) => `<li>${dateTime(t.occurredAt)} ${escape(ukDatesIn(t.summary))}${t.actorName ? ` — ${escape(t.actorName)}` : ''} <small>(event ${escape(String(t.position))})</small></li>`)
     .join('\n');
   return `<section class="action" id="${anchor(a.ref)}">
 <h3>${escape(a.ref)} ${escape(a.title)}</h3>
-<p>${rag(a.rag)} · ${escape(a.status.toLowerCase())} · owner ${escape(a.owner.name)}, ${escape(a.owner.role)} (${escape(a.owner.organisation)}) · due ${escape(a.dueDate)}${line.overdue ? ' · <strong>overdue</strong>' : ''}${line.stale ? ' · <strong>stale</strong>' : ''}</p>
+<p>${rag(a.rag)} · ${escape(a.status.toLowerCase())} · owner ${escape(a.owner.name)}, ${escape(a.owner.role)} (${escape(a.owner.organisation)}) · due ${date(a.dueDate)}${line.overdue ? ' · <strong>overdue</strong>' : ''}${line.stale ? ' · <strong>stale</strong>' : ''}</p>
 <p>${commentary(line)}</p>
 <p class="trace">Action id ${escape(a.actionId)}, revision ${a.revision} at the end of the period.</p>
 ${events ? `<ul>${events}</ul>` : '<p class="none">No events in the period.</p>'}
@@ -86,13 +90,13 @@ function figure(unit: string, value: number): string {
 
 function scorecardRow(line: ScorecardLine): string[] {
   const { metric, latest, previous, trend, target, rag: metricRag } = line;
-  const measured = (m: typeof latest) => (m ? `${escape(figure(metric.unit, m.value))} <small>(${escape(m.period)}${m.provisional ? ', provisional' : ''})</small>` : '—');
+  const measured = (m: typeof latest) => (m ? `${escape(figure(metric.unit, m.value))} <small>(${escape(ukPeriod(m.period))}${m.provisional ? ', provisional' : ''})</small>` : '—');
   return [
     escape(metric.name),
     measured(latest),
     measured(previous),
     trend ? `${escape(TREND_WORDS[trend.direction])}${trend.improving === null ? '' : trend.improving ? ', improving' : ', worsening'}` : '—',
-    target ? `${escape(metric.polarity === 'HIGHER_IS_BETTER' ? 'at least' : 'at most')} ${escape(figure(metric.unit, target.target))} <small>(by ${escape(target.period)})</small>` : '—',
+    target ? `${escape(metric.polarity === 'HIGHER_IS_BETTER' ? 'at least' : 'at most')} ${escape(figure(metric.unit, target.target))} <small>(by ${escape(ukPeriod(target.period))})</small>` : '—',
     metricRag ? rag(metricRag) : 'No target',
     line.comparators.map((c) => `${escape(COMPARATOR_WORDS[c.comparator] ?? c.comparator)} ${escape(figure(metric.unit, c.value))}`).join('; ') || '—',
   ];
@@ -127,11 +131,11 @@ export function renderReportHtml(report: QuarterlyReport): string {
 <body>
 <header>
 <h1>SEND and AP Improvement Plan: quarterly monitoring report</h1>
-<p>${escape(plan.localAreaName)} · ${escape(plan.title)}, version ${escape(plan.version)} (approved ${escape(plan.approvedOn)}) · for monitoring of the statutory direction</p>
+<p>${escape(plan.localAreaName)} · ${escape(plan.title)}, version ${escape(plan.version)} (approved ${date(plan.approvedOn)}) · for monitoring of the statutory direction</p>
 <dl>
 <dt>Period</dt><dd>${escape(period.label)}</dd>
-<dt>As at</dt><dd>${escape(period.to)}</dd>
-<dt>Movement since</dt><dd>${escape(period.previousLabel)} (${escape(period.from)})</dd>
+<dt>As at</dt><dd>${dateTime(period.to)} (UK time)</dd>
+<dt>Movement since</dt><dd>${escape(period.previousLabel)} (${dateTime(period.from)})</dd>
 <dt>Built from</dt><dd>the plan's event history up to store position ${escape(report.lastPosition)}; every line links to its action in the appendix, which lists the events behind it</dd>
 ${chainHeadLine(report)}
 </dl>
@@ -159,13 +163,13 @@ ${table(
 <h2>4. Red actions</h2>
 ${table(
   ['Action', 'Owner', 'Due', 'Latest commentary'],
-  report.red.map((l) => [actionLink(l.action), escape(l.action.owner.name), escape(l.action.dueDate), commentary(l)]),
+  report.red.map((l) => [actionLink(l.action), escape(l.action.owner.name), date(l.action.dueDate), commentary(l)]),
   'No action is Red.',
 )}
 <h2>5. Overdue actions</h2>
 ${table(
   ['Action', 'RAG', 'Owner', 'Due', 'Days overdue', 'Latest commentary'],
-  report.overdue.map((l) => [actionLink(l.action), rag(l.action.rag), escape(l.action.owner.name), escape(l.action.dueDate), String(l.daysOverdue), commentary(l)]),
+  report.overdue.map((l) => [actionLink(l.action), rag(l.action.rag), escape(l.action.owner.name), date(l.action.dueDate), String(l.daysOverdue), commentary(l)]),
   'No action is overdue.',
 )}
 <h2>6. Evidence accepted in the period</h2>
@@ -175,7 +179,7 @@ ${table(
     actionLink(e.action),
     escape(e.evidence.title),
     escape(e.evidence.kind === 'IMPACT' ? 'Impact' : 'Activity'),
-    escape(e.evidence.reviewedAt),
+    dateTime(e.evidence.reviewedAt),
     escape(e.evidence.reviewedBy),
   ]),
   'No evidence was accepted in the period.',

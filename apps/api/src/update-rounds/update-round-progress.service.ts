@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Principal } from '@send/domain';
+import { endOfLondonDay, Principal } from '@send/domain';
 import { ActionEntity, PlanView, UpdateRoundEntity } from '@send/read-models';
 import { AsAtService } from '../as-at/as-at.service';
 import { Clock } from '../common/clock';
@@ -22,7 +22,7 @@ export class UpdateRoundProgressService {
     const live = await this.dataSource.getRepository(ActionEntity).find({ where: { planId, status: 'OPEN' }, order: { refSortKey: 'ASC' } });
     // A closed round is shown as it stood at the end of the day it closed: later updates did not count towards it.
     const now = this.clock.now();
-    const closeOf = (closedOn: string) => (`${closedOn}T23:59:59.999Z` < now ? `${closedOn}T23:59:59.999Z` : now);
+    const closeOf = (closedOn: string) => (endOfLondonDay(closedOn) < now ? endOfLondonDay(closedOn) : now);
     const closes = [...new Set(rounds.flatMap((r) => (r.closedOn === null ? [] : [closeOf(r.closedOn)])))];
     const views = await this.asAt.planViews(planId, closes);
     const atClose = new Map(closes.map((instant, i) => [instant, views[i]]));

@@ -55,6 +55,12 @@ describe('A board meeting', () => {
     expect(refusal(() => when({ type: 'CloseMeeting', data: { meetingId } }, given([scheduled, closed]))).rule).toBe('meetingOpen');
   });
 
+  it('counts its day as a UK day: from 00:30 BST (23:30Z the day before) it may be minuted', () => {
+    const summer: MeetingEvent = { type: 'MeetingScheduled', data: { ...scheduled.data, date: '2026-07-01' } };
+    expect(refusal(() => when(decide(), given([summer]), { action: action() }, '2026-06-30T22:30:00.000Z')).rule).toBe('meetingHeld');
+    expect(when(decide(), given([summer]), { action: action() }, '2026-06-30T23:30:00.000Z')).toHaveLength(1);
+  });
+
   it('needs at least one attendee, each with a name and a capacity', () => {
     expect(refusal(() => when({ type: 'RecordAttendance', data: { meetingId, attendees: [], apologies: [] } }, given([scheduled]))).rule).toBe('attendeesRequired');
     const blank = refusal(() =>

@@ -1,5 +1,5 @@
 import { ActionState } from '../action/action.decider';
-import { dateOf } from '../shared/calendar-date';
+import { londonDateOf } from '../shared/london-day';
 import { CommandMetadata } from '../shared/command-metadata';
 import { InvalidValueError } from '../shared/domain-error';
 import { requireDate, requireText } from '../shared/guards';
@@ -80,7 +80,7 @@ export function decideMeeting(
   if (state.closed) throw new MeetingClosedError(state.title);
   const { meetingId } = state;
   // A meeting's record is written on the day or after; scheduling ahead is the only early step.
-  if (dateOf(metadata.now) < state.date) throw new MeetingNotYetHeldError(state.date);
+  if (londonDateOf(metadata.now) < state.date) throw new MeetingNotYetHeldError(state.date);
 
   switch (command.type) {
     case 'RecordAttendance': {

@@ -239,6 +239,13 @@ describe('Update rounds', () => {
     expect(fold([...created(), ...opened, ...closed])).toMatchObject({ openRound: null });
   });
 
+  it('dates a round by the UK day: 23:30Z on 31 July is 1 August in London', () => {
+    const opened = decidePlan({ ...open, data: { ...open.data, deadline: '2026-08-01' } }, fold(created()), at('2026-07-31T23:30:00.000Z'));
+    expect(opened[0].data).toMatchObject({ openedOn: '2026-08-01', deadline: '2026-08-01' });
+    const state = fold([...created(), ...opened]);
+    expect(decidePlan({ type: 'CloseUpdateRound', data: { planId, roundId: 'r1' } }, state, at('2026-10-25T23:30:00.000Z'))[0].data).toMatchObject({ closedOn: '2026-10-25' });
+  });
+
   it('refuses a deadline in the past', () => {
     const error = refusal(() => decidePlan(open, fold(created()), at('2026-11-10T09:00:00.000Z')));
     expect(error).toMatchObject({ kind: 'invalid', field: 'deadline', rule: 'notBeforeToday' });

@@ -4,7 +4,7 @@ import { IMPROVEMENT_AREAS } from './improvement-areas';
 import { RECOVERY_PRIORITIES } from './recovery-priorities';
 import { DEFAULT_STALE_AFTER_DAYS, LocalArea, PlanCommand } from './plan.commands';
 import { PlanEvent } from './plan.events';
-import { dateOf } from '../shared/calendar-date';
+import { londonDateOf } from '../shared/london-day';
 import {
   DeadlineBeforeOpeningError,
   UpdateRoundAlreadyOpenError,
@@ -123,7 +123,7 @@ export function decidePlan(command: PlanCommand, state: PlanState, metadata: Com
     case 'OpenUpdateRound': {
       if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
       if (state.openRound) throw new UpdateRoundAlreadyOpenError(state.openRound.title);
-      const today = dateOf(metadata.now);
+      const today = londonDateOf(metadata.now);
       const deadline = requireDate('deadline', command.data.deadline);
       if (deadline < today) throw new DeadlineBeforeOpeningError(deadline, today);
       const { roundId } = command.data;
@@ -132,7 +132,7 @@ export function decidePlan(command: PlanCommand, state: PlanState, metadata: Com
     case 'CloseUpdateRound': {
       if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
       if (state.openRound?.roundId !== command.data.roundId) throw new UpdateRoundNotOpenError(command.data.roundId);
-      return [{ type: 'UpdateRoundClosed', data: { planId: state.planId, roundId: command.data.roundId, closedOn: dateOf(metadata.now) } }];
+      return [{ type: 'UpdateRoundClosed', data: { planId: state.planId, roundId: command.data.roundId, closedOn: londonDateOf(metadata.now) } }];
     }
     default: {
       const unhandled: never = command;

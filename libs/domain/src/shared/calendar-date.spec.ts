@@ -1,4 +1,4 @@
-import { addDays, dateOf, daysBetween, isCalendarDate } from './calendar-date';
+import { addDays, daysBetween, isCalendarDate } from './calendar-date';
 
 describe('isCalendarDate', () => {
   it.each(['2024-02-29', '2025-02-28', '2025-12-31', '2026-03-31', '2000-02-29'])('accepts %s', (value) => {
@@ -24,12 +24,6 @@ describe('isCalendarDate', () => {
 
   it.each([null, undefined, 20250101, new Date('2025-01-01'), ['2025-01-01']])('rejects the non-string %p', (value) => {
     expect(isCalendarDate(value)).toBe(false);
-  });
-});
-
-describe('dateOf', () => {
-  it('takes the UTC calendar date of an ISO instant', () => {
-    expect(dateOf('2026-06-01T23:59:59.999Z')).toBe('2026-06-01');
   });
 });
 

@@ -26,11 +26,6 @@ export const LATEST_DATE: CalendarDate = '2100-12-31';
 /** ISO dates compare as strings; the caller has already checked the format. */
 export const isDateInRange = (date: CalendarDate): boolean => date >= EARLIEST_DATE && date <= LATEST_DATE;
 
-/** The calendar date (UTC) of an ISO instant. */
-export function dateOf(instant: string): CalendarDate {
-  return instant.slice(0, 10);
-}
-
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -1,4 +1,5 @@
-import { CalendarDate, dateOf, EARLIEST_DATE, isCalendarDate, isDateInRange, LATEST_DATE } from './calendar-date';
+import { CalendarDate, EARLIEST_DATE, isCalendarDate, isDateInRange, LATEST_DATE } from './calendar-date';
+import { londonDateOf } from './london-day';
 import { InvalidValueError } from './domain-error';
 
 /**
@@ -31,8 +32,8 @@ export function requireDate(field: string, value: string | undefined | null): Ca
 /** Dates that record something that has happened cannot be later than today. */
 export function requirePastOrToday(field: string, value: string | undefined | null, now: string): CalendarDate {
   const date = requireDate(field, value);
-  if (date > dateOf(now)) {
-    throw new InvalidValueError(field, 'notInFuture', `${field} (${date}) cannot be later than today (${dateOf(now)})`);
+  if (date > londonDateOf(now)) {
+    throw new InvalidValueError(field, 'notInFuture', `${field} (${date}) cannot be later than today (${londonDateOf(now)})`);
   }
   return date;
 }

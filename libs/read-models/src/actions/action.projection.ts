@@ -1,4 +1,4 @@
-import { dateOf } from '@send/domain';
+import { londonDateOf } from '@send/domain';
 import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ActionPriorityEntity } from './action-priority.entity';
@@ -16,7 +16,7 @@ export class ActionProjection implements Projection {
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     if (!event.recorded.streamId.startsWith('action-')) return;
     const revision = Number(event.recorded.revision);
-    const occurredOn = dateOf(event.recorded.metadata.occurredAt);
+    const occurredOn = londonDateOf(event.recorded.metadata.occurredAt);
     const update = (actionId: string, changes: Partial<ActionEntity>) => rows.update(ActionEntity, { actionId }, { ...changes, revision });
 
     switch (event.type) {

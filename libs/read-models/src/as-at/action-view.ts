@@ -1,4 +1,4 @@
-import { ActionAdded, ActionEvent, ActionOwner, dateOf, DecisionRecorded, ActionStatus, RagStatus } from '@send/domain';
+import { ActionAdded, ActionEvent, ActionOwner, londonDateOf, DecisionRecorded, ActionStatus, RagStatus } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { refSortKey } from '../actions/ref-sort-key';
 import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
@@ -92,7 +92,7 @@ export function withDecision(view: ActionView, event: ProjectedEvent & DecisionR
 export function evolveActionView(view: ActionView | undefined, event: ProjectedEvent & ActionEvent): ActionView | undefined {
   const revision = Number(event.recorded.revision);
   const { occurredAt, actor } = event.recorded.metadata;
-  if (event.type === 'ActionAdded') return { ...added(event.data, dateOf(occurredAt)), revision, progressRevision: null, timeline: linesOf(event) };
+  if (event.type === 'ActionAdded') return { ...added(event.data, londonDateOf(occurredAt)), revision, progressRevision: null, timeline: linesOf(event) };
   if (!view) return view;
   const next: ActionView = { ...view, revision, timeline: [...view.timeline, ...linesOf(event)] };
   switch (event.type) {
@@ -121,7 +121,7 @@ export function evolveActionView(view: ActionView | undefined, event: ProjectedE
         rag: event.data.rag,
         completedOn: null,
         latestCommentary: `Reopened: ${event.data.reason}`,
-        lastUpdatedOn: dateOf(occurredAt),
+        lastUpdatedOn: londonDateOf(occurredAt),
         progressRevision: revision,
       };
     case 'ActionWithdrawn':

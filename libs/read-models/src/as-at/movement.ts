@@ -1,4 +1,4 @@
-import { ActionOwner, dateOf, RagStatus } from '@send/domain';
+import { ActionOwner, londonDateOf, RagStatus } from '@send/domain';
 import { isOverdue, isStale } from '../actions/action-flags';
 import { RagRollUp, rollUp } from '../plans/rag-roll-up';
 import { ActionView, EvidenceView } from './action-view';
@@ -91,7 +91,7 @@ function listsFor(actions: ActionView[], before: Map<string, ActionView>, from: 
     withdrawn: [],
     ownerChanges: [],
   };
-  const [fromDay, toDay] = [from ? dateOf(from.asAt) : undefined, dateOf(to.asAt)];
+  const [fromDay, toDay] = [from ? londonDateOf(from.asAt) : undefined, londonDateOf(to.asAt)];
   for (const now of actions) {
     const then = before.get(now.actionId);
     if (!then) lists.added.push(now);
@@ -139,9 +139,9 @@ function countsOf(lists: MovementLists): MovementCounts {
  */
 export function movementBetween(fromInstant: string, from: PlanView | undefined, to: PlanView): Movement {
   const before = new Map((from?.actions ?? []).map((a) => [a.actionId, a]));
-  const fromDay = dateOf(fromInstant);
+  const fromDay = londonDateOf(fromInstant);
   const rollUpFrom = (actions: ActionView[]) => rollUp(actions.map((a) => before.get(a.actionId)).filter((a): a is ActionView => !!a), fromDay, from?.staleAfterDays ?? to.staleAfterDays);
-  const rollUpTo = (actions: ActionView[]) => rollUp(actions, dateOf(to.asAt), to.staleAfterDays);
+  const rollUpTo = (actions: ActionView[]) => rollUp(actions, londonDateOf(to.asAt), to.staleAfterDays);
   const group = (number: number, name: string, actions: ActionView[]): MovementGroup => ({
     number,
     name,

@@ -6,9 +6,9 @@ import { ChainHeadModel } from '../../history/models/chain-head.model';
 })
 export class QuarterlyReportModel {
   @Field(() => ID) planId: string;
-  @Field({ description: 'e.g. "Q4 2025/26 (2026-01-01 to 2026-03-31)".' }) period: string;
-  @Field({ description: 'Movement is measured from here: the end of the previous report.' }) from: string;
-  @Field({ description: 'The instant the report shows.' }) to: string;
+  @Field({ description: 'e.g. "Q4 2025/26 (1 January 2026 to 31 March 2026)".' }) period: string;
+  @Field({ description: 'Movement is measured from here: the end of the previous report (ISO instant, UTC).' }) from: string;
+  @Field({ description: 'The instant the report shows (ISO, UTC): a quarter ends at midnight UK time, 22:59:59.999Z in summer.' }) to: string;
   @Field() previousReport: string;
   @Field({ description: 'The newest event store position the report was built from.' }) eventsUpToPosition: string;
   @Field(() => ChainHeadModel, { nullable: true, description: 'The hash chain at eventsUpToPosition, printed in the report: pass it to verifyHistory(heads:) later.' })

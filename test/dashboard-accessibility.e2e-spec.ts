@@ -1,0 +1,131 @@
+/// <reference lib="dom" />
+// Callbacks handed to page.evaluate run in the browser, where window and document exist.
+import type { Page } from 'playwright-core';
+import { axeViolations, injectAxe, WCAG_22_AA_TAGS } from './support/axe-audit';
+import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
+
+jest.setTimeout(180_000);
+
+/** The roles a board's dashboard serves, each signed in as the demo user who holds it. */
+const ROLES: [string, string][] = [
+  ['board chair', 'board-chair'],
+  ['programme office', 'programme-office'],
+  ['action owner', 'tom.okafor'],
+  ['DfE adviser', 'dfe-adviser'],
+];
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[role="status"].loading'));
+  await page.waitForLoadState('networkidle');
+}
+
+/**
+ * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on every view of the dashboard, as each role
+ * sees it (an owner's own action carries the update forms, evidence awaiting review carries the
+ * board's review controls), and on the sign-in page. Any violation fails with its rule, impact
+ * and element.
+ */
+describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
+  let h: DashboardHarness;
+  let views: string[];
+
+  beforeAll(async () => {
+    h = await startDashboard();
+    const { data } = await h.app.gql(`{ users(localAreaId: "demo-area") { id ownerId }
+      actions(planId: "demo-plan", filter: { status: OPEN }, first: 100) { edges { node { id owner { id } evidence { status } } } } }`);
+    const tom = data.users.find((u: any) => u.id === 'tom.okafor').ownerId;
+    const actions = data.actions.edges.map((e: any) => e.node);
+    const owned = actions.find((a: any) => a.owner.id === tom);
+    const awaitingReview = actions.find((a: any) => a.evidence.some((e: any) => e.status === 'SUBMITTED')) ?? actions.find((a: any) => a.evidence.length > 0);
+    expect(owned).toBeDefined();
+    expect(awaitingReview).toBeDefined();
+    views = ['#/', '#/actions', `#/actions/${owned.id}`, `#/actions/${awaitingReview.id}`, '#/movement', '#/scorecard', '#/history'];
+  }, 60_000);
+  afterAll(() => h?.close());
+  afterEach(() => expect(h.pageErrors).toEqual([]));
+
+  it.each(ROLES)('finds no violation on any view signed in as the %s', async (_role, userId) => {
+    const page = await h.signedIn(userId);
+    const found: Record<string, string[]> = {};
+    for (const view of views) {
+      await page.evaluate((f) => (window.location.hash = f), view);
+      await settled(page);
+      found[view] = await axeViolations(page);
+    }
+    // The projector's large display restyles every view; the overview is where the board reads it.
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await settled(page);
+    await page.getByRole('button', { name: /large display/i }).first().click();
+    await settled(page);
+    found['#/ (large display)'] = await axeViolations(page);
+    // Looking at the past adds the corrections choice and the "as at" banner to every view.
+    await page.getByLabel('As at board meeting').selectOption({ index: 1 });
+    await page.getByText('As known then (what the board was told)').waitFor();
+    await settled(page);
+    found['#/ (as at a board meeting)'] = await axeViolations(page);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
+    await page.close();
+  });
+
+  // Found here first: on a phone the milestone table scrolls sideways and could not be reached by keyboard.
+  it.each(ROLES)('finds no violation on any view on a phone (390×844) as the %s', async (_role, userId) => {
+    const page = await h.signedIn(userId);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const found: Record<string, string[]> = {};
+    for (const view of views) {
+      await page.evaluate((f) => (window.location.hash = f), view);
+      await settled(page);
+      found[view] = await axeViolations(page);
+    }
+    expect(found).toEqual(Object.fromEntries(views.map((view) => [view, []])));
+    await page.close();
+  });
+
+  it('finds no violation on the page for someone signed in with no role here', async () => {
+    await h.app.addUser({ userId: 'no-role-yet', roles: [], areas: [] });
+    const page = await h.newPage();
+    await page.goto(`${h.base}#token=${await h.app.token('no-role-yet')}`);
+    await page.getByTestId('no-access-name').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('is a real audit: it runs the WCAG rules and names a planted fault by rule, impact and element', async () => {
+    const page = await h.signedIn('board-chair');
+    await settled(page);
+    await injectAxe(page);
+    const ran = await page.evaluate(async (tags) => {
+      const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return { passes: result.passes.length, rules: (window as any).axe.getRules(tags).length };
+    }, WCAG_22_AA_TAGS);
+    expect(ran.rules).toBeGreaterThan(50);
+    expect(ran.passes).toBeGreaterThan(10);
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.id = 'planted';
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      document.querySelector('main')!.append(img);
+      const light = document.createElement('p');
+      light.id = 'faint';
+      light.textContent = 'Faint text';
+      light.style.color = '#ddd';
+      document.querySelector('main')!.append(light);
+    });
+    const found = await axeViolations(page);
+    expect(found).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^image-alt \(critical\) at #planted: /), expect.stringMatching(/^color-contrast \(serious\) at #faint: /)]),
+    );
+    await page.close();
+  });
+
+  it('finds no violation on the sign-in page, with the e-mail form and with the token form', async () => {
+    const page = await h.newPage();
+    await page.goto(h.base);
+    await page.getByLabel('E-mail address').waitFor();
+    const byEmail = await axeViolations(page);
+    await page.getByText('Sign in with an access token').click();
+    await page.getByLabel('Access token').waitFor();
+    expect({ byEmail, byToken: await axeViolations(page) }).toEqual({ byEmail: [], byToken: [] });
+    await page.close();
+  });
+});
