@@ -40,6 +40,8 @@ export * from './risks/risk.entity';
 export * from './risks/risk-score.entity';
 export * from './risks/mitigation.entity';
 export * from './risks/risk-changes';
+export * from './risks/risk-register-view';
+export * from './risks/risk-history';
 export * from './challenges/challenge.entity';
 export * from './challenges/challenge-message.entity';
 export * from './challenges/challenge-changes';

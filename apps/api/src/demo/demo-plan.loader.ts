@@ -10,6 +10,7 @@ import { demoStepCommand } from './demo-step-command';
 import { DemoMeetingStep, demoMeetings } from './demo-meetings';
 import { demoUpdateRounds } from './demo-update-rounds';
 import { demoMetricCommands } from './demo-metrics';
+import { demoBoardToolSteps } from './demo-risks';
 
 export { DEMO_PLAN_ID };
 
@@ -42,7 +43,8 @@ export async function loadDemoPlan(
   const meetings = demoMeetings(anchor, history);
   const rounds = demoUpdateRounds(anchor);
   const metrics = demoMetricCommands(anchor);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length;
+  const boardTools = demoBoardToolSteps(anchor);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -102,6 +104,15 @@ export async function loadDemoPlan(
       at: step.at,
       label: `Plan ${step.command.type}`,
       run: () => commands.executePlanCommand(step.command, { now: step.at, principal: office, commandId: nextCommandId() }),
+    })),
+    // The risk register and the board's challenge threads, each step by whoever would have taken it.
+    ...boardTools.map((step) => ({
+      at: step.at,
+      label: `${step.kind === 'risk' ? 'Risk' : 'Challenge'} ${step.command.type}`,
+      run: () => {
+        const options = { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() };
+        return step.kind === 'risk' ? commands.executeRiskCommand(step.command, undefined, options) : commands.executeChallengeCommand(step.command, options);
+      },
     })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const runBoardStepsUntil = async (instant: string) => {

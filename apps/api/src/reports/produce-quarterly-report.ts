@@ -1,7 +1,7 @@
 import { NotFoundError } from '@send/domain';
 import { chainHeadAt, EventStore } from '@send/event-store';
-import { movementBetween, PlanHistory } from '@send/read-models';
-import { buildQuarterlyReport, QuarterlyReport } from './quarterly-report';
+import { movementBetween, PlanHistory, RiskHistory } from '@send/read-models';
+import { buildQuarterlyReport, lastPositionOf, QuarterlyReport } from './quarterly-report';
 import { renderReportCsv } from './report-csv.renderer';
 import { renderReportHtml } from './report-html.renderer';
 import { meetingPeriod, quarterPeriod, ReportChoice } from './report-period';
@@ -19,7 +19,14 @@ export interface ProducedReport {
  * only on the plan's events up to the period's end (and the hash chain up to the newest of
  * them): no clock, no locale, no read-model state.
  */
-export async function produceQuarterlyReport(history: PlanHistory, store: EventStore, planId: string, choice: ReportChoice, now: string): Promise<ProducedReport> {
+/** Where a report's history is read from: the plan's own streams and its risks'. */
+export interface ReportHistories {
+  plans: PlanHistory;
+  risks: RiskHistory;
+}
+
+export async function produceQuarterlyReport(histories: ReportHistories, store: EventStore, planId: string, choice: ReportChoice, now: string): Promise<ProducedReport> {
+  const history = histories.plans;
   const createdAt = await history.planCreatedAt(planId);
   if (createdAt === undefined) throw new NotFoundError('planExists', `No improvement plan with id ${planId}`);
   const period =
@@ -28,8 +35,10 @@ export async function produceQuarterlyReport(history: PlanHistory, store: EventS
       : quarterPeriod(choice.financialYear, choice.quarter, now);
   const [start, end] = await history.viewsAt(planId, [period.from, period.to]);
   if (!end) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet at the end of ${period.label}`);
-  const chainHead = end.lastPosition === null ? undefined : await chainHeadAt(store, end.lastPosition);
-  const report = buildQuarterlyReport(period, start, end, movementBetween(period.from, start, end), chainHead);
+  const [risksAtStart, risksAtEnd] = await histories.risks.registersAt(planId, [period.from, period.to]);
+  const lastPosition = lastPositionOf(end, risksAtEnd);
+  const chainHead = lastPosition === null ? undefined : await chainHeadAt(store, lastPosition);
+  const report = buildQuarterlyReport(period, start, end, movementBetween(period.from, start, end), { start: risksAtStart, end: risksAtEnd }, chainHead);
   const stem = `${planId}-monitoring-report-${period.fileStem}`;
   return { report, html: renderReportHtml(report), csv: renderReportCsv(report), htmlFileName: `${stem}.html`, csvFileName: `${stem}-actions.csv` };
 }

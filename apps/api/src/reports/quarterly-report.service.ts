@@ -2,28 +2,28 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidValueError } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { PlanEntity, PlanHistory, readModelStreamIndex } from '@send/read-models';
+import { PlanEntity, PlanHistory, readModelRiskIndex, readModelStreamIndex, RiskHistory } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ReportArgs } from './dto/report.args';
-import { ProducedReport, produceQuarterlyReport } from './produce-quarterly-report';
+import { ProducedReport, produceQuarterlyReport, ReportHistories } from './produce-quarterly-report';
 import { ReportChoice } from './report-period';
 
 @Injectable()
 export class QuarterlyReportService {
-  private readonly history: PlanHistory;
+  private readonly histories: ReportHistories;
 
   constructor(
     dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
   ) {
-    this.history = new PlanHistory(readModelStreamIndex(dataSource), store);
+    this.histories = { plans: new PlanHistory(readModelStreamIndex(dataSource), store), risks: new RiskHistory(readModelRiskIndex(dataSource), store) };
   }
 
   /** The plan must already have been checked as visible to the caller. */
   produce(plan: PlanEntity, args: ReportArgs): Promise<ProducedReport> {
-    return produceQuarterlyReport(this.history, this.store, plan.planId, choiceOf(args), this.clock.now());
+    return produceQuarterlyReport(this.histories, this.store, plan.planId, choiceOf(args), this.clock.now());
   }
 }
 

@@ -1,7 +1,8 @@
 import { londonDateOf, daysBetween } from '@send/domain';
-import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, ScorecardLine, scorecardLine } from '@send/read-models';
+import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, RiskRegisterView, ScorecardLine, scorecardLine } from '@send/read-models';
 import { ChainHead } from '@send/event-store';
 import { ReportPeriod } from './report-period';
+import { ReportRiskLine, reportRisks } from './report-risks';
 
 export interface ReportActionLine {
   action: ActionView;
@@ -39,9 +40,26 @@ export interface QuarterlyReport {
   actions: ReportActionLine[];
   /** The scorecard as it stood at the end of the period, by metric name. */
   scorecard: ScorecardLine[];
+  /** The risk register at the end of the period, in reference order (open, and those that left it during the period). */
+  risks: ReportRiskLine[];
+  /** The open risks on the board's agenda: Red, or raised by their last re-score. */
+  escalatedRisks: ReportRiskLine[];
 }
 
-export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | undefined, end: PlanView, movement: Movement, chainHead?: ChainHead): QuarterlyReport {
+/** The plan's risk register at the period's two ends. */
+export interface ReportRiskRegisters {
+  start: RiskRegisterView;
+  end: RiskRegisterView;
+}
+
+export function buildQuarterlyReport(
+  period: ReportPeriod,
+  start: PlanView | undefined,
+  end: PlanView,
+  movement: Movement,
+  registers: ReportRiskRegisters,
+  chainHead?: ChainHead,
+): QuarterlyReport {
   const today = londonDateOf(end.asAt);
   const before = new Map((start?.actions ?? []).map((a) => [a.actionId, a]));
   const moved = new Map(movement.ragChanges.map((c) => [c.action.actionId, c.direction as string]));
@@ -61,10 +79,11 @@ export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | und
     };
   });
   const inForce = lines.filter((l) => l.action.status !== 'WITHDRAWN' && l.action.status !== 'SUPERSEDED');
+  const risks = reportRisks(registers.start, registers.end);
   return {
     plan: end,
     period,
-    lastPosition: String(end.lastPosition ?? ''),
+    lastPosition: String(lastPositionOf(end, registers.end) ?? ''),
     chainHead: chainHead ? { position: String(chainHead.position), hash: chainHead.hash } : null,
     movement,
     areas: movement.areas,
@@ -75,5 +94,13 @@ export function buildQuarterlyReport(period: ReportPeriod, start: PlanView | und
     evidenceAccepted: accepted,
     actions: lines,
     scorecard: end.metrics.map((m) => scorecardLine(m.metric, m.measurements, m.targets, m.comparators)),
+    risks,
+    escalatedRisks: risks.filter((r) => r.escalation.length > 0),
   };
+}
+
+/** The newest event the report rests on, from the plan's streams or its risks'. */
+export function lastPositionOf(plan: PlanView, risks: RiskRegisterView): bigint | null {
+  const positions = [plan.lastPosition, risks.lastPosition].filter((p): p is bigint => p !== null);
+  return positions.length === 0 ? null : positions.reduce((a, b) => (a > b ? a : b));
 }

@@ -1,5 +1,6 @@
 import { MovementGroup, RagRollUp, ScorecardLine } from '@send/read-models';
 import { QuarterlyReport, ReportActionLine } from './quarterly-report';
+import { ReportRiskLine } from './report-risks';
 import { ukDate, ukDatesIn, ukDateTime, ukPeriod } from './uk-dates';
 
 const escape = (text: string | number | null | undefined) =>
@@ -12,6 +13,9 @@ const escape = (text: string | number | null | undefined) =>
 
 const RAG_WORDS: Record<string, string> = { NOT_YET_RATED: 'Not yet rated', RED: 'Red', AMBER: 'Amber', GREEN: 'Green', BLUE: 'Blue (complete)' };
 const MOVEMENT_WORDS: Record<string, string> = { UP: '▲ improved', DOWN: '▼ worsened', FIRST_RATED: '● first rated', NEW: '✚ new' };
+
+const RISK_STATUS_WORDS: Record<string, string> = { OPEN: 'open', CLOSED: 'closed', BECAME_ISSUE: 'became an issue' };
+const ESCALATION_WORDS: Record<string, string> = { AT_OR_ABOVE_THRESHOLD: 'Red', RISING: 'rising' };
 
 /** The word always goes with the colour: RAG is never shown by colour alone. */
 const rag = (value: string) => `<span class="rag rag-${value.toLowerCase().replace(/_/g, '-')}">${escape(RAG_WORDS[value] ?? value)}</span>`;
@@ -26,6 +30,26 @@ const table = (head: string[], rows: string[][], empty: string) =>
     : `<table><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
         .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
         .join('\n')}</tbody></table>`;
+
+/** A score with its band's word: "16 Red". */
+const riskScore = (score: number, band: string) => `${score} ${rag(band)}`;
+
+function riskRow(line: ReportRiskLine): string[] {
+  const r = line.risk;
+  const change = line.scoreAtStart === null ? 'raised in the period' : line.scoreAtStart === r.currentScore ? 'no change' : line.scoreAtStart < r.currentScore ? `▲ up from ${line.scoreAtStart}` : `▼ down from ${line.scoreAtStart}`;
+  return [
+    `${escape(r.ref)} ${escape(r.title)}`,
+    escape(r.ownerName),
+    `${riskScore(r.currentScore, r.currentBand)} (${r.currentLikelihood} × ${r.currentImpact})`,
+    escape(change),
+    `${r.targetScore} by ${date(r.targetByDate)}`,
+    String(line.openMitigations),
+    escape(line.escalation.map((e) => ESCALATION_WORDS[e]).join(', ') || RISK_STATUS_WORDS[r.status]),
+    escape(r.status === 'OPEN' ? line.latestCommentary : r.outcome),
+  ];
+}
+
+const RISK_HEAD = ['Risk', 'Owner', 'Score now', 'Since the period began', 'Target', 'Open mitigations', 'Escalation or status', 'Latest commentary'];
 
 function groupRows(groups: MovementGroup[]): string[][] {
   const cell = (to: RagRollUp, from: RagRollUp, key: 'red' | 'amber' | 'green' | 'blue' | 'notYetRated') => {
@@ -190,6 +214,11 @@ ${table(
   report.scorecard.map(scorecardRow),
   'No scorecard metrics were recorded for this plan by the end of the period.',
 )}
+<h2>8. Escalated risks</h2>
+<p>Open risks with a score of 15 or more (Red), or raised by their last re-score. Scores are likelihood × impact on the 5 × 5 matrix: 1–4 Green, 5–12 Amber, 15–25 Red.</p>
+${table(RISK_HEAD, report.escalatedRisks.map(riskRow), 'No risk is escalated.')}
+<h2>9. Risk register</h2>
+${table(RISK_HEAD, report.risks.map(riskRow), 'The plan has no risks in its register for this period.')}
 <h2>Appendix: the actions</h2>
 ${report.actions.map(appendix).join('\n')}
 </main>

@@ -9,6 +9,8 @@ import { MitigationEntity } from './mitigation.entity';
 import { RiskScoreEntity } from './risk-score.entity';
 import { RiskEntity } from './risk.entity';
 import { sendRisk } from './register-writer.fixture';
+import { riskRegisterAt } from './risk-register-view';
+import { riskStream } from '@send/domain';
 
 const R3 = riskIdFor(PLAN_A, 'R3');
 const R12 = riskIdFor(PLAN_A, 'R12');
@@ -108,6 +110,21 @@ for (const kind of READ_DATABASE_KINDS) {
       expect(await dataSource.getRepository(MitigationEntity).findBy({ riskId: R3 })).toEqual([
         expect.objectContaining({ mitigationId: 'panel', planId: PLAN_A, ownerName: PEOPLE.director.name, dueDate: '2026-02-28', status: 'IN_PROGRESS', lastCommentary: 'Panel met twice', changedAt: '2026-01-29T10:00:00.000Z' }),
       ]);
+    });
+
+    it('folds from the event store exactly the rows the projection holds, and the register as it stood at any earlier instant', async () => {
+      const streams = await Promise.all([R3, R12].map((id) => store.readStream(riskStream(id))));
+      const plain = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r }));
+      const now = riskRegisterAt(streams, '9999-12-31T23:59:59.999Z');
+      expect(plain(now.risks)).toEqual(plain(await dataSource.getRepository(RiskEntity).find({ order: { refNumber: 'ASC' } })));
+      const byScore = (a: RiskScoreEntity, b: RiskScoreEntity) => (a.riskId === b.riskId ? a.revision - b.revision : a.riskId < b.riskId ? -1 : 1);
+      expect(plain([...now.scores].sort(byScore))).toEqual(plain((await dataSource.getRepository(RiskScoreEntity).find()).sort(byScore)));
+      expect(plain(now.mitigations)).toEqual(plain(await dataSource.getRepository(MitigationEntity).find()));
+
+      const before = riskRegisterAt(streams, '2026-01-25T23:59:59.999Z');
+      expect(before.risks.map((r) => [r.ref, r.currentScore, r.status])).toEqual([['R3', 12, 'OPEN'], ['R12', 12, 'OPEN']]);
+      expect(before.mitigations).toEqual([]);
+      expect(riskRegisterAt(streams, '2026-01-21T23:59:59.999Z')).toEqual({ risks: [], scores: [], mitigations: [], lastPosition: null });
     });
   });
 }

@@ -1,0 +1,43 @@
+import { DataSource } from 'typeorm';
+import { EventStore } from '@send/event-store';
+import { riskStream } from '@send/domain';
+import { RiskRegisterView, riskRegisterAt } from './risk-register-view';
+import { RiskEntity } from './risk.entity';
+
+/** Which risk streams belong to a plan. Streams are never removed, so any index that has seen them will do. */
+export type RiskStreamIndex = (planId: string) => Promise<string[]>;
+
+/** The running api's index: its read models. */
+export const readModelRiskIndex =
+  (dataSource: DataSource): RiskStreamIndex =>
+  async (planId) =>
+    (await dataSource.getRepository(RiskEntity).find({ select: { riskId: true }, where: { planId } })).map((r) => r.riskId);
+
+/** An operator tool's index: one scan of the store, needing no read models. */
+export function eventStoreRiskIndex(store: EventStore): RiskStreamIndex {
+  let scanned: Promise<Map<string, string[]>> | undefined;
+  return async (planId) => {
+    scanned ??= store.readAll().then((events) => {
+      const byPlan = new Map<string, string[]>();
+      for (const e of events) {
+        const { planId: plan, riskId } = e.data as { planId?: string; riskId?: string };
+        if (e.type === 'RiskRaised' && plan && riskId) byPlan.set(plan, [...(byPlan.get(plan) ?? []), riskId]);
+      }
+      return byPlan;
+    });
+    return (await scanned).get(planId) ?? [];
+  };
+}
+
+/** Reads a plan's risk register from the event store, as it stood at any instants. */
+export class RiskHistory {
+  constructor(
+    private readonly index: RiskStreamIndex,
+    private readonly store: EventStore,
+  ) {}
+
+  async registersAt(planId: string, instants: string[]): Promise<RiskRegisterView[]> {
+    const streams = await Promise.all((await this.index(planId)).map((id) => this.store.readStream(riskStream(id))));
+    return instants.map((asAt) => riskRegisterAt(streams, asAt));
+  }
+}
