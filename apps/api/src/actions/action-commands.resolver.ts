@@ -5,7 +5,7 @@ import { ActionCommand, AddAction, Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { ActionReadService } from './action-read.service';
+import { PlanReaders } from '../reading/plan-readers.service';
 import { DelegateLookupService } from './delegate-lookup.service';
 import { ActionChangeInput } from './dto/action-change.input';
 import {
@@ -40,7 +40,7 @@ export class ActionCommandsResolver {
   constructor(
     private readonly commands: PlanCommandService,
     private readonly projections: ProjectionService,
-    private readonly actions: ActionReadService,
+    private readonly readers: PlanReaders,
     private readonly delegates: DelegateLookupService,
   ) {}
 
@@ -67,7 +67,7 @@ export class ActionCommandsResolver {
     };
     const result = await this.commands.executeActionCommand(command, undefined, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
-    return this.actions.action(actionId, principal);
+    return this.readers.liveAction(actionId, principal);
   }
 
   @Mutation(() => ActionModel)
@@ -177,6 +177,6 @@ export class ActionCommandsResolver {
       commandId,
     });
     await this.projections.caughtUpTo(result.position);
-    return this.actions.action(input.actionId, principal);
+    return this.readers.liveAction(input.actionId, principal);
   }
 }
