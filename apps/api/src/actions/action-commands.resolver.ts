@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { deterministicUuid, actionIdFor, ownerIdFor } from '@send/event-store';
 import { ActionCommand, AddAction, Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { ActionCommands } from './action-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { PlanReaders } from '../reading/plan-readers.service';
 import { DelegateLookupService } from './delegate-lookup.service';
@@ -38,7 +38,7 @@ const childId = (kind: string, commandId: string, index = 0) => deterministicUui
 @Resolver(() => ActionModel)
 export class ActionCommandsResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: ActionCommands,
     private readonly projections: ProjectionService,
     private readonly readers: PlanReaders,
     private readonly delegates: DelegateLookupService,
@@ -65,7 +65,7 @@ export class ActionCommandsResolver {
         milestones: input.milestones.map((m, i) => ({ milestoneId: childId('milestone', commandId, i), ...m })),
       },
     };
-    const result = await this.commands.executeActionCommand(command, undefined, { principal, commandId });
+    const result = await this.commands.execute(command, undefined, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     return this.readers.liveAction(actionId, principal);
   }
@@ -172,7 +172,7 @@ export class ActionCommandsResolver {
     build: (commandId: string) => ActionCommand,
   ): Promise<ActionModel> {
     const commandId = input.commandId ?? randomUUID();
-    const result = await this.commands.executeActionCommand(build(commandId), BigInt(input.expectedRevision), {
+    const result = await this.commands.execute(build(commandId), BigInt(input.expectedRevision), {
       principal,
       commandId,
     });

@@ -7,7 +7,7 @@ import { AsAtService } from '../as-at/as-at.service';
 import { PlanReaders } from '../reading/plan-readers.service';
 import { PlanModel } from '../plans/models/plan.model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { MeetingCommands } from './meeting-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
@@ -20,7 +20,7 @@ import { MeetingModel } from './models/meeting.model';
 @Resolver(() => MeetingModel)
 export class MeetingsResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: MeetingCommands,
     private readonly projections: ProjectionService,
     private readonly reader: MeetingReadService,
     private readonly plans: ActionReadService,
@@ -82,7 +82,7 @@ export class MeetingsResolver {
   }
 
   private async run(command: MeetingCommand, principal: Principal, commandId?: string): Promise<MeetingModel> {
-    const result = await this.commands.executeMeetingCommand(command, { principal, commandId });
+    const result = await this.commands.execute(command, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     return this.reader.meeting(command.data.meetingId, principal);
   }

@@ -5,7 +5,7 @@ import { PlanArgs, PlansArgs } from './dto/plan.args';
 import { toActionFilter } from '../actions/dto/action-filter.input';
 import { PlanActionsArgs } from '../actions/dto/plan-actions.args';
 import { ActionConnectionModel } from '../actions/models/action-connection.model';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { PlanCommands } from './plan-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { OwnerWorkloadModel } from '../owners/models/owner.model';
 import { PlanReaders } from '../reading/plan-readers.service';
@@ -23,7 +23,7 @@ import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 export class PlansResolver {
   constructor(
     private readonly readers: PlanReaders,
-    private readonly commands: PlanCommandService,
+    private readonly commands: PlanCommands,
     private readonly projections: ProjectionService,
   ) {}
 
@@ -76,7 +76,7 @@ export class PlansResolver {
 
   @Mutation(() => PlanModel, { description: 'Start a plan for a local area, with the eight areas and seven priorities.' })
   async createPlan(@Args('input') input: CreatePlanInput, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
-    const result = await this.commands.executePlanCommand(
+    const result = await this.commands.execute(
       {
       type: 'CreatePlan',
       data: {
@@ -99,7 +99,7 @@ export class PlansResolver {
     @Args('input') input: ChangeStaleThresholdInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PlanModel> {
-    const result = await this.commands.executePlanCommand({ type: 'ChangeStaleThreshold', data: input }, { principal });
+    const result = await this.commands.execute({ type: 'ChangeStaleThreshold', data: input }, { principal });
     await this.projections.caughtUpTo(result.position);
     return (await this.readers.forPlan(input.planId, {}, principal)).plan();
   }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { MetricCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { MetricCommands } from './metric-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
@@ -21,7 +21,7 @@ import { ScorecardReadService } from './scorecard-read.service';
 @Resolver(() => MetricModel)
 export class ScorecardResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: MetricCommands,
     private readonly projections: ProjectionService,
     private readonly reader: ScorecardReadService,
     private readonly readers: PlanReaders,
@@ -100,7 +100,7 @@ export class ScorecardResolver {
   }
 
   private async run(command: MetricCommand, principal: Principal, commandId?: string): Promise<MetricModel> {
-    const result = await this.commands.executeMetricCommand(command, { principal, commandId });
+    const result = await this.commands.execute(command, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     return this.reader.metric(command.data.metricId, principal);
   }
