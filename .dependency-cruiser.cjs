@@ -54,6 +54,13 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/$1/'] },
     },
     {
+      name: 'plan-resolvers-read-through-readers',
+      comment: 'A resolver reads plans, actions, owners and the scorecard through the PlanReader its request picked (apps/api/src/reading), never the read database: live and as-at answers then come through one interface. Users and reminders are not plan reads and still query their rows.',
+      severity: 'error',
+      from: { path: '^apps/api/src/[^/]+/.+\\.resolver\\.ts$', pathNot: ['^apps/api/src/(users|reminders)/', TESTS] },
+      to: { path: '(^|/)node_modules/typeorm/' },
+    },
+    {
       name: 'no-module-cycles',
       comment: 'A runtime import cycle makes load order matter; a type-only back-reference does not.',
       severity: 'error',

@@ -92,6 +92,7 @@ describe('architecture: the boundaries the build checks', () => {
       write('apps/api/src/clock.ts', "import { plan } from '../../../libs/domain/src/plan';\nexport const clock = plan;\n");
       write('apps/api/src/left.ts', "import { right } from './right';\nexport const left = () => right;\n");
       write('apps/api/src/right.ts', "import { left } from './left';\nexport const right = () => left;\n");
+      write('apps/api/src/plans/plans.resolver.ts', "import { DataSource } from 'typeorm';\nexport const plans = DataSource;\n");
       write('libs/read-models/src/actions/action.ts', "import { runner } from '../projection/runner';\nexport const action = runner;\n");
       write('libs/read-models/src/projection/runner.ts', "import { all } from '../actions/all';\nexport const runner = all;\n");
       write('libs/read-models/src/actions/all.ts', 'export const all = [];\n');
@@ -111,6 +112,7 @@ describe('architecture: the boundaries the build checks', () => {
           'libs-use-lib-index: libs/read-models/src/index.ts → libs/domain/src/plan.ts',
           'tests-use-lib-index: test/support/helper.ts → libs/domain/src/plan.ts',
           'no-module-cycles: apps/api/src/left.ts → apps/api/src/right.ts',
+          'plan-resolvers-read-through-readers: apps/api/src/plans/plans.resolver.ts → typeorm/index.js',
           'no-folder-cycles-in-libs: libs/read-models/src/actions → libs/read-models/src/projection',
         ]),
       );

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { deterministicUuid, actionIdFor, ownerIdFor } from '@send/event-store';
 import { ActionCommand, AddAction, Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { ActionCommands } from './action-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { ActionReadService } from './action-read.service';
+import { PlanReaders } from '../reading/plan-readers.service';
 import { DelegateLookupService } from './delegate-lookup.service';
 import { ActionChangeInput } from './dto/action-change.input';
 import {
@@ -38,9 +38,9 @@ const childId = (kind: string, commandId: string, index = 0) => deterministicUui
 @Resolver(() => ActionModel)
 export class ActionCommandsResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: ActionCommands,
     private readonly projections: ProjectionService,
-    private readonly actions: ActionReadService,
+    private readonly readers: PlanReaders,
     private readonly delegates: DelegateLookupService,
   ) {}
 
@@ -65,9 +65,9 @@ export class ActionCommandsResolver {
         milestones: input.milestones.map((m, i) => ({ milestoneId: childId('milestone', commandId, i), ...m })),
       },
     };
-    const result = await this.commands.executeActionCommand(command, undefined, { principal, commandId });
+    const result = await this.commands.execute(command, undefined, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
-    return this.actions.action(actionId, principal);
+    return this.readers.liveAction(actionId, principal);
   }
 
   @Mutation(() => ActionModel)
@@ -172,11 +172,11 @@ export class ActionCommandsResolver {
     build: (commandId: string) => ActionCommand,
   ): Promise<ActionModel> {
     const commandId = input.commandId ?? randomUUID();
-    const result = await this.commands.executeActionCommand(build(commandId), BigInt(input.expectedRevision), {
+    const result = await this.commands.execute(build(commandId), BigInt(input.expectedRevision), {
       principal,
       commandId,
     });
     await this.projections.caughtUpTo(result.position);
-    return this.actions.action(input.actionId, principal);
+    return this.readers.liveAction(input.actionId, principal);
   }
 }

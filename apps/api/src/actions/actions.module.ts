@@ -1,20 +1,19 @@
-import { AsAtModule } from '../as-at/as-at.module';
 import { Module } from '@nestjs/common';
 import { ActionCommandsResolver } from './action-commands.resolver';
-import { ActionReadService } from './action-read.service';
 import { ActionsResolver } from './actions.resolver';
 import { DelegateLookupService } from './delegate-lookup.service';
+import { ReadingModule } from '../reading/reading.module';
 
 @Module({
-  imports: [AsAtModule],
+  imports: [ReadingModule],
   providers: [
     // resolvers
     ActionsResolver,
     ActionCommandsResolver,
     // reads
-    ActionReadService,
     DelegateLookupService,
   ],
-  exports: [ActionReadService],
+  // Every feature that imports actions reads plans through the same readers.
+  exports: [ReadingModule],
 })
 export class ActionsModule {}

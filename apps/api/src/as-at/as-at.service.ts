@@ -5,7 +5,6 @@ import { EventStore } from '@send/event-store';
 import { MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import type { PlanScope } from '../actions/action-read.service';
 import { AsAtArgs } from './dto/as-at.args';
 
 const CACHED_VIEWS = 64;
@@ -60,15 +59,6 @@ export class AsAtService {
     const knownAt = args.knownAt === 'now' ? this.clock.now() : this.fromValue(args.knownAt, field);
     if (knownAt < asAt) throw new InvalidValueError(field, 'notBeforeAsAt', `${field} (${knownAt}) cannot be before the instant shown (${asAt})`);
     return knownAt;
-  }
-
-  /** A visible plan, live or as asked: what a page of actions or a workload is read from. */
-  async scope(plan: PlanEntity, args: AsAtArgs, principal: Principal): Promise<PlanScope> {
-    const asAt = await this.instant(args, principal, plan.planId);
-    const knownAt = this.knownAt(args, asAt);
-    if (asAt === undefined) return plan;
-    const view = await this.planView(plan.planId, asAt, knownAt);
-    return { planId: plan.planId, staleAfterDays: view.staleAfterDays, view };
   }
 
   /** The plan as it was at the instant (with corrections recorded by `knownAt`); NOT_FOUND if it did not exist yet. */

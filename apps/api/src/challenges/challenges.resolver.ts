@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ChallengeCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { ChallengeCommands } from './challenge-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { AnswerChallengeInput, FollowUpChallengeInput, RaiseChallengeInput, ResolveChallengeInput } from './dto/challenge.input';
@@ -14,7 +14,7 @@ import { ChallengeMessageModel, ChallengeModel, ChallengeStatusName } from './mo
 @Resolver(() => ChallengeModel)
 export class ChallengesResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: ChallengeCommands,
     private readonly projections: ProjectionService,
     private readonly reader: ChallengeReadService,
   ) {}
@@ -59,7 +59,7 @@ export class ChallengesResolver {
   }
 
   private async send(command: ChallengeCommand, principal: Principal, commandId?: string): Promise<ChallengeModel> {
-    const result = await this.commands.executeChallengeCommand(command, { principal, commandId });
+    const result = await this.commands.execute(command, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     return this.reader.byId(command.data.challengeId, principal);
   }

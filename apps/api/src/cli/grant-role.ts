@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   const config = loadAppConfig();
   const store = createEventStore(config.eventStore);
-  const commands = new PlanCommandService(store, new Clock());
+  const commands = PlanCommandService.over(store, new Clock());
   const asOperator = { principal: 'system' as const, actor: OPERATOR };
   try {
     const ownerId = ownerName && ownerOrganisation ? ownerIdFor(ownerName, ownerOrganisation) : null;

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const config = loadAppConfig();
   const store = createEventStore(config.eventStore);
   const clock = new Clock();
-  const commands = new PlanCommandService(store, clock);
+  const commands = PlanCommandService.over(store, clock);
   const started = Date.now();
   try {
     const principal = await principalOf(values.user, store);

@@ -12,7 +12,7 @@ describe('the folded-state cache with every stream of the demo plan', () => {
   let streamIds: string[];
 
   beforeAll(async () => {
-    await loadDemoPlan(new PlanCommandService(store, new Clock()), '2026-03-02');
+    await loadDemoPlan(PlanCommandService.over(store, new Clock()), '2026-03-02');
     streamIds = [...new Set((await store.readAll()).map((event) => event.streamId))];
   });
 

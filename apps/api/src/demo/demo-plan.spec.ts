@@ -12,7 +12,7 @@ type Folded = Extract<ActionState, { exists: true }> & { addedOn: string };
 async function load(anchor: string) {
   const store = new SqliteEventStore({ filename: ':memory:' });
   const progress: number[] = [];
-  const summary = await loadDemoPlan(new PlanCommandService(store, new Clock()), anchor, (done, total) => progress.push(done / total));
+  const summary = await loadDemoPlan(PlanCommandService.over(store, new Clock()), anchor, (done, total) => progress.push(done / total));
   const events = await store.readAll();
   await store.close();
   return { summary, events, progress };

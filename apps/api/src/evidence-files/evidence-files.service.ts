@@ -9,7 +9,7 @@ import { deterministicUuid } from '@send/event-store';
 import { EvidenceEntity } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
 import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { ActionCommands } from '../actions/action-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { withFileSource } from '../common/byte-source';
 import { storageFailureOf } from '../errors/storage-failure';
@@ -28,7 +28,7 @@ export class EvidenceFilesService {
   constructor(
     @Inject(EVIDENCE_FILE_STORE) private readonly store: EvidenceFileStore,
     private readonly receiver: EvidenceUploadReceiver,
-    private readonly commands: PlanCommandService,
+    private readonly commands: ActionCommands,
     private readonly projections: ProjectionService,
     private readonly reader: ActionReadService,
     private readonly dataSource: DataSource,
@@ -52,7 +52,7 @@ export class EvidenceFilesService {
     };
     // A refusal here (a stale revision, say) can leave the accepted file in the store with no
     // event naming it: harmless, as the store is addressed by content and a retry reuses it.
-    const result = await this.commands.executeActionCommand(command, BigInt(expectedRevision), { principal, commandId });
+    const result = await this.commands.execute(command, BigInt(expectedRevision), { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     const evidenceId = result.events.find((e) => e.type === 'EvidenceAttached')?.data.evidenceId ?? command.data.evidenceId;
     return toEvidenceModel(await this.dataSource.getRepository(EvidenceEntity).findOneByOrFail({ actionId, evidenceId }));

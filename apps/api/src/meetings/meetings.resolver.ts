@@ -4,10 +4,10 @@ import { MeetingCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { ActionReadService } from '../actions/action-read.service';
 import { AsAtService } from '../as-at/as-at.service';
+import { PlanReaders } from '../reading/plan-readers.service';
 import { PlanModel } from '../plans/models/plan.model';
-import { fromView } from '../plans/plans.resolver';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { MeetingCommands } from './meeting-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
@@ -20,11 +20,12 @@ import { MeetingModel } from './models/meeting.model';
 @Resolver(() => MeetingModel)
 export class MeetingsResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: MeetingCommands,
     private readonly projections: ProjectionService,
     private readonly reader: MeetingReadService,
     private readonly plans: ActionReadService,
     private readonly asAt: AsAtService,
+    private readonly readers: PlanReaders,
   ) {}
 
   @Query(() => [MeetingModel], { description: "A plan's board meetings, oldest first.", complexity: listComplexity(12) })
@@ -51,7 +52,7 @@ export class MeetingsResolver {
     if (!meeting.closed) return null;
     const closedAt = (await this.asAt.instant({ asAtMeeting: meeting.id }, principal, meeting.planId))!;
     const knownAt = known === KnownAs.NOW ? this.asAt.knownAt({ knownAt: 'now' }, closedAt) : undefined;
-    return fromView(await this.asAt.planView(meeting.planId, closedAt, knownAt));
+    return (await this.readers.at(meeting.planId, closedAt, knownAt)).plan();
   }
 
   @Mutation(() => MeetingModel, { description: 'Schedule a board meeting or DfE quarterly review (board roles).' })
@@ -81,7 +82,7 @@ export class MeetingsResolver {
   }
 
   private async run(command: MeetingCommand, principal: Principal, commandId?: string): Promise<MeetingModel> {
-    const result = await this.commands.executeMeetingCommand(command, { principal, commandId });
+    const result = await this.commands.execute(command, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     return this.reader.meeting(command.data.meetingId, principal);
   }

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
-import { ActionView } from '@send/read-models';
 import { ActionReadService } from '../actions/action-read.service';
+import { PlanReaders } from '../reading/plan-readers.service';
 import { toEvidenceModel } from '../actions/models/evidence.model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
@@ -16,6 +16,7 @@ export class MovementResolver {
   constructor(
     private readonly reader: ActionReadService,
     private readonly movements: MovementService,
+    private readonly readers: PlanReaders,
   ) {}
 
   @Query(() => MovementModel, {
@@ -26,7 +27,8 @@ export class MovementResolver {
   async movement(@Args() args: MovementArgs, @CurrentPrincipal() principal: Principal): Promise<MovementModel> {
     const plan = await this.reader.plan(args.planId, principal);
     const { movement: m, end } = await this.movements.between(plan, args, principal);
-    const action = (view: ActionView) => this.reader.fromView(view, end);
+    const atEnd = this.readers.historic(end);
+    const action = atEnd.actionOf.bind(atEnd);
     return {
       planId: plan.planId,
       from: m.from,

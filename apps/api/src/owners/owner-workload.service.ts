@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActionOwner, CalendarDate, londonDateOf } from '@send/domain';
-import { ActionEntity, isOverdue, isStale, OwnerEntity } from '@send/read-models';
-import { PlanScope } from '../actions/action-read.service';
+import { ActionOwner, CalendarDate } from '@send/domain';
+import { ActionEntity, isOverdue, isStale, OwnerEntity, PlanEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { OwnerWorkloadModel, toOwnerModel } from './models/owner.model';
 
+/** Owners' workloads in a plan as it stands now, from the read database. */
 @Injectable()
 export class OwnerWorkloadService {
   constructor(
@@ -14,16 +14,7 @@ export class OwnerWorkloadService {
   ) {}
 
   /** Owners with the most open actions first, so overloaded people stand out. */
-  async forPlan(plan: PlanScope): Promise<OwnerWorkloadModel[]> {
-    if (plan.view) {
-      const { owners, actions, asAt, staleAfterDays } = plan.view;
-      return workloads(
-        owners,
-        actions.map((a) => ({ ...a, ownerId: a.owner.ownerId })),
-        londonDateOf(asAt),
-        staleAfterDays,
-      );
-    }
+  async forPlan(plan: Pick<PlanEntity, 'planId' | 'staleAfterDays'>): Promise<OwnerWorkloadModel[]> {
     const planId = plan.planId;
     const [owners, actions] = await Promise.all([
       this.dataSource.getRepository(OwnerEntity).find({ where: { planId } }),
@@ -39,8 +30,8 @@ export class OwnerWorkloadService {
 
 type OwnedAction = Pick<ActionEntity, 'ownerId' | 'ref' | 'status' | 'dueDate' | 'lastUpdatedOn'>;
 
-/** Actions must come in plan order: each owner's refs are listed in it. */
-function workloads(owners: ActionOwner[], actions: OwnedAction[], today: CalendarDate, staleAfterDays: number): OwnerWorkloadModel[] {
+/** Actions must come in plan order: each owner's refs are listed in it. Live and as-at workloads are both counted here. */
+export function workloads(owners: ActionOwner[], actions: OwnedAction[], today: CalendarDate, staleAfterDays: number): OwnerWorkloadModel[] {
   return owners
     .map((o) => {
       const theirs = actions.filter((a) => a.ownerId === o.ownerId);

@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { londonDateOf } from '@send/domain';
-import { countRollUpGroups, KeyedRollUpGroup, PlanAreaEntity, PlanPriorityEntity, RagRollUp, rollUp, rollUpGroups, RollUpDimension } from '@send/read-models';
+import { countRollUpGroups, KeyedRollUpGroup, PlanAreaEntity, PlanEntity, PlanPriorityEntity, RagRollUp, rollUpGroups, RollUpDimension } from '@send/read-models';
 import { BatchLoader } from '../common/batch-loader';
 import { Clock } from '../common/clock';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { PlanModel } from './models/plan.model';
 import { ImprovementAreaModel } from './models/improvement-area.model';
 import { RecoveryPriorityModel } from './models/recovery-priority.model';
 
 /**
- * RAG roll-ups of a plan, by area and by priority. Live, the read database counts the actions
- * (one query for every plan a request asks about); as at an instant, the plan's view is counted.
+ * RAG roll-ups of a plan as it stands now, by area and by priority: the read database counts the
+ * actions (one query for every plan a request asks about).
  * A live count is kept until the read models move on or the day changes (overdue and stale are
  * counted against today): a national view asked for again and again counts 18,000 actions once
  * per change, not once per request. Keyed by the stored read-model position, it is right on
  * every instance, standbys included.
  */
+type CountedPlan = Pick<PlanEntity, 'planId' | 'staleAfterDays'>;
+
 @Injectable()
 export class PlanRollUpService {
   private readonly loaders = new Map<string, BatchLoader<string, KeyedRollUpGroup[]>>();
@@ -28,34 +28,22 @@ export class PlanRollUpService {
     private readonly projections: ProjectionService,
   ) {}
 
-  async forPlan(plan: PlanModel): Promise<RagRollUp> {
-    if (plan.view) return rollUp(plan.view.actions, londonDateOf(plan.view.asAt), plan.staleAfterDays);
+  async forPlan(plan: CountedPlan): Promise<RagRollUp> {
     // Every action has exactly one area, so the area groups add up to the plan.
     return rollUpGroups(await this.groups('area', plan));
   }
 
-  async byArea(plan: PlanModel): Promise<ImprovementAreaModel[]> {
-    if (plan.view) {
-      const { view } = plan;
-      return view.areas.map((area) => ({ ...area, rollUp: rollUp(view.actions.filter((a) => a.areaNumber === area.number), londonDateOf(view.asAt), plan.staleAfterDays) }));
-    }
+  async byArea(plan: CountedPlan): Promise<ImprovementAreaModel[]> {
     const [areas, groups] = await Promise.all([
-      this.dataSource.getRepository(PlanAreaEntity).find({ where: { planId: plan.id }, order: { number: 'ASC' } }),
+      this.dataSource.getRepository(PlanAreaEntity).find({ where: { planId: plan.planId }, order: { number: 'ASC' } }),
       this.groups('area', plan),
     ]);
     return areas.map((area) => ({ number: area.number, name: area.name, description: area.description, rollUp: rollUpGroups(groups.filter((g) => g.key === area.number)) }));
   }
 
-  async byPriority(plan: PlanModel): Promise<RecoveryPriorityModel[]> {
-    if (plan.view) {
-      const { view } = plan;
-      return view.priorities.map((priority) => ({
-        ...priority,
-        rollUp: rollUp(view.actions.filter((a) => a.priorityNumbers.includes(priority.number)), londonDateOf(view.asAt), plan.staleAfterDays),
-      }));
-    }
+  async byPriority(plan: CountedPlan): Promise<RecoveryPriorityModel[]> {
     const [priorities, groups] = await Promise.all([
-      this.dataSource.getRepository(PlanPriorityEntity).find({ where: { planId: plan.id }, order: { number: 'ASC' } }),
+      this.dataSource.getRepository(PlanPriorityEntity).find({ where: { planId: plan.planId }, order: { number: 'ASC' } }),
       this.groups('priority', plan),
     ]);
     return priorities.map((priority) => ({
@@ -66,8 +54,8 @@ export class PlanRollUpService {
     }));
   }
 
-  private async groups(dimension: RollUpDimension, plan: PlanModel): Promise<KeyedRollUpGroup[]> {
-    const key = `${dimension}:${plan.staleAfterDays}:${plan.id}`;
+  private async groups(dimension: RollUpDimension, plan: CountedPlan): Promise<KeyedRollUpGroup[]> {
+    const key = `${dimension}:${plan.staleAfterDays}:${plan.planId}`;
     const today = this.clock.today();
     const position = await this.projections.readModelPosition();
     const kept = this.counted.get(key);
@@ -78,7 +66,7 @@ export class PlanRollUpService {
   }
 
   /** Plans asked about in the same tick with the same stale threshold share one count. */
-  private count(dimension: RollUpDimension, plan: PlanModel): Promise<KeyedRollUpGroup[]> {
+  private count(dimension: RollUpDimension, plan: CountedPlan): Promise<KeyedRollUpGroup[]> {
     const key = `${dimension}:${plan.staleAfterDays}`;
     let loader = this.loaders.get(key);
     if (!loader) {
@@ -90,6 +78,6 @@ export class PlanRollUpService {
       }, []);
       this.loaders.set(key, loader);
     }
-    return loader.load(plan.id);
+    return loader.load(plan.planId);
   }
 }

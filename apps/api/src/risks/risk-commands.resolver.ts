@@ -4,7 +4,7 @@ import { deterministicUuid, ownerIdFor, riskIdFor } from '@send/event-store';
 import { Principal, RiskCommand } from '@send/domain';
 import { OwnerInput } from '../actions/dto/owner.input';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { RiskCommands } from './risk-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
 import {
   AddMitigationInput,
@@ -27,7 +27,7 @@ const owner = (input: OwnerInput) => ({ ownerId: ownerIdFor(input.name, input.or
 @Resolver(() => RiskModel)
 export class RiskCommandsResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: RiskCommands,
     private readonly projections: ProjectionService,
     private readonly risks: RiskReadService,
   ) {}
@@ -94,7 +94,7 @@ export class RiskCommandsResolver {
   }
 
   private async send(command: RiskCommand, expectedRevision: bigint | undefined, principal: Principal, commandId?: string): Promise<RiskModel> {
-    const result = await this.commands.executeRiskCommand(command, expectedRevision, { principal, commandId });
+    const result = await this.commands.execute(command, expectedRevision, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     return this.risks.byId(command.data.riskId, principal);
   }

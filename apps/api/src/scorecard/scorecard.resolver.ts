@@ -2,9 +2,8 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { randomUUID } from 'node:crypto';
 import { MetricCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
-import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { MetricCommands } from './metric-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
@@ -13,7 +12,7 @@ import { CorrectMeasurementInput, DefineMetricInput, ImportMeasurementsInput, Re
 import { ScorecardArgs } from './dto/scorecard.args';
 import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from './models/metric.model';
 import { metricIdFor } from './metric-id';
-import { AsAtService } from '../as-at/as-at.service';
+import { PlanReaders } from '../reading/plan-readers.service';
 import { MeasurementImportService } from './import/measurement-import.service';
 import { ImportResultModel } from './models/import-result.model';
 import { ScorecardReadService } from './scorecard-read.service';
@@ -22,20 +21,17 @@ import { ScorecardReadService } from './scorecard-read.service';
 @Resolver(() => MetricModel)
 export class ScorecardResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: MetricCommands,
     private readonly projections: ProjectionService,
     private readonly reader: ScorecardReadService,
-    private readonly plans: ActionReadService,
+    private readonly readers: PlanReaders,
     private readonly imports: MeasurementImportService,
-    private readonly asAt: AsAtService,
   ) {}
 
   @Query(() => [MetricModel], { description: "The plan's performance scorecard, or one area's part of it; live, or as it stood at an instant or board meeting.", complexity: asAtComplexity(listComplexity(15)) })
   @ExpensiveRead(readsThePast)
   async scorecard(@Args() args: ScorecardArgs, @CurrentPrincipal() principal: Principal): Promise<MetricModel[]> {
-    const plan = await this.plans.plan(args.planId, principal);
-    const scope = await this.asAt.scope(plan, args, principal);
-    return scope.view ? this.reader.fromView(scope.view, args.area) : this.reader.forPlan(plan.planId, args.area);
+    return (await this.readers.forPlan(args.planId, args, principal)).scorecard(args.area);
   }
 
   @Query(() => MetricModel, { description: 'One metric; NOT_FOUND if there is no such metric.' })
@@ -45,22 +41,22 @@ export class ScorecardResolver {
 
   @ResolveField(() => [MeasurementModel], { description: 'The whole series in period order; with includeSuperseded, the corrected values too.', complexity: listComplexity(24) })
   series(@Parent() metric: MetricModel, @Args('includeSuperseded', { defaultValue: false }) includeSuperseded: boolean): Promise<MeasurementModel[]> {
-    return this.reader.series(metric, includeSuperseded);
+    return metric.reader.series(metric.id, includeSuperseded);
   }
 
   @ResolveField(() => [MetricDefinitionVersionModel], { description: 'Every version of the definition, oldest first.', complexity: listComplexity(5) })
   definitions(@Parent() metric: MetricModel): Promise<MetricDefinitionVersionModel[]> {
-    return this.reader.definitions(metric);
+    return metric.reader.definitions(metric.id);
   }
 
   @ResolveField(() => [MetricTargetModel], { description: 'The trajectory: a target per period.', complexity: listComplexity(12) })
-  async targets(@Parent() metric: MetricModel): Promise<MetricTargetModel[]> {
-    return (await this.reader.targets(metric)).map(({ period, target, amberTolerance }) => ({ period, target, amberTolerance }));
+  targets(@Parent() metric: MetricModel): Promise<MetricTargetModel[]> {
+    return metric.reader.targets(metric.id);
   }
 
   @ResolveField(() => [ComparatorValueModel], { description: 'Every comparator value recorded, in period order.', complexity: listComplexity(12) })
-  async comparatorSeries(@Parent() metric: MetricModel): Promise<ComparatorValueModel[]> {
-    return (await this.reader.comparators(metric)).map((c) => ({ comparator: c.comparator, period: c.period, value: c.value, source: c.source }));
+  comparatorSeries(@Parent() metric: MetricModel): Promise<ComparatorValueModel[]> {
+    return metric.reader.comparators(metric.id);
   }
 
   @Mutation(() => MetricModel, { description: 'Add a metric to the plan’s scorecard (programme office).' })
@@ -104,7 +100,7 @@ export class ScorecardResolver {
   }
 
   private async run(command: MetricCommand, principal: Principal, commandId?: string): Promise<MetricModel> {
-    const result = await this.commands.executeMetricCommand(command, { principal, commandId });
+    const result = await this.commands.execute(command, { principal, commandId });
     await this.projections.caughtUpTo(result.position);
     return this.reader.metric(command.data.metricId, principal);
   }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PlanCommand, Principal } from '@send/domain';
 import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { PlanCommands } from '../plans/plan-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { planHistoryComplexity } from '../hardening/history-complexity';
@@ -15,7 +15,7 @@ import { UpdateRoundProgressService } from './update-round-progress.service';
 @Resolver(() => UpdateRoundModel)
 export class UpdateRoundsResolver {
   constructor(
-    private readonly commands: PlanCommandService,
+    private readonly commands: PlanCommands,
     private readonly projections: ProjectionService,
     private readonly plans: ActionReadService,
     private readonly progress: UpdateRoundProgressService,
@@ -41,7 +41,7 @@ export class UpdateRoundsResolver {
   }
 
   private async run(command: PlanCommand, roundId: string, principal: Principal): Promise<UpdateRoundModel> {
-    const result = await this.commands.executePlanCommand(command, { principal });
+    const result = await this.commands.execute(command, { principal });
     await this.projections.caughtUpTo(result.position);
     const rounds = await this.progress.rounds(command.data.planId, principal);
     return rounds.find((r) => r.id === roundId)!;

@@ -4,7 +4,7 @@ import { canSeeArea, LocalAreaNotFoundError, Principal, UserNotFoundError } from
 import { ownerIdFor } from '@send/event-store';
 import { RoleGrantEntity, UserEntity } from '@send/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { PlanCommandService } from '../commands/plan-command.service';
+import { UserCommands } from './user-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { RegisterUserInput, SetUserEmailInput } from './dto/register-user.input';
@@ -16,7 +16,7 @@ import { UserModel } from './models/user.model';
 export class UsersResolver {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly commands: PlanCommandService,
+    private readonly commands: UserCommands,
     private readonly projections: ProjectionService,
   ) {}
 
@@ -54,7 +54,7 @@ export class UsersResolver {
   @Mutation(() => UserModel, { description: 'Register a person (plan administrators only).' })
   async registerUser(@Args('input') input: RegisterUserInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
     const ownerId = input.ownerName && input.ownerOrganisation ? ownerIdFor(input.ownerName, input.ownerOrganisation) : null;
-    const result = await this.commands.executeUserCommand(
+    const result = await this.commands.execute(
       { type: 'RegisterUser', data: { userId: input.userId, displayName: input.displayName, ownerId, email: input.email ?? null } },
       { principal },
     );
@@ -64,7 +64,7 @@ export class UsersResolver {
 
   @Mutation(() => UserModel, { description: "Set or remove the address a person's reminders go to (a plan administrator of every area they work in)." })
   async setUserEmail(@Args('input') input: SetUserEmailInput, @CurrentPrincipal() principal: Principal): Promise<UserModel> {
-    const result = await this.commands.executeUserCommand({ type: 'SetUserEmail', data: { userId: input.userId, email: input.email ?? null } }, { principal });
+    const result = await this.commands.execute({ type: 'SetUserEmail', data: { userId: input.userId, email: input.email ?? null } }, { principal });
     await this.projections.caughtUpTo(result.position);
     return this.user(input.userId, principal);
   }
@@ -80,7 +80,7 @@ export class UsersResolver {
   }
 
   private async changeGrant(type: 'GrantRole' | 'RevokeRole', input: RoleGrantInput, principal: Principal): Promise<UserModel> {
-    const result = await this.commands.executeUserCommand(
+    const result = await this.commands.execute(
       { type, data: { userId: input.userId, role: input.role, localAreaId: input.localAreaId } },
       { principal },
     );

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ActionView } from '@send/read-models';
 import { ActionStatus, Rag } from '../../common/graphql-enums';
 import { OwnerModel } from '../../owners/models/owner.model';
+import type { PlanReader } from '../../reading/plan-reader';
 
 @ObjectType('Delegate', { description: 'Someone the owner has delegated the action to.' })
 export class DelegateModel {
@@ -40,6 +40,6 @@ export class ActionModel {
   asAt: string | null;
   @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
   knownAt: string | null;
-  /** The action folded from history when `asAt` is set; milestones, evidence and timeline answer from it. */
-  view?: ActionView;
+  /** Its plan's reader, live or as at `asAt`: milestones, evidence, timeline and metrics are read from it. */
+  reader: PlanReader;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PlanView } from '@send/read-models';
+import type { PlanReader } from '../../reading/plan-reader';
 
 @ObjectType('LocalArea')
 export class LocalAreaModel {
@@ -20,6 +20,6 @@ export class PlanModel {
   asAt: string | null;
   @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
   knownAt: string | null;
-  /** The plan folded from history when `asAt` is set; its fields answer from it instead of the read models. */
-  view?: PlanView;
+  /** The reader the request picked, live or as at `asAt`: every field below the plan is read from it. */
+  reader: PlanReader;
 }

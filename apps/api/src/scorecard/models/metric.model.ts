@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { MetricView } from '@send/read-models';
+import type { MetricReader } from '../../reading/plan-reader';
 import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './scorecard-enums';
 
 @ObjectType('Measurement', { description: 'A value for one period. Corrections are new measurements; the one corrected stays, marked superseded.' })
@@ -62,9 +62,8 @@ export class MetricModel {
   @Field(() => MetricTargetModel, { nullable: true, description: 'The target the latest figure is judged against.' }) target: MetricTargetModel | null;
   @Field(() => MetricRagName, { nullable: true, description: 'Null when there is no figure or no target.' }) rag: MetricRagName | null;
   @Field(() => [ComparatorValueModel], { description: 'Comparators for the latest period.' }) comparators: ComparatorValueModel[];
-  /** The metric folded from history when the scorecard was asked for as at an instant. */
-  view?: MetricView;
-  asAt?: string;
+  /** Where its series, targets, comparators and definitions are read: the read database, or the plan as at an instant. */
+  reader: MetricReader;
 }
 
 @ObjectType('MetricDefinitionVersion', { description: 'One version of a metric’s definition; revisions never overwrite the earlier ones.' })

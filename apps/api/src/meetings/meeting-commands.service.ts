@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import {
+  actionDecider,
+  actionStream,
+  MeetingCommand,
+  meetingDecider,
+  MeetingDecisionContext,
+  MeetingEvent,
+  MeetingNotFoundError,
+  MeetingState,
+  meetingStream,
+  planDecider,
+  PlanNotFoundError,
+  planStream,
+} from '@send/domain';
+import { CommandResult } from '@send/event-store';
+import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+
+/** Board meetings' commands: scheduling, attendance, decisions about actions, closing. */
+@Injectable()
+export class MeetingCommands {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute(command: MeetingCommand, options: CommandOptions): Promise<CommandResult<MeetingEvent, MeetingState>> {
+    const context: MeetingDecisionContext =
+      command.type === 'RecordDecision' ? { action: await this.runner.fold(actionStream(command.data.actionId), actionDecider) } : {};
+    return this.runner.run(meetingStream(command.data.meetingId), meetingDecider, command, options, context, async (meeting) => {
+      const planId = command.type === 'ScheduleMeeting' ? command.data.planId : meeting.exists ? meeting.planId : undefined;
+      if (planId === undefined) return;
+      const plan = await this.runner.fold(planStream(planId), planDecider);
+      if (plan.status !== 'active') throw new PlanNotFoundError(planId);
+      const hidden = () =>
+        command.type === 'ScheduleMeeting' ? new PlanNotFoundError(planId) : new MeetingNotFoundError(command.data.meetingId);
+      return this.runner.authorize(options, command.type, plan.localArea.id, undefined, hidden);
+    });
+  }
+}

@@ -1,0 +1,145 @@
+import { DataSource, In } from 'typeorm';
+import { ActionEntity, ActionFilter, ActionPriorityEntity, EvidenceEntity, encodeCursor, findActions, isOverdue, isStale, MilestoneEntity, PlanEntity, RagRollUp, TimelineEntryEntity } from '@send/read-models';
+import { Clock } from '../common/clock';
+import { ActionConnectionModel } from '../actions/models/action-connection.model';
+import { ActionModel } from '../actions/models/action.model';
+import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model';
+import { MilestoneModel, toMilestoneModels } from '../actions/models/milestone.model';
+import { TimelineEntryModel, toTimelineEntryModels } from '../actions/models/timeline-entry.model';
+import { OwnerWorkloadModel } from '../owners/models/owner.model';
+import { OwnerWorkloadService } from '../owners/owner-workload.service';
+import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
+import { PlanModel } from '../plans/models/plan.model';
+import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
+import { PlanRollUpService } from '../plans/plan-roll-up.service';
+import { MetricModel } from '../scorecard/models/metric.model';
+import { ScorecardReadService } from '../scorecard/scorecard-read.service';
+import { PlanReader } from './plan-reader';
+
+/** The shared services a live reader reads through; one set for the whole app, so their caches and batches are shared too. */
+export interface LiveReading {
+  dataSource: DataSource;
+  clock: Clock;
+  rollUps: PlanRollUpService;
+  workloads: OwnerWorkloadService;
+  scorecard: ScorecardReadService;
+}
+
+/** A plan as it stands now, from the read database, with overdue and stale as of today. */
+export class LivePlanReader implements PlanReader {
+  readonly asAt = null;
+  readonly knownAt = null;
+
+  constructor(
+    private readonly reading: LiveReading,
+    private readonly row: PlanEntity,
+  ) {}
+
+  plan(): PlanModel {
+    const p = this.row;
+    return {
+      id: p.planId,
+      localArea: { id: p.localAreaId, name: p.localAreaName },
+      title: p.title,
+      version: p.version,
+      approvedOn: p.approvedOn,
+      staleAfterDays: p.staleAfterDays,
+      revision: p.revision,
+      asAt: null,
+      knownAt: null,
+      reader: this,
+    };
+  }
+
+  rollUp(): Promise<RagRollUp> {
+    return this.reading.rollUps.forPlan(this.row);
+  }
+
+  areas(): Promise<ImprovementAreaModel[]> {
+    return this.reading.rollUps.byArea(this.row);
+  }
+
+  priorities(): Promise<RecoveryPriorityModel[]> {
+    return this.reading.rollUps.byPriority(this.row);
+  }
+
+  async actions(filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
+    const { planId, staleAfterDays } = this.row;
+    const page = await findActions(this.reading.dataSource, planId, filter, { first, after }, { today: this.reading.clock.today(), staleAfterDays });
+    const models = await this.toModels(page.actions);
+    return {
+      edges: models.map((node, i) => ({ node, cursor: encodeCursor(page.actions[i]) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  async action(found: ActionEntity): Promise<ActionModel> {
+    return (await this.toModels([found]))[0];
+  }
+
+  async milestones(actionId: string): Promise<MilestoneModel[]> {
+    const rows = await this.reading.dataSource
+      .getRepository(MilestoneEntity)
+      .find({ where: { actionId }, order: { addedAtRevision: 'ASC', milestoneId: 'ASC' } });
+    return toMilestoneModels(rows, this.reading.clock.today());
+  }
+
+  async evidence(actionId: string): Promise<EvidenceModel[]> {
+    const rows = await this.reading.dataSource.getRepository(EvidenceEntity).find({ where: { actionId }, order: { attachedAtRevision: 'ASC' } });
+    return rows.map(toEvidenceModel);
+  }
+
+  async timeline(actionId: string): Promise<TimelineEntryModel[]> {
+    const rows = await this.reading.dataSource.getRepository(TimelineEntryEntity).find({ where: { actionId }, order: { position: 'ASC' } });
+    return toTimelineEntryModels(rows);
+  }
+
+  metricsMovedBy(actionId: string): Promise<MetricModel[]> {
+    return this.reading.scorecard.forAction(this.row.planId, actionId);
+  }
+
+  owners(): Promise<OwnerWorkloadModel[]> {
+    return this.reading.workloads.forPlan(this.row);
+  }
+
+  scorecard(area?: number): Promise<MetricModel[]> {
+    return this.reading.scorecard.forPlan(this.row.planId, area);
+  }
+
+  private async toModels(rows: ActionEntity[]): Promise<ActionModel[]> {
+    if (rows.length === 0) return [];
+    const today = this.reading.clock.today();
+    const priorities = await this.reading.dataSource
+      .getRepository(ActionPriorityEntity)
+      .find({ where: { actionId: In(rows.map((r) => r.actionId)) }, order: { priorityNumber: 'ASC' } });
+    return rows.map((row) => ({
+      id: row.actionId,
+      planId: row.planId,
+      ref: row.ref,
+      areaNumber: row.areaNumber,
+      priorityNumbers: priorities.filter((p) => p.actionId === row.actionId).map((p) => p.priorityNumber),
+      title: row.title,
+      description: row.description,
+      intendedImpact: row.intendedImpact,
+      owner: { id: row.ownerId, name: row.ownerName, role: row.ownerRole, organisation: row.ownerOrganisation },
+      delegates: row.delegates,
+      leadOrganisation: row.leadOrganisation,
+      dueDate: row.dueDate,
+      status: row.status,
+      rag: row.rag,
+      latestCommentary: row.latestCommentary,
+      lastAsAt: row.lastAsAt,
+      lastUpdatedOn: row.lastUpdatedOn,
+      completedOn: row.completedOn,
+      supersededByActionId: row.supersededByActionId,
+      closingReason: row.closingReason,
+      overdue: isOverdue(row, today),
+      stale: isStale(row, today, this.row.staleAfterDays),
+      revision: row.revision,
+      asAt: null,
+      knownAt: null,
+      reader: this,
+    }));
+  }
+}
