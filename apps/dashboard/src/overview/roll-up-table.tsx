@@ -29,7 +29,7 @@ export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 
                 <RagBadge rag={c.rag} />
               </th>
             ))}
-            <th scope="col">Actions</th>
+            <th scope="col">Actions in force</th>
             <th scope="col">% complete</th>
             <th scope="col">Overdue</th>
             <th scope="col">Stale</th>
