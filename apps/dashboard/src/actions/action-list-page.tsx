@@ -1,3 +1,4 @@
+import { TableScroll } from '../shared/table-scroll';
 import { useQuery } from '../api/use-query';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { href, Route } from '../routing/use-route';
@@ -54,9 +55,9 @@ export function ActionListPage({ route }: { route: Route }) {
               <ResultCount total={actions.totalCount} closed={leftOut.totalCount} withClosed={withClosed} />
               {actions.pageInfo.hasNextPage ? ` The first ${actions.edges.length} are shown.` : ''}
             </p>
-            <div className="table-scroll">
+            <TableScroll captionId="action-list-caption">
               <table className="action-list">
-                <caption className="visually-hidden">Actions matching the filters</caption>
+                <caption id="action-list-caption" className="visually-hidden">Actions matching the filters</caption>
                 <thead>
                   <tr>
                     <th scope="col">Ref</th>
@@ -93,7 +94,7 @@ export function ActionListPage({ route }: { route: Route }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </QueryStatus>

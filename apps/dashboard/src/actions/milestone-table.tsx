@@ -1,12 +1,13 @@
+import { TableScroll } from '../shared/table-scroll';
 import type { ActionDetail } from './action.query';
 import { DateText } from '../shared/date-text';
 
 export function MilestoneTable({ milestones }: { milestones: ActionDetail['milestones'] }) {
   if (milestones.length === 0) return <p>No milestones.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll captionId="milestones-caption">
       <table>
-        <caption className="visually-hidden">Milestones</caption>
+        <caption id="milestones-caption" className="visually-hidden">Milestones</caption>
         <thead>
           <tr>
             <th scope="col">Milestone</th>
@@ -26,6 +27,6 @@ export function MilestoneTable({ milestones }: { milestones: ActionDetail['miles
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
