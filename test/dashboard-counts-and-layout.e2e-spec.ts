@@ -42,7 +42,7 @@ describeInChromium('The dashboard in Chromium: counts that agree, and the layout
     await page.locator('.figure-tile').first().waitFor();
     expect((await tiles(page))['Actions in force']).toBe(String(data.plan.rollUp.total));
     expect(await page.getByTestId('count-note').textContent()).toBe(
-      `Actions in force are the open and complete ones; every count here is of those. ${closed} withdrawn or superseded actions are not counted: show them in the action list.`,
+      `Every count is of the actions in force: open or complete. ${closed} withdrawn or superseded actions are not counted; show them in the action list.`,
     );
 
     await page.getByRole('link', { name: 'Actions', exact: true }).click();

@@ -13,11 +13,11 @@ import { DateText } from '../shared/date-text';
 function CountNote({ closed }: { closed: number }) {
   return (
     <p className="count-note" data-testid="count-note">
-      Actions in force are the open and complete ones; every count here is of those.
+      Every count is of the actions in force: open or complete.
       {closed > 0 && (
         <>
           {' '}
-          {closed} withdrawn or superseded {closed === 1 ? 'action is' : 'actions are'} not counted:{' '}
+          {closed} withdrawn or superseded {closed === 1 ? 'action is' : 'actions are'} not counted;{' '}
           <a href={href('/actions', { closed: 'yes' })}>show them in the action list</a>.
         </>
       )}
