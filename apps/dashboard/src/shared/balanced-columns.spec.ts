@@ -12,8 +12,10 @@ describe('balanced tile columns', () => {
   });
 
   it('on a phone makes rows as even as the width allows', () => {
-    expect(balancedColumns(5, 350, 108, 13.5)).toBe(3);
-    expect(balancedColumns(8, 350, 108, 13.5)).toBe(3);
+    // Three 108 px tiles and two gaps need 351 px.
+    expect(balancedColumns(5, 360, 108, 13.5)).toBe(3);
+    expect(balancedColumns(8, 360, 108, 13.5)).toBe(3);
+    expect(balancedColumns(7, 800, 108, 13.5)).toBe(4);
     expect(balancedColumns(4, 200, 162, 13.5)).toBe(1);
   });
 });
