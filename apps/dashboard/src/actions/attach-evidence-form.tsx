@@ -1,14 +1,14 @@
 import { FormEvent, useRef, useState } from 'react';
-import type { GraphQLRequestError } from '../api/graphql-client';
 import { uploadEvidence } from '../api/evidence-file-client';
 import { useMutation } from '../api/use-query';
 import { useSession } from '../session/session-context';
 import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
-import { errorFor, FieldMap, FormError, formErrorsFrom } from '../shared/field-errors';
+import { errorFor, FieldMap, FormError } from '../shared/field-errors';
 import { ActionDetail, ATTACH_EVIDENCE } from './action.query';
 import { useChangeWith } from './use-change';
+import { useFormErrors } from './use-form-errors';
 
 /** The types the API accepts (it checks the content, not these endings; this only helps the file picker). */
 const ACCEPTED_FILES = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp';
@@ -62,19 +62,14 @@ export function AttachEvidenceForm({ action, onDone, onSaved }: { action: Action
   const [title, setTitle] = useState('');
   const [link, setLink] = useState('');
   const [documentReference, setDocumentReference] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [refusal, setRefusal] = useState<GraphQLRequestError>();
+  const { errors, refusal, found, refused } = useFormErrors(FIELDS, 'evidence-title');
   const fileInput = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     onSaved(null);
-    setRefusal(undefined);
-    if (title.trim() === '') {
-      setErrors([{ field: 'title', targetId: FIELDS.title.targetId, message: FIELDS.title.messages!.isNotEmpty }]);
-      return;
-    }
-    setErrors([]);
+    if (title.trim() === '') return found([{ field: 'title', targetId: FIELDS.title.targetId, message: FIELDS.title.messages!.isNotEmpty }]);
+    found([]);
     const input = {
       actionId: action.id,
       expectedRevision: action.revision,
@@ -85,12 +80,7 @@ export function AttachEvidenceForm({ action, onDone, onSaved }: { action: Action
       submittedBy: me.displayName,
     };
     const outcome = await change.send({ input, file: fileInput.current?.files?.[0] });
-    if (outcome.error) {
-      const fieldErrors = formErrorsFrom(outcome.error, FIELDS, 'evidence-title');
-      setErrors(fieldErrors);
-      if (fieldErrors.length === 0) setRefusal(outcome.error);
-      return;
-    }
+    if (outcome.error) return refused(outcome.error);
     setTitle('');
     setLink('');
     setDocumentReference('');

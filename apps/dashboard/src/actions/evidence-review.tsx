@@ -1,37 +1,27 @@
 import { FormEvent, useState } from 'react';
-import type { GraphQLRequestError } from '../api/graphql-client';
 import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
-import { errorFor, FormError, formErrorsFrom } from '../shared/field-errors';
+import { errorFor } from '../shared/field-errors';
 import { ActionDetail, Evidence, REVIEW_EVIDENCE } from './action.query';
 import { useChange } from './use-change';
+import { useFormErrors } from './use-form-errors';
 
 /** The board accepts a piece of evidence or returns it to the owner with a reason. */
 export function EvidenceReview({ action, evidence, onDone, onSaved }: { action: ActionDetail; evidence: Evidence; onDone: () => void; onSaved: (message: string | null) => void }) {
   const change = useChange(REVIEW_EVIDENCE, onDone);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [refusal, setRefusal] = useState<GraphQLRequestError>();
   const base = { actionId: action.id, expectedRevision: action.revision, evidenceId: evidence.id };
   const reasonId = `return-reason-${evidence.id}`;
   const fields = { reason: { targetId: reasonId, messages: { required: 'Enter the reason for returning it, so the owner knows what to bring' } } };
+  const { errors, refusal, found, refused } = useFormErrors(fields, reasonId);
 
   async function decide(decision: 'ACCEPT' | 'REJECT') {
     onSaved(null);
-    setRefusal(undefined);
-    if (decision === 'REJECT' && reason.trim() === '') {
-      setErrors([{ field: 'reason', targetId: reasonId, message: fields.reason.messages.required }]);
-      return;
-    }
-    setErrors([]);
+    if (decision === 'REJECT' && reason.trim() === '') return found([{ field: 'reason', targetId: reasonId, message: fields.reason.messages.required }]);
+    found([]);
     const outcome = await change.send({ input: { ...base, decision, ...(decision === 'REJECT' ? { reason } : {}) } });
-    if (outcome.error) {
-      const fieldErrors = formErrorsFrom(outcome.error, fields, reasonId);
-      setErrors(fieldErrors);
-      if (fieldErrors.length === 0) setRefusal(outcome.error);
-      return;
-    }
+    if (outcome.error) return refused(outcome.error);
     onSaved(decision === 'ACCEPT' ? `Evidence “${evidence.title}” accepted for ${action.ref}` : `Evidence “${evidence.title}” returned to the owner of ${action.ref}, with your reason`);
   }
 
@@ -43,7 +33,7 @@ export function EvidenceReview({ action, evidence, onDone, onSaved }: { action: 
   const reasonError = errorFor(errors, 'reason');
   return (
     <div className="review" data-edit-control="review-evidence">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} headingLevel={3} />
       <button type="button" disabled={change.sending} onClick={() => void decide('ACCEPT')}>
         Accept “{evidence.title}”
       </button>

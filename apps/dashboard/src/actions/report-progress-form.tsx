@@ -1,18 +1,15 @@
 import { FormEvent, useState } from 'react';
-import type { GraphQLRequestError } from '../api/graphql-client';
 import { DateInput, firstBoxId } from '../shared/date-input';
 import { DateParts, partsOf, readDate } from '../shared/date-parts';
 import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
-import { dateErrorFor, errorFor, FieldMap, FormError, formErrorsFrom } from '../shared/field-errors';
+import { dateErrorFor, errorFor, FieldMap, FormError } from '../shared/field-errors';
 import { RAG_WORDS } from '../shared/rag-badge';
 import { longDate, ukToday } from '../shared/uk-dates';
 import { ActionDetail, REPORT_PROGRESS, ReportProgressAnswer } from './action.query';
 import { useChange } from './use-change';
-
-/** Today in the UK, which is what an owner means by "as at today". */
-const today = ukToday;
+import { useFormErrors } from './use-form-errors';
 
 const DATE_ID = 'progress-as-at';
 
@@ -28,28 +25,21 @@ export function ReportProgressForm({ action, onDone, onSaved }: { action: Action
   const change = useChange<ReportProgressAnswer>(REPORT_PROGRESS, onDone);
   const [rag, setRag] = useState(action.rag === 'RED' || action.rag === 'AMBER' || action.rag === 'GREEN' ? action.rag : 'GREEN');
   const [commentary, setCommentary] = useState('');
-  const [asAt, setAsAt] = useState<DateParts>(() => partsOf(today()));
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [refusal, setRefusal] = useState<GraphQLRequestError>();
+  const [asAt, setAsAt] = useState<DateParts>(() => partsOf(ukToday()));
+  const { errors, refusal, found: show, refused } = useFormErrors(FIELDS, 'progress-rag');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     onSaved(null);
-    setRefusal(undefined);
     const found: FormError[] = [];
     if (commentary === '') found.push({ field: 'commentary', targetId: FIELDS.commentary.targetId, message: FIELDS.commentary.messages!.required });
-    const date = readDate(asAt, 'The as at date', { notAfter: today() });
+    const date = readDate(asAt, 'The as at date', { notAfter: ukToday() });
     if (date.iso === undefined) found.push({ field: 'asAt', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
-    setErrors(found);
+    show(found);
     if (found.length > 0 || date.iso === undefined) return;
 
     const outcome = await change.send({ input: { actionId: action.id, expectedRevision: action.revision, rag, commentary, asAt: date.iso } });
-    if (outcome.error) {
-      const fieldErrors = formErrorsFrom(outcome.error, FIELDS, 'progress-rag');
-      setErrors(fieldErrors);
-      if (fieldErrors.length === 0) setRefusal(outcome.error);
-      return;
-    }
+    if (outcome.error) return refused(outcome.error);
     const saved = outcome.data.reportProgress;
     setCommentary('');
     onSaved(`Progress update saved for ${saved.ref}: ${RAG_WORDS[saved.rag]}, as at ${longDate(saved.lastAsAt ?? date.iso)}`);

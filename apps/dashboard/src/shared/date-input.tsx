@@ -32,7 +32,7 @@ export function DateInput(props: {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (
-    <div className={`field date-field${error ? ' field-with-error' : ''}${props.className ? ` ${props.className}` : ''}`} data-date-input={id}>
+    <div className={`field date-field${error ? ' field-with-error' : ''}${props.className ? ` ${props.className}` : ''}`}>
       <fieldset role="group" aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
         <legend>{props.legend}</legend>
         <p id={hintId} className="hint">

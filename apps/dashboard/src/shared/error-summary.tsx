@@ -4,9 +4,11 @@ import type { FormError } from './field-errors';
 /**
  * The GOV.UK error summary: what is wrong, each linking to its field, and focused when it
  * appears so a screen reader says it and a phone scrolls to it. The page routes by the address's
- * hash, so a link moves focus itself instead of changing the address.
+ * hash, so a link moves focus itself instead of changing the address. The heading sits one level
+ * below the form's own, so the page's outline stays in order.
  */
-export function ErrorSummary({ errors }: { errors: FormError[] }) {
+export function ErrorSummary({ errors, headingLevel = 4 }: { errors: FormError[]; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length > 0) box.current?.focus();
@@ -15,7 +17,7 @@ export function ErrorSummary({ errors }: { errors: FormError[] }) {
   return (
     <div className="error-summary" ref={box} tabIndex={-1} data-error-summary>
       <div role="alert">
-        <h4 className="error-summary-title">There is a problem</h4>
+        <Heading className="error-summary-title">There is a problem</Heading>
         <ul>
           {errors.map((e) => (
             <li key={`${e.field}:${e.message}`}>
