@@ -2,7 +2,7 @@
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import type { Page } from 'playwright-core';
 import { DashboardHarness, DEMO_TODAY, describeInChromium, startDashboard } from './support/dashboard-browser';
-import { matchScreenshot, settle, texts } from './support/dashboard-page';
+import { fillDate, matchScreenshot, settle, texts } from './support/dashboard-page';
 
 jest.setTimeout(30_000);
 
@@ -78,7 +78,7 @@ describeInChromium('The dashboard in Chromium: signing in and making changes', (
     const commentary = 'The supplier moved the automated extract to July; the board pack is still compiled by hand.';
     await page.getByLabel('RAG rating').selectOption('RED');
     await page.getByLabel('Commentary').fill(commentary);
-    await page.getByLabel('As at (the date this update describes)').fill(DEMO_TODAY);
+    await fillDate(page, 'As at', DEMO_TODAY);
     await page.getByRole('button', { name: 'Save progress update' }).click();
 
     const latest = await settle(async () => (await page.locator('.details').textContent())?.includes(commentary), true);
@@ -152,7 +152,7 @@ describeInChromium('The dashboard in Chromium: signing in and making changes', (
   it('hides the owner’s controls while they look at the plan as it was', async () => {
     const page = await openAction(owned.ownerUserId, owned.id);
     expect(await editControls(page)).toBeGreaterThan(0);
-    await page.getByLabel('As at date').fill('2026-05-01');
+    await fillDate(page, 'As at date', '2026-05-01');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     expect(await settle(() => editControls(page), 0)).toBe(0);
     expect(await page.locator('[data-as-at]').textContent()).toContain('Editing is off');

@@ -52,7 +52,7 @@ describeInChromium('The dashboard in Chromium: as known then, or as now known', 
     const page = await h.signedIn('dfe-adviser');
     await page.locator('.figure-tile').first().waitFor();
     await page.selectOption('#as-at-meeting', meeting.id);
-    const red = async () => (await tiles(page)).Red;
+    const red = async () => (await tiles(page))['Red actions'];
     expect(await settle(red, String(told.rollUp.red))).toBe(String(told.rollUp.red));
     expect(await page.getByLabel('As known then (what the board was told)').isChecked()).toBe(true);
     expect(await page.locator('[data-as-at]').textContent()).toContain('as known then');

@@ -65,3 +65,12 @@ export function screenshotDifference(taken: PNG, committed: PNG): { ok: boolean;
   if (pixels <= MAX_DIFFERING_PIXELS) return { ok: true };
   return { ok: false, why: `${pixels} pixels differ (${MAX_DIFFERING_PIXELS} may)`, diff };
 }
+
+/** Types an ISO date into a GOV.UK date input (Day, Month, Year boxes) found by its legend. */
+export async function fillDate(page: Page, legend: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  const group = page.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year);
+}

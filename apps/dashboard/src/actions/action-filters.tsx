@@ -30,6 +30,10 @@ export function ActionFilters({ params, plan }: { params: URLSearchParams; plan:
         <input id="filter-stale" type="checkbox" checked={current.stale === 'yes'} onChange={(e) => set('stale', e.target.checked ? 'yes' : undefined)} />
         <label htmlFor="filter-stale">Stale only</label>
       </div>
+      <div className="field checkbox">
+        <input id="filter-closed" type="checkbox" checked={current.closed === 'yes'} onChange={(e) => set('closed', e.target.checked ? 'yes' : undefined)} />
+        <label htmlFor="filter-closed">Include withdrawn and superseded</label>
+      </div>
       <button type="button" onClick={() => navigate('/actions')}>
         Clear filters
       </button>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../shared/table-scroll';
 import { useQuery } from '../api/use-query';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { href, Route } from '../routing/use-route';
@@ -5,7 +6,7 @@ import { useSession } from '../session/session-context';
 import { QueryStatus } from '../shared/query-status';
 import { RagBadge } from '../shared/rag-badge';
 import { ActionFilters } from './action-filters';
-import { ACTION_LIST_QUERY, ActionListAnswer, ActionRow, filterInput } from './action-list.query';
+import { ACTION_LIST_QUERY, ActionListAnswer, ActionRow, filterInput, leftOutInput } from './action-list.query';
 import { DateText } from '../shared/date-text';
 
 function Flags({ action }: { action: ActionRow }) {
@@ -17,26 +18,46 @@ function Flags({ action }: { action: ActionRow }) {
   return <>{flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>)}</>;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What the count counts. By default the same set as the overview (open and complete actions), and
+ * how many withdrawn or superseded ones that leaves out, so the two numbers can be reconciled.
+ */
+function ResultCount({ total, closed, withClosed }: { total: number; closed: number; withClosed: boolean }) {
+  if (withClosed) {
+    return <>{`${plural(total, 'action matches', 'actions match')}, including ${plural(closed, 'withdrawn or superseded action', 'withdrawn or superseded actions')} the overview does not count.`}</>;
+  }
+  const leftOut = closed === 0 ? '' : ` ${plural(closed, 'withdrawn or superseded action is', 'withdrawn or superseded actions are')} left out.`;
+  return <>{`${plural(total, 'action matches', 'actions match')}: open and complete, as the overview counts them.${leftOut}`}</>;
+}
+
 /** The plan's actions in reference order, narrowed by the filters in the address. */
 export function ActionListPage({ route }: { route: Route }) {
   const { plan } = useSession();
   const { asAt } = useAsAt();
-  const state = useQuery<ActionListAnswer>(ACTION_LIST_QUERY, { planId: plan.id, filter: filterInput(route.params), ...asAtArguments(asAt) });
+  const withClosed = route.params.get('closed') === 'yes';
+  const state = useQuery<ActionListAnswer>(ACTION_LIST_QUERY, {
+    planId: plan.id,
+    filter: filterInput(route.params),
+    leftOut: leftOutInput(route.params),
+    ...asAtArguments(asAt),
+  });
 
   return (
     <>
       <h1>Actions</h1>
       <QueryStatus state={state}>
-        {({ plan: p, actions }) => (
+        {({ plan: p, actions, leftOut }) => (
           <>
             <ActionFilters params={route.params} plan={p} />
             <p role="status" className="result-count">
-              {actions.totalCount} {actions.totalCount === 1 ? 'action matches' : 'actions match'}
-              {actions.pageInfo.hasNextPage ? `; the first ${actions.edges.length} are shown` : ''}.
+              <ResultCount total={actions.totalCount} closed={leftOut.totalCount} withClosed={withClosed} />
+              {actions.pageInfo.hasNextPage ? ` The first ${actions.edges.length} are shown.` : ''}
             </p>
-            <div className="table-scroll">
+            <TableScroll captionId="action-list-caption">
               <table className="action-list">
-                <caption className="visually-hidden">Actions matching the filters</caption>
+                <caption id="action-list-caption" className="visually-hidden">Actions matching the filters</caption>
                 <thead>
                   <tr>
                     <th scope="col">Ref</th>
@@ -73,7 +94,7 @@ export function ActionListPage({ route }: { route: Route }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </QueryStatus>

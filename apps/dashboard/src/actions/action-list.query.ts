@@ -1,6 +1,6 @@
 import type { RagValue } from '../shared/rag-badge';
 
-export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $after: String, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
+export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $leftOut: ActionFilterInput, $after: String, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
   plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     areas { number name }
     priorities { number name }
@@ -11,6 +11,7 @@ export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: Action
     pageInfo { hasNextPage endCursor }
     edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } } }
   }
+  leftOut: actions(planId: $planId, filter: $leftOut, first: 1, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { totalCount }
 }`;
 
 export interface ActionRow {
@@ -37,10 +38,12 @@ export interface ActionListAnswer {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: { node: ActionRow }[];
   };
+  /** The withdrawn and superseded actions the same filters would add. */
+  leftOut: { totalCount: number };
 }
 
-/** The filters the list takes from the address (#/actions?area=6&rag=RED). */
-export const FILTER_KEYS = ['area', 'priority', 'rag', 'owner', 'overdue', 'stale'] as const;
+/** The filters the list takes from the address (#/actions?area=6&rag=RED); `closed=yes` adds withdrawn and superseded actions. */
+export const FILTER_KEYS = ['area', 'priority', 'rag', 'owner', 'overdue', 'stale', 'closed'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function filterInput(params: URLSearchParams): Record<string, unknown> {
@@ -51,5 +54,12 @@ export function filterInput(params: URLSearchParams): Record<string, unknown> {
   if (params.get('owner')) filter.ownerId = params.get('owner');
   if (params.get('overdue') === 'yes') filter.overdue = true;
   if (params.get('stale') === 'yes') filter.stale = true;
+  // By default the list counts what the overview counts: the actions in force, open or complete.
+  if (params.get('closed') !== 'yes') filter.inForce = true;
   return filter;
+}
+
+/** The same filters, narrowed to the withdrawn and superseded actions the list leaves out by default. */
+export function leftOutInput(params: URLSearchParams): Record<string, unknown> {
+  return { ...filterInput(params), inForce: false };
 }

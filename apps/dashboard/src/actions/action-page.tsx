@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useQuery } from '../api/use-query';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { href } from '../routing/use-route';
@@ -12,6 +13,7 @@ import { EvidenceList } from './evidence-list';
 import { MilestoneTable } from './milestone-table';
 import { ReportProgressForm } from './report-progress-form';
 import { DateText } from '../shared/date-text';
+import { NotificationBanner } from '../shared/notification-banner';
 
 function Details({ a }: { a: ActionDetail }) {
   return (
@@ -60,6 +62,9 @@ export function ActionPage({ id }: { id: string }) {
   const { me, plan } = useSession();
   const { asAt } = useAsAt();
   const state = useQuery<{ action: ActionDetail }>(ACTION_QUERY, { id, ...asAtArguments(asAt) });
+  // What the last change saved, said at the top of the page until the next change or another action.
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => setSaved(null), [id]);
 
   return (
     <QueryStatus state={state}>
@@ -70,6 +75,7 @@ export function ActionPage({ id }: { id: string }) {
         const canReview = !asAt && may(me, 'ReviewEvidence', plan.localArea.id, a);
         return (
           <article className="action-page">
+            {saved && <NotificationBanner message={saved} />}
             <p className="breadcrumb">
               <a href={href('/actions', { area: String(a.areaNumber) })}>Actions in area {a.areaNumber}</a>
             </p>
@@ -82,8 +88,8 @@ export function ActionPage({ id }: { id: string }) {
               <section aria-labelledby="your-update">
                 <h2 id="your-update">Your update</h2>
                 <div className="form-pair">
-                  {canReport && <ReportProgressForm action={a} onDone={state.reload} />}
-                  {canAttach && <AttachEvidenceForm action={a} onDone={state.reload} />}
+                  {canReport && <ReportProgressForm action={a} onDone={state.reload} onSaved={setSaved} />}
+                  {canAttach && <AttachEvidenceForm action={a} onDone={state.reload} onSaved={setSaved} />}
                 </div>
               </section>
             )}
@@ -93,7 +99,7 @@ export function ActionPage({ id }: { id: string }) {
             </section>
             <section aria-labelledby="evidence">
               <h2 id="evidence">Evidence</h2>
-              <EvidenceList action={a} canReview={canReview} onChanged={state.reload} />
+              <EvidenceList action={a} canReview={canReview} onChanged={state.reload} onSaved={setSaved} />
             </section>
             <section aria-labelledby="timeline">
               <h2 id="timeline">Timeline</h2>

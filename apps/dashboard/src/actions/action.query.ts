@@ -76,6 +76,10 @@ export interface ActionDetail {
 }
 
 /** Every change answers with the action as it now stands; the page only needs its revision back. */
-export const REPORT_PROGRESS = `mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) { id revision } }`;
+export const REPORT_PROGRESS = `mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) { id revision ref rag lastAsAt } }`;
 export const ATTACH_EVIDENCE = `mutation AttachEvidence($input: AttachEvidenceInput!) { attachEvidence(input: $input) { id revision } }`;
 export const REVIEW_EVIDENCE = `mutation ReviewEvidence($input: ReviewEvidenceInput!) { reviewEvidence(input: $input) { id revision } }`;
+
+export interface ReportProgressAnswer {
+  reportProgress: { id: string; revision: number; ref: string; rag: RagValue; lastAsAt: string | null };
+}

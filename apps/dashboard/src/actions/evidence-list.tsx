@@ -7,7 +7,7 @@ import { longDate, ukDateOf } from '../shared/uk-dates';
 const STATUS_WORDS = { PENDING: 'Awaiting review', ACCEPTED: 'Accepted', REJECTED: 'Returned' } as const;
 
 /** Activity and impact evidence, with the board's decision on each. */
-export function EvidenceList({ action, canReview, onChanged }: { action: ActionDetail; canReview: boolean; onChanged: () => void }) {
+export function EvidenceList({ action, canReview, onChanged, onSaved }: { action: ActionDetail; canReview: boolean; onChanged: () => void; onSaved: (message: string | null) => void }) {
   if (action.evidence.length === 0) return <p>No evidence has been attached.</p>;
   return (
     <ul className="evidence-list">
@@ -24,7 +24,7 @@ export function EvidenceList({ action, canReview, onChanged }: { action: ActionD
           </p>
           {e.file && <EvidenceFileLink file={e.file} />}
           {e.rejectionReason && <p>Returned because: {e.rejectionReason}</p>}
-          {canReview && e.status === 'PENDING' && <EvidenceReview action={action} evidence={e} onDone={onChanged} />}
+          {canReview && e.status === 'PENDING' && <EvidenceReview action={action} evidence={e} onDone={onChanged} onSaved={onSaved} />}
         </li>
       ))}
     </ul>

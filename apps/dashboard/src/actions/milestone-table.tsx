@@ -1,13 +1,13 @@
+import { TableScroll } from '../shared/table-scroll';
 import type { ActionDetail } from './action.query';
 import { DateText } from '../shared/date-text';
 
 export function MilestoneTable({ milestones }: { milestones: ActionDetail['milestones'] }) {
   if (milestones.length === 0) return <p>No milestones.</p>;
   return (
-    // On a phone the table scrolls sideways and holds nothing focusable, so the region itself takes focus for the keyboard (WCAG 2.1.1).
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Milestones (scrolls sideways on a narrow screen)">
+    <TableScroll captionId="milestones-caption">
       <table>
-        <caption className="visually-hidden">Milestones</caption>
+        <caption id="milestones-caption" className="visually-hidden">Milestones</caption>
         <thead>
           <tr>
             <th scope="col">Milestone</th>
@@ -27,6 +27,6 @@ export function MilestoneTable({ milestones }: { milestones: ActionDetail['miles
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,40 +2,39 @@ import { useState } from 'react';
 import { GraphQLRequestError } from '../api/graphql-client';
 import { useMutation } from '../api/use-query';
 
-export interface Change {
-  send(variables: Record<string, unknown>): Promise<boolean>;
+export type Outcome<T> = { data: T; error?: undefined } | { data?: undefined; error: GraphQLRequestError };
+
+export interface Change<T = unknown> {
+  /** The API's answer when the change was made, or why it was refused (for the form to show). */
+  send(variables: Record<string, unknown>): Promise<Outcome<T>>;
   sending: boolean;
-  error?: GraphQLRequestError;
 }
 
 /**
- * Sends one change to an action, then redraws it. A refusal is shown where the change was made;
+ * Sends one change to an action, then redraws it. A refusal goes back to the form that sent it;
  * after a CONFLICT the page is redrawn too, so the next attempt carries the current revision.
  */
-export function useChange(mutation: string, onDone: () => void): Change {
-  return useChangeWith(useMutation<unknown>(mutation), onDone);
+export function useChange<T = unknown>(mutation: string, onDone: () => void): Change<T> {
+  return useChangeWith(useMutation<T>(mutation), onDone);
 }
 
 /** The same, for a change sent some other way than a GraphQL mutation (an evidence upload). */
-export function useChangeWith(mutate: (variables: Record<string, unknown>) => Promise<unknown>, onDone: () => void): Change {
+export function useChangeWith<T>(mutate: (variables: Record<string, unknown>) => Promise<T>, onDone: () => void): Change<T> {
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<GraphQLRequestError>();
 
-  async function send(variables: Record<string, unknown>): Promise<boolean> {
+  async function send(variables: Record<string, unknown>): Promise<Outcome<T>> {
     setSending(true);
-    setError(undefined);
     try {
-      await mutate(variables);
+      const data = await mutate(variables);
       onDone();
-      return true;
+      return { data };
     } catch (e) {
       const failure = e instanceof GraphQLRequestError ? e : new GraphQLRequestError(String(e), 'CLIENT');
-      setError(failure);
       if (failure.code === 'CONFLICT') onDone();
-      return false;
+      return { error: failure };
     } finally {
       setSending(false);
     }
   }
-  return { send, sending, error };
+  return { send, sending };
 }

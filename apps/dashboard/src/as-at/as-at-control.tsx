@@ -2,7 +2,10 @@ import { FormEvent, useState } from 'react';
 import { useQuery } from '../api/use-query';
 import { useSession } from '../session/session-context';
 import { describeAsAt, useAsAt } from './as-at-context';
+import { DateFieldError, DateInput, firstBoxId } from '../shared/date-input';
+import { DateParts, EMPTY_DATE, readDate } from '../shared/date-parts';
 import { SelectField } from '../shared/select-field';
+import { ukToday } from '../shared/uk-dates';
 import { closedMeetings, meetingLabel, meetingOptions, MEETINGS_QUERY, MeetingOption } from './meetings.query';
 
 /** Redraws every view as the plan stood at a date or at the close of a board meeting. */
@@ -10,13 +13,21 @@ export function AsAtControl() {
   const { plan } = useSession();
   const { asAt, setAsAt } = useAsAt();
   const meetings = useQuery<{ meetings: MeetingOption[] }>(MEETINGS_QUERY, { planId: plan.id });
-  const [date, setDate] = useState('');
+  const [date, setDate] = useState<DateParts>(EMPTY_DATE);
+  const [dateError, setDateError] = useState<DateFieldError>();
   const [meetingId, setMeetingId] = useState('');
   const closed = closedMeetings(meetings.data?.meetings ?? []);
 
   function showDate(event: FormEvent) {
     event.preventDefault();
-    if (date) setAsAt({ date });
+    const reading = readDate(date, 'The as at date', { notAfter: ukToday() });
+    if (reading.iso === undefined) {
+      setDateError(reading);
+      document.getElementById(firstBoxId('as-at-date', reading))?.focus();
+      return;
+    }
+    setDateError(undefined);
+    setAsAt({ date: reading.iso });
   }
   function showMeeting(id: string) {
     setMeetingId(id);
@@ -26,9 +37,8 @@ export function AsAtControl() {
 
   return (
     <section className="as-at" aria-label="Show the plan as at">
-      <form onSubmit={showDate} className="inline-form">
-        <label htmlFor="as-at-date">As at date</label>
-        <input id="as-at-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      <form onSubmit={showDate} className="inline-form as-at-date" noValidate>
+        <DateInput id="as-at-date" legend="As at date" value={date} error={dateError} onChange={setDate} />
         <button type="submit">Show</button>
       </form>
       <SelectField
@@ -41,23 +51,26 @@ export function AsAtControl() {
         onChange={showMeeting}
       />
       {asAt && (
-        <fieldset className="inline-form known-at">
+        <fieldset className="known-at">
           <legend>Corrections</legend>
-          <label>
-            <input type="radio" name="known-at" checked={!asAt.knownNow} onChange={() => setAsAt({ ...asAt, knownNow: false })} />
-            As known then (what the board was told)
-          </label>
-          <label>
-            <input type="radio" name="known-at" checked={!!asAt.knownNow} onChange={() => setAsAt({ ...asAt, knownNow: true })} />
-            As now known (with later corrections)
-          </label>
+          <div className="radios">
+            <div className="radio">
+              <input id="known-at-then" type="radio" name="known-at" checked={!asAt.knownNow} onChange={() => setAsAt({ ...asAt, knownNow: false })} />
+              <label htmlFor="known-at-then">As known then (what the board was told)</label>
+            </div>
+            <div className="radio">
+              <input id="known-at-now" type="radio" name="known-at" checked={!!asAt.knownNow} onChange={() => setAsAt({ ...asAt, knownNow: true })} />
+              <label htmlFor="known-at-now">As now known (with later corrections)</label>
+            </div>
+          </div>
         </fieldset>
       )}
       {asAt && (
         <button
           type="button"
           onClick={() => {
-            setDate('');
+            setDate(EMPTY_DATE);
+            setDateError(undefined);
             setMeetingId('');
             setAsAt(null);
           }}

@@ -1,12 +1,29 @@
 import { useState } from 'react';
 import { useQuery } from '../api/use-query';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
+import { href } from '../routing/use-route';
 import { useSession } from '../session/session-context';
 import { FigureTiles } from '../shared/figure-tiles';
 import { QueryStatus } from '../shared/query-status';
 import { OVERVIEW_QUERY, OverviewAnswer } from './overview.query';
 import { RollUpTable } from './roll-up-table';
 import { DateText } from '../shared/date-text';
+
+/** Says what the counts count, and where the actions they leave out are. */
+function CountNote({ closed }: { closed: number }) {
+  return (
+    <p className="count-note" data-testid="count-note">
+      Every count is of the actions in force: open or complete.
+      {closed > 0 && (
+        <>
+          {' '}
+          {closed} withdrawn or superseded {closed === 1 ? 'action is' : 'actions are'} not counted;{' '}
+          <a href={href('/actions', { closed: 'yes' })}>show them in the action list</a>.
+        </>
+      )}
+    </p>
+  );
+}
 
 /** The plan at a glance: the eight areas (or the seven priorities) with their RAG counts. */
 export function OverviewPage() {
@@ -27,13 +44,14 @@ export function OverviewPage() {
           <FigureTiles
             label="Whole plan"
             figures={[
-              { name: 'Actions', value: p.rollUp.total },
-              { name: 'Complete', value: `${p.rollUp.percentComplete}%` },
-              { name: 'Red', value: p.rollUp.red },
-              { name: 'Overdue', value: p.rollUp.overdue },
-              { name: 'Stale', value: p.rollUp.stale },
+              { name: 'Actions in force', value: p.rollUp.total },
+              { name: '% complete', value: `${p.rollUp.percentComplete}%` },
+              { name: 'Red actions', value: p.rollUp.red },
+              { name: 'Overdue actions', value: p.rollUp.overdue },
+              { name: 'Stale actions', value: p.rollUp.stale },
             ]}
           />
+          <CountNote closed={p.rollUp.withdrawn + p.rollUp.superseded} />
           <div className="toggle" role="group" aria-label="Group the grid by">
             <button type="button" aria-pressed={by === 'area'} onClick={() => setBy('area')}>
               Eight improvement areas

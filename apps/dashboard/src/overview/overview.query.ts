@@ -3,7 +3,7 @@ import { ROLL_UP_FIELDS, RollUp } from '../shared/roll-up';
 export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
   plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     title version approvedOn staleAfterDays asAt
-    rollUp { ${ROLL_UP_FIELDS} }
+    rollUp { ${ROLL_UP_FIELDS} withdrawn superseded }
     areas { number name rollUp { ${ROLL_UP_FIELDS} } }
     priorities { number name rollUp { ${ROLL_UP_FIELDS} } }
   }
@@ -22,7 +22,7 @@ export interface OverviewAnswer {
     approvedOn: string;
     staleAfterDays: number;
     asAt: string | null;
-    rollUp: RollUp;
+    rollUp: RollUp & { withdrawn: number; superseded: number };
     areas: Group[];
     priorities: Group[];
   };

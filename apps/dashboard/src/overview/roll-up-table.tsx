@@ -1,3 +1,4 @@
+import { TableScroll } from '../shared/table-scroll';
 import { href } from '../routing/use-route';
 import { RagBadge, RagValue } from '../shared/rag-badge';
 import type { RollUp } from '../shared/roll-up';
@@ -18,9 +19,9 @@ const COLUMNS: { rag: RagValue; key: keyof RollUp }[] = [
 export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 'priority' }) {
   const noun = kind === 'area' ? 'Improvement area' : 'Recovery priority';
   return (
-    <div className="table-scroll">
+    <TableScroll captionId="roll-up-caption">
       <table className="roll-up">
-        <caption>{kind === 'area' ? 'RAG by improvement area' : 'RAG by recovery-plan priority'}</caption>
+        <caption id="roll-up-caption">{kind === 'area' ? 'RAG by improvement area' : 'RAG by recovery-plan priority'}</caption>
         <thead>
           <tr>
             <th scope="col">{noun}</th>
@@ -29,7 +30,7 @@ export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 
                 <RagBadge rag={c.rag} />
               </th>
             ))}
-            <th scope="col">Actions</th>
+            <th scope="col">Actions in force</th>
             <th scope="col">% complete</th>
             <th scope="col">Overdue</th>
             <th scope="col">Stale</th>
@@ -56,6 +57,6 @@ export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { Route } from '../routing/use-route';
 import { MAY_VERIFY } from '../history/verify-history.query';
 import { useSession } from '../session/session-context';
+import { signedInAs } from './signed-in-as';
 
 const VIEWS = [
   { path: '/', label: 'Overview' },
@@ -9,8 +10,6 @@ const VIEWS = [
   { path: '/scorecard', label: 'Scorecard' },
 ];
 
-const roleWords = (role: string) => role.replace(/_/g, ' ').toLowerCase().replace('dfe', 'DfE');
-
 function isCurrent(route: Route, path: string): boolean {
   return path === '/' ? route.path === '/' : route.path === path || route.path.startsWith(`${path}/`);
 }
@@ -18,7 +17,6 @@ function isCurrent(route: Route, path: string): boolean {
 export function SiteHeader({ route, large, onLarge }: { route: Route; large: boolean; onLarge(large: boolean): void }) {
   const { me, plan, signOut } = useSession();
   const here = me.roles.filter((r) => r.localAreaId === plan.localArea.id);
-  const roles = here.map((r) => roleWords(r.role));
   const views = here.some((r) => MAY_VERIFY.includes(r.role)) ? [...VIEWS, { path: '/history', label: 'History check' }] : VIEWS;
   return (
     <header className="site-header">
@@ -31,7 +29,7 @@ export function SiteHeader({ route, large, onLarge }: { route: Route; large: boo
         </p>
         <div className="who">
           <span data-testid="signed-in-as">
-            {me.displayName} ({roles.join(', ') || 'no role here'})
+            {signedInAs(me.displayName, here.map((r) => r.role))}
           </span>
           <button type="button" aria-pressed={large} onClick={() => onLarge(!large)}>
             Large display

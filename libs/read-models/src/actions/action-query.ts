@@ -4,6 +4,9 @@ import { ActionPriorityEntity } from './action-priority.entity';
 import { ActionEntity } from './action.entity';
 import { staleCutoff } from './action-flags';
 
+/** The statuses the roll-up counts in its total; withdrawn and superseded actions are counted apart. */
+export const IN_FORCE = ['OPEN', 'COMPLETE'];
+
 export interface ActionFilter {
   /** The reference exactly as the plan gives it ("8.2"). */
   ref?: string;
@@ -11,6 +14,8 @@ export interface ActionFilter {
   priorityNumber?: number;
   rag?: string;
   status?: string;
+  /** Open and complete actions, the ones the roll-up counts (true), or only withdrawn and superseded ones (false). */
+  inForce?: boolean;
   ownerId?: string;
   overdue?: boolean;
   stale?: boolean;
@@ -70,6 +75,7 @@ function filteredActions(
   if (filter.areaNumber !== undefined) q.andWhere('a.areaNumber = :area', { area: filter.areaNumber });
   if (filter.rag !== undefined) q.andWhere('a.rag = :rag', { rag: filter.rag });
   if (filter.status !== undefined) q.andWhere('a.status = :status', { status: filter.status });
+  if (filter.inForce !== undefined) q.andWhere(`a.status ${filter.inForce ? 'IN' : 'NOT IN'} (:...inForce)`, { inForce: IN_FORCE });
   if (filter.ownerId !== undefined) q.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });
   if (filter.priorityNumber !== undefined) {
     const sub = q

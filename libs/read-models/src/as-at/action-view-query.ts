@@ -1,5 +1,5 @@
 import { CalendarDate } from '@send/domain';
-import { ActionFilter, decodeCursor, encodeCursor } from '../actions/action-query';
+import { ActionFilter, decodeCursor, encodeCursor, IN_FORCE } from '../actions/action-query';
 import { isOverdue, isStale } from '../actions/action-flags';
 import { ActionView } from './action-view';
 
@@ -23,6 +23,7 @@ export function pageActionViews(
       (filter.areaNumber === undefined || a.areaNumber === filter.areaNumber) &&
       (filter.rag === undefined || a.rag === filter.rag) &&
       (filter.status === undefined || a.status === filter.status) &&
+      (filter.inForce === undefined || IN_FORCE.includes(a.status) === filter.inForce) &&
       (filter.ownerId === undefined || a.owner.ownerId === filter.ownerId) &&
       (filter.priorityNumber === undefined || a.priorityNumbers.includes(filter.priorityNumber)) &&
       (filter.overdue === undefined || isOverdue(a, clock.today) === filter.overdue) &&

@@ -15,6 +15,10 @@ export class ActionFilterInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(7) readonly priority?: number;
   @Field(() => Rag, { nullable: true }) @IsOptional() @IsEnum(Rag) readonly rag?: Rag;
   @Field(() => ActionStatus, { nullable: true }) @IsOptional() @IsEnum(ActionStatus) readonly status?: ActionStatus;
+  @Field({ nullable: true, description: 'true: only open and complete actions, the ones the roll-up counts in its total; false: only withdrawn and superseded ones.' })
+  @IsOptional()
+  @IsBoolean()
+  readonly inForce?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) readonly ownerId?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() readonly overdue?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() readonly stale?: boolean;
@@ -27,6 +31,7 @@ export function toActionFilter(input: ActionFilterInput = {}): ActionFilter {
     priorityNumber: input.priority,
     rag: input.rag,
     status: input.status,
+    inForce: input.inForce,
     ownerId: input.ownerId,
     overdue: input.overdue,
     stale: input.stale,
