@@ -2,23 +2,21 @@ import { ActionEvent, ActionOwner, DecisionRecorded } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { actionRowChange, changesTo } from '../actions/action-row';
 import { ActionEntity } from '../actions/action.entity';
+import { addedMilestone } from '../milestones/milestone-row';
+import { MilestoneEntity } from '../milestones/milestone.entity';
 import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
 import { timelineLine } from '../timeline/timeline-line';
 import { attachedEvidence, EvidenceView, evidenceReview } from '../evidence/evidence-row';
 
 export type { EvidenceView };
 
-export interface MilestoneView {
-  milestoneId: string;
-  title: string;
-  dueDate: string;
-  completedOn: string | null;
-}
+/** A milestone as the milestones read model holds it. */
+export type MilestoneView = MilestoneEntity;
 
 /**
  * Everything the API shows of one action, folded in memory from its events: the action's row as the
  * read models hold it (`actionRowChange` builds both), with its priorities, milestones, evidence and
- * timeline, which the read models keep in tables of their own. This is what lets any earlier instant
+ * timeline, which the read models keep in tables of their own, in their rows' shapes. This is what lets any earlier instant
  * be shown exactly.
  */
 export interface ActionView extends ActionEntity {
@@ -48,10 +46,8 @@ export function withDecision(view: ActionView, event: ProjectedEvent & DecisionR
 function detailsAfter(view: ActionView, event: ProjectedEvent & ActionEvent): Pick<ActionView, 'milestones' | 'evidence'> {
   const { milestones, evidence } = view;
   switch (event.type) {
-    case 'MilestoneAdded': {
-      const { milestoneId, title, dueDate } = event.data;
-      return { milestones: [...milestones, { milestoneId, title, dueDate, completedOn: null }], evidence };
-    }
+    case 'MilestoneAdded':
+      return { milestones: [...milestones, addedMilestone(event)], evidence };
     case 'MilestoneCompleted': {
       const { milestoneId, completedOn } = event.data;
       return { milestones: milestones.map((m) => (m.milestoneId === milestoneId ? { ...m, completedOn } : m)), evidence };
