@@ -3,6 +3,7 @@ import { SqliteEventStore } from '@send/event-store';
 import { ActionPriorityEntity } from '../actions/action-priority.entity';
 import { ActionEntity } from '../actions/action.entity';
 import { defaultProjections } from '../default-projections';
+import { MilestoneEntity } from '../milestones/milestone.entity';
 import { PlanAreaEntity } from '../plans/plan-area.entity';
 import { PlanPriorityEntity } from '../plans/plan-priority.entity';
 import { PlanEntity } from '../plans/plan.entity';
@@ -90,13 +91,17 @@ for (const kind of READ_DATABASE_KINDS) {
       await drop();
     });
 
-    it('hold the same action rows and priorities', async () => {
+    it('hold the same action rows, priorities and milestones', async () => {
       for (const view of views) {
         const rows = await dataSource.getRepository(ActionEntity).find({ where: { planId: view.planId }, order: { refSortKey: 'ASC' } });
         expect(rows).toEqual(view.actions.map((a) => columnsOf(dataSource, ActionEntity, a)));
         const priorities = await dataSource.getRepository(ActionPriorityEntity).find({ where: { planId: view.planId } });
         const byAction = (actionId: string) => priorities.filter((p) => p.actionId === actionId).map((p) => p.priorityNumber).sort((x, y) => x - y);
         for (const action of view.actions) expect(byAction(action.actionId)).toEqual(action.priorityNumbers);
+        for (const action of view.actions) {
+          const milestones = await dataSource.getRepository(MilestoneEntity).find({ where: { actionId: action.actionId }, order: { addedAtRevision: 'ASC' } });
+          expect(milestones).toEqual(action.milestones);
+        }
       }
     });
 
