@@ -1,4 +1,4 @@
-import { ActionEvent, dateOf } from '@send/domain';
+import { ActionAdded, ActionEvent, ActionOwner, dateOf } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { ActionPriorityEntity } from './action-priority.entity';
 import { ActionEntity } from './action.entity';
@@ -35,48 +35,25 @@ export function correctsUpdateInForce(before: Pick<ActionEntity, 'progressRevisi
   return before.progressRevision === supersedesRevision;
 }
 
-function added(event: ProjectedEvent & ActionEvent & { type: 'ActionAdded' }): ActionRowChange {
-  const d = event.data;
+const ownerColumns = (owner: ActionOwner) => ({ ownerId: owner.ownerId, ownerName: owner.name, ownerRole: owner.role, ownerOrganisation: owner.organisation });
+
+function added(event: ProjectedEvent & ActionAdded): ActionRowChange {
+  const { actionId, planId, ref, areaNumber, title, description, intendedImpact, owner, leadOrganisation, dueDate } = event.data;
   const { occurredAt } = event.recorded.metadata;
   const row: ActionEntity = {
-    actionId: d.actionId,
-    planId: d.planId,
-    ref: d.ref,
-    refSortKey: refSortKey(d.ref),
-    areaNumber: d.areaNumber,
-    title: d.title,
-    description: d.description,
-    intendedImpact: d.intendedImpact,
-    ownerId: d.owner.ownerId,
-    ownerName: d.owner.name,
-    ownerRole: d.owner.role,
-    ownerOrganisation: d.owner.organisation,
-    leadOrganisation: d.leadOrganisation,
-    dueDate: d.dueDate,
-    status: 'OPEN',
-    rag: 'NOT_YET_RATED',
-    latestCommentary: null,
-    lastAsAt: null,
-    lastUpdatedOn: dateOf(occurredAt),
-    addedAt: occurredAt,
-    completedOn: null,
-    supersededByActionId: null,
-    closingReason: null,
-    delegates: [],
-    progressRevision: null,
-    revision: Number(event.recorded.revision),
+    actionId, planId, ref, refSortKey: refSortKey(ref), areaNumber, title, description, intendedImpact, ...ownerColumns(owner), leadOrganisation, dueDate,
+    status: 'OPEN', rag: 'NOT_YET_RATED', latestCommentary: null, lastAsAt: null, lastUpdatedOn: dateOf(occurredAt), addedAt: occurredAt,
+    completedOn: null, supersededByActionId: null, closingReason: null, delegates: [], progressRevision: null, revision: Number(event.recorded.revision),
   };
-  const priorities = [...d.priorityNumbers].sort((a, b) => a - b).map((priorityNumber) => ({ actionId: d.actionId, priorityNumber, planId: d.planId }));
+  const priorities = [...event.data.priorityNumbers].sort((x, y) => x - y).map((priorityNumber) => ({ actionId, priorityNumber, planId }));
   return { kind: 'actionAdded', row, priorities };
 }
 
 /** The columns an event after the action was added sets, besides the revision every one of them moves. */
 function changed(event: ProjectedEvent & Exclude<ActionEvent, { type: 'ActionAdded' }>, revision: number): ActionRowChanges {
   switch (event.type) {
-    case 'OwnerReassigned': {
-      const { owner } = event.data;
-      return { ownerId: owner.ownerId, ownerName: owner.name, ownerRole: owner.role, ownerOrganisation: owner.organisation };
-    }
+    case 'OwnerReassigned':
+      return ownerColumns(event.data.owner);
     case 'ProgressReported': {
       const { rag, commentary, asAt } = event.data;
       return progress(revision, rag, commentary, asAt);
