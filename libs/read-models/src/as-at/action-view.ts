@@ -16,8 +16,8 @@ export type MilestoneView = MilestoneEntity;
 /**
  * Everything the API shows of one action, folded in memory from its events: the action's row as the
  * read models hold it (`actionRowChange` builds both), with its priorities, milestones, evidence and
- * timeline, which the read models keep in tables of their own, in their rows' shapes. This is what lets any earlier instant
- * be shown exactly.
+ * timeline, which the read models keep in tables of their own, in those tables' row shapes. This
+ * is what lets any earlier instant be shown exactly.
  */
 export interface ActionView extends ActionEntity {
   priorityNumbers: number[];
