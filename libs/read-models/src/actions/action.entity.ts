@@ -83,6 +83,13 @@ export class ActionEntity {
   @Column('simple-json')
   delegates: { userId: string; name: string }[];
 
+  /**
+   * Revision of the update (or completion, or reopening) whose RAG is in force, null before the
+   * first: a correction of that update takes its place, a correction of an older one does not.
+   */
+  @Column('integer', { nullable: true })
+  progressRevision: number | null;
+
   /** Stream revision: what a client sends back as `expectedRevision`. */
   @Column('integer')
   revision: number;

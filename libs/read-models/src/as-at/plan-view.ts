@@ -1,6 +1,8 @@
 import { ActionEvent, ActionOwner, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority } from '@send/domain';
 import { RecordedEvent } from '@send/event-store';
 import { ProjectedEvent } from '../projection/projection';
+import { PlanRowChange, planRowChanges } from '../plans/plan-row';
+import { PlanEntity } from '../plans/plan.entity';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { ActionView, evolveActionView, withDecision } from './action-view';
 import { evolveMetricView, MetricView } from './metric-view';
@@ -14,22 +16,17 @@ export interface UpdateRoundView {
   closedOn: string | null;
 }
 
-/** A plan with its areas, priorities, actions and owners as they stood at one instant. */
-export interface PlanView {
+/**
+ * A plan with its areas, priorities, actions and owners as they stood at one instant: the plan's
+ * row as the read models hold it (`planRowChanges` builds both), with what belongs to it.
+ */
+export interface PlanView extends PlanEntity {
   /** The instant shown: events that occurred after it are not in the view. */
   asAt: string;
   /** Corrections recorded by this instant are applied; `asAt` itself when the view is what was known then. */
   knownAt: string;
   /** The newest store position among the events applied; a report names it so a reader can trace it. */
   lastPosition: bigint | null;
-  planId: string;
-  localAreaId: string;
-  localAreaName: string;
-  title: string;
-  version: string;
-  approvedOn: string;
-  staleAfterDays: number;
-  revision: number;
   areas: ImprovementArea[];
   priorities: RecoveryPriority[];
   updateRounds: UpdateRoundView[];
@@ -47,24 +44,18 @@ type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics'> & {
   metrics: Map<string, MetricView>;
 };
 
-function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, asAt: string, knownAt: string): Draft | undefined {
-  const revision = Number(event.recorded.revision);
-  if (event.type === 'PlanCreated') {
-    const d = event.data;
+/** A change to the plan's rows made to a plan held in memory, as the projection makes it to the read database. */
+function applied(draft: Draft | undefined, change: PlanRowChange, asAt: string, knownAt: string): Draft | undefined {
+  if (change.kind === 'planCreated') {
+    const { row, areas, priorities } = change;
+    const withoutPlan = <T extends { planId: string }>({ planId, ...rest }: T) => rest;
     return {
       asAt,
       knownAt,
       lastPosition: null,
-      planId: d.planId,
-      localAreaId: d.localArea.id,
-      localAreaName: d.localArea.name,
-      title: d.title,
-      version: d.version,
-      approvedOn: d.approvedOn,
-      staleAfterDays: d.staleAfterDays,
-      revision,
-      areas: [...d.areas].sort((a, b) => a.number - b.number),
-      priorities: [...d.priorities].sort((a, b) => a.number - b.number),
+      ...row,
+      areas: areas.map(withoutPlan),
+      priorities: priorities.map(withoutPlan),
       updateRounds: [],
       actions: new Map(),
       owners: new Map(),
@@ -72,26 +63,26 @@ function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent,
     };
   }
   if (!draft) return draft;
-  switch (event.type) {
-    case 'PlanRevisionApproved': {
-      const { version, title, approvedOn } = event.data;
-      return { ...draft, version, title, approvedOn, revision };
+  switch (change.kind) {
+    case 'planChanged':
+      return { ...draft, ...change.changes };
+    case 'roundOpened': {
+      const { roundId, title, openedOn, deadline, closedOn } = change.row;
+      return { ...draft, updateRounds: [...draft.updateRounds, { roundId, title, openedOn, deadline, closedOn }] };
     }
-    case 'StaleThresholdChanged':
-      return { ...draft, staleAfterDays: event.data.staleAfterDays, revision };
-    case 'UpdateRoundOpened': {
-      const { roundId, title, openedOn, deadline } = event.data;
-      return { ...draft, updateRounds: [...draft.updateRounds, { roundId, title, openedOn, deadline, closedOn: null }], revision };
-    }
-    case 'UpdateRoundClosed': {
-      const { roundId, closedOn } = event.data;
-      return { ...draft, updateRounds: draft.updateRounds.map((r) => (r.roundId === roundId ? { ...r, closedOn } : r)), revision };
+    case 'roundClosed': {
+      const { roundId, closedOn } = change;
+      return { ...draft, updateRounds: draft.updateRounds.map((r) => (r.roundId === roundId ? { ...r, closedOn } : r)) };
     }
     default: {
-      const unhandled: never = event;
+      const unhandled: never = change;
       return unhandled;
     }
   }
+}
+
+function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, asAt: string, knownAt: string): Draft | undefined {
+  return planRowChanges(event).reduce<Draft | undefined>((d, change) => applied(d, change, asAt, knownAt), draft);
 }
 
 function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, knownAt: string): Draft | undefined {

@@ -1,5 +1,6 @@
 import { Projection, ProjectedEvent } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
+import { addedMilestone } from './milestone-row';
 import { MilestoneEntity } from './milestone.entity';
 
 export class MilestoneProjection implements Projection {
@@ -7,18 +8,9 @@ export class MilestoneProjection implements Projection {
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
     switch (event.type) {
-      case 'MilestoneAdded': {
-        const { actionId, milestoneId, title, dueDate } = event.data;
-        rows.insert(MilestoneEntity, {
-          actionId,
-          milestoneId,
-          title,
-          dueDate,
-          completedOn: null,
-          addedAtRevision: Number(event.recorded.revision),
-        });
+      case 'MilestoneAdded':
+        rows.insert(MilestoneEntity, addedMilestone(event));
         return;
-      }
       case 'MilestoneCompleted': {
         const { actionId, milestoneId, completedOn } = event.data;
         rows.update(MilestoneEntity, { actionId, milestoneId }, { completedOn });

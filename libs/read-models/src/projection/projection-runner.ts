@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { upcast } from '@send/domain';
+import { loadEvent } from '@send/domain';
 import { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@send/event-store';
 import { BufferedRows } from './buffered-rows';
 import { Projection, ProjectedEvent, RowRead } from './projection';
@@ -19,9 +19,9 @@ interface Waiter {
   resolve(): void;
 }
 
+/** A stored event in the current domain shape, lifted by the same loader the command path folds with. */
 export function toProjectedEvent(recorded: RecordedEvent): ProjectedEvent {
-  const event = upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data, recorded.metadata);
-  return { ...event, recorded } as ProjectedEvent;
+  return { ...loadEvent(recorded), recorded } as ProjectedEvent;
 }
 
 /**
