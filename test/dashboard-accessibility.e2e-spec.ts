@@ -15,7 +15,8 @@ const ROLES: [string, string][] = [
 ];
 
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[role="status"].loading'));
+  // Nothing loading, and nothing shown dimmed while it reloads (axe would measure the faded colours).
+  await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('[role="status"].loading, [aria-busy="true"]'));
   await page.waitForLoadState('networkidle');
 }
 
