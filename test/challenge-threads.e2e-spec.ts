@@ -1,6 +1,7 @@
 import { riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TestApp } from './support/test-app';
+import { withNoNewEvents } from './support/no-new-events';
 
 const THREAD = 'id subjectKind subjectId subjectRef status raisedBy revision messages { kind text byName byRole }';
 const op = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${THREAD} } }`;
@@ -29,12 +30,7 @@ describe('Challenge and response threads, over HTTP', () => {
 
   afterAll(() => app?.close());
 
-  async function unchanged<T>(send: () => Promise<T>): Promise<T> {
-    const before = await app.allEvents();
-    const result = await send();
-    expect((await app.allEvents()).map((e) => e.id)).toEqual(before.map((e) => e.id));
-    return result;
-  }
+  const unchanged = <T>(send: () => Promise<T>) => withNoNewEvents(app, send);
 
   it('runs from the DfE adviser’s question to the board’s resolution, each turn by whose it is, and changes nothing in the plan', async () => {
     const actionBefore = (await app.gql(`{ action(id: "${actionId}") { revision rag } }`)).data.action;

@@ -49,6 +49,7 @@ describeInChromium('The dashboard on a laptop and on a phone', () => {
     `#/actions/${owner.actionId}`,
     '#/movement',
     '#/scorecard',
+    '#/risks',
     ...(role === 'board-chair' ? ['#/history'] : []),
   ];
 

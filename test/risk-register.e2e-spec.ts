@@ -1,6 +1,7 @@
 import { riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TestApp } from './support/test-app';
+import { withNoNewEvents } from './support/no-new-events';
 
 const RISK = `id ref status revision previousScore currentAsAt escalation outcome
   owner { name organisation } areaNumbers actionIds
@@ -30,12 +31,7 @@ describe('The risk register, over HTTP', () => {
 
   afterAll(() => app?.close());
 
-  async function unchanged<T>(send: () => Promise<T>): Promise<T> {
-    const before = await app.allEvents();
-    const result = await send();
-    expect((await app.allEvents()).map((e) => e.id)).toEqual(before.map((e) => e.id));
-    return result;
-  }
+  const unchanged = <T>(send: () => Promise<T>) => withNoNewEvents(app, send);
 
   it('raises a risk, then its owner re-scores it: the history is kept and a rising Red risk goes to the board', async () => {
     const raised = await app.gql(RAISE, { input: riskInput(PLAN, [actionId]) });

@@ -8,6 +8,7 @@ import { MovementPage } from '../movement/movement-page';
 import { OverviewPage } from '../overview/overview-page';
 import { useRoute } from '../routing/use-route';
 import { ScorecardPage } from '../scorecard/scorecard-page';
+import { RisksPage } from '../risks/risks-page';
 import { SiteHeader } from './site-header';
 
 function View() {
@@ -23,6 +24,8 @@ function View() {
       return <MovementPage />;
     case '/scorecard':
       return <ScorecardPage />;
+    case '/risks':
+      return <RisksPage />;
     case '/history':
       return <HistoryCheckPage />;
     default:

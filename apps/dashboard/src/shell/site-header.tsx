@@ -8,6 +8,7 @@ const VIEWS = [
   { path: '/actions', label: 'Actions' },
   { path: '/movement', label: 'What moved' },
   { path: '/scorecard', label: 'Scorecard' },
+  { path: '/risks', label: 'Risks' },
 ];
 
 function isCurrent(route: Route, path: string): boolean {

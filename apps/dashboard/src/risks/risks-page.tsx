@@ -1,0 +1,109 @@
+import { useQuery } from '../api/use-query';
+import { useAsAt } from '../as-at/as-at-context';
+import { useSession } from '../session/session-context';
+import { DateText } from '../shared/date-text';
+import { QueryStatus } from '../shared/query-status';
+import { RagBadge } from '../shared/rag-badge';
+import { TableScroll } from '../shared/table-scroll';
+import { RiskHeatMap } from './risk-heat-map';
+import { RegisterRisk, RISKS_QUERY } from './risks.query';
+
+const ESCALATION_WORDS = { AT_OR_ABOVE_THRESHOLD: 'Red: score 15 or more', RISING: 'Rising' } as const;
+
+function trend(risk: RegisterRisk): string {
+  if (risk.previousScore === null) return 'as raised';
+  if (risk.current.score > risk.previousScore) return `up from ${risk.previousScore}`;
+  if (risk.current.score < risk.previousScore) return `down from ${risk.previousScore}`;
+  return `unchanged at ${risk.previousScore}`;
+}
+
+function RegisterTable({ risks }: { risks: RegisterRisk[] }) {
+  return (
+    <TableScroll captionId="risk-register-caption">
+      <table className="risk-register">
+        <caption id="risk-register-caption">The risk register: open risks in reference order</caption>
+        <thead>
+          <tr>
+            <th scope="col">Risk</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Score now</th>
+            <th scope="col">Target</th>
+            <th scope="col">Mitigations done</th>
+            <th scope="col">Next review</th>
+          </tr>
+        </thead>
+        <tbody>
+          {risks.map((r) => (
+            <tr key={r.id} data-ref={r.ref}>
+              <th scope="row">
+                {r.ref} {r.title}
+              </th>
+              <td>{r.owner.name}</td>
+              <td>
+                {r.current.score} <RagBadge rag={r.current.band} /> <span className="secondary">({r.current.likelihood} × {r.current.impact}, {trend(r)})</span>
+              </td>
+              <td>
+                {r.target.score} by <DateText iso={r.target.byDate} />
+              </td>
+              <td>
+                {r.mitigations.filter((m) => m.status === 'DONE').length} of {r.mitigations.filter((m) => m.status !== 'DROPPED').length}
+              </td>
+              <td>
+                <DateText iso={r.reviewDate} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** The plan's risk register: what is on the board's agenda, the heat map, and every open risk. */
+export function RisksPage() {
+  const { plan } = useSession();
+  const { asAt } = useAsAt();
+  const state = useQuery<{ risks: RegisterRisk[] }>(RISKS_QUERY, { planId: plan.id });
+  return (
+    <>
+      <h1>Risks</h1>
+      {asAt && (
+        <p className="inset" data-testid="risks-now">
+          The risk register is shown as it stands now: it cannot yet be read as at an earlier date.
+        </p>
+      )}
+      <QueryStatus state={state}>
+        {({ risks }) => {
+          const escalated = risks.filter((r) => r.escalation.length > 0);
+          return risks.length === 0 ? (
+            <p>No open risks are recorded for this plan.</p>
+          ) : (
+            <>
+              <h2>On the board’s agenda</h2>
+              {escalated.length === 0 ? (
+                <p>No risk is Red or rising.</p>
+              ) : (
+                <ul className="escalated-risks">
+                  {escalated.map((r) => (
+                    <li key={r.id}>
+                      <strong>
+                        {r.ref} {r.title}
+                      </strong>{' '}
+                      — {r.current.score} <RagBadge rag={r.current.band} />, {r.escalation.map((e) => ESCALATION_WORDS[e]).join('; ')} ({trend(r)}). Owner: {r.owner.name}.
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <h2>Heat map</h2>
+              <TableScroll captionId="heat-map-caption">
+                <RiskHeatMap risks={risks} />
+              </TableScroll>
+              <h2>Register</h2>
+              <RegisterTable risks={risks} />
+            </>
+          );
+        }}
+      </QueryStatus>
+    </>
+  );
+}
