@@ -55,4 +55,21 @@ describeInChromium('The dashboard in Chromium: the risk register', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   });
+
+  it('draws the register as it stood at a board meeting, as the API folds it from the risks’ events', async () => {
+    const { meetings } = (await h.app.gql(`{ meetings(planId: "demo-plan") { id closed } }`)).data;
+    const closed = meetings.filter((m: { closed: boolean }) => m.closed);
+    const then = (await h.app.gql(`query ($m: ID) { risks(planId: "demo-plan", asAtMeeting: $m) { ref current { score } } }`, { m: closed[0].id })).data.risks;
+    // The meeting must see a register other than today's, or the test would prove nothing.
+    expect(then).not.toEqual(risks.map((r) => ({ ref: r.ref, current: { score: r.current.score } })));
+    const page = await h.signedIn('board-chair', '#/risks');
+    await page.locator('table.risk-register tbody tr').first().waitFor();
+    await page.getByLabel('As at board meeting').selectOption({ index: 1 });
+    await page.getByText('As known then (what the board was told)').waitFor();
+    const scoreCells = async () => (await texts(page, 'table.risk-register tbody tr td:nth-child(3)')).map((t) => Number(t.split(' ')[0]));
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect(await page.locator('table.risk-register tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')))).toEqual(then.map((r: { ref: string }) => r.ref));
+    expect(await scoreCells()).toEqual(then.map((r: { current: { score: number } }) => r.current.score));
+    await page.close();
+  });
 });

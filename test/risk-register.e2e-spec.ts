@@ -145,4 +145,37 @@ describe('The risk register, over HTTP', () => {
     );
     expect(late.errors![0]).toMatchObject({ message: 'Risk R1 is closed, so it cannot be re-scored', extensions: { code: 'FAILED_PRECONDITION', rule: 'riskOpen' } });
   });
+
+  it('reads the register as it stood at an instant, scores and mitigations included, from the risks’ events', async () => {
+    const plan = 'risk-history';
+    const at = (instant: string) => app.clock.set(instant);
+    try {
+      at('2026-05-01T09:00:00.000Z');
+      await app.gql(CREATE_PLAN, { input: planInput(plan) });
+      at('2026-06-10T09:00:00.000Z');
+      const { id } = (await app.gql(RAISE, { input: riskInput(plan) })).data.raiseRisk;
+      at('2026-06-12T09:00:00.000Z');
+      await app.as('risk-owner').gql(RESCORE, { input: { riskId: id, expectedRevision: 0, current: { likelihood: 5, impact: 4 }, commentary: 'Bid refused', asAt: '2026-06-12' } });
+      at('2026-06-13T09:00:00.000Z');
+      await app.gql(ADD_MITIGATION, { input: { riskId: id, expectedRevision: 1, description: 'Second bid', owner: { name: 'Sam Patel', role: 'SEND and AP Lead', organisation: 'Council' }, dueDate: '2026-09-30' } });
+    } finally {
+      at('2026-06-15T10:00:00.000Z');
+    }
+    const READ = `query ($asAt: String, $knownAt: String) { risks(planId: "${plan}", asAt: $asAt, knownAt: $knownAt) { ref revision current { score band } previousScore escalation scores { rating { score } commentary } mitigations { description } } }`;
+
+    const before = await app.gql(READ, { asAt: '2026-06-11' });
+    expect(before.data.risks).toEqual([{ ref: 'R1', revision: 0, current: { score: 12, band: 'AMBER' }, previousScore: null, escalation: [], scores: [{ rating: { score: 12 }, commentary: null }], mitigations: [] }]);
+    const rescored = (await app.gql(READ, { asAt: '2026-06-12T12:00:00Z' })).data.risks[0];
+    expect(rescored).toMatchObject({ revision: 1, current: { score: 20, band: 'RED' }, previousScore: 12, escalation: ['AT_OR_ABOVE_THRESHOLD', 'RISING'], mitigations: [] });
+    expect(rescored.scores.map((x: { commentary: string | null }) => x.commentary)).toEqual([null, 'Bid refused']);
+    expect((await app.gql(READ, {})).data.risks[0]).toMatchObject({ revision: 2, mitigations: [{ description: 'Second bid' }] });
+    expect((await app.gql(READ, { asAt: '2026-06-09' })).data.risks).toEqual([]);
+
+    const tooEarly = await app.gql(READ, { asAt: '2026-04-30' });
+    expect(tooEarly.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', rule: 'existedAsAt' });
+    const knownAtAlone = await app.gql(READ, { knownAt: 'now' });
+    expect(knownAtAlone.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'needsAsAt' });
+    const elsewhere = await app.as('elsewhere').gql(READ, { asAt: '2026-06-11' });
+    expect(elsewhere.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
 });

@@ -1,19 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, escalationReasons, PlanNotFoundError, Principal, riskBand, RiskNotFoundError, RiskStatus } from '@send/domain';
-import { MitigationEntity, PlanEntity, RiskEntity, RiskScoreEntity } from '@send/read-models';
-import { MitigationModel, RiskModel, RiskRatingModel, RiskScoreModel } from './models/risk.model';
+import { canSeeArea, escalationReasons, NotFoundError, PlanNotFoundError, planStream, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
+import { EventStore } from '@send/event-store';
+import { MitigationEntity, PlanEntity, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
+import { HistoricRiskReader, mitigationModels, ownerModel, ratingModel, RiskReader, scoreModels } from './risk-reader';
 
-const rating = (likelihood: number, impact: number): RiskRatingModel => ({ likelihood, impact, score: likelihood * impact, band: riskBand(likelihood * impact) });
-
-const owner = (row: { ownerId: string; ownerName: string; ownerRole: string; ownerOrganisation: string }) => ({
-  id: row.ownerId,
-  name: row.ownerName,
-  role: row.ownerRole,
-  organisation: row.ownerOrganisation,
-});
-
-export function toRiskModel(row: RiskEntity): RiskModel {
+export function toRiskModel(row: RiskEntity, reader: RiskReader): RiskModel {
   return {
     id: row.riskId,
     planId: row.planId,
@@ -22,28 +16,40 @@ export function toRiskModel(row: RiskEntity): RiskModel {
     description: row.description,
     cause: row.cause,
     consequence: row.consequence,
-    owner: owner(row),
+    owner: ownerModel(row),
     areaNumbers: row.areaNumbers,
     priorityNumbers: row.priorityNumbers,
     actionIds: row.actionIds,
-    inherent: rating(row.inherentLikelihood, row.inherentImpact),
-    current: rating(row.currentLikelihood, row.currentImpact),
+    inherent: ratingModel(row.inherentLikelihood, row.inherentImpact),
+    current: ratingModel(row.currentLikelihood, row.currentImpact),
     previousScore: row.previousScore,
     currentAsAt: row.currentAsAt,
-    target: { ...rating(row.targetLikelihood, row.targetImpact), byDate: row.targetByDate },
+    target: { ...ratingModel(row.targetLikelihood, row.targetImpact), byDate: row.targetByDate },
     reviewDate: row.reviewDate,
     status: row.status,
     outcome: row.outcome,
     escalation: escalationReasons({ status: row.status, score: row.currentScore, previousScore: row.previousScore }),
     raisedAt: row.raisedAt,
     revision: row.revision,
+    reader,
   };
 }
 
-/** The register as the read database holds it now; every read first checks the person may see the plan's area. */
+/**
+ * The register, as it stands (the read database) or as it stood at an instant (its risks' events
+ * folded); every read first checks the person may see the plan's area. It is also the live
+ * reader of a risk's scores and mitigations.
+ */
 @Injectable()
-export class RiskReadService {
-  constructor(private readonly dataSource: DataSource) {}
+export class RiskReadService implements RiskReader {
+  private readonly history: RiskHistory;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {
+    this.history = new RiskHistory(readModelRiskIndex(dataSource), store);
+  }
 
   /** A plan in one of the person's areas; any other is "not found", as if it did not exist. */
   async visiblePlan(planId: string, principal: Principal): Promise<PlanEntity> {
@@ -52,35 +58,52 @@ export class RiskReadService {
     return plan;
   }
 
-  /** The plan's risks in reference order (R2 before R10), open ones only unless statuses are named. */
-  async forPlan(planId: string, principal: Principal, statuses: RiskStatus[] = ['OPEN']): Promise<RiskModel[]> {
+  /** The plan's risks in reference order (R2 before R10), open ones only unless statuses are named; as at `instant` when given. */
+  async forPlan(planId: string, principal: Principal, statuses: RiskStatus[] = ['OPEN'], instant?: string): Promise<RiskModel[]> {
     await this.visiblePlan(planId, principal);
+    if (instant !== undefined) {
+      const { rows, reader } = await this.registerAt(planId, instant);
+      return rows.filter((r) => statuses.includes(r.status)).map((r) => toRiskModel(r, reader));
+    }
     const rows = await this.dataSource.getRepository(RiskEntity).find({ where: { planId, status: In(statuses) }, order: { refNumber: 'ASC' } });
-    return rows.map(toRiskModel);
+    return rows.map((r) => toRiskModel(r, this));
   }
 
-  async byRef(planId: string, ref: string, principal: Principal): Promise<RiskModel> {
+  async byRef(planId: string, ref: string, principal: Principal, instant?: string): Promise<RiskModel> {
     await this.visiblePlan(planId, principal);
+    const notFound = () => new RiskNotFoundError(`${ref} in plan ${planId}${instant ? ` as at ${instant}` : ''}`);
+    if (instant !== undefined) {
+      const { rows, reader } = await this.registerAt(planId, instant);
+      const row = rows.find((r) => r.ref === ref.trim());
+      if (!row) throw notFound();
+      return toRiskModel(row, reader);
+    }
     const row = await this.dataSource.getRepository(RiskEntity).findOneBy({ planId, ref: ref.trim() });
-    if (!row) throw new RiskNotFoundError(`${ref} in plan ${planId}`);
-    return toRiskModel(row);
+    if (!row) throw notFound();
+    return toRiskModel(row, this);
   }
 
   async byId(riskId: string, principal: Principal): Promise<RiskModel> {
     const row = await this.dataSource.getRepository(RiskEntity).findOneBy({ riskId });
     const plan = row ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: row.planId }) : null;
     if (!row || !plan || !canSeeArea(principal, plan.localAreaId)) throw new RiskNotFoundError(riskId);
-    return toRiskModel(row);
+    return toRiskModel(row, this);
   }
 
   /** Scores and mitigations are read only for risks the caller has already been shown. */
   async scores(riskId: string): Promise<RiskScoreModel[]> {
-    const rows = await this.dataSource.getRepository(RiskScoreEntity).find({ where: { riskId }, order: { revision: 'ASC' } });
-    return rows.map((r) => ({ rating: rating(r.likelihood, r.impact), asAt: r.asAt, commentary: r.commentary, recordedAt: r.occurredAt, revision: r.revision }));
+    return scoreModels(await this.dataSource.getRepository(RiskScoreEntity).findBy({ riskId }));
   }
 
   async mitigations(riskId: string): Promise<MitigationModel[]> {
-    const rows = await this.dataSource.getRepository(MitigationEntity).find({ where: { riskId }, order: { dueDate: 'ASC', mitigationId: 'ASC' } });
-    return rows.map((m) => ({ id: m.mitigationId, description: m.description, owner: owner(m), dueDate: m.dueDate, status: m.status, lastCommentary: m.lastCommentary }));
+    return mitigationModels(await this.dataSource.getRepository(MitigationEntity).findBy({ riskId }));
+  }
+
+  /** The register folded to the instant; NOT_FOUND, as for every other read, for a plan that did not exist yet. */
+  private async registerAt(planId: string, instant: string): Promise<{ rows: RiskEntity[]; reader: RiskReader }> {
+    const [created] = await this.store.readStream(planStream(planId));
+    if (!created || created.metadata.occurredAt > instant) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${instant}`);
+    const [view] = await this.history.registersAt(planId, [instant]);
+    return { rows: view.risks, reader: new HistoricRiskReader(view) };
   }
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AsAtModule } from '../as-at/as-at.module';
 import { RiskCommandsResolver } from './risk-commands.resolver';
 import { RiskReadService } from './risk-read.service';
 import { RisksResolver } from './risks.resolver';
 
 @Module({
+  imports: [AsAtModule],
   providers: [RisksResolver, RiskCommandsResolver, RiskReadService],
 })
 export class RisksModule {}

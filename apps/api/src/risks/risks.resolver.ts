@@ -1,37 +1,51 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { AsAtArgs } from '../as-at/dto/as-at.args';
+import { AsAtService } from '../as-at/as-at.service';
+import { asAtComplexity } from '../hardening/history-complexity';
 import { listComplexity } from '../hardening/list-complexity';
-import { RiskStatusName } from './models/risk-enums';
+import { RiskArgs, RisksArgs } from './dto/risk.args';
 import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
 import { RiskReadService } from './risk-read.service';
 
 /** The plan's risk register: what could go wrong, how likely and how bad, and what is being done. */
 @Resolver(() => RiskModel)
 export class RisksResolver {
-  constructor(private readonly reader: RiskReadService) {}
+  constructor(
+    private readonly reader: RiskReadService,
+    private readonly asAt: AsAtService,
+  ) {}
 
-  @Query(() => [RiskModel], { description: "A plan's risks in reference order; open ones unless `statuses` says otherwise.", complexity: listComplexity(20) })
-  risks(
-    @Args('planId', { type: () => ID }) planId: string,
-    @Args('statuses', { type: () => [RiskStatusName], defaultValue: ['OPEN'] }) statuses: RiskStatusName[],
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<RiskModel[]> {
-    return this.reader.forPlan(planId, principal, statuses);
+  @Query(() => [RiskModel], {
+    description:
+      "A plan's risks in reference order; open ones unless `statuses` says otherwise. With asAt or asAtMeeting, the register as it stood then, folded from its events (risks have no corrections, so knownAt changes nothing).",
+    complexity: asAtComplexity(listComplexity(20)),
+  })
+  async risks(@Args() args: RisksArgs, @CurrentPrincipal() principal: Principal): Promise<RiskModel[]> {
+    return this.reader.forPlan(args.planId, principal, args.statuses, await this.instant(args.planId, args, principal));
   }
 
-  @Query(() => RiskModel, { description: 'One risk, by its plan and reference (R3).' })
-  risk(@Args('planId', { type: () => ID }) planId: string, @Args('ref') ref: string, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
-    return this.reader.byRef(planId, ref, principal);
+  @Query(() => RiskModel, { description: 'One risk, by its plan and reference (R3); as it stood at asAt or asAtMeeting when given.', complexity: asAtComplexity() })
+  async risk(@Args() args: RiskArgs, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    return this.reader.byRef(args.planId, args.ref, principal, await this.instant(args.planId, args, principal));
+  }
+
+  /** The instant asked for (undefined: now), after checking the person may see the plan; knownAt is checked as everywhere else. */
+  private async instant(planId: string, when: AsAtArgs, principal: Principal): Promise<string | undefined> {
+    await this.reader.visiblePlan(planId, principal);
+    const instant = await this.asAt.instant(when, principal, planId);
+    this.asAt.knownAt(when, instant);
+    return instant;
   }
 
   @ResolveField(() => [RiskScoreModel], { description: 'Every score the risk has had, oldest first, each with its commentary.', complexity: listComplexity(10) })
   scores(@Parent() risk: RiskModel): Promise<RiskScoreModel[]> {
-    return this.reader.scores(risk.id);
+    return risk.reader.scores(risk.id);
   }
 
   @ResolveField(() => [MitigationModel], { description: 'What is being done about it, soonest due first.', complexity: listComplexity(5) })
   mitigations(@Parent() risk: RiskModel): Promise<MitigationModel[]> {
-    return this.reader.mitigations(risk.id);
+    return risk.reader.mitigations(risk.id);
   }
 }

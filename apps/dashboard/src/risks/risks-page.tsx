@@ -1,5 +1,5 @@
 import { useQuery } from '../api/use-query';
-import { useAsAt } from '../as-at/as-at-context';
+import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { useSession } from '../session/session-context';
 import { DateText } from '../shared/date-text';
 import { QueryStatus } from '../shared/query-status';
@@ -59,19 +59,14 @@ function RegisterTable({ risks }: { risks: RegisterRisk[] }) {
   );
 }
 
-/** The plan's risk register: what is on the board's agenda, the heat map, and every open risk. */
+/** The plan's risk register, live or as at the date or meeting chosen: what is on the board's agenda, the heat map, and every open risk. */
 export function RisksPage() {
   const { plan } = useSession();
   const { asAt } = useAsAt();
-  const state = useQuery<{ risks: RegisterRisk[] }>(RISKS_QUERY, { planId: plan.id });
+  const state = useQuery<{ risks: RegisterRisk[] }>(RISKS_QUERY, { planId: plan.id, ...asAtArguments(asAt) });
   return (
     <>
       <h1>Risks</h1>
-      {asAt && (
-        <p className="inset" data-testid="risks-now">
-          The risk register is shown as it stands now: it cannot yet be read as at an earlier date.
-        </p>
-      )}
       <QueryStatus state={state}>
         {({ risks }) => {
           const escalated = risks.filter((r) => r.escalation.length > 0);

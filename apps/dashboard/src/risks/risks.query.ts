@@ -1,5 +1,5 @@
-export const RISKS_QUERY = `query Risks($planId: ID!) {
-  risks(planId: $planId) {
+export const RISKS_QUERY = `query Risks($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
+  risks(planId: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id ref title reviewDate escalation previousScore
     owner { name organisation }
     current { likelihood impact score band }

@@ -6,7 +6,7 @@ import { IsAsAt } from './is-as-at.validator';
 export class AsAtArgs {
   @Field({
     nullable: true,
-    description: 'Show it exactly as it was at this instant, rebuilt from the event history. A date means the end of that day (UTC).',
+    description: 'Show it exactly as it was at this instant, rebuilt from the event history. A date means the end of that day in the UK (23:59:59.999 London time).',
   })
   @IsOptional()
   @IsAsAt()

@@ -6,7 +6,7 @@ import { IsAsAt } from '../../as-at/dto/is-as-at.validator';
 export class MovementArgs {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly planId: string;
 
-  @Field({ nullable: true, description: 'Start of the period: a date (end of that day, UTC) or an instant. Give this or fromMeeting.' })
+  @Field({ nullable: true, description: 'Start of the period: a date (the end of that day in the UK) or an instant. Give this or fromMeeting.' })
   @IsOptional()
   @IsAsAt()
   readonly from?: string;

@@ -11,7 +11,7 @@ export class PlanArgs extends AsAtArgs {
 /** Several plans can only be shown at one instant, not at one plan's meeting. */
 @ArgsType()
 export class PlansArgs {
-  @Field({ nullable: true, description: 'Show the plans as they were at this instant (a date means the end of that day, UTC).' })
+  @Field({ nullable: true, description: 'Show the plans as they were at this instant (a date means the end of that day in the UK).' })
   @IsOptional()
   @IsAsAt()
   readonly asAt?: string;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OwnerModel } from '../../owners/models/owner.model';
+import type { RiskReader } from '../risk-reader';
 import { EscalationReasonName, MitigationStatusName, RiskBandName, RiskStatusName } from './risk-enums';
 
 @ObjectType('RiskRating', { description: 'Likelihood and impact, each 1–5; the score is their product and the band follows from it.' })
@@ -58,4 +59,6 @@ export class RiskModel {
   @Field(() => [EscalationReasonName], { description: "Why it is on the board's agenda; empty when it is not." }) escalation: EscalationReasonName[];
   @Field({ description: 'When it was raised (ISO instant).' }) raisedAt: string;
   @Field(() => Int, { description: "The risk's revision: send it back as expectedRevision when changing the risk." }) revision: number;
+  /** Where its scores and mitigations are read from: now, or the instant the request asked for. Not in the schema. */
+  reader: RiskReader;
 }

@@ -1,0 +1,43 @@
+import { riskBand } from '@send/domain';
+import { MitigationEntity, RiskRegisterView, RiskScoreEntity } from '@send/read-models';
+import { MitigationModel, RiskRatingModel, RiskScoreModel } from './models/risk.model';
+
+/**
+ * Where a risk's scores and mitigations are read from: the read database for the register as it
+ * stands, or the register folded from its events for an earlier instant. A risk carries the one
+ * its request picked, so its fields never mix now and then.
+ */
+export interface RiskReader {
+  scores(riskId: string): Promise<RiskScoreModel[]>;
+  mitigations(riskId: string): Promise<MitigationModel[]>;
+}
+
+export const ratingModel = (likelihood: number, impact: number): RiskRatingModel => ({ likelihood, impact, score: likelihood * impact, band: riskBand(likelihood * impact) });
+
+export const ownerModel = (row: { ownerId: string; ownerName: string; ownerRole: string; ownerOrganisation: string }) => ({
+  id: row.ownerId,
+  name: row.ownerName,
+  role: row.ownerRole,
+  organisation: row.ownerOrganisation,
+});
+
+export const scoreModels = (rows: RiskScoreEntity[]): RiskScoreModel[] =>
+  [...rows].sort((a, b) => a.revision - b.revision).map((r) => ({ rating: ratingModel(r.likelihood, r.impact), asAt: r.asAt, commentary: r.commentary, recordedAt: r.occurredAt, revision: r.revision }));
+
+export const mitigationModels = (rows: MitigationEntity[]): MitigationModel[] =>
+  [...rows]
+    .sort((a, b) => (a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.mitigationId < b.mitigationId ? -1 : 1))
+    .map((m) => ({ id: m.mitigationId, description: m.description, owner: ownerModel(m), dueDate: m.dueDate, status: m.status, lastCommentary: m.lastCommentary }));
+
+/** The register as it stood at an instant: every answer comes from the folded rows. */
+export class HistoricRiskReader implements RiskReader {
+  constructor(private readonly view: RiskRegisterView) {}
+
+  async scores(riskId: string): Promise<RiskScoreModel[]> {
+    return scoreModels(this.view.scores.filter((s) => s.riskId === riskId));
+  }
+
+  async mitigations(riskId: string): Promise<MitigationModel[]> {
+    return mitigationModels(this.view.mitigations.filter((m) => m.riskId === riskId));
+  }
+}
