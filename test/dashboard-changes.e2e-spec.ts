@@ -17,7 +17,8 @@ interface OwnedAction {
 }
 
 /** Controls that change something; the read-only views (filters, as-at) are not among them. */
-const editControls = (page: Page) => page.locator('[data-edit-control], textarea, button:has-text("Accept"), button:has-text("Save")').count();
+/** Controls that change the plan; a challenge thread's question box is not one (docs/challenges.md). */
+const editControls = (page: Page) => page.locator('[data-edit-control], textarea:not([data-challenge-turn]), button:has-text("Accept"), button:has-text("Save")').count();
 
 describeInChromium('The dashboard in Chromium: signing in and making changes', () => {
   let h: DashboardHarness;
@@ -138,6 +139,8 @@ describeInChromium('The dashboard in Chromium: signing in and making changes', (
     const adviser = await openAction('dfe-adviser', other.id);
     expect(await adviser.locator('[data-evidence-status="PENDING"]').count()).toBeGreaterThan(0);
     expect(await editControls(adviser)).toBe(0);
+    // The one thing the adviser may record: a question for the board's challenge threads.
+    expect(await adviser.locator('textarea[data-challenge-turn]').count()).toBe(1);
     for (const view of ['#/', '#/actions', '#/movement', '#/scorecard']) {
       await adviser.evaluate((f) => (window.location.hash = f), view);
       await adviser.waitForLoadState('networkidle');

@@ -8,6 +8,7 @@ import { QueryStatus } from '../shared/query-status';
 import { RagBadge } from '../shared/rag-badge';
 import { ACTION_QUERY, ActionDetail } from './action.query';
 import { ActionTimeline } from './action-timeline';
+import { ChallengeThreads } from '../challenges/challenge-threads';
 import { AttachEvidenceForm } from './attach-evidence-form';
 import { EvidenceList } from './evidence-list';
 import { MilestoneTable } from './milestone-table';
@@ -100,6 +101,10 @@ export function ActionPage({ id }: { id: string }) {
             <section aria-labelledby="evidence">
               <h2 id="evidence">Evidence</h2>
               <EvidenceList action={a} canReview={canReview} onChanged={state.reload} onSaved={setSaved} />
+            </section>
+            <section aria-labelledby="challenges">
+              <h2 id="challenges">Challenge and response</h2>
+              <ChallengeThreads action={a} live={!asAt} />
             </section>
             <section aria-labelledby="timeline">
               <h2 id="timeline">Timeline</h2>
