@@ -110,29 +110,27 @@ describe('reading a spreadsheet on a thread of its own', () => {
   it('leaves the event loop free while a big file is read', async () => {
     const lyingBomb = await xlsxBomb({ rows: 1_000_000, declaredSheetBytes: 1000 });
     const limits = { ...UNBOUNDED, maxParseMs: 1500 };
-    /**
-     * How often a 5 ms timer fires while `read` takes the 1.5 s the limit allows: a free event
-     * loop runs it throughout, a blocked one not at all. Counting turns of the loop, not CPU time,
-     * keeps the test true beside a busy machine: CPU time measured here also caught garbage left
-     * by other suites in the same Jest worker (311 ms against 306 ms in a loaded full run).
-     */
-    const timerTicksDuring = async (read: typeof readSpreadsheet): Promise<number> => {
-      let ticks = 0;
-      const timer = setInterval(() => (ticks += 1), 5);
-      try {
-        const error = await refusal(read(lyingBomb, limits));
-        expect(error.rule).toBe('tooSlowToRead');
-      } finally {
-        clearInterval(timer);
-      }
-      return ticks;
+    /** CPU time this thread spends while `read` takes the 1.5 s the limit allows. */
+    const cpuOfThisThread = async (read: typeof readSpreadsheet): Promise<number> => {
+      const before = process.threadCpuUsage();
+      const error = await refusal(read(lyingBomb, limits));
+      const used = process.threadCpuUsage(before);
+      expect(error.rule).toBe('tooSlowToRead');
+      return (used.user + used.system) / 1000;
     };
-    const onThread = await timerTicksDuring(readSpreadsheet);
-    const offThread = await timerTicksDuring(readSpreadsheetOffThread);
-    // Beside a loaded full run: 90 ticks on this thread (the read yields between chunks) against
-    // 407 off it.
-    expect(offThread).toBeGreaterThan(2 * onThread);
-  });
+    // Measured against reading on this thread, in the same process at the same moment. Alone:
+    // about 1,470 ms against 2 ms. Beside another busy process the on-thread read gets less CPU in
+    // its 1.5 s (990 ms seen), and in a loaded full run garbage left by other suites in this Jest
+    // worker was once collected during the off-thread read (311 against 306 ms), so the pair is
+    // measured up to three times and one clear result (a tenth or less) is enough: a read on this
+    // thread never gives one, however the machine shares its CPU between the two.
+    const attempts: { onThread: number; offThread: number }[] = [];
+    for (let i = 0; i < 3 && !attempts.some((a) => a.offThread < a.onThread / 10); i += 1) {
+      attempts.push({ onThread: await cpuOfThisThread(readSpreadsheet), offThread: await cpuOfThisThread(readSpreadsheetOffThread) });
+    }
+    expect(attempts.some((a) => a.offThread < a.onThread / 10)).toBe(true);
+    // Each pair takes the limit's 1.5 s twice.
+  }, 20_000);
 
   it('runs at most so many threads at once; the rest wait their turn', async () => {
     let running = 0;
