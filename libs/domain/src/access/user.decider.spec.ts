@@ -31,6 +31,14 @@ describe('RegisterUser', () => {
     }
   });
 
+  it('refuses a blank user id, naming the field', () => {
+    expect(refusal(() => when(registerUser({ userId: '  ' }), given([])))).toMatchObject({ kind: 'invalid', field: 'userId', rule: 'required' });
+  });
+
+  it('registers with no address when the address given is only blanks', () => {
+    expect(when(registerUser({ email: '   ' }), given([]))).toEqual([registered]);
+  });
+
   it('refuses a blank display name, naming the field', () => {
     const error = refusal(() => when(registerUser({ displayName: '  ' }), given([])));
     expect(error).toMatchObject({ kind: 'invalid', field: 'displayName', rule: 'required' });

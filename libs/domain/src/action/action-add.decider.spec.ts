@@ -197,6 +197,11 @@ describe('AddAction', () => {
     expect(error).toMatchObject({ kind: 'invalid', rule: 'required', field: `owner.${key}` });
   });
 
+  it('refuses a command with no owner at all, naming the owner id rather than failing on it', () => {
+    const error = refusal(() => whenAdded(addAction({ owner: undefined as unknown as ActionOwner })));
+    expect(error).toMatchObject({ kind: 'invalid', rule: 'required', field: 'owner.ownerId' });
+  });
+
   it.each(['2025-02-30', '2026-13-01', '31/01/2026', ''])('refuses due date %p', (dueDate) => {
     const error = refusal(() => whenAdded(addAction({ dueDate })));
     expect(error).toMatchObject({ kind: 'invalid', rule: 'isCalendarDate', field: 'dueDate' });

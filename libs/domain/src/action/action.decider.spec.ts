@@ -168,6 +168,7 @@ describe('every refusal says which action and what was refused, in the board’s
     ['Action 8.2 is withdrawn; cannot attach evidence', { type: 'AttachEvidence', data: { actionId, evidenceId: 'ev-new', kind: 'ACTIVITY', title: 'x', link: 'https://x', submittedBy: 'x' } }],
     ['Action 8.2 is withdrawn; cannot review evidence', { type: 'ReviewEvidence', data: { actionId, evidenceId: 'ev-forecast', decision: 'ACCEPT' } }],
     ['Action 8.2 is withdrawn; cannot delegate it', { type: 'DelegateAction', data: { actionId, delegateUserId: 'sam.lee', delegateName: 'Sam Lee' } }],
+    ['Action 8.2 is withdrawn; cannot reassign its owner', { type: 'ReassignOwner', data: { actionId, owner: financeLead } }],
   ])('%s', (message, command) => {
     const error = refusal(() => decideAction(command, given([...history, withdrawal]), meta()));
     expect(error).toBeInstanceOf(ActionClosedError);
@@ -176,6 +177,7 @@ describe('every refusal says which action and what was refused, in the board’s
 
   it.each<[string, ActionCommand]>([
     ['The due date is unchanged; nothing to record', { type: 'RescheduleDueDate', data: { actionId, dueDate: '2026-03-31', reason: 'x' } }],
+    ['The owner is unchanged; nothing to record', { type: 'ReassignOwner', data: { actionId, owner: director } }],
     ['kind must be ACTIVITY or IMPACT', { type: 'AttachEvidence', data: { actionId, evidenceId: 'ev-new', kind: 'OUTCOME' as 'IMPACT', title: 'x', link: 'https://x', submittedBy: 'x' } }],
     [
       'Evidence needs a link, a document reference or a file so the board can find it',

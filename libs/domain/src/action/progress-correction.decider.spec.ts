@@ -89,9 +89,18 @@ describe('CorrectProgress', () => {
     expect(refusal(() => when(correct(1), initialActionState()))).toBeInstanceOf(ActionNotFoundError);
   });
 
-  it('refuses a correction that changes nothing', () => {
+  it('refuses a correction that changes nothing, saying so', () => {
     const error = refusal(() => when(correct(1, { rag: 'GREEN', commentary: 'On track' }), given(january)));
     expect(error).toBeInstanceOf(SameValueError);
+    expect(error.message).toBe('The corrected update is unchanged; nothing to record');
+  });
+
+  it.each([
+    ['rating', { rag: 'AMBER' as ReportableRag, commentary: 'On track' }],
+    ['commentary', { rag: 'GREEN' as ReportableRag, commentary: 'On track, with the forecast appendix' }],
+    ['"as at" date', { rag: 'GREEN' as ReportableRag, commentary: 'On track', asAt: '2026-01-07' }],
+  ])('accepts a correction that changes only the %s', (_what, overrides) => {
+    expect(when(correct(1, overrides), given(january))[0].type).toBe('ProgressCorrected');
   });
 
   it.each([

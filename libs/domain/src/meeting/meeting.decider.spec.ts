@@ -1,7 +1,7 @@
 import { ActionState } from '../action/action.decider';
 import { CommandMetadata } from '../shared/command-metadata';
 import { refusal } from '../shared/refusal.fixture';
-import { MeetingCommand } from './meeting.commands';
+import { Attendee, MeetingCommand } from './meeting.commands';
 import { decideMeeting, evolveMeeting, initialMeetingState, MeetingDecisionContext, MeetingState } from './meeting.decider';
 import { MeetingEvent } from './meeting.events';
 
@@ -67,6 +67,48 @@ describe('A board meeting', () => {
       when({ type: 'RecordAttendance', data: { meetingId, attendees: [{ name: ' ', capacity: 'Chair' }], apologies: [] } }, given([scheduled])),
     );
     expect(blank.field).toBe('attendees[0].name');
+  });
+
+  it('starts open with no decisions recorded', () => {
+    expect(given([scheduled])).toEqual({ exists: true, meetingId, planId: 'plan-1', date: '2026-11-16', title: 'SEND Improvement Board, November 2026', closed: false, decisionIds: [] });
+  });
+
+  it('refuses a meeting type the board does not hold, and a bad date or blank title, naming the field', () => {
+    const schedule = (data: Partial<Extract<MeetingCommand, { type: 'ScheduleMeeting' }>['data']>): MeetingCommand => ({
+      type: 'ScheduleMeeting',
+      data: { ...(scheduled.data as Extract<MeetingCommand, { type: 'ScheduleMeeting' }>['data']), ...data },
+    });
+    const type = refusal(() => when(schedule({ meetingType: 'WORKSHOP' as 'BOARD' }), given([])));
+    expect(type).toMatchObject({ kind: 'invalid', field: 'meetingType', rule: 'isIn:BOARD,DFE_QUARTERLY_REVIEW' });
+    expect(type.message).toBe('meetingType must be BOARD or DFE_QUARTERLY_REVIEW');
+    expect(refusal(() => when(schedule({ date: '2026-11-31' }), given([])))).toMatchObject({ field: 'date', rule: 'isCalendarDate' });
+    expect(refusal(() => when(schedule({ title: ' ' }), given([])))).toMatchObject({ field: 'title', rule: 'required' });
+  });
+
+  it('records who attended and who sent apologies, trimmed, naming the blank field of either list', () => {
+    const attendance = (attendees: Attendee[], apologies: Attendee[]): MeetingCommand => ({ type: 'RecordAttendance', data: { meetingId, attendees, apologies } });
+    const chair = { name: ' Dr Jane Hart ', capacity: ' Independent chair ' };
+    const adviser = { name: 'Priya Shah', capacity: 'DfE SEND adviser' };
+    expect(when(attendance([chair], [adviser]), given([scheduled]))).toEqual([
+      { type: 'AttendanceRecorded', data: { meetingId, attendees: [{ name: 'Dr Jane Hart', capacity: 'Independent chair' }], apologies: [adviser] } },
+    ]);
+    expect(refusal(() => when(attendance([{ ...chair, capacity: '' }], []), given([scheduled]))).field).toBe('attendees[0].capacity');
+    expect(refusal(() => when(attendance([chair], [adviser, { ...adviser, name: ' ' }]), given([scheduled]))).field).toBe('apologies[1].name');
+  });
+
+  it('refuses a decision of a kind it does not know, or with a blank summary, naming the field', () => {
+    const kind = refusal(() => when({ ...decide(), data: { ...decide().data, kind: 'DEFERRED' as 'NOTED' } } as MeetingCommand, given([scheduled]), { action: action() }));
+    expect(kind).toMatchObject({ kind: 'invalid', field: 'kind', rule: 'isIn:EVIDENCE_ACCEPTED,ACTION_CLOSED,ESCALATED,DUE_DATE_AGREED,NOTED' });
+    expect(kind.message).toBe('kind must be one of EVIDENCE_ACCEPTED, ACTION_CLOSED, ESCALATED, DUE_DATE_AGREED, NOTED');
+    const summary = refusal(() => when({ ...decide(), data: { ...decide().data, summary: '  ' } } as MeetingCommand, given([scheduled]), { action: action() }));
+    expect(summary).toMatchObject({ field: 'summary', rule: 'required' });
+  });
+
+  it('closes with the minutes reference trimmed, or none when it is blank, and stays closed', () => {
+    const close = (minutesReference?: string): MeetingCommand => ({ type: 'CloseMeeting', data: { meetingId, minutesReference } });
+    expect(when(close('  SIB minutes 2026-11  '), given([scheduled]))).toEqual([{ type: 'MeetingClosed', data: { meetingId, minutesReference: 'SIB minutes 2026-11' } }]);
+    expect(when(close('   '), given([scheduled]))).toEqual([closed]);
+    expect(given([scheduled, ...when(close(), given([scheduled]))])).toMatchObject({ closed: true });
   });
 
   it('answers "not found" for anything but scheduling a meeting that does not exist', () => {

@@ -250,4 +250,15 @@ describe('Update rounds', () => {
     const error = refusal(() => decidePlan(open, fold(created()), at('2026-11-10T09:00:00.000Z')));
     expect(error).toMatchObject({ kind: 'invalid', field: 'deadline', rule: 'notBeforeToday' });
   });
+
+  it('accepts a deadline of today, the day the round opens', () => {
+    expect(decidePlan(open, fold(created()), at('2026-11-09T09:00:00.000Z'))[0].data).toMatchObject({ openedOn: '2026-11-09', deadline: '2026-11-09' });
+  });
+
+  it('refuses a deadline that is not a date, and a blank title, naming the field', () => {
+    const state = fold(created());
+    const now = at('2026-10-26T09:00:00.000Z');
+    expect(refusal(() => decidePlan({ ...open, data: { ...open.data, deadline: '2026-11-31' } }, state, now))).toMatchObject({ field: 'deadline', rule: 'isCalendarDate' });
+    expect(refusal(() => decidePlan({ ...open, data: { ...open.data, title: '  ' } }, state, now))).toMatchObject({ field: 'title', rule: 'required' });
+  });
 });

@@ -67,10 +67,22 @@ describe('ClaimReminder', () => {
     [{ recipients: ['helen.marsh@council.example', 'not an address'] }, 'recipients', 'isEmail'],
     [{ recipients: ['a@b.example\r\nBcc: x@evil.example'] }, 'recipients', 'isEmail'],
     [{ subject: '  ' }, 'subject', 'required'],
+    [{ key: ' ' }, 'key', 'required'],
+    [{ planId: '' }, 'planId', 'required'],
+    [{ addressee: ' ' }, 'addressee', 'required'],
+    [{ messageId: '' }, 'messageId', 'required'],
+    [{ claimedBy: ' ' }, 'claimedBy', 'required'],
     [{ kind: 'SOMETHING' as never }, 'kind', 'isIn:ROUND_OPENED,ROUND_DEADLINE,WEEKLY_DIGEST'],
   ])('refuses %j naming the field and rule', (data, field, rule) => {
     const error = refusal(() => when(claim(data), []));
     expect({ field: error.field, rule: error.rule }).toEqual({ field, rule });
+  });
+
+  it.each([
+    [{ kind: 'SOMETHING' as never }, 'kind must be one of ROUND_OPENED, ROUND_DEADLINE, WEEKLY_DIGEST'],
+    [{ recipients: [] }, 'A reminder needs at least one recipient'],
+  ])('refuses %j in words the operator can act on', (data, message) => {
+    expect(refusal(() => when(claim(data), [])).message).toBe(message);
   });
 });
 
@@ -101,6 +113,13 @@ describe('RecordReminderFailed', () => {
   it('gives up after the fifth attempt, or at once when the server refused for good', () => {
     expect(when(fail(), [claimed(5)])[0].data).toMatchObject({ attempt: 5, retryAfter: null });
     expect(when(fail(true), [claimed(1)])[0].data).toMatchObject({ attempt: 1, retryAfter: null });
+  });
+
+  it('keeps the first 500 characters of a long server reply, and says "unknown error" for a blank one', () => {
+    const long: ReminderCommand = { type: 'RecordReminderFailed', data: { reminderId, error: `554 ${'x'.repeat(600)}`, permanent: false } };
+    expect(when(long, [claimed()])[0].data).toMatchObject({ error: `554 ${'x'.repeat(496)}` });
+    const blank: ReminderCommand = { type: 'RecordReminderFailed', data: { reminderId, error: ' \n ', permanent: false } };
+    expect(when(blank, [claimed()])[0].data).toMatchObject({ error: 'unknown error' });
   });
 
   it('refuses without an open claim', () => {

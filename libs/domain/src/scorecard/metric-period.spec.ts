@@ -42,6 +42,12 @@ describe('isValidPeriod', () => {
     ['ACADEMIC_YEAR', '2024', 'a calendar year'],
     ['ACADEMIC_YEAR', ' 2024/25 ', 'surrounding spaces'],
     ['MONTHLY', '', 'an empty string'],
+    ['MONTHLY', 'FY2025-04', 'text before the month'],
+    ['TERMLY', 'AY2025/26 T1', 'text before the term'],
+    ['TERMLY', '2025/26 T1 (autumn)', 'text after the term'],
+    ['ANNUAL', 'FY2024', 'text before the year'],
+    ['ACADEMIC_YEAR', 'AY2024/25', 'text before the academic year'],
+    ['ACADEMIC_YEAR', '2024/25 provisional', 'text after the academic year'],
   ])('rejects the %s period %p (%s)', (frequency, period) => {
     expect(isValidPeriod(frequency, period)).toBe(false);
   });

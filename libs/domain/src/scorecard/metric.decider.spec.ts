@@ -182,6 +182,18 @@ describe('Revising a metric', () => {
     const error = refusal(() => when(revise({ frequency: 'TERMLY' }), given([defined, aprilRecorded]), context));
     expect(error.rule).toBe('frequencyFixedOncePeriodsRecorded');
   });
+
+  it('counts a target or a comparator, not only a figure, as a recorded period', () => {
+    const targeted: MetricEvent = { type: 'TargetSet', data: { metricId, period: '2026-03', target: 60, amberTolerance: 5 } };
+    const compared: MetricEvent = { type: 'ComparatorRecorded', data: { metricId, period: '2025-04', comparator: 'ENGLAND', value: 46.4, source: 'DfE' } };
+    for (const recorded of [targeted, compared]) {
+      expect(refusal(() => when(revise({ frequency: 'TERMLY' }), given([defined, recorded]), context)).rule).toBe('frequencyFixedOncePeriodsRecorded');
+    }
+  });
+
+  it('may change the rest of the definition after periods are recorded', () => {
+    expect(when(revise({ owner: 'Director of Education' }), given([defined, aprilRecorded]), context)[0].data).toMatchObject({ owner: 'Director of Education' });
+  });
 });
 
 describe('Setting a target', () => {
@@ -212,6 +224,11 @@ describe('Setting a target', () => {
     expect([negative.field, negative.rule]).toEqual(['amberTolerance', 'nonNegative']);
     expect(when(target('2026-03', 60, 0), given([defined]))).toHaveLength(1);
   });
+
+  it('names the field that is not a finite number', () => {
+    expect(refusal(() => when(target('2026-03', Number.NaN), given([defined]))).field).toBe('target');
+    expect(refusal(() => when(target('2026-03', 60, Number.NaN), given([defined]))).field).toBe('amberTolerance');
+  });
 });
 
 describe('Recording a measurement', () => {
@@ -241,6 +258,14 @@ describe('Recording a measurement', () => {
     expect(refusal(() => when(record('m1', '2025-13', 30), given([defined]))).rule).toBe('periodFormat');
     expect(refusal(() => when(record('m1', '2025-05', Number.NaN), given([defined]))).field).toBe('value');
     expect(refusal(() => when(record('m1', '2025-05', 30, { source: ' ' }), given([defined]))).field).toBe('source');
+  });
+
+  it('names the measurement id, the as-at date and the provisional flag when they are wrong', () => {
+    expect(refusal(() => when(record(' ', '2025-05', 30), given([defined])))).toMatchObject({ field: 'measurementId', rule: 'required' });
+    expect(refusal(() => when(record('m1', '2025-05', 30, { asAt: '2025-10-02' }), given([defined]))).field).toBe('asAt');
+    const flag = refusal(() => when(record('m1', '2025-05', 30, { provisional: 'yes' as unknown as boolean }), given([defined])));
+    expect(flag).toMatchObject({ kind: 'invalid', field: 'provisional', rule: 'boolean' });
+    expect(flag.message).toBe('provisional must be true or false');
   });
 });
 
@@ -291,6 +316,21 @@ describe('Correcting a measurement', () => {
     const missing = refusal(() => when(correct('m-new', 'm-nowhere', 26.5), given(corrected)));
     expect([missing.kind, missing.rule]).toEqual(['not_found', 'measurementExists']);
   });
+
+  it('leaves the figures of other periods current', () => {
+    const may: MetricEvent = { type: 'MeasurementRecorded', data: { metricId, measurementId: 'm-2025-05', period: '2025-05', value: 31.2, asAt: '2025-06-10', source: 'SEN2', provisional: false } };
+    const events = history([defined, aprilRecorded, may], correct('m-2025-04-v2', 'm-2025-04', 26.4));
+    expect(currentMeasurement(existing(given(events)).measurements, '2025-05')?.measurementId).toBe('m-2025-05');
+  });
+
+  it('checks the corrected value, as-at date, source and provisional flag, naming each', () => {
+    const base = correct('m-2025-04-v3', 'm-2025-04-v2', 26.5) as Extract<MetricCommand, { type: 'CorrectMeasurement' }>;
+    const with_ = (data: Partial<typeof base.data>): MetricCommand => ({ ...base, data: { ...base.data, ...data } });
+    expect(refusal(() => when(with_({ value: Number.NaN }), given(corrected))).field).toBe('value');
+    expect(refusal(() => when(with_({ asAt: '2025-10-02' }), given(corrected))).field).toBe('asAt');
+    expect(refusal(() => when(with_({ source: ' ' }), given(corrected))).field).toBe('source');
+    expect(refusal(() => when(with_({ provisional: undefined as unknown as boolean }), given(corrected))).field).toBe('provisional');
+  });
 });
 
 describe('Recording a comparator', () => {
@@ -316,5 +356,10 @@ describe('Recording a comparator', () => {
     expect(refusal(() => when(comparator('LONDON' as Comparator, 40), given([defined]))).rule).toBe('oneOf');
     expect(refusal(() => when(comparator('ENGLAND', 40, '2025'), given([defined]))).rule).toBe('periodFormat');
     expect(refusal(() => when(comparator('ENGLAND', 40, '2025-04', ''), given([defined]))).field).toBe('source');
+  });
+
+  it('names the comparator and the value when they are wrong', () => {
+    expect(refusal(() => when(comparator('LONDON' as Comparator, 40), given([defined]))).field).toBe('comparator');
+    expect(refusal(() => when(comparator('ENGLAND', Number.POSITIVE_INFINITY), given([defined]))).field).toBe('value');
   });
 });
