@@ -88,6 +88,12 @@ export class AsAtService {
     return Promise.all(instants.map((asAt) => found.get(asAt)!));
   }
 
+  /** Refuses, as every read as at an instant does, an instant before the plan was created. */
+  async requirePlanExistedAt(planId: string, asAt: string): Promise<void> {
+    const createdAt = await this.history.planCreatedAt(planId);
+    if (createdAt === undefined || createdAt > asAt) throw planNotYet(planId, asAt);
+  }
+
   private fromValue(value: string, field: string): string {
     const instant = parseAsAt(value);
     if (instant === undefined) throw new InvalidValueError(field, 'isAsAt', `${field} must be a date (YYYY-MM-DD) or an instant with its zone`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
-import { canSeeArea, ChallengeNotFoundError, ChallengeStatus, PlanNotFoundError, Principal } from '@send/domain';
+import { canSeeArea, ChallengeNotFoundError, ChallengeStatus, Principal } from '@send/domain';
 import { ChallengeEntity, ChallengeMessageEntity, PlanEntity } from '@send/read-models';
 import { ChallengeMessageModel, ChallengeModel } from './models/challenge.model';
 
@@ -17,14 +17,13 @@ const toModel = (row: ChallengeEntity): ChallengeModel => ({
   revision: row.revision,
 });
 
-/** The plan's threads as the read database holds them; every read first checks the person may see the plan's area. */
+/** The plan's threads as the read database holds them. */
 @Injectable()
 export class ChallengeReadService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async forPlan(planId: string, principal: Principal, statuses: ChallengeStatus[], subjectId?: string): Promise<ChallengeModel[]> {
-    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ planId });
-    if (!plan || !canSeeArea(principal, plan.localAreaId)) throw new PlanNotFoundError(planId);
+  /** The caller has already checked the person may see the plan. */
+  async forPlan(planId: string, statuses: ChallengeStatus[], subjectId?: string): Promise<ChallengeModel[]> {
     const where: FindOptionsWhere<ChallengeEntity> = { planId, status: In(statuses), ...(subjectId ? { subjectId } : {}) };
     const rows = await this.dataSource.getRepository(ChallengeEntity).find({ where, order: { raisedAt: 'ASC', challengeId: 'ASC' } });
     return rows.map(toModel);

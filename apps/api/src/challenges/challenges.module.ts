@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
 import { ChallengeReadService } from './challenge-read.service';
 import { ChallengesResolver } from './challenges.resolver';
 
 @Module({
+  imports: [ActionsModule],
   providers: [ChallengesResolver, ChallengeReadService],
 })
 export class ChallengesModule {}

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { randomUUID } from 'node:crypto';
 import { ChallengeCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
+import { ActionReadService } from '../actions/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ChallengeCommands } from './challenge-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
@@ -17,16 +18,18 @@ export class ChallengesResolver {
     private readonly commands: ChallengeCommands,
     private readonly projections: ProjectionService,
     private readonly reader: ChallengeReadService,
+    private readonly plans: ActionReadService,
   ) {}
 
   @Query(() => [ChallengeModel], { description: "A plan's challenge threads, oldest first: the open ones unless `statuses` says otherwise; `subjectId` keeps one action's or risk's.", complexity: listComplexity(10) })
-  challenges(
+  async challenges(
     @Args('planId', { type: () => ID }) planId: string,
     @Args('statuses', { type: () => [ChallengeStatusName], defaultValue: ['AWAITING_ANSWER', 'ANSWERED'] }) statuses: ChallengeStatusName[],
     @Args('subjectId', { type: () => ID, nullable: true }) subjectId: string | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ChallengeModel[]> {
-    return this.reader.forPlan(planId, principal, statuses, subjectId ?? undefined);
+    await this.plans.plan(planId, principal);
+    return this.reader.forPlan(planId, statuses, subjectId ?? undefined);
   }
 
   @ResolveField(() => [ChallengeMessageModel], { description: 'Every turn, in order.', complexity: listComplexity(4) })

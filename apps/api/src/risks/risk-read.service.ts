@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, escalationReasons, NotFoundError, PlanNotFoundError, planStream, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
+import { canSeeArea, escalationReasons, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
 import { EventStore } from '@send/event-store';
 import { MitigationEntity, PlanEntity, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -37,8 +37,8 @@ export function toRiskModel(row: RiskEntity, reader: RiskReader): RiskModel {
 
 /**
  * The register, as it stands (the read database) or as it stood at an instant (its risks' events
- * folded); every read first checks the person may see the plan's area. It is also the live
- * reader of a risk's scores and mitigations.
+ * folded), for a plan the caller has already checked the person may see (and, for an instant,
+ * that it existed then). It is also the live reader of a risk's scores and mitigations.
  */
 @Injectable()
 export class RiskReadService implements RiskReader {
@@ -51,16 +51,8 @@ export class RiskReadService implements RiskReader {
     this.history = new RiskHistory(readModelRiskIndex(dataSource), store);
   }
 
-  /** A plan in one of the person's areas; any other is "not found", as if it did not exist. */
-  async visiblePlan(planId: string, principal: Principal): Promise<PlanEntity> {
-    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ planId });
-    if (!plan || !canSeeArea(principal, plan.localAreaId)) throw new PlanNotFoundError(planId);
-    return plan;
-  }
-
   /** The plan's risks in reference order (R2 before R10), open ones only unless statuses are named; as at `instant` when given. */
-  async forPlan(planId: string, principal: Principal, statuses: RiskStatus[] = ['OPEN'], instant?: string): Promise<RiskModel[]> {
-    await this.visiblePlan(planId, principal);
+  async forPlan(planId: string, statuses: RiskStatus[], instant?: string): Promise<RiskModel[]> {
     if (instant !== undefined) {
       const { rows, reader } = await this.registerAt(planId, instant);
       return rows.filter((r) => statuses.includes(r.status)).map((r) => toRiskModel(r, reader));
@@ -69,8 +61,7 @@ export class RiskReadService implements RiskReader {
     return rows.map((r) => toRiskModel(r, this));
   }
 
-  async byRef(planId: string, ref: string, principal: Principal, instant?: string): Promise<RiskModel> {
-    await this.visiblePlan(planId, principal);
+  async byRef(planId: string, ref: string, instant?: string): Promise<RiskModel> {
     const notFound = () => new RiskNotFoundError(`${ref} in plan ${planId}${instant ? ` as at ${instant}` : ''}`);
     if (instant !== undefined) {
       const { rows, reader } = await this.registerAt(planId, instant);
@@ -99,10 +90,7 @@ export class RiskReadService implements RiskReader {
     return mitigationModels(await this.dataSource.getRepository(MitigationEntity).findBy({ riskId }));
   }
 
-  /** The register folded to the instant; NOT_FOUND, as for every other read, for a plan that did not exist yet. */
   private async registerAt(planId: string, instant: string): Promise<{ rows: RiskEntity[]; reader: RiskReader }> {
-    const [created] = await this.store.readStream(planStream(planId));
-    if (!created || created.metadata.occurredAt > instant) throw new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${instant}`);
     const [view] = await this.history.registersAt(planId, [instant]);
     return { rows: view.risks, reader: new HistoricRiskReader(view) };
   }

@@ -1,6 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ActionReadService } from '../actions/action-read.service';
 import { AsAtArgs } from '../as-at/dto/as-at.args';
 import { AsAtService } from '../as-at/as-at.service';
 import { asAtComplexity } from '../hardening/history-complexity';
@@ -14,6 +15,7 @@ import { RiskReadService } from './risk-read.service';
 export class RisksResolver {
   constructor(
     private readonly reader: RiskReadService,
+    private readonly plans: ActionReadService,
     private readonly asAt: AsAtService,
   ) {}
 
@@ -23,19 +25,23 @@ export class RisksResolver {
     complexity: asAtComplexity(listComplexity(20)),
   })
   async risks(@Args() args: RisksArgs, @CurrentPrincipal() principal: Principal): Promise<RiskModel[]> {
-    return this.reader.forPlan(args.planId, principal, args.statuses, await this.instant(args.planId, args, principal));
+    return this.reader.forPlan(args.planId, args.statuses, await this.instant(args.planId, args, principal));
   }
 
   @Query(() => RiskModel, { description: 'One risk, by its plan and reference (R3); as it stood at asAt or asAtMeeting when given.', complexity: asAtComplexity() })
   async risk(@Args() args: RiskArgs, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
-    return this.reader.byRef(args.planId, args.ref, principal, await this.instant(args.planId, args, principal));
+    return this.reader.byRef(args.planId, args.ref, await this.instant(args.planId, args, principal));
   }
 
-  /** The instant asked for (undefined: now), after checking the person may see the plan; knownAt is checked as everywhere else. */
+  /**
+   * The instant asked for (undefined: now), after checking the person may see the plan and, for
+   * an instant, that the plan existed then; knownAt is checked as everywhere else.
+   */
   private async instant(planId: string, when: AsAtArgs, principal: Principal): Promise<string | undefined> {
-    await this.reader.visiblePlan(planId, principal);
+    await this.plans.plan(planId, principal);
     const instant = await this.asAt.instant(when, principal, planId);
     this.asAt.knownAt(when, instant);
+    if (instant !== undefined) await this.asAt.requirePlanExistedAt(planId, instant);
     return instant;
   }
 
