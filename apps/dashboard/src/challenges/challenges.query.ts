@@ -1,3 +1,5 @@
+import type { ChallengeStatus, ChallengeSubjectKind } from '@send/domain';
+
 export const CHALLENGES_QUERY = `query Challenges($planId: ID!, $subjectId: ID) {
   challenges(planId: $planId, subjectId: $subjectId, statuses: [AWAITING_ANSWER, ANSWERED, RESOLVED]) {
     id status subjectKind subjectRef
@@ -11,12 +13,11 @@ export const ANSWER_CHALLENGE = `mutation ($input: AnswerChallengeInput!) { answ
 export const FOLLOW_UP_CHALLENGE = `mutation ($input: FollowUpChallengeInput!) { followUpChallenge(input: $input) { ${THREAD} } }`;
 export const RESOLVE_CHALLENGE = `mutation ($input: ResolveChallengeInput!) { resolveChallenge(input: $input) { ${THREAD} } }`;
 
-export type ChallengeStatus = 'AWAITING_ANSWER' | 'ANSWERED' | 'RESOLVED';
 
 export interface ChallengeThread {
   id: string;
   status: ChallengeStatus;
-  subjectKind: 'ACTION' | 'RISK';
+  subjectKind: ChallengeSubjectKind;
   subjectRef: string;
   messages: { kind: 'QUESTION' | 'ANSWER' | 'RESOLUTION'; text: string | null; byName: string | null; at: string }[];
 }

@@ -1,11 +1,13 @@
 import { RAG_WORDS } from '../shared/rag-badge';
-import { bandOf, IMPACT_WORDS, LIKELIHOOD_WORDS, RegisterRisk } from './risks.query';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, riskBand } from '@send/domain';
+import { RegisterRisk } from './risks.query';
 
 const SCALE = [1, 2, 3, 4, 5];
 
 /**
  * Likelihood (rows, most likely at the top) against impact (columns): each cell names its risks
- * and says its band in words, so it reads from the back of the room and without colour.
+ * and says its band in words, so it reads from the back of the room and without colour. The
+ * scales and bands are the domain's own (libs/domain/src/risk/risk-rating.ts).
  */
 export function RiskHeatMap({ risks }: { risks: RegisterRisk[] }) {
   return (
@@ -17,7 +19,7 @@ export function RiskHeatMap({ risks }: { risks: RegisterRisk[] }) {
           {SCALE.map((impact) => (
             <th key={impact} scope="col">
               Impact {impact}
-              <span className="scale-word">{IMPACT_WORDS[impact - 1]}</span>
+              <span className="scale-word">{IMPACT_LABELS[impact - 1]}</span>
             </th>
           ))}
         </tr>
@@ -27,12 +29,12 @@ export function RiskHeatMap({ risks }: { risks: RegisterRisk[] }) {
           <tr key={likelihood}>
             <th scope="row">
               Likelihood {likelihood}
-              <span className="scale-word">{LIKELIHOOD_WORDS[likelihood - 1]}</span>
+              <span className="scale-word">{LIKELIHOOD_LABELS[likelihood - 1]}</span>
             </th>
             {SCALE.map((impact) => {
               const score = likelihood * impact;
               const here = risks.filter((r) => r.current.likelihood === likelihood && r.current.impact === impact);
-              const band = bandOf(score);
+              const band = riskBand(score);
               return (
                 <td key={impact} className={`heat heat-${band.toLowerCase()}`} data-cell={`${likelihood}x${impact}`}>
                   <span className="heat-score">
