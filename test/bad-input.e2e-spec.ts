@@ -1,5 +1,6 @@
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
 import { readDatabaseKinds, startTestApp, TestApp, TESTER } from './support/test-app';
+import { withNoNewEvents } from './support/no-new-events';
 import { samplePdf } from '../apps/api/src/evidence-files/sample-files.fixture';
 
 const REPORT = `mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { revision latestCommentary } }`;
@@ -28,11 +29,7 @@ describe.each(readDatabaseKinds())('A corpus of bad input (read models on %s)', 
     input: { actionId: action.id, expectedRevision: action.revision, rag: 'AMBER', asAt: '2026-06-01', commentary: 'A normal update', ...overrides },
   });
 
-  async function unchanged(run: () => Promise<void>): Promise<void> {
-    const before = await app.allEvents();
-    await run();
-    expect((await app.allEvents()).map((e) => e.id)).toEqual(before.map((e) => e.id));
-  }
+  const unchanged = (run: () => Promise<void>) => withNoNewEvents(app, run);
 
   it.each([
     ['malformed JSON', '{"query": "{ plans { id } }"', undefined],

@@ -1,11 +1,9 @@
 import { Actor } from '@send/domain';
 import { riskIdFor, SqliteEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
-import { defaultProjections } from '../default-projections';
-import { BOARD_CHAIR, describeOn, freshReadDatabase, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS, writeHistory } from '../projection/history.fixture';
+import { BOARD_CHAIR, describeOn, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
 import { ProjectionRunner } from '../projection/projection-runner';
-import { openReadDatabase } from '../read-database';
-import { sendChallenge, sendRisk } from '../risks/register-writer.fixture';
+import { projectedHistory, sendChallenge, sendRisk } from '../risks/register-writer.fixture';
 import { ChallengeMessageEntity } from './challenge-message.entity';
 import { ChallengeEntity } from './challenge.entity';
 
@@ -15,18 +13,13 @@ const R1 = riskIdFor(PLAN_A, 'R1');
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`Challenge threads' read model on ${kind}`, () => {
-    const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+    let store: SqliteEventStore;
     let dataSource: DataSource;
     let runner: ProjectionRunner;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
-      const db = await freshReadDatabase(kind);
-      drop = db.drop;
-      dataSource = await openReadDatabase(db.config);
-      runner = new ProjectionRunner(store, dataSource, defaultProjections());
-      await runner.start();
-      await writeHistory(store);
+      ({ store, dataSource, runner, close } = await projectedHistory(kind));
       await sendRisk(
         store,
         {
@@ -49,12 +42,7 @@ for (const kind of READ_DATABASE_KINDS) {
       await runner.waitForPosition(last.position!);
     });
 
-    afterAll(async () => {
-      await runner.stop();
-      await dataSource.destroy();
-      await store.close();
-      await drop();
-    });
+    afterAll(() => close());
 
     it('keeps each thread with its subject, whose turn it is and who raised it', async () => {
       const rows = await dataSource.getRepository(ChallengeEntity).find({ where: { planId: PLAN_A }, order: { raisedAt: 'ASC' } });

@@ -17,7 +17,12 @@ import {
   riskStream,
   schemaVersionOf,
 } from '@send/domain';
-import { EventStore, foldStream, handleCommand } from '@send/event-store';
+import { EventStore, foldStream, handleCommand, SqliteEventStore } from '@send/event-store';
+import { DataSource } from 'typeorm';
+import { defaultProjections } from '../default-projections';
+import { freshReadDatabase, ReadDatabaseKind, writeHistory } from '../projection/history.fixture';
+import { ProjectionRunner } from '../projection/projection-runner';
+import { openReadDatabase } from '../read-database';
 
 /**
  * The app's write path for the register and the board's threads without its Nest wiring (a lib's
@@ -51,4 +56,28 @@ export async function sendChallenge(store: EventStore, command: ChallengeCommand
     else context.risk = await fold(store, riskStream(id), riskDecider);
   }
   return handleCommand(store, challengeStream(command.data.challengeId), challengeDecider, command, options(day, actor, context));
+}
+
+/**
+ * A store with the shared test history, projected live into a fresh read database of the kind
+ * asked for; `close` stops and removes everything.
+ */
+export async function projectedHistory(kind: ReadDatabaseKind): Promise<{ store: SqliteEventStore; dataSource: DataSource; runner: ProjectionRunner; close(): Promise<void> }> {
+  const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+  const db = await freshReadDatabase(kind);
+  const dataSource = await openReadDatabase(db.config);
+  const runner = new ProjectionRunner(store, dataSource, defaultProjections());
+  await runner.start();
+  await writeHistory(store);
+  return {
+    store,
+    dataSource,
+    runner,
+    async close() {
+      await runner.stop();
+      await dataSource.destroy();
+      await store.close();
+      await db.drop();
+    },
+  };
 }

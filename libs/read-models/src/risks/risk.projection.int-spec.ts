@@ -1,14 +1,12 @@
 import { Actor, RiskCommand } from '@send/domain';
 import { riskIdFor, SqliteEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
-import { defaultProjections } from '../default-projections';
-import { BOARD_CHAIR, describeOn, freshReadDatabase, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS, writeHistory } from '../projection/history.fixture';
+import { BOARD_CHAIR, describeOn, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
 import { ProjectionRunner } from '../projection/projection-runner';
-import { openReadDatabase } from '../read-database';
 import { MitigationEntity } from './mitigation.entity';
 import { RiskScoreEntity } from './risk-score.entity';
 import { RiskEntity } from './risk.entity';
-import { sendRisk } from './register-writer.fixture';
+import { projectedHistory, sendRisk } from './register-writer.fixture';
 import { riskRegisterAt } from './risk-register-view';
 import { riskStream } from '@send/domain';
 
@@ -39,18 +37,13 @@ const raise = (riskId: string, ref: string, title: string): RiskCommand => ({
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`The risk register's read model on ${kind}`, () => {
-    const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+    let store: SqliteEventStore;
     let dataSource: DataSource;
     let runner: ProjectionRunner;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
-      const db = await freshReadDatabase(kind);
-      drop = db.drop;
-      dataSource = await openReadDatabase(db.config);
-      runner = new ProjectionRunner(store, dataSource, defaultProjections());
-      await runner.start();
-      await writeHistory(store);
+      ({ store, dataSource, runner, close } = await projectedHistory(kind));
       await sendRisk(store, raise(R3, 'R3', 'The DSG deficit keeps rising'), '2026-01-22', PROGRAMME_OFFICE);
       await sendRisk(store, raise(R12, 'R12', 'Specialist places come too late'), '2026-01-22', BOARD_CHAIR);
       await sendRisk(store, { type: 'RescoreRisk', data: { riskId: R3, current: { likelihood: 4, impact: 4 }, commentary: 'Q3 forecast worse than budget', asAt: '2026-01-25' } }, '2026-01-26', FINANCE_OWNER);
@@ -61,12 +54,7 @@ for (const kind of READ_DATABASE_KINDS) {
       await runner.waitForPosition(last.position!);
     });
 
-    afterAll(async () => {
-      await runner.stop();
-      await dataSource.destroy();
-      await store.close();
-      await drop();
-    });
+    afterAll(() => close());
 
     it('keeps each risk at its current score and band, with the score it replaced and the day it describes', async () => {
       expect(await dataSource.getRepository(RiskEntity).findOneByOrFail({ riskId: R3 })).toMatchObject({
