@@ -9,7 +9,7 @@ import { TimelineEntryModel, toTimelineEntryModels } from '../actions/models/tim
 import { OwnerWorkloadModel, toOwnerModel } from '../owners/models/owner.model';
 import { workloads } from '../owners/owner-workload.service';
 import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
-import { PlanModel } from '../plans/models/plan.model';
+import { PlanModel, toPlanModel } from '../plans/models/plan.model';
 import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
 import { metricDefinitions, seriesOf, toComparatorValueModel, toMetricModel, toTargetModel } from '../scorecard/metric-models';
 import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
@@ -40,19 +40,7 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
   }
 
   plan(): PlanModel {
-    const v = this.view;
-    return {
-      id: v.planId,
-      localArea: { id: v.localAreaId, name: v.localAreaName },
-      title: v.title,
-      version: v.version,
-      approvedOn: v.approvedOn,
-      staleAfterDays: v.staleAfterDays,
-      revision: v.revision,
-      asAt: v.asAt,
-      knownAt: v.knownAt,
-      reader: this,
-    };
+    return toPlanModel(this.view, this, { asAt: this.view.asAt, knownAt: this.view.knownAt });
   }
 
   async rollUp(): Promise<RagRollUp> {

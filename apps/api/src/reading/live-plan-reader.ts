@@ -9,7 +9,7 @@ import { TimelineEntryModel, toTimelineEntryModels } from '../actions/models/tim
 import { OwnerWorkloadModel } from '../owners/models/owner.model';
 import { OwnerWorkloadService } from '../owners/owner-workload.service';
 import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
-import { PlanModel } from '../plans/models/plan.model';
+import { PlanModel, toPlanModel } from '../plans/models/plan.model';
 import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
 import { PlanRollUpService } from '../plans/plan-roll-up.service';
 import { MetricModel } from '../scorecard/models/metric.model';
@@ -36,19 +36,7 @@ export class LivePlanReader implements PlanReader {
   ) {}
 
   plan(): PlanModel {
-    const p = this.row;
-    return {
-      id: p.planId,
-      localArea: { id: p.localAreaId, name: p.localAreaName },
-      title: p.title,
-      version: p.version,
-      approvedOn: p.approvedOn,
-      staleAfterDays: p.staleAfterDays,
-      revision: p.revision,
-      asAt: null,
-      knownAt: null,
-      reader: this,
-    };
+    return toPlanModel(this.row, this, null);
   }
 
   rollUp(): Promise<RagRollUp> {

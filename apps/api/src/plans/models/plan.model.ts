@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { PlanEntity } from '@send/read-models';
 import type { PlanReader } from '../../reading/plan-reader';
 
 @ObjectType('LocalArea')
@@ -23,3 +24,17 @@ export class PlanModel {
   /** The reader the request picked, live or as at `asAt`: every field below the plan is read from it. */
   reader: PlanReader;
 }
+
+/** A plan row (or a plan view, which is one) as the API shows it, read through `reader`: live when `when` is null. */
+export const toPlanModel = (p: PlanEntity, reader: PlanReader, when: { asAt: string; knownAt: string } | null): PlanModel => ({
+  id: p.planId,
+  localArea: { id: p.localAreaId, name: p.localAreaName },
+  title: p.title,
+  version: p.version,
+  approvedOn: p.approvedOn,
+  staleAfterDays: p.staleAfterDays,
+  revision: p.revision,
+  asAt: when?.asAt ?? null,
+  knownAt: when?.knownAt ?? null,
+  reader,
+});
