@@ -21,6 +21,9 @@ import { RiskEvent } from './risk/risk.events';
 import { ChallengeDecisionContext, ChallengeState, decideChallenge, evolveChallenge, initialChallengeState } from './challenge/challenge.decider';
 import { ChallengeCommand } from './challenge/challenge.commands';
 import { ChallengeEvent } from './challenge/challenge.events';
+import { decideDependency, DependencyDecisionContext, DependencyNetworkState, evolveDependencyNetwork, initialDependencyNetworkState } from './dependency/dependency.decider';
+import { DependencyCommand } from './dependency/dependency.commands';
+import { DependencyEvent } from './dependency/dependency.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -46,6 +49,8 @@ export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 export const metricStream = (metricId: string) => `metric-${metricId}`;
 export const riskStream = (riskId: string) => `risk-${riskId}`;
 export const challengeStream = (challengeId: string) => `challenge-${challengeId}`;
+/** A plan's dependencies are one network on one stream: a cycle is judged against all of them at once. */
+export const dependencyNetworkStream = (planId: string) => `dependencies-${planId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -87,6 +92,12 @@ export const challengeDecider: ConceptDecider<ChallengeCommand, ChallengeEvent, 
   initialState: initialChallengeState,
   evolve: evolveChallenge,
   decide: decideChallenge,
+};
+
+export const dependencyDecider: ConceptDecider<DependencyCommand, DependencyEvent, DependencyNetworkState, DependencyDecisionContext> = {
+  initialState: initialDependencyNetworkState,
+  evolve: evolveDependencyNetwork,
+  decide: decideDependency,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>

@@ -89,6 +89,9 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   FollowUpChallenge: { any: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], own: [] },
   AnswerChallenge: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   ResolveChallenge: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  // Dependencies: the programme office, or the owner of the action that waits.
+  DeclareDependency: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  RemoveDependency: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
 };
 
 const commandTypes = Object.keys(EXPECTED) as CommandType[];
@@ -293,6 +296,8 @@ describe('every refusal says what was refused, in the board’s words', () => {
     FollowUpChallenge: 'follow up a challenge',
     AnswerChallenge: 'answer this challenge',
     ResolveChallenge: 'resolve a challenge',
+    DeclareDependency: 'declare what this action depends on',
+    RemoveDependency: 'remove a dependency of this action',
   };
 
   it('covers every command', () => {

@@ -8,6 +8,7 @@ import { MeetingCommand } from '../meeting/meeting.commands';
 import { MetricCommand } from '../scorecard/metric.commands';
 import { RiskCommand } from '../risk/risk.commands';
 import { ChallengeCommand } from '../challenge/challenge.commands';
+import { DependencyCommand } from '../dependency/dependency.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -17,6 +18,7 @@ type CommandType =
   | MetricCommand['type']
   | RiskCommand['type']
   | ChallengeCommand['type']
+  | DependencyCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -98,6 +100,10 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   FollowUpChallenge: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], what: 'follow up a challenge' },
   AnswerChallenge: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'subject', what: 'answer this challenge' },
   ResolveChallenge: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'resolve a challenge' },
+  // Dependencies: the programme office keeps the plan's shape; the owner of the action that waits
+  // knows what it waits for, so may declare and remove its own.
+  DeclareDependency: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'declare what this action depends on' },
+  RemoveDependency: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'remove a dependency of this action' },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
