@@ -41,7 +41,7 @@ function added(event: ProjectedEvent & ActionAdded): ActionRowChange {
   const { actionId, planId, ref, areaNumber, title, description, intendedImpact, owner, leadOrganisation, dueDate } = event.data;
   const { occurredAt } = event.recorded.metadata;
   const row: ActionEntity = {
-    actionId, planId, ref, refSortKey: refSortKey(ref), areaNumber, title, description, intendedImpact, ...ownerColumns(owner), leadOrganisation, dueDate,
+    actionId, planId, ref, refSortKey: refSortKey(ref), areaNumber, title, description, intendedImpact, ...ownerColumns(owner), leadOrganisation, dueDate, originalDueDate: dueDate,
     status: 'OPEN', rag: 'NOT_YET_RATED', latestCommentary: null, lastAsAt: null, lastUpdatedOn: londonDateOf(occurredAt), addedAt: occurredAt,
     completedOn: null, supersededByActionId: null, closingReason: null, delegates: [], progressRevision: null, revision: Number(event.recorded.revision),
   };

@@ -50,6 +50,10 @@ export class ActionEntity {
   @Column('varchar', { length: 10 })
   dueDate: string;
 
+  /** The due date the action was added with: a later due date means it has slipped. */
+  @Column('varchar', { length: 10 })
+  originalDueDate: string;
+
   @Column('varchar', { length: 12 })
   status: ActionStatus;
 

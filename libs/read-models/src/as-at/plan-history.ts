@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
+import { dependencyNetworkStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
@@ -71,6 +72,7 @@ export class PlanHistory {
       ...actionIds.map((id) => this.store.readStream(`action-${id}`)),
       ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
       ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
+      this.store.readStream(dependencyNetworkStream(planId)),
     ]);
     return instants.map((asAt) => planViewAt(streams, asAt, knownAt ?? asAt));
   }

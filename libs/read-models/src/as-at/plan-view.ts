@@ -7,6 +7,8 @@ import { toProjectedEvent } from '../projection/projection-runner';
 import { ActionView, evolveActionView, withDecision } from './action-view';
 import { evolveMetricView, MetricView } from './metric-view';
 import { bySlot, streamKnownAt } from './known-at';
+import { DependencyEntity } from '../dependencies/dependency.entity';
+import { dependencyChanges, isDependencyEvent } from '../dependencies/dependency-changes';
 
 export interface UpdateRoundView {
   roundId: string;
@@ -36,9 +38,14 @@ export interface PlanView extends PlanEntity {
   owners: ActionOwner[];
   /** The scorecard's metrics defined by then, ordered by name. */
   metrics: MetricView[];
+  /** The dependencies in force by then, in the order declared, as the read model holds them. */
+  dependencies: DependencyEntity[];
+  /** The dependency network's revision by then; null before the first dependency. */
+  dependencyRevision: number | null;
 }
 
-type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics'> & {
+type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics' | 'dependencies'> & {
+  dependencies: Map<string, DependencyEntity>;
   actions: Map<string, ActionView>;
   owners: Map<string, ActionOwner>;
   metrics: Map<string, MetricView>;
@@ -57,6 +64,8 @@ function applied(draft: Draft | undefined, change: PlanRowChange, asAt: string, 
       areas: areas.map(withoutPlan),
       priorities: priorities.map(withoutPlan),
       updateRounds: [],
+      dependencies: new Map(),
+      dependencyRevision: null,
       actions: new Map(),
       owners: new Map(),
       metrics: new Map(),
@@ -103,6 +112,14 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, kn
     if (metric) draft.metrics.set(metricId, metric);
     return draft;
   }
+  if (isDependencyEvent(event)) {
+    for (const change of dependencyChanges(event)) {
+      if (change.kind === 'declared') draft.dependencies.set(`${change.row.actionId}/${change.row.dependsOnActionId}`, change.row);
+      else if (change.kind === 'removed') draft.dependencies.delete(`${change.actionId}/${change.dependsOnActionId}`);
+      else draft.dependencyRevision = change.revision;
+    }
+    return draft;
+  }
   if (event.type === 'DecisionRecorded') {
     const action = draft.actions.get(event.data.actionId);
     if (action) draft.actions.set(action.actionId, withDecision(action, event as ProjectedEvent & typeof event));
@@ -111,7 +128,7 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, kn
 }
 
 /**
- * Folds a plan's streams (the plan, its actions, meetings and metrics) up to an instant. Events are
+ * Folds a plan's streams (the plan, its actions, meetings, metrics and dependency network) up to an instant. Events are
  * applied in global order, as the projections apply them, so with `knownAt` = `asAt` the answer
  * equals what the read models held at that instant. A later `knownAt` folds each correction
  * recorded by then straight after the update it supersedes. Undefined when the plan did not exist yet.
@@ -126,5 +143,6 @@ export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: st
   if (!draft) return undefined;
   const actions = [...draft.actions.values()].sort((a, b) => (a.refSortKey < b.refSortKey ? -1 : a.refSortKey > b.refSortKey ? 1 : 0));
   const metrics = [...draft.metrics.values()].sort((a, b) => (a.metric.name < b.metric.name ? -1 : a.metric.name > b.metric.name ? 1 : 0));
-  return { ...draft, actions, owners: [...draft.owners.values()], metrics };
+  const dependencies = [...draft.dependencies.values()].sort((a, b) => a.declaredRevision - b.declaredRevision);
+  return { ...draft, actions, owners: [...draft.owners.values()], metrics, dependencies };
 }
