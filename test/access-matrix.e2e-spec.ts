@@ -57,6 +57,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   owner (or the programme office) re-scores it, sets its review date and works its mitigations;
  *   only the board closes one; the board or the programme office moves its target; the programme
  *   office keeps its links into the plan;
+ * - dependencies: the programme office, or the owner of the action that waits, declares and
+ *   removes them;
  * - challenge threads: the board and the DfE adviser ask and follow up, the owner of the action
  *   (or the programme office) answers, the board resolves;
  * - DfE adviser: reads only, every change refused but asking the board's questions;
@@ -115,6 +117,10 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   answerChallenge:      [A,    F,    F,     A,    F,    F,      N,     N],
   followUpChallenge:    [F,    A,    A,     F,    F,    A,      N,     N],
   resolveChallenge:     [F,    A,    A,     F,    F,    F,      N,     N],
+  // Dependencies: the programme office, or the owner of the action that waits ("owner" owns 1.1,
+  // which waits for another owner's 1.2).
+  declareDependency:    [A,    F,    F,     A,    F,    F,      N,     N],
+  removeDependency:     [A,    F,    F,     A,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */
@@ -261,6 +267,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'risks(planId)': { query: `query ($planId: ID!) { risks(planId: $planId) { ref scores { commentary } mitigations { id } } }`, expected: [A, A, A, A, A, A, N, N] },
       'risk(planId, ref)': { query: `query ($planId: ID!) { risk(planId: $planId, ref: "R1") { ref current { band } } }`, expected: [A, A, A, A, A, A, N, N] },
       'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'plan.dependencies': { query: `query ($planId: ID!) { plan(id: $planId) { dependencies { revision dependencies { note } slipping { reasons } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
     };
 

@@ -49,6 +49,8 @@ export const MUTATIONS = [
   'answerChallenge',
   'followUpChallenge',
   'resolveChallenge',
+  'declareDependency',
+  'removeDependency',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -176,6 +178,18 @@ async function planWithAction(gql: Gql, planId: string): Promise<Action> {
   await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
   // actionInput's owner is Alex Morgan of the Council, with one milestone.
   return must(gql(ADD_ACTION, { input: actionInput(planId, '1.1', { areaNumber: 1 }) }), 'addAction');
+}
+
+const dependencyMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { planId revision } }`;
+
+/** Action 1.1 (Alex Morgan's, the matrix's owner) and 1.2 (another owner's), with 1.1 waiting for 1.2 when asked. */
+async function planWithTwoActions(gql: Gql, planId: string, declared = false): Promise<{ waiting: Action; needed: Action }> {
+  const waiting = await planWithAction(gql, planId);
+  const other = { name: 'Sam Patel', role: 'Head of Commissioning', organisation: 'NHS Trust' };
+  const needed = await must<Action>(gql(ADD_ACTION, { input: actionInput(planId, '1.2', { areaNumber: 1, owner: other }) }), 'addAction');
+  const input = { planId, actionId: waiting.id, dependsOnActionId: needed.id, note: 'The new pathway needs the redesigned admissions first' };
+  if (declared) await must(gql(dependencyMutation('declareDependency', 'DeclareDependencyInput'), { input }), 'declareDependency');
+  return { waiting, needed };
 }
 
 async function withPendingEvidence(gql: Gql, planId: string): Promise<Action> {
@@ -480,5 +494,13 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   resolveChallenge: async (gql, planId) => {
     const { challengeId } = await planWithChallenge(gql, planId, true);
     return { query: challengeMutation('resolveChallenge', 'ResolveChallengeInput'), variables: { input: { challengeId, note: 'Satisfied' } } };
+  },
+  declareDependency: async (gql, planId) => {
+    const { waiting, needed } = await planWithTwoActions(gql, planId);
+    return { query: dependencyMutation('declareDependency', 'DeclareDependencyInput'), variables: { input: { planId, actionId: waiting.id, dependsOnActionId: needed.id, note: 'Needs the redesign first' } } };
+  },
+  removeDependency: async (gql, planId) => {
+    const { waiting, needed } = await planWithTwoActions(gql, planId, true);
+    return { query: dependencyMutation('removeDependency', 'RemoveDependencyInput'), variables: { input: { planId, actionId: waiting.id, dependsOnActionId: needed.id, reason: 'They can run side by side' } } };
   },
 };

@@ -5,6 +5,9 @@ import {
   ActionState,
   ChallengeCommand,
   ChallengeEvent,
+  DependencyCommand,
+  DependencyEvent,
+  DependencyNetworkState,
   ChallengeState,
   ExistingAction,
   MeetingCommand,
@@ -34,6 +37,7 @@ import { PlanCommands } from '../plans/plan-commands.service';
 import { MetricCommands } from '../scorecard/metric-commands.service';
 import { RiskCommands } from '../risks/risk-commands.service';
 import { UserCommands } from '../users/user-commands.service';
+import { DependencyCommands } from '../dependencies/dependency-commands.service';
 import { CommandOptions, CommandRunner } from './command-runner.service';
 
 /**
@@ -52,13 +56,14 @@ export class PlanCommandService {
     private readonly metrics: MetricCommands,
     private readonly risks: RiskCommands,
     private readonly challenges: ChallengeCommands,
+    private readonly dependencies: DependencyCommands,
     private readonly runner: CommandRunner,
   ) {}
 
   /** Outside Nest (the CLI, unit tests): every concept's commands over one store and one cache. */
   static over(store: EventStore, clock: Clock, config?: Pick<AppConfig, 'commandCacheBytes'>): PlanCommandService {
     const runner = new CommandRunner(store, clock, config);
-    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), runner);
+    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), runner);
   }
 
   executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
@@ -91,6 +96,10 @@ export class PlanCommandService {
 
   executeChallengeCommand(command: ChallengeCommand, options: CommandOptions): Promise<CommandResult<ChallengeEvent, ChallengeState>> {
     return this.challenges.execute(command, options);
+  }
+
+  executeDependencyCommand(command: DependencyCommand, options: CommandOptions): Promise<CommandResult<DependencyEvent, DependencyNetworkState>> {
+    return this.dependencies.execute(command, undefined, options);
   }
 
   requireMayActOn(commandType: ActionCommand['type'], actionId: string, principal: Principal): Promise<ExistingAction> {

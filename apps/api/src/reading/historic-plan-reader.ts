@@ -14,6 +14,7 @@ import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
 import { metricDefinitions, seriesOf, toComparatorValueModel, toMetricModel, toTargetModel } from '../scorecard/metric-models';
 import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
 import { ScorecardReadService } from '../scorecard/scorecard-read.service';
+import { DependencyNetworkView } from '../dependencies/dependency-network-view';
 import { MetricReader, PlanReader } from './plan-reader';
 
 /**
@@ -24,6 +25,7 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
   readonly asAt: string;
   readonly knownAt: string;
   private byId?: Map<string, ActionView>;
+  private network?: DependencyNetworkView;
 
   constructor(
     private readonly view: PlanView,
@@ -33,6 +35,11 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
   ) {
     this.asAt = view.asAt;
     this.knownAt = view.knownAt;
+  }
+
+  async dependencyNetwork(): Promise<DependencyNetworkView> {
+    this.network ??= new DependencyNetworkView(this.view.planId, this.view.dependencyRevision, this.view.dependencies, this.view.actions, this.today);
+    return this.network;
   }
 
   private get today(): string {

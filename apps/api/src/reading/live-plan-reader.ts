@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { ActionEntity, ActionFilter, ActionPriorityEntity, EvidenceEntity, encodeCursor, findActions, isOverdue, isStale, MilestoneEntity, PlanEntity, RagRollUp, TimelineEntryEntity } from '@send/read-models';
+import { ActionEntity, ActionFilter, ActionPriorityEntity, DependencyEntity, DependencyNetworkEntity, EvidenceEntity, encodeCursor, findActions, isOverdue, isStale, MilestoneEntity, PlanEntity, RagRollUp, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { ActionConnectionModel } from '../actions/models/action-connection.model';
 import { ActionModel } from '../actions/models/action.model';
@@ -14,6 +14,7 @@ import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
 import { PlanRollUpService } from '../plans/plan-roll-up.service';
 import { MetricModel } from '../scorecard/models/metric.model';
 import { ScorecardReadService } from '../scorecard/scorecard-read.service';
+import { DependencyNetworkView } from '../dependencies/dependency-network-view';
 import { PlanReader } from './plan-reader';
 
 /** The shared services a live reader reads through; one set for the whole app, so their caches and batches are shared too. */
@@ -29,6 +30,7 @@ export interface LiveReading {
 export class LivePlanReader implements PlanReader {
   readonly asAt = null;
   readonly knownAt = null;
+  private network?: Promise<DependencyNetworkView>;
 
   constructor(
     private readonly reading: LiveReading,
@@ -95,6 +97,25 @@ export class LivePlanReader implements PlanReader {
     return this.reading.scorecard.forPlan(this.row.planId, area);
   }
 
+  dependencyNetwork(): Promise<DependencyNetworkView> {
+    this.network ??= this.readNetwork();
+    return this.network;
+  }
+
+  private async readNetwork(): Promise<DependencyNetworkView> {
+    const { dataSource, clock } = this.reading;
+    const { planId } = this.row;
+    const [network, dependencies, actions] = await Promise.all([
+      dataSource.getRepository(DependencyNetworkEntity).findOneBy({ planId }),
+      dataSource.getRepository(DependencyEntity).find({ where: { planId }, order: { declaredRevision: 'ASC' } }),
+      dataSource.getRepository(ActionEntity).find({
+        select: { actionId: true, ref: true, refSortKey: true, title: true, status: true, rag: true, dueDate: true, originalDueDate: true },
+        where: { planId },
+      }),
+    ]);
+    return new DependencyNetworkView(planId, network?.revision ?? null, dependencies, actions, clock.today());
+  }
+
   private async toModels(rows: ActionEntity[]): Promise<ActionModel[]> {
     if (rows.length === 0) return [];
     const today = this.reading.clock.today();
@@ -114,6 +135,7 @@ export class LivePlanReader implements PlanReader {
       delegates: row.delegates,
       leadOrganisation: row.leadOrganisation,
       dueDate: row.dueDate,
+      originalDueDate: row.originalDueDate,
       status: row.status,
       rag: row.rag,
       latestCommentary: row.latestCommentary,

@@ -8,6 +8,7 @@ import type { OwnerWorkloadModel } from '../owners/models/owner.model';
 import type { ImprovementAreaModel } from '../plans/models/improvement-area.model';
 import type { PlanModel } from '../plans/models/plan.model';
 import type { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
+import type { DependencyNetworkView } from '../dependencies/dependency-network-view';
 import type { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
 
 /**
@@ -43,6 +44,8 @@ export interface PlanReader {
   owners(): Promise<OwnerWorkloadModel[]>;
   /** The scorecard, or one area's part of it. */
   scorecard(area?: number): Promise<MetricModel[]>;
+  /** The plan's dependencies between actions, with what is slipping and what it puts at risk, as on the day shown; read once per request. */
+  dependencyNetwork(): Promise<DependencyNetworkView>;
 }
 
 /**

@@ -23,6 +23,7 @@ export class ActionModel {
   @Field(() => [DelegateModel], { description: 'People who may update it on the owner’s behalf.' }) delegates: DelegateModel[];
   @Field() leadOrganisation: string;
   @Field() dueDate: string;
+  @Field({ description: 'The due date it was added with; a later dueDate means it has slipped.' }) originalDueDate: string;
   @Field(() => ActionStatus) status: ActionStatus;
   @Field(() => Rag) rag: Rag;
   @Field(() => String, { nullable: true }) latestCommentary: string | null;
