@@ -20,6 +20,7 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
         areas { number name rollUp { ${ROLL_UP} } }
         priorities { number rollUp { total } }
         owners { owner { name organisation } openActions }
+        dependencies { dependencies { action { ref } dependsOn { ref } } slipping { action { ref } reasons atRisk { action { ref } chain } } actionsAtRisk }
       }
       actions(planId: "demo-plan", first: 100) { totalCount edges { node { areaNumber status rag overdue stale } } }
       meetings(planId: "demo-plan") { date closed attendees { name } decisions { actionRef kind } }
@@ -48,6 +49,12 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
     const kinds = new Set(data.meetings.flatMap((m: { decisions: { kind: string }[] }) => m.decisions.map((d) => d.kind)));
     expect(kinds).toEqual(new Set(['EVIDENCE_ACCEPTED', 'ACTION_CLOSED', 'ESCALATED']));
     expect(data.plan.version).toBe('2.0');
+    // The sufficiency actions wait for the admissions redesign, whose implementation moved to the summer term.
+    expect(data.plan.dependencies.dependencies).toHaveLength(5);
+    expect(data.plan.dependencies.slipping).toEqual([
+      { action: { ref: '5.1' }, reasons: ['DUE_DATE_MOVED'], atRisk: [{ action: { ref: '6.2' }, chain: ['6.2', '6.3', '5.1'] }, { action: { ref: '6.3' }, chain: ['6.3', '5.1'] }] },
+    ]);
+    expect(data.plan.dependencies.actionsAtRisk).toBe(2);
     const nodes = data.actions.edges.map((e: { node: Record<string, unknown> }) => e.node);
     expect(nodes.length).toBeGreaterThanOrEqual(25);
     expect(new Set(nodes.map((n: { areaNumber: number }) => n.areaNumber)).size).toBe(8);

@@ -11,6 +11,7 @@ import { DemoMeetingStep, demoMeetings } from './demo-meetings';
 import { demoUpdateRounds } from './demo-update-rounds';
 import { demoMetricCommands } from './demo-metrics';
 import { demoBoardToolSteps } from './demo-risks';
+import { demoDependencySteps } from './demo-dependencies';
 
 export { DEMO_PLAN_ID };
 
@@ -44,7 +45,8 @@ export async function loadDemoPlan(
   const rounds = demoUpdateRounds(anchor);
   const metrics = demoMetricCommands(anchor);
   const boardTools = demoBoardToolSteps(anchor);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length;
+  const dependencies = demoDependencySteps(anchor);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + dependencies.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -113,6 +115,12 @@ export async function loadDemoPlan(
         const options = { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() };
         return step.kind === 'risk' ? commands.executeRiskCommand(step.command, undefined, options) : commands.executeChallengeCommand(step.command, options);
       },
+    })),
+    // What waits for what, recorded by the programme office.
+    ...dependencies.map((step) => ({
+      at: step.at,
+      label: `Dependency ${step.command.type}`,
+      run: () => commands.executeDependencyCommand(step.command, { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() }),
     })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const runBoardStepsUntil = async (instant: string) => {
