@@ -50,6 +50,7 @@ describeInChromium('The dashboard on a laptop and on a phone', () => {
     '#/movement',
     '#/scorecard',
     '#/risks',
+    '#/dependencies',
     ...(role === 'board-chair' ? ['#/history'] : []),
   ];
 

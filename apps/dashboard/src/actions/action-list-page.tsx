@@ -15,7 +15,13 @@ function Flags({ action }: { action: ActionRow }) {
     action.overdue && 'overdue',
     action.stale && 'stale',
   ].filter(Boolean) as string[];
-  return <>{flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>)}</>;
+  const from = action.atRiskFrom.map((r) => r.from.ref);
+  return (
+    <>
+      {flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>)}
+      {from.length > 0 && <span className="flag flag-at-risk">at risk from {from.join(', ')}</span>}
+    </>
+  );
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

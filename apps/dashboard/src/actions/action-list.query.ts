@@ -9,7 +9,7 @@ export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: Action
   actions(planId: $planId, filter: $filter, first: 100, after: $after, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } } }
+    edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } atRiskFrom { from { ref } } } }
   }
   leftOut: actions(planId: $planId, filter: $leftOut, first: 1, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { totalCount }
 }`;
@@ -25,6 +25,8 @@ export interface ActionRow {
   stale: boolean;
   lastAsAt: string | null;
   owner: { name: string; organisation: string };
+  /** Slipping actions upstream: "at risk from 5.1". */
+  atRiskFrom: { from: { ref: string } }[];
 }
 
 export interface ActionListAnswer {

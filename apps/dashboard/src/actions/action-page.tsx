@@ -9,6 +9,7 @@ import { RagBadge } from '../shared/rag-badge';
 import { ACTION_QUERY, ActionDetail } from './action.query';
 import { ActionTimeline } from './action-timeline';
 import { ChallengeThreads } from '../challenges/challenge-threads';
+import { ActionDependencies } from '../dependencies/action-dependencies';
 import { AttachEvidenceForm } from './attach-evidence-form';
 import { EvidenceList } from './evidence-list';
 import { MilestoneTable } from './milestone-table';
@@ -101,6 +102,10 @@ export function ActionPage({ id }: { id: string }) {
             <section aria-labelledby="evidence">
               <h2 id="evidence">Evidence</h2>
               <EvidenceList action={a} canReview={canReview} onChanged={state.reload} onSaved={setSaved} />
+            </section>
+            <section aria-labelledby="dependencies">
+              <h2 id="dependencies">Dependencies</h2>
+              <ActionDependencies actionId={a.id} />
             </section>
             <section aria-labelledby="challenges">
               <h2 id="challenges">Challenge and response</h2>
