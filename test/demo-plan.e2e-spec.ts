@@ -50,11 +50,13 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
     expect(kinds).toEqual(new Set(['EVIDENCE_ACCEPTED', 'ACTION_CLOSED', 'ESCALATED']));
     expect(data.plan.version).toBe('2.0');
     // The sufficiency actions wait for the admissions redesign, whose implementation moved to the summer term.
-    expect(data.plan.dependencies.dependencies).toHaveLength(5);
+    // 5.3 waits for the AI writer (5.2, Green again by now) and is past its own due date, which holds up 7.1.
+    expect(data.plan.dependencies.dependencies).toHaveLength(7);
     expect(data.plan.dependencies.slipping).toEqual([
       { action: { ref: '5.1' }, reasons: ['DUE_DATE_MOVED'], atRisk: [{ action: { ref: '6.2' }, chain: ['6.2', '6.3', '5.1'] }, { action: { ref: '6.3' }, chain: ['6.3', '5.1'] }] },
+      { action: { ref: '5.3' }, reasons: ['OVERDUE'], atRisk: [{ action: { ref: '7.1' }, chain: ['7.1', '5.3'] }] },
     ]);
-    expect(data.plan.dependencies.actionsAtRisk).toBe(2);
+    expect(data.plan.dependencies.actionsAtRisk).toBe(3);
     const nodes = data.actions.edges.map((e: { node: Record<string, unknown> }) => e.node);
     expect(nodes.length).toBeGreaterThanOrEqual(25);
     expect(new Set(nodes.map((n: { areaNumber: number }) => n.areaNumber)).size).toBe(8);

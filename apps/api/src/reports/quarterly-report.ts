@@ -3,6 +3,7 @@ import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, 
 import { ChainHead } from '@send/event-store';
 import { ReportPeriod } from './report-period';
 import { ReportRiskLine, reportRisks } from './report-risks';
+import { reportDependencyRisks, ReportDependencyLine } from './report-dependencies';
 
 export interface ReportActionLine {
   action: ActionView;
@@ -44,6 +45,8 @@ export interface QuarterlyReport {
   risks: ReportRiskLine[];
   /** The open risks on the board's agenda: Red, or raised by their last re-score. */
   escalatedRisks: ReportRiskLine[];
+  /** Open actions at risk from a slipping action they wait for, at the end of the period. */
+  dependencyRisks: ReportDependencyLine[];
 }
 
 /** The plan's risk register at the period's two ends. */
@@ -96,6 +99,7 @@ export function buildQuarterlyReport(
     scorecard: end.metrics.map((m) => scorecardLine(m.metric, m.measurements, m.targets, m.comparators)),
     risks,
     escalatedRisks: risks.filter((r) => r.escalation.length > 0),
+    dependencyRisks: reportDependencyRisks(end, today),
   };
 }
 

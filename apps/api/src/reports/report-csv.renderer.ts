@@ -21,6 +21,7 @@ const COLUMNS = [
   'last_update_as_at',
   'latest_commentary',
   'evidence_accepted_in_period',
+  'at_risk_from',
   'action_id',
   'revision',
   'plan_chain_position',
@@ -41,6 +42,8 @@ function cell(value: string | number | boolean | null): string {
 /** One row per action the plan held at the end of the period, in plan order. */
 export function renderReportCsv(report: QuarterlyReport): string {
   const areaName = new Map(report.areas.map((a) => [a.number, a.name]));
+  const atRiskFrom = new Map<string, string[]>();
+  for (const l of report.dependencyRisks) atRiskFrom.set(l.action.actionId, [...(atRiskFrom.get(l.action.actionId) ?? []), l.from.ref]);
   const rows = report.actions.map((l) => {
     const a = l.action;
     const values: Record<(typeof COLUMNS)[number], string | number | boolean | null> = {
@@ -64,6 +67,7 @@ export function renderReportCsv(report: QuarterlyReport): string {
       last_update_as_at: a.lastAsAt,
       latest_commentary: a.latestCommentary,
       evidence_accepted_in_period: l.evidenceAcceptedInPeriod,
+      at_risk_from: (atRiskFrom.get(a.actionId) ?? []).join(' ') || null,
       action_id: a.actionId,
       revision: a.revision,
       // The same on every row, so any copy of the file, or of one row, carries the plan's chain head.

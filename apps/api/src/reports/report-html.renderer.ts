@@ -1,6 +1,8 @@
+import { SlipReason } from '@send/domain';
 import { MovementGroup, RagRollUp, ScorecardLine } from '@send/read-models';
 import { QuarterlyReport, ReportActionLine } from './quarterly-report';
 import { ReportRiskLine } from './report-risks';
+import { ReportDependencyLine } from './report-dependencies';
 import { ukDate, ukDatesIn, ukDateTime, ukPeriod } from './uk-dates';
 
 const escape = (text: string | number | null | undefined) =>
@@ -33,6 +35,16 @@ const table = (head: string[], rows: string[][], empty: string) =>
 
 /** A score with its band's word: "16 Red". */
 const riskScore = (score: number, band: string) => `${score} ${rag(band)}`;
+
+function slipWords(line: ReportDependencyLine): string {
+  const { from } = line;
+  const words: Record<SlipReason, string> = {
+    RED: 'rated Red',
+    OVERDUE: `past its due date of ${ukDate(from.dueDate)}`,
+    DUE_DATE_MOVED: `due date moved from ${ukDate(from.originalDueDate)} to ${ukDate(from.dueDate)}`,
+  };
+  return line.reasons.map((r) => words[r]).join('; ');
+}
 
 function riskRow(line: ReportRiskLine): string[] {
   const r = line.risk;
@@ -219,6 +231,13 @@ ${table(
 ${table(RISK_HEAD, report.escalatedRisks.map(riskRow), 'No risk is escalated.')}
 <h2>9. Risk register</h2>
 ${table(RISK_HEAD, report.risks.map(riskRow), 'The plan has no risks in its register for this period.')}
+<h2>10. Actions at risk from a dependency</h2>
+<p>Open actions that cannot finish until an action that is slipping has: rated Red, past its due date, or due later than the plan first said.</p>
+${table(
+  ['Action', 'At risk from', 'Why it is slipping', 'Through'],
+  report.dependencyRisks.map((l) => [actionLink(l.action), actionLink(l.from), escape(slipWords(l)), escape(l.chain.length > 2 ? l.chain.slice(1, -1).join(', ') : 'directly')]),
+  'No action is at risk from a dependency.',
+)}
 <h2>Appendix: the actions</h2>
 ${report.actions.map(appendix).join('\n')}
 </main>
