@@ -1,4 +1,5 @@
 import { dueReminders, isoWeekOf, ReminderSituation } from './due-reminders';
+import { renderReminderMail } from './reminder-mail.renderer';
 
 describe('isoWeekOf', () => {
   it.each([
@@ -13,11 +14,13 @@ describe('isoWeekOf', () => {
 });
 
 describe('dueReminders', () => {
-  const action = (ref: string, ownerId: string, lastAsAt: string | null) => ({
+  const action = (ref: string, ownerId: string, lastAsAt: string | null, rag = 'GREEN') => ({
     actionId: `a-${ref}`,
     ref,
     title: `Action ${ref}`,
     dueDate: '2027-03-31',
+    originalDueDate: '2027-03-31',
+    rag,
     lastUpdatedOn: lastAsAt ?? '2026-10-26',
     planId: 'p',
     ownerId,
@@ -33,6 +36,7 @@ describe('dueReminders', () => {
     plans: [{ planId: 'p', title: 'Plan', staleAfterDays: 42, administrators: ['office@council.example'] }],
     openRounds: [{ roundId: 'r', planId: 'p', title: 'Round', openedOn: '2026-11-02', deadline: '2026-11-06' }],
     openActions: [action('1.1', 'helen', null), action('1.2', 'helen', '2026-11-03'), action('1.3', 'tom', '2026-10-30')],
+    dependencies: [],
     ownerAddresses: (_plan, owner) => (owner === 'tom' ? [] : [`${owner}@council.example`]),
   });
   const keys = (today: string) => dueReminders(situation(today)).map((r) => [r.key, r.recipients, r.content.actions.map((a) => a.ref)]);
@@ -51,5 +55,38 @@ describe('dueReminders', () => {
 
   it('adds the digest from its weekday to the end of the week', () => {
     expect(keys('2026-11-08').map(([key]) => key)).toEqual(['digest:p:2026-W45']);
+  });
+
+  describe('when an action waits for one that is slipping', () => {
+    // 1.3 (Tom's) waits for 1.2 (Helen's), which has just been rated Red; 1.1 waits for 1.3.
+    const slipping = (today: string): ReminderSituation => ({
+      ...situation(today),
+      openActions: [action('1.1', 'helen', null), action('1.2', 'helen', '2026-11-03', 'RED'), action('1.3', 'tom', '2026-10-30')],
+      dependencies: [
+        { actionId: 'a-1.3', dependsOnActionId: 'a-1.2' },
+        { actionId: 'a-1.1', dependsOnActionId: 'a-1.3' },
+      ],
+    });
+
+    it("tells the owner in the round mail, beside each of their actions at risk", () => {
+      const mails = dueReminders(slipping('2026-11-03'));
+      expect(mails.map((m) => [m.key, m.content.actions.map((a) => [a.ref, a.atRiskFrom])])).toEqual([
+        ['round-opened:r:helen', [['1.1', ['1.2 (Red)']]]],
+        ['round-opened:r:tom', [['1.3', ['1.2 (Red)']]]],
+      ]);
+      const text = renderReminderMail(mails[1].content, 'https://tracker.example').text;
+      expect(text).toContain('- 1.3 Action 1.3 (due 2027-03-31; at risk from 1.2 (Red))');
+    });
+
+    it('lists them in the digest for the programme office', () => {
+      const [digest] = dueReminders(slipping('2026-11-08'));
+      expect(digest.content.atRisk.map((a) => [a.ref, a.atRiskFrom])).toEqual([
+        ['1.1', ['1.2 (Red)']],
+        ['1.3', ['1.2 (Red)']],
+      ]);
+      const text = renderReminderMail(digest.content, 'https://tracker.example').text;
+      expect(text).toContain('AT RISK FROM A DEPENDENCY\nOpen actions waiting for an action that is slipping (Red, overdue or moved later):\n- 1.1 Action 1.1 (at risk from 1.2 (Red))');
+      expect(renderReminderMail(dueReminders(situation('2026-11-08'))[0].content, 'https://tracker.example').text).toContain('No open action is waiting for an action that is slipping.');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, ReminderDetails, ReminderKind } from '@send/domain';
+import { addDays, CalendarDate, dependencyRisks, DependsOn, ReminderDetails, ReminderKind, SlipReason } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { isOverdue, isStale } from '@send/read-models';
 import { ReminderAction, ReminderContent } from './reminder-mail.renderer';
@@ -12,7 +12,9 @@ export interface ReminderSituation {
   digestTo: string[];
   plans: { planId: string; title: string; staleAfterDays: number; administrators: string[] }[];
   openRounds: { roundId: string; planId: string; title: string; openedOn: string; deadline: string }[];
-  openActions: (ReminderAction & { planId: string; ownerId: string; ownerName: string; status: string; lastAsAt: string | null })[];
+  openActions: (ReminderAction & { planId: string; ownerId: string; ownerName: string; status: string; lastAsAt: string | null; rag: string; originalDueDate: string })[];
+  /** Every dependency in force in these plans: the action waits for `dependsOnActionId`. */
+  dependencies: { actionId: string; dependsOnActionId: string }[];
   /** Per plan and owner: the addresses of the people who act as that owner in the plan's area. */
   ownerAddresses(planId: string, ownerId: string): string[];
 }
@@ -43,15 +45,18 @@ export function isoWeekOf(date: CalendarDate): { weekday: number; week: string; 
  * - ROUND_DEADLINE: from `leadDays` before the deadline to the deadline (and not on the day the
  *   round opened, when the opening mail already says it), owners still missing updates are
  *   reminded of just those actions.
- * - WEEKLY_DIGEST: each plan's overdue and stale actions, once per ISO week from the configured weekday.
+ * - WEEKLY_DIGEST: each plan's overdue and stale actions, and those at risk from a dependency, once
+ *   per ISO week from the configured weekday.
+ * An action waiting for a slipping one says so wherever it is listed: "at risk from 5.1 (Red)".
  */
 export function dueReminders(s: ReminderSituation): DueReminder[] {
   const due: DueReminder[] = [];
   const plans = new Map(s.plans.map((p) => [p.planId, p]));
+  const openActions = withDependencyRisks(s);
   for (const round of s.openRounds) {
     const plan = plans.get(round.planId);
     if (!plan || s.today > round.deadline) continue;
-    const outstanding = s.openActions.filter((a) => a.planId === round.planId && (a.lastAsAt === null || a.lastAsAt < round.openedOn));
+    const outstanding = openActions.filter((a) => a.planId === round.planId && (a.lastAsAt === null || a.lastAsAt < round.openedOn));
     const byOwner = new Map<string, typeof outstanding>();
     for (const action of outstanding) byOwner.set(action.ownerId, [...(byOwner.get(action.ownerId) ?? []), action]);
     const kinds: [ReminderKind, string][] = [['ROUND_OPENED', 'round-opened']];
@@ -75,7 +80,7 @@ export function dueReminders(s: ReminderSituation): DueReminder[] {
   const week = isoWeekOf(s.today);
   if (week.weekday < s.digestWeekday) return due;
   for (const plan of s.plans) {
-    const open = s.openActions.filter((a) => a.planId === plan.planId);
+    const open = openActions.filter((a) => a.planId === plan.planId);
     const key = `digest:${plan.planId}:${week.week}`;
     due.push({
       reminderId: reminderIdFor(key),
@@ -90,6 +95,7 @@ export function dueReminders(s: ReminderSituation): DueReminder[] {
         weekOf: week.monday,
         overdue: open.filter((a) => isOverdue(a, s.today)),
         stale: open.filter((a) => isStale(a, s.today, plan.staleAfterDays)),
+        atRisk: open.filter((a) => a.atRiskFrom.length > 0),
       },
     });
   }
@@ -97,5 +103,22 @@ export function dueReminders(s: ReminderSituation): DueReminder[] {
 }
 
 function emptyContent(kind: ReminderKind, plan: ReminderSituation['plans'][number]): ReminderContent {
-  return { kind, planTitle: plan.title, addressee: 'programme office', round: null, actions: [], overdue: [], stale: [], staleAfterDays: plan.staleAfterDays, weekOf: '' };
+  return { kind, planTitle: plan.title, addressee: 'programme office', round: null, actions: [], overdue: [], stale: [], atRisk: [], staleAfterDays: plan.staleAfterDays, weekOf: '' };
+}
+
+const SLIP_WORDS: Record<SlipReason, string> = { RED: 'Red', OVERDUE: 'overdue', DUE_DATE_MOVED: 'due date moved' };
+
+/**
+ * Each open action with the slipping actions it waits for, by the rules the dashboard uses. Open
+ * actions are enough: the walk goes only through open actions, and only open ones are flagged.
+ */
+function withDependencyRisks(s: ReminderSituation) {
+  const dependsOn: Record<string, string[]> = {};
+  for (const d of s.dependencies) (dependsOn[d.actionId] ??= []).push(d.dependsOnActionId);
+  const byId = new Map(s.openActions.map((a) => [a.actionId, a]));
+  const risks = dependencyRisks(dependsOn as DependsOn, byId, s.today);
+  return s.openActions.map((a) => ({
+    ...a,
+    atRiskFrom: (risks.get(a.actionId) ?? []).map((r) => `${byId.get(r.fromActionId)!.ref} (${r.reasons.map((reason) => SLIP_WORDS[reason]).join(', ')})`),
+  }));
 }

@@ -6,6 +6,8 @@ export interface ReminderAction {
   title: string;
   dueDate: string;
   lastUpdatedOn: string;
+  /** Slipping actions it waits for, each with why: "5.1 (due date moved)". Empty or absent when none. */
+  atRiskFrom?: string[];
 }
 
 /** Everything a reminder mail says, gathered from the read models when it falls due. */
@@ -20,6 +22,8 @@ export interface ReminderContent {
   /** Digest: open actions past their due date, and those not updated within the plan's stale threshold. */
   overdue: ReminderAction[];
   stale: ReminderAction[];
+  /** Digest: open actions at risk from a slipping action they wait for. */
+  atRisk: ReminderAction[];
   staleAfterDays: number;
   weekOf: string;
 }
@@ -46,7 +50,9 @@ export function renderReminderMail(content: ReminderContent, publicUrl: string):
     list.map((a) => `- ${a.ref} ${oneLine(a.title)}${extra(a)}\n  ${link(a)}`).join('\n');
   const items = (list: ReminderAction[], extra: (a: ReminderAction) => string) =>
     `<ul>${list.map((a) => `<li><a href="${escapeHtml(link(a))}">${escapeHtml(a.ref)}</a> ${escapeHtml(oneLine(a.title))}${escapeHtml(extra(a))}</li>`).join('')}</ul>`;
-  const due = (a: ReminderAction) => ` (due ${a.dueDate})`;
+  // Owners are told in their round mails, and the programme office in the digest, when what an action waits for is slipping.
+  const atRisk = (a: ReminderAction) => (a.atRiskFrom?.length ? `; at risk from ${a.atRiskFrom.join(', ')}` : '');
+  const due = (a: ReminderAction) => ` (due ${a.dueDate}${atRisk(a)})`;
   const lastUpdated = (a: ReminderAction) => ` (last updated ${a.lastUpdatedOn})`;
   const greeting = `Dear ${oneLine(content.addressee)},`;
 
@@ -60,6 +66,12 @@ export function renderReminderMail(content: ReminderContent, publicUrl: string):
       intro: content.stale.length ? `Open actions with no update for more than ${content.staleAfterDays} days:` : `Every open action has been updated within ${content.staleAfterDays} days.`,
       list: content.stale,
       extra: lastUpdated,
+    });
+    sections.push({
+      heading: 'At risk from a dependency',
+      intro: content.atRisk.length ? 'Open actions waiting for an action that is slipping (Red, overdue or moved later):' : 'No open action is waiting for an action that is slipping.',
+      list: content.atRisk,
+      extra: (a) => ` (${atRisk(a).slice(2)})`,
     });
   } else {
     const round = content.round!;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
-import { ActionEntity, PlanEntity, RoleGrantEntity, UpdateRoundEntity, UserEntity } from '@send/read-models';
+import { ActionEntity, DependencyEntity, PlanEntity, RoleGrantEntity, UpdateRoundEntity, UserEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { RemindersConfig } from '../config/app-config';
 import { ReminderSituation } from './due-reminders';
@@ -15,12 +15,13 @@ export class ReminderSituationService {
 
   async current(config: Pick<RemindersConfig, 'leadDays' | 'digestWeekday' | 'digestTo'>, planIds?: string[]): Promise<ReminderSituation> {
     const where = planIds ? { planId: In(planIds) } : {};
-    const [plans, openRounds, openActions, users, grants] = await Promise.all([
+    const [plans, openRounds, openActions, users, grants, dependencies] = await Promise.all([
       this.dataSource.getRepository(PlanEntity).find({ where, order: { planId: 'ASC' } }),
       this.dataSource.getRepository(UpdateRoundEntity).find({ where: { ...where, closedOn: IsNull() }, order: { openedOn: 'ASC', roundId: 'ASC' } }),
       this.dataSource.getRepository(ActionEntity).find({ where: { ...where, status: 'OPEN' }, order: { planId: 'ASC', refSortKey: 'ASC' } }),
       this.dataSource.getRepository(UserEntity).find({ order: { userId: 'ASC' } }),
       this.dataSource.getRepository(RoleGrantEntity).find(),
+      this.dataSource.getRepository(DependencyEntity).find({ where, select: { actionId: true, dependsOnActionId: true }, order: { declaredRevision: 'ASC' } }),
     ]);
     const areaOf = new Map(plans.map((p) => [p.planId, p.localAreaId]));
     const withAddress = users.filter((u) => u.email !== null);
@@ -38,6 +39,7 @@ export class ReminderSituationService {
       })),
       openRounds,
       openActions,
+      dependencies,
       ownerAddresses: (planId, ownerId) =>
         unique(withAddress.filter((u) => u.ownerId === ownerId && worksIn(u.userId, areaOf.get(planId))).map((u) => u.email)),
     };
