@@ -64,6 +64,16 @@ describeInChromium('The dashboard in Chromium: dependencies between actions', ()
     await page.close();
   });
 
+  it('counts the actions at risk beside each area’s roll-up on the overview, as the API does', async () => {
+    const areas: { number: number; atRiskFromDependencies: number }[] = (await h.app.gql(`{ plan(id: "demo-plan") { areas { number atRiskFromDependencies } } }`)).data.plan.areas;
+    expect(areas.reduce((sum, a) => sum + a.atRiskFromDependencies, 0)).toBe(network.slipping.reduce((sum, s) => sum + s.atRisk.length, 0));
+    const page = await h.signedIn('board-chair', '#/');
+    await page.locator('table.roll-up tbody tr').first().waitFor();
+    const cells = await page.locator('table.roll-up tbody tr').evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-group')), Number(r.querySelector('td[data-at-risk]')?.textContent)]));
+    expect(cells).toEqual(areas.map((a) => [a.number, a.atRiskFromDependencies]));
+    await page.close();
+  });
+
   it('shows the dependencies as they stood at the first board meeting, before 5.1 moved', async () => {
     const { meetings } = (await h.app.gql(`{ meetings(planId: "demo-plan") { id closed } }`)).data;
     const firstClosed = meetings.find((m: { closed: boolean }) => m.closed).id;

@@ -53,7 +53,7 @@ describeInChromium('The dashboard on a meeting-room projector and a laptop', () 
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     const seen = await firstScreen(page);
     expect(seen.tiles).toHaveLength(5);
-    expect(seen.cells).toHaveLength(3 * 10);
+    expect(seen.cells).toHaveLength(3 * 11);
     const outside = [...seen.tiles, ...seen.cells].filter((b) => b.top < 0 || b.left < 0 || b.bottom > seen.height || b.right > seen.width);
     expect(outside).toEqual([]);
     await matchScreenshot(page, 'projector');

@@ -86,6 +86,10 @@ describe('Dependencies between actions, over HTTP', () => {
     expect(downstream.atRiskFrom).toEqual([{ from: expect.objectContaining({ ref: '5.1', rag: 'RED', slipReasons: ['RED'] }), reasons: ['RED'], chain: ['5.4', '5.3', '5.1'] }]);
     const network = (await app.gql(`{ plan(id: "${PLAN}") { dependencies { ${NETWORK} } } }`)).data.plan.dependencies;
     expect(network.actionsAtRisk).toBe(2);
+    // Beside each roll-up: how many of its open actions may slip next.
+    const groups = (await app.gql(`{ plan(id: "${PLAN}") { areas { number atRiskFromDependencies } priorities { number atRiskFromDependencies } } }`)).data.plan;
+    expect(groups.areas.filter((a: { atRiskFromDependencies: number }) => a.atRiskFromDependencies > 0)).toEqual([{ number: 5, atRiskFromDependencies: 2 }]);
+    expect(groups.priorities.filter((p: { atRiskFromDependencies: number }) => p.atRiskFromDependencies > 0)).toEqual([{ number: 7, atRiskFromDependencies: 2 }]);
     expect(network.slipping).toEqual([
       { action: expect.objectContaining({ ref: '5.1' }), reasons: ['RED'], atRisk: [{ action: { ref: '5.3' }, chain: ['5.3', '5.1'] }, { action: { ref: '5.4' }, chain: ['5.4', '5.3', '5.1'] }] },
     ]);

@@ -1,7 +1,9 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActionModel } from '../actions/models/action.model';
 import { listComplexity } from '../hardening/list-complexity';
 import { PlanModel } from '../plans/models/plan.model';
+import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
+import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
 import { DependencyModel, DependencyNetworkModel, DependencyRiskModel } from './models/dependency.model';
 
 /** An action's dependencies, read from its plan's network through the reader its request picked (live or as at). */
@@ -34,5 +36,23 @@ export class PlanDependenciesResolver {
   })
   async dependencies(@Parent() plan: PlanModel): Promise<DependencyNetworkModel> {
     return (await plan.reader.dependencyNetwork()).model();
+  }
+}
+
+const AT_RISK = 'Open actions here at risk from a slipping action they wait for, as on the day shown (the roll-up counts RAG; this counts what may slip next).';
+
+@Resolver(() => ImprovementAreaModel)
+export class AreaDependenciesResolver {
+  @ResolveField(() => Int, { description: AT_RISK })
+  async atRiskFromDependencies(@Parent() area: ImprovementAreaModel): Promise<number> {
+    return (await area.reader!.dependencyNetwork()).atRiskIn({ area: area.number });
+  }
+}
+
+@Resolver(() => RecoveryPriorityModel)
+export class PriorityDependenciesResolver {
+  @ResolveField(() => Int, { description: AT_RISK })
+  async atRiskFromDependencies(@Parent() priority: RecoveryPriorityModel): Promise<number> {
+    return (await priority.reader!.dependencyNetwork()).atRiskIn({ priority: priority.number });
   }
 }

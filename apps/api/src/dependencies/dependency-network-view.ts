@@ -6,6 +6,8 @@ import { ActionLinkModel, DependencyModel, DependencyNetworkModel, DependencyRis
 /** What the network reads of each action of the plan: a read-model row or an as-at view has it. */
 export interface NetworkAction extends ActionForSlip {
   title: string;
+  areaNumber: number;
+  priorityNumbers: number[];
   refSortKey: string;
   status: ActionStatus;
   rag: Rag;
@@ -31,6 +33,14 @@ export class DependencyNetworkView {
     const dependsOn: Record<string, string[]> = {};
     for (const d of dependencies) (dependsOn[d.actionId] ??= []).push(d.dependsOnActionId);
     this.risks = dependencyRisks(dependsOn as DependsOn, this.actions, today);
+  }
+
+  /** Open actions at risk from a dependency in one area or under one recovery priority: the figure beside its roll-up. */
+  atRiskIn(group: { area: number } | { priority: number }): number {
+    return [...this.risks.keys()].filter((id) => {
+      const action = this.actions.get(id)!;
+      return 'area' in group ? action.areaNumber === group.area : action.priorityNumbers.includes(group.priority);
+    }).length;
   }
 
   dependsOn(actionId: string): DependencyModel[] {

@@ -55,13 +55,14 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
   }
 
   async areas(): Promise<ImprovementAreaModel[]> {
-    return this.view.areas.map((area) => ({ ...area, rollUp: this.rollUpOf(this.view.actions.filter((a) => a.areaNumber === area.number)) }));
+    return this.view.areas.map((area) => ({ ...area, rollUp: this.rollUpOf(this.view.actions.filter((a) => a.areaNumber === area.number)), reader: this }));
   }
 
   async priorities(): Promise<RecoveryPriorityModel[]> {
     return this.view.priorities.map((priority) => ({
       ...priority,
       rollUp: this.rollUpOf(this.view.actions.filter((a) => a.priorityNumbers.includes(priority.number))),
+      reader: this,
     }));
   }
 

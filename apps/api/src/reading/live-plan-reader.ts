@@ -45,12 +45,12 @@ export class LivePlanReader implements PlanReader {
     return this.reading.rollUps.forPlan(this.row);
   }
 
-  areas(): Promise<ImprovementAreaModel[]> {
-    return this.reading.rollUps.byArea(this.row);
+  async areas(): Promise<ImprovementAreaModel[]> {
+    return (await this.reading.rollUps.byArea(this.row)).map((area) => ({ ...area, reader: this }));
   }
 
-  priorities(): Promise<RecoveryPriorityModel[]> {
-    return this.reading.rollUps.byPriority(this.row);
+  async priorities(): Promise<RecoveryPriorityModel[]> {
+    return (await this.reading.rollUps.byPriority(this.row)).map((priority) => ({ ...priority, reader: this }));
   }
 
   async actions(filter: ActionFilter, first: number, after?: string): Promise<ActionConnectionModel> {
@@ -105,15 +105,17 @@ export class LivePlanReader implements PlanReader {
   private async readNetwork(): Promise<DependencyNetworkView> {
     const { dataSource, clock } = this.reading;
     const { planId } = this.row;
-    const [network, dependencies, actions] = await Promise.all([
+    const [network, dependencies, actions, priorities] = await Promise.all([
       dataSource.getRepository(DependencyNetworkEntity).findOneBy({ planId }),
       dataSource.getRepository(DependencyEntity).find({ where: { planId }, order: { declaredRevision: 'ASC' } }),
       dataSource.getRepository(ActionEntity).find({
-        select: { actionId: true, ref: true, refSortKey: true, title: true, status: true, rag: true, dueDate: true, originalDueDate: true },
+        select: { actionId: true, ref: true, refSortKey: true, areaNumber: true, title: true, status: true, rag: true, dueDate: true, originalDueDate: true },
         where: { planId },
       }),
+      dataSource.getRepository(ActionPriorityEntity).find({ where: { planId } }),
     ]);
-    return new DependencyNetworkView(planId, network?.revision ?? null, dependencies, actions, clock.today());
+    const priorityNumbers = (actionId: string) => priorities.filter((p) => p.actionId === actionId).map((p) => p.priorityNumber);
+    return new DependencyNetworkView(planId, network?.revision ?? null, dependencies, actions.map((a) => ({ ...a, priorityNumbers: priorityNumbers(a.actionId) })), clock.today());
   }
 
   private async toModels(rows: ActionEntity[]): Promise<ActionModel[]> {

@@ -4,8 +4,8 @@ export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAt
   plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     title version approvedOn staleAfterDays asAt
     rollUp { ${ROLL_UP_FIELDS} withdrawn superseded }
-    areas { number name rollUp { ${ROLL_UP_FIELDS} } }
-    priorities { number name rollUp { ${ROLL_UP_FIELDS} } }
+    areas { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
+    priorities { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
   }
 }`;
 
@@ -13,6 +13,8 @@ export interface Group {
   number: number;
   name: string;
   rollUp: RollUp;
+  /** Open actions waiting for one that is slipping. */
+  atRiskFromDependencies: number;
 }
 
 export interface OverviewAnswer {

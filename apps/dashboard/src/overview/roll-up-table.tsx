@@ -34,6 +34,9 @@ export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 
             <th scope="col">% complete</th>
             <th scope="col">Overdue</th>
             <th scope="col">Stale</th>
+            <th scope="col">
+              At risk<span className="visually-hidden"> from a dependency</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -53,6 +56,9 @@ export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 
               <td>{g.rollUp.percentComplete}%</td>
               <td className={g.rollUp.overdue ? 'flagged' : undefined}>{g.rollUp.overdue}</td>
               <td className={g.rollUp.stale ? 'flagged' : undefined}>{g.rollUp.stale}</td>
+              <td className={g.atRiskFromDependencies ? 'flagged' : undefined} data-at-risk="">
+                {g.atRiskFromDependencies}
+              </td>
             </tr>
           ))}
         </tbody>
