@@ -48,6 +48,10 @@ describe('Dependencies between actions, over HTTP', () => {
     expect(second.errors).toBeUndefined();
     expect(second.data.declareDependency.revision).toBe(1);
 
+    // The action that waits keeps it in its own history.
+    const timeline = (await app.gql(`{ action(planId: "${PLAN}", ref: "5.4") { timeline { eventType summary changes { field from to } actor { role } } } }`)).data.action.timeline;
+    expect(timeline[timeline.length - 1]).toEqual({ eventType: 'DependencyDeclared', summary: 'Now waits for 5.3: 5.4 needs 5.3 first', changes: [{ field: 'dependsOn', from: null, to: '5.3' }], actor: { role: 'PLAN_ADMINISTRATOR' } });
+
     const middle = (await app.gql(ACTION('5.3'))).data.action;
     expect(middle).toEqual({ ref: '5.3', dependsOn: [{ dependsOn: { ref: '5.1', title: expect.any(String) }, note: '5.3 needs 5.1 first' }], dependents: [{ action: { ref: '5.4' } }], atRiskFrom: [] });
   });

@@ -1,4 +1,4 @@
-import { ActionEvent, ActionOwner, DecisionRecorded } from '@send/domain';
+import { ActionEvent, ActionOwner } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { actionRowChange, changesTo } from '../actions/action-row';
 import { ActionEntity } from '../actions/action.entity';
@@ -37,8 +37,8 @@ function linesOf(event: ProjectedEvent): TimelineEntryEntity[] {
 
 const ownerOf = (row: ActionEntity): ActionOwner => ({ ownerId: row.ownerId, name: row.ownerName, role: row.ownerRole, organisation: row.ownerOrganisation });
 
-/** A board decision about the action, recorded in a meeting's stream. */
-export function withDecision(view: ActionView, event: ProjectedEvent & DecisionRecorded): ActionView {
+/** A line from another stream that belongs in the action's history too: a board decision, a dependency of the action. */
+export function withLineFrom(view: ActionView, event: ProjectedEvent): ActionView {
   return { ...view, timeline: [...view.timeline, ...linesOf(event)] };
 }
 

@@ -4,7 +4,7 @@ import { ProjectedEvent } from '../projection/projection';
 import { PlanRowChange, planRowChanges } from '../plans/plan-row';
 import { PlanEntity } from '../plans/plan.entity';
 import { toProjectedEvent } from '../projection/projection-runner';
-import { ActionView, evolveActionView, withDecision } from './action-view';
+import { ActionView, evolveActionView, withLineFrom } from './action-view';
 import { evolveMetricView, MetricView } from './metric-view';
 import { bySlot, streamKnownAt } from './known-at';
 import { DependencyEntity } from '../dependencies/dependency.entity';
@@ -118,11 +118,13 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, kn
       else if (change.kind === 'removed') draft.dependencies.delete(`${change.actionId}/${change.dependsOnActionId}`);
       else draft.dependencyRevision = change.revision;
     }
+    const waiting = draft.actions.get(event.data.actionId);
+    if (waiting) draft.actions.set(waiting.actionId, withLineFrom(waiting, event));
     return draft;
   }
   if (event.type === 'DecisionRecorded') {
     const action = draft.actions.get(event.data.actionId);
-    if (action) draft.actions.set(action.actionId, withDecision(action, event as ProjectedEvent & typeof event));
+    if (action) draft.actions.set(action.actionId, withLineFrom(action, event));
   }
   return draft;
 }

@@ -38,6 +38,7 @@ function actionRows(): { actions: Partial<ActionEntity>[]; priorities: ActionPri
       ownerOrganisation: 'Org',
       leadOrganisation: 'Org',
       dueDate: addDays(TODAY, (i % 7) - 3),
+      originalDueDate: addDays(TODAY, (i % 7) - 3),
       status,
       rag: status === 'COMPLETE' ? 'BLUE' : RAGS[i % 4],
       latestCommentary: null,

@@ -1,4 +1,4 @@
-import { ActionEvent, DecisionRecorded } from '@send/domain';
+import { ActionEvent, DecisionRecorded, DependencyEvent } from '@send/domain';
 import { TimelineChange } from './timeline-entry.entity';
 
 export interface EventDescription {
@@ -113,4 +113,12 @@ export function describeDecision(d: DecisionRecorded['data']): EventDescription 
     summary: `Board meeting of ${d.meetingDate} decided (${d.kind.replace(/_/g, ' ').toLowerCase()}): ${d.summary}`,
     changes: [change('decision', null, d.kind)],
   };
+}
+
+/** A dependency declared or removed, as it reads in the history of the action that waits. */
+export function describeDependency(event: DependencyEvent): EventDescription {
+  const { dependsOnRef } = event.data;
+  return event.type === 'DependencyDeclared'
+    ? { summary: `Now waits for ${dependsOnRef}: ${event.data.note}`, changes: [change('dependsOn', null, dependsOnRef)] }
+    : { summary: `No longer waits for ${dependsOnRef}: ${event.data.reason}`, changes: [change('dependsOn', dependsOnRef, null)] };
 }

@@ -1,6 +1,7 @@
 import { ActionEvent } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
-import { describeActionEvent, describeDecision, EventDescription } from './describe-action-event';
+import { describeActionEvent, describeDecision, describeDependency, EventDescription } from './describe-action-event';
+import { isDependencyEvent } from '../dependencies/dependency-changes';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 function line(event: ProjectedEvent, actionId: string, revision: number | null, meetingId: string | null, description: EventDescription): TimelineEntryEntity {
@@ -30,6 +31,8 @@ function line(event: ProjectedEvent, actionId: string, revision: number | null, 
 export function timelineLine(event: ProjectedEvent): TimelineEntryEntity | undefined {
   // Decisions live in the meeting's stream but belong in the action's history too.
   if (event.type === 'DecisionRecorded') return line(event, event.data.actionId, null, event.data.meetingId, describeDecision(event.data));
+  // So are the dependencies of the action that waits, from the plan's dependency network.
+  if (isDependencyEvent(event)) return line(event, event.data.actionId, null, null, describeDependency(event));
   if (!event.recorded.streamId.startsWith('action-')) return undefined;
   const actionEvent = event as ProjectedEvent & ActionEvent;
   return line(event, actionEvent.data.actionId, Number(event.recorded.revision), null, describeActionEvent(actionEvent));
