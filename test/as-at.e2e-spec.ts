@@ -21,7 +21,8 @@ const ACTION = `id planId ref areaNumber priorityNumbers title description inten
   latestCommentary lastAsAt lastUpdatedOn completedOn supersededByActionId closingReason overdue stale revision
   milestones { id title dueDate completedOn overdue }
   evidence { id actionId kind title link documentReference submittedBy submittedAt status reviewedAt reviewedBy rejectionReason }
-  timeline { at revision meetingId eventType summary changes { field from to } actor { userId name role } correlationId }`;
+  timeline { at revision meetingId eventType summary changes { field from to } actor { userId name role } correlationId }
+  originalDueDate dependsOn { dependsOn { ref slipReasons } note declaredAt } dependents { action { ref } } atRiskFrom { from { ref rag dueDate } reasons chain }`;
 const PAGE = 'totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ref rag status overdue stale } }';
 
 const PLAN_QUERY = `query($id: ID!, $asAt: String) {
@@ -29,8 +30,10 @@ const PLAN_QUERY = `query($id: ID!, $asAt: String) {
   plan(id: $id, asAt: $asAt) {
     id localArea { id name } title version approvedOn staleAfterDays revision
     rollUp { ${ROLL_UP} }
-    areas { number name description rollUp { ${ROLL_UP} } }
-    priorities { number name description rollUp { ${ROLL_UP} } }
+    areas { number name description rollUp { ${ROLL_UP} } atRiskFromDependencies }
+    priorities { number name description rollUp { ${ROLL_UP} } atRiskFromDependencies }
+    dependencies { revision actionsAtRisk dependencies { action { ref } dependsOn { ref } note declaredAt }
+      slipping { action { ref slipReasons } reasons atRisk { action { ref } chain } } }
     actions(first: 100) { totalCount edges { cursor node { ${ACTION} } } }
     owners { owner { id name role organisation } openActions totalActions overdue stale actionRefs }
   }
