@@ -91,4 +91,52 @@ describeInChromium('The dashboard in Chromium: dependencies between actions', ()
     expect(await page.locator('table.dependency-table tbody tr').count()).toBe(then.dependencies.length);
     await page.close();
   });
+
+  it('lets the programme office record what an action waits for, refuses a loop in words, and removes it again; the adviser and the board see no form', async () => {
+    const refs = async (ref: string) => (await h.app.gql(`{ action(planId: "demo-plan", ref: "${ref}") { id } }`)).data.action.id as string;
+    const [transition, admissions] = [await refs('5.4'), await refs('5.1')];
+    for (const reader of ['dfe-adviser', 'board-chair']) {
+      const page = await h.signedIn(reader, `#/actions/${transition}`);
+      await page.locator('section[aria-labelledby="dependencies"] h3').first().waitFor();
+      expect({ reader, forms: await page.locator('[data-edit-control="declare-dependency"], .dependency-changes').count() }).toEqual({ reader, forms: 0 });
+      await page.close();
+    }
+
+    const page = await h.signedIn('programme-office', `#/actions/${transition}`);
+    await page.getByText('Change what this action waits for').click();
+    const declare = page.locator('[data-edit-control="declare-dependency"]');
+    await declare.waitFor();
+    await declare.getByRole('button', { name: 'Record dependency' }).click();
+    await page.getByText('Enter why this action waits for the other').first().waitFor();
+    await declare.getByLabel('Waits for').selectOption({ label: '5.1 Redesign SEND admissions and placement decisions' });
+    await declare.getByLabel('Why it waits').fill('The Year 6 to 7 protocol follows the new admissions criteria.');
+    await declare.getByRole('button', { name: 'Record dependency' }).click();
+    await page.getByText('Dependency recorded: 5.4 now waits for 5.1').waitFor();
+    await page.locator('ul[data-list="depends-on"] > li').first().waitFor();
+    expect((await texts(page, 'ul[data-list="depends-on"] > li')).map((l) => l.split(' ')[0])).toEqual(['5.1']);
+    expect((await h.app.gql(`{ action(planId: "demo-plan", ref: "5.4") { dependsOn { dependsOn { ref } } } }`)).data.action.dependsOn).toEqual([{ dependsOn: { ref: '5.1' } }]);
+    await page.close();
+
+    // The other way round would be a loop: the API refuses it and the form says why, saving nothing.
+    const upstream = await h.signedIn('programme-office', `#/actions/${admissions}`);
+    await upstream.getByText('Change what this action waits for').click();
+    const back = upstream.locator('[data-edit-control="declare-dependency"]');
+    await back.waitFor();
+    await back.getByLabel('Waits for').selectOption({ label: '5.4 Set up a cross-phase transition working group' });
+    await back.getByLabel('Why it waits').fill('A loop');
+    await back.getByRole('button', { name: 'Record dependency' }).click();
+    await upstream.getByText('That would make a loop: an action would wait for itself').first().waitFor();
+    expect((await h.app.gql(`{ action(planId: "demo-plan", ref: "5.1") { dependsOn { note } } }`)).data.action.dependsOn).toEqual([]);
+    await upstream.close();
+
+    const again = await h.signedIn('programme-office', `#/actions/${transition}`);
+    await again.getByText('Change what this action waits for').click();
+    const remove = again.locator('[data-edit-control="remove-dependency"]');
+    await remove.waitFor();
+    await remove.getByLabel('Why').fill('Agreed at the board: the protocol can go ahead on the current criteria.');
+    await remove.getByRole('button', { name: 'Remove dependency' }).click();
+    await again.getByText('Dependency removed: 5.4 no longer waits for 5.1').waitFor();
+    expect((await h.app.gql(`{ action(planId: "demo-plan", ref: "5.4") { dependsOn { note } } }`)).data.action.dependsOn).toEqual([]);
+    await again.close();
+  });
 });

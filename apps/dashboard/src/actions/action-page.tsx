@@ -105,7 +105,7 @@ export function ActionPage({ id }: { id: string }) {
             </section>
             <section aria-labelledby="dependencies">
               <h2 id="dependencies">Dependencies</h2>
-              <ActionDependencies actionId={a.id} />
+              <ActionDependencies action={a} onSaved={setSaved} />
             </section>
             <section aria-labelledby="challenges">
               <h2 id="challenges">Challenge and response</h2>

@@ -1,4 +1,7 @@
 import { useQuery } from '../api/use-query';
+import { ActionOwnership, may } from '../session/permissions';
+import { useSession } from '../session/session-context';
+import { DependencyForms } from './dependency-forms';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { href } from '../routing/use-route';
 import { QueryStatus } from '../shared/query-status';
@@ -23,10 +26,17 @@ function LinkedAction({ action }: { action: ActionLink }) {
   );
 }
 
-/** One action's place in the plan's dependencies: what puts it at risk, what it waits for, and what waits for it; as at the instant chosen. */
-export function ActionDependencies({ actionId }: { actionId: string }) {
+/**
+ * One action's place in the plan's dependencies: what puts it at risk, what it waits for, and what
+ * waits for it, as at the instant chosen; live, the programme office and the action's owner may
+ * record and remove what it waits for.
+ */
+export function ActionDependencies({ action, onSaved }: { action: ActionOwnership & { id: string; ref: string; status: string }; onSaved(message: string | null): void }) {
+  const { me, plan } = useSession();
   const { asAt } = useAsAt();
-  const state = useQuery<ActionDependenciesAnswer>(ACTION_DEPENDENCIES_QUERY, { id: actionId, ...asAtArguments(asAt) });
+  const state = useQuery<ActionDependenciesAnswer>(ACTION_DEPENDENCIES_QUERY, { id: action.id, ...asAtArguments(asAt) });
+  // A withdrawn or superseded action takes part in no new dependency; the API says so too.
+  const canChange = !asAt && action.status !== 'WITHDRAWN' && action.status !== 'SUPERSEDED' && may(me, 'DeclareDependency', plan.localArea.id, action);
   return (
     <QueryStatus state={state}>
       {({ action: a }) => (
@@ -72,6 +82,7 @@ export function ActionDependencies({ actionId }: { actionId: string }) {
               ))}
             </ul>
           )}
+          {canChange && <DependencyForms action={action} waitsFor={a.dependsOn.map((d) => ({ id: d.dependsOn.id, ref: d.dependsOn.ref }))} onDone={state.reload} onSaved={onSaved} />}
         </>
       )}
     </QueryStatus>

@@ -58,3 +58,18 @@ export interface ActionDependenciesAnswer {
     atRiskFrom: { from: ActionLink; reasons: SlipReason[]; chain: string[] }[];
   };
 }
+
+/** What the forms offer: the plan's actions in force, and the network's revision to send back. */
+export const DEPENDENCY_CHOICES_QUERY = `query DependencyChoices($planId: ID!) {
+  plan(id: $planId) { dependencies { revision } }
+  actions(planId: $planId, first: 100, filter: { inForce: true }) { edges { node { id ref title status } } }
+}`;
+
+export interface DependencyChoicesAnswer {
+  plan: { dependencies: { revision: number | null } };
+  actions: { edges: { node: { id: string; ref: string; title: string; status: string } }[] };
+}
+
+const NETWORK_ANSWER = 'revision actionsAtRisk';
+export const DECLARE_DEPENDENCY = `mutation DeclareDependency($input: DeclareDependencyInput!) { declareDependency(input: $input) { ${NETWORK_ANSWER} } }`;
+export const REMOVE_DEPENDENCY = `mutation RemoveDependency($input: RemoveDependencyInput!) { removeDependency(input: $input) { ${NETWORK_ANSWER} } }`;
