@@ -21,6 +21,9 @@ import { RiskEvent } from './risk/risk.events';
 import { ChallengeDecisionContext, ChallengeState, decideChallenge, evolveChallenge, initialChallengeState } from './challenge/challenge.decider';
 import { ChallengeCommand } from './challenge/challenge.commands';
 import { ChallengeEvent } from './challenge/challenge.events';
+import { decideFollowUp, evolveFollowUp, FollowUpDecisionContext, FollowUpState, initialFollowUpState } from './follow-up/follow-up.decider';
+import { FollowUpCommand } from './follow-up/follow-up.commands';
+import { FollowUpEvent } from './follow-up/follow-up.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -46,6 +49,7 @@ export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 export const metricStream = (metricId: string) => `metric-${metricId}`;
 export const riskStream = (riskId: string) => `risk-${riskId}`;
 export const challengeStream = (challengeId: string) => `challenge-${challengeId}`;
+export const followUpStream = (followUpId: string) => `follow-up-${followUpId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -87,6 +91,12 @@ export const challengeDecider: ConceptDecider<ChallengeCommand, ChallengeEvent, 
   initialState: initialChallengeState,
   evolve: evolveChallenge,
   decide: decideChallenge,
+};
+
+export const followUpDecider: ConceptDecider<FollowUpCommand, FollowUpEvent, FollowUpState, FollowUpDecisionContext> = {
+  initialState: initialFollowUpState,
+  evolve: evolveFollowUp,
+  decide: decideFollowUp,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>

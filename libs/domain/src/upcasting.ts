@@ -6,8 +6,9 @@ import { METRIC_EVENT_VERSIONS, MetricEvent } from './scorecard/metric.events';
 import { REMINDER_EVENT_VERSIONS, ReminderEvent } from './reminder/reminder.events';
 import { RISK_EVENT_VERSIONS, RiskEvent } from './risk/risk.events';
 import { CHALLENGE_EVENT_VERSIONS, ChallengeEvent } from './challenge/challenge.events';
+import { FOLLOW_UP_EVENT_VERSIONS, FollowUpEvent } from './follow-up/follow-up.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | FollowUpEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -18,6 +19,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...REMINDER_EVENT_VERSIONS,
   ...RISK_EVENT_VERSIONS,
   ...CHALLENGE_EVENT_VERSIONS,
+  ...FOLLOW_UP_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */
