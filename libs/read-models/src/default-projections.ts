@@ -10,6 +10,7 @@ import { ScorecardProjection } from './scorecard/scorecard.projection';
 import { ReminderProjection } from './reminders/reminder.projection';
 import { RiskProjection } from './risks/risk.projection';
 import { ChallengeProjection } from './challenges/challenge.projection';
+import { FollowUpProjection } from './follow-ups/follow-up.projection';
 import { Projection } from './projection/projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -26,4 +27,5 @@ export const defaultProjections = (): Projection[] => [
   new ReminderProjection(),
   new RiskProjection(),
   new ChallengeProjection(),
+  new FollowUpProjection(),
 ];
