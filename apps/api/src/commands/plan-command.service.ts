@@ -7,6 +7,9 @@ import {
   ChallengeEvent,
   ChallengeState,
   ExistingAction,
+  FollowUpCommand,
+  FollowUpEvent,
+  FollowUpState,
   MeetingCommand,
   MeetingEvent,
   MeetingState,
@@ -27,6 +30,7 @@ import {
 import { CommandResult, EventStore } from '@send/event-store';
 import { ActionCommands } from '../actions/action-commands.service';
 import { ChallengeCommands } from '../challenges/challenge-commands.service';
+import { FollowUpCommands } from '../follow-ups/follow-up-commands.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { MeetingCommands } from '../meetings/meeting-commands.service';
@@ -52,13 +56,14 @@ export class PlanCommandService {
     private readonly metrics: MetricCommands,
     private readonly risks: RiskCommands,
     private readonly challenges: ChallengeCommands,
+    private readonly followUps: FollowUpCommands,
     private readonly runner: CommandRunner,
   ) {}
 
   /** Outside Nest (the CLI, unit tests): every concept's commands over one store and one cache. */
   static over(store: EventStore, clock: Clock, config?: Pick<AppConfig, 'commandCacheBytes'>): PlanCommandService {
     const runner = new CommandRunner(store, clock, config);
-    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), runner);
+    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new FollowUpCommands(runner), runner);
   }
 
   executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
@@ -91,6 +96,10 @@ export class PlanCommandService {
 
   executeChallengeCommand(command: ChallengeCommand, options: CommandOptions): Promise<CommandResult<ChallengeEvent, ChallengeState>> {
     return this.challenges.execute(command, options);
+  }
+
+  executeFollowUpCommand(command: FollowUpCommand, options: CommandOptions): Promise<CommandResult<FollowUpEvent, FollowUpState>> {
+    return this.followUps.execute(command, options);
   }
 
   requireMayActOn(commandType: ActionCommand['type'], actionId: string, principal: Principal): Promise<ExistingAction> {
