@@ -5,9 +5,9 @@ import { FollowUpEntity, FollowUpNoteEntity, PlanEntity } from '@send/read-model
 import { Clock } from '../common/clock';
 import { FollowUpModel, FollowUpNoteModel } from './models/follow-up.model';
 
-/** Overdue ones first (the board looks at those first), then soonest due, then oldest raised. */
+/** Soonest due first, then oldest raised: an open one that is overdue is due before any that is not, so it leads. */
 export const agendaOrder = (a: FollowUpModel, b: FollowUpModel): number =>
-  Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate) || a.raisedAt.localeCompare(b.raisedAt) || a.id.localeCompare(b.id);
+  a.dueDate.localeCompare(b.dueDate) || a.raisedAt.localeCompare(b.raisedAt) || a.id.localeCompare(b.id);
 
 /** The meeting action log as the read database holds it. */
 @Injectable()
