@@ -150,3 +150,37 @@ describe('Plan-level decisions, the meeting action log and the agenda, over HTTP
     expect(awayUpdate.errors![0].extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describe('The demo plan’s action log and board decisions', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ loadDemoPlan: true, now: '2026-11-23T08:00:00.000Z', areas: ['demo-area'] });
+  });
+
+  afterAll(() => app?.close());
+
+  it('carries follow-ups across the three meetings: two done, one dropped, one overdue, one open', async () => {
+    const { data, errors } = await app.as('dfe-adviser').gql(`{
+      meetings(planId: "demo-plan") { id date planDecisions { subjectKind riskRef kind } }
+      meetingActionLog(planId: "demo-plan", statuses: [OPEN, DONE, DROPPED]) { meetingId status overdue owner { userId } notes { kind byRole } }
+    }`);
+    expect(errors).toBeUndefined();
+    const [first, second, third] = data.meetings;
+    const summary = data.meetingActionLog.map((f: { meetingId: string; status: string; overdue: boolean }) => [[first.id, second.id, third.id].indexOf(f.meetingId) + 1, f.status, f.overdue]);
+    expect(summary.sort()).toEqual([[1, 'DONE', false], [1, 'DONE', false], [2, 'DROPPED', false], [2, 'OPEN', true], [3, 'OPEN', false]]);
+    // Each owner reported on their own follow-up; the board dropped the one overtaken.
+    const notes = data.meetingActionLog.flatMap((f: { notes: { kind: string; byRole: string }[] }) => f.notes.map((n) => `${n.kind} by ${n.byRole}`));
+    expect(notes.sort()).toEqual(['COMPLETED by ACTION_OWNER', 'COMPLETED by ACTION_OWNER', 'DROPPED by BOARD_CHAIR', 'UPDATE by ACTION_OWNER']);
+    expect(third.planDecisions).toEqual([
+      { subjectKind: 'PLAN', riskRef: null, kind: 'AGREED' },
+      { subjectKind: 'RISK', riskRef: 'R1', kind: 'FURTHER_MITIGATION' },
+    ]);
+
+    const agenda = (await app.gql(`query ($id: ID!) { meetingAgenda(meetingId: $id) { followUps { status overdue } escalatedRisks { risk { ref } awaitingDecision } } }`, { id: third.id })).data.meetingAgenda;
+    expect(agenda.followUps).toEqual([{ status: 'OPEN', overdue: true }]);
+    const r1 = agenda.escalatedRisks.find((r: { risk: { ref: string } }) => r.risk.ref === 'R1');
+    expect(r1).toEqual({ risk: { ref: 'R1' }, awaitingDecision: false });
+    expect(agenda.escalatedRisks.some((r: { awaitingDecision: boolean }) => r.awaitingDecision)).toBe(true);
+  });
+});

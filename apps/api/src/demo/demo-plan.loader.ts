@@ -11,6 +11,7 @@ import { DemoMeetingStep, demoMeetings } from './demo-meetings';
 import { demoUpdateRounds } from './demo-update-rounds';
 import { demoMetricCommands } from './demo-metrics';
 import { demoBoardToolSteps } from './demo-risks';
+import { demoMeetingToolSteps } from './demo-meeting-tools';
 
 export { DEMO_PLAN_ID };
 
@@ -44,7 +45,8 @@ export async function loadDemoPlan(
   const rounds = demoUpdateRounds(anchor);
   const metrics = demoMetricCommands(anchor);
   const boardTools = demoBoardToolSteps(anchor);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length;
+  const meetingTools = demoMeetingToolSteps(anchor);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + meetingTools.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -112,6 +114,15 @@ export async function loadDemoPlan(
       run: () => {
         const options = { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() };
         return step.kind === 'risk' ? commands.executeRiskCommand(step.command, undefined, options) : commands.executeChallengeCommand(step.command, options);
+      },
+    })),
+    // The board's decisions about the plan and its risks, and its action log, by whoever took each step.
+    ...meetingTools.map((step) => ({
+      at: step.at,
+      label: `${step.kind === 'meeting' ? 'Meeting' : 'Follow-up'} ${step.command.type}`,
+      run: () => {
+        const options = { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() };
+        return step.kind === 'meeting' ? commands.executeMeetingCommand(step.command, options) : commands.executeFollowUpCommand(step.command, options);
       },
     })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
