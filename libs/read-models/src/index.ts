@@ -28,6 +28,7 @@ export * from './meetings/plan-decision.entity';
 export * from './follow-ups/follow-up.entity';
 export * from './follow-ups/follow-up-note.entity';
 export * from './follow-ups/follow-up-changes';
+export * from './follow-ups/action-log-history';
 export * from './as-at/as-at-instant';
 export * from './as-at/action-view';
 export * from './as-at/plan-view';

@@ -1,8 +1,9 @@
 import { londonDateOf, daysBetween } from '@send/domain';
-import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, RiskRegisterView, ScorecardLine, scorecardLine } from '@send/read-models';
+import { ActionLogView, ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, RiskRegisterView, ScorecardLine, scorecardLine } from '@send/read-models';
 import { ChainHead } from '@send/event-store';
 import { ReportPeriod } from './report-period';
 import { ReportRiskLine, reportRisks } from './report-risks';
+import { reportActionLog, ReportFollowUpLine } from './report-action-log';
 
 export interface ReportActionLine {
   action: ActionView;
@@ -44,12 +45,16 @@ export interface QuarterlyReport {
   risks: ReportRiskLine[];
   /** The open risks on the board's agenda: Red, or raised by their last re-score. */
   escalatedRisks: ReportRiskLine[];
+  /** The board's follow-ups open at the end of the period (overdue first), then those closed during it. */
+  actionLog: ReportFollowUpLine[];
 }
 
 /** The plan's risk register at the period's two ends. */
 export interface ReportRiskRegisters {
   start: RiskRegisterView;
   end: RiskRegisterView;
+  /** The meeting action log at the end of the period. */
+  actionLog: ActionLogView;
 }
 
 export function buildQuarterlyReport(
@@ -83,7 +88,7 @@ export function buildQuarterlyReport(
   return {
     plan: end,
     period,
-    lastPosition: String(lastPositionOf(end, registers.end) ?? ''),
+    lastPosition: String(lastPositionOf(end, registers.end, registers.actionLog) ?? ''),
     chainHead: chainHead ? { position: String(chainHead.position), hash: chainHead.hash } : null,
     movement,
     areas: movement.areas,
@@ -96,11 +101,12 @@ export function buildQuarterlyReport(
     scorecard: end.metrics.map((m) => scorecardLine(m.metric, m.measurements, m.targets, m.comparators)),
     risks,
     escalatedRisks: risks.filter((r) => r.escalation.length > 0),
+    actionLog: reportActionLog(registers.actionLog, period),
   };
 }
 
-/** The newest event the report rests on, from the plan's streams or its risks'. */
-export function lastPositionOf(plan: PlanView, risks: RiskRegisterView): bigint | null {
-  const positions = [plan.lastPosition, risks.lastPosition].filter((p): p is bigint => p !== null);
+/** The newest event the report rests on, from the plan's streams, its risks' or its follow-ups'. */
+export function lastPositionOf(plan: PlanView, risks: RiskRegisterView, actionLog?: ActionLogView): bigint | null {
+  const positions = [plan.lastPosition, risks.lastPosition, actionLog?.lastPosition ?? null].filter((p): p is bigint => p !== null);
   return positions.length === 0 ? null : positions.reduce((a, b) => (a > b ? a : b));
 }

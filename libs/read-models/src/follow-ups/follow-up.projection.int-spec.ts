@@ -5,6 +5,7 @@ import { PlanDecisionEntity } from '../meetings/plan-decision.entity';
 import { BOARD_CHAIR, describeOn, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { projectedHistory, sendFollowUp, sendMeeting, sendRisk } from '../risks/register-writer.fixture';
+import { actionLogAt } from './action-log-history';
 import { FollowUpNoteEntity } from './follow-up-note.entity';
 import { FollowUpEntity } from './follow-up.entity';
 
@@ -69,6 +70,20 @@ for (const kind of READ_DATABASE_KINDS) {
         { followUpId: 'dashboard', kind: 'UPDATE', note: 'Draft with the BI team', dueDate: '2026-03-09', on: '2026-01-30', actorName: PEOPLE.director.name },
         { followUpId: 'forum', kind: 'COMPLETED', note: 'Attending from February', dueDate: null, on: '2026-01-20', actorName: 'Prof. Judith Ashworth' },
       ]);
+    });
+
+    it('folds to the same rows from the events alone, now and as at an earlier instant', async () => {
+      const streams = await Promise.all(['dashboard', 'forum', 'audit'].map((id) => store.readStream(`follow-up-${id}`)));
+      const rows = await dataSource.getRepository(FollowUpEntity).find({ where: { planId: PLAN_A } });
+      const notes = await dataSource.getRepository(FollowUpNoteEntity).find({ where: { planId: PLAN_A } });
+      const byId = <T extends { followUpId: string; revision: number }>(list: T[]) => [...list].sort((a, b) => a.followUpId.localeCompare(b.followUpId) || a.revision - b.revision);
+      const now = actionLogAt(streams, '2026-12-31T00:00:00.000Z');
+      expect(byId(now.followUps)).toEqual(byId(rows));
+      expect(byId(now.notes)).toEqual(byId(notes));
+      // On 20 January only the forum invitation had been completed; the dashboard's due date had not moved yet.
+      const then = actionLogAt(streams, '2026-01-20T23:59:59.999Z');
+      expect(then.followUps.map((f) => [f.followUpId, f.status, f.dueDate])).toEqual([['audit', 'OPEN', '2026-01-31'], ['dashboard', 'OPEN', '2026-02-09'], ['forum', 'DONE', '2026-02-09']]);
+      expect(actionLogAt(streams, '2026-01-11T23:59:59.999Z')).toEqual({ followUps: [], notes: [], lastPosition: null });
     });
 
     it('keeps decisions about the plan and about a risk, with the risk’s reference and the meeting’s date', async () => {
