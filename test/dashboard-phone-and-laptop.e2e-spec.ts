@@ -50,6 +50,7 @@ describeInChromium('The dashboard on a laptop and on a phone', () => {
     '#/movement',
     '#/scorecard',
     '#/risks',
+    '#/agenda',
     ...(role === 'board-chair' ? ['#/history'] : []),
   ];
 

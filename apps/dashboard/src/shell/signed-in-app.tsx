@@ -9,6 +9,7 @@ import { OverviewPage } from '../overview/overview-page';
 import { useRoute } from '../routing/use-route';
 import { ScorecardPage } from '../scorecard/scorecard-page';
 import { RisksPage } from '../risks/risks-page';
+import { AgendaPage } from '../agenda/agenda-page';
 import { SiteHeader } from './site-header';
 
 function View() {
@@ -26,6 +27,8 @@ function View() {
       return <ScorecardPage />;
     case '/risks':
       return <RisksPage />;
+    case '/agenda':
+      return <AgendaPage />;
     case '/history':
       return <HistoryCheckPage />;
     default:

@@ -9,6 +9,7 @@ const VIEWS = [
   { path: '/movement', label: 'What moved' },
   { path: '/scorecard', label: 'Scorecard' },
   { path: '/risks', label: 'Risks' },
+  { path: '/agenda', label: 'Agenda' },
 ];
 
 function isCurrent(route: Route, path: string): boolean {
