@@ -1,5 +1,6 @@
 import { ActionState } from '../action/action.decider';
 import { RiskState } from '../risk/risk.decider';
+import { loadEvent } from '../deciders';
 import { CommandMetadata } from '../shared/command-metadata';
 import { refusal } from '../shared/refusal.fixture';
 import { Attendee, MeetingCommand } from './meeting.commands';
@@ -157,6 +158,18 @@ describe('A board meeting', () => {
       const kind = refusal(() => when(planDecision({ kind: 'EVIDENCE_ACCEPTED' as never }), given([scheduled])));
       expect(kind).toMatchObject({ field: 'kind', rule: 'isIn:AGREED,NOTED,ESCALATED,RISK_TOLERATED,FURTHER_MITIGATION' });
       expect(refusal(() => when(planDecision({ summary: ' ' }), given([scheduled])))).toMatchObject({ field: 'summary', rule: 'required' });
+    });
+
+    it('loads beside the decisions stored before it: DecisionRecorded stays version 1, unchanged', () => {
+      // As the store holds them: the old event type at version 1, the new type at its own version 1.
+      const stored = [
+        { type: 'MeetingScheduled', data: { ...scheduled.data }, metadata: { schemaVersion: 1 } },
+        { type: 'DecisionRecorded', data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd1', actionId: 'a-8-2', actionRef: '8.2', kind: 'NOTED', summary: 'Noted' }, metadata: { schemaVersion: 1 } },
+        { type: 'PlanDecisionRecorded', data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd2', subjectKind: 'PLAN', riskId: null, riskRef: null, kind: 'AGREED', summary: 'Agreed' }, metadata: { schemaVersion: 1 } },
+      ];
+      const events = stored.map((e) => loadEvent<MeetingEvent>(e));
+      expect(events[1].data).toEqual(stored[1].data);
+      expect(events.reduce(evolveMeeting, initialMeetingState())).toMatchObject({ decisionIds: ['d1', 'd2'] });
     });
 
     it('shares decision ids with decisions about actions, and follows the meeting’s rules', () => {
