@@ -36,7 +36,7 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
     expect(await texts(page, 'table.agenda-follow-ups tbody th')).toEqual(agenda.followUps.map((f: { description: string }) => f.description));
     expect(await page.locator('table.agenda-follow-ups tbody tr').first().getAttribute('data-overdue')).toBe('yes');
     expect(await page.locator('table.agenda-follow-ups tbody tr').first().textContent()).toContain('Overdue');
-    const risks = await page.locator('ul.agenda-risks li').evaluateAll((items) => items.map((i) => [i.getAttribute('data-ref'), i.textContent ?? '']));
+    const risks = await page.locator('ul.agenda-risks li').evaluateAll((items) => items.map((i) => [i.getAttribute('data-ref') ?? '', i.textContent ?? ''] as const));
     expect(risks.map(([ref]) => ref)).toEqual(agenda.escalatedRisks.map((r: { risk: { ref: string } }) => r.risk.ref));
     for (const [i, [, text]] of risks.entries()) {
       expect(text.includes('Awaiting the board’s decision.')).toBe(agenda.escalatedRisks[i].awaitingDecision);
