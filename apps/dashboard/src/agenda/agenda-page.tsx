@@ -125,7 +125,7 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
 }
 
 function MeetingAgenda({ meetingId }: { meetingId: string }) {
-  const state = useQuery<{ meetingAgenda: Agenda }>(AGENDA_QUERY, { meetingId });
+  const state = useQuery<{ meetingAgenda: Agenda }>(AGENDA_QUERY, { id: meetingId });
   return <QueryStatus state={state}>{({ meetingAgenda }) => <AgendaView agenda={meetingAgenda} />}</QueryStatus>;
 }
 

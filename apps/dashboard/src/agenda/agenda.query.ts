@@ -9,8 +9,8 @@ export interface MeetingChoice {
   closed: boolean;
 }
 
-export const AGENDA_QUERY = `query Agenda($meetingId: ID!) {
-  meetingAgenda(meetingId: $meetingId) {
+export const AGENDA_QUERY = `query Agenda($id: ID!) {
+  meetingAgenda(meetingId: $id) {
     meeting { id date title closed }
     followUps { id description meetingDate dueDate overdue owner { name role } notes { note on } }
     escalatedRisks { risk { id ref title current { score band } } escalatedSince awaitingDecision decisionsSince { id meetingDate kind summary } }
