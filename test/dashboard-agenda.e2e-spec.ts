@@ -74,4 +74,38 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   });
+
+  it('lets the person a follow-up names note it and mark it done, shows the board Drop, and the DfE adviser no controls', async () => {
+    // The agenda of whichever meeting comes next carries the capital timeline (Fiona Gallagher's), still open and overdue.
+    const adviser = await h.signedIn('dfe-adviser', '#/agenda');
+    await adviser.locator('table.agenda-follow-ups tbody tr').first().waitFor();
+    expect(await adviser.locator('details.follow-up-note').count()).toBe(0);
+    await adviser.close();
+
+    const member = await h.signedIn('board-member', '#/agenda');
+    await member.locator('table.agenda-follow-ups tbody tr').first().waitFor();
+    const rows = await member.locator('table.agenda-follow-ups tbody tr').count();
+    expect(await member.locator('details.follow-up-note').count()).toBe(rows);
+    await member.locator('details.follow-up-note summary').first().click();
+    expect(await member.getByRole('button', { name: 'Drop it' }).first().isVisible()).toBe(true);
+    await member.close();
+
+    const page = await h.signedIn('fiona.gallagher', '#/agenda');
+    const capital = page.locator('table.agenda-follow-ups tbody tr', { hasText: 'capital timeline' });
+    await capital.waitFor();
+    // Only her own: any other carried follow-up names someone else.
+    expect(await page.locator('details.follow-up-note').count()).toBe(1);
+    await capital.locator('summary').click();
+    expect(await capital.getByRole('button', { name: 'Drop it' }).count()).toBe(0);
+    await capital.getByLabel('Note').fill('   ');
+    await capital.getByRole('button', { name: 'Mark done' }).click();
+    expect(await capital.getByRole('alert').textContent()).toContain('note is required');
+    await capital.getByLabel('Note').fill('Timeline presented site by site; third site has consent');
+    await capital.getByRole('button', { name: 'Mark done' }).click();
+    await capital.waitFor({ state: 'detached' });
+    const log = (await h.app.gql(`{ meetingActionLog(planId: "demo-plan", statuses: [DONE]) { description notes { kind note byName } } }`)).data.meetingActionLog;
+    const done = log.find((f: { description: string }) => f.description.includes('capital timeline'));
+    expect(done.notes.at(-1)).toEqual({ kind: 'COMPLETED', note: 'Timeline presented site by site; third site has consent', byName: 'Fiona Gallagher' });
+    await page.close();
+  });
 });

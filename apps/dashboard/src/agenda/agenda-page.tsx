@@ -8,6 +8,7 @@ import { RagBadge } from '../shared/rag-badge';
 import { SelectField } from '../shared/select-field';
 import { TableScroll } from '../shared/table-scroll';
 import { Agenda, AGENDA_QUERY, AgendaRisk, MeetingChoice, MEETINGS_QUERY } from './agenda.query';
+import { FollowUpNoteForm } from './follow-up-note-form';
 
 const KIND_WORDS: Record<string, string> = {
   AGREED: 'Agreed', NOTED: 'Noted', ESCALATED: 'Escalated', RISK_TOLERATED: 'Risk tolerated', FURTHER_MITIGATION: 'Further mitigation',
@@ -18,7 +19,7 @@ const CHALLENGE_WORDS = { AWAITING_ANSWER: 'awaiting an answer', ANSWERED: 'answ
 /** The next meeting is the first not yet closed; when every meeting is closed, the latest. */
 const nextMeeting = (meetings: MeetingChoice[]): MeetingChoice | undefined => meetings.find((m) => !m.closed) ?? meetings[meetings.length - 1];
 
-function FollowUps({ followUps }: { followUps: Agenda['followUps'] }) {
+function FollowUps({ followUps, live, reload }: { followUps: Agenda['followUps']; live: boolean; reload(): void }) {
   if (followUps.length === 0) return <p>No follow-up from an earlier meeting is still open.</p>;
   return (
     <TableScroll captionId="agenda-follow-ups-caption">
@@ -46,7 +47,10 @@ function FollowUps({ followUps }: { followUps: Agenda['followUps'] }) {
               <td>
                 <DateText iso={f.dueDate} /> {f.overdue && <strong className="overdue-flag">Overdue</strong>}
               </td>
-              <td>{f.notes.length === 0 ? 'None yet' : f.notes[f.notes.length - 1].note}</td>
+              <td>
+                {f.notes.length === 0 ? 'None yet' : f.notes[f.notes.length - 1].note}
+                {live && <FollowUpNoteForm followUp={f} onDone={reload} />}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -76,7 +80,7 @@ function EscalatedRisk({ item }: { item: AgendaRisk }) {
   );
 }
 
-function AgendaView({ agenda }: { agenda: Agenda }) {
+function AgendaView({ agenda, live, reload }: { agenda: Agenda; live: boolean; reload(): void }) {
   const decisions = [
     ...agenda.decisions.map((d) => ({ id: d.id, about: `Action ${d.actionRef}`, kind: d.kind, summary: d.summary })),
     ...agenda.planDecisions.map((d) => ({ id: d.id, about: d.subjectKind === 'RISK' ? `Risk ${d.riskRef}` : 'The plan', kind: d.kind, summary: d.summary })),
@@ -84,7 +88,7 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
   return (
     <>
       <h2>Follow-ups carried from earlier meetings</h2>
-      <FollowUps followUps={agenda.followUps} />
+      <FollowUps followUps={agenda.followUps} live={live} reload={reload} />
       <h2>Escalated risks</h2>
       {agenda.escalatedRisks.length === 0 ? (
         <p>No open risk is Red or rising.</p>
@@ -124,12 +128,16 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
   );
 }
 
-function MeetingAgenda({ meetingId }: { meetingId: string }) {
+function MeetingAgenda({ meetingId, live }: { meetingId: string; live: boolean }) {
   const state = useQuery<{ meetingAgenda: Agenda }>(AGENDA_QUERY, { id: meetingId });
-  return <QueryStatus state={state}>{({ meetingAgenda }) => <AgendaView agenda={meetingAgenda} />}</QueryStatus>;
+  return <QueryStatus state={state}>{({ meetingAgenda }) => <AgendaView agenda={meetingAgenda} live={live} reload={state.reload} />}</QueryStatus>;
 }
 
-/** What the board must look at in a meeting: the next one unless another is chosen. Always as things stand now. */
+/**
+ * What the board must look at in a meeting: the next one unless another is chosen. Always as
+ * things stand now; the follow-ups take notes while the plan is shown live (editing is off while
+ * looking at the past, as on every view).
+ */
 export function AgendaPage() {
   const { plan } = useSession();
   const { asAt } = useAsAt();
@@ -152,7 +160,7 @@ export function AgendaPage() {
                 options={list.map((m) => ({ value: m.id, label: `${m.title}${m.closed ? ' (closed)' : ''}` }))}
                 onChange={setChosen}
               />
-              <MeetingAgenda meetingId={meeting.id} />
+              <MeetingAgenda meetingId={meeting.id} live={asAt === null} />
             </>
           );
         }}

@@ -12,7 +12,7 @@ export interface MeetingChoice {
 export const AGENDA_QUERY = `query Agenda($id: ID!) {
   meetingAgenda(meetingId: $id) {
     meeting { id date title closed }
-    followUps { id description meetingDate dueDate overdue owner { name role } notes { note on } }
+    followUps { id description meetingDate dueDate overdue owner { name role userId } notes { note on } }
     escalatedRisks { risk { id ref title current { score band } } escalatedSince awaitingDecision decisionsSince { id meetingDate kind summary } }
     openChallenges { id subjectRef status messages { text } }
     decisions { id actionRef kind summary }
@@ -26,7 +26,7 @@ export interface AgendaFollowUp {
   meetingDate: string;
   dueDate: string;
   overdue: boolean;
-  owner: { name: string; role: string };
+  owner: { name: string; role: string; userId: string | null };
   notes: { note: string; on: string }[];
 }
 
@@ -45,3 +45,7 @@ export interface Agenda {
   decisions: { id: string; actionRef: string; kind: string; summary: string }[];
   planDecisions: { id: string; subjectKind: 'PLAN' | 'RISK'; riskRef: string | null; kind: PlanDecisionKind; summary: string }[];
 }
+
+export const UPDATE_FOLLOW_UP = `mutation UpdateFollowUp($input: UpdateFollowUpInput!) { updateFollowUp(input: $input) { id } }`;
+export const COMPLETE_FOLLOW_UP = `mutation CompleteFollowUp($input: CloseFollowUpInput!) { completeFollowUp(input: $input) { id } }`;
+export const DROP_FOLLOW_UP = `mutation DropFollowUp($input: CloseFollowUpInput!) { dropFollowUp(input: $input) { id } }`;
