@@ -73,7 +73,8 @@ describe('Plan-level decisions, the meeting action log and the agenda, over HTTP
 
   it('records a decision about the plan as a whole, and refuses a risk-only kind for it or a risk of another plan', async () => {
     const plan = await app.gql(PLAN_DECISION, { input: { meetingId: june, kind: 'AGREED', summary: 'A deep dive on sufficiency every quarter' } });
-    expect(plan.data.recordPlanDecision.planDecisions.at(-1)).toEqual({ subjectKind: 'PLAN', riskRef: null, kind: 'AGREED', summary: 'A deep dive on sufficiency every quarter', meetingDate: '2026-06-15' });
+    // Both decisions carry the fixed clock's instant, so their order between them is not the point here.
+    expect(plan.data.recordPlanDecision.planDecisions.find((d: { subjectKind: string }) => d.subjectKind === 'PLAN')).toEqual({ subjectKind: 'PLAN', riskRef: null, kind: 'AGREED', summary: 'A deep dive on sufficiency every quarter', meetingDate: '2026-06-15' });
 
     const riskOnly = await withNoNewEvents(app, () => app.gql(PLAN_DECISION, { input: { meetingId: june, kind: 'RISK_TOLERATED', summary: 'Tolerated' } }));
     expect(riskOnly.errors![0].extensions).toMatchObject({ code: 'FAILED_PRECONDITION', rule: 'riskDecisionKind' });
@@ -118,6 +119,19 @@ describe('Plan-level decisions, the meeting action log and the agenda, over HTTP
     const log = await app.gql(`{ meetingActionLog(planId: "${PLAN}", statuses: [OPEN, DONE, DROPPED], meetingId: "${june}") { description status } }`);
     expect(log.data.meetingActionLog.map((f: { status: string }) => f.status).sort()).toEqual(['DONE', 'DROPPED', 'OPEN']);
     expect((await app.gql(AGENDA, { id: july })).data.meetingAgenda.followUps.map((f: { description: string }) => f.description)).toEqual([forum.description]);
+
+    // The log as it stood on 20 June, folded from the events: nothing done or moved yet, nothing overdue on that day.
+    const asAt = async (day: string) =>
+      (await app.gql(`{ meetingActionLog(planId: "${PLAN}", statuses: [OPEN, DONE, DROPPED], asAt: "${day}") { id status dueDate overdue notes { kind } } }`)).data.meetingActionLog;
+    expect(await asAt('2026-06-20')).toEqual([
+      { id: audit.id, status: 'OPEN', dueDate: '2026-06-20', overdue: false, notes: [] },
+      { id: forum.id, status: 'OPEN', dueDate: '2026-06-30', overdue: false, notes: [] },
+      { id, status: 'OPEN', dueDate: '2026-07-13', overdue: false, notes: [] },
+    ]);
+    expect((await asAt('2026-06-21')).find((f: { id: string }) => f.id === audit.id).overdue).toBe(true);
+    expect((await asAt('2026-07-06')).find((f: { id: string }) => f.id === id)).toEqual({ id, status: 'DONE', dueDate: '2026-08-10', overdue: false, notes: [{ kind: 'UPDATE' }, { kind: 'COMPLETED' }] });
+    const before = await app.gql(`{ meetingActionLog(planId: "${PLAN}", asAt: "2020-01-01") { id } }`);
+    expect(before.errors![0].extensions?.code).toBe('NOT_FOUND');
     app.clock.set('2026-06-15T17:00:00.000Z');
   });
 
@@ -176,6 +190,10 @@ describe('The demo plan’s action log and board decisions', () => {
       { subjectKind: 'PLAN', riskRef: null, kind: 'AGREED' },
       { subjectKind: 'RISK', riskRef: 'R1', kind: 'FURTHER_MITIGATION' },
     ]);
+
+    // As at the second board's close: what the first asked for is done, what the second asked for is open, the third's not yet asked.
+    const then = await app.gql(`query ($m: ID!) { meetingActionLog(planId: "demo-plan", asAtMeeting: $m) { meetingId status } }`, { m: second.id });
+    expect(then.data.meetingActionLog).toEqual([{ meetingId: second.id, status: 'OPEN' }, { meetingId: second.id, status: 'OPEN' }]);
 
     const agenda = (await app.gql(`query ($id: ID!) { meetingAgenda(meetingId: $id) { followUps { status overdue } escalatedRisks { risk { ref } awaitingDecision } } }`, { id: third.id })).data.meetingAgenda;
     expect(agenda.followUps).toEqual([{ status: 'OPEN', overdue: true }]);

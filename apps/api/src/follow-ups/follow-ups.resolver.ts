@@ -1,15 +1,18 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { FollowUpCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { ActionReadService } from '../actions/action-read.service';
+import { AsAtService } from '../as-at/as-at.service';
+import { asAtComplexity } from '../hardening/history-complexity';
+import { ActionLogArgs } from './dto/action-log.args';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CloseFollowUpInput, RaiseFollowUpInput, UpdateFollowUpInput } from './dto/follow-up.input';
 import { FollowUpCommands } from './follow-up-commands.service';
 import { FollowUpReadService } from './follow-up-read.service';
-import { FollowUpModel, FollowUpNoteModel, FollowUpStatusName } from './models/follow-up.model';
+import { FollowUpModel, FollowUpNoteModel } from './models/follow-up.model';
 
 /** The board's meeting action log: follow-ups asked for at a meeting, carried until done. */
 @Resolver(() => FollowUpModel)
@@ -19,25 +22,25 @@ export class FollowUpsResolver {
     private readonly projections: ProjectionService,
     private readonly reader: FollowUpReadService,
     private readonly plans: ActionReadService,
+    private readonly asAt: AsAtService,
   ) {}
 
   @Query(() => [FollowUpModel], {
-    description: "A plan's meeting action log, overdue first, then soonest due: the open follow-ups unless `statuses` says otherwise; `meetingId` keeps those one meeting asked for.",
-    complexity: listComplexity(15),
+    description:
+      "A plan's meeting action log, soonest due first (so overdue ones lead): the open follow-ups unless `statuses` says otherwise; `meetingId` keeps those one meeting asked for. With asAt or asAtMeeting, the log as it stood then, folded from its events (follow-ups have no corrections, so knownAt changes nothing).",
+    complexity: asAtComplexity(listComplexity(15)),
   })
-  async meetingActionLog(
-    @Args('planId', { type: () => ID }) planId: string,
-    @Args('statuses', { type: () => [FollowUpStatusName], defaultValue: ['OPEN'] }) statuses: FollowUpStatusName[],
-    @Args('meetingId', { type: () => ID, nullable: true }) meetingId: string | undefined,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<FollowUpModel[]> {
-    await this.plans.plan(planId, principal);
-    return this.reader.forPlan(planId, statuses, meetingId ?? undefined);
+  async meetingActionLog(@Args() args: ActionLogArgs, @CurrentPrincipal() principal: Principal): Promise<FollowUpModel[]> {
+    await this.plans.plan(args.planId, principal);
+    const instant = await this.asAt.instant(args, principal, args.planId);
+    this.asAt.knownAt(args, instant);
+    if (instant !== undefined) await this.asAt.requirePlanExistedAt(args.planId, instant);
+    return this.reader.forPlan(args.planId, args.statuses, args.meetingId ?? undefined, instant);
   }
 
-  @ResolveField(() => [FollowUpNoteModel], { description: 'Every note since it was raised, in order.', complexity: listComplexity(4) })
+  @ResolveField(() => [FollowUpNoteModel], { description: 'Every note since it was raised, in order (by the instant asked for, if any).', complexity: listComplexity(4) })
   notes(@Parent() followUp: FollowUpModel): Promise<FollowUpNoteModel[]> {
-    return this.reader.notes(followUp.id);
+    return followUp.notesReader(followUp.id);
   }
 
   @Mutation(() => FollowUpModel, { description: 'Record a follow-up asked for at a meeting (board): what, who, by when.' })
