@@ -61,6 +61,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   removes them;
  * - challenge threads: the board and the DfE adviser ask and follow up, the owner of the action
  *   (or the programme office) answers, the board resolves;
+ * - plan and risk decisions, follow-ups: the board records them; the person a follow-up names
+ *   (a user of the area) updates and completes it; only the board drops one;
  * - DfE adviser: reads only, every change refused but asking the board's questions;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -121,6 +123,13 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   // which waits for another owner's 1.2).
   declareDependency:    [A,    F,    F,     A,    F,    F,      N,     N],
   removeDependency:     [A,    F,    F,     A,    F,    F,      N,     N],
+  // The board's working tools: it records plan and risk decisions and its follow-ups; the
+  // follow-up the matrix changes names "owner" (by user id), who may update and complete it.
+  recordPlanDecision:   [F,    A,    A,     F,    F,    F,      N,     N],
+  raiseFollowUp:        [F,    A,    A,     F,    F,    F,      N,     N],
+  updateFollowUp:       [F,    A,    A,     A,    F,    F,      N,     N],
+  completeFollowUp:     [F,    A,    A,     A,    F,    F,      N,     N],
+  dropFollowUp:         [F,    A,    A,     F,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */
@@ -266,6 +275,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'users(localAreaId)': { query: `query ($areaId: ID!) { users(localAreaId: $areaId) { id } }`, expected: [A, A, A, A, A, A, N, N] },
       'risks(planId)': { query: `query ($planId: ID!) { risks(planId: $planId) { ref scores { commentary } mitigations { id } } }`, expected: [A, A, A, A, A, A, N, N] },
       'risk(planId, ref)': { query: `query ($planId: ID!) { risk(planId: $planId, ref: "R1") { ref current { band } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'meetingActionLog(planId)': { query: `query ($planId: ID!) { meetingActionLog(planId: $planId) { description notes { note } } }`, expected: [A, A, A, A, A, A, N, N] },
       'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
       'plan.dependencies': { query: `query ($planId: ID!) { plan(id: $planId) { dependencies { revision dependencies { note } slipping { reasons } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
@@ -328,6 +338,59 @@ describe('Who may send which mutation, over HTTP', () => {
         // The only plan outside the test area is the two-area reader's, in the area "elsewhere" administers.
         expect(result.data.plans.map((p: { id: string }) => p.id).filter((id: string) => id !== 'matrix-reads-other-area')).toEqual([]);
       });
+    });
+  });
+
+  /**
+   * The board's working tools for a person who is a board member here and the DfE adviser in
+   * another area: they record decisions and follow-ups here only, and being named on a follow-up
+   * in the area they advise lends them no right to change it.
+   */
+  describe("the board's working tools for a person in two areas", () => {
+    const TOOLS_AREA = 'tools-area';
+    const FOLLOW_UP = `mutation ($input: RaiseFollowUpInput!) { raiseFollowUp(input: $input) { id } }`;
+    const UPDATE = `mutation ($input: UpdateFollowUpInput!) { updateFollowUp(input: $input) { id } }`;
+    const DECISION = `mutation ($input: RecordPlanDecisionInput!) { recordPlanDecision(input: $input) { id } }`;
+    let here: string;
+    let there: string;
+    let theirs: string;
+
+    beforeAll(async () => {
+      await app.addUser({ userId: 'tools-person', roles: ['BOARD_MEMBER'], areas: [TEST_AREA] });
+      await app.addUser({ userId: 'tools-person', roles: ['DFE_ADVISER'], areas: [TOOLS_AREA] });
+      await app.addUser({ userId: 'tools-chair', roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], areas: [TOOLS_AREA] });
+      here = ((await PREPARE.raiseFollowUp(app.gql, 'matrix-tools-here-2')).variables.input as { meetingId: string }).meetingId;
+      const chair = app.as('tools-chair');
+      await chair.gql(CREATE_PLAN, { input: planInput('matrix-tools-there', TOOLS_AREA) });
+      const scheduled = await chair.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+        input: { planId: 'matrix-tools-there', type: 'BOARD', date: '2026-06-01', title: 'June board' },
+      });
+      there = scheduled.data.scheduleMeeting.id;
+      const named = await chair.gql(FOLLOW_UP, { input: { meetingId: there, description: 'Send the DfE the sufficiency paper', owner: { name: 'DfE adviser', role: 'DfE SEND adviser', userId: 'tools-person' }, dueDate: '2026-07-01' } });
+      expect(named.errors).toBeUndefined();
+      theirs = named.data.raiseFollowUp.id;
+    });
+
+    const followUp = (meetingId: string) => ({ meetingId, description: 'Bring the dashboard', owner: { name: 'Sam Patel', role: 'Head of SEND' }, dueDate: '2026-07-13' });
+
+    it.each([
+      ['records a follow-up in the area they are a board member of', () => ({ query: FOLLOW_UP, input: followUp(here) }), 'allowed'],
+      ['records a plan decision in the area they are a board member of', () => ({ query: DECISION, input: { meetingId: here, kind: 'NOTED', summary: 'Noted' } }), 'allowed'],
+      ['may not record a follow-up in the area they advise', () => ({ query: FOLLOW_UP, input: followUp(there) }), 'FORBIDDEN'],
+      ['may not record a plan decision in the area they advise', () => ({ query: DECISION, input: { meetingId: there, kind: 'NOTED', summary: 'Noted' } }), 'FORBIDDEN'],
+      ['may not update a follow-up that names them in the area they advise', () => ({ query: UPDATE, input: { followUpId: theirs, note: 'Sent' } }), 'FORBIDDEN'],
+    ])('%s', async (_name, request, expected) => {
+      const { query, input } = request();
+      const before = await app.allEvents();
+      const result = await app.as('tools-person').gql(query, { input });
+      const added = (await app.allEvents()).slice(before.length);
+      if (expected === 'allowed') {
+        expect(result.errors).toBeUndefined();
+        for (const event of added) expect(event.metadata.actor).toMatchObject({ userId: 'tools-person', role: 'BOARD_MEMBER' });
+      } else {
+        expect(result.errors?.[0]?.extensions?.code).toBe(expected);
+        expect(added).toEqual([]);
+      }
     });
   });
 });

@@ -41,6 +41,7 @@ describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
     expect(owned).toBeDefined();
     expect(awaitingReview).toBeDefined();
     views = ['#/', '#/actions', `#/actions/${owned.id}`, `#/actions/${awaitingReview.id}`, '#/movement', '#/scorecard', '#/risks', '#/dependencies', '#/history'];
+    views = ['#/', '#/actions', `#/actions/${owned.id}`, `#/actions/${awaitingReview.id}`, '#/movement', '#/scorecard', '#/risks', '#/agenda', '#/history'];
   }, 60_000);
   afterAll(() => h?.close());
   afterEach(() => expect(h.pageErrors).toEqual([]));

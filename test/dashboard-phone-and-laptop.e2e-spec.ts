@@ -51,6 +51,7 @@ describeInChromium('The dashboard on a laptop and on a phone', () => {
     '#/scorecard',
     '#/risks',
     '#/dependencies',
+    '#/agenda',
     ...(role === 'board-chair' ? ['#/history'] : []),
   ];
 

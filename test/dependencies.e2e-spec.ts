@@ -151,4 +151,10 @@ describe('Dependencies between actions, over HTTP', () => {
     const refused = await unchanged(() => app.gql(REMOVE, { input: { planId: PLAN, actionId: id['5.1'], dependsOnActionId: id['5.3'], reason: 'Never was' } }));
     expect(refused.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', rule: 'dependencyExists' });
   });
+
+  it('keeps the history check green: the lines dependencies add to a timeline are checked against the network’s events', async () => {
+    const verified = await app.gql(`{ verifyHistory(planId: "${PLAN}") { ok readModel { rowsChecked firstMismatch { position } } } }`);
+    expect(verified.errors).toBeUndefined();
+    expect(verified.data.verifyHistory).toMatchObject({ ok: true, readModel: { firstMismatch: null } });
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
+import { ActionLogHistory, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
 import { produceQuarterlyReport } from '../apps/api/src/reports/produce-quarterly-report';
 import { ukDate } from '../apps/api/src/reports/uk-dates';
 import { startTestApp, TestApp } from './support/test-app';
@@ -106,14 +106,14 @@ describe('The quarterly monitoring report', () => {
     expect(await csv.text()).toBe(report.csv);
 
     // The CLI reads only the event store (no read models): same function, other index, same bytes.
-    const fromStore = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(app.store()), app.store()), risks: new RiskHistory(eventStoreRiskIndex(app.store()), app.store()) }, app.store(), 'demo-plan', { financialYear: 2025, quarter: 4 }, NOW);
+    const fromStore = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(app.store()), app.store()), risks: new RiskHistory(eventStoreRiskIndex(app.store()), app.store()), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(app.store()), app.store()) }, app.store(), 'demo-plan', { financialYear: 2025, quarter: 4 }, NOW);
     expect(fromStore.html).toBe(report.html);
     expect(fromStore.csv).toBe(report.csv);
   });
 
   it('traces every figure to events: lines link to their action, the header names the last event used', async () => {
     const events = await app.allEvents();
-    const planEvents = events.filter((e) => /^(plan|action|meeting|metric)-/.test(e.streamId) && e.metadata.occurredAt <= report.to);
+    const planEvents = events.filter((e) => /^(plan|action|meeting|metric|risk|follow-up|dependencies)-/.test(e.streamId) && e.metadata.occurredAt <= report.to);
     expect(report.eventsUpToPosition).toBe(String(planEvents[planEvents.length - 1].position));
     expect(report.html).toContain(`store position ${report.eventsUpToPosition}`);
     const links = [...report.html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);

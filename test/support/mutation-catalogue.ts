@@ -51,6 +51,11 @@ export const MUTATIONS = [
   'resolveChallenge',
   'declareDependency',
   'removeDependency',
+  'recordPlanDecision',
+  'raiseFollowUp',
+  'updateFollowUp',
+  'completeFollowUp',
+  'dropFollowUp',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -158,6 +163,23 @@ async function planWithChallenge(gql: Gql, planId: string, answered = false): Pr
   );
   if (answered) await must(gql(challengeMutation('answerChallenge', 'AnswerChallengeInput'), { input: { challengeId: raised.id, answer: 'Yes, within £0.5m.' } }), 'answerChallenge');
   return { challengeId: raised.id };
+}
+
+const followUpMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { id status } }`;
+
+/**
+ * A follow-up asked for at a held meeting, naming the matrix's "owner" (an action owner in the
+ * test area) as the person to do it.
+ */
+async function meetingWithFollowUp(gql: Gql, planId: string): Promise<{ followUpId: string }> {
+  const { meetingId } = await heldMeeting(gql, planId);
+  const raised = await must<{ id: string }>(
+    gql(followUpMutation('raiseFollowUp', 'RaiseFollowUpInput'), {
+      input: { meetingId, description: 'Bring the performance dashboard to the next meeting', owner: { name: 'Alex Morgan', role: 'Finance Lead – High Needs', userId: 'owner' }, dueDate: '2026-07-13' },
+    }),
+    'raiseFollowUp',
+  );
+  return { followUpId: raised.id };
 }
 
 /** Someone to grant roles to, registered by the tester (a plan administrator). */
@@ -502,5 +524,28 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   removeDependency: async (gql, planId) => {
     const { waiting, needed } = await planWithTwoActions(gql, planId, true);
     return { query: dependencyMutation('removeDependency', 'RemoveDependencyInput'), variables: { input: { planId, actionId: waiting.id, dependsOnActionId: needed.id, reason: 'They can run side by side' } } };
+  },
+  recordPlanDecision: async (gql, planId) => {
+    const { meetingId } = await heldMeeting(gql, planId);
+    return { query: meetingMutation('recordPlanDecision', 'RecordPlanDecisionInput'), variables: { input: { meetingId, kind: 'AGREED', summary: 'A deep dive on sufficiency every quarter' } } };
+  },
+  raiseFollowUp: async (gql, planId) => {
+    const { meetingId } = await heldMeeting(gql, planId);
+    return {
+      query: followUpMutation('raiseFollowUp', 'RaiseFollowUpInput'),
+      variables: { input: { meetingId, description: 'Invite the parent carer forum chair', owner: { name: 'Claire Benson', role: 'Parent Carer Forum co-chair' }, dueDate: '2026-07-13' } },
+    };
+  },
+  updateFollowUp: async (gql, planId) => {
+    const { followUpId } = await meetingWithFollowUp(gql, planId);
+    return { query: followUpMutation('updateFollowUp', 'UpdateFollowUpInput'), variables: { input: { followUpId, note: 'Draft with the BI team', dueDate: '2026-08-10' } } };
+  },
+  completeFollowUp: async (gql, planId) => {
+    const { followUpId } = await meetingWithFollowUp(gql, planId);
+    return { query: followUpMutation('completeFollowUp', 'CloseFollowUpInput'), variables: { input: { followUpId, note: 'Presented at the July board' } } };
+  },
+  dropFollowUp: async (gql, planId) => {
+    const { followUpId } = await meetingWithFollowUp(gql, planId);
+    return { query: followUpMutation('dropFollowUp', 'CloseFollowUpInput'), variables: { input: { followUpId, note: 'Covered by action 1.1' } } };
   },
 };

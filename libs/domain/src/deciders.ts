@@ -24,6 +24,9 @@ import { ChallengeEvent } from './challenge/challenge.events';
 import { decideDependency, DependencyDecisionContext, DependencyNetworkState, evolveDependencyNetwork, initialDependencyNetworkState } from './dependency/dependency.decider';
 import { DependencyCommand } from './dependency/dependency.commands';
 import { DependencyEvent } from './dependency/dependency.events';
+import { decideFollowUp, evolveFollowUp, FollowUpDecisionContext, FollowUpState, initialFollowUpState } from './follow-up/follow-up.decider';
+import { FollowUpCommand } from './follow-up/follow-up.commands';
+import { FollowUpEvent } from './follow-up/follow-up.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -51,6 +54,7 @@ export const riskStream = (riskId: string) => `risk-${riskId}`;
 export const challengeStream = (challengeId: string) => `challenge-${challengeId}`;
 /** A plan's dependencies are one network on one stream: a cycle is judged against all of them at once. */
 export const dependencyNetworkStream = (planId: string) => `dependencies-${planId}`;
+export const followUpStream = (followUpId: string) => `follow-up-${followUpId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -98,6 +102,12 @@ export const dependencyDecider: ConceptDecider<DependencyCommand, DependencyEven
   initialState: initialDependencyNetworkState,
   evolve: evolveDependencyNetwork,
   decide: decideDependency,
+};
+
+export const followUpDecider: ConceptDecider<FollowUpCommand, FollowUpEvent, FollowUpState, FollowUpDecisionContext> = {
+  initialState: initialFollowUpState,
+  evolve: evolveFollowUp,
+  decide: decideFollowUp,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>

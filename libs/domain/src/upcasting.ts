@@ -8,7 +8,9 @@ import { RISK_EVENT_VERSIONS, RiskEvent } from './risk/risk.events';
 import { CHALLENGE_EVENT_VERSIONS, ChallengeEvent } from './challenge/challenge.events';
 import { DEPENDENCY_EVENT_VERSIONS, DependencyEvent } from './dependency/dependency.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent;
+import { FOLLOW_UP_EVENT_VERSIONS, FollowUpEvent } from './follow-up/follow-up.events';
+
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -20,6 +22,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...RISK_EVENT_VERSIONS,
   ...CHALLENGE_EVENT_VERSIONS,
   ...DEPENDENCY_EVENT_VERSIONS,
+  ...FOLLOW_UP_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

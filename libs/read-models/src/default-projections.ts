@@ -11,6 +11,7 @@ import { ReminderProjection } from './reminders/reminder.projection';
 import { RiskProjection } from './risks/risk.projection';
 import { ChallengeProjection } from './challenges/challenge.projection';
 import { DependencyProjection } from './dependencies/dependency.projection';
+import { FollowUpProjection } from './follow-ups/follow-up.projection';
 import { Projection } from './projection/projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -28,4 +29,5 @@ export const defaultProjections = (): Projection[] => [
   new RiskProjection(),
   new ChallengeProjection(),
   new DependencyProjection(),
+  new FollowUpProjection(),
 ];

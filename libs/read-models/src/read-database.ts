@@ -29,6 +29,9 @@ import { ChallengeEntity } from './challenges/challenge.entity';
 import { ChallengeMessageEntity } from './challenges/challenge-message.entity';
 import { DependencyEntity } from './dependencies/dependency.entity';
 import { DependencyNetworkEntity } from './dependencies/dependency-network.entity';
+import { PlanDecisionEntity } from './meetings/plan-decision.entity';
+import { FollowUpEntity } from './follow-ups/follow-up.entity';
+import { FollowUpNoteEntity } from './follow-ups/follow-up-note.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -60,6 +63,9 @@ export const READ_MODEL_ENTITIES = [
   ChallengeMessageEntity,
   DependencyEntity,
   DependencyNetworkEntity,
+  PlanDecisionEntity,
+  FollowUpEntity,
+  FollowUpNoteEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];
@@ -69,7 +75,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 10;
+export const READ_MODEL_SCHEMA_VERSION = 11;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

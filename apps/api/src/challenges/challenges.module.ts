@@ -6,5 +6,6 @@ import { ChallengesResolver } from './challenges.resolver';
 @Module({
   imports: [ActionsModule],
   providers: [ChallengesResolver, ChallengeReadService],
+  exports: [ChallengeReadService],
 })
 export class ChallengesModule {}

@@ -84,7 +84,7 @@ export class CommandRunner {
   }
 
   /** A stream's current state, rebuilt the way a command rebuilds it before deciding. */
-  async fold<S, E extends PlanEvent | ActionEvent | MeetingEvent | MetricEvent | RiskEvent | ChallengeEvent>(
+  async fold<S, E extends DomainEvent>(
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {

@@ -10,6 +10,9 @@ import {
   DependencyNetworkState,
   ChallengeState,
   ExistingAction,
+  FollowUpCommand,
+  FollowUpEvent,
+  FollowUpState,
   MeetingCommand,
   MeetingEvent,
   MeetingState,
@@ -30,6 +33,7 @@ import {
 import { CommandResult, EventStore } from '@send/event-store';
 import { ActionCommands } from '../actions/action-commands.service';
 import { ChallengeCommands } from '../challenges/challenge-commands.service';
+import { FollowUpCommands } from '../follow-ups/follow-up-commands.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { MeetingCommands } from '../meetings/meeting-commands.service';
@@ -57,13 +61,14 @@ export class PlanCommandService {
     private readonly risks: RiskCommands,
     private readonly challenges: ChallengeCommands,
     private readonly dependencies: DependencyCommands,
+    private readonly followUps: FollowUpCommands,
     private readonly runner: CommandRunner,
   ) {}
 
   /** Outside Nest (the CLI, unit tests): every concept's commands over one store and one cache. */
   static over(store: EventStore, clock: Clock, config?: Pick<AppConfig, 'commandCacheBytes'>): PlanCommandService {
     const runner = new CommandRunner(store, clock, config);
-    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), runner);
+    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), new FollowUpCommands(runner), runner);
   }
 
   executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
@@ -100,6 +105,10 @@ export class PlanCommandService {
 
   executeDependencyCommand(command: DependencyCommand, options: CommandOptions): Promise<CommandResult<DependencyEvent, DependencyNetworkState>> {
     return this.dependencies.execute(command, undefined, options);
+  }
+
+  executeFollowUpCommand(command: FollowUpCommand, options: CommandOptions): Promise<CommandResult<FollowUpEvent, FollowUpState>> {
+    return this.followUps.execute(command, options);
   }
 
   requireMayActOn(commandType: ActionCommand['type'], actionId: string, principal: Principal): Promise<ExistingAction> {

@@ -12,6 +12,7 @@ import { demoUpdateRounds } from './demo-update-rounds';
 import { demoMetricCommands } from './demo-metrics';
 import { demoBoardToolSteps } from './demo-risks';
 import { demoDependencySteps } from './demo-dependencies';
+import { demoMeetingToolSteps } from './demo-meeting-tools';
 
 export { DEMO_PLAN_ID };
 
@@ -46,7 +47,8 @@ export async function loadDemoPlan(
   const metrics = demoMetricCommands(anchor);
   const boardTools = demoBoardToolSteps(anchor);
   const dependencies = demoDependencySteps(anchor);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + dependencies.length;
+  const meetingTools = demoMeetingToolSteps(anchor);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + dependencies.length + meetingTools.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -121,6 +123,15 @@ export async function loadDemoPlan(
       at: step.at,
       label: `Dependency ${step.command.type}`,
       run: () => commands.executeDependencyCommand(step.command, { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() }),
+    })),
+    // The board's decisions about the plan and its risks, and its action log, by whoever took each step.
+    ...meetingTools.map((step) => ({
+      at: step.at,
+      label: `${step.kind === 'meeting' ? 'Meeting' : 'Follow-up'} ${step.command.type}`,
+      run: () => {
+        const options = { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() };
+        return step.kind === 'meeting' ? commands.executeMeetingCommand(step.command, options) : commands.executeFollowUpCommand(step.command, options);
+      },
     })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const runBoardStepsUntil = async (instant: string) => {

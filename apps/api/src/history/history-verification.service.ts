@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ChainBreak, ChainHead, EventStore, IncrementalChainVerifier, RecordedEvent } from '@send/event-store';
+import { dependencyNetworkStream } from '@send/domain';
 import { PlanEntity, readModelStreamIndex, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
@@ -35,17 +36,18 @@ export class HistoryVerificationService {
   async verify(plan: PlanEntity, heads: ChainHead[], full = false): Promise<HistoryVerificationModel> {
     const index = readModelStreamIndex(this.dataSource);
     const [actionIds, meetingIds, metricIds] = await Promise.all([index.actionIds(plan.planId), index.meetingIds(plan.planId), index.metricIds(plan.planId)]);
-    const planStreams = new Set([`plan-${plan.planId}`, ...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`), ...metricIds.map((id) => `metric-${id}`)]);
+    const network = dependencyNetworkStream(plan.planId);
+    const planStreams = new Set([`plan-${plan.planId}`, ...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`), ...metricIds.map((id) => `metric-${id}`), network]);
     const timeline = actionIds.length === 0 ? [] : await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { actionId: In(actionIds) } });
 
     const checkedAt = this.clock.now();
     const verification = await this.chains.verify({ full, heads, streams: planStreams });
     // The store's chain, and any heads given: the plan's timeline against it is the caller's concern, not IT's.
     this.metrics.recordVerification(verification.ok, verification.head?.position, new Date());
-    // Timeline lines come from the plan's action streams and its meetings' decisions.
+    // Timeline lines come from the plan's action streams, its meetings' decisions and its dependency network.
     const timelineEvents = new Map<bigint, RecordedEvent>();
     if (timeline.length > 0) {
-      const sources = [...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`)];
+      const sources = [...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`), network];
       for (const events of await Promise.all(sources.map((streamId) => this.store.readStream(streamId)))) {
         for (const event of events) timelineEvents.set(event.position, event);
       }

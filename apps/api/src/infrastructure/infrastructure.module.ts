@@ -10,6 +10,7 @@ import { MeetingCommands } from '../meetings/meeting-commands.service';
 import { PlanCommands } from '../plans/plan-commands.service';
 import { MetricCommands } from '../scorecard/metric-commands.service';
 import { RiskCommands } from '../risks/risk-commands.service';
+import { FollowUpCommands } from '../follow-ups/follow-up-commands.service';
 import { ChallengeCommands } from '../challenges/challenge-commands.service';
 import { DependencyCommands } from '../dependencies/dependency-commands.service';
 import { UserCommands } from '../users/user-commands.service';
@@ -18,7 +19,7 @@ import { ProjectionService } from './projection.service';
 import { readDatabaseProvider } from './read-database.provider';
 
 /** One runner (and one cache of folded streams) under every concept's commands. */
-const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, PlanCommandService];
+const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService];
 
 /** The event store, the read database, the projections and the write side, for every feature module. */
 @Global()

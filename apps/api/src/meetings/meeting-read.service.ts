@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, MeetingNotFoundError, Principal } from '@send/domain';
-import { DecisionEntity, MeetingEntity, PlanEntity } from '@send/read-models';
-import { MeetingModel } from './models/meeting.model';
+import { DecisionEntity, MeetingEntity, PlanDecisionEntity, PlanEntity } from '@send/read-models';
+import { MeetingModel, PlanDecisionModel } from './models/meeting.model';
+
+const toPlanDecision = (d: PlanDecisionEntity): PlanDecisionModel => ({
+  id: d.decisionId,
+  meetingId: d.meetingId,
+  meetingDate: d.meetingDate,
+  subjectKind: d.subjectKind,
+  riskId: d.riskId,
+  riskRef: d.riskRef,
+  kind: d.kind,
+  summary: d.summary,
+  recordedAt: d.recordedAt,
+});
 
 @Injectable()
 export class MeetingReadService {
@@ -21,11 +33,16 @@ export class MeetingReadService {
     return this.toModels(rows);
   }
 
+  /** Decisions about one risk, oldest meeting first; for a risk the caller has already been shown. */
+  async decisionsOnRisk(riskId: string): Promise<PlanDecisionModel[]> {
+    const rows = await this.dataSource.getRepository(PlanDecisionEntity).find({ where: { riskId }, order: { meetingDate: 'ASC', recordedAt: 'ASC', decisionId: 'ASC' } });
+    return rows.map(toPlanDecision);
+  }
+
   private async toModels(rows: MeetingEntity[]): Promise<MeetingModel[]> {
-    const decisions = await this.dataSource.getRepository(DecisionEntity).find({
-      where: { meetingId: In(rows.map((m) => m.meetingId)) },
-      order: { recordedAt: 'ASC', decisionId: 'ASC' },
-    });
+    const where = { meetingId: In(rows.map((m) => m.meetingId)) };
+    const decisions = await this.dataSource.getRepository(DecisionEntity).find({ where, order: { recordedAt: 'ASC', decisionId: 'ASC' } });
+    const planDecisions = await this.dataSource.getRepository(PlanDecisionEntity).find({ where, order: { recordedAt: 'ASC', decisionId: 'ASC' } });
     return rows.map((m) => ({
       id: m.meetingId,
       planId: m.planId,
@@ -39,6 +56,7 @@ export class MeetingReadService {
       decisions: decisions
         .filter((d) => d.meetingId === m.meetingId)
         .map((d) => ({ id: d.decisionId, meetingId: d.meetingId, actionId: d.actionId, actionRef: d.actionRef, kind: d.kind, summary: d.summary, recordedAt: d.recordedAt })),
+      planDecisions: planDecisions.filter((d) => d.meetingId === m.meetingId).map(toPlanDecision),
     }));
   }
 }

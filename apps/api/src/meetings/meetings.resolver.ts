@@ -11,7 +11,7 @@ import { MeetingCommands } from './meeting-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, ScheduleMeetingInput } from './dto/meeting.input';
+import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, RecordPlanDecisionInput, ScheduleMeetingInput } from './dto/meeting.input';
 import { MeetingReadService } from './meeting-read.service';
 import { KnownAs } from './models/known-as.model';
 import { MeetingModel } from './models/meeting.model';
@@ -74,6 +74,16 @@ export class MeetingsResolver {
     const { meetingId, actionId, kind, summary } = input;
     const decisionId = deterministicUuid('decision', commandId);
     return this.run({ type: 'RecordDecision', data: { meetingId, decisionId, actionId, kind, summary } }, principal, commandId);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Minute a decision about the plan as a whole, or about one risk of it (board roles); a risk’s decisions show on the risk.' })
+  recordPlanDecision(@Args('input') input: RecordPlanDecisionInput, @CurrentPrincipal() principal: Principal): Promise<MeetingModel> {
+    const commandId = input.commandId ?? randomUUID();
+    const { meetingId, subjectKind, riskId, kind, summary } = input;
+    const decisionId = deterministicUuid('decision', commandId);
+    // A risk decision without its risk reaches the domain as a risk id of '' and is refused there, naming the rule.
+    const subject = subjectKind === 'RISK' ? { kind: 'RISK' as const, riskId: riskId ?? '' } : { kind: 'PLAN' as const };
+    return this.run({ type: 'RecordPlanDecision', data: { meetingId, decisionId, subject, kind, summary } }, principal, commandId);
   }
 
   @Mutation(() => MeetingModel, { description: 'Close the meeting; its record can no longer change.' })

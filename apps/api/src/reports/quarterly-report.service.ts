@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidValueError } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { PlanEntity, PlanHistory, readModelRiskIndex, readModelStreamIndex, RiskHistory } from '@send/read-models';
+import { ActionLogHistory, PlanEntity, PlanHistory, readModelFollowUpIndex, readModelRiskIndex, readModelStreamIndex, RiskHistory } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ReportArgs } from './dto/report.args';
@@ -18,7 +18,11 @@ export class QuarterlyReportService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
   ) {
-    this.histories = { plans: new PlanHistory(readModelStreamIndex(dataSource), store), risks: new RiskHistory(readModelRiskIndex(dataSource), store) };
+    this.histories = {
+      plans: new PlanHistory(readModelStreamIndex(dataSource), store),
+      risks: new RiskHistory(readModelRiskIndex(dataSource), store),
+      actionLog: new ActionLogHistory(readModelFollowUpIndex(dataSource), store),
+    };
   }
 
   /** The plan must already have been checked as visible to the caller. */

@@ -1,9 +1,10 @@
 import { londonDateOf, daysBetween } from '@send/domain';
-import { ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, RiskRegisterView, ScorecardLine, scorecardLine } from '@send/read-models';
+import { ActionLogView, ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, RiskRegisterView, ScorecardLine, scorecardLine } from '@send/read-models';
 import { ChainHead } from '@send/event-store';
 import { ReportPeriod } from './report-period';
 import { ReportRiskLine, reportRisks } from './report-risks';
 import { reportDependencyRisks, ReportDependencyLine } from './report-dependencies';
+import { reportActionLog, ReportFollowUpLine } from './report-action-log';
 
 export interface ReportActionLine {
   action: ActionView;
@@ -47,12 +48,16 @@ export interface QuarterlyReport {
   escalatedRisks: ReportRiskLine[];
   /** Open actions at risk from a slipping action they wait for, at the end of the period. */
   dependencyRisks: ReportDependencyLine[];
+  /** The board's follow-ups open at the end of the period (overdue first), then those closed during it. */
+  actionLog: ReportFollowUpLine[];
 }
 
 /** The plan's risk register at the period's two ends. */
 export interface ReportRiskRegisters {
   start: RiskRegisterView;
   end: RiskRegisterView;
+  /** The meeting action log at the end of the period. */
+  actionLog: ActionLogView;
 }
 
 export function buildQuarterlyReport(
@@ -86,7 +91,7 @@ export function buildQuarterlyReport(
   return {
     plan: end,
     period,
-    lastPosition: String(lastPositionOf(end, registers.end) ?? ''),
+    lastPosition: String(lastPositionOf(end, registers.end, registers.actionLog) ?? ''),
     chainHead: chainHead ? { position: String(chainHead.position), hash: chainHead.hash } : null,
     movement,
     areas: movement.areas,
@@ -100,11 +105,12 @@ export function buildQuarterlyReport(
     risks,
     escalatedRisks: risks.filter((r) => r.escalation.length > 0),
     dependencyRisks: reportDependencyRisks(end, today),
+    actionLog: reportActionLog(registers.actionLog, period),
   };
 }
 
-/** The newest event the report rests on, from the plan's streams or its risks'. */
-export function lastPositionOf(plan: PlanView, risks: RiskRegisterView): bigint | null {
-  const positions = [plan.lastPosition, risks.lastPosition].filter((p): p is bigint => p !== null);
+/** The newest event the report rests on, from the plan's streams, its risks' or its follow-ups'. */
+export function lastPositionOf(plan: PlanView, risks: RiskRegisterView, actionLog?: ActionLogView): bigint | null {
+  const positions = [plan.lastPosition, risks.lastPosition, actionLog?.lastPosition ?? null].filter((p): p is bigint => p !== null);
   return positions.length === 0 ? null : positions.reduce((a, b) => (a > b ? a : b));
 }

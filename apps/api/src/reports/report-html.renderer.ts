@@ -3,6 +3,7 @@ import { MovementGroup, RagRollUp, ScorecardLine } from '@send/read-models';
 import { QuarterlyReport, ReportActionLine } from './quarterly-report';
 import { ReportRiskLine } from './report-risks';
 import { ReportDependencyLine } from './report-dependencies';
+import { ReportFollowUpLine } from './report-action-log';
 import { ukDate, ukDatesIn, ukDateTime, ukPeriod } from './uk-dates';
 
 const escape = (text: string | number | null | undefined) =>
@@ -62,6 +63,14 @@ function riskRow(line: ReportRiskLine): string[] {
 }
 
 const RISK_HEAD = ['Risk', 'Owner', 'Score now', 'Since the period began', 'Target', 'Open mitigations', 'Escalation or status', 'Latest commentary'];
+
+const STANDING_WORDS: Record<ReportFollowUpLine['standing'], string> = { OVERDUE: 'overdue', OPEN: 'open', DONE: 'done', DROPPED: 'dropped' };
+
+function followUpRow(line: ReportFollowUpLine): string[] {
+  const f = line.followUp;
+  const standing = f.closedOn === null ? escape(STANDING_WORDS[line.standing]) : `${escape(STANDING_WORDS[line.standing])} on ${date(f.closedOn)}`;
+  return [escape(f.description), date(f.meetingDate), `${escape(f.ownerName)}, ${escape(f.ownerRole)}`, date(f.dueDate), standing, escape(line.latestNote)];
+}
 
 function groupRows(groups: MovementGroup[]): string[][] {
   const cell = (to: RagRollUp, from: RagRollUp, key: 'red' | 'amber' | 'green' | 'blue' | 'notYetRated') => {
@@ -238,6 +247,9 @@ ${table(
   report.dependencyRisks.map((l) => [actionLink(l.action), actionLink(l.from), escape(slipWords(l)), escape(l.chain.length > 2 ? l.chain.slice(1, -1).join(', ') : 'directly')]),
   'No action is at risk from a dependency.',
 )}
+<h2>11. Meeting action log</h2>
+<p>Follow-ups the board asked for at its meetings that are not plan actions: those still open at the end of the period, overdue first, then those done or dropped during it.</p>
+${table(['Follow-up', 'Asked for at the meeting of', 'Owner', 'Due', 'At the end of the period', 'Latest note'], report.actionLog.map(followUpRow), 'No follow-up was open or closed in the period.')}
 <h2>Appendix: the actions</h2>
 ${report.actions.map(appendix).join('\n')}
 </main>

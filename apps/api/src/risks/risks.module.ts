@@ -8,5 +8,6 @@ import { RisksResolver } from './risks.resolver';
 @Module({
   imports: [ActionsModule, AsAtModule],
   providers: [RisksResolver, RiskCommandsResolver, RiskReadService],
+  exports: [RiskReadService],
 })
 export class RisksModule {}

@@ -4,7 +4,8 @@ import type { Me } from './me.query';
 type CommandType = Parameters<typeof authorizeCommand>[1];
 
 export interface ActionOwnership {
-  owner: { id: string };
+  /** None for what is owned by user id alone (a follow-up names its owner's user, as a delegate is named). */
+  owner?: { id: string };
   delegates: { userId: string }[];
 }
 
@@ -15,7 +16,7 @@ export interface ActionOwnership {
 export function may(me: Me, command: CommandType, localAreaId: string, action?: ActionOwnership): boolean {
   const principal: Principal = { userId: me.id, displayName: me.displayName, ownerId: me.ownerId, grants: me.roles };
   try {
-    authorizeCommand(principal, command, localAreaId, action?.owner.id, action?.delegates.map((d) => d.userId));
+    authorizeCommand(principal, command, localAreaId, action?.owner?.id, action?.delegates.map((d) => d.userId));
     return true;
   } catch (error) {
     if (error instanceof ForbiddenError) return false;

@@ -10,6 +10,7 @@ import { useRoute } from '../routing/use-route';
 import { ScorecardPage } from '../scorecard/scorecard-page';
 import { RisksPage } from '../risks/risks-page';
 import { DependenciesPage } from '../dependencies/dependencies-page';
+import { AgendaPage } from '../agenda/agenda-page';
 import { SiteHeader } from './site-header';
 
 function View() {
@@ -29,6 +30,8 @@ function View() {
       return <RisksPage />;
     case '/dependencies':
       return <DependenciesPage />;
+    case '/agenda':
+      return <AgendaPage />;
     case '/history':
       return <HistoryCheckPage />;
     default:

@@ -10,6 +10,7 @@ const VIEWS = [
   { path: '/scorecard', label: 'Scorecard' },
   { path: '/risks', label: 'Risks' },
   { path: '/dependencies', label: 'Dependencies' },
+  { path: '/agenda', label: 'Agenda' },
 ];
 
 function isCurrent(route: Route, path: string): boolean {

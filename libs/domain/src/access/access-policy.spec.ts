@@ -92,6 +92,13 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   // Dependencies: the programme office, or the owner of the action that waits.
   DeclareDependency: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   RemoveDependency: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  // The board's own working tools: decisions about the plan or a risk, and its action log. The
+  // person a follow-up names (by user id) reports on it or completes it; only the board drops one.
+  RecordPlanDecision: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  RaiseFollowUp: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  UpdateFollowUp: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: ['ACTION_OWNER', 'PLAN_ADMINISTRATOR'] },
+  CompleteFollowUp: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: ['ACTION_OWNER', 'PLAN_ADMINISTRATOR'] },
+  DropFollowUp: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
 };
 
 const commandTypes = Object.keys(EXPECTED) as CommandType[];
@@ -154,6 +161,25 @@ describe('owner-only commands', () => {
   it.each(['ReportProgress', 'AttachEvidence'] as const)('%s: not even the programme office or the board may do it', (command) => {
     const everyoneButOwner = principal(['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER']);
     expect(refusal(() => authorizeCommand(everyoneButOwner, command, AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("a follow-up's owner", () => {
+  // The follow-up names its owner by user id; the API passes it where a delegate's would go.
+  const named = (roles: Role[], userId = 'u1') => ({ ...principal(roles), userId });
+
+  it.each(['UpdateFollowUp', 'CompleteFollowUp'] as const)('%s: allowed for the person it names, under the role they hold', (command) => {
+    expect(authorizeCommand(named(['ACTION_OWNER']), command, AREA, undefined, ['u1'])).toBe('ACTION_OWNER');
+    expect(authorizeCommand(named(['PLAN_ADMINISTRATOR']), command, AREA, undefined, ['u1'])).toBe('PLAN_ADMINISTRATOR');
+  });
+
+  it.each(['UpdateFollowUp', 'CompleteFollowUp'] as const)('%s: refused for someone else, and for the DfE adviser even when named', (command) => {
+    expect(refusal(() => authorizeCommand(named(['ACTION_OWNER'], 'u2'), command, AREA, undefined, ['u1'])).message).toMatch(/the follow-up's owner/);
+    expect(refusal(() => authorizeCommand(named(['DFE_ADVISER']), command, AREA, undefined, ['u1']))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('may not drop it: that is the board’s call', () => {
+    expect(refusal(() => authorizeCommand(named(['ACTION_OWNER']), 'DropFollowUp', AREA, undefined, ['u1']))).toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -298,6 +324,11 @@ describe('every refusal says what was refused, in the board’s words', () => {
     ResolveChallenge: 'resolve a challenge',
     DeclareDependency: 'declare what this action depends on',
     RemoveDependency: 'remove a dependency of this action',
+    RecordPlanDecision: 'record a board decision',
+    RaiseFollowUp: 'record a follow-up',
+    UpdateFollowUp: 'update this follow-up',
+    CompleteFollowUp: 'complete this follow-up',
+    DropFollowUp: 'drop a follow-up',
   };
 
   it('covers every command', () => {

@@ -9,6 +9,7 @@ import { MetricCommand } from '../scorecard/metric.commands';
 import { RiskCommand } from '../risk/risk.commands';
 import { ChallengeCommand } from '../challenge/challenge.commands';
 import { DependencyCommand } from '../dependency/dependency.commands';
+import { FollowUpCommand } from '../follow-up/follow-up.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -19,6 +20,7 @@ type CommandType =
   | RiskCommand['type']
   | ChallengeCommand['type']
   | DependencyCommand['type']
+  | FollowUpCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -28,7 +30,7 @@ interface Rule {
   /** Roles that may send it only for actions (or risks) they own. */
   ownRoles?: Role[];
   /** What an owner owns here, for the refusal's words; an action unless said. */
-  owned?: 'risk' | 'subject';
+  owned?: 'risk' | 'subject' | 'followUp';
   /**
    * Delegates act as the owner in everything else; passing the action on is the owner's own
    * call, or a delegate could keep access through someone they chose after being withdrawn.
@@ -38,7 +40,7 @@ interface Rule {
   what: string;
 }
 
-const OWNER_WORDS = { action: "the action's owner", risk: "the risk's owner", subject: 'the owner of the action or risk' } as const;
+const OWNER_WORDS = { action: "the action's owner", risk: "the risk's owner", subject: 'the owner of the action or risk', followUp: "the follow-up's owner" } as const;
 
 /**
  * Who may do what, per local area. The DfE adviser reads everything in their areas and changes
@@ -76,6 +78,13 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   RecordAttendance: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: "record a meeting's attendance" },
   RecordDecision: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a board decision' },
   CloseMeeting: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'close a board meeting' },
+  RecordPlanDecision: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a board decision' },
+  // The meeting action log: the board asks for follow-ups; the person it names, when they sign in
+  // here, reports on theirs (under the role they hold in the area), as the board may.
+  RaiseFollowUp: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a follow-up' },
+  UpdateFollowUp: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], ownRoles: ['ACTION_OWNER', 'PLAN_ADMINISTRATOR'], owned: 'followUp', what: 'update this follow-up' },
+  CompleteFollowUp: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], ownRoles: ['ACTION_OWNER', 'PLAN_ADMINISTRATOR'], owned: 'followUp', what: 'complete this follow-up' },
+  DropFollowUp: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'drop a follow-up' },
   // The programme office keeps the scorecard; the board reads it.
   DefineMetric: { roles: ['PLAN_ADMINISTRATOR'], what: 'define a scorecard metric' },
   ReviseMetric: { roles: ['PLAN_ADMINISTRATOR'], what: 'revise a scorecard metric' },

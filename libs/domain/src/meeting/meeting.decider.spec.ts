@@ -1,4 +1,6 @@
 import { ActionState } from '../action/action.decider';
+import { RiskState } from '../risk/risk.decider';
+import { loadEvent } from '../deciders';
 import { CommandMetadata } from '../shared/command-metadata';
 import { refusal } from '../shared/refusal.fixture';
 import { Attendee, MeetingCommand } from './meeting.commands';
@@ -113,5 +115,70 @@ describe('A board meeting', () => {
 
   it('answers "not found" for anything but scheduling a meeting that does not exist', () => {
     expect(refusal(() => when({ type: 'CloseMeeting', data: { meetingId } }, given([]))).kind).toBe('not_found');
+  });
+
+  describe('a decision about the plan or a risk', () => {
+    const risk = (planId = 'plan-1', riskId = 'r-1'): RiskState => ({ exists: true, riskId, planId, ref: 'R3' }) as RiskState;
+    const planDecision = (data: Partial<Extract<MeetingCommand, { type: 'RecordPlanDecision' }>['data']> = {}): MeetingCommand => ({
+      type: 'RecordPlanDecision',
+      data: { meetingId, decisionId: 'd2', subject: { kind: 'PLAN' }, kind: 'AGREED', summary: ' Quarterly deep dive on sufficiency ', ...data },
+    });
+    const onRisk = (kind: 'RISK_TOLERATED' | 'NOTED' = 'RISK_TOLERATED') => planDecision({ subject: { kind: 'RISK', riskId: 'r-1' }, kind, summary: 'Tolerated until the capital bid is decided' });
+
+    it('records one about the plan as a whole, with no action and no risk', () => {
+      expect(when(planDecision(), given([scheduled]))).toEqual([
+        {
+          type: 'PlanDecisionRecorded',
+          data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd2', subjectKind: 'PLAN', riskId: null, riskRef: null, kind: 'AGREED', summary: 'Quarterly deep dive on sufficiency' },
+        },
+      ]);
+    });
+
+    it('records one about a risk of the plan, with the risk’s reference taken from the risk', () => {
+      expect(when(onRisk(), given([scheduled]), { risk: risk() })[0]).toMatchObject({ data: { subjectKind: 'RISK', riskId: 'r-1', riskRef: 'R3', kind: 'RISK_TOLERATED' } });
+    });
+
+    it('refuses a risk of another plan, a risk that does not exist, or a different risk than the one named', () => {
+      expect(refusal(() => when(onRisk(), given([scheduled]), { risk: risk('plan-2') })).rule).toBe('decisionOnRiskInPlan');
+      expect(refusal(() => when(onRisk(), given([scheduled]), { risk: { exists: false } })).rule).toBe('decisionOnRiskInPlan');
+      expect(refusal(() => when(onRisk(), given([scheduled]), { risk: risk('plan-1', 'r-2') })).rule).toBe('decisionOnRiskInPlan');
+      expect(refusal(() => when(onRisk(), given([scheduled]), {})).rule).toBe('decisionOnRiskInPlan');
+    });
+
+    it('refuses the risk-only kinds for the plan as a whole', () => {
+      for (const kind of ['RISK_TOLERATED', 'FURTHER_MITIGATION'] as const) {
+        const refused = refusal(() => when(planDecision({ kind }), given([scheduled])));
+        expect(refused).toMatchObject({ kind: 'rule_violation', rule: 'riskDecisionKind' });
+      }
+      expect(when(onRisk('NOTED'), given([scheduled]), { risk: risk() })).toHaveLength(1);
+    });
+
+    it('refuses an unknown subject or kind, or a blank summary, naming the field', () => {
+      expect(refusal(() => when(planDecision({ subject: { kind: 'ACTION' } as never }), given([scheduled])))).toMatchObject({ field: 'subject.kind', rule: 'isIn:PLAN,RISK' });
+      const kind = refusal(() => when(planDecision({ kind: 'EVIDENCE_ACCEPTED' as never }), given([scheduled])));
+      expect(kind).toMatchObject({ field: 'kind', rule: 'isIn:AGREED,NOTED,ESCALATED,RISK_TOLERATED,FURTHER_MITIGATION' });
+      expect(refusal(() => when(planDecision({ summary: ' ' }), given([scheduled])))).toMatchObject({ field: 'summary', rule: 'required' });
+    });
+
+    it('loads beside the decisions stored before it: DecisionRecorded stays version 1, unchanged', () => {
+      // As the store holds them: the old event type at version 1, the new type at its own version 1.
+      const stored = [
+        { type: 'MeetingScheduled', data: { ...scheduled.data }, metadata: { schemaVersion: 1 } },
+        { type: 'DecisionRecorded', data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd1', actionId: 'a-8-2', actionRef: '8.2', kind: 'NOTED', summary: 'Noted' }, metadata: { schemaVersion: 1 } },
+        { type: 'PlanDecisionRecorded', data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd2', subjectKind: 'PLAN', riskId: null, riskRef: null, kind: 'AGREED', summary: 'Agreed' }, metadata: { schemaVersion: 1 } },
+      ];
+      const events = stored.map((e) => loadEvent<MeetingEvent>(e));
+      expect(events[1].data).toEqual(stored[1].data);
+      expect(events.reduce(evolveMeeting, initialMeetingState())).toMatchObject({ decisionIds: ['d1', 'd2'] });
+    });
+
+    it('shares decision ids with decisions about actions, and follows the meeting’s rules', () => {
+      const aboutAction = when(decide('d2'), given([scheduled]), { action: action() });
+      expect(refusal(() => when(planDecision(), given([scheduled, ...aboutAction]))).rule).toBe('decisionIdUnique');
+      const aboutPlan = when(planDecision({ decisionId: 'd3' }), given([scheduled]));
+      expect(given([scheduled, ...aboutAction, ...aboutPlan])).toMatchObject({ decisionIds: ['d2', 'd3'] });
+      expect(refusal(() => when(planDecision(), given([scheduled, closed]))).rule).toBe('meetingOpen');
+      expect(refusal(() => when(planDecision(), given([scheduled]), {}, '2026-11-15T12:00:00.000Z')).rule).toBe('meetingHeld');
+    });
   });
 });

@@ -1,18 +1,21 @@
 import { ActionState } from '../action/action.decider';
+import { RiskState } from '../risk/risk.decider';
 import { londonDateOf } from '../shared/london-day';
 import { CommandMetadata } from '../shared/command-metadata';
 import { InvalidValueError } from '../shared/domain-error';
 import { requireDate, requireText } from '../shared/guards';
-import { Attendee, DECISION_KINDS, MEETING_TYPES, MeetingCommand } from './meeting.commands';
+import { Attendee, DECISION_KINDS, DECISION_SUBJECTS, MEETING_TYPES, MeetingCommand, PLAN_DECISION_KINDS, RISK_ONLY_DECISION_KINDS } from './meeting.commands';
 import { MeetingEvent } from './meeting.events';
 import {
   DecisionAlreadyRecordedError,
   DecisionOutsidePlanError,
+  DecisionSubjectOutsidePlanError,
   MeetingAlreadyExistsError,
   MeetingClosedError,
   MeetingNotFoundError,
   MeetingNotYetHeldError,
   NoAttendeesError,
+  RiskOnlyDecisionKindError,
 } from './meeting.errors';
 
 export type MeetingState =
@@ -27,9 +30,10 @@ export type MeetingState =
       decisionIds: string[];
     };
 
-/** The action a decision is about, read from its own stream. */
+/** The action or risk a decision is about, read from its own stream. */
 export interface MeetingDecisionContext {
   action?: ActionState;
+  risk?: RiskState;
 }
 
 export const initialMeetingState = (): MeetingState => ({ exists: false });
@@ -44,6 +48,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     case 'AttendanceRecorded':
       return state;
     case 'DecisionRecorded':
+    case 'PlanDecisionRecorded':
       return { ...state, decisionIds: [...state.decisionIds, event.data.decisionId] };
     case 'MeetingClosed':
       return { ...state, closed: true };
@@ -109,6 +114,39 @@ export function decideMeeting(
             decisionId: d.decisionId,
             actionId: action.actionId,
             actionRef: action.ref,
+            kind: d.kind,
+            summary: requireText('summary', d.summary),
+          },
+        },
+      ];
+    }
+    case 'RecordPlanDecision': {
+      const d = command.data;
+      if (state.decisionIds.includes(d.decisionId)) throw new DecisionAlreadyRecordedError(d.decisionId);
+      if (!(DECISION_SUBJECTS as readonly string[]).includes(d.subject?.kind)) {
+        throw new InvalidValueError('subject.kind', `isIn:${DECISION_SUBJECTS.join(',')}`, `subject.kind must be one of ${DECISION_SUBJECTS.join(', ')}`);
+      }
+      if (!(PLAN_DECISION_KINDS as readonly string[]).includes(d.kind)) {
+        throw new InvalidValueError('kind', `isIn:${PLAN_DECISION_KINDS.join(',')}`, `kind must be one of ${PLAN_DECISION_KINDS.join(', ')}`);
+      }
+      let risk: { riskId: string; riskRef: string } | null = null;
+      if (d.subject.kind === 'RISK') {
+        const found = context.risk;
+        if (!found?.exists || found.planId !== state.planId || found.riskId !== d.subject.riskId) throw new DecisionSubjectOutsidePlanError();
+        risk = { riskId: found.riskId, riskRef: found.ref };
+      } else if (RISK_ONLY_DECISION_KINDS.includes(d.kind)) {
+        throw new RiskOnlyDecisionKindError(d.kind);
+      }
+      return [
+        {
+          type: 'PlanDecisionRecorded',
+          data: {
+            meetingId,
+            meetingDate: state.date,
+            decisionId: d.decisionId,
+            subjectKind: d.subject.kind,
+            riskId: risk?.riskId ?? null,
+            riskRef: risk?.riskRef ?? null,
             kind: d.kind,
             summary: requireText('summary', d.summary),
           },

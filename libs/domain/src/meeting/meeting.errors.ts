@@ -41,3 +41,15 @@ export class MeetingNotYetHeldError extends RuleViolationError {
     super('meetingHeld', `The meeting is on ${date}; its attendance and decisions can be recorded from that day`);
   }
 }
+
+export class DecisionSubjectOutsidePlanError extends RuleViolationError {
+  constructor() {
+    super('decisionOnRiskInPlan', "A decision about a risk must be about a risk in the meeting's plan");
+  }
+}
+
+export class RiskOnlyDecisionKindError extends RuleViolationError {
+  constructor(kind: string) {
+    super('riskDecisionKind', `A ${kind} decision is about a risk; the plan as a whole cannot take it`);
+  }
+}

@@ -2,6 +2,7 @@ import { Projection, ProjectedEvent } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { DecisionEntity } from './decision.entity';
 import { MeetingEntity } from './meeting.entity';
+import { PlanDecisionEntity } from './plan-decision.entity';
 
 export class MeetingProjection implements Projection {
   readonly name = 'meetings';
@@ -21,6 +22,9 @@ export class MeetingProjection implements Projection {
         rows.insert(DecisionEntity, { decisionId, meetingId, actionId, actionRef, kind, summary, recordedAt: event.recorded.metadata.occurredAt });
         return;
       }
+      case 'PlanDecisionRecorded':
+        rows.insert(PlanDecisionEntity, { ...event.data, recordedAt: event.recorded.metadata.occurredAt });
+        return;
       case 'MeetingClosed':
         rows.update(MeetingEntity, { meetingId: event.data.meetingId }, { closed: true, minutesReference: event.data.minutesReference });
         return;

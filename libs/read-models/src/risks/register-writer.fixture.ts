@@ -8,7 +8,15 @@ import {
   ChallengeDecisionContext,
   challengeStream,
   DomainEvent,
+  FollowUpCommand,
+  followUpDecider,
+  FollowUpDecisionContext,
+  followUpStream,
   loadEvent,
+  MeetingCommand,
+  meetingDecider,
+  MeetingDecisionContext,
+  meetingStream,
   planDecider,
   planStream,
   RiskCommand,
@@ -16,6 +24,8 @@ import {
   RiskDecisionContext,
   riskStream,
   schemaVersionOf,
+  userDecider,
+  userStream,
 } from '@send/domain';
 import { EventStore, foldStream, handleCommand, SqliteEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
@@ -25,7 +35,7 @@ import { ProjectionRunner } from '../projection/projection-runner';
 import { openReadDatabase } from '../read-database';
 
 /**
- * The app's write path for the register and the board's threads without its Nest wiring (a lib's
+ * The app's write path for the register, the board's threads, meetings and action log without its Nest wiring (a lib's
  * tests may not load the app): the deciders through handleCommand, with the context the app's
  * command service reads.
  */
@@ -56,6 +66,22 @@ export async function sendChallenge(store: EventStore, command: ChallengeCommand
     else context.risk = await fold(store, riskStream(id), riskDecider);
   }
   return handleCommand(store, challengeStream(command.data.challengeId), challengeDecider, command, options(day, actor, context));
+}
+
+export async function sendMeeting(store: EventStore, command: MeetingCommand, day: string, actor: Actor) {
+  const context: MeetingDecisionContext = {};
+  if (command.type === 'RecordDecision') context.action = await fold(store, actionStream(command.data.actionId), actionDecider);
+  if (command.type === 'RecordPlanDecision' && command.data.subject.kind === 'RISK') context.risk = await fold(store, riskStream(command.data.subject.riskId), riskDecider);
+  return handleCommand(store, meetingStream(command.data.meetingId), meetingDecider, command, options(day, actor, context));
+}
+
+export async function sendFollowUp(store: EventStore, command: FollowUpCommand, day: string, actor: Actor, localAreaId?: string) {
+  const context: FollowUpDecisionContext = { localAreaId };
+  if (command.type === 'RaiseFollowUp') {
+    context.meeting = await fold(store, meetingStream(command.data.meetingId), meetingDecider);
+    if (command.data.owner.userId) context.ownerUser = await fold(store, userStream(command.data.owner.userId), userDecider);
+  }
+  return handleCommand(store, followUpStream(command.data.followUpId), followUpDecider, command, options(day, actor, context));
 }
 
 /**

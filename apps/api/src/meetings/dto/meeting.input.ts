@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
-import { DecisionKindName, MeetingTypeName } from '../models/meeting.model';
+import { DecisionKindName, DecisionSubjectKindName, MeetingTypeName, PlanDecisionKindName } from '../models/meeting.model';
 
 // The inputs of the board's meeting record, side by side.
 
@@ -37,6 +37,16 @@ export class RecordDecisionInput {
   @IsOptional()
   @IsUUID()
   readonly commandId?: string;
+}
+
+@InputType()
+export class RecordPlanDecisionInput {
+  @Field(() => ID) @IsUUID() readonly meetingId: string;
+  @Field(() => DecisionSubjectKindName, { defaultValue: 'PLAN' }) @IsEnum(DecisionSubjectKindName) readonly subjectKind: DecisionSubjectKindName;
+  @Field(() => ID, { nullable: true, description: 'The risk, when subjectKind is RISK.' }) @IsOptional() @IsUUID() readonly riskId?: string | null;
+  @Field(() => PlanDecisionKindName) @IsEnum(PlanDecisionKindName) readonly kind: PlanDecisionKindName;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(2000) readonly summary: string;
+  @Field(() => ID, { nullable: true, description: 'Optional id of this command, so a retried request is recognised.' }) @IsOptional() @IsUUID() readonly commandId?: string;
 }
 
 @InputType()

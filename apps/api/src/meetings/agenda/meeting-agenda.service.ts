@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@send/domain';
+import { ChallengeReadService } from '../../challenges/challenge-read.service';
+import { FollowUpReadService } from '../../follow-ups/follow-up-read.service';
+import { RiskReadService } from '../../risks/risk-read.service';
+import { MeetingReadService } from '../meeting-read.service';
+import { escalatedSince } from './escalated-since';
+import { AgendaRiskModel, MeetingAgendaModel } from './meeting-agenda.model';
+
+/** Gathers a meeting's agenda from the read models of the things on it. */
+@Injectable()
+export class MeetingAgendaService {
+  constructor(
+    private readonly meetings: MeetingReadService,
+    private readonly followUps: FollowUpReadService,
+    private readonly risks: RiskReadService,
+    private readonly challenges: ChallengeReadService,
+  ) {}
+
+  async agenda(meetingId: string, principal: Principal): Promise<MeetingAgendaModel> {
+    const meeting = await this.meetings.meeting(meetingId, principal);
+    const [followUps, escalatedRisks, openChallenges] = await Promise.all([
+      this.followUps.carriedTo(meeting.planId, meeting),
+      this.escalatedRisks(meeting.planId),
+      this.challenges.forPlan(meeting.planId, ['AWAITING_ANSWER', 'ANSWERED']),
+    ]);
+    return { meeting, followUps, escalatedRisks, openChallenges, decisions: meeting.decisions, planDecisions: meeting.planDecisions };
+  }
+
+  private async escalatedRisks(planId: string): Promise<AgendaRiskModel[]> {
+    const open = (await this.risks.forPlan(planId, ['OPEN'])).filter((r) => r.escalation.length > 0);
+    const rows = await Promise.all(
+      open.map(async (risk): Promise<AgendaRiskModel | null> => {
+        const scores = await this.risks.scores(risk.id);
+        const since = escalatedSince(scores.map((s) => ({ score: s.rating.score, asAt: s.asAt, recordedAt: s.recordedAt })));
+        if (since === null) return null;
+        const decisionsSince = (await this.meetings.decisionsOnRisk(risk.id)).filter((d) => d.meetingDate >= since);
+        return { risk, escalatedSince: since, decisionsSince, awaitingDecision: decisionsSince.length === 0 };
+      }),
+    );
+    // forPlan gives reference order; awaiting ones first keeps it within each group.
+    return rows.filter((r): r is AgendaRiskModel => r !== null).sort((a, b) => Number(b.awaitingDecision) - Number(a.awaitingDecision));
+  }
+}

@@ -1,0 +1,51 @@
+import type { ChallengeStatus, PlanDecisionKind, RiskBand } from '@send/domain';
+
+export const MEETINGS_QUERY = `query Meetings($planId: ID!) { meetings(planId: $planId) { id date title closed } }`;
+
+export interface MeetingChoice {
+  id: string;
+  date: string;
+  title: string;
+  closed: boolean;
+}
+
+export const AGENDA_QUERY = `query Agenda($id: ID!) {
+  meetingAgenda(meetingId: $id) {
+    meeting { id date title closed }
+    followUps { id description meetingDate dueDate overdue owner { name role userId } notes { note on } }
+    escalatedRisks { risk { id ref title current { score band } } escalatedSince awaitingDecision decisionsSince { id meetingDate kind summary } }
+    openChallenges { id subjectRef status messages { text } }
+    decisions { id actionRef kind summary }
+    planDecisions { id subjectKind riskRef kind summary }
+  }
+}`;
+
+export interface AgendaFollowUp {
+  id: string;
+  description: string;
+  meetingDate: string;
+  dueDate: string;
+  overdue: boolean;
+  owner: { name: string; role: string; userId: string | null };
+  notes: { note: string; on: string }[];
+}
+
+export interface AgendaRisk {
+  risk: { id: string; ref: string; title: string; current: { score: number; band: RiskBand } };
+  escalatedSince: string;
+  awaitingDecision: boolean;
+  decisionsSince: { id: string; meetingDate: string; kind: PlanDecisionKind; summary: string }[];
+}
+
+export interface Agenda {
+  meeting: MeetingChoice;
+  followUps: AgendaFollowUp[];
+  escalatedRisks: AgendaRisk[];
+  openChallenges: { id: string; subjectRef: string; status: ChallengeStatus; messages: { text: string | null }[] }[];
+  decisions: { id: string; actionRef: string; kind: string; summary: string }[];
+  planDecisions: { id: string; subjectKind: 'PLAN' | 'RISK'; riskRef: string | null; kind: PlanDecisionKind; summary: string }[];
+}
+
+export const UPDATE_FOLLOW_UP = `mutation UpdateFollowUp($input: UpdateFollowUpInput!) { updateFollowUp(input: $input) { id } }`;
+export const COMPLETE_FOLLOW_UP = `mutation CompleteFollowUp($input: CloseFollowUpInput!) { completeFollowUp(input: $input) { id } }`;
+export const DROP_FOLLOW_UP = `mutation DropFollowUp($input: CloseFollowUpInput!) { dropFollowUp(input: $input) { id } }`;

@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+// Callbacks handed to page.evaluate run in the browser, where window and document exist.
+import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
+import { matchScreenshot, texts } from './support/dashboard-page';
+
+const AGENDA = `query ($id: ID!) {
+  meetingAgenda(meetingId: $id) {
+    followUps { description overdue }
+    escalatedRisks { risk { ref } awaitingDecision }
+    openChallenges { subjectRef }
+    planDecisions { kind }
+  }
+}`;
+
+describeInChromium('The dashboard in Chromium: the agenda for the next meeting', () => {
+  let h: DashboardHarness;
+  let meetings: { id: string; title: string; closed: boolean }[];
+
+  beforeAll(async () => {
+    h = await startDashboard();
+    meetings = (await h.app.gql(`{ meetings(planId: "demo-plan") { id title closed } }`)).data.meetings;
+  }, 60_000);
+  afterAll(() => h?.close());
+  afterEach(() => expect(h.pageErrors).toEqual([]));
+
+  it('shows, for the latest meeting when all are closed, what the API puts on its agenda', async () => {
+    const last = meetings[meetings.length - 1];
+    const agenda = (await h.app.gql(AGENDA, { id: last.id })).data.meetingAgenda;
+    // The demo's last board carries the overdue capital timeline, decided on R1, and has an open challenge.
+    expect(agenda.followUps).toEqual([{ description: 'Report the specialist place capital timeline site by site', overdue: true }]);
+    expect(agenda.escalatedRisks.some((r: { awaitingDecision: boolean }) => !r.awaitingDecision)).toBe(true);
+
+    const page = await h.signedIn('dfe-adviser', '#/agenda');
+    await page.locator('table.agenda-follow-ups tbody tr').first().waitFor();
+    expect(await page.getByLabel('Agenda for the meeting').inputValue()).toBe(last.id);
+    expect(await texts(page, 'table.agenda-follow-ups tbody th')).toEqual(agenda.followUps.map((f: { description: string }) => f.description));
+    expect(await page.locator('table.agenda-follow-ups tbody tr').first().getAttribute('data-overdue')).toBe('yes');
+    expect(await page.locator('table.agenda-follow-ups tbody tr').first().textContent()).toContain('Overdue');
+    const risks = await page.locator('ul.agenda-risks li').evaluateAll((items) => items.map((i) => [i.getAttribute('data-ref') ?? '', i.textContent ?? ''] as const));
+    expect(risks.map(([ref]) => ref)).toEqual(agenda.escalatedRisks.map((r: { risk: { ref: string } }) => r.risk.ref));
+    for (const [i, [, text]] of risks.entries()) {
+      expect(text.includes('Awaiting the board’s decision.')).toBe(agenda.escalatedRisks[i].awaitingDecision);
+    }
+    expect(risks.find(([ref]) => ref === 'R1')?.[1]).toMatch(/Decided on \d+ \w+ \d{4}: Further mitigation, The deficit risk stays Red/);
+    expect((await texts(page, 'ul.agenda-challenges li')).map((t) => t.split(' ')[0])).toEqual(agenda.openChallenges.map((c: { subjectRef: string }) => c.subjectRef));
+    expect(await texts(page, 'ul.agenda-decisions li')).toContain('The plan: Agreed, A deep dive on specialist place sufficiency at every second board, starting at the next');
+    await matchScreenshot(page, 'agenda');
+    await page.close();
+  });
+
+  it('prefers the first meeting not yet closed, and follows the meeting chosen', async () => {
+    const scheduled = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+      input: { planId: 'demo-plan', type: 'BOARD', date: '2026-07-13', title: 'SEND Improvement Board, July 2026' },
+    });
+    expect(scheduled.errors).toBeUndefined();
+    const next = scheduled.data.scheduleMeeting.id;
+    const agenda = (await h.app.gql(AGENDA, { id: next })).data.meetingAgenda;
+    const page = await h.signedIn('board-chair', '#/agenda');
+    await page.locator('table.agenda-follow-ups tbody tr').first().waitFor();
+    expect(await page.getByLabel('Agenda for the meeting').inputValue()).toBe(next);
+    // The last board's own follow-up (the Q3 forecast) is carried to July; the capital timeline is still overdue.
+    expect(await texts(page, 'table.agenda-follow-ups tbody th')).toEqual(agenda.followUps.map((f: { description: string }) => f.description));
+    expect(agenda.followUps).toHaveLength(2);
+    expect(await texts(page, 'ul.agenda-decisions li')).toEqual([]);
+    await page.getByLabel('Agenda for the meeting').selectOption(meetings[0].id);
+    await page.getByText('No follow-up from an earlier meeting is still open.').waitFor();
+    await page.close();
+  });
+
+  it('fits a phone without scrolling sideways', async () => {
+    const page = await h.signedIn('board-chair', '#/agenda');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('ul.agenda-risks').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('lets the person a follow-up names note it and mark it done, shows the board Drop, and the DfE adviser no controls', async () => {
+    // The agenda of whichever meeting comes next carries the capital timeline (Fiona Gallagher's), still open and overdue.
+    const adviser = await h.signedIn('dfe-adviser', '#/agenda');
+    await adviser.locator('table.agenda-follow-ups tbody tr').first().waitFor();
+    expect(await adviser.locator('details.follow-up-note').count()).toBe(0);
+    await adviser.close();
+
+    const member = await h.signedIn('board-member', '#/agenda');
+    await member.locator('table.agenda-follow-ups tbody tr').first().waitFor();
+    const rows = await member.locator('table.agenda-follow-ups tbody tr').count();
+    expect(await member.locator('details.follow-up-note').count()).toBe(rows);
+    await member.locator('details.follow-up-note summary').first().click();
+    expect(await member.getByRole('button', { name: 'Drop it' }).first().isVisible()).toBe(true);
+    await member.close();
+
+    const page = await h.signedIn('fiona.gallagher', '#/agenda');
+    const capital = page.locator('table.agenda-follow-ups tbody tr', { hasText: 'capital timeline' });
+    await capital.waitFor();
+    // Only her own: any other carried follow-up names someone else.
+    expect(await page.locator('details.follow-up-note').count()).toBe(1);
+    await capital.locator('summary').click();
+    expect(await capital.getByRole('button', { name: 'Drop it' }).count()).toBe(0);
+    await capital.getByLabel('Note').fill('   ');
+    await capital.getByRole('button', { name: 'Mark done' }).click();
+    expect(await capital.getByRole('alert').textContent()).toContain('note is required');
+    await capital.getByLabel('Note').fill('Timeline presented site by site; third site has consent');
+    await capital.getByRole('button', { name: 'Mark done' }).click();
+    await capital.waitFor({ state: 'detached' });
+    const log = (await h.app.gql(`{ meetingActionLog(planId: "demo-plan", statuses: [DONE]) { description notes { kind note byName } } }`)).data.meetingActionLog;
+    const done = log.find((f: { description: string }) => f.description.includes('capital timeline'));
+    expect(done.notes.at(-1)).toEqual({ kind: 'COMPLETED', note: 'Timeline presented site by site; third site has consent', byName: 'Fiona Gallagher' });
+    await page.close();
+  });
+});
