@@ -1,4 +1,4 @@
-import { RagStatus } from '../action/rag-status';
+import { ActionStatus, RagStatus } from '../action/rag-status';
 import { MetricRag } from './metric-rag';
 import { Polarity } from './metric.commands';
 
@@ -56,12 +56,16 @@ function reasonsFor(position: LinkedMetricPosition): ImpactReason[] {
  * period) or got worse between its last two figures, the wrong way for the metric's polarity.
  * Tasks can be on track while outcomes are not, and the auditor asks about outcomes, so the board
  * is shown the reasons, each naming the metric. Any other RAG is not flagged: Red and Amber are
- * already on the board's agenda, Blue is judged on its evidence. A metric with no figure yet, or
+ * already on the board's agenda, Blue is judged on its evidence; nor is a withdrawn or superseded
+ * action, which keeps its last RAG but is no longer being delivered. A metric with no figure yet, or
  * only one, says nothing either way. Returns null when the action is not flagged; otherwise the
  * reasons in metric name order, off target before worsening.
  */
-export function greenButNotMovingTheNeedle(rag: RagStatus, metrics: readonly LinkedMetricPosition[]): { reasons: ImpactReason[] } | null {
-  if (rag !== 'GREEN') return null;
+export function greenButNotMovingTheNeedle(
+  action: { rag: RagStatus; status: ActionStatus },
+  metrics: readonly LinkedMetricPosition[],
+): { reasons: ImpactReason[] } | null {
+  if (action.rag !== 'GREEN' || action.status !== 'OPEN') return null;
   const byName = [...metrics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.metricId < b.metricId ? -1 : 1));
   const reasons = byName.flatMap(reasonsFor);
   return reasons.length === 0 ? null : { reasons };
