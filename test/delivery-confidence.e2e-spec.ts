@@ -169,3 +169,31 @@ describe('Delivery confidence and "green but not moving the needle", over HTTP',
     });
   });
 });
+
+describe('The demo plan, for delivery confidence', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ loadDemoPlan: true, now: '2026-06-15T10:00:00.000Z', areas: ['demo-area'] });
+  });
+
+  afterAll(() => app?.close());
+
+  it('has confidence ratings on several actions, and a Green action the board rated Low because its metric is off target', async () => {
+    const res = await app.gql(`{
+      actions(planId: "demo-plan", first: 100) { edges { node { ref deliveryConfidence { level } } } }
+      ehcpWriter: action(planId: "demo-plan", ref: "5.2") { rag deliveryConfidence { level ratedByRole } confidenceHistory { level } impactFlag { reasons { kind metricName } } }
+      plan(id: "demo-plan") { greenButNotMovingTheNeedle { ref } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const rated = res.data.actions.edges.filter((e: { node: { deliveryConfidence: unknown } }) => e.node.deliveryConfidence !== null);
+    expect(rated.length).toBeGreaterThanOrEqual(5);
+    expect(res.data.ehcpWriter).toMatchObject({
+      rag: 'GREEN',
+      deliveryConfidence: { level: 'LOW', ratedByRole: 'BOARD_CHAIR' },
+      confidenceHistory: [{ level: 'MEDIUM' }, { level: 'LOW' }],
+      impactFlag: { reasons: [{ kind: 'OFF_TARGET', metricName: 'New EHCPs issued within 20 weeks (year to date)' }] },
+    });
+    expect(res.data.plan.greenButNotMovingTheNeedle.map((a: { ref: string }) => a.ref)).toEqual(expect.arrayContaining(['1.4', '4.2', '5.2']));
+  });
+});

@@ -28,6 +28,8 @@ describe('greenButNotMovingTheNeedle', () => {
           metricId: 'm-ehcp-20wk',
           metricName: 'EHCPs issued within 20 weeks',
           period: '2025-Q3',
+          value: 25.8,
+          previous: null,
           text: 'EHCPs issued within 20 weeks is off target: 25.8 for 2025-Q3 is Red',
         },
       ],
@@ -49,6 +51,8 @@ describe('greenButNotMovingTheNeedle', () => {
         metricId: 'm-ehcp-20wk',
         metricName: 'EHCPs issued within 20 weeks',
         period: '2025-Q3',
+        value: 61,
+        previous: { period: '2025-Q2', value: 64 },
         text: 'EHCPs issued within 20 weeks is getting worse: 64 for 2025-Q2, then 61 for 2025-Q3',
       },
     ]);

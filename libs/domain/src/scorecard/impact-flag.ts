@@ -20,8 +20,11 @@ export interface ImpactReason {
   kind: ImpactReasonKind;
   metricId: string;
   metricName: string;
-  /** The latest figure's period. */
+  /** The latest figure's period and value. */
   period: string;
+  value: number;
+  /** The figure before it, when the metric is getting worse. */
+  previous: { period: string; value: number } | null;
   /** The reason in the board's words, naming the metric and its figures. */
   text: string;
 }
@@ -40,12 +43,12 @@ function reasonsFor(position: LinkedMetricPosition): ImpactReason[] {
   const { latest, previous, metricId, name } = position;
   if (!latest) return [];
   const reasons: ImpactReason[] = [];
-  const about = { metricId, metricName: name, period: latest.period };
+  const about = { metricId, metricName: name, period: latest.period, value: latest.value };
   if (latest.rag === 'RED' || latest.rag === 'AMBER') {
-    reasons.push({ kind: 'OFF_TARGET', ...about, text: `${name} is off target: ${latest.value} for ${latest.period} is ${latest.rag === 'RED' ? 'Red' : 'Amber'}` });
+    reasons.push({ kind: 'OFF_TARGET', ...about, previous: null, text: `${name} is off target: ${latest.value} for ${latest.period} is ${latest.rag === 'RED' ? 'Red' : 'Amber'}` });
   }
   if (previous && worsened(position)) {
-    reasons.push({ kind: 'WORSENING', ...about, text: `${name} is getting worse: ${previous.value} for ${previous.period}, then ${latest.value} for ${latest.period}` });
+    reasons.push({ kind: 'WORSENING', ...about, previous: { period: previous.period, value: previous.value }, text: `${name} is getting worse: ${previous.value} for ${previous.period}, then ${latest.value} for ${latest.period}` });
   }
   return reasons;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DELIVERY_CONFIDENCE_LEVELS, IMPACT_REASON_KINDS } from '@send/domain';
 import { graphqlEnum } from '../../common/graphql-enum';
 
@@ -26,12 +26,20 @@ export class DeliveryConfidenceModel {
   @Field(() => Int, { description: "The action's revision the rating was recorded at." }) revision: number;
 }
 
+@ObjectType('ImpactFigure', { description: "One of a metric's figures: its period and value." })
+export class ImpactFigureModel {
+  @Field() period: string;
+  @Field(() => Float) value: number;
+}
+
 @ObjectType('ImpactReason', { description: 'Why an action is flagged: one scorecard metric it is meant to move, and how it stands.' })
 export class ImpactReasonModel {
   @Field(() => ImpactReasonKind) kind: ImpactReasonKind;
   @Field(() => ID) metricId: string;
   @Field() metricName: string;
   @Field({ description: "The latest figure's period." }) period: string;
+  @Field(() => Float, { description: 'The latest figure.' }) value: number;
+  @Field(() => ImpactFigureModel, { nullable: true, description: 'The figure before it, when the metric is getting worse.' }) previous: ImpactFigureModel | null;
   @Field({ description: 'The reason in words, naming the metric and its figures.' }) text: string;
 }
 
