@@ -8,14 +8,16 @@ import { RagBadge } from '../shared/rag-badge';
 import { ActionFilters } from './action-filters';
 import { ACTION_LIST_QUERY, ActionListAnswer, ActionRow, filterInput, leftOutInput } from './action-list.query';
 import { DateText } from '../shared/date-text';
+import { CONFIDENCE_WORDS } from './delivery-confidence';
 
 function Flags({ action }: { action: ActionRow }) {
   const flags = [
     action.status !== 'OPEN' && action.status.toLowerCase(),
     action.overdue && 'overdue',
     action.stale && 'stale',
+    action.impactFlag && 'not moving the needle',
   ].filter(Boolean) as string[];
-  return <>{flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>)}</>;
+  return <>{flags.map((f) => <span key={f} className={`flag flag-${f.replace(/ /g, '-')}`}>{f}</span>)}</>;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -66,6 +68,7 @@ export function ActionListPage({ route }: { route: Route }) {
                     <th scope="col">RAG</th>
                     <th scope="col">Due</th>
                     <th scope="col">Last update</th>
+                    <th scope="col">Confidence</th>
                     <th scope="col">Flags</th>
                   </tr>
                 </thead>
@@ -87,6 +90,7 @@ export function ActionListPage({ route }: { route: Route }) {
                         <DateText iso={a.dueDate} short />
                       </td>
                       <td>{a.lastAsAt ? <DateText iso={a.lastAsAt} short /> : 'none yet'}</td>
+                      <td>{a.deliveryConfidence ? CONFIDENCE_WORDS[a.deliveryConfidence.level] : 'not rated'}</td>
                       <td>
                         <Flags action={a} />
                       </td>
