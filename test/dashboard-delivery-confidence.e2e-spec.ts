@@ -60,6 +60,7 @@ describeInChromium('The dashboard in Chromium: delivery confidence and "green bu
     const ref = '6.3';
     const page = await openAction(byRef.get(ref)!.ownerUserId, ref);
     expect(await page.locator('[data-confidence-current]').textContent()).toContain('High');
+    await page.getByText('Give a new rating').click();
     await page.getByLabel('How confident are you').selectOption('MEDIUM');
     await fillDate(page, 'Confidence as at', DEMO_TODAY);
     await page.getByRole('button', { name: 'Save confidence rating' }).click();

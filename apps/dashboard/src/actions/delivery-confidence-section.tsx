@@ -50,7 +50,13 @@ export function DeliveryConfidenceSection({ action: a, canRate, onDone, onSaved 
           </ol>
         </details>
       )}
-      {canRate && <RateConfidenceForm action={a} onDone={onDone} onSaved={onSaved} />}
+      {canRate && (
+        // Closed until asked for: a rating is a judgement made now and then, not with every update.
+        <details className="rate-confidence">
+          <summary>Give a new rating</summary>
+          <RateConfidenceForm action={a} onDone={onDone} onSaved={onSaved} />
+        </details>
+      )}
     </section>
   );
 }
