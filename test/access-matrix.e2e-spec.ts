@@ -45,6 +45,7 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   attaches evidence;
  * - action owner, on actions they own, or the programme office: corrects a progress update;
  * - action owner (or the programme office) delegates the action to a colleague and withdraws it;
+ * - action owner, on actions they own, and the board chair and members: rate delivery confidence;
  * - plan administrator manages people: registers anyone (a person belongs to no area until
  *   granted a role, so an administrator of any area may), grants and revokes roles in their area,
  *   and sets the email address of people who work only in areas they administer (others answer
@@ -75,6 +76,8 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   reassignActionOwner:  [A,    F,    F,     F,    F,    F,      N,     N],
   reportProgress:       [F,    F,    F,     A,    F,    F,      N,     N],
   correctProgress:      [A,    F,    F,     A,    F,    F,      N,     N],
+  // Delivery confidence (docs/delivery-confidence.md): the owner of the action or the board.
+  rateDeliveryConfidence: [F,  A,    A,     A,    F,    F,      N,     N],
   addMilestone:         [A,    F,    F,     A,    F,    F,      N,     N],
   completeMilestone:    [A,    F,    F,     A,    F,    F,      N,     N],
   rescheduleAction:     [A,    A,    A,     F,    F,    F,      N,     N],

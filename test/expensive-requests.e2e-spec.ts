@@ -114,6 +114,12 @@ describe('Requests that would hold the service are refused before they run', () 
     expect(await costOf(`{ scorecard(planId: "p") { id } }`)).toBeLessThan(100);
   });
 
+  it("prices the plan's list of actions not moving the needle as ten actions, and their flags with them", async () => {
+    const one = await costOf(`{ plan(id: "p") { id } }`);
+    const list = await costOf(`{ plan(id: "p") { greenButNotMovingTheNeedle { id impactFlag { reasons { text } } } } }`);
+    expect(list - one).toBeGreaterThanOrEqual(10 * 3);
+  });
+
   it('prices a page by the size a variable asks for, not by the default', async () => {
     const page = 'query ($n: Int!) { actions(planId: "p", first: $n) { edges { node { id title } } } }';
     const small = await costOf(page, { n: 2 });

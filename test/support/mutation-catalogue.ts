@@ -8,6 +8,7 @@ export const MUTATIONS = [
   'reassignActionOwner',
   'reportProgress',
   'correctProgress',
+  'rateDeliveryConfidence',
   'addMilestone',
   'completeMilestone',
   'rescheduleAction',
@@ -302,6 +303,16 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
       commentary: 'Spend still above the grant; the earlier figure missed two placements.',
       asAt: '2026-06-01',
       reason: 'Two out-of-area placements were left out',
+    });
+  },
+  rateDeliveryConfidence: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return on('rateDeliveryConfidence', 'RateDeliveryConfidenceInput', {
+      actionId: action.id,
+      expectedRevision: action.revision,
+      confidence: 'LOW',
+      commentary: 'Spend is on plan but the deficit keeps growing.',
+      asAt: '2026-06-01',
     });
   },
   addMilestone: async (gql, planId) => {

@@ -41,6 +41,7 @@ export * from './scorecard/measurement.entity';
 export * from './scorecard/metric-target.entity';
 export * from './scorecard/comparator.entity';
 export * from './scorecard/scorecard-line';
+export * from './scorecard/metric-position';
 export * from './risks/risk.entity';
 export * from './risks/risk-score.entity';
 export * from './risks/mitigation.entity';

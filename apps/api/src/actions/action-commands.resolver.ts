@@ -23,6 +23,7 @@ import {
 } from './dto/action-changes.input';
 import { AddActionInput } from './dto/add-action.input';
 import { CorrectProgressInput } from './dto/correct-progress.input';
+import { RateDeliveryConfidenceInput } from './dto/rate-delivery-confidence.input';
 import { OwnerInput } from './dto/owner.input';
 import { ActionModel } from './models/action.model';
 
@@ -90,6 +91,14 @@ export class ActionCommandsResolver {
   correctProgress(@Args('input') input: CorrectProgressInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const { actionId, supersedesRevision, rag, commentary, asAt, reason } = input;
     return this.change(input, principal, () => ({ type: 'CorrectProgress', data: { actionId, supersedesRevision, rag, commentary, asAt, reason } }));
+  }
+
+  @Mutation(() => ActionModel, {
+    description: "Rate how confident you are that the action will achieve its intended impact (HIGH, MEDIUM, LOW), with why; kept apart from its RAG. The action's owner or delegates, or the board.",
+  })
+  rateDeliveryConfidence(@Args('input') input: RateDeliveryConfidenceInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    const { actionId, confidence, commentary, asAt } = input;
+    return this.change(input, principal, () => ({ type: 'RateDeliveryConfidence', data: { actionId, confidence, commentary, asAt } }));
   }
 
   @Mutation(() => ActionModel)

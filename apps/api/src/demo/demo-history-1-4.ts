@@ -45,6 +45,7 @@ export const DEMO_STORIES_1_TO_4: Record<string, ActionStory> = {
       evidence: [doc('workforce', 'IMPACT', 'Workforce report: case-officer permanency', '{board} paper 3')],
       progress: ['GREEN', 'Permanency at 94%, above the 93% target for the first month; it needs to hold for three months to meet the milestone.'],
       accept: ['workforce'],
+      confidence: ['HIGH', 'Permanency at 94%; a settled workforce should lift 20-week timeliness over the next two quarters.'],
     },
   },
   '2.1': {
@@ -124,12 +125,16 @@ export const DEMO_STORIES_1_TO_4: Record<string, ActionStory> = {
     1: { progress: ['AMBER', 'Market engagement shows little fit with the integrated two-year review being piloted under 3.2.'] },
   },
   '4.1': {
-    1: { progress: ['GREEN', 'Seconded head teacher in post; 12 SENCOs drafting the toolkit fortnightly. The £215k budget is profiled.'] },
+    1: {
+      progress: ['GREEN', 'Seconded head teacher in post; 12 SENCOs drafting the toolkit fortnightly. The £215k budget is profiled.'],
+      confidence: ['HIGH', 'SENCOs are engaged and the budget is secure; practice should change once the toolkit is in classrooms.'],
+    },
     2: {
       milestonesDone: [0],
       evidence: [doc('toolkit-draft', 'ACTIVITY', 'OAP toolkit draft and SENCO consultation summary', '{board} paper 9')],
       progress: ['GREEN', 'Toolkit drafted and consulted on with SENCOs; launch set for next half-term.'],
       accept: ['toolkit-draft'],
+      boardConfidence: ['MEDIUM', 'Permanent exclusions rose from 0.17 to 0.2 per 100 pupils. The board will rate this higher when the toolkit is in use and the rate turns.'],
     },
     3: {
       milestonesDone: [1],
@@ -144,6 +149,7 @@ export const DEMO_STORIES_1_TO_4: Record<string, ActionStory> = {
       evidence: [doc('allocation', 'ACTIVITY', 'Inclusion adviser allocation to school clusters', '{board} paper 10')],
       progress: ['GREEN', 'All three advisers in post across four clusters; baseline suspension and exclusion data collected for the evaluation.'],
       accept: ['allocation'],
+      confidence: ['MEDIUM', 'Advisers are in post, but exclusions rose last year; the evaluation will show whether they turn it.'],
     },
   },
   '4.3': {

@@ -19,6 +19,8 @@ export const DEMO_STORIES_5_TO_8: Record<string, ActionStory> = {
       evidence: [doc('pilot', 'IMPACT', 'Pilot evaluation: drafting time per plan', '{board} paper 3 annex')],
       progress: ['GREEN', 'Pilot complete: case officers report drafting time roughly halved. Roll-out planned for all case officers.'],
       reject: { pilot: 'The time savings are self-reported by the pilot team. Bring system timing data and a quality audit of AI-drafted plans.' },
+      confidence: ['MEDIUM', 'Drafting time per plan is roughly halved, but 20-week timeliness has not moved yet.'],
+      boardConfidence: ['LOW', 'Green on delivery, but 20-week timeliness is still Amber at 56% year to date. The board wants system timing data before it rates this higher.'],
     },
   },
   '5.3': {
@@ -72,7 +74,11 @@ export const DEMO_STORIES_5_TO_8: Record<string, ActionStory> = {
     },
   },
   '6.3': {
-    1: { milestonesDone: [0], progress: ['GREEN', 'Eight schools expressed interest; four shortlisted for the first wave.'] },
+    1: {
+      milestonesDone: [0],
+      progress: ['GREEN', 'Eight schools expressed interest; four shortlisted for the first wave.'],
+      confidence: ['HIGH', 'Strong interest from schools; local bases should bring children back from out-of-area placements.'],
+    },
     2: { progress: ['GREEN', 'Capital works designed for the four bases; staffing model agreed.'] },
     3: { progress: ['GREEN', 'Works started at two schools; admissions criteria agreed with head teachers.'] },
   },
@@ -117,7 +123,10 @@ export const DEMO_STORIES_5_TO_8: Record<string, ActionStory> = {
     },
   },
   '8.2': {
-    1: { progress: ['GREEN', 'Drafting the recovery plan against the seven priorities with finance, health and schools.'] },
+    1: {
+      progress: ['GREEN', 'Drafting the recovery plan against the seven priorities with finance, health and schools.'],
+      confidence: ['MEDIUM', 'The plan is being drafted, but it is not yet known whether the savings it finds will close the gap.'],
+    },
     2: {
       milestonesDone: [0],
       progress: ['AMBER', 'Draft complete. Projected cumulative deficit £183m by March 2026; the savings identified do not yet close the gap.'],
@@ -126,6 +135,7 @@ export const DEMO_STORIES_5_TO_8: Record<string, ActionStory> = {
         'Draft complete. Projected cumulative deficit £183m by March 2026. The Q2 forecast gap is £71m against a budgeted £57.5m, not within budget as reported; the savings identified do not close it.',
         'The update to the board used the budgeted gap; finance confirmed the Q2 forecast two days after the meeting.',
       ],
+      confidence: ['LOW', 'The savings identified do not close a forecast gap of £71m; the deficit will not fall this year.'],
     },
     3: {
       evidence: [doc('draft-plan', 'ACTIVITY', 'Draft High Needs Block Deficit Recovery Plan', '{board} paper 4')],

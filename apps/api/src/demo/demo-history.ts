@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, ReportableRag } from '@send/domain';
+import { addDays, CalendarDate, DeliveryConfidence, ReportableRag } from '@send/domain';
 import { DEMO_ACTIONS, demoAction } from './demo-actions';
 import { DEMO_STORIES_1_TO_4 } from './demo-history-1-4';
 import { DEMO_STORIES_5_TO_8 } from './demo-history-5-8';
@@ -39,6 +39,7 @@ export type DemoStep = { at: string; ref: string } & (
   | { kind: 'attachEvidence'; evidence: DemoEvidence }
   | { kind: 'reportProgress'; rag: ReportableRag; commentary: string; asAt: CalendarDate }
   | { kind: 'correctProgress'; rag: ReportableRag; commentary: string; asAt: CalendarDate; reason: string }
+  | { kind: 'rateConfidence'; by: 'owner' | 'board'; confidence: DeliveryConfidence; commentary: string; asAt: CalendarDate }
   | { kind: 'reviewEvidence'; evidenceKey: string; decision: 'ACCEPT' | 'REJECT'; reason?: string }
   | { kind: 'markComplete'; commentary: string; asAt: CalendarDate }
   | { kind: 'reassign'; owner: DemoOwnerKey; reason: string }
@@ -94,6 +95,14 @@ export function demoHistory(anchor: CalendarDate): DemoStep[] {
           const [correctedRag, correctedCommentary, reason] = update.correction;
           at(board + 2, 600 + i, { kind: 'correctProgress', ref, rag: correctedRag, commentary: correctedCommentary, asAt: dateOn(day), reason });
         }
+      }
+      if (update.confidence) {
+        const [confidence, commentary] = update.confidence;
+        at(day, minute + 3, { kind: 'rateConfidence', ref, by: 'owner', confidence, commentary, asAt: dateOn(day) });
+      }
+      if (update.boardConfidence) {
+        const [confidence, commentary] = update.boardConfidence;
+        at(board, 870 + i, { kind: 'rateConfidence', ref, by: 'board', confidence, commentary, asAt: dateOn(board) });
       }
       for (const key of update.accept ?? []) at(board, 840 + i, { kind: 'reviewEvidence', ref, evidenceKey: key, decision: 'ACCEPT' });
       for (const [key, reason] of Object.entries(update.reject ?? {})) {

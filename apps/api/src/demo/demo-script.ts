@@ -1,4 +1,4 @@
-import { EvidenceKind, ReportableRag } from '@send/domain';
+import { DeliveryConfidence, EvidenceKind, ReportableRag } from '@send/domain';
 import { DemoOwnerKey } from './demo-owners';
 
 export const DEMO_PLAN_ID = 'demo-plan';
@@ -63,6 +63,10 @@ export interface CycleUpdate {
    * and the reason. The board saw the original; "as now known" shows this.
    */
   correction?: [ReportableRag, string, string];
+  /** The owner's delivery confidence with this update: how sure they are the impact will come, and why. */
+  confidence?: [DeliveryConfidence, string];
+  /** The board's own confidence rating, given at the meeting (by the chair). */
+  boardConfidence?: [DeliveryConfidence, string];
 }
 
 export type ActionStory = Partial<Record<BoardCycle, CycleUpdate>>;

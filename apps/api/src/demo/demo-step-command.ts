@@ -10,8 +10,8 @@ export const demoEvidenceId = (ref: string, key: string) => deterministicUuid('e
 
 /**
  * Turns a step of the demo's history into the command a user would have sent, and the person
- * who would have sent it: the action's current owner for updates and evidence, the board chair
- * for reviews and completion, the programme office for changes to the plan.
+ * who would have sent it: the action's current owner for updates, evidence and their confidence
+ * ratings, the board chair for reviews, completion and the board's own confidence ratings, the programme office for changes to the plan.
  */
 export function demoStepCommand(
   step: DemoStep,
@@ -68,6 +68,10 @@ export function demoStepCommand(
       if (latestProgressRevision === undefined) throw new Error(`Demo correction of ${step.ref} has no earlier progress update to restate`);
       const { rag, commentary, asAt, reason } = step;
       return byOwner({ type: 'CorrectProgress', data: { actionId, supersedesRevision: latestProgressRevision, rag, commentary, asAt, reason } });
+    }
+    case 'rateConfidence': {
+      const command: ActionCommand = { type: 'RateDeliveryConfidence', data: { actionId, confidence: step.confidence, commentary: step.commentary, asAt: step.asAt } };
+      return step.by === 'board' ? byBoard(command) : byOwner(command);
     }
     case 'reviewEvidence':
       return byBoard({

@@ -146,6 +146,7 @@ export class LivePlanReader implements PlanReader {
       completedOn: row.completedOn,
       supersededByActionId: row.supersededByActionId,
       closingReason: row.closingReason,
+      confidenceHistory: row.confidenceHistory,
       overdue: isOverdue(row, today),
       stale: isStale(row, today, this.row.staleAfterDays),
       revision: row.revision,

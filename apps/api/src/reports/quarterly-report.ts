@@ -1,5 +1,5 @@
-import { londonDateOf, daysBetween } from '@send/domain';
-import { ActionLogView, ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, RagChange, RiskRegisterView, ScorecardLine, scorecardLine } from '@send/read-models';
+import { daysBetween, greenButNotMovingTheNeedle, ImpactReason, londonDateOf } from '@send/domain';
+import { ActionLogView, ActionView, EvidenceView, isOverdue, isStale, Movement, MovementGroup, PlanView, positionsFor, RagChange, RiskRegisterView, ScorecardLine, scorecardLine } from '@send/read-models';
 import { ChainHead } from '@send/event-store';
 import { ReportPeriod } from './report-period';
 import { ReportRiskLine, reportRisks } from './report-risks';
@@ -18,6 +18,8 @@ export interface ReportActionLine {
   evidenceAcceptedInPeriod: number;
   /** What happened to it in the period, from its timeline (which carries store positions). */
   eventsInPeriod: ActionView['timeline'];
+  /** "Green but not moving the needle" at the end of the period: why, metric by metric; null when not flagged. */
+  impactFlag: { reasons: ImpactReason[] } | null;
 }
 
 /** Everything the quarterly monitoring report shows, computed once and rendered as HTML and CSV. */
@@ -42,6 +44,8 @@ export interface QuarterlyReport {
   actions: ReportActionLine[];
   /** The scorecard as it stood at the end of the period, by metric name. */
   scorecard: ScorecardLine[];
+  /** Actions rated Green at the end of the period whose linked metrics were off target or getting worse, in plan order. */
+  notMovingTheNeedle: ReportActionLine[];
   /** The risk register at the end of the period, in reference order (open, and those that left it during the period). */
   risks: ReportRiskLine[];
   /** The open risks on the board's agenda: Red, or raised by their last re-score. */
@@ -72,6 +76,7 @@ export function buildQuarterlyReport(
   const before = new Map((start?.actions ?? []).map((a) => [a.actionId, a]));
   const moved = new Map(movement.ragChanges.map((c) => [c.action.actionId, c.direction as string]));
   const accepted = movement.evidenceAccepted;
+  const scorecard = end.metrics.map((m) => scorecardLine(m.metric, m.measurements, m.targets, m.comparators));
   const lines = end.actions.map((action): ReportActionLine => {
     const overdue = isOverdue(action, today);
     const previous = before.get(action.actionId);
@@ -84,6 +89,7 @@ export function buildQuarterlyReport(
       movement: previous ? (moved.get(action.actionId) ?? null) : 'NEW',
       evidenceAcceptedInPeriod: accepted.filter((e) => e.action.actionId === action.actionId).length,
       eventsInPeriod: action.timeline.filter((t) => t.occurredAt > period.from && t.occurredAt <= period.to),
+      impactFlag: greenButNotMovingTheNeedle(action, positionsFor(scorecard, action.actionId)),
     };
   });
   const inForce = lines.filter((l) => l.action.status !== 'WITHDRAWN' && l.action.status !== 'SUPERSEDED');
@@ -101,7 +107,8 @@ export function buildQuarterlyReport(
     overdue: inForce.filter((l) => l.overdue),
     evidenceAccepted: accepted,
     actions: lines,
-    scorecard: end.metrics.map((m) => scorecardLine(m.metric, m.measurements, m.targets, m.comparators)),
+    scorecard,
+    notMovingTheNeedle: lines.filter((l) => l.impactFlag !== null),
     risks,
     escalatedRisks: risks.filter((r) => r.escalation.length > 0),
     dependencyRisks: reportDependencyRisks(end, today),

@@ -17,8 +17,10 @@ function reportWith(text: { title?: string; commentary?: string; owner?: string 
     latestCommentary: text.commentary ?? 'On track',
     actionId: 'action-1',
     revision: 4,
+    deliveryConfidence: 'LOW',
+    confidenceHistory: [{ level: 'LOW', asAt: '2026-03-02' }],
   };
-  const line = { action, overdue: false, stale: false, daysOverdue: 0, previousRag: 'RED', movement: 'UP', evidenceAcceptedInPeriod: 1, eventsInPeriod: [] };
+  const line = { action, overdue: false, stale: false, daysOverdue: 0, previousRag: 'RED', movement: 'UP', evidenceAcceptedInPeriod: 1, eventsInPeriod: [], impactFlag: { reasons: [] } };
   return { areas: [{ number: 1, name: 'Identification' }], actions: [line], chainHead: { position: '42', hash: 'ab'.repeat(32) } } as unknown as QuarterlyReport;
 }
 
@@ -72,5 +74,6 @@ describe('The quarterly report CSV: owner-typed text cannot run as a spreadsheet
   it('writes numbers, flags and the chain head as they are', () => {
     const cells = cellsOf(renderReportCsv(reportWith({})));
     expect(cells).toMatchObject({ area: '1', priorities: '1 3', revision: '4', overdue: 'no', plan_chain_position: '42', plan_chain_hash: 'ab'.repeat(32) });
+    expect(cells).toMatchObject({ delivery_confidence: 'LOW', delivery_confidence_as_at: '2026-03-02', green_not_moving_the_needle: 'yes' });
   });
 });

@@ -99,6 +99,28 @@ function commentary(line: ReportActionLine): string {
   return a.latestCommentary ? `${escape(a.latestCommentary)} <small>(as at ${date(a.lastAsAt)})</small>` : '<em>No update yet</em>';
 }
 
+const CONFIDENCE_WORDS: Record<string, string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
+
+/** The delivery confidence in force at the end of the period, with why, when and who. */
+function confidence(line: ReportActionLine, withCommentary: boolean): string {
+  const rating = line.action.confidenceHistory.at(-1);
+  if (!rating) return '<em>Not rated</em>';
+  const who = rating.ratedBy ? `, ${escape(rating.ratedBy)}` : '';
+  return `<strong>${escape(CONFIDENCE_WORDS[rating.level])}</strong>${withCommentary ? `: ${escape(rating.commentary)}` : ''} <small>(as at ${date(rating.asAt)}${who})</small>`;
+}
+
+/** Each reason in the board's words, with the figures in the metric's unit and periods written out. */
+function impactReasons(line: ReportActionLine, scorecard: ScorecardLine[]): string {
+  const unitOf = new Map(scorecard.map((l) => [l.metric.metricId, l.metric.unit]));
+  const reasons = (line.impactFlag?.reasons ?? []).map((r) => {
+    const at = (period: string, value: number) => `${escape(figure(unitOf.get(r.metricId) ?? 'COUNT', value))} (${escape(ukPeriod(period))})`;
+    return r.kind === 'OFF_TARGET'
+      ? `${escape(r.metricName)} is off target: ${at(r.period, r.value)}`
+      : `${escape(r.metricName)} is getting worse: ${at(r.previous!.period, r.previous!.value)}, then ${at(r.period, r.value)}`;
+  });
+  return reasons.join('<br>');
+}
+
 function appendix(line: ReportActionLine): string {
   const a = line.action;
   const events = line.eventsInPeriod
@@ -108,6 +130,7 @@ function appendix(line: ReportActionLine): string {
 <h3>${escape(a.ref)} ${escape(a.title)}</h3>
 <p>${rag(a.rag)} · ${escape(a.status.toLowerCase())} · owner ${escape(a.owner.name)}, ${escape(a.owner.role)} (${escape(a.owner.organisation)}) · due ${date(a.dueDate)}${line.overdue ? ' · <strong>overdue</strong>' : ''}${line.stale ? ' · <strong>stale</strong>' : ''}</p>
 <p>${commentary(line)}</p>
+<p>Delivery confidence: ${confidence(line, true)}</p>
 <p class="trace">Action id ${escape(a.actionId)}, revision ${a.revision} at the end of the period.</p>
 ${events ? `<ul>${events}</ul>` : '<p class="none">No events in the period.</p>'}
 </section>`;
@@ -234,6 +257,13 @@ ${table(
   ['Metric', 'Latest', 'Previous', 'Trend', 'Target', 'RAG', 'Comparators'],
   report.scorecard.map(scorecardRow),
   'No scorecard metrics were recorded for this plan by the end of the period.',
+)}
+<h3>Green but not moving the needle</h3>
+<p>Actions rated Green at the end of the period while a scorecard metric they are meant to move was off target (Amber or Red) or getting worse between its last two figures.</p>
+${table(
+  ['Action', 'Owner', 'Delivery confidence', 'Why'],
+  report.notMovingTheNeedle.map((l) => [actionLink(l.action), escape(l.action.owner.name), confidence(l, false), impactReasons(l, report.scorecard)]),
+  'No Green action has a linked metric off target or getting worse.',
 )}
 <h2>8. Escalated risks</h2>
 <p>Open risks with a score of 15 or more (Red), or raised by their last re-score. Scores are likelihood × impact on the 5 × 5 matrix: 1–4 Green, 5–12 Amber, 15–25 Red.</p>

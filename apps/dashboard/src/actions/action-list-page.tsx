@@ -8,17 +8,19 @@ import { RagBadge } from '../shared/rag-badge';
 import { ActionFilters } from './action-filters';
 import { ACTION_LIST_QUERY, ActionListAnswer, ActionRow, filterInput, leftOutInput } from './action-list.query';
 import { DateText } from '../shared/date-text';
+import { CONFIDENCE_WORDS } from './delivery-confidence';
 
 function Flags({ action }: { action: ActionRow }) {
   const flags = [
     action.status !== 'OPEN' && action.status.toLowerCase(),
     action.overdue && 'overdue',
     action.stale && 'stale',
+    action.impactFlag && 'not moving the needle',
   ].filter(Boolean) as string[];
   const from = action.atRiskFrom.map((r) => r.from.ref);
   return (
     <>
-      {flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>)}
+      {flags.map((f) => <span key={f} className={`flag flag-${f.replace(/ /g, '-')}`}>{f}</span>)}
       {from.length > 0 && <span className="flag flag-at-risk">at risk from {from.join(', ')}</span>}
     </>
   );
@@ -72,6 +74,7 @@ export function ActionListPage({ route }: { route: Route }) {
                     <th scope="col">RAG</th>
                     <th scope="col">Due</th>
                     <th scope="col">Last update</th>
+                    <th scope="col">Confidence</th>
                     <th scope="col">Flags</th>
                   </tr>
                 </thead>
@@ -93,6 +96,7 @@ export function ActionListPage({ route }: { route: Route }) {
                         <DateText iso={a.dueDate} short />
                       </td>
                       <td>{a.lastAsAt ? <DateText iso={a.lastAsAt} short /> : 'none yet'}</td>
+                      <td>{a.deliveryConfidence ? CONFIDENCE_WORDS[a.deliveryConfidence.level] : 'not rated'}</td>
                       <td>
                         <Flags action={a} />
                       </td>

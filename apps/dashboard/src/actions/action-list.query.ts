@@ -1,4 +1,5 @@
 import type { RagValue } from '../shared/rag-badge';
+import type { ConfidenceLevel } from './delivery-confidence';
 
 export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $leftOut: ActionFilterInput, $after: String, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
   plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
@@ -9,7 +10,7 @@ export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: Action
   actions(planId: $planId, filter: $filter, first: 100, after: $after, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } atRiskFrom { from { ref } } } }
+    edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } atRiskFrom { from { ref } } deliveryConfidence { level } impactFlag { reasons { metricName } } } }
   }
   leftOut: actions(planId: $planId, filter: $leftOut, first: 1, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { totalCount }
 }`;
@@ -27,6 +28,8 @@ export interface ActionRow {
   owner: { name: string; organisation: string };
   /** Slipping actions upstream: "at risk from 5.1". */
   atRiskFrom: { from: { ref: string } }[];
+  deliveryConfidence: { level: ConfidenceLevel } | null;
+  impactFlag: { reasons: { metricName: string }[] } | null;
 }
 
 export interface ActionListAnswer {

@@ -14,6 +14,7 @@ import { AttachEvidenceForm } from './attach-evidence-form';
 import { EvidenceList } from './evidence-list';
 import { MilestoneTable } from './milestone-table';
 import { ReportProgressForm } from './report-progress-form';
+import { DeliveryConfidenceSection } from './delivery-confidence-section';
 import { DateText } from '../shared/date-text';
 import { NotificationBanner } from '../shared/notification-banner';
 
@@ -75,6 +76,7 @@ export function ActionPage({ id }: { id: string }) {
         const canReport = live && may(me, 'ReportProgress', plan.localArea.id, a);
         const canAttach = live && may(me, 'AttachEvidence', plan.localArea.id, a);
         const canReview = !asAt && may(me, 'ReviewEvidence', plan.localArea.id, a);
+        const canRate = !asAt && (a.status === 'OPEN' || a.status === 'COMPLETE') && may(me, 'RateDeliveryConfidence', plan.localArea.id, a);
         return (
           <article className="action-page">
             {saved && <NotificationBanner message={saved} />}
@@ -95,6 +97,7 @@ export function ActionPage({ id }: { id: string }) {
                 </div>
               </section>
             )}
+            <DeliveryConfidenceSection action={a} canRate={canRate} onDone={state.reload} onSaved={setSaved} />
             <section aria-labelledby="milestones">
               <h2 id="milestones">Milestones</h2>
               <MilestoneTable milestones={a.milestones} />

@@ -1,4 +1,5 @@
 import type { RagValue } from '../shared/rag-badge';
+import { CONFIDENCE_FIELDS, ConfidenceRating, ImpactFlag } from './delivery-confidence';
 
 export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
   action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
@@ -9,6 +10,7 @@ export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeet
     milestones { id title dueDate completedOn overdue }
     evidence { id kind title status link documentReference submittedBy submittedAt reviewedBy rejectionReason
       file { sha256 size contentType originalName downloadUrl } }
+    ${CONFIDENCE_FIELDS}
     timeline { at recordedAt revision eventType supersedesRevision supersededByRevision summary actor { name role } changes { field from to } }
   }
 }`;
@@ -73,6 +75,9 @@ export interface ActionDetail {
   milestones: { id: string; title: string; dueDate: string; completedOn: string | null; overdue: boolean }[];
   evidence: Evidence[];
   timeline: TimelineEntry[];
+  deliveryConfidence: ConfidenceRating | null;
+  confidenceHistory: ConfidenceRating[];
+  impactFlag: ImpactFlag | null;
 }
 
 /** Every change answers with the action as it now stands; the page only needs its revision back. */

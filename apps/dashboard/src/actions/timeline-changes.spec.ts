@@ -12,6 +12,13 @@ describe('timeline changes in the board words', () => {
     ]);
   });
 
+  it('says a delivery confidence rating in words, leaving its commentary to the summary', () => {
+    expect(
+      describeChanges([change('deliveryConfidence', 'MEDIUM', 'LOW'), change('confidenceCommentary', null, 'No change in the figures.'), change('confidenceAsAt', null, '2026-06-10')]),
+    ).toEqual(['Delivery confidence: Medium → Low', 'Confidence as at: 10 June 2026']);
+    expect(describeChanges([change('deliveryConfidence', null, 'HIGH')])).toEqual(['Delivery confidence: High']);
+  });
+
   it('never shows a "from" the event did not record', () => {
     expect(describeChanges([change('owner', null, 'Tom Okafor')])).toEqual(['Owner: Tom Okafor']);
     expect(describeChanges([change('dueDate', '2026-03-31', '2026-06-30')])).toEqual(['Due date: 31 March 2026 → 30 June 2026']);

@@ -14,17 +14,19 @@ const LABELS: Record<string, string> = {
   evidence: 'Evidence',
   'evidence.status': 'Evidence',
   delegate: 'Delegate',
+  deliveryConfidence: 'Delivery confidence',
+  confidenceAsAt: 'Confidence as at',
 };
 
 // The summary already carries the commentary and the decision's kind word for word; a second line adds nothing.
-const SAID_BY_THE_SUMMARY = new Set(['commentary', 'decision']);
+const SAID_BY_THE_SUMMARY = new Set(['commentary', 'decision', 'confidenceCommentary']);
 
 const words = (value: string) => value.replace(/_/g, ' ').toLowerCase();
 const capital = (value: string) => value.replace(/^./, (c) => c.toUpperCase());
 
 function boardValue(field: string, value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate(value);
-  if (field === 'rag' || field === 'status' || field === 'evidence.status') return capital(words(value));
+  if (field === 'rag' || field === 'status' || field === 'evidence.status' || field === 'deliveryConfidence') return capital(words(value));
   return value;
 }
 

@@ -7,6 +7,7 @@ import { FigureTiles } from '../shared/figure-tiles';
 import { QueryStatus } from '../shared/query-status';
 import { OVERVIEW_QUERY, OverviewAnswer } from './overview.query';
 import { RollUpTable } from './roll-up-table';
+import { NotMovingTheNeedle } from './not-moving-the-needle';
 import { DateText } from '../shared/date-text';
 
 /** Says what the counts count, and where the actions they leave out are. */
@@ -61,6 +62,7 @@ export function OverviewPage() {
             </button>
           </div>
           <RollUpTable kind={by} groups={by === 'area' ? p.areas : p.priorities} />
+          <NotMovingTheNeedle actions={p.greenButNotMovingTheNeedle} />
         </>
       )}
     </QueryStatus>

@@ -1,4 +1,5 @@
 import { ROLL_UP_FIELDS, RollUp } from '../shared/roll-up';
+import type { NeedleAction } from './not-moving-the-needle';
 
 export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
   plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
@@ -6,6 +7,7 @@ export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAt
     rollUp { ${ROLL_UP_FIELDS} withdrawn superseded }
     areas { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
     priorities { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
+    greenButNotMovingTheNeedle { id ref title owner { name } deliveryConfidence { level } impactFlag { reasons { text } } }
   }
 }`;
 
@@ -27,5 +29,6 @@ export interface OverviewAnswer {
     rollUp: RollUp & { withdrawn: number; superseded: number };
     areas: Group[];
     priorities: Group[];
+    greenButNotMovingTheNeedle: NeedleAction[];
   };
 }

@@ -55,6 +55,9 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   CompleteMilestone: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   ReportProgress: { any: [], own: ['ACTION_OWNER'] },
   CorrectProgress: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  // Delivery confidence: the action's owner (and delegates) for their own action, and the board
+  // for any; not the programme office, and not the DfE adviser, who reads it.
+  RateDeliveryConfidence: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: ['ACTION_OWNER'] },
   AttachEvidence: { any: [], own: ['ACTION_OWNER'] },
   ReviewEvidence: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
   MarkComplete: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
@@ -183,6 +186,20 @@ describe("a follow-up's owner", () => {
   });
 });
 
+describe('delivery confidence', () => {
+  it("a delegate of the action may rate it, as the owner's deputy", () => {
+    const delegate = principal(['ACTION_OWNER'], { ownerId: null });
+    expect(authorizeCommand(delegate, 'RateDeliveryConfidence', AREA, SOMEONE_ELSES_OWNER_ID, ['u1'])).toBe('ACTION_OWNER');
+    expect(refusal(() => authorizeCommand(delegate, 'RateDeliveryConfidence', AREA, SOMEONE_ELSES_OWNER_ID, ['u2']))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('says who may rate it when the programme office tries', () => {
+    expect(refusal(() => authorizeCommand(principal(['PLAN_ADMINISTRATOR']), 'RateDeliveryConfidence', AREA, SOMEONE_ELSES_OWNER_ID)).message).toBe(
+      "You may not rate this action's delivery confidence: only board chair or board member or the action's owner may",
+    );
+  });
+});
+
 describe('local areas', () => {
   it('does not count roles held in another local area', () => {
     const elsewhere = principal([...ROLES], { area: OTHER_AREA });
@@ -291,6 +308,7 @@ describe('every refusal says what was refused, in the board’s words', () => {
     ReportProgress: 'report progress on this action',
     CorrectProgress: 'correct a progress update on this action',
     AttachEvidence: 'attach evidence to this action',
+    RateDeliveryConfidence: "rate this action's delivery confidence",
     ReviewEvidence: 'review evidence',
     MarkComplete: 'mark an action complete',
     ReopenAction: 'reopen an action',

@@ -66,6 +66,9 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   ReportProgress: { roles: [], ownRoles: ['ACTION_OWNER'], what: 'report progress on this action' },
   // The programme office keeps the record straight; the board is told, it does not restate.
   CorrectProgress: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'correct a progress update on this action' },
+  // Whether the work will change outcomes is the owner's judgement and the board's; the programme
+  // office keeps the record but does not judge impact.
+  RateDeliveryConfidence: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], ownRoles: ['ACTION_OWNER'], what: "rate this action's delivery confidence" },
   AttachEvidence: { roles: [], ownRoles: ['ACTION_OWNER'], what: 'attach evidence to this action' },
   ReviewEvidence: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'review evidence' },
   MarkComplete: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'mark an action complete' },

@@ -1,5 +1,6 @@
 import { CalendarDate } from '../shared/calendar-date';
 import { ActionOwner } from './action-owner';
+import { DeliveryConfidence } from './delivery-confidence';
 import { EvidenceFile } from './evidence-file';
 import { EvidenceKind, ReportableRag, ReviewDecision } from './rag-status';
 
@@ -103,10 +104,17 @@ export type ActionCommand =
   | SupersedeAction
   | DelegateAction
   | WithdrawDelegation
-  | CorrectProgress;
+  | CorrectProgress
+  | RateDeliveryConfidence;
 
 /** Restates an earlier progress update (named by its revision in the action's stream). */
 export type CorrectProgress = {
   type: 'CorrectProgress';
   data: { actionId: string; supersedesRevision: number; rag: ReportableRag; commentary: string; asAt: CalendarDate; reason: string };
+};
+
+/** How confident the owner or the board is that the action will achieve its intended impact. */
+export type RateDeliveryConfidence = {
+  type: 'RateDeliveryConfidence';
+  data: { actionId: string; confidence: DeliveryConfidence; commentary: string; asAt: CalendarDate };
 };

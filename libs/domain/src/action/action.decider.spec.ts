@@ -62,6 +62,7 @@ describe('evolveAction', () => {
       revision: 0,
       progress: {},
       progressRevision: null,
+      confidence: null,
     });
   });
 
@@ -93,6 +94,7 @@ describe('evolveAction', () => {
         11: { rag: 'GREEN', commentary: 'Governance live', asAt: '2026-01-14', supersededBy: null },
       },
       progressRevision: 11,
+      confidence: null,
     });
   });
 

@@ -35,6 +35,8 @@ import {
 import { ActionStatus, EVIDENCE_KINDS, EvidenceReviewStatus, RagStatus, ReportableRag } from './rag-status';
 import { requireReportableRag } from './reportable-rag.guard';
 import { decideCorrection, evolveCorrection } from './progress-correction.decider';
+import { decideConfidence, evolveConfidence } from './delivery-confidence.decider';
+import { DeliveryConfidence } from './delivery-confidence';
 
 export interface MilestoneState {
   title: string;
@@ -73,6 +75,8 @@ export type ActionState =
       progress: Record<number, ProgressVersion>;
       /** The update whose RAG and "as at" are in force; a correction of it takes its place. */
       progressRevision: number | null;
+      /** The latest delivery confidence rating, null until the first. */
+      confidence: { level: DeliveryConfidence; asAt: string } | null;
     };
 
 export interface ProgressVersion {
@@ -119,6 +123,7 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       revision: 0,
       progress: {},
       progressRevision: null,
+      confidence: null,
     };
   }
   if (!state.exists) return state;
@@ -136,6 +141,8 @@ function evolveExisting(state: ExistingAction, event: Exclude<ActionEvent, { typ
     }
     case 'ProgressCorrected':
       return evolveCorrection(state, event);
+    case 'DeliveryConfidenceRated':
+      return evolveConfidence(state, event);
     case 'MilestoneAdded':
       return {
         ...state,
@@ -356,6 +363,8 @@ export function decideAction(
     }
     case 'CorrectProgress':
       return [decideCorrection(command, state, now)];
+    case 'RateDeliveryConfidence':
+      return [decideConfidence(command, state, now)];
     default: {
       const unhandled: never = command;
       return unhandled;

@@ -144,3 +144,9 @@ export class ProgressAlreadyCorrectedError extends RuleViolationError {
     );
   }
 }
+
+export class ConfidenceOutOfOrderError extends RuleViolationError {
+  constructor(asAt: string, lastAsAt: string) {
+    super('asAtNotBeforeLastRating', `A confidence rating as at ${asAt} is earlier than the last rating, as at ${lastAsAt}`);
+  }
+}

@@ -1,5 +1,6 @@
 import { CalendarDate } from '../shared/calendar-date';
 import { ActionOwner } from './action-owner';
+import { DeliveryConfidence } from './delivery-confidence';
 import { EvidenceFile } from './evidence-file';
 import { EvidenceKind, RagStatus, ReportableRag } from './rag-status';
 
@@ -116,7 +117,8 @@ export type ActionEvent =
   | ActionSuperseded
   | ActionDelegated
   | DelegationWithdrawn
-  | ProgressCorrected;
+  | ProgressCorrected
+  | DeliveryConfidenceRated;
 
 /** Current schema version of each action event; bump with an upcaster, never edit in place. */
 export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
@@ -136,6 +138,7 @@ export const ACTION_EVENT_VERSIONS: Record<ActionEvent['type'], number> = {
   ActionDelegated: 2,
   DelegationWithdrawn: 1,
   ProgressCorrected: 1,
+  DeliveryConfidenceRated: 1,
 };
 
 /**
@@ -155,4 +158,13 @@ export type ProgressCorrected = {
     superseded: { rag: ReportableRag; commentary: string; asAt: CalendarDate };
     replacesCurrent: boolean;
   };
+};
+
+/**
+ * How confident the rater is that the intended impact will be achieved, with why and the day it
+ * describes; who rated it is the event's actor. `previousConfidence` is null for the first rating.
+ */
+export type DeliveryConfidenceRated = {
+  type: 'DeliveryConfidenceRated';
+  data: { actionId: string; confidence: DeliveryConfidence; previousConfidence: DeliveryConfidence | null; commentary: string; asAt: CalendarDate };
 };

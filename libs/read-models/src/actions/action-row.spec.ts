@@ -114,6 +114,20 @@ describe('actionRowChange', () => {
     ]);
   });
 
+  it('adds each delivery confidence rating to the history, the last in force, with who rated it, and leaves the RAG alone', () => {
+    const rate = (revision: number, level: 'HIGH' | 'LOW', previousLevel: 'HIGH' | null, actor?: { userId: string; displayName?: string; role?: string }) => {
+      const event = projected(revision, { type: 'DeliveryConfidenceRated', data: { actionId, confidence: level, previousConfidence: previousLevel, commentary: `${level} now`, asAt: '2026-02-03' } });
+      return { ...event, recorded: { ...event.recorded, metadata: { ...event.recorded.metadata, actor } } } as typeof event;
+    };
+    const row = fold([added, report(1, 'GREEN', '2026-02-02'), rate(2, 'HIGH', null, { userId: 'u9', displayName: 'Rachel Whitfield', role: 'ACTION_OWNER' }), rate(3, 'LOW', 'HIGH', { userId: 'chair' })]);
+    expect(row).toMatchObject({ rag: 'GREEN', latestCommentary: 'GREEN as at 2026-02-02', lastAsAt: '2026-02-02', progressRevision: 1, deliveryConfidence: 'LOW', revision: 3 });
+    expect(row.confidenceHistory).toEqual([
+      { level: 'HIGH', previousLevel: null, commentary: 'HIGH now', asAt: '2026-02-03', ratedBy: 'Rachel Whitfield', ratedByRole: 'ACTION_OWNER', ratedAt: '2026-02-03T09:00:00.000Z', revision: 2 },
+      { level: 'LOW', previousLevel: 'HIGH', commentary: 'LOW now', asAt: '2026-02-03', ratedBy: 'chair', ratedByRole: null, ratedAt: '2026-02-04T09:00:00.000Z', revision: 3 },
+    ]);
+    expect(fold([added])).toMatchObject({ deliveryConfidence: null, confidenceHistory: [] });
+  });
+
   it('moves only the revision for events the row does not show (milestones, evidence)', () => {
     const milestone = projected(1, { type: 'MilestoneAdded', data: { actionId, milestoneId: 'm1', title: 'Drafted', dueDate: '2026-03-01' } });
     expect(actionRowChange(milestone)).toEqual({ kind: 'actionChanged', actionId, changes: { revision: 1 } });

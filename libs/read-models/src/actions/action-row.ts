@@ -1,7 +1,7 @@
 import { ActionAdded, ActionEvent, ActionOwner, londonDateOf } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { ActionPriorityEntity } from './action-priority.entity';
-import { ActionEntity } from './action.entity';
+import { ActionEntity, ConfidenceRating } from './action.entity';
 import { refSortKey } from './ref-sort-key';
 
 /**
@@ -43,7 +43,8 @@ function added(event: ProjectedEvent & ActionAdded): ActionRowChange {
   const row: ActionEntity = {
     actionId, planId, ref, refSortKey: refSortKey(ref), areaNumber, title, description, intendedImpact, ...ownerColumns(owner), leadOrganisation, dueDate, originalDueDate: dueDate,
     status: 'OPEN', rag: 'NOT_YET_RATED', latestCommentary: null, lastAsAt: null, lastUpdatedOn: londonDateOf(occurredAt), addedAt: occurredAt,
-    completedOn: null, supersededByActionId: null, closingReason: null, delegates: [], progressRevision: null, revision: Number(event.recorded.revision),
+    completedOn: null, supersededByActionId: null, closingReason: null, delegates: [], progressRevision: null, deliveryConfidence: null, confidenceHistory: [],
+    revision: Number(event.recorded.revision),
   };
   const priorities = [...event.data.priorityNumbers].sort((x, y) => x - y).map((priorityNumber) => ({ actionId, priorityNumber, planId }));
   return { kind: 'actionAdded', row, priorities };
@@ -64,6 +65,15 @@ function changed(event: ProjectedEvent & Exclude<ActionEvent, { type: 'ActionAdd
     }
     case 'DueDateRescheduled':
       return { dueDate: event.data.dueDate };
+    case 'DeliveryConfidenceRated': {
+      const { confidence, previousConfidence, commentary, asAt } = event.data;
+      const { actor, occurredAt } = event.recorded.metadata;
+      const rating: ConfidenceRating = {
+        level: confidence, previousLevel: previousConfidence, commentary, asAt,
+        ratedBy: actor?.displayName ?? actor?.userId ?? null, ratedByRole: actor?.role ?? null, ratedAt: occurredAt, revision,
+      };
+      return (before) => ({ deliveryConfidence: confidence, confidenceHistory: [...before.confidenceHistory, rating] });
+    }
     case 'ActionCompleted': {
       const { commentary, asAt } = event.data;
       return { ...progress(revision, 'BLUE', commentary, asAt), status: 'COMPLETE', completedOn: asAt };

@@ -1,5 +1,18 @@
-import { ActionStatus, RagStatus } from '@send/domain';
+import { ActionStatus, DeliveryConfidence, RagStatus } from '@send/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One delivery confidence rating as the action's row keeps it; who rated it is the event's actor. */
+export interface ConfidenceRating {
+  level: DeliveryConfidence;
+  previousLevel: DeliveryConfidence | null;
+  commentary: string;
+  asAt: string;
+  ratedBy: string | null;
+  ratedByRole: string | null;
+  /** When it was recorded, and at which revision of the action. */
+  ratedAt: string;
+  revision: number;
+}
 
 @Entity('actions')
 @Index(['planId', 'refSortKey'], { unique: true })
@@ -93,6 +106,14 @@ export class ActionEntity {
    */
   @Column('integer', { nullable: true })
   progressRevision: number | null;
+
+  /** The latest delivery confidence level; null until the action is first rated. */
+  @Column('varchar', { length: 8, nullable: true })
+  deliveryConfidence: DeliveryConfidence | null;
+
+  /** Every delivery confidence rating, oldest first; the last is the one in force. */
+  @Column('simple-json')
+  confidenceHistory: ConfidenceRating[];
 
   /** Stream revision: what a client sends back as `expectedRevision`. */
   @Column('integer')

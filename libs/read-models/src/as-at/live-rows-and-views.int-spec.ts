@@ -67,6 +67,7 @@ describe('the history these tests fold', () => {
     const actions = new Map(views[0].actions.map((a) => [a.ref, a]));
     expect(actions.get('1.10')).toMatchObject({ rag: 'GREEN', lastAsAt: '2026-01-15' });
     expect(actions.get('8.10')).toMatchObject({ rag: 'RED', latestCommentary: 'Corrected to RED', lastAsAt: '2025-12-20' });
+    expect(actions.get('8.10')).toMatchObject({ deliveryConfidence: 'MEDIUM', confidenceHistory: [{ level: 'HIGH' }, { level: 'MEDIUM', previousLevel: 'HIGH' }] });
     expect(actions.get('1.9')!.delegates).toEqual([{ userId: 'priya', name: 'Priya Shah' }]);
     expect(views[0].updateRounds).toEqual([expect.objectContaining({ roundId: 'round-jan', closedOn: '2026-01-26' })]);
   });

@@ -49,6 +49,7 @@ function actionRows(): { actions: Partial<ActionEntity>[]; priorities: ActionPri
       supersededByActionId: null,
       closingReason: null,
       delegates: [],
+      confidenceHistory: [],
       revision: 1,
     });
     for (let p = 1; p <= 7; p++) if ((i + p) % 3 === 0) priorities.push({ actionId, priorityNumber: p, planId });

@@ -187,7 +187,9 @@ export async function writeHistory(store: EventStore): Promise<History> {
     ['2026-01-12', chair, cmd('MarkComplete', { actionId: a['8.2'], commentary: 'Recovery plan approved', asAt: '2026-01-12' })],
     ['2026-01-14', chair, cmd('ReopenAction', { actionId: a['8.2'], reason: 'DfE asked for the forecast to be refreshed' })],
     ['2026-01-15', director, progress(a['1.10'], 'GREEN', '2026-01-15')],
+    ['2026-01-16', asOwner(PEOPLE.assessment), cmd('RateDeliveryConfidence', { actionId: a['8.10'], confidence: 'HIGH', asAt: '2026-01-15', commentary: 'Case officers report drafting time halved' })],
     ['2026-01-20', chair, cmd('MarkComplete', { actionId: a['8.2'], commentary: 'Refreshed forecast accepted', asAt: '2026-01-20' })],
+    ['2026-01-21', chair, cmd('RateDeliveryConfidence', { actionId: a['8.10'], confidence: 'MEDIUM', asAt: '2026-01-21', commentary: 'Drafts are quicker, but 20-week timeliness has not moved yet' })],
   ];
   for (const [day, actor, command] of steps) {
     await writer.action(command, at(day), actor);

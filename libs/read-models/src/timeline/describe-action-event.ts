@@ -43,6 +43,14 @@ export function describeActionEvent(event: ActionEvent): EventDescription {
         changes: [change('rag', was.rag, d.rag), change('commentary', was.commentary, d.commentary), change('asAt', was.asAt, d.asAt)],
       };
     }
+    case 'DeliveryConfidenceRated': {
+      const d = event.data;
+      const movement = d.previousConfidence === null ? ragWord(d.confidence) : d.previousConfidence === d.confidence ? `stays ${ragWord(d.confidence)}` : `${ragWord(d.previousConfidence)} → ${ragWord(d.confidence)}`;
+      return {
+        summary: `Delivery confidence as at ${d.asAt}: ${movement}. ${d.commentary}`,
+        changes: [change('deliveryConfidence', d.previousConfidence, d.confidence), change('confidenceCommentary', null, d.commentary), change('confidenceAsAt', null, d.asAt)],
+      };
+    }
     case 'MilestoneAdded':
       return {
         summary: `Milestone added: ${event.data.title} (due ${event.data.dueDate})`,

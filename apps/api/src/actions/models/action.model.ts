@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActionStatus, Rag } from '../../common/graphql-enums';
 import { OwnerModel } from '../../owners/models/owner.model';
 import type { PlanReader } from '../../reading/plan-reader';
+import { DeliveryConfidenceModel } from './delivery-confidence.model';
 
 @ObjectType('Delegate', { description: 'Someone the owner has delegated the action to.' })
 export class DelegateModel {
@@ -35,6 +36,8 @@ export class ActionModel {
   @Field(() => String, { nullable: true, description: 'Why it was withdrawn or superseded.' }) closingReason: string | null;
   @Field({ description: 'Open and past its due date, as of today.' }) overdue: boolean;
   @Field({ description: "Open with no update for more than the plan's staleAfterDays." }) stale: boolean;
+  @Field(() => [DeliveryConfidenceModel], { description: 'Every delivery confidence rating, oldest first.' })
+  confidenceHistory: DeliveryConfidenceModel[];
   @Field(() => Int, { description: 'Send this back as expectedRevision with your next change to this action.' })
   revision: number;
   @Field(() => String, { nullable: true, description: 'The instant this action shows; null when it is live.' })
