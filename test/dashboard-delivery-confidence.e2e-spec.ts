@@ -67,7 +67,7 @@ describeInChromium('The dashboard in Chromium: delivery confidence and "green bu
     expect(await page.locator('form[data-edit-control="rate-confidence"] .error-summary').textContent()).toContain('Enter why');
 
     const why = 'Works started at two schools, but no child has yet come back from an out-of-area placement.';
-    await page.getByLabel('Why').fill(why);
+    await page.getByLabel('Why', { exact: true }).fill(why);
     await page.getByRole('button', { name: 'Save confidence rating' }).click();
     await page.locator('[data-notification]').waitFor();
     expect(await page.locator('[data-notification]').textContent()).toContain(`Delivery confidence saved for ${ref}: Medium`);

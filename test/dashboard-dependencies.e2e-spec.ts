@@ -68,7 +68,10 @@ describeInChromium('The dashboard in Chromium: dependencies between actions', ()
     const areas: { number: number; atRiskFromDependencies: number }[] = (await h.app.gql(`{ plan(id: "demo-plan") { areas { number atRiskFromDependencies } } }`)).data.plan.areas;
     expect(areas.reduce((sum, a) => sum + a.atRiskFromDependencies, 0)).toBe(network.slipping.reduce((sum, s) => sum + s.atRisk.length, 0));
     const page = await h.signedIn('board-chair', '#/');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('table.roll-up tbody tr').first().waitFor();
+    // The extra column must not push the grid into sideways scrolling on a laptop: the board reads it whole.
+    expect(await page.locator('.table-scroll:has(table.roll-up)').evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
     const cells = await page.locator('table.roll-up tbody tr').evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-group')), Number(r.querySelector('td[data-at-risk]')?.textContent)]));
     expect(cells).toEqual(areas.map((a) => [a.number, a.atRiskFromDependencies]));
     await page.close();
@@ -133,7 +136,7 @@ describeInChromium('The dashboard in Chromium: dependencies between actions', ()
     await again.getByText('Change what this action waits for').click();
     const remove = again.locator('[data-edit-control="remove-dependency"]');
     await remove.waitFor();
-    await remove.getByLabel('Why').fill('Agreed at the board: the protocol can go ahead on the current criteria.');
+    await remove.getByLabel('Why it no longer waits').fill('Agreed at the board: the protocol can go ahead on the current criteria.');
     await remove.getByRole('button', { name: 'Remove dependency' }).click();
     await again.getByText('Dependency removed: 5.4 no longer waits for 5.1').waitFor();
     expect((await h.app.gql(`{ action(planId: "demo-plan", ref: "5.4") { dependsOn { note } } }`)).data.action.dependsOn).toEqual([]);

@@ -116,7 +116,7 @@ function RemoveForm({ action, waitsFor, revision, onDone, onSaved }: Props & { r
         </select>
       </div>
       <div className={`field${reasonError ? ' field-with-error' : ''}`}>
-        <label htmlFor="dependency-remove-reason">Why</label>
+        <label htmlFor="dependency-remove-reason">Why it no longer waits</label>
         <FieldErrorText id="dependency-remove-reason-error" message={reasonError} />
         <textarea id="dependency-remove-reason" rows={2} value={reason} aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? 'dependency-remove-reason-error' : undefined} onChange={(e) => setReason(e.target.value)} />
       </div>
