@@ -72,6 +72,8 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   //                     admin chair member owner other adviser nobody elsewhere
   createPlan:           [A,    F,    F,     F,    F,    F,      F,     F],
   changeStaleThreshold: [A,    F,    F,     F,    F,    F,      N,     N],
+  // Which risks reach the agenda: the board chair, or the programme office for them.
+  setRiskEscalationThreshold: [A, A,  F,     F,    F,    F,      N,     N],
   addAction:            [A,    F,    F,     F,    F,    F,      N,     N],
   reassignActionOwner:  [A,    F,    F,     F,    F,    F,      N,     N],
   reportProgress:       [F,    F,    F,     A,    F,    F,      N,     N],

@@ -4,6 +4,7 @@ import { GraphQLResponse, TestApp } from './test-app';
 export const MUTATIONS = [
   'createPlan',
   'changeStaleThreshold',
+  'setRiskEscalationThreshold',
   'addAction',
   'reassignActionOwner',
   'reportProgress',
@@ -263,6 +264,13 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   changeStaleThreshold: async (gql, planId) => {
     await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
     return { query: CHANGE_STALE_THRESHOLD, variables: { input: { planId, staleAfterDays: 30 } } };
+  },
+  setRiskEscalationThreshold: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return {
+      query: `mutation ($input: SetRiskEscalationThresholdInput!) { setRiskEscalationThreshold(input: $input) { id riskEscalationScore } }`,
+      variables: { input: { planId, score: 12, reason: 'The board wants the worst Amber risks on its agenda' } },
+    };
   },
   addAction: async (gql, planId) => {
     await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');

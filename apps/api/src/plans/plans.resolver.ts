@@ -11,6 +11,7 @@ import { OwnerWorkloadModel } from '../owners/models/owner.model';
 import { PlanReaders } from '../reading/plan-readers.service';
 import { CreatePlanInput } from './dto/create-plan.input';
 import { ChangeStaleThresholdInput } from './dto/change-stale-threshold.input';
+import { SetRiskEscalationThresholdInput } from './dto/set-risk-escalation-threshold.input';
 import { ImprovementAreaModel } from './models/improvement-area.model';
 import { PlanModel } from './models/plan.model';
 import { RagRollUpModel } from './models/rag-roll-up.model';
@@ -102,6 +103,14 @@ export class PlansResolver {
     const result = await this.commands.execute({ type: 'ChangeStaleThreshold', data: input }, { principal });
     await this.projections.caughtUpTo(result.position);
     return (await this.readers.forPlan(input.planId, {}, principal)).plan();
+  }
+
+  @Mutation(() => PlanModel, { description: "Set the score (1–25) at which an open risk goes on the board's agenda, with the reason (board chair, programme office)." })
+  async setRiskEscalationThreshold(@Args('input') input: SetRiskEscalationThresholdInput, @CurrentPrincipal() principal: Principal): Promise<PlanModel> {
+    const { planId, score, reason } = input;
+    const result = await this.commands.execute({ type: 'SetRiskEscalationThreshold', data: { planId, score, reason } }, { principal });
+    await this.projections.caughtUpTo(result.position);
+    return (await this.readers.forPlan(planId, {}, principal)).plan();
   }
 }
 

@@ -93,7 +93,7 @@ export function buildQuarterlyReport(
     };
   });
   const inForce = lines.filter((l) => l.action.status !== 'WITHDRAWN' && l.action.status !== 'SUPERSEDED');
-  const risks = reportRisks(registers.start, registers.end);
+  const risks = reportRisks(registers.start, registers.end, end.riskEscalationScore);
   return {
     plan: end,
     period,

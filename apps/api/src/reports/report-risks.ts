@@ -18,7 +18,7 @@ export interface ReportRiskLine {
  * recorded as an issue during it (the board should see what left the register and why). A risk
  * that had already left before the period began is in an earlier report.
  */
-export function reportRisks(start: RiskRegisterView, end: RiskRegisterView): ReportRiskLine[] {
+export function reportRisks(start: RiskRegisterView, end: RiskRegisterView, escalationScore: number): ReportRiskLine[] {
   const atStart = new Map(start.risks.map((r) => [r.riskId, r]));
   const lastScore = new Map<string, RiskScoreEntity>();
   for (const score of end.scores) if (score.commentary !== null) lastScore.set(score.riskId, score);
@@ -27,7 +27,8 @@ export function reportRisks(start: RiskRegisterView, end: RiskRegisterView): Rep
     .map((risk) => ({
       risk,
       scoreAtStart: atStart.get(risk.riskId)?.currentScore ?? null,
-      escalation: escalationReasons({ status: risk.status, score: risk.currentScore, previousScore: risk.previousScore }),
+      // Against the threshold the plan had at the end of the period.
+      escalation: escalationReasons({ status: risk.status, score: risk.currentScore, previousScore: risk.previousScore }, escalationScore),
       openMitigations: end.mitigations.filter((m) => m.riskId === risk.riskId && (m.status === 'PLANNED' || m.status === 'IN_PROGRESS')).length,
       latestCommentary: lastScore.get(risk.riskId)?.commentary ?? null,
     }));

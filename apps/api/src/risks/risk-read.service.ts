@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, escalationReasons, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
+import { canSeeArea, DEFAULT_ESCALATION_SCORE, escalationReasons, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
 import { EventStore } from '@send/event-store';
 import { MitigationEntity, PlanEntity, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
 import { HistoricRiskReader, mitigationModels, ownerModel, ratingModel, RiskReader, scoreModels } from './risk-reader';
 
-export function toRiskModel(row: RiskEntity, reader: RiskReader): RiskModel {
+/** A risk row as the API shows it, escalated against its plan's threshold at the instant shown. */
+export function toRiskModel(row: RiskEntity, reader: RiskReader, escalationScore: number): RiskModel {
   return {
     id: row.riskId,
     planId: row.planId,
@@ -28,7 +29,7 @@ export function toRiskModel(row: RiskEntity, reader: RiskReader): RiskModel {
     reviewDate: row.reviewDate,
     status: row.status,
     outcome: row.outcome,
-    escalation: escalationReasons({ status: row.status, score: row.currentScore, previousScore: row.previousScore }),
+    escalation: escalationReasons({ status: row.status, score: row.currentScore, previousScore: row.previousScore }, escalationScore),
     raisedAt: row.raisedAt,
     revision: row.revision,
     reader,
@@ -54,31 +55,34 @@ export class RiskReadService implements RiskReader {
   /** The plan's risks in reference order (R2 before R10), open ones only unless statuses are named; as at `instant` when given. */
   async forPlan(planId: string, statuses: RiskStatus[], instant?: string): Promise<RiskModel[]> {
     if (instant !== undefined) {
-      const { rows, reader } = await this.registerAt(planId, instant);
-      return rows.filter((r) => statuses.includes(r.status)).map((r) => toRiskModel(r, reader));
+      const { rows, reader, escalationScore } = await this.registerAt(planId, instant);
+      return rows.filter((r) => statuses.includes(r.status)).map((r) => toRiskModel(r, reader, escalationScore));
     }
-    const rows = await this.dataSource.getRepository(RiskEntity).find({ where: { planId, status: In(statuses) }, order: { refNumber: 'ASC' } });
-    return rows.map((r) => toRiskModel(r, this));
+    const [rows, escalationScore] = await Promise.all([
+      this.dataSource.getRepository(RiskEntity).find({ where: { planId, status: In(statuses) }, order: { refNumber: 'ASC' } }),
+      this.escalationScore(planId),
+    ]);
+    return rows.map((r) => toRiskModel(r, this, escalationScore));
   }
 
   async byRef(planId: string, ref: string, instant?: string): Promise<RiskModel> {
     const notFound = () => new RiskNotFoundError(`${ref} in plan ${planId}${instant ? ` as at ${instant}` : ''}`);
     if (instant !== undefined) {
-      const { rows, reader } = await this.registerAt(planId, instant);
+      const { rows, reader, escalationScore } = await this.registerAt(planId, instant);
       const row = rows.find((r) => r.ref === ref.trim());
       if (!row) throw notFound();
-      return toRiskModel(row, reader);
+      return toRiskModel(row, reader, escalationScore);
     }
     const row = await this.dataSource.getRepository(RiskEntity).findOneBy({ planId, ref: ref.trim() });
     if (!row) throw notFound();
-    return toRiskModel(row, this);
+    return toRiskModel(row, this, await this.escalationScore(planId));
   }
 
   async byId(riskId: string, principal: Principal): Promise<RiskModel> {
     const row = await this.dataSource.getRepository(RiskEntity).findOneBy({ riskId });
     const plan = row ? await this.dataSource.getRepository(PlanEntity).findOneBy({ planId: row.planId }) : null;
     if (!row || !plan || !canSeeArea(principal, plan.localAreaId)) throw new RiskNotFoundError(riskId);
-    return toRiskModel(row, this);
+    return toRiskModel(row, this, plan.riskEscalationScore);
   }
 
   /** Scores and mitigations are read only for risks the caller has already been shown. */
@@ -90,8 +94,13 @@ export class RiskReadService implements RiskReader {
     return mitigationModels(await this.dataSource.getRepository(MitigationEntity).findBy({ riskId }));
   }
 
-  private async registerAt(planId: string, instant: string): Promise<{ rows: RiskEntity[]; reader: RiskReader }> {
+  /** The score at which the plan's open risks go on the board's agenda, as it stands. */
+  async escalationScore(planId: string): Promise<number> {
+    return (await this.dataSource.getRepository(PlanEntity).findOneBy({ planId }))?.riskEscalationScore ?? DEFAULT_ESCALATION_SCORE;
+  }
+
+  private async registerAt(planId: string, instant: string): Promise<{ rows: RiskEntity[]; reader: RiskReader; escalationScore: number }> {
     const [view] = await this.history.registersAt(planId, [instant]);
-    return { rows: view.risks, reader: new HistoricRiskReader(view) };
+    return { rows: view.risks, reader: new HistoricRiskReader(view), escalationScore: view.escalationScore };
   }
 }

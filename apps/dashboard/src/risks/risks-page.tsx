@@ -1,3 +1,4 @@
+import type { EscalationReason } from '@send/domain';
 import { useQuery } from '../api/use-query';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { useSession } from '../session/session-context';
@@ -8,7 +9,8 @@ import { TableScroll } from '../shared/table-scroll';
 import { RiskHeatMap } from './risk-heat-map';
 import { RegisterRisk, RISKS_QUERY } from './risks.query';
 
-const ESCALATION_WORDS = { AT_OR_ABOVE_THRESHOLD: 'Red: score 15 or more', RISING: 'Rising' } as const;
+/** Why a risk is on the agenda, in words: the board's own threshold as it stood, or a rise. */
+const escalationWords = (reason: EscalationReason, threshold: number) => (reason === 'RISING' ? 'Rising' : `score ${threshold} or more`);
 
 function trend(risk: RegisterRisk): string {
   if (risk.previousScore === null) return 'as raised';
@@ -63,12 +65,12 @@ function RegisterTable({ risks }: { risks: RegisterRisk[] }) {
 export function RisksPage() {
   const { plan } = useSession();
   const { asAt } = useAsAt();
-  const state = useQuery<{ risks: RegisterRisk[] }>(RISKS_QUERY, { planId: plan.id, ...asAtArguments(asAt) });
+  const state = useQuery<{ plan: { riskEscalationScore: number }; risks: RegisterRisk[] }>(RISKS_QUERY, { planId: plan.id, ...asAtArguments(asAt) });
   return (
     <>
       <h1>Risks</h1>
       <QueryStatus state={state}>
-        {({ risks }) => {
+        {({ plan: { riskEscalationScore: threshold }, risks }) => {
           const escalated = risks.filter((r) => r.escalation.length > 0);
           return risks.length === 0 ? (
             <p>No open risks are recorded for this plan.</p>
@@ -76,7 +78,7 @@ export function RisksPage() {
             <>
               <h2>On the board’s agenda</h2>
               {escalated.length === 0 ? (
-                <p>No risk is Red or rising.</p>
+                <p>No open risk scores {threshold} or more, and none is rising.</p>
               ) : (
                 <ul className="escalated-risks">
                   {escalated.map((r) => (
@@ -84,7 +86,7 @@ export function RisksPage() {
                       <strong>
                         {r.ref} {r.title}
                       </strong>{' '}
-                      — {r.current.score} <RagBadge rag={r.current.band} />, {r.escalation.map((e) => ESCALATION_WORDS[e]).join('; ')} ({trend(r)}). Owner: {r.owner.name}.
+                      — {r.current.score} <RagBadge rag={r.current.band} />, {r.escalation.map((e) => escalationWords(e, threshold)).join('; ')} ({trend(r)}). Owner: {r.owner.name}.
                     </li>
                   ))}
                 </ul>

@@ -35,6 +35,8 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   CreatePlan: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   ApprovePlanRevision: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], own: [] },
   ChangeStaleThreshold: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  // The board chair (or the programme office for them) sets which risks reach the agenda.
+  SetRiskEscalationThreshold: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], own: [] },
   SetUserEmail: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   AddAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   ReassignOwner: { any: ['PLAN_ADMINISTRATOR'], own: [] },
@@ -340,6 +342,7 @@ describe('every refusal says what was refused, in the board’s words', () => {
     FollowUpChallenge: 'follow up a challenge',
     AnswerChallenge: 'answer this challenge',
     ResolveChallenge: 'resolve a challenge',
+    SetRiskEscalationThreshold: "set the score at which a risk goes on the board's agenda",
     DeclareDependency: 'declare what this action depends on',
     RemoveDependency: 'remove a dependency of this action',
     RecordPlanDecision: 'record a board decision',

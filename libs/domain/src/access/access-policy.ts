@@ -52,6 +52,8 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   CreatePlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'create a plan' },
   ApprovePlanRevision: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], what: 'approve a plan revision' },
   ChangeStaleThreshold: { roles: ['PLAN_ADMINISTRATOR'], what: 'change when actions count as stale' },
+  // Which risks reach the board's agenda is the board's own call, minuted like a plan revision.
+  SetRiskEscalationThreshold: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], what: "set the score at which a risk goes on the board's agenda" },
   OpenUpdateRound: { roles: ['PLAN_ADMINISTRATOR'], what: 'open an update round' },
   CloseUpdateRound: { roles: ['PLAN_ADMINISTRATOR'], what: 'close an update round' },
   AddAction: { roles: ['PLAN_ADMINISTRATOR'], what: 'add an action' },

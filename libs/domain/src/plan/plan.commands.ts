@@ -36,6 +36,12 @@ export type OpenUpdateRound = {
 
 export type CloseUpdateRound = { type: 'CloseUpdateRound'; data: { planId: string; roundId: string } };
 
-export type PlanCommand = CreatePlan | ApprovePlanRevision | ChangeStaleThreshold | OpenUpdateRound | CloseUpdateRound;
+/** The board's own line for its agenda: an open risk scoring this or more is escalated to it. */
+export type SetRiskEscalationThreshold = {
+  type: 'SetRiskEscalationThreshold';
+  data: { planId: string; score: number; reason: string };
+};
+
+export type PlanCommand = CreatePlan | ApprovePlanRevision | ChangeStaleThreshold | OpenUpdateRound | CloseUpdateRound | SetRiskEscalationThreshold;
 
 export const DEFAULT_STALE_AFTER_DAYS = 42;

@@ -155,6 +155,41 @@ describe('ApprovePlanRevision', () => {
   });
 });
 
+describe('SetRiskEscalationThreshold', () => {
+  const set = (score: number, reason = 'The board wants Amber risks of 12 on its agenda while the direction is in force'): PlanCommand => ({
+    type: 'SetRiskEscalationThreshold',
+    data: { planId, score, reason },
+  });
+
+  it('starts at 15, the first Red score, and records the new threshold with the one it replaces and why', () => {
+    const plan = given([created()]);
+    expect(plan.status === 'active' && plan.riskEscalationScore).toBe(15);
+    expect(when(set(12), plan)).toEqual([{ type: 'RiskEscalationThresholdSet', data: { planId, score: 12, previousScore: 15, reason: 'The board wants Amber risks of 12 on its agenda while the direction is in force' } }]);
+    const lowered = given([created(), ...when(set(12), plan)]);
+    expect(lowered.status === 'active' && lowered.riskEscalationScore).toBe(12);
+    expect(when(set(20), lowered)[0].data).toMatchObject({ score: 20, previousScore: 12 });
+  });
+
+  it('given the threshold already in force, records nothing', () => {
+    expect(when(set(15), given([created()]))).toEqual([]);
+  });
+
+  it.each([0, 26, 12.5, Number.NaN])('refuses a score of %p, naming the field', (score) => {
+    const error = refusal(() => when(set(score), given([created()])));
+    expect([error.kind, error.field, error.rule]).toEqual(['invalid', 'score', 'riskScore']);
+  });
+
+  it('accepts the ends of the matrix', () => {
+    expect(when(set(1), given([created()]))).toHaveLength(1);
+    expect(when(set(25), given([created()]))).toHaveLength(1);
+  });
+
+  it('needs a reason, and a plan', () => {
+    expect(refusal(() => when(set(12, ' '), given([created()]))).field).toBe('reason');
+    expect(refusal(() => when(set(12), given([]))).rule).toBe('planExists');
+  });
+});
+
 describe('ChangeStaleThreshold', () => {
   const change = (staleAfterDays: number): PlanCommand => ({ type: 'ChangeStaleThreshold', data: { planId, staleAfterDays } });
 
@@ -202,6 +237,7 @@ describe('evolvePlan', () => {
       areaNumbers: [1, 2, 3, 4, 5, 6, 7, 8],
       priorityNumbers: [1, 2, 3, 4, 5, 6, 7],
       openRound: null,
+      riskEscalationScore: 15,
     });
   });
 

@@ -5,6 +5,8 @@ import { RECOVERY_PRIORITIES } from './recovery-priorities';
 import { DEFAULT_STALE_AFTER_DAYS, LocalArea, PlanCommand } from './plan.commands';
 import { PlanEvent } from './plan.events';
 import { londonDateOf } from '../shared/london-day';
+import { InvalidValueError } from '../shared/domain-error';
+import { DEFAULT_ESCALATION_SCORE } from '../risk/risk-escalation';
 import {
   DeadlineBeforeOpeningError,
   UpdateRoundAlreadyOpenError,
@@ -28,6 +30,8 @@ export type PlanState =
       areaNumbers: number[];
       priorityNumbers: number[];
       openRound: { roundId: string; title: string } | null;
+      /** An open risk scoring this or more goes on the board's agenda (15, Red, until the board sets its own). */
+      riskEscalationScore: number;
     };
 
 export const initialPlanState = (): PlanState => ({ status: 'absent' });
@@ -46,6 +50,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         areaNumbers: event.data.areas.map((a) => a.number),
         priorityNumbers: event.data.priorities.map((p) => p.number),
         openRound: null,
+        riskEscalationScore: DEFAULT_ESCALATION_SCORE,
       };
     case 'PlanRevisionApproved':
       if (state.status !== 'active') return state;
@@ -59,6 +64,9 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'UpdateRoundClosed':
       if (state.status !== 'active') return state;
       return { ...state, openRound: null };
+    case 'RiskEscalationThresholdSet':
+      if (state.status !== 'active') return state;
+      return { ...state, riskEscalationScore: event.data.score };
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -133,6 +141,14 @@ export function decidePlan(command: PlanCommand, state: PlanState, metadata: Com
       if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
       if (state.openRound?.roundId !== command.data.roundId) throw new UpdateRoundNotOpenError(command.data.roundId);
       return [{ type: 'UpdateRoundClosed', data: { planId: state.planId, roundId: command.data.roundId, closedOn: londonDateOf(metadata.now) } }];
+    }
+    case 'SetRiskEscalationThreshold': {
+      if (state.status !== 'active') throw new PlanNotFoundError(command.data.planId);
+      const score = command.data.score;
+      if (!Number.isInteger(score) || score < 1 || score > 25) throw new InvalidValueError('score', 'riskScore', `score must be a whole number from 1 to 25 (likelihood × impact), not ${score}`);
+      const reason = requireText('reason', command.data.reason);
+      if (score === state.riskEscalationScore) return [];
+      return [{ type: 'RiskEscalationThresholdSet', data: { planId: state.planId, score, previousScore: state.riskEscalationScore, reason } }];
     }
     default: {
       const unhandled: never = command;

@@ -35,7 +35,12 @@ export type UpdateRoundOpened = {
 
 export type UpdateRoundClosed = { type: 'UpdateRoundClosed'; data: { planId: string; roundId: string; closedOn: CalendarDate } };
 
-export type PlanEvent = PlanCreated | PlanRevisionApproved | StaleThresholdChanged | UpdateRoundOpened | UpdateRoundClosed;
+export type RiskEscalationThresholdSet = {
+  type: 'RiskEscalationThresholdSet';
+  data: { planId: string; score: number; previousScore: number; reason: string };
+};
+
+export type PlanEvent = PlanCreated | PlanRevisionApproved | StaleThresholdChanged | UpdateRoundOpened | UpdateRoundClosed | RiskEscalationThresholdSet;
 
 /** Current schema version of each plan event; bump with an upcaster, never edit in place. */
 export const PLAN_EVENT_VERSIONS: Record<PlanEvent['type'], number> = {
@@ -44,4 +49,5 @@ export const PLAN_EVENT_VERSIONS: Record<PlanEvent['type'], number> = {
   StaleThresholdChanged: 1,
   UpdateRoundOpened: 1,
   UpdateRoundClosed: 1,
+  RiskEscalationThresholdSet: 1,
 };

@@ -1,4 +1,4 @@
-import { PlanEvent } from '@send/domain';
+import { DEFAULT_ESCALATION_SCORE, PlanEvent } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { PlanAreaEntity } from './plan-area.entity';
 import { PlanPriorityEntity } from './plan-priority.entity';
@@ -24,7 +24,7 @@ export function planRowChanges(event: ProjectedEvent & PlanEvent): PlanRowChange
   switch (event.type) {
     case 'PlanCreated': {
       const { planId, localArea, title, version, approvedOn, staleAfterDays } = event.data;
-      const row = { planId, localAreaId: localArea.id, localAreaName: localArea.name, title, version, approvedOn, staleAfterDays, createdAt: event.recorded.metadata.occurredAt, revision };
+      const row = { planId, localAreaId: localArea.id, localAreaName: localArea.name, title, version, approvedOn, staleAfterDays, riskEscalationScore: DEFAULT_ESCALATION_SCORE, createdAt: event.recorded.metadata.occurredAt, revision };
       const areas = [...event.data.areas].sort(byNumber).map((a) => ({ planId, ...a }));
       const priorities = [...event.data.priorities].sort(byNumber).map((p) => ({ planId, ...p }));
       return [{ kind: 'planCreated', row, areas, priorities }];
@@ -35,6 +35,8 @@ export function planRowChanges(event: ProjectedEvent & PlanEvent): PlanRowChange
     }
     case 'StaleThresholdChanged':
       return [{ kind: 'planChanged', planId: event.data.planId, changes: { staleAfterDays: event.data.staleAfterDays, revision } }];
+    case 'RiskEscalationThresholdSet':
+      return [{ kind: 'planChanged', planId: event.data.planId, changes: { riskEscalationScore: event.data.score, revision } }];
     case 'UpdateRoundOpened': {
       const { roundId, planId, title, openedOn, deadline } = event.data;
       return [

@@ -23,6 +23,10 @@ export class PlanEntity {
   @Column('integer')
   staleAfterDays: number;
 
+  /** An open risk scoring this or more goes on the board's agenda. */
+  @Column('integer')
+  riskEscalationScore: number;
+
   @Column('varchar', { length: 30 })
   createdAt: string;
 

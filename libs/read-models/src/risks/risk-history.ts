@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
-import { riskStream } from '@send/domain';
+import { DEFAULT_ESCALATION_SCORE, planStream, riskStream } from '@send/domain';
+import { planViewAt } from '../as-at/plan-view';
 import { RiskRegisterView, riskRegisterAt } from './risk-register-view';
 import { RiskEntity } from './risk.entity';
 
@@ -36,8 +37,9 @@ export class RiskHistory {
     private readonly store: EventStore,
   ) {}
 
-  async registersAt(planId: string, instants: string[]): Promise<RiskRegisterView[]> {
-    const streams = await Promise.all((await this.index(planId)).map((id) => this.store.readStream(riskStream(id))));
-    return instants.map((asAt) => riskRegisterAt(streams, asAt));
+  /** Each register with the plan's escalation threshold as it stood at the same instant. */
+  async registersAt(planId: string, instants: string[]): Promise<(RiskRegisterView & { escalationScore: number })[]> {
+    const [plan, ...streams] = await Promise.all([this.store.readStream(planStream(planId)), ...(await this.index(planId)).map((id) => this.store.readStream(riskStream(id)))]);
+    return instants.map((asAt) => ({ ...riskRegisterAt(streams, asAt), escalationScore: planViewAt([plan], asAt)?.riskEscalationScore ?? DEFAULT_ESCALATION_SCORE }));
   }
 }

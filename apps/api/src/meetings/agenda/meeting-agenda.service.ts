@@ -28,11 +28,12 @@ export class MeetingAgendaService {
   }
 
   private async escalatedRisks(planId: string): Promise<AgendaRiskModel[]> {
-    const open = (await this.risks.forPlan(planId, ['OPEN'])).filter((r) => r.escalation.length > 0);
+    const [register, threshold] = await Promise.all([this.risks.forPlan(planId, ['OPEN']), this.risks.escalationScore(planId)]);
+    const open = register.filter((r) => r.escalation.length > 0);
     const rows = await Promise.all(
       open.map(async (risk): Promise<AgendaRiskModel | null> => {
         const scores = await this.risks.scores(risk.id);
-        const since = escalatedSince(scores.map((s) => ({ score: s.rating.score, asAt: s.asAt, recordedAt: s.recordedAt })));
+        const since = escalatedSince(scores.map((s) => ({ score: s.rating.score, asAt: s.asAt, recordedAt: s.recordedAt })), threshold);
         if (since === null) return null;
         const decisionsSince = (await this.meetings.decisionsOnRisk(risk.id)).filter((d) => d.meetingDate >= since);
         return { risk, escalatedSince: since, decisionsSince, awaitingDecision: decisionsSince.length === 0 };

@@ -16,6 +16,8 @@ export class PlanModel {
   @Field() version: string;
   @Field({ description: 'Date the current version was approved by the board (YYYY-MM-DD).' }) approvedOn: string;
   @Field(() => Int, { description: 'Days without a progress update after which an open action is stale.' }) staleAfterDays: number;
+  @Field(() => Int, { description: "An open risk whose score is this or more is escalated to the board's agenda (15, the first Red score, unless the board sets its own)." })
+  riskEscalationScore: number;
   @Field(() => Int, { description: 'Revision of the plan stream.' }) revision: number;
   @Field(() => String, { nullable: true, description: 'The instant this plan and everything under it shows; null when it is live.' })
   asAt: string | null;
@@ -33,6 +35,7 @@ export const toPlanModel = (p: PlanEntity, reader: PlanReader, when: { asAt: str
   version: p.version,
   approvedOn: p.approvedOn,
   staleAfterDays: p.staleAfterDays,
+  riskEscalationScore: p.riskEscalationScore,
   revision: p.revision,
   asAt: when?.asAt ?? null,
   knownAt: when?.knownAt ?? null,
