@@ -77,6 +77,16 @@ describeInChromium('The dashboard in Chromium: dependencies between actions', ()
     await page.close();
   });
 
+  it('puts the chains at risk on the meeting agenda, as the API puts them', async () => {
+    const { meetings } = (await h.app.gql(`{ meetings(planId: "demo-plan") { id } }`)).data;
+    const agenda = (await h.app.gql(`query ($id: ID!) { meetingAgenda(meetingId: $id) { slippingDependencies { action { ref } atRisk { action { ref } } } } }`, { id: meetings[meetings.length - 1].id })).data.meetingAgenda;
+    expect(agenda.slippingDependencies).toEqual(network.slipping.map((s) => ({ action: { ref: s.action.ref }, atRisk: s.atRisk.map((r) => ({ action: { ref: r.action.ref } })) })));
+    const page = await h.signedIn('dfe-adviser', '#/agenda');
+    await page.locator('ul.chains-at-risk > li').first().waitFor();
+    expect(await page.locator('ul.chains-at-risk > li').evaluateAll((items) => items.map((i) => i.getAttribute('data-slipping-ref')))).toEqual(network.slipping.map((s) => s.action.ref));
+    await page.close();
+  });
+
   it('shows the dependencies as they stood at the first board meeting, before 5.1 moved', async () => {
     const { meetings } = (await h.app.gql(`{ meetings(planId: "demo-plan") { id closed } }`)).data;
     const firstClosed = meetings.find((m: { closed: boolean }) => m.closed).id;

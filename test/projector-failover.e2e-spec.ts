@@ -81,7 +81,8 @@ describeWithPostgres('The active projector killed with SIGKILL mid catch-up', ()
 
     // Every action event (and minuted decision) has exactly one timeline line, keyed by its position: none skipped, none extra.
     const events = await store.readAll();
-    const expected = events.filter((e) => e.streamId.startsWith('action-') || e.type === 'DecisionRecorded').map((e) => String(e.position));
+    // Timeline lines: an action's own events, decisions about it, and the dependencies of the action that waits.
+    const expected = events.filter((e) => e.streamId.startsWith('action-') || e.type === 'DecisionRecorded' || e.streamId.startsWith('dependencies-')).map((e) => String(e.position));
     const timeline: { position: string }[] = await standby.app.get(DataSource).query('SELECT position FROM timeline_entries ORDER BY position');
     expect(timeline.map((t) => String(t.position))).toEqual(expected);
 

@@ -5,6 +5,7 @@ import { ChallengesModule } from '../challenges/challenges.module';
 import { FollowUpReadService } from '../follow-ups/follow-up-read.service';
 import { FollowUpsResolver } from '../follow-ups/follow-ups.resolver';
 import { RisksModule } from '../risks/risks.module';
+import { ReadingModule } from '../reading/reading.module';
 import { MeetingAgendaResolver } from './agenda/meeting-agenda.resolver';
 import { MeetingAgendaService } from './agenda/meeting-agenda.service';
 import { MeetingReadService } from './meeting-read.service';
@@ -16,7 +17,7 @@ const READERS = [MeetingReadService, FollowUpReadService, MeetingAgendaService];
 
 /** The board's own record and working tools: meetings, decisions, the action log, the agenda. */
 @Module({
-  imports: [ActionsModule, AsAtModule, RisksModule, ChallengesModule],
+  imports: [ActionsModule, AsAtModule, RisksModule, ChallengesModule, ReadingModule],
   providers: [...RESOLVERS, ...READERS],
 })
 export class MeetingsModule {}

@@ -1,3 +1,4 @@
+import { ChainsAtRisk } from '../dependencies/chains-at-risk';
 import { useState } from 'react';
 import { useQuery } from '../api/use-query';
 import { useAsAt } from '../as-at/as-at-context';
@@ -91,7 +92,7 @@ function AgendaView({ agenda, live, reload }: { agenda: Agenda; live: boolean; r
       <FollowUps followUps={agenda.followUps} live={live} reload={reload} />
       <h2>Escalated risks</h2>
       {agenda.escalatedRisks.length === 0 ? (
-        <p>No open risk is Red or rising.</p>
+        <p>No open risk is escalated.</p>
       ) : (
         <ul className="agenda-risks">
           {agenda.escalatedRisks.map((item) => (
@@ -99,7 +100,8 @@ function AgendaView({ agenda, live, reload }: { agenda: Agenda; live: boolean; r
           ))}
         </ul>
       )}
-      {/* Actions at risk from their dependencies (issue 24, built separately) belong here, beside the escalated risks. */}
+      <h2>Actions at risk from a dependency</h2>
+      <ChainsAtRisk slipping={agenda.slippingDependencies} />
       <h2>Open challenges</h2>
       {agenda.openChallenges.length === 0 ? (
         <p>No challenge is waiting.</p>

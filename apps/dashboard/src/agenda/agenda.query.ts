@@ -1,4 +1,5 @@
 import type { ChallengeStatus, PlanDecisionKind, RiskBand } from '@send/domain';
+import type { SlippingAction } from '../dependencies/dependencies.query';
 
 export const MEETINGS_QUERY = `query Meetings($planId: ID!) { meetings(planId: $planId) { id date title closed } }`;
 
@@ -14,6 +15,7 @@ export const AGENDA_QUERY = `query Agenda($id: ID!) {
     meeting { id date title closed }
     followUps { id description meetingDate dueDate overdue owner { name role userId } notes { note on } }
     escalatedRisks { risk { id ref title current { score band } } escalatedSince awaitingDecision decisionsSince { id meetingDate kind summary } }
+    slippingDependencies { action { id ref title rag dueDate originalDueDate slipReasons } reasons atRisk { action { id ref title } chain } }
     openChallenges { id subjectRef status messages { text } }
     decisions { id actionRef kind summary }
     planDecisions { id subjectKind riskRef kind summary }
@@ -41,6 +43,7 @@ export interface Agenda {
   meeting: MeetingChoice;
   followUps: AgendaFollowUp[];
   escalatedRisks: AgendaRisk[];
+  slippingDependencies: SlippingAction[];
   openChallenges: { id: string; subjectRef: string; status: ChallengeStatus; messages: { text: string | null }[] }[];
   decisions: { id: string; actionRef: string; kind: string; summary: string }[];
   planDecisions: { id: string; subjectKind: 'PLAN' | 'RISK'; riskRef: string | null; kind: PlanDecisionKind; summary: string }[];

@@ -7,39 +7,8 @@ import { FigureTiles } from '../shared/figure-tiles';
 import { QueryStatus } from '../shared/query-status';
 import { RagBadge } from '../shared/rag-badge';
 import { TableScroll } from '../shared/table-scroll';
-import { DEPENDENCIES_QUERY, DependenciesAnswer, Dependency, SlippingAction } from './dependencies.query';
-import { throughWords, SlipWords } from './slip-words';
-
-function ChainsAtRisk({ slipping }: { slipping: SlippingAction[] }) {
-  if (slipping.length === 0) return <p>No slipping action is holding another up.</p>;
-  return (
-    <ul className="chains-at-risk">
-      {slipping.map((s) => (
-        <li key={s.action.id} data-slipping-ref={s.action.ref}>
-          <p>
-            <strong>
-              <a href={href(`/actions/${s.action.id}`)}>
-                {s.action.ref} {s.action.title}
-              </a>
-            </strong>{' '}
-            <RagBadge rag={s.action.rag} /> — <SlipWords action={s.action} reasons={s.reasons} />.
-          </p>
-          <p className="secondary">Puts at risk:</p>
-          <ul>
-            {s.atRisk.map((r) => (
-              <li key={r.action.id}>
-                <a href={href(`/actions/${r.action.id}`)}>
-                  {r.action.ref} {r.action.title}
-                </a>{' '}
-                <span className="secondary">({r.chain.length > 2 ? `waits for it ${throughWords(r.chain)}` : 'waits for it directly'})</span>
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { DEPENDENCIES_QUERY, DependenciesAnswer, Dependency } from './dependencies.query';
+import { ChainsAtRisk } from './chains-at-risk';
 
 function DependencyTable({ dependencies }: { dependencies: Dependency[] }) {
   return (

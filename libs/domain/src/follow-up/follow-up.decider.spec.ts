@@ -1,4 +1,4 @@
-import { UserState } from '../access/user.decider';
+import type { UserState } from '../access/user.decider';
 import { MeetingState } from '../meeting/meeting.decider';
 import { CommandMetadata } from '../shared/command-metadata';
 import { refusal } from '../shared/refusal.fixture';

@@ -1,4 +1,8 @@
-import { UserState } from '../access/user.decider';
+/**
+ * What the rules read of the person a follow-up names, by shape: a folded user stream has it. (The
+ * access folder imports every concept's commands, so importing its user state here would make a cycle.)
+ */
+export type NamedUser = { exists: false } | { exists: true; userId: string; grants: { localAreaId: string }[] };
 import { MeetingState } from '../meeting/meeting.decider';
 import { MeetingClosedError, MeetingNotFoundError, MeetingNotYetHeldError } from '../meeting/meeting.errors';
 import { CommandMetadata } from '../shared/command-metadata';
@@ -18,7 +22,7 @@ export type FollowUpState =
  */
 export interface FollowUpDecisionContext {
   meeting?: MeetingState;
-  ownerUser?: UserState;
+  ownerUser?: NamedUser;
   localAreaId?: string;
 }
 

@@ -45,3 +45,9 @@ export type SetRiskEscalationThreshold = {
 export type PlanCommand = CreatePlan | ApprovePlanRevision | ChangeStaleThreshold | OpenUpdateRound | CloseUpdateRound | SetRiskEscalationThreshold;
 
 export const DEFAULT_STALE_AFTER_DAYS = 42;
+
+/**
+ * Until the board sets its own, an open risk scoring 15 or more, the first Red score on the 5 × 5
+ * matrix, goes on its agenda (risk-escalation.spec.ts holds the two together).
+ */
+export const DEFAULT_RISK_ESCALATION_SCORE = 15;

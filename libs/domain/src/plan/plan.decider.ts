@@ -2,11 +2,10 @@ import { requireDate, requireText } from '../shared/guards';
 import { CommandMetadata } from '../shared/command-metadata';
 import { IMPROVEMENT_AREAS } from './improvement-areas';
 import { RECOVERY_PRIORITIES } from './recovery-priorities';
-import { DEFAULT_STALE_AFTER_DAYS, LocalArea, PlanCommand } from './plan.commands';
+import { DEFAULT_RISK_ESCALATION_SCORE, DEFAULT_STALE_AFTER_DAYS, LocalArea, PlanCommand } from './plan.commands';
 import { PlanEvent } from './plan.events';
 import { londonDateOf } from '../shared/london-day';
 import { InvalidValueError } from '../shared/domain-error';
-import { DEFAULT_ESCALATION_SCORE } from '../risk/risk-escalation';
 import {
   DeadlineBeforeOpeningError,
   UpdateRoundAlreadyOpenError,
@@ -50,7 +49,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         areaNumbers: event.data.areas.map((a) => a.number),
         priorityNumbers: event.data.priorities.map((p) => p.number),
         openRound: null,
-        riskEscalationScore: DEFAULT_ESCALATION_SCORE,
+        riskEscalationScore: DEFAULT_RISK_ESCALATION_SCORE,
       };
     case 'PlanRevisionApproved':
       if (state.status !== 'active') return state;

@@ -1,4 +1,5 @@
-import { escalationReasons } from './risk-escalation';
+import { DEFAULT_ESCALATION_SCORE, escalationReasons } from './risk-escalation';
+import { RED_FROM_SCORE } from './risk-rating';
 
 const open = (current: [number, number], previous: [number, number] | null = null) => ({
   status: 'OPEN' as const,
@@ -22,5 +23,11 @@ describe('Which risks go on the board’s agenda', () => {
   it('never a closed risk or one already an issue', () => {
     expect(escalationReasons({ ...open([5, 5], [1, 1]), status: 'CLOSED' })).toEqual([]);
     expect(escalationReasons({ ...open([5, 5]), status: 'BECAME_ISSUE' })).toEqual([]);
+  });
+});
+
+describe('the default escalation threshold', () => {
+  it('is the first Red score of the matrix, so a plan that sets none escalates exactly its Red risks', () => {
+    expect(DEFAULT_ESCALATION_SCORE).toBe(RED_FROM_SCORE);
   });
 });

@@ -1,8 +1,8 @@
 import { RiskStatus } from './risk.commands';
-import { RED_FROM_SCORE } from './risk-rating';
+import { DEFAULT_RISK_ESCALATION_SCORE } from '../plan/plan.commands';
 
 /** Unless the plan sets its own, a risk reaches the board's agenda when its score is Red. */
-export const DEFAULT_ESCALATION_SCORE = RED_FROM_SCORE;
+export const DEFAULT_ESCALATION_SCORE = DEFAULT_RISK_ESCALATION_SCORE;
 
 export const ESCALATION_REASONS = ['AT_OR_ABOVE_THRESHOLD', 'RISING'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];

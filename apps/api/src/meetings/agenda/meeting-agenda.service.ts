@@ -4,6 +4,7 @@ import { ChallengeReadService } from '../../challenges/challenge-read.service';
 import { FollowUpReadService } from '../../follow-ups/follow-up-read.service';
 import { RiskReadService } from '../../risks/risk-read.service';
 import { MeetingReadService } from '../meeting-read.service';
+import { PlanReaders } from '../../reading/plan-readers.service';
 import { escalatedSince } from './escalated-since';
 import { AgendaRiskModel, MeetingAgendaModel } from './meeting-agenda.model';
 
@@ -15,16 +16,19 @@ export class MeetingAgendaService {
     private readonly followUps: FollowUpReadService,
     private readonly risks: RiskReadService,
     private readonly challenges: ChallengeReadService,
+    private readonly readers: PlanReaders,
   ) {}
 
   async agenda(meetingId: string, principal: Principal): Promise<MeetingAgendaModel> {
     const meeting = await this.meetings.meeting(meetingId, principal);
-    const [followUps, escalatedRisks, openChallenges] = await Promise.all([
+    const [followUps, escalatedRisks, openChallenges, network] = await Promise.all([
       this.followUps.carriedTo(meeting.planId, meeting),
       this.escalatedRisks(meeting.planId),
       this.challenges.forPlan(meeting.planId, ['AWAITING_ANSWER', 'ANSWERED']),
+      this.readers.forPlan(meeting.planId, {}, principal).then((reader) => reader.dependencyNetwork()),
     ]);
-    return { meeting, followUps, escalatedRisks, openChallenges, decisions: meeting.decisions, planDecisions: meeting.planDecisions };
+    const slippingDependencies = network.model().slipping;
+    return { meeting, followUps, escalatedRisks, slippingDependencies, openChallenges, decisions: meeting.decisions, planDecisions: meeting.planDecisions };
   }
 
   private async escalatedRisks(planId: string): Promise<AgendaRiskModel[]> {
