@@ -43,6 +43,7 @@ describe('ChainVerifier on stream chains alone', () => {
     expect(verify([a0, b0, a2, b1]).firstBreak).toMatchObject({ kind: 'MISSING', revision: 2n });
     expect(verify([a0, a2, a3]).firstBreak).toMatchObject({ kind: 'MISSING', revision: 2n });
     expect(verify([a0, a2, { ...a2, position: 9n }]).firstBreak).toMatchObject({ kind: 'MISSING', revision: 2n });
+    expect(verify([a0, a2, { ...a0, position: 9n }]).firstBreak).toMatchObject({ kind: 'MISSING', revision: 2n });
   });
 
   it('names a revision stored again after a later one as reordered', () => {
