@@ -8,7 +8,7 @@ import { eventHashOf, GENESIS_HASH } from './event-hash';
 
 /** Event `revision` of `streamId`, at `position`, chained to `previousHash`. */
 function event(streamId: string, revision: number, position: number, previousHash: string, text = `${streamId} #${revision}`): RecordedEvent {
-  const content = { id: `${streamId}-${revision}-${text}`, streamId, revision: BigInt(revision), position: BigInt(position), type: 'Noted', data: { text }, metadata: {}, recordedAt: '2026-12-07T10:00:00.000Z' };
+  const content = { id: `${streamId}-${revision}-${text}`, streamId, revision: BigInt(revision), position: BigInt(position), type: 'Noted', data: { text }, metadata: { schemaVersion: 1, occurredAt: '2026-12-07T10:00:00.000Z' }, recordedAt: '2026-12-07T10:00:00.000Z' };
   return { ...content, previousHash, hash: eventHashOf(content, previousHash) };
 }
 
