@@ -145,7 +145,7 @@ export function decideRisk(command: RiskCommand, state: RiskState, metadata: Com
       ];
     }
     case 'ChangeMitigationStatus': {
-      requireOpen(state, 'have its mitigations changed');
+      requireOpen(state, 'given a change to a mitigation');
       const d = command.data;
       const from = state.mitigations[d.mitigationId];
       if (!from) throw new MitigationNotFoundError(d.mitigationId);

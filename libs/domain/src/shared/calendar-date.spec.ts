@@ -17,6 +17,8 @@ describe('isCalendarDate', () => {
     ['an empty string', ''],
     ['an instant', '2025-01-01T00:00:00Z'],
     ['surrounding spaces', ' 2025-01-01 '],
+    ['text before it', 'due 2025-01-01'],
+    ['a five-digit year', '12025-01-01'],
     ['a UK-style date', '01/01/2025'],
   ])('rejects %s (%p)', (_case, value) => {
     expect(isCalendarDate(value)).toBe(false);

@@ -13,5 +13,12 @@ describe('canonicalJson', () => {
 
   it('refuses what JSON cannot hold', () => {
     expect(() => canonicalJson({ amount: 10n })).toThrow();
+    expect(() => canonicalJson(undefined)).toThrow(new TypeError('canonicalJson cannot encode a undefined'));
+    expect(() => canonicalJson({ call: () => 1 }.call)).toThrow('canonicalJson cannot encode a function');
+  });
+
+  it('writes a hole or undefined in an array as null, as JSON.stringify does', () => {
+    expect(canonicalJson([1, undefined, 3])).toBe(JSON.stringify([1, undefined, 3]));
+    expect(canonicalJson([1, undefined, 3])).toBe('[1,null,3]');
   });
 });

@@ -122,13 +122,14 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    // Reads come from memory-mapped pages and a 64 MB page cache rather than a system call per page.
-    this.db.pragma('cache_size = -65536');
-    this.db.pragma('mmap_size = 1073741824');
+    // A file that is not a database fails at the first pragma; the connection is closed either way.
     try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+      // Reads come from memory-mapped pages and a 64 MB page cache rather than a system call per page.
+      this.db.pragma('cache_size = -65536');
+      this.db.pragma('mmap_size = 1073741824');
       this.db.exec(SCHEMA);
       addHashChain(this.db);
     } catch (error) {
