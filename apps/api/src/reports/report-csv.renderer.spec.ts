@@ -21,7 +21,9 @@ function reportWith(text: { title?: string; commentary?: string; owner?: string 
     confidenceHistory: [{ level: 'LOW', asAt: '2026-03-02' }],
   };
   const line = { action, overdue: false, stale: false, daysOverdue: 0, previousRag: 'RED', movement: 'UP', evidenceAcceptedInPeriod: 1, eventsInPeriod: [], impactFlag: { reasons: [] } };
-  return { areas: [{ number: 1, name: 'Identification' }], actions: [line], chainHead: { position: '42', hash: 'ab'.repeat(32) } } as unknown as QuarterlyReport;
+  // 1.1 is at risk from two slipping actions upstream.
+  const dependencyRisks = [{ action, from: { ref: '5.1' } }, { action, from: { ref: '6.3' } }];
+  return { areas: [{ number: 1, name: 'Identification' }], actions: [line], dependencyRisks, chainHead: { position: '42', hash: 'ab'.repeat(32) } } as unknown as QuarterlyReport;
 }
 
 /** The cells of the one data row, unquoted as a spreadsheet reads them (RFC 4180). */
@@ -75,5 +77,6 @@ describe('The quarterly report CSV: owner-typed text cannot run as a spreadsheet
     const cells = cellsOf(renderReportCsv(reportWith({})));
     expect(cells).toMatchObject({ area: '1', priorities: '1 3', revision: '4', overdue: 'no', plan_chain_position: '42', plan_chain_hash: 'ab'.repeat(32) });
     expect(cells).toMatchObject({ delivery_confidence: 'LOW', delivery_confidence_as_at: '2026-03-02', green_not_moving_the_needle: 'yes' });
+    expect(cells.at_risk_from).toBe('5.1 6.3');
   });
 });
