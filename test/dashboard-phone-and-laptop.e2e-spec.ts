@@ -50,6 +50,7 @@ describeInChromium('The dashboard on a laptop and on a phone', () => {
     '#/movement',
     '#/scorecard',
     '#/risks',
+    '#/risks/R1',
     '#/dependencies',
     '#/agenda',
     ...(role === 'board-chair' ? ['#/history'] : []),

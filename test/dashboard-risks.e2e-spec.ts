@@ -72,4 +72,34 @@ describeInChromium('The dashboard in Chromium: the risk register', () => {
     expect(await scoreCells()).toEqual(then.map((r: { current: { score: number } }) => r.current.score));
     await page.close();
   });
+
+  it('opens a risk from the register: the actions it names, its mitigations and scores, and the challenge thread about it', async () => {
+    const { risk } = (await h.app.gql(`{ risk(planId: "demo-plan", ref: "R3") { id actionIds mitigations { id } scores { revision } } }`)).data;
+    const threads = (await h.app.gql(`query ($id: ID) { challenges(planId: "demo-plan", subjectId: $id, statuses: [AWAITING_ANSWER, ANSWERED, RESOLVED]) { id status } }`, { id: risk.id })).data.challenges;
+    // The demo's board member asked about R3 and the board resolved it; without a thread the test would prove nothing.
+    expect(threads.map((t: { status: string }) => t.status)).toEqual(['RESOLVED']);
+    const page = await h.signedIn('board-member', '#/risks');
+    await page.locator('table.risk-register tbody tr[data-ref="R3"] a').click();
+    await page.locator('.risk-page h1').waitFor();
+    expect(await page.locator('.risk-page h1').textContent()).toContain('R3');
+    const linked = await page.locator('ul[data-list="risk-actions"] > li a').evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute('href')!.split('/actions/')[1])));
+    expect(linked.sort()).toEqual([...risk.actionIds].sort());
+    expect(await page.locator('#risk-mitigations + * tbody tr').count()).toBe(risk.mitigations.length);
+    expect(await page.locator('ol.risk-scores > li').count()).toBe(risk.scores.length);
+    expect(await page.locator('li.thread').evaluateAll((items) => items.map((i) => i.getAttribute('data-status')))).toEqual(['RESOLVED']);
+    // A board member may ask about the risk; the form is there, live.
+    await page.getByLabel('Ask a question about this risk').waitFor();
+    await page.close();
+  });
+
+  it('lists on an action’s page the open risks that name it', async () => {
+    const risks: { ref: string; actionIds: string[] }[] = (await h.app.gql(`{ risks(planId: "demo-plan") { ref actionIds } }`)).data.risks;
+    const { action } = (await h.app.gql(`{ action(planId: "demo-plan", ref: "8.2") { id } }`)).data;
+    const expected = risks.filter((r) => r.actionIds.includes(action.id)).map((r) => r.ref);
+    expect(expected.length).toBeGreaterThan(0);
+    const page = await h.signedIn('dfe-adviser', `#/actions/${action.id}`);
+    await page.locator('ul[data-list="action-risks"] > li').first().waitFor();
+    expect((await texts(page, 'ul[data-list="action-risks"] > li')).map((l) => l.split(' ')[0])).toEqual(expected);
+    await page.close();
+  });
 });

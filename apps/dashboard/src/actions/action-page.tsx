@@ -10,6 +10,7 @@ import { ACTION_QUERY, ActionDetail } from './action.query';
 import { ActionTimeline } from './action-timeline';
 import { ChallengeThreads } from '../challenges/challenge-threads';
 import { ActionDependencies } from '../dependencies/action-dependencies';
+import { ActionRisks } from '../risks/action-risks';
 import { AttachEvidenceForm } from './attach-evidence-form';
 import { EvidenceList } from './evidence-list';
 import { MilestoneTable } from './milestone-table';
@@ -110,9 +111,13 @@ export function ActionPage({ id }: { id: string }) {
               <h2 id="dependencies">Dependencies</h2>
               <ActionDependencies action={a} onSaved={setSaved} />
             </section>
+            <section aria-labelledby="action-risks">
+              <h2 id="action-risks">Risks</h2>
+              <ActionRisks actionId={a.id} />
+            </section>
             <section aria-labelledby="challenges">
               <h2 id="challenges">Challenge and response</h2>
-              <ChallengeThreads action={a} live={!asAt} />
+              <ChallengeThreads subject={{ ...a, kind: 'ACTION' }} live={!asAt} />
             </section>
             <section aria-labelledby="timeline">
               <h2 id="timeline">Timeline</h2>

@@ -41,13 +41,14 @@ function TextReply({ label, button, onSend }: { label: string; button: string; o
 }
 
 /**
- * The board's challenge threads about one action: every turn in order, and the turn this person
+ * The board's challenge threads about one action or risk: every turn in order, and the turn this person
  * may take now (the board and the DfE adviser ask, the owner answers, the board resolves).
  * Looking at the past shows the threads as they stand now and no controls.
  */
-export function ChallengeThreads({ action, live }: { action: ActionOwnership & { id: string }; live: boolean }) {
+export function ChallengeThreads({ subject, live }: { subject: ActionOwnership & { id: string; kind: 'ACTION' | 'RISK' }; live: boolean }) {
+  const noun = subject.kind === 'ACTION' ? 'action' : 'risk';
   const { me, plan } = useSession();
-  const state = useQuery<{ challenges: ChallengeThread[] }>(CHALLENGES_QUERY, { planId: plan.id, subjectId: action.id });
+  const state = useQuery<{ challenges: ChallengeThread[] }>(CHALLENGES_QUERY, { planId: plan.id, subjectId: subject.id });
   const area = plan.localArea.id;
   const raise = useChange(RAISE_CHALLENGE, state.reload);
   const answer = useChange(ANSWER_CHALLENGE, state.reload);
@@ -58,7 +59,7 @@ export function ChallengeThreads({ action, live }: { action: ActionOwnership & {
     <QueryStatus state={state}>
       {({ challenges }) => (
         <>
-          {challenges.length === 0 && <p>No one has challenged this action.</p>}
+          {challenges.length === 0 && <p>No one has challenged this {noun}.</p>}
           <ol className="threads">
             {challenges.map((t) => (
               <li key={t.id} className="thread" data-status={t.status}>
@@ -75,7 +76,7 @@ export function ChallengeThreads({ action, live }: { action: ActionOwnership & {
                     </li>
                   ))}
                 </ol>
-                {live && t.status === 'AWAITING_ANSWER' && may(me, 'AnswerChallenge', area, action) && (
+                {live && t.status === 'AWAITING_ANSWER' && may(me, 'AnswerChallenge', area, subject) && (
                   <TextReply label="Your answer" button="Send answer" onSend={(text) => refusal(answer.send({ input: { challengeId: t.id, answer: text } }))} />
                 )}
                 {live && t.status === 'ANSWERED' && may(me, 'FollowUpChallenge', area) && (
@@ -90,7 +91,7 @@ export function ChallengeThreads({ action, live }: { action: ActionOwnership & {
             ))}
           </ol>
           {live && may(me, 'RaiseChallenge', area) && (
-            <TextReply label="Ask a question about this action" button="Ask the question" onSend={(text) => refusal(raise.send({ input: { planId: plan.id, subjectKind: 'ACTION', subjectId: action.id, question: text } }))} />
+            <TextReply label={`Ask a question about this ${noun}`} button="Ask the question" onSend={(text) => refusal(raise.send({ input: { planId: plan.id, subjectKind: subject.kind, subjectId: subject.id, question: text } }))} />
           )}
         </>
       )}

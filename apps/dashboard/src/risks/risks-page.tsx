@@ -1,5 +1,6 @@
 import type { EscalationReason } from '@send/domain';
 import { useQuery } from '../api/use-query';
+import { href } from '../routing/use-route';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { useSession } from '../session/session-context';
 import { DateText } from '../shared/date-text';
@@ -38,7 +39,9 @@ function RegisterTable({ risks }: { risks: RegisterRisk[] }) {
           {risks.map((r) => (
             <tr key={r.id} data-ref={r.ref}>
               <th scope="row">
-                {r.ref} {r.title}
+                <a href={href(`/risks/${encodeURIComponent(r.ref)}`)}>
+                  {r.ref} {r.title}
+                </a>
               </th>
               <td>{r.owner.name}</td>
               <td>

@@ -9,6 +9,7 @@ import { OverviewPage } from '../overview/overview-page';
 import { useRoute } from '../routing/use-route';
 import { ScorecardPage } from '../scorecard/scorecard-page';
 import { RisksPage } from '../risks/risks-page';
+import { RiskPage } from '../risks/risk-page';
 import { DependenciesPage } from '../dependencies/dependencies-page';
 import { AgendaPage } from '../agenda/agenda-page';
 import { SiteHeader } from './site-header';
@@ -17,6 +18,8 @@ function View() {
   const route = useRoute();
   const action = /^\/actions\/(.+)$/.exec(route.path);
   if (action) return <ActionPage id={decodeURIComponent(action[1])} />;
+  const risk = /^\/risks\/(.+)$/.exec(route.path);
+  if (risk) return <RiskPage riskRef={decodeURIComponent(risk[1])} />;
   switch (route.path) {
     case '/':
       return <OverviewPage />;
