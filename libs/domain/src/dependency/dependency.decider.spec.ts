@@ -71,6 +71,15 @@ describe('declaring a dependency', () => {
     }
   });
 
+  it.each([
+    ['actionId', 'action', '5.3'],
+    ['dependsOnActionId', 'dependsOnAction', '5.1'],
+  ] as const)('refuses %s naming an action of another plan, even with the right id', (field, key, ref) => {
+    const command = declare('5.3', '5.1');
+    const error = refusal(() => when(command, given([]), { ...contextFor(command), [key]: action(ref, 'OPEN', 'plan-2') }));
+    expect([error.kind, error.field, error.rule]).toEqual(['invalid', field, 'actionOfPlan']);
+  });
+
   it('refuses an action depending on itself', () => {
     const error = refusal(() => when(declare('5.1', '5.1'), given([])));
     expect([error.field, error.rule, error.message]).toEqual(['dependsOnActionId', 'notItself', 'Action 5.1 cannot depend on itself']);
@@ -110,6 +119,12 @@ describe('declaring a dependency', () => {
     expect(refusal(() => when(declare('5.1', '5.5'), network)).message).toContain('(5.1 → 5.5 → 5.1)');
     expect(refusal(() => when(declare('5.1', '5.2'), network)).message).toContain('(5.1 → 5.2 → 5.5 → 5.1)');
     expect(refusal(() => when(declare('5.1', '5.4'), network)).message).toContain('(5.1 → 5.4 → 5.3 → 5.1)');
+  });
+
+  it('names the shortest loop when a longer one is found first', () => {
+    // 5.1 waits for 5.2 (listed first) and 5.3; 5.2 waits for 5.3. The loop closed through 5.3 directly is the one to name.
+    const network = given([declared('5.1', '5.2'), declared('5.1', '5.3'), declared('5.2', '5.3')]);
+    expect(refusal(() => when(declare('5.3', '5.1'), network)).message).toContain('(5.3 → 5.1 → 5.3)');
   });
 
   it('allows a diamond and a second route: only a loop is refused', () => {
