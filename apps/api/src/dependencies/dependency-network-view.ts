@@ -1,4 +1,4 @@
-import { ActionForSlip, CalendarDate, dependencyRisks, DependencyRisk, DependsOn, slipReasons } from '@send/domain';
+import { ActionForSlip, CalendarDate, dependencyRisks, DependencyRisk, dependsOnOf, slipReasons } from '@send/domain';
 import type { DependencyEntity } from '@send/read-models';
 import type { ActionStatus, Rag } from '../common/graphql-enums';
 import { ActionLinkModel, DependencyModel, DependencyNetworkModel, DependencyRiskModel, SlippingActionModel } from './models/dependency.model';
@@ -30,9 +30,7 @@ export class DependencyNetworkView {
     private readonly today: CalendarDate,
   ) {
     this.actions = new Map(actions.map((a) => [a.actionId, a]));
-    const dependsOn: Record<string, string[]> = {};
-    for (const d of dependencies) (dependsOn[d.actionId] ??= []).push(d.dependsOnActionId);
-    this.risks = dependencyRisks(dependsOn as DependsOn, this.actions, today);
+    this.risks = dependencyRisks(dependsOnOf(dependencies), this.actions, today);
   }
 
   /** Open actions at risk from a dependency in one area or under one recovery priority: the figure beside its roll-up. */

@@ -114,8 +114,9 @@ export class LivePlanReader implements PlanReader {
       }),
       dataSource.getRepository(ActionPriorityEntity).find({ where: { planId } }),
     ]);
-    const priorityNumbers = (actionId: string) => priorities.filter((p) => p.actionId === actionId).map((p) => p.priorityNumber);
-    return new DependencyNetworkView(planId, network?.revision ?? null, dependencies, actions.map((a) => ({ ...a, priorityNumbers: priorityNumbers(a.actionId) })), clock.today());
+    const priorityNumbers = new Map<string, number[]>();
+    for (const p of priorities) priorityNumbers.set(p.actionId, [...(priorityNumbers.get(p.actionId) ?? []), p.priorityNumber]);
+    return new DependencyNetworkView(planId, network?.revision ?? null, dependencies, actions.map((a) => ({ ...a, priorityNumbers: priorityNumbers.get(a.actionId) ?? [] })), clock.today());
   }
 
   private async toModels(rows: ActionEntity[]): Promise<ActionModel[]> {

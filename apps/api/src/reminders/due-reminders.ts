@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, dependencyRisks, DependsOn, ReminderDetails, ReminderKind, SlipReason } from '@send/domain';
+import { addDays, CalendarDate, dependencyRisks, dependsOnOf, ReminderDetails, ReminderKind, SlipReason } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { isOverdue, isStale } from '@send/read-models';
 import { ReminderAction, ReminderContent } from './reminder-mail.renderer';
@@ -113,10 +113,8 @@ const SLIP_WORDS: Record<SlipReason, string> = { RED: 'Red', OVERDUE: 'overdue',
  * actions are enough: the walk goes only through open actions, and only open ones are flagged.
  */
 function withDependencyRisks(s: ReminderSituation) {
-  const dependsOn: Record<string, string[]> = {};
-  for (const d of s.dependencies) (dependsOn[d.actionId] ??= []).push(d.dependsOnActionId);
   const byId = new Map(s.openActions.map((a) => [a.actionId, a]));
-  const risks = dependencyRisks(dependsOn as DependsOn, byId, s.today);
+  const risks = dependencyRisks(dependsOnOf(s.dependencies), byId, s.today);
   return s.openActions.map((a) => ({
     ...a,
     atRiskFrom: (risks.get(a.actionId) ?? []).map((r) => `${byId.get(r.fromActionId)!.ref} (${r.reasons.map((reason) => SLIP_WORDS[reason]).join(', ')})`),

@@ -1,4 +1,4 @@
-import { CalendarDate, dependencyRisks, DependsOn, SlipReason } from '@send/domain';
+import { CalendarDate, dependencyRisks, dependsOnOf, SlipReason } from '@send/domain';
 import { ActionView, PlanView } from '@send/read-models';
 
 /** An open action at risk from a slipping action it waits for, as the report shows it. */
@@ -17,9 +17,7 @@ export interface ReportDependencyLine {
  */
 export function reportDependencyRisks(end: PlanView, today: CalendarDate): ReportDependencyLine[] {
   const actions = new Map(end.actions.map((a) => [a.actionId, a]));
-  const dependsOn: Record<string, string[]> = {};
-  for (const d of end.dependencies) (dependsOn[d.actionId] ??= []).push(d.dependsOnActionId);
-  const risks = dependencyRisks(dependsOn as DependsOn, actions, today);
+  const risks = dependencyRisks(dependsOnOf(end.dependencies), actions, today);
   return end.actions.flatMap((action) =>
     (risks.get(action.actionId) ?? []).map((risk) => ({
       action,

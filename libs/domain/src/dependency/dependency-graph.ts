@@ -1,6 +1,13 @@
 /** A plan's dependencies: for each action, the actions it waits for. */
 export type DependsOn = Readonly<Record<string, readonly string[]>>;
 
+/** The network from its dependencies one by one (a read model's rows, a fold's), in the order given. */
+export function dependsOnOf(dependencies: readonly { actionId: string; dependsOnActionId: string }[]): DependsOn {
+  const dependsOn: Record<string, string[]> = {};
+  for (const d of dependencies) (dependsOn[d.actionId] ??= []).push(d.dependsOnActionId);
+  return dependsOn;
+}
+
 /**
  * A chain of dependencies leading from `from` to `to` (both included), or null when `from` does
  * not wait for `to`, directly or through others. Breadth first, so the chain named is a shortest.
