@@ -1,6 +1,6 @@
 import { ActionEvent } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
-import { actionRowChange, ActionRowChange, changesTo } from './action-row';
+import { ActionFoldOptions, actionRowChange, ActionRowChange, changesTo } from './action-row';
 import { ActionEntity } from './action.entity';
 
 /** The action row's one fold: what each action event changes, as the live projection writes it and the as-at view applies it. */
@@ -43,8 +43,8 @@ const correction = (revision: number, supersedesRevision: number, rag: 'RED' | '
   });
 
 /** Applies changes the way the as-at view does: to the row before each event. */
-const fold = (events: (ProjectedEvent & ActionEvent)[]): ActionEntity =>
-  events.map(actionRowChange).reduce<ActionEntity | undefined>((row, change) => {
+const fold = (events: (ProjectedEvent & ActionEvent)[], options: ActionFoldOptions = {}): ActionEntity =>
+  events.map((event) => actionRowChange(event, options)).reduce<ActionEntity | undefined>((row, change) => {
     if (change.kind === 'actionAdded') return change.row;
     return { ...row!, ...changesTo(row!, change.changes) };
   }, undefined)!;
@@ -131,5 +131,64 @@ describe('actionRowChange', () => {
   it('moves only the revision for events the row does not show (milestones, evidence)', () => {
     const milestone = projected(1, { type: 'MilestoneAdded', data: { actionId, milestoneId: 'm1', title: 'Drafted', dueDate: '2026-03-01' } });
     expect(actionRowChange(milestone)).toEqual({ kind: 'actionChanged', actionId, changes: { revision: 1 } });
+  });
+});
+
+describe('actionRowChange in a business-date view (asOfDate)', () => {
+  // Recorded on 2 to 6 February 2026, as a spreadsheet's history is moved in after the event.
+  const history = [added, report(1, 'RED', '2025-09-10'), report(2, 'AMBER', '2025-09-30'), report(3, 'GREEN', '2025-10-15')];
+
+  it('rates the action as the latest update dated on or before the day, and still moves the revision', () => {
+    expect(fold(history, { asOfDate: '2025-09-30' })).toMatchObject({ rag: 'AMBER', latestCommentary: 'AMBER as at 2025-09-30', lastAsAt: '2025-09-30', progressRevision: 2, revision: 3 });
+    expect(fold(history, { asOfDate: '2025-10-14' })).toMatchObject({ rag: 'AMBER', progressRevision: 2 });
+    expect(fold(history, { asOfDate: '2025-10-15' })).toMatchObject({ rag: 'GREEN', progressRevision: 3 });
+  });
+
+  it('shows an action with no update dated by then as not yet rated', () => {
+    expect(fold(history, { asOfDate: '2025-09-09' })).toMatchObject({ rag: 'NOT_YET_RATED', latestCommentary: null, lastAsAt: null, progressRevision: null });
+  });
+
+  it('takes the one recorded last of two updates dated the same day', () => {
+    expect(fold([added, report(1, 'RED', '2025-09-30'), report(2, 'GREEN', '2025-09-30')], { asOfDate: '2025-09-30' })).toMatchObject({ rag: 'GREEN', progressRevision: 2 });
+  });
+
+  it('applies a correction of the update in force dated by then, and not one dated later', () => {
+    const corrected = (asAt: string) =>
+      projected(4, {
+        type: 'ProgressCorrected',
+        data: { actionId, supersedesRevision: 2, rag: 'RED', commentary: 'Corrected', asAt, reason: 'Wrong figure', superseded: { rag: 'AMBER', commentary: 'x', asAt: '2025-09-30' }, replacesCurrent: false },
+      });
+    expect(fold([...history.slice(0, 3), corrected('2025-09-30')], { asOfDate: '2025-09-30' })).toMatchObject({ rag: 'RED', latestCommentary: 'Corrected', progressRevision: 4 });
+    expect(fold([...history.slice(0, 3), corrected('2025-10-01')], { asOfDate: '2025-09-30' })).toMatchObject({ rag: 'AMBER', progressRevision: 2 });
+  });
+
+  it('counts a completion from its own date', () => {
+    const completed = projected(4, { type: 'ActionCompleted', data: { actionId, commentary: 'Done', asAt: '2025-10-20', previousRag: 'GREEN' } });
+    expect(fold([...history, completed], { asOfDate: '2025-10-19' })).toMatchObject({ status: 'OPEN', rag: 'GREEN', completedOn: null });
+    expect(fold([...history, completed], { asOfDate: '2025-10-20' })).toMatchObject({ status: 'COMPLETE', rag: 'BLUE', completedOn: '2025-10-20' });
+  });
+
+  it('counts a delivery confidence rating from its own date', () => {
+    const rated = projected(4, { type: 'DeliveryConfidenceRated', data: { actionId, confidence: 'LOW', previousConfidence: null, commentary: 'Unlikely', asAt: '2025-10-01' } });
+    expect(fold([...history, rated], { asOfDate: '2025-09-30' })).toMatchObject({ deliveryConfidence: null, confidenceHistory: [] });
+    expect(fold([...history, rated], { asOfDate: '2025-10-01' })).toMatchObject({ deliveryConfidence: 'LOW' });
+  });
+
+  it('counts a withdrawal and a new due date from the UK day they were recorded, which carry no date of their own', () => {
+    // Revision 4 is recorded on 5 February 2026, revision 5 on the 6th.
+    const rescheduled = projected(4, { type: 'DueDateRescheduled', data: { actionId, dueDate: '2027-03-31', previousDueDate: '2026-12-31', reason: 'Later' } });
+    const withdrawn = projected(5, { type: 'ActionWithdrawn', data: { actionId, reason: 'Merged' } });
+    expect(fold([...history, rescheduled, withdrawn], { asOfDate: '2026-02-04' })).toMatchObject({ status: 'OPEN', dueDate: '2026-12-31', rag: 'GREEN' });
+    expect(fold([...history, rescheduled, withdrawn], { asOfDate: '2026-02-05' })).toMatchObject({ status: 'OPEN', dueDate: '2027-03-31' });
+    expect(fold([...history, rescheduled, withdrawn], { asOfDate: '2026-02-06' })).toMatchObject({ status: 'WITHDRAWN', closingReason: 'Merged' });
+  });
+
+  it('keeps the owner recorded since, which shapes the plan rather than rates it', () => {
+    const reassigned = projected(4, { type: 'OwnerReassigned', data: { actionId, owner: { ...owner, name: 'Sam Okafor' }, previousOwner: owner, reason: null } });
+    expect(fold([...history, reassigned], { asOfDate: '2025-09-30' })).toMatchObject({ ownerName: 'Sam Okafor', rag: 'AMBER' });
+  });
+
+  it('leaves the live fold alone: without asOfDate every update counts as recorded', () => {
+    expect(fold(history)).toMatchObject({ rag: 'GREEN', progressRevision: 3 });
   });
 });

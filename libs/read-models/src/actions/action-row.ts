@@ -1,4 +1,4 @@
-import { ActionAdded, ActionEvent, ActionOwner, londonDateOf } from '@send/domain';
+import { ActionAdded, ActionEvent, ActionOwner, CalendarDate, londonDateOf } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { ActionPriorityEntity } from './action-priority.entity';
 import { ActionEntity, ConfidenceRating } from './action.entity';
@@ -110,11 +110,52 @@ function changed(event: ProjectedEvent & Exclude<ActionEvent, { type: 'ActionAdd
   }
 }
 
+/**
+ * How the fold reads the stream. The live projection and the recorded-time views take every event
+ * as it comes; the business-date view (`asOfDate`) shows each action as its dated updates stood on
+ * that day, although everything was recorded later (a plan moved in from a spreadsheet).
+ */
+export interface ActionFoldOptions {
+  /** Events dated after this day change only the revision: the rating, commentary and status stay those dated by then. */
+  asOfDate?: CalendarDate;
+}
+
+/**
+ * The day an event takes effect in a business-date view: its own date where it carries one (an
+ * update, a correction, a completion, a confidence rating), else the UK day it was recorded (a
+ * reopening, a withdrawal, a rescheduled due date). Undefined for what shapes the plan rather than
+ * rates it (an action added, an owner, a delegate, milestones, evidence): all of that recorded by
+ * the view's instant counts, since a plan moved in today existed before the day it was moved in.
+ */
+export function businessDateOf(event: ProjectedEvent & ActionEvent): CalendarDate | undefined {
+  switch (event.type) {
+    case 'ProgressReported':
+    case 'ProgressCorrected':
+    case 'ActionCompleted':
+    case 'DeliveryConfidenceRated':
+      return event.data.asAt;
+    case 'ActionReopened':
+    case 'ActionWithdrawn':
+    case 'ActionSuperseded':
+    case 'DueDateRescheduled':
+      return londonDateOf(event.recorded.metadata.occurredAt);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a business-date view leaves the event's changes out: it takes effect after the day shown. */
+export function datedAfter(event: ProjectedEvent & ActionEvent, options: ActionFoldOptions): boolean {
+  if (options.asOfDate === undefined) return false;
+  const date = businessDateOf(event);
+  return date !== undefined && date > options.asOfDate;
+}
+
 /** What an event of an action's stream does to the action's row. */
-export function actionRowChange(event: ProjectedEvent & ActionEvent): ActionRowChange {
+export function actionRowChange(event: ProjectedEvent & ActionEvent, options: ActionFoldOptions = {}): ActionRowChange {
   if (event.type === 'ActionAdded') return added(event);
   const revision = Number(event.recorded.revision);
-  const changes = changed(event, revision);
+  const changes = datedAfter(event, options) ? {} : changed(event, revision);
   return {
     kind: 'actionChanged',
     actionId: event.data.actionId,

@@ -1,6 +1,6 @@
 import { ActionEvent, ActionOwner } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
-import { actionRowChange, changesTo } from '../actions/action-row';
+import { ActionFoldOptions, actionRowChange, changesTo, datedAfter } from '../actions/action-row';
 import { ActionEntity } from '../actions/action.entity';
 import { addedMilestone } from '../milestones/milestone-row';
 import { MilestoneEntity } from '../milestones/milestone.entity';
@@ -64,14 +64,18 @@ function detailsAfter(view: ActionView, event: ProjectedEvent & ActionEvent): Pi
   }
 }
 
-/** One event of the action's own stream applied to what was known before it. */
-export function evolveActionView(view: ActionView | undefined, event: ProjectedEvent & ActionEvent): ActionView | undefined {
-  const change = actionRowChange(event);
+/**
+ * One event of the action's own stream applied to what was known before it. A business-date view
+ * (`options.asOfDate`) leaves out of the row and the timeline what was dated after its day.
+ */
+export function evolveActionView(view: ActionView | undefined, event: ProjectedEvent & ActionEvent, options: ActionFoldOptions = {}): ActionView | undefined {
+  const change = actionRowChange(event, options);
   if (change.kind === 'actionAdded') {
     const { row, priorities } = change;
     return { ...row, priorityNumbers: priorities.map((p) => p.priorityNumber), owner: ownerOf(row), milestones: [], evidence: [], timeline: linesOf(event) };
   }
   if (!view) return view;
   const row = { ...view, ...changesTo(view, change.changes) };
-  return { ...row, owner: ownerOf(row), ...detailsAfter(view, event), timeline: [...view.timeline, ...linesOf(event)] };
+  const lines = datedAfter(event, options) ? [] : linesOf(event);
+  return { ...row, owner: ownerOf(row), ...detailsAfter(view, event), timeline: [...view.timeline, ...lines] };
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
-import { dependencyNetworkStream } from '@send/domain';
+import { CalendarDate, dependencyNetworkStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
@@ -64,8 +64,11 @@ export class PlanHistory {
     return (await this.viewsAt(planId, [asAt]))[0];
   }
 
-  /** The plan at several instants from one read of its streams (a period's two ends, each closed round), with corrections recorded by `knownAt` (default: each instant itself). */
-  async viewsAt(planId: string, instants: string[], knownAt?: string): Promise<(PlanView | undefined)[]> {
+  /**
+   * The plan at several instants from one read of its streams (a period's two ends, each closed round), with corrections recorded by `knownAt` (default: each instant itself);
+   * with `asOfDate`, each is the business-date view of that day.
+   */
+  async viewsAt(planId: string, instants: string[], knownAt?: string, asOfDate?: CalendarDate): Promise<(PlanView | undefined)[]> {
     const [actionIds, meetingIds, metricIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId), this.index.metricIds(planId)]);
     const streams = await Promise.all([
       this.store.readStream(`plan-${planId}`),
@@ -74,7 +77,7 @@ export class PlanHistory {
       ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
       this.store.readStream(dependencyNetworkStream(planId)),
     ]);
-    return instants.map((asAt) => planViewAt(streams, asAt, knownAt ?? asAt));
+    return instants.map((asAt) => planViewAt(streams, asAt, knownAt ?? asAt, asOfDate ?? null));
   }
 
   /** When the plan was created, or undefined if there is no such plan. */

@@ -1,9 +1,10 @@
-import { ActionEvent, ActionOwner, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority } from '@send/domain';
+import { ActionEvent, ActionOwner, CalendarDate, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority } from '@send/domain';
 import { RecordedEvent } from '@send/event-store';
 import { ProjectedEvent } from '../projection/projection';
 import { PlanRowChange, planRowChanges } from '../plans/plan-row';
 import { PlanEntity } from '../plans/plan.entity';
 import { toProjectedEvent } from '../projection/projection-runner';
+import { ActionFoldOptions } from '../actions/action-row';
 import { ActionView, evolveActionView, withLineFrom } from './action-view';
 import { evolveMetricView, MetricView } from './metric-view';
 import { bySlot, streamKnownAt } from './known-at';
@@ -27,6 +28,8 @@ export interface PlanView extends PlanEntity {
   asAt: string;
   /** Corrections recorded by this instant are applied; `asAt` itself when the view is what was known then. */
   knownAt: string;
+  /** A business-date view: each action's rating, commentary and status as dated on or before this day; null for the recorded-time view. */
+  asOfDate: CalendarDate | null;
   /** The newest store position among the events applied; a report names it so a reader can trace it. */
   lastPosition: bigint | null;
   areas: ImprovementArea[];
@@ -51,14 +54,16 @@ type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics' | 'dependencies'> &
   metrics: Map<string, MetricView>;
 };
 
+/** Which view is folded: the instants of the recorded-time view, and the day of a business-date one. */
+type When = Pick<PlanView, 'asAt' | 'knownAt' | 'asOfDate'>;
+
 /** A change to the plan's rows made to a plan held in memory, as the projection makes it to the read database. */
-function applied(draft: Draft | undefined, change: PlanRowChange, asAt: string, knownAt: string): Draft | undefined {
+function applied(draft: Draft | undefined, change: PlanRowChange, when: When): Draft | undefined {
   if (change.kind === 'planCreated') {
     const { row, areas, priorities } = change;
     const withoutPlan = <T extends { planId: string }>({ planId, ...rest }: T) => rest;
     return {
-      asAt,
-      knownAt,
+      ...when,
       lastPosition: null,
       ...row,
       areas: areas.map(withoutPlan),
@@ -90,17 +95,18 @@ function applied(draft: Draft | undefined, change: PlanRowChange, asAt: string, 
   }
 }
 
-function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, asAt: string, knownAt: string): Draft | undefined {
-  return planRowChanges(event).reduce<Draft | undefined>((d, change) => applied(d, change, asAt, knownAt), draft);
+function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, when: When): Draft | undefined {
+  return planRowChanges(event).reduce<Draft | undefined>((d, change) => applied(d, change, when), draft);
 }
 
-function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, knownAt: string): Draft | undefined {
+function apply(draft: Draft | undefined, event: ProjectedEvent, when: When): Draft | undefined {
   const { streamId } = event.recorded;
-  if (streamId.startsWith('plan-')) return evolvePlan(draft, event as ProjectedEvent & PlanEvent, asAt, knownAt);
+  if (streamId.startsWith('plan-')) return evolvePlan(draft, event as ProjectedEvent & PlanEvent, when);
   if (!draft) return draft;
   if (streamId.startsWith('action-')) {
     const actionId = (event.data as { actionId: string }).actionId;
-    const action = evolveActionView(draft.actions.get(actionId), event as ProjectedEvent & ActionEvent);
+    const options: ActionFoldOptions = when.asOfDate === null ? {} : { asOfDate: when.asOfDate };
+    const action = evolveActionView(draft.actions.get(actionId), event as ProjectedEvent & ActionEvent, options);
     if (!action) return draft;
     draft.actions.set(actionId, action);
     if (event.type === 'ActionAdded' || event.type === 'OwnerReassigned') draft.owners.set(action.owner.ownerId, action.owner);
@@ -133,13 +139,16 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, kn
  * Folds a plan's streams (the plan, its actions, meetings, metrics and dependency network) up to an instant. Events are
  * applied in global order, as the projections apply them, so with `knownAt` = `asAt` the answer
  * equals what the read models held at that instant. A later `knownAt` folds each correction
- * recorded by then straight after the update it supersedes. Undefined when the plan did not exist yet.
+ * recorded by then straight after the update it supersedes. With `asOfDate`, the business-date view:
+ * the same fold of everything recorded by `knownAt`, each action rated as its updates dated on or
+ * before that day say (`ActionFoldOptions`). Undefined when the plan did not exist yet.
  */
-export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: string = asAt): PlanView | undefined {
+export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: string = asAt, asOfDate: CalendarDate | null = null): PlanView | undefined {
   const events = streams.flatMap((s) => streamKnownAt(s, asAt, knownAt)).sort(bySlot);
+  const when: When = { asAt, knownAt, asOfDate };
   let draft: Draft | undefined;
   for (const { recorded } of events) {
-    draft = apply(draft, toProjectedEvent(recorded), asAt, knownAt);
+    draft = apply(draft, toProjectedEvent(recorded), when);
     if (draft && (draft.lastPosition === null || recorded.position > draft.lastPosition)) draft.lastPosition = recorded.position;
   }
   if (!draft) return undefined;
