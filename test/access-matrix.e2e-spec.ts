@@ -284,6 +284,10 @@ describe('Who may send which mutation, over HTTP', () => {
       'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
       'plan.dependencies': { query: `query ($planId: ID!) { plan(id: $planId) { dependencies { revision dependencies { note } slipping { reasons } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
+      'plan(id, asOfDate)': { query: `query ($planId: ID!) { plan(id: $planId, asOfDate: "2026-06-01") { asOfDate actions { totalCount } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'actions(planId, asOfDate)': { query: `query ($planId: ID!) { actions(planId: $planId, asOfDate: "2026-06-01") { edges { node { rag asOfDate } } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
+      'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
     };
 
     describe.each(Object.keys(READS))('%s', (read) => {
@@ -315,6 +319,8 @@ describe('Who may send which mutation, over HTTP', () => {
         ['reminders in the area they advise', otherPlanId, OTHER_AREA, 'reminders(planId)', 'allowed'],
         ['reminders in the area they are a board member of', planId, TEST_AREA, 'reminders(planId)', 'FORBIDDEN'],
         ['an action by reference in each area', otherPlanId, OTHER_AREA, 'action(planId, ref)', 'allowed'],
+        ['the business-date view of the plan in the area they advise', otherPlanId, OTHER_AREA, 'plan(id, asOfDate)', 'allowed'],
+        ['the business-date view of an action in the area they are a board member of', planId, TEST_AREA, 'action(planId, ref, asOfDate)', 'allowed'],
         ['the store head from either area', otherPlanId, OTHER_AREA, 'historyHead(planId)', 'allowed'],
         ['the people of the other area', planId, OTHER_AREA, 'users(localAreaId)', 'allowed'],
         ['the people of a third area', planId, 'third-area', 'users(localAreaId)', 'NOT_FOUND'],

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError } from '@send/domain';
+import { CalendarDate, canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError } from '@send/domain';
 import { EventStore } from '@send/event-store';
 import { MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { AsAtArgs } from './dto/as-at.args';
+import { AsOfDateArgs } from './dto/as-of-date.args';
 
 const CACHED_VIEWS = 64;
 
@@ -61,22 +62,43 @@ export class AsAtService {
     return knownAt;
   }
 
-  /** The plan as it was at the instant (with corrections recorded by `knownAt`); NOT_FOUND if it did not exist yet. */
-  async planView(planId: string, asAt: string, knownAt?: string): Promise<PlanView> {
-    const [view] = await this.planViews(planId, [asAt], knownAt);
+  /**
+   * The business-date view asked for: its day, and the instant everything shown was recorded by
+   * (knownAt, else now). Undefined when not asked. It answers a different question from asAt and
+   * asAtMeeting (what had been recorded by an instant), so it is refused beside them.
+   */
+  businessDate(args: AsAtArgs & AsOfDateArgs): { asOfDate: CalendarDate; knownAt: string } | undefined {
+    if (args.asOfDate === undefined) return undefined;
+    const other = args.asAt !== undefined ? 'asAt' : args.asAtMeeting !== undefined ? 'asAtMeeting' : undefined;
+    if (other !== undefined) {
+      throw new InvalidValueError(
+        'asOfDate',
+        'asOfDateOrRecordedAt',
+        `Give asOfDate (the plan as its updates were dated on a day) or ${other} (the plan as recorded by an instant), not both`,
+      );
+    }
+    const today = this.clock.today();
+    if (args.asOfDate > today) throw new InvalidValueError('asOfDate', 'notInFuture', `asOfDate ${args.asOfDate} is in the future; no update can be dated after today (${today})`);
+    const knownAt = args.knownAt === undefined || args.knownAt === 'now' ? this.clock.now() : this.fromValue(args.knownAt, 'knownAt');
+    return { asOfDate: args.asOfDate, knownAt };
+  }
+
+  /** The plan as it was at the instant (with corrections recorded by `knownAt`; as dated on `asOfDate` if given); NOT_FOUND if it did not exist yet. */
+  async planView(planId: string, asAt: string, knownAt?: string, asOfDate?: CalendarDate): Promise<PlanView> {
+    const [view] = await this.planViews(planId, [asAt], knownAt, asOfDate);
     if (!view) throw planNotYet(planId, asAt);
     return view;
   }
 
   /** The plan at several instants, its streams read once for all those not cached; undefined where it did not exist yet. */
-  async planViews(planId: string, instants: string[], knownAt?: string): Promise<(PlanView | undefined)[]> {
+  async planViews(planId: string, instants: string[], knownAt?: string, asOfDate?: CalendarDate): Promise<(PlanView | undefined)[]> {
     if (instants.length === 0) return [];
     const head = await this.store.headPosition();
-    const keyOf = (asAt: string) => `${planId}|${asAt}|${knownAt ?? asAt}|${head ?? ''}`;
+    const keyOf = (asAt: string) => `${planId}|${asAt}|${knownAt ?? asAt}|${asOfDate ?? ''}|${head ?? ''}`;
     const found = new Map(instants.map((asAt) => [asAt, this.views.get(keyOf(asAt))]));
     const missing = [...found].filter(([, view]) => !view).map(([asAt]) => asAt);
     if (missing.length > 0) {
-      const folded = this.history.viewsAt(planId, missing, knownAt);
+      const folded = this.history.viewsAt(planId, missing, knownAt, asOfDate);
       missing.forEach((asAt, i) => {
         const view = folded.then((views) => views[i]);
         found.set(asAt, view);

@@ -39,8 +39,8 @@ export const planHistoryComplexity =
   (options) =>
     folds * PLAN_HISTORY_COST + live(options);
 
-/** Arguments that turn a read-model read into a fold of the event history. */
-export const readsThePast = (args: Record<string, unknown>): boolean => args.asAt != null || args.asAtMeeting != null;
+/** Arguments that turn a read-model read into a fold of the event history (asOfDate folds all of it, to now). */
+export const readsThePast = (args: Record<string, unknown>): boolean => args.asAt != null || args.asAtMeeting != null || args.asOfDate != null;
 
 /**
  * A read that is live by default and rebuilt from the history with asAt or asAtMeeting: priced as

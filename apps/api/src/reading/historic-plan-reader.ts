@@ -42,12 +42,13 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
     return this.network;
   }
 
+  /** The day overdue and stale are judged on: the business date shown, else the day of the instant. */
   private get today(): string {
-    return londonDateOf(this.view.asAt);
+    return this.view.asOfDate ?? londonDateOf(this.view.asAt);
   }
 
   plan(): PlanModel {
-    return toPlanModel(this.view, this, { asAt: this.view.asAt, knownAt: this.view.knownAt });
+    return toPlanModel(this.view, this, { asAt: this.view.asAt, knownAt: this.view.knownAt, asOfDate: this.view.asOfDate });
   }
 
   async rollUp(): Promise<RagRollUp> {
@@ -94,6 +95,7 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
       stale: isStale(action, this.today, this.view.staleAfterDays),
       asAt: this.view.asAt,
       knownAt: this.view.knownAt,
+      asOfDate: this.view.asOfDate,
       reader: this,
     };
   }

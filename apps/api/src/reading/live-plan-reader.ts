@@ -153,6 +153,7 @@ export class LivePlanReader implements PlanReader {
       revision: row.revision,
       asAt: null,
       knownAt: null,
+      asOfDate: null,
       reader: this,
     }));
   }

@@ -7,6 +7,7 @@ import { ActionReadService } from '../actions/action-read.service';
 import { ActionLookup } from '../actions/dto/action-query.args';
 import { ActionModel } from '../actions/models/action.model';
 import { AsAtArgs } from '../as-at/dto/as-at.args';
+import { PlanViewArgs } from '../as-at/dto/as-of-date.args';
 import { AsAtService } from '../as-at/as-at.service';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -18,8 +19,8 @@ import { LivePlanReader, LiveReading } from './live-plan-reader';
 import { PlanReader } from './plan-reader';
 
 /**
- * Picks a request's reader, once: after the access check, the asAt, asAtMeeting and knownAt
- * arguments decide between the plan as it stands (read database) and as it was (event store).
+ * Picks a request's reader, once: after the access check, the asAt, asAtMeeting, asOfDate and knownAt
+ * arguments decide between the plan as it stands (read database) and as it was or was dated (event store).
  */
 @Injectable()
 export class PlanReaders {
@@ -39,7 +40,7 @@ export class PlanReaders {
   }
 
   /** A plan the person may see, read as the arguments ask; NOT_FOUND for another area's plan, or one that did not exist yet. */
-  async forPlan(planId: string, args: AsAtArgs, principal: Principal): Promise<PlanReader> {
+  async forPlan(planId: string, args: PlanViewArgs, principal: Principal): Promise<PlanReader> {
     return this.pick(await this.access.plan(planId, principal), args, principal);
   }
 
@@ -56,7 +57,7 @@ export class PlanReaders {
   }
 
   /** An action named by id or by plan and reference, read as the arguments ask. */
-  async action(lookup: ActionLookup, args: AsAtArgs, principal: Principal): Promise<ActionModel> {
+  async action(lookup: ActionLookup, args: PlanViewArgs, principal: Principal): Promise<ActionModel> {
     const { row, plan } = await this.access.visibleActionBy(lookup, principal);
     return (await this.pick(plan, args, principal)).action(row);
   }
@@ -80,7 +81,9 @@ export class PlanReaders {
     return new HistoricPlanReader(view, this.scorecard, this.store);
   }
 
-  private async pick(plan: PlanEntity, args: AsAtArgs, principal: Principal): Promise<PlanReader> {
+  private async pick(plan: PlanEntity, args: PlanViewArgs, principal: Principal): Promise<PlanReader> {
+    const dated = this.asAt.businessDate(args);
+    if (dated !== undefined) return this.historic(await this.asAt.planView(plan.planId, dated.knownAt, dated.knownAt, dated.asOfDate));
     const asAt = await this.asAt.instant(args, principal, plan.planId);
     const knownAt = this.asAt.knownAt(args, asAt);
     return asAt === undefined ? this.live(plan) : this.at(plan.planId, asAt, knownAt);

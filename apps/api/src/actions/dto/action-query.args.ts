@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, IntersectionType } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { InvalidValueError } from '@send/domain';
-import { AsAtArgs } from '../../as-at/dto/as-at.args';
+import { PlanViewArgs } from '../../as-at/dto/as-of-date.args';
 import { ActionsArgs } from './actions.args';
 import { ACTION_REF, ACTION_REF_MESSAGE } from './action-ref';
 
@@ -11,7 +11,7 @@ import { ACTION_REF, ACTION_REF_MESSAGE } from './action-ref';
  * alone still run; which of the two a request means is checked by `actionLookupOf`.
  */
 @ArgsType()
-export class ActionArgs extends AsAtArgs {
+export class ActionArgs extends PlanViewArgs {
   @Field(() => ID, { nullable: true, description: "The action's id. Give it, or planId and ref." })
   @IsOptional()
   @IsString()
@@ -48,6 +48,6 @@ export function actionLookupOf(args: ActionArgs): ActionLookup {
   return { planId: args.planId, ref: args.ref };
 }
 
-/** The root `actions` query takes an instant too; `Plan.actions` follows its plan's instead. */
+/** The root `actions` query takes an instant or a business date too; `Plan.actions` follows its plan's instead. */
 @ArgsType()
-export class ActionsQueryArgs extends IntersectionType(ActionsArgs, AsAtArgs, ArgsType) {}
+export class ActionsQueryArgs extends IntersectionType(ActionsArgs, PlanViewArgs, ArgsType) {}

@@ -44,6 +44,8 @@ export class ActionModel {
   asAt: string | null;
   @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
   knownAt: string | null;
+  @Field(() => String, { nullable: true, description: 'The business date shown: the latest update dated on or before this day; null otherwise.' })
+  asOfDate: string | null;
   /** Its plan's reader, live or as at `asAt`: milestones, evidence, timeline and metrics are read from it. */
   reader: PlanReader;
 }

@@ -1,10 +1,10 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsAsAt } from '../../as-at/dto/is-as-at.validator';
-import { AsAtArgs } from '../../as-at/dto/as-at.args';
+import { PlanViewArgs } from '../../as-at/dto/as-of-date.args';
 
 @ArgsType()
-export class PlanArgs extends AsAtArgs {
+export class PlanArgs extends PlanViewArgs {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly id: string;
 }
 

@@ -23,12 +23,14 @@ export class PlanModel {
   asAt: string | null;
   @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
   knownAt: string | null;
+  @Field(() => String, { nullable: true, description: 'The business date shown: each action as its updates dated on or before this day; null otherwise.' })
+  asOfDate: string | null;
   /** The reader the request picked, live or as at `asAt`: every field below the plan is read from it. */
   reader: PlanReader;
 }
 
 /** A plan row (or a plan view, which is one) as the API shows it, read through `reader`: live when `when` is null. */
-export const toPlanModel = (p: PlanEntity, reader: PlanReader, when: { asAt: string; knownAt: string } | null): PlanModel => ({
+export const toPlanModel = (p: PlanEntity, reader: PlanReader, when: { asAt: string; knownAt: string; asOfDate: string | null } | null): PlanModel => ({
   id: p.planId,
   localArea: { id: p.localAreaId, name: p.localAreaName },
   title: p.title,
@@ -39,5 +41,6 @@ export const toPlanModel = (p: PlanEntity, reader: PlanReader, when: { asAt: str
   revision: p.revision,
   asAt: when?.asAt ?? null,
   knownAt: when?.knownAt ?? null,
+  asOfDate: when?.asOfDate ?? null,
   reader,
 });
