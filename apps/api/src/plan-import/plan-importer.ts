@@ -89,7 +89,7 @@ export class PlanImporter {
 
     const sheet = await this.readFile(request.content);
     const refs = [...new Set(sheet.rows.map((r) => textOf(sheet.columns.ref === undefined ? null : r.cells[sheet.columns.ref])).filter((ref) => ref !== ''))];
-    const { rows, problems } = checkImportRows(sheet, {
+    const { rows, problems, updateRows } = checkImportRows(sheet, {
       plan,
       areas: IMPROVEMENT_AREAS.filter((a) => plan.areaNumbers.includes(a.number)),
       priorities: RECOVERY_PRIORITIES.filter((p) => plan.priorityNumbers.includes(p.number)),
@@ -107,13 +107,16 @@ export class PlanImporter {
       sheet: sheet.sheet.name ?? null,
       headerRow: sheet.headerRow,
       rows: sheet.rows.length,
-      validRows: problems.length === 0 ? rows.length : 0,
+      validRows: problems.length === 0 ? rows.length + updateRows : 0,
       imported: 0,
       alreadyImported: rows.filter((r) => r.commands.every((c) => c.done)).length,
       progressRecorded: 0,
       ignoredColumns: sheet.ignored,
       problems,
-      actions: problems.length === 0 ? rows.map((r) => ({ row: r.row, ref: r.ref, actionId: r.actionId, outcome: 'valid' as const })) : [],
+      actions:
+        problems.length === 0
+          ? rows.map((r) => ({ row: r.row, ref: r.ref, actionId: r.actionId, outcome: 'valid' as const, updates: r.updates.map(({ row, asAt, rag }) => ({ row, asAt, rag })) }))
+          : [],
     };
     if (request.dryRun || problems.length > 0) return report;
 
