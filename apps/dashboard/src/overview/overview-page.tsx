@@ -9,6 +9,7 @@ import { OVERVIEW_QUERY, OverviewAnswer } from './overview.query';
 import { RollUpTable } from './roll-up-table';
 import { NotMovingTheNeedle } from './not-moving-the-needle';
 import { DateText } from '../shared/date-text';
+import { DatedChoice } from './dated-choice';
 
 /** Says what the counts count, and where the actions they leave out are. */
 function CountNote({ closed }: { closed: number }) {
@@ -31,7 +32,10 @@ export function OverviewPage() {
   const { plan } = useSession();
   const { asAt } = useAsAt();
   const [by, setBy] = useState<'area' | 'priority'>('area');
-  const state = useQuery<OverviewAnswer>(OVERVIEW_QUERY, { planId: plan.id, ...asAtArguments(asAt) });
+  const [dated, setDated] = useState(false);
+  const date = asAt && 'date' in asAt ? asAt.date : undefined;
+  const when = date !== undefined && dated ? { asOfDate: date } : asAtArguments(asAt);
+  const state = useQuery<OverviewAnswer>(OVERVIEW_QUERY, { planId: plan.id, ...when });
 
   return (
     <QueryStatus state={state}>
@@ -42,6 +46,13 @@ export function OverviewPage() {
             {p.title}, version {p.version}, approved <DateText iso={p.approvedOn} />. Actions count as stale after {p.staleAfterDays} days without an
             update.
           </p>
+          {date !== undefined && <DatedChoice date={date} dated={dated} onChange={setDated} />}
+          {p.asOfDate && (
+            <p className="as-dated" data-testid="as-dated">
+              Each action as its latest update dated on or before <DateText iso={p.asOfDate} /> said, with everything recorded since known; an action
+              with none by then is not yet rated.
+            </p>
+          )}
           <FigureTiles
             label="Whole plan"
             figures={[

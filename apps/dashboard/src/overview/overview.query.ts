@@ -1,9 +1,9 @@
 import { ROLL_UP_FIELDS, RollUp } from '../shared/roll-up';
 import type { NeedleAction } from './not-moving-the-needle';
 
-export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
-    title version approvedOn staleAfterDays asAt
+export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String, $asOfDate: String) {
+  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt, asOfDate: $asOfDate) {
+    title version approvedOn staleAfterDays asAt asOfDate
     rollUp { ${ROLL_UP_FIELDS} withdrawn superseded }
     areas { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
     priorities { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
@@ -26,6 +26,7 @@ export interface OverviewAnswer {
     approvedOn: string;
     staleAfterDays: number;
     asAt: string | null;
+    asOfDate: string | null;
     rollUp: RollUp & { withdrawn: number; superseded: number };
     areas: Group[];
     priorities: Group[];
