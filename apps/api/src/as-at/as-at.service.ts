@@ -9,17 +9,17 @@ import { AsAtArgs } from './dto/as-at.args';
 
 const CACHED_VIEWS = 64;
 
-/** The argument names to blame in an error: `asAt`/`asAtMeeting`, or e.g. `from`/`fromMeeting`. */
+/** The argument names to blame in an error: `recordedBy`/`asAtMeeting`, or e.g. `from`/`fromMeeting`. */
 export interface ArgumentNames {
   instant: string;
   meeting: string;
 }
-const AS_AT_NAMES: ArgumentNames = { instant: 'asAt', meeting: 'asAtMeeting' };
+const RECORDED_BY_NAMES: ArgumentNames = { instant: 'recordedBy', meeting: 'asAtMeeting' };
 
 /** The refusal for a plan asked about before it was created. */
 export const planNotYet = (planId: string, asAt: string) => new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${asAt}`);
 
-/** Answers "as it was then" from the event store, for every read that takes asAt or asAtMeeting. */
+/** Answers "as it was then" from the event store, for every read that takes recordedBy (or its old name asAt) or asAtMeeting. */
 @Injectable()
 export class AsAtService {
   /** Views already folded, keyed by plan, instant and store head: a new event invalidates them. */
@@ -38,11 +38,14 @@ export class AsAtService {
    * The instant asked for, or undefined for "now" (served from the read models). A meeting must
    * be one of `planId`'s (when given) that the person can see, and must have closed.
    */
-  async instant(args: AsAtArgs, principal: Principal, planId?: string, names: ArgumentNames = AS_AT_NAMES): Promise<string | undefined> {
-    if (args.asAt !== undefined && args.asAtMeeting !== undefined) {
-      throw new InvalidValueError(names.meeting, 'oneOfAsAtOrMeeting', `Give ${names.instant} or ${names.meeting}, not both`);
+  async instant(args: AsAtArgs, principal: Principal, planId?: string, names: ArgumentNames = RECORDED_BY_NAMES): Promise<string | undefined> {
+    const given = args.recordedBy ?? args.asAt;
+    // Errors name the argument the client sent, the deprecated asAt included.
+    const instantName = args.recordedBy === undefined && args.asAt !== undefined ? 'asAt' : names.instant;
+    if (given !== undefined && args.asAtMeeting !== undefined) {
+      throw new InvalidValueError(names.meeting, 'oneOfAsAtOrMeeting', `Give ${instantName} or ${names.meeting}, not both`);
     }
-    if (args.asAt !== undefined) return this.fromValue(args.asAt, names.instant);
+    if (given !== undefined) return this.fromValue(given, instantName);
     if (args.asAtMeeting !== undefined) return this.closeOf(args.asAtMeeting, principal, planId, names.meeting);
     return undefined;
   }
@@ -51,7 +54,7 @@ export class AsAtService {
    * When the corrections shown were recorded by: undefined for "what was known at asAt" (the
    * default), the instant asked for, or now. It cannot come before asAt, and needs one.
    */
-  knownAt(args: AsAtArgs, asAt: string | undefined, field = 'knownAt', asAtField = 'asAt or asAtMeeting'): string | undefined {
+  knownAt(args: AsAtArgs, asAt: string | undefined, field = 'knownAt', asAtField = 'recordedBy or asAtMeeting'): string | undefined {
     if (args.knownAt === undefined) return undefined;
     if (asAt === undefined) {
       throw new InvalidValueError(field, 'needsAsAt', `${field} needs ${asAtField}; the live view already shows every correction`);
@@ -115,7 +118,7 @@ export class AsAtService {
     if (closedAt === undefined) {
       throw new RuleViolationError(
         'meetingClosed',
-        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; ask asAt a date instead`,
+        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; ask recordedBy a date instead`,
       );
     }
     return closedAt;

@@ -40,7 +40,7 @@ export const planHistoryComplexity =
     folds * PLAN_HISTORY_COST + live(options);
 
 /** Arguments that turn a read-model read into a fold of the event history. */
-export const readsThePast = (args: Record<string, unknown>): boolean => args.asAt != null || args.asAtMeeting != null;
+export const readsThePast = (args: Record<string, unknown>): boolean => args.recordedBy != null || args.asAt != null || args.asAtMeeting != null;
 
 /**
  * A read that is live by default and rebuilt from the history with asAt or asAtMeeting: priced as
