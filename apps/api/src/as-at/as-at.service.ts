@@ -118,7 +118,7 @@ export class AsAtService {
     if (closedAt === undefined) {
       throw new RuleViolationError(
         'meetingClosed',
-        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; ask recordedBy a date instead`,
+        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; give recordedBy a date instead`,
       );
     }
     return closedAt;
