@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { deterministicUuid, actionIdFor, ownerIdFor } from '@send/event-store';
 import { ActionCommand, AddAction, Principal } from '@send/domain';
-import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.field';
+import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ActionCommands } from './action-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { deterministicUuid, ownerIdFor, riskIdFor } from '@send/event-store';
 import { Principal, RiskCommand } from '@send/domain';
 import { OwnerInput } from '../actions/dto/owner.input';
-import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.field';
+import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RiskCommands } from './risk-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';

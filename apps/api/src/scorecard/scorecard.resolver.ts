@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { MetricCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.field';
+import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
 import { MetricCommands } from './metric-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';

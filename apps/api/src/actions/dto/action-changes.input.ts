@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { EvidenceKind, ReportableRag, ReviewDecision } from '../../common/graphql-enums';
-import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.field';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
 import { ActionChangeInput } from './action-change.input';
 import { OwnerInput } from './owner.input';

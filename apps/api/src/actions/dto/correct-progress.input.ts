@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 import { ReportableRag } from '../../common/graphql-enums';
-import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.field';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { ActionChangeInput } from './action-change.input';
 
 @InputType({ description: 'Restates an earlier progress update; the update stays in the history, marked as superseded.' })

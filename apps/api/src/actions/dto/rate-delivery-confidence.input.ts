@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.field';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { DeliveryConfidenceLevel } from '../models/delivery-confidence.model';
 import { ActionChangeInput } from './action-change.input';
 

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RISK_REF_PATTERN } from '@send/domain';
 import { OwnerInput } from '../../actions/dto/owner.input';
-import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.field';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
 import { MitigationStatusName } from '../models/risk-enums';
 

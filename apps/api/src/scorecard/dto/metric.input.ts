@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.field';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { ComparatorName, FrequencyName, MetricUnitName, PolarityName } from '../models/scorecard-enums';
 
 // The scorecard's inputs, side by side: definitions, targets, measurements, comparators.
