@@ -134,6 +134,7 @@ describe('The plan on a business date (asOfDate), and dated history in the plan 
   });
 
   it.each([
+    ['asOfDate: "2025-09-30", recordedBy: "2026-01-01"', { code: 'BAD_USER_INPUT', field: 'asOfDate', rule: 'asOfDateOrRecordedAt' }],
     ['asOfDate: "2025-09-30", asAt: "2026-01-01"', { code: 'BAD_USER_INPUT', field: 'asOfDate', rule: 'asOfDateOrRecordedAt' }],
     ['asOfDate: "2025-09-30", asAtMeeting: "m1"', { code: 'BAD_USER_INPUT', field: 'asOfDate', rule: 'asOfDateOrRecordedAt' }],
     ['asOfDate: "2026-06-16"', { code: 'BAD_USER_INPUT', field: 'asOfDate', rule: 'notInFuture' }],

@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { deterministicUuid, actionIdFor, ownerIdFor } from '@send/event-store';
 import { ActionCommand, AddAction, Principal } from '@send/domain';
+import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ActionCommands } from './action-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
@@ -81,24 +82,27 @@ export class ActionCommandsResolver {
 
   @Mutation(() => ActionModel, { description: 'Report RAG, commentary and the "as at" date.' })
   reportProgress(@Args('input') input: ReportProgressInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
-    const { actionId, rag, commentary, asAt } = input;
-    return this.change(input, principal, () => ({ type: 'ReportProgress', data: { actionId, rag, commentary, asAt } }));
+    const { actionId, rag, commentary } = input;
+    return this.change(input, principal, () => ({ type: 'ReportProgress', data: { actionId, rag, commentary, asAt: asOfDateOf(input) } }));
   }
 
   @Mutation(() => ActionModel, {
     description: "Correct an earlier progress update (its owner or the programme office). The update stays in the history; as-at views known at a later instant show the correction.",
   })
   correctProgress(@Args('input') input: CorrectProgressInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
-    const { actionId, supersedesRevision, rag, commentary, asAt, reason } = input;
-    return this.change(input, principal, () => ({ type: 'CorrectProgress', data: { actionId, supersedesRevision, rag, commentary, asAt, reason } }));
+    const { actionId, supersedesRevision, rag, commentary, reason } = input;
+    return this.change(input, principal, () => ({
+      type: 'CorrectProgress',
+      data: { actionId, supersedesRevision, rag, commentary, asAt: asOfDateOf(input), reason },
+    }));
   }
 
   @Mutation(() => ActionModel, {
     description: "Rate how confident you are that the action will achieve its intended impact (HIGH, MEDIUM, LOW), with why; kept apart from its RAG. The action's owner or delegates, or the board.",
   })
   rateDeliveryConfidence(@Args('input') input: RateDeliveryConfidenceInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
-    const { actionId, confidence, commentary, asAt } = input;
-    return this.change(input, principal, () => ({ type: 'RateDeliveryConfidence', data: { actionId, confidence, commentary, asAt } }));
+    const { actionId, confidence, commentary } = input;
+    return this.change(input, principal, () => ({ type: 'RateDeliveryConfidence', data: { actionId, confidence, commentary, asAt: asOfDateOf(input) } }));
   }
 
   @Mutation(() => ActionModel)
@@ -139,8 +143,8 @@ export class ActionCommandsResolver {
 
   @Mutation(() => ActionModel, { description: 'Mark complete (Blue); refused until evidence has been accepted.' })
   completeAction(@Args('input') input: CompleteActionInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
-    const { actionId, commentary, asAt } = input;
-    return this.change(input, principal, () => ({ type: 'MarkComplete', data: { actionId, commentary, asAt } }));
+    const { actionId, commentary } = input;
+    return this.change(input, principal, () => ({ type: 'MarkComplete', data: { actionId, commentary, asAt: asOfDateOf(input) } }));
   }
 
   @Mutation(() => ActionModel)
@@ -181,10 +185,7 @@ export class ActionCommandsResolver {
     build: (commandId: string) => ActionCommand,
   ): Promise<ActionModel> {
     const commandId = input.commandId ?? randomUUID();
-    const result = await this.commands.execute(build(commandId), BigInt(input.expectedRevision), {
-      principal,
-      commandId,
-    });
+    const result = await blamingAsOfDate(input, () => this.commands.execute(build(commandId), BigInt(input.expectedRevision), { principal, commandId }));
     await this.projections.caughtUpTo(result.position);
     return this.readers.liveAction(input.actionId, principal);
   }

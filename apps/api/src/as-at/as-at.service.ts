@@ -10,17 +10,17 @@ import { AsOfDateArgs } from './dto/as-of-date.args';
 
 const CACHED_VIEWS = 64;
 
-/** The argument names to blame in an error: `asAt`/`asAtMeeting`, or e.g. `from`/`fromMeeting`. */
+/** The argument names to blame in an error: `recordedBy`/`asAtMeeting`, or e.g. `from`/`fromMeeting`. */
 export interface ArgumentNames {
   instant: string;
   meeting: string;
 }
-const AS_AT_NAMES: ArgumentNames = { instant: 'asAt', meeting: 'asAtMeeting' };
+const RECORDED_BY_NAMES: ArgumentNames = { instant: 'recordedBy', meeting: 'asAtMeeting' };
 
 /** The refusal for a plan asked about before it was created. */
 export const planNotYet = (planId: string, asAt: string) => new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${asAt}`);
 
-/** Answers "as it was then" from the event store, for every read that takes asAt or asAtMeeting. */
+/** Answers "as it was then" from the event store, for every read that takes recordedBy (or its old name asAt) or asAtMeeting. */
 @Injectable()
 export class AsAtService {
   /** Views already folded, keyed by plan, instant and store head: a new event invalidates them. */
@@ -39,11 +39,14 @@ export class AsAtService {
    * The instant asked for, or undefined for "now" (served from the read models). A meeting must
    * be one of `planId`'s (when given) that the person can see, and must have closed.
    */
-  async instant(args: AsAtArgs, principal: Principal, planId?: string, names: ArgumentNames = AS_AT_NAMES): Promise<string | undefined> {
-    if (args.asAt !== undefined && args.asAtMeeting !== undefined) {
-      throw new InvalidValueError(names.meeting, 'oneOfAsAtOrMeeting', `Give ${names.instant} or ${names.meeting}, not both`);
+  async instant(args: AsAtArgs, principal: Principal, planId?: string, names: ArgumentNames = RECORDED_BY_NAMES): Promise<string | undefined> {
+    const given = args.recordedBy ?? args.asAt;
+    // Errors name the argument the client sent, the deprecated asAt included.
+    const instantName = args.recordedBy === undefined && args.asAt !== undefined ? 'asAt' : names.instant;
+    if (given !== undefined && args.asAtMeeting !== undefined) {
+      throw new InvalidValueError(names.meeting, 'oneOfAsAtOrMeeting', `Give ${instantName} or ${names.meeting}, not both`);
     }
-    if (args.asAt !== undefined) return this.fromValue(args.asAt, names.instant);
+    if (given !== undefined) return this.fromValue(given, instantName);
     if (args.asAtMeeting !== undefined) return this.closeOf(args.asAtMeeting, principal, planId, names.meeting);
     return undefined;
   }
@@ -52,7 +55,7 @@ export class AsAtService {
    * When the corrections shown were recorded by: undefined for "what was known at asAt" (the
    * default), the instant asked for, or now. It cannot come before asAt, and needs one.
    */
-  knownAt(args: AsAtArgs, asAt: string | undefined, field = 'knownAt', asAtField = 'asAt or asAtMeeting'): string | undefined {
+  knownAt(args: AsAtArgs, asAt: string | undefined, field = 'knownAt', asAtField = 'recordedBy or asAtMeeting'): string | undefined {
     if (args.knownAt === undefined) return undefined;
     if (asAt === undefined) {
       throw new InvalidValueError(field, 'needsAsAt', `${field} needs ${asAtField}; the live view already shows every correction`);
@@ -64,12 +67,13 @@ export class AsAtService {
 
   /**
    * The business-date view asked for: its day, and the instant everything shown was recorded by
-   * (knownAt, else now). Undefined when not asked. It answers a different question from asAt and
-   * asAtMeeting (what had been recorded by an instant), so it is refused beside them.
+   * (knownAt, else now). Undefined when not asked. It answers a different question from recordedBy
+   * (or asAt) and asAtMeeting (what had been recorded by an instant), so it is refused beside them.
    */
   businessDate(args: AsAtArgs & AsOfDateArgs): { asOfDate: CalendarDate; knownAt: string } | undefined {
     if (args.asOfDate === undefined) return undefined;
-    const other = args.asAt !== undefined ? 'asAt' : args.asAtMeeting !== undefined ? 'asAtMeeting' : undefined;
+    const other =
+      args.recordedBy !== undefined ? 'recordedBy' : args.asAt !== undefined ? 'asAt' : args.asAtMeeting !== undefined ? 'asAtMeeting' : undefined;
     if (other !== undefined) {
       throw new InvalidValueError(
         'asOfDate',
@@ -137,7 +141,7 @@ export class AsAtService {
     if (closedAt === undefined) {
       throw new RuleViolationError(
         'meetingClosed',
-        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; ask asAt a date instead`,
+        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; give recordedBy a date instead`,
       );
     }
     return closedAt;

@@ -12,7 +12,7 @@ import { PlanImportReport } from '../plan-import/plan-import-report';
 import { PlanImporter } from '../plan-import/plan-importer';
 
 const USAGE = `Usage: npm run import -- --plan <plan id> --file <plan.csv|plan.xlsx> --user <user id> [--dry-run]
-                        [--as-at <YYYY-MM-DD, for rows without one; default today>] [--import-id <id, to resume an import of a changed file>]`;
+                        [--as-of <YYYY-MM-DD, the date rows without one describe; default today; --as-at is its old name>] [--import-id <id, to resume an import of a changed file>]`;
 
 /**
  * `npm run import`: checks a spreadsheet of actions against a plan and, unless --dry-run or any
@@ -27,11 +27,13 @@ async function main(): Promise<number> {
       file: { type: 'string' },
       user: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
       'as-at': { type: 'string' },
       'import-id': { type: 'string' },
     },
   });
   if (!values.plan || !values.file || !values.user) throw new ConfigurationError(USAGE);
+  if (values['as-of'] !== undefined && values['as-at'] !== undefined) throw new ConfigurationError(`Give --as-of or its old name --as-at, not both\n${USAGE}`);
   const content = readFileSync(values.file);
   const config = loadAppConfig();
   const store = createEventStore(config.eventStore);
@@ -48,7 +50,7 @@ async function main(): Promise<number> {
       content,
       principal,
       dryRun,
-      asAt: values['as-at'],
+      asAt: values['as-of'] ?? values['as-at'],
       importId: values['import-id'],
       onProgress: (done, total, row, outcome) => {
         if (done === total || done % 10 === 0 || total <= 20) console.log(`  [${done}/${total}] row ${row.row}: action ${row.ref} ${outcome}`);

@@ -27,7 +27,7 @@ export class FollowUpsResolver {
 
   @Query(() => [FollowUpModel], {
     description:
-      "A plan's meeting action log, soonest due first (so overdue ones lead): the open follow-ups unless `statuses` says otherwise; `meetingId` keeps those one meeting asked for. With asAt or asAtMeeting, the log as it stood then, folded from its events (follow-ups have no corrections, so knownAt changes nothing).",
+      "A plan's meeting action log, soonest due first (so overdue ones lead): the open follow-ups unless `statuses` says otherwise; `meetingId` keeps those one meeting asked for. With recordedBy or asAtMeeting, the log as it stood then, folded from its events (follow-ups have no corrections, so knownAt changes nothing).",
     complexity: asAtComplexity(listComplexity(15)),
   })
   async meetingActionLog(@Args() args: ActionLogArgs, @CurrentPrincipal() principal: Principal): Promise<FollowUpModel[]> {

@@ -14,7 +14,7 @@ type Estimator = (options: ComplexityEstimatorArgs) => number;
 export const WHOLE_HISTORY_COST = 10_000;
 
 /**
- * PLAN_HISTORY_COST: one plan's streams are read and folded to an instant (a read with asAt or
+ * PLAN_HISTORY_COST: one plan's streams are read and folded to an instant (a read with recordedBy or
  * asAtMeeting, movement between two instants, update rounds at their close). The dashboard's
  * costliest page, its list of 100 actions as at a meeting (plan and actions both folded), costs
  * about 3,900; expensive-requests.e2e-spec checks every dashboard query fits.
@@ -40,11 +40,13 @@ export const planHistoryComplexity =
     folds * PLAN_HISTORY_COST + live(options);
 
 /** Arguments that turn a read-model read into a fold of the event history (asOfDate folds all of it, to now). */
-export const readsThePast = (args: Record<string, unknown>): boolean => args.asAt != null || args.asAtMeeting != null || args.asOfDate != null;
+export const readsThePast = (args: Record<string, unknown>): boolean =>
+  args.recordedBy != null || args.asAt != null || args.asAtMeeting != null || args.asOfDate != null;
 
 /**
- * A read that is live by default and rebuilt from the history with asAt or asAtMeeting: priced as
- * `live` costs it, plus `folds` plan folds when it looks into the past (`plans` folds each plan).
+ * A read that is live by default and rebuilt from the history with recordedBy (or the deprecated
+ * asAt) or asAtMeeting: priced as `live` costs it, plus `folds` plan folds when it looks into the
+ * past (`plans` folds each plan).
  */
 export const asAtComplexity = (live: Estimator = fieldCost, folds = 1): Estimator => {
   const past = planHistoryComplexity(folds, live);

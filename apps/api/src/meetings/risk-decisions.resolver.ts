@@ -10,7 +10,7 @@ export class RiskDecisionsResolver {
   constructor(private readonly meetings: MeetingReadService) {}
 
   @ResolveField(() => [PlanDecisionModel], {
-    description: 'What the board decided about this risk, oldest meeting first. Read as the meetings stand now, also for a register asked for asAt an earlier instant.',
+    description: 'What the board decided about this risk, oldest meeting first. Read as the meetings stand now, also for a register asked for as recorded by an earlier instant.',
     complexity: listComplexity(3),
   })
   decisions(@Parent() risk: RiskModel): Promise<PlanDecisionModel[]> {

@@ -21,13 +21,13 @@ export class MovementService {
   ) {}
 
   async between(plan: PlanEntity, period: Period, principal: Principal): Promise<{ movement: Movement; end: PlanView }> {
-    const from = await this.asAt.instant({ asAt: period.from, asAtMeeting: period.fromMeeting }, principal, plan.planId, {
+    const from = await this.asAt.instant({ recordedBy: period.from, asAtMeeting: period.fromMeeting }, principal, plan.planId, {
       instant: 'from',
       meeting: 'fromMeeting',
     });
     if (from === undefined) throw new InvalidValueError('from', 'required', 'Give from (a date or an instant) or fromMeeting');
     const to =
-      (await this.asAt.instant({ asAt: period.to, asAtMeeting: period.toMeeting }, principal, plan.planId, {
+      (await this.asAt.instant({ recordedBy: period.to, asAtMeeting: period.toMeeting }, principal, plan.planId, {
         instant: 'to',
         meeting: 'toMeeting',
       })) ?? this.clock.now();

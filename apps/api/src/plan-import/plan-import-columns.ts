@@ -32,7 +32,7 @@ const ALIASES: Record<ColumnKey, string[]> = {
   dueDate: ['duedate', 'due', 'dueby', 'datedue', 'deadline', 'targetdate', 'completiondate', 'targetcompletiondate'],
   rag: ['rag', 'ragstatus', 'ragrating', 'status', 'rating', 'brag'],
   commentary: ['latestcommentary', 'commentary', 'comment', 'comments', 'latestupdate', 'progressupdate', 'update', 'narrative', 'latestposition'],
-  asAt: ['asat', 'asatdate', 'lastupdated', 'updatedate', 'dateofupdate', 'dateupdated', 'reportingdate'],
+  asAt: ['asofdate', 'asof', 'asat', 'asatdate', 'lastupdated', 'updatedate', 'dateofupdate', 'dateupdated', 'reportingdate'],
 };
 
 /** Without these a row cannot become an action. */

@@ -19,7 +19,7 @@ export class PlanImportErrorFilter extends HttpErrorFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     if (exception instanceof BadRequestException) {
       // Only the upload throws these here: a form with more than the one file, or a broken multipart body.
-      const message = `${exception.message}. The form takes one field, "file"; dryRun, importId and asAt go in the query string`;
+      const message = `${exception.message}. The form takes one field, "file"; dryRun, importId and asOfDate go in the query string`;
       return super.catch(new InvalidValueError('file', 'multipartForm', message), host);
     }
     if (!(exception instanceof PayloadTooLargeException)) return super.catch(exception, host);

@@ -35,7 +35,7 @@ export class PlanImportController {
       principal,
       dryRun: query.dryRun ?? false,
       importId: query.importId,
-      asAt: query.asAt,
+      asAt: query.asOfDate ?? query.asAt,
     });
     if (!report.dryRun && report.problems.length > 0) response.status(422);
     return report;

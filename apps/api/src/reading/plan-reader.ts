@@ -14,9 +14,9 @@ import type { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionMod
 /**
  * One plan and everything under it, read either as it stands now (the read database) or as it
  * was at an instant (folded from the event store). The request picks the reader once, from its
- * asAt/asAtMeeting/knownAt arguments; every model it answers carries that reader, so a field
+ * recordedBy/asAtMeeting/knownAt arguments; every model it answers carries that reader, so a field
  * resolver asks its parent's reader and never needs to know which kind it is. Both answer the
- * same GraphQL types, so the choice is invisible to a client except through asAt and knownAt.
+ * same GraphQL types, so the choice is invisible to a client except through recordedBy and knownAt.
  */
 export interface PlanReader {
   /** The instant shown; null when live. */

@@ -19,8 +19,8 @@ import { LivePlanReader, LiveReading } from './live-plan-reader';
 import { PlanReader } from './plan-reader';
 
 /**
- * Picks a request's reader, once: after the access check, the asAt, asAtMeeting, asOfDate and knownAt
- * arguments decide between the plan as it stands (read database) and as it was or was dated (event store).
+ * Picks a request's reader, once: after the access check, the recordedBy (or asAt), asAtMeeting, asOfDate and
+ * knownAt arguments decide between the plan as it stands (read database) and as it was or was dated (event store).
  */
 @Injectable()
 export class PlanReaders {
@@ -45,7 +45,7 @@ export class PlanReaders {
   }
 
   /** The plans in the person's areas, in area then id order; as at an instant, only those that existed then. */
-  async visiblePlans(args: Pick<AsAtArgs, 'asAt'>, principal: Principal): Promise<PlanReader[]> {
+  async visiblePlans(args: Pick<AsAtArgs, 'recordedBy' | 'asAt'>, principal: Principal): Promise<PlanReader[]> {
     const areas = [...new Set(principal.grants.map((g) => g.localAreaId))];
     const rows = await this.dataSource
       .getRepository(PlanEntity)

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { deterministicUuid, ownerIdFor, riskIdFor } from '@send/event-store';
 import { Principal, RiskCommand } from '@send/domain';
 import { OwnerInput } from '../actions/dto/owner.input';
+import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RiskCommands } from './risk-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
@@ -45,7 +46,7 @@ export class RiskCommandsResolver {
 
   @Mutation(() => RiskModel, { description: "Re-score a risk (its owner, the programme office): a commentary and the day it describes are required; the history is kept." })
   rescoreRisk(@Args('input') input: RescoreRiskInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
-    return this.change(input, principal, { type: 'RescoreRisk', data: { riskId: input.riskId, current: { ...input.current }, commentary: input.commentary, asAt: input.asAt } });
+    return this.change(input, principal, { type: 'RescoreRisk', data: { riskId: input.riskId, current: { ...input.current }, commentary: input.commentary, asAt: asOfDateOf(input) } });
   }
 
   @Mutation(() => RiskModel, { description: 'Change the areas, priorities and actions a risk threatens (programme office).' })
@@ -90,7 +91,7 @@ export class RiskCommandsResolver {
   }
 
   private change(input: RiskChangeInput, principal: Principal, command: RiskCommand): Promise<RiskModel> {
-    return this.send(command, BigInt(input.expectedRevision), principal, input.commandId);
+    return blamingAsOfDate(input, () => this.send(command, BigInt(input.expectedRevision), principal, input.commandId));
   }
 
   private async send(command: RiskCommand, expectedRevision: bigint | undefined, principal: Principal, commandId?: string): Promise<RiskModel> {

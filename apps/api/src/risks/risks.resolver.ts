@@ -21,14 +21,14 @@ export class RisksResolver {
 
   @Query(() => [RiskModel], {
     description:
-      "A plan's risks in reference order; open ones unless `statuses` says otherwise. With asAt or asAtMeeting, the register as it stood then, folded from its events (risks have no corrections, so knownAt changes nothing).",
+      "A plan's risks in reference order; open ones unless `statuses` says otherwise. With recordedBy or asAtMeeting, the register as it stood then, folded from its events (risks have no corrections, so knownAt changes nothing).",
     complexity: asAtComplexity(listComplexity(20)),
   })
   async risks(@Args() args: RisksArgs, @CurrentPrincipal() principal: Principal): Promise<RiskModel[]> {
     return this.reader.forPlan(args.planId, args.statuses, await this.instant(args.planId, args, principal));
   }
 
-  @Query(() => RiskModel, { description: 'One risk, by its plan and reference (R3); as it stood at asAt or asAtMeeting when given.', complexity: asAtComplexity() })
+  @Query(() => RiskModel, { description: 'One risk, by its plan and reference (R3); as it stood at recordedBy or asAtMeeting when given.', complexity: asAtComplexity() })
   async risk(@Args() args: RiskArgs, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
     return this.reader.byRef(args.planId, args.ref, await this.instant(args.planId, args, principal));
   }

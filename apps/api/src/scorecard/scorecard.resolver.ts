@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { MetricCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
 import { MetricCommands } from './metric-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
@@ -77,16 +78,16 @@ export class ScorecardResolver {
 
   @Mutation(() => MetricModel, { description: 'Record the value for a period; a period already recorded must be corrected instead.' })
   recordMeasurement(@Args('input') input: RecordMeasurementInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
-    const { commandId = randomUUID(), ...data } = input;
+    const { commandId = randomUUID(), asOfDate: _asOfDate, asAt: _asAt, ...data } = input;
     const measurementId = deterministicUuid('measurement', commandId);
-    return this.run({ type: 'RecordMeasurement', data: { ...data, measurementId } }, principal, commandId);
+    return blamingAsOfDate(input, () => this.run({ type: 'RecordMeasurement', data: { ...data, asAt: asOfDateOf(input), measurementId } }, principal, commandId));
   }
 
   @Mutation(() => MetricModel, { description: 'Correct a figure: a new measurement supersedes the old one, which is kept.' })
   correctMeasurement(@Args('input') input: CorrectMeasurementInput, @CurrentPrincipal() principal: Principal): Promise<MetricModel> {
-    const { commandId = randomUUID(), ...data } = input;
+    const { commandId = randomUUID(), asOfDate: _asOfDate, asAt: _asAt, ...data } = input;
     const measurementId = deterministicUuid('measurement', commandId);
-    return this.run({ type: 'CorrectMeasurement', data: { ...data, measurementId } }, principal, commandId);
+    return blamingAsOfDate(input, () => this.run({ type: 'CorrectMeasurement', data: { ...data, asAt: asOfDateOf(input), measurementId } }, principal, commandId));
   }
 
   @Mutation(() => MetricModel, { description: 'Record an England, regional or statistical-neighbour value for a period.' })

@@ -95,7 +95,7 @@ export function ActionListPage({ route }: { route: Route }) {
                       <td>
                         <DateText iso={a.dueDate} short />
                       </td>
-                      <td>{a.lastAsAt ? <DateText iso={a.lastAsAt} short /> : 'none yet'}</td>
+                      <td>{a.lastAsOfDate ? <DateText iso={a.lastAsOfDate} short /> : 'none yet'}</td>
                       <td>{a.deliveryConfidence ? CONFIDENCE_WORDS[a.deliveryConfidence.level] : 'not rated'}</td>
                       <td>
                         <Flags action={a} />

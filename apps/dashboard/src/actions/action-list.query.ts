@@ -1,18 +1,18 @@
 import type { RagValue } from '../shared/rag-badge';
 import type { ConfidenceLevel } from './delivery-confidence';
 
-export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $leftOut: ActionFilterInput, $after: String, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+export const ACTION_LIST_QUERY = `query ActionList($planId: ID!, $filter: ActionFilterInput, $leftOut: ActionFilterInput, $after: String, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  plan(id: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     areas { number name }
     priorities { number name }
     owners { owner { id name organisation } }
   }
-  actions(planId: $planId, filter: $filter, first: 100, after: $after, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+  actions(planId: $planId, filter: $filter, first: 100, after: $after, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id ref title rag status dueDate overdue stale lastAsAt owner { name organisation } atRiskFrom { from { ref } } deliveryConfidence { level } impactFlag { reasons { metricName } } } }
+    edges { node { id ref title rag status dueDate overdue stale lastAsOfDate owner { name organisation } atRiskFrom { from { ref } } deliveryConfidence { level } impactFlag { reasons { metricName } } } }
   }
-  leftOut: actions(planId: $planId, filter: $leftOut, first: 1, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { totalCount }
+  leftOut: actions(planId: $planId, filter: $leftOut, first: 1, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { totalCount }
 }`;
 
 export interface ActionRow {
@@ -24,7 +24,7 @@ export interface ActionRow {
   dueDate: string;
   overdue: boolean;
   stale: boolean;
-  lastAsAt: string | null;
+  lastAsOfDate: string | null;
   owner: { name: string; organisation: string };
   /** Slipping actions upstream: "at risk from 5.1". */
   atRiskFrom: { from: { ref: string } }[];

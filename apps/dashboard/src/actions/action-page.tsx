@@ -38,9 +38,9 @@ function Details({ a }: { a: ActionDetail }) {
       </dd>
       <dt>Latest update</dt>
       <dd>
-        {a.lastAsAt ? (
+        {a.lastAsOfDate ? (
           <>
-            as at <DateText iso={a.lastAsAt} />: {a.latestCommentary}
+            as at <DateText iso={a.lastAsOfDate} />: {a.latestCommentary}
           </>
         ) : (
           'none yet'

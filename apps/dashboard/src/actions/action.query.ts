@@ -1,10 +1,10 @@
 import type { RagValue } from '../shared/rag-badge';
 import { CONFIDENCE_FIELDS, ConfidenceRating, ImpactFlag } from './delivery-confidence';
 
-export const ACTION_QUERY = `query ActionPage($id: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+export const ACTION_QUERY = `query ActionPage($id: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  action(id: $id, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id planId ref title description intendedImpact areaNumber priorityNumbers leadOrganisation
-    status rag latestCommentary lastAsAt dueDate completedOn overdue stale revision asAt closingReason
+    status rag latestCommentary lastAsOfDate dueDate completedOn overdue stale revision recordedBy closingReason
     owner { id name role organisation }
     delegates { userId name }
     milestones { id title dueDate completedOn overdue }
@@ -62,13 +62,13 @@ export interface ActionDetail {
   status: string;
   rag: RagValue;
   latestCommentary: string | null;
-  lastAsAt: string | null;
+  lastAsOfDate: string | null;
   dueDate: string;
   completedOn: string | null;
   overdue: boolean;
   stale: boolean;
   revision: number;
-  asAt: string | null;
+  recordedBy: string | null;
   closingReason: string | null;
   owner: { id: string; name: string; role: string; organisation: string };
   delegates: { userId: string; name: string }[];
@@ -81,10 +81,10 @@ export interface ActionDetail {
 }
 
 /** Every change answers with the action as it now stands; the page only needs its revision back. */
-export const REPORT_PROGRESS = `mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) { id revision ref rag lastAsAt } }`;
+export const REPORT_PROGRESS = `mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) { id revision ref rag lastAsOfDate } }`;
 export const ATTACH_EVIDENCE = `mutation AttachEvidence($input: AttachEvidenceInput!) { attachEvidence(input: $input) { id revision } }`;
 export const REVIEW_EVIDENCE = `mutation ReviewEvidence($input: ReviewEvidenceInput!) { reviewEvidence(input: $input) { id revision } }`;
 
 export interface ReportProgressAnswer {
-  reportProgress: { id: string; revision: number; ref: string; rag: RagValue; lastAsAt: string | null };
+  reportProgress: { id: string; revision: number; ref: string; rag: RagValue; lastAsOfDate: string | null };
 }

@@ -20,7 +20,7 @@ export function ImpactFlagNote({ flag }: { flag: ImpactFlag }) {
 function Rating({ rating }: { rating: ConfidenceRating }) {
   return (
     <>
-      <strong className={`confidence confidence-${rating.level.toLowerCase()}`}>{CONFIDENCE_WORDS[rating.level]}</strong>, as at <DateText iso={rating.asAt} />
+      <strong className={`confidence confidence-${rating.level.toLowerCase()}`}>{CONFIDENCE_WORDS[rating.level]}</strong>, as at <DateText iso={rating.asOfDate} />
       {rating.ratedBy && <> by {rating.ratedBy}</>}: {rating.commentary}
     </>
   );
@@ -43,7 +43,7 @@ export function DeliveryConfidenceSection({ action: a, canRate, onDone, onSaved 
           <summary>Earlier ratings ({earlier.length})</summary>
           <ol className="confidence-history">
             {earlier.map((r) => (
-              <li key={`${r.asAt}-${r.commentary}`}>
+              <li key={`${r.asOfDate}-${r.commentary}`}>
                 <Rating rating={r} />
               </li>
             ))}

@@ -6,7 +6,7 @@ export const CONFIDENCE_WORDS: Record<ConfidenceLevel, string> = { HIGH: 'High',
 export interface ConfidenceRating {
   level: ConfidenceLevel;
   commentary: string;
-  asAt: string;
+  asOfDate: string;
   ratedBy: string | null;
 }
 
@@ -16,12 +16,12 @@ export interface ImpactFlag {
 }
 
 /** What an action's page reads of its delivery confidence and flag. */
-export const CONFIDENCE_FIELDS = `deliveryConfidence { level commentary asAt ratedBy }
-    confidenceHistory { level commentary asAt ratedBy }
+export const CONFIDENCE_FIELDS = `deliveryConfidence { level commentary asOfDate ratedBy }
+    confidenceHistory { level commentary asOfDate ratedBy }
     impactFlag { reasons { metricName text } }`;
 
-export const RATE_CONFIDENCE = `mutation RateDeliveryConfidence($input: RateDeliveryConfidenceInput!) { rateDeliveryConfidence(input: $input) { id revision ref deliveryConfidence { level asAt } } }`;
+export const RATE_CONFIDENCE = `mutation RateDeliveryConfidence($input: RateDeliveryConfidenceInput!) { rateDeliveryConfidence(input: $input) { id revision ref deliveryConfidence { level asOfDate } } }`;
 
 export interface RateConfidenceAnswer {
-  rateDeliveryConfidence: { id: string; revision: number; ref: string; deliveryConfidence: { level: ConfidenceLevel; asAt: string } };
+  rateDeliveryConfidence: { id: string; revision: number; ref: string; deliveryConfidence: { level: ConfidenceLevel; asOfDate: string } };
 }

@@ -17,7 +17,7 @@ const DATE_ID = 'confidence-as-at';
 const FIELDS: FieldMap = {
   confidence: { targetId: 'confidence-level' },
   commentary: { targetId: 'confidence-commentary', messages: { required: 'Enter why: what the figures or the work show', isNotEmpty: 'Enter why: what the figures or the work show' } },
-  asAt: {
+  asOfDate: {
     targetId: `${DATE_ID}-day`,
     messages: { notInFuture: 'The as at date must be today or in the past', isCalendarDate: 'The as at date must be a real date', asAtNotBeforeLastRating: 'The as at date cannot be before the last rating' },
   },
@@ -37,15 +37,15 @@ export function RateConfidenceForm({ action, onDone, onSaved }: { action: Action
     const found: FormError[] = [];
     if (commentary.trim() === '') found.push({ field: 'commentary', targetId: FIELDS.commentary.targetId, message: FIELDS.commentary.messages!.required });
     const date = readDate(asAt, 'The as at date', { notAfter: ukToday() });
-    if (date.iso === undefined) found.push({ field: 'asAt', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
+    if (date.iso === undefined) found.push({ field: 'asOfDate', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
     show(found);
     if (found.length > 0 || date.iso === undefined) return;
 
-    const outcome = await change.send({ input: { actionId: action.id, expectedRevision: action.revision, confidence: level, commentary, asAt: date.iso } });
+    const outcome = await change.send({ input: { actionId: action.id, expectedRevision: action.revision, confidence: level, commentary, asOfDate: date.iso } });
     if (outcome.error) return refused(outcome.error);
     const saved = outcome.data.rateDeliveryConfidence;
     setCommentary('');
-    onSaved(`Delivery confidence saved for ${saved.ref}: ${CONFIDENCE_WORDS[saved.deliveryConfidence.level]}, as at ${longDate(saved.deliveryConfidence.asAt)}`);
+    onSaved(`Delivery confidence saved for ${saved.ref}: ${CONFIDENCE_WORDS[saved.deliveryConfidence.level]}, as at ${longDate(saved.deliveryConfidence.asOfDate)}`);
   }
 
   const commentaryError = errorFor(errors, 'commentary');
@@ -75,7 +75,7 @@ export function RateConfidenceForm({ action, onDone, onSaved }: { action: Action
           onChange={(e) => setCommentary(e.target.value)}
         />
       </div>
-      <DateInput id={DATE_ID} legend="Confidence as at" hint="The date this rating describes." value={asAt} error={dateErrorFor(errors, 'asAt')} onChange={setAsAt} />
+      <DateInput id={DATE_ID} legend="Confidence as at" hint="The date this rating describes." value={asAt} error={dateErrorFor(errors, 'asOfDate')} onChange={setAsAt} />
       {refusal && <ErrorMessage error={refusal} title="The rating was not saved" />}
       <button type="submit" disabled={change.sending}>
         {change.sending ? 'Saving…' : 'Save confidence rating'}

@@ -17,7 +17,7 @@ const DATE_ID = 'progress-as-at';
 const FIELDS: FieldMap = {
   rag: { targetId: 'progress-rag' },
   commentary: { targetId: 'progress-commentary', messages: { required: 'Enter a commentary: what has happened since the last update', isNotEmpty: 'Enter a commentary: what has happened since the last update' } },
-  asAt: { targetId: `${DATE_ID}-day`, messages: { notInFuture: 'The as at date must be today or in the past', isCalendarDate: 'The as at date must be a real date' } },
+  asOfDate: { targetId: `${DATE_ID}-day`, messages: { notInFuture: 'The as at date must be today or in the past', isCalendarDate: 'The as at date must be a real date' } },
 };
 
 /** The owner's update: RAG, commentary and the date it is true at (the domain's three musts). */
@@ -34,15 +34,15 @@ export function ReportProgressForm({ action, onDone, onSaved }: { action: Action
     const found: FormError[] = [];
     if (commentary === '') found.push({ field: 'commentary', targetId: FIELDS.commentary.targetId, message: FIELDS.commentary.messages!.required });
     const date = readDate(asAt, 'The as at date', { notAfter: ukToday() });
-    if (date.iso === undefined) found.push({ field: 'asAt', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
+    if (date.iso === undefined) found.push({ field: 'asOfDate', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
     show(found);
     if (found.length > 0 || date.iso === undefined) return;
 
-    const outcome = await change.send({ input: { actionId: action.id, expectedRevision: action.revision, rag, commentary, asAt: date.iso } });
+    const outcome = await change.send({ input: { actionId: action.id, expectedRevision: action.revision, rag, commentary, asOfDate: date.iso } });
     if (outcome.error) return refused(outcome.error);
     const saved = outcome.data.reportProgress;
     setCommentary('');
-    onSaved(`Progress update saved for ${saved.ref}: ${RAG_WORDS[saved.rag]}, as at ${longDate(saved.lastAsAt ?? date.iso)}`);
+    onSaved(`Progress update saved for ${saved.ref}: ${RAG_WORDS[saved.rag]}, as at ${longDate(saved.lastAsOfDate ?? date.iso)}`);
   }
 
   const commentaryError = errorFor(errors, 'commentary');
@@ -72,7 +72,7 @@ export function ReportProgressForm({ action, onDone, onSaved }: { action: Action
           onChange={(e) => setCommentary(e.target.value)}
         />
       </div>
-      <DateInput id={DATE_ID} legend="As at" hint="The date this update describes." value={asAt} error={dateErrorFor(errors, 'asAt')} onChange={setAsAt} />
+      <DateInput id={DATE_ID} legend="As at" hint="The date this update describes." value={asAt} error={dateErrorFor(errors, 'asOfDate')} onChange={setAsAt} />
       {refusal && <ErrorMessage error={refusal} title="The update was not saved" />}
       <button type="submit" disabled={change.sending}>
         {change.sending ? 'Saving…' : 'Save progress update'}

@@ -17,10 +17,10 @@ export const AsAtContext = createContext<AsAtState>({ asAt: null, setAsAt: () =>
 export const useAsAt = (): AsAtState => useContext(AsAtContext);
 
 /** The arguments every as-at-aware read of the API takes. */
-export function asAtArguments(asAt: AsAt): { asAt?: string; asAtMeeting?: string; knownAt?: string } {
+export function asAtArguments(asAt: AsAt): { recordedBy?: string; asAtMeeting?: string; knownAt?: string } {
   if (!asAt) return {};
   const known = asAt.knownNow ? { knownAt: 'now' } : {};
-  return 'date' in asAt ? { asAt: asAt.date, ...known } : { asAtMeeting: asAt.meetingId, ...known };
+  return 'date' in asAt ? { recordedBy: asAt.date, ...known } : { asAtMeeting: asAt.meetingId, ...known };
 }
 
 export function describeAsAt(asAt: AsAt): string {

@@ -3,8 +3,8 @@ import type { RagValue } from '../shared/rag-badge';
 
 const LINK = 'id ref title rag status dueDate originalDueDate slipReasons';
 
-export const DEPENDENCIES_QUERY = `query Dependencies($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+export const DEPENDENCIES_QUERY = `query Dependencies($planId: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  plan(id: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     dependencies {
       actionsAtRisk
       dependencies { action { ${LINK} } dependsOn { ${LINK} } note declaredAt }
@@ -13,8 +13,8 @@ export const DEPENDENCIES_QUERY = `query Dependencies($planId: ID!, $asAt: Strin
   }
 }`;
 
-export const ACTION_DEPENDENCIES_QUERY = `query ActionDependencies($id: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  action(id: $id, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+export const ACTION_DEPENDENCIES_QUERY = `query ActionDependencies($id: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  action(id: $id, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id
     dependsOn { dependsOn { ${LINK} } note }
     dependents { action { ${LINK} } note }

@@ -1,9 +1,9 @@
 import { ROLL_UP_FIELDS, RollUp } from '../shared/roll-up';
 import type { NeedleAction } from './not-moving-the-needle';
 
-export const OVERVIEW_QUERY = `query Overview($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String, $asOfDate: String) {
-  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt, asOfDate: $asOfDate) {
-    title version approvedOn staleAfterDays asAt asOfDate
+export const OVERVIEW_QUERY = `query Overview($planId: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String, $asOfDate: String) {
+  plan(id: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt, asOfDate: $asOfDate) {
+    title version approvedOn staleAfterDays recordedBy asOfDate
     rollUp { ${ROLL_UP_FIELDS} withdrawn superseded }
     areas { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
     priorities { number name rollUp { ${ROLL_UP_FIELDS} } atRiskFromDependencies }
@@ -25,7 +25,7 @@ export interface OverviewAnswer {
     version: string;
     approvedOn: string;
     staleAfterDays: number;
-    asAt: string | null;
+    recordedBy: string | null;
     asOfDate: string | null;
     rollUp: RollUp & { withdrawn: number; superseded: number };
     areas: Group[];

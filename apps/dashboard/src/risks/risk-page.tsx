@@ -114,7 +114,7 @@ export function RiskPage({ riskRef }: { riskRef: string }) {
               <ol className="risk-scores">
                 {r.scores.map((s) => (
                   <li key={s.revision}>
-                    {s.rating.score} <RagBadge rag={s.rating.band} /> {s.asAt ? <>as at <DateText iso={s.asAt} /></> : 'when raised'}
+                    {s.rating.score} <RagBadge rag={s.rating.band} /> {s.asOfDate ? <>as at <DateText iso={s.asOfDate} /></> : 'when raised'}
                     {s.commentary && <>: {s.commentary}</>}
                   </li>
                 ))}

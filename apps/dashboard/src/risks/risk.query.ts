@@ -4,21 +4,21 @@ import type { RagValue } from '../shared/rag-badge';
 const RATING = 'likelihood impact score band';
 
 /** One risk with its history, and the plan's actions so its links can be named. */
-export const RISK_QUERY = `query Risk($planId: ID!, $ref: String!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  risk(planId: $planId, ref: $ref, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+export const RISK_QUERY = `query Risk($planId: ID!, $ref: String!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  risk(planId: $planId, ref: $ref, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id ref title description cause consequence status outcome reviewDate escalation actionIds
     owner { id name role organisation }
     inherent { ${RATING} } current { ${RATING} } target { ${RATING} byDate }
-    scores { rating { score band } asAt commentary revision }
+    scores { rating { score band } asOfDate commentary revision }
     mitigations { id description status dueDate owner { name } lastCommentary }
     decisions { id meetingDate kind summary }
   }
-  actions(planId: $planId, first: 100, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { edges { node { id ref title rag } } }
+  actions(planId: $planId, first: 100, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { edges { node { id ref title rag } } }
 }`;
 
 /** The open risks that name an action: what threatens it, or what it mitigates. */
-export const ACTION_RISKS_QUERY = `query ActionRisks($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  risks(planId: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { id ref title actionIds current { score band } escalation }
+export const ACTION_RISKS_QUERY = `query ActionRisks($planId: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  risks(planId: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { id ref title actionIds current { score band } escalation }
 }`;
 
 interface Rating {
@@ -44,7 +44,7 @@ export interface RiskDetail {
   inherent: Rating;
   current: Rating;
   target: Rating & { byDate: string };
-  scores: { rating: { score: number; band: RiskBand }; asAt: string | null; commentary: string | null; revision: number }[];
+  scores: { rating: { score: number; band: RiskBand }; asOfDate: string | null; commentary: string | null; revision: number }[];
   mitigations: { id: string; description: string; status: MitigationStatus; dueDate: string; owner: { name: string }; lastCommentary: string | null }[];
   decisions: { id: string; meetingDate: string; kind: string; summary: string }[];
 }

@@ -1,8 +1,8 @@
 import type { EscalationReason, MitigationStatus, RiskBand } from '@send/domain';
 
-export const RISKS_QUERY = `query Risks($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  plan(id: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { riskEscalationScore }
-  risks(planId: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+export const RISKS_QUERY = `query Risks($planId: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  plan(id: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { riskEscalationScore }
+  risks(planId: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id ref title reviewDate escalation previousScore
     owner { name organisation }
     current { likelihood impact score band }

@@ -1,5 +1,5 @@
-export const SCORECARD_QUERY = `query Scorecard($planId: ID!, $asAt: String, $asAtMeeting: ID, $knownAt: String) {
-  scorecard(planId: $planId, asAt: $asAt, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
+export const SCORECARD_QUERY = `query Scorecard($planId: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  scorecard(planId: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id name unit polarity rag source
     latest { period value provisional }
     target { period target }

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { EvidenceKind, ReportableRag, ReviewDecision } from '../../common/graphql-enums';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
 import { ActionChangeInput } from './action-change.input';
 import { OwnerInput } from './owner.input';
@@ -18,9 +19,8 @@ export class ReassignOwnerInput extends ActionChangeInput {
 export class ReportProgressInput extends ActionChangeInput {
   @Field(() => ReportableRag) @IsEnum(ReportableRag) readonly rag: ReportableRag;
   @Field() @IsString() @IsNotEmpty() @MaxLength(5000) readonly commentary: string;
-  @Field({ description: 'The date the update describes (YYYY-MM-DD), not later than today.' })
-  @IsCalendarDate()
-  readonly asAt: string;
+  @AsOfDateField('The date the update describes (YYYY-MM-DD), not later than today.') readonly asOfDate?: string;
+  @DeprecatedAsAtInputField() readonly asAt?: string;
 }
 
 @InputType()
@@ -72,7 +72,8 @@ export class ReviewEvidenceInput extends ActionChangeInput {
 @InputType()
 export class CompleteActionInput extends ActionChangeInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(5000) readonly commentary: string;
-  @Field() @IsCalendarDate() readonly asAt: string;
+  @AsOfDateField('The date the action was completed on (YYYY-MM-DD), not later than today.') readonly asOfDate?: string;
+  @DeprecatedAsAtInputField() readonly asAt?: string;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 import { ReportableRag } from '../../common/graphql-enums';
-import { IsCalendarDate } from '../../common/is-calendar-date.validator';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { ActionChangeInput } from './action-change.input';
 
 @InputType({ description: 'Restates an earlier progress update; the update stays in the history, marked as superseded.' })
@@ -13,9 +13,8 @@ export class CorrectProgressInput extends ActionChangeInput {
 
   @Field(() => ReportableRag) @IsEnum(ReportableRag) readonly rag: ReportableRag;
   @Field() @IsString() @IsNotEmpty() @MaxLength(5000) readonly commentary: string;
-  @Field({ description: 'The date the corrected update describes (YYYY-MM-DD), not later than today.' })
-  @IsCalendarDate()
-  readonly asAt: string;
+  @AsOfDateField('The date the corrected update describes (YYYY-MM-DD), not later than today.') readonly asOfDate?: string;
+  @DeprecatedAsAtInputField() readonly asAt?: string;
 
   @Field({ description: 'Why the update was wrong; shown in the timeline.' }) @IsString() @IsNotEmpty() @MaxLength(2000) readonly reason: string;
 }

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { sameValueAs } from '../../common/same-value-as';
+import { LAST_AS_OF_DATE_DEPRECATED, RECORDED_BY_DEPRECATED } from '../../common/which-time';
 import { ActionStatus, Rag } from '../../common/graphql-enums';
 import { OwnerModel } from '../../owners/models/owner.model';
 import type { PlanReader } from '../../reading/plan-reader';
@@ -28,7 +30,9 @@ export class ActionModel {
   @Field(() => ActionStatus) status: ActionStatus;
   @Field(() => Rag) rag: Rag;
   @Field(() => String, { nullable: true }) latestCommentary: string | null;
-  @Field(() => String, { nullable: true, description: 'The "as at" date of the latest update.' }) lastAsAt: string | null;
+  @Field(() => String, { nullable: true, description: 'The business date (YYYY-MM-DD) the latest update describes.', middleware: [sameValueAs('lastAsAt')] })
+  readonly lastAsOfDate?: never;
+  @Field(() => String, { nullable: true, description: 'The old name of lastAsOfDate.', deprecationReason: LAST_AS_OF_DATE_DEPRECATED }) lastAsAt: string | null;
   @Field({ description: 'Date staleness is measured from: the latest update, or the day the action was added.' })
   lastUpdatedOn: string;
   @Field(() => String, { nullable: true }) completedOn: string | null;
@@ -40,9 +44,11 @@ export class ActionModel {
   confidenceHistory: DeliveryConfidenceModel[];
   @Field(() => Int, { description: 'Send this back as expectedRevision with your next change to this action.' })
   revision: number;
-  @Field(() => String, { nullable: true, description: 'The instant this action shows; null when it is live.' })
+  @Field(() => String, { nullable: true, description: 'The instant this action shows what had been recorded by; null when it is live.', middleware: [sameValueAs('asAt')] })
+  readonly recordedBy?: never;
+  @Field(() => String, { nullable: true, description: 'The old name of recordedBy.', deprecationReason: RECORDED_BY_DEPRECATED })
   asAt: string | null;
-  @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
+  @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals recordedBy for what was known then; null when live.' })
   knownAt: string | null;
   @Field(() => String, { nullable: true, description: 'The business date shown: the latest update dated on or before this day; null otherwise.' })
   asOfDate: string | null;

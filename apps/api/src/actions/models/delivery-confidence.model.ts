@@ -1,4 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { sameValueAs } from '../../common/same-value-as';
+import { AS_OF_DATE_DEPRECATED } from '../../common/which-time';
 import { DELIVERY_CONFIDENCE_LEVELS, IMPACT_REASON_KINDS } from '@send/domain';
 import { graphqlEnum } from '../../common/graphql-enum';
 
@@ -19,7 +21,8 @@ export class DeliveryConfidenceModel {
   @Field(() => DeliveryConfidenceLevel) level: DeliveryConfidenceLevel;
   @Field(() => DeliveryConfidenceLevel, { nullable: true, description: 'The level before this rating; null for the first.' }) previousLevel: DeliveryConfidenceLevel | null;
   @Field() commentary: string;
-  @Field({ description: 'The date the rating describes (YYYY-MM-DD).' }) asAt: string;
+  @Field(() => String, { description: 'The date the rating describes (YYYY-MM-DD).', middleware: [sameValueAs('asAt')] }) readonly asOfDate?: never;
+  @Field({ description: 'The old name of asOfDate.', deprecationReason: AS_OF_DATE_DEPRECATED }) asAt: string;
   @Field(() => String, { nullable: true, description: 'Who rated it, by name.' }) ratedBy: string | null;
   @Field(() => String, { nullable: true, description: 'The role they rated it under.' }) ratedByRole: string | null;
   @Field({ description: 'When it was recorded.' }) ratedAt: string;

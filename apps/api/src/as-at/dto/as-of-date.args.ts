@@ -8,7 +8,7 @@ export class AsOfDateArgs {
   @Field({
     nullable: true,
     description:
-      'The business-date view (YYYY-MM-DD): everything recorded by now (or by knownAt) is known, and each action shows the latest progress update dated on or before this day (not yet rated if none was), with completions counted from their own date. Not with asAt or asAtMeeting, which show what had been recorded by an instant.',
+      'The business-date view (YYYY-MM-DD): everything recorded by now (or by knownAt) is known, and each action shows the latest progress update dated on or before this day (not yet rated if none was), with completions counted from their own date. Not with recordedBy (or asAt) or asAtMeeting, which show what had been recorded by an instant.',
   })
   @IsOptional()
   @IsCalendarDate()

@@ -36,7 +36,7 @@ export class FollowUpModel {
   @Field(() => FollowUpOwnerModel) owner: FollowUpOwnerModel;
   @Field({ description: 'YYYY-MM-DD; the latest agreed.' }) dueDate: string;
   @Field(() => FollowUpStatusName) status: FollowUpStatusName;
-  @Field({ description: 'Open and due before today (UK), or before the day asked for with asAt or asAtMeeting.' }) overdue: boolean;
+  @Field({ description: 'Open and due before today (UK), or before the day asked for with recordedBy or asAtMeeting.' }) overdue: boolean;
   @Field(() => String, { nullable: true, description: 'The UK day it was completed or dropped.' }) closedOn: string | null;
   @Field({ description: 'When it was recorded (ISO instant).' }) raisedAt: string;
   @Field(() => Int) revision: number;

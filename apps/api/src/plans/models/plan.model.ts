@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { sameValueAs } from '../../common/same-value-as';
+import { RECORDED_BY_DEPRECATED } from '../../common/which-time';
 import type { PlanEntity } from '@send/read-models';
 import type { PlanReader } from '../../reading/plan-reader';
 
@@ -19,9 +21,15 @@ export class PlanModel {
   @Field(() => Int, { description: "An open risk whose score is this or more is escalated to the board's agenda (15, the first Red score, unless the board sets its own)." })
   riskEscalationScore: number;
   @Field(() => Int, { description: 'Revision of the plan stream.' }) revision: number;
-  @Field(() => String, { nullable: true, description: 'The instant this plan and everything under it shows; null when it is live.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The instant this plan and everything under it shows what had been recorded by; null when it is live.',
+    middleware: [sameValueAs('asAt')],
+  })
+  readonly recordedBy?: never;
+  @Field(() => String, { nullable: true, description: 'The old name of recordedBy.', deprecationReason: RECORDED_BY_DEPRECATED })
   asAt: string | null;
-  @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals asAt for what was known then; null when live.' })
+  @Field(() => String, { nullable: true, description: 'Corrections recorded by this instant are applied; equals recordedBy for what was known then; null when live.' })
   knownAt: string | null;
   @Field(() => String, { nullable: true, description: 'The business date shown: each action as its updates dated on or before this day; null otherwise.' })
   asOfDate: string | null;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RISK_REF_PATTERN } from '@send/domain';
 import { OwnerInput } from '../../actions/dto/owner.input';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
 import { MitigationStatusName } from '../models/risk-enums';
 
@@ -54,7 +55,8 @@ export abstract class RiskChangeInput {
 export class RescoreRiskInput extends RiskChangeInput {
   @Field(() => RiskRatingInput) @ValidateNested() @Type(() => RiskRatingInput) readonly current: RiskRatingInput;
   @Field({ description: 'Why the score is what it is now: every re-score needs one.' }) @IsString() @IsNotEmpty() @MaxLength(4000) readonly commentary: string;
-  @Field({ description: 'The day the score describes (YYYY-MM-DD): not in the future, not before the last score.' }) @IsCalendarDate() readonly asAt: string;
+  @AsOfDateField('The day the score describes (YYYY-MM-DD): not in the future, not before the last score.') readonly asOfDate?: string;
+  @DeprecatedAsAtInputField() readonly asAt?: string;
 }
 
 @InputType()

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { sameValueAs } from '../../common/same-value-as';
+import { AS_OF_DATE_DEPRECATED, CURRENT_AS_OF_DATE_DEPRECATED } from '../../common/which-time';
 import { OwnerModel } from '../../owners/models/owner.model';
 import type { RiskReader } from '../risk-reader';
 import { EscalationReasonName, MitigationStatusName, RiskBandName, RiskStatusName } from './risk-enums';
@@ -19,7 +21,9 @@ export class RiskTargetModel extends RiskRatingModel {
 @ObjectType('RiskScore', { description: 'One score the risk has had, oldest first: the one it was raised with, then each re-score.' })
 export class RiskScoreModel {
   @Field(() => RiskRatingModel) rating: RiskRatingModel;
-  @Field(() => String, { nullable: true, description: 'The day the score describes; null for the score the risk was raised with.' }) asAt: string | null;
+  @Field(() => String, { nullable: true, description: 'The day the score describes; null for the score the risk was raised with.', middleware: [sameValueAs('asAt')] })
+  readonly asOfDate?: never;
+  @Field(() => String, { nullable: true, description: 'The old name of asOfDate.', deprecationReason: AS_OF_DATE_DEPRECATED }) asAt: string | null;
   @Field(() => String, { nullable: true }) commentary: string | null;
   @Field({ description: 'When it was recorded (ISO instant).' }) recordedAt: string;
   @Field(() => Int, { description: "The risk's revision that set it." }) revision: number;
@@ -51,7 +55,13 @@ export class RiskModel {
   @Field(() => RiskRatingModel, { description: 'Before any mitigation.' }) inherent: RiskRatingModel;
   @Field(() => RiskRatingModel, { description: 'With the mitigations in place now.' }) current: RiskRatingModel;
   @Field(() => Int, { nullable: true, description: 'The score the last re-score replaced; null until first re-scored.' }) previousScore: number | null;
-  @Field(() => String, { nullable: true, description: 'The day the current score describes; null while it is the score the risk was raised with.' }) currentAsAt: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the current score describes; null while it is the score the risk was raised with.',
+    middleware: [sameValueAs('currentAsAt')],
+  })
+  readonly currentAsOfDate?: never;
+  @Field(() => String, { nullable: true, description: 'The old name of currentAsOfDate.', deprecationReason: CURRENT_AS_OF_DATE_DEPRECATED }) currentAsAt: string | null;
   @Field(() => RiskTargetModel) target: RiskTargetModel;
   @Field({ description: 'When the owner next reviews it (YYYY-MM-DD).' }) reviewDate: string;
   @Field(() => RiskStatusName) status: RiskStatusName;

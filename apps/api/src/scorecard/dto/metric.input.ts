@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/is-calendar-date.validator';
+import { AsOfDateField, DeprecatedAsAtInputField } from '../../common/as-of-date.fields';
 import { ComparatorName, FrequencyName, MetricUnitName, PolarityName } from '../models/scorecard-enums';
 
 // The scorecard's inputs, side by side: definitions, targets, measurements, comparators.
@@ -45,7 +45,8 @@ export class RecordMeasurementInput {
   @Field(() => ID) @IsUUID() readonly metricId: string;
   @Field() @IsString() @MaxLength(20) readonly period: string;
   @Field(() => Float) @IsNumber({ allowNaN: false, allowInfinity: false }) readonly value: number;
-  @Field() @IsCalendarDate() readonly asAt: string;
+  @AsOfDateField('The date the figure was true at (YYYY-MM-DD), not later than today.') readonly asOfDate?: string;
+  @DeprecatedAsAtInputField() readonly asAt?: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(500) readonly source: string;
   @Field({ defaultValue: false }) @IsBoolean() readonly provisional: boolean;
   @Field(() => ID, { nullable: true, description: 'Optional id of this command, so a retried request is recognised.' })
@@ -59,7 +60,8 @@ export class CorrectMeasurementInput {
   @Field(() => ID) @IsUUID() readonly metricId: string;
   @Field(() => ID, { description: 'The current measurement of the period that this one replaces.' }) @IsUUID() readonly supersedesMeasurementId: string;
   @Field(() => Float) @IsNumber({ allowNaN: false, allowInfinity: false }) readonly value: number;
-  @Field() @IsCalendarDate() readonly asAt: string;
+  @AsOfDateField('The date the figure was true at (YYYY-MM-DD), not later than today.') readonly asOfDate?: string;
+  @DeprecatedAsAtInputField() readonly asAt?: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(500) readonly source: string;
   @Field({ defaultValue: false }) @IsBoolean() readonly provisional: boolean;
   @Field() @IsString() @IsNotEmpty() @MaxLength(2000) readonly reason: string;

@@ -1,4 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { sameValueAs } from '../../common/same-value-as';
+import { AS_OF_DATE_DEPRECATED } from '../../common/which-time';
 import type { MetricReader } from '../../reading/plan-reader';
 import { ComparatorName, FrequencyName, MetricRagName, MetricUnitName, PolarityName, TrendDirectionName } from './scorecard-enums';
 
@@ -7,7 +9,8 @@ export class MeasurementModel {
   @Field(() => ID) id: string;
   @Field() period: string;
   @Field(() => Float) value: number;
-  @Field({ description: 'The date the figure was true at.' }) asAt: string;
+  @Field(() => String, { description: 'The date the figure was true at (YYYY-MM-DD).', middleware: [sameValueAs('asAt')] }) readonly asOfDate?: never;
+  @Field({ description: 'The old name of asOfDate.', deprecationReason: AS_OF_DATE_DEPRECATED }) asAt: string;
   @Field() source: string;
   @Field({ description: 'Published figures marked provisional (e.g. the latest exclusions).' }) provisional: boolean;
   @Field({ description: 'When it was recorded here.' }) recordedAt: string;
