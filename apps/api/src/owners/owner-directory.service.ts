@@ -68,7 +68,7 @@ export class OwnerDirectory {
     const ownerId = ownerIdFor(name, organisation);
     // Their name before a rename still derives their id: they are shown as they are called now.
     const renamed = await this.record(ownerId);
-    if (renamed?.renamed) return { ownerId, name: renamed.name, organisation: renamed.organisation, role };
+    if (renamed?.renamedAt) return { ownerId, name: renamed.name, organisation: renamed.organisation, role };
     return { ownerId, name, organisation, role };
   }
 

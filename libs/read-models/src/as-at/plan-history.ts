@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { EventStore } from '@send/event-store';
 import { dependencyNetworkStream, ownerStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
@@ -25,7 +25,7 @@ export interface PlanStreamIndex {
 
 /** The read models' list of owners ever renamed. */
 export const readModelRenamedOwners = (dataSource: DataSource) => async (): Promise<string[]> =>
-  (await dataSource.getRepository(OwnerRecordEntity).find({ select: { ownerId: true }, where: { renamed: true } })).map((o) => o.ownerId);
+  (await dataSource.getRepository(OwnerRecordEntity).find({ select: { ownerId: true }, where: { renamedAt: Not(IsNull()) } })).map((o) => o.ownerId);
 
 /** The same from one scan of the store. */
 export const eventStoreRenamedOwners = (store: EventStore) => async (): Promise<string[]> =>

@@ -43,9 +43,9 @@ export class OwnerRecordEntity {
   @Column('simple-json')
   mitigationKeys: string[];
 
-  /** Whether their own stream holds a rename, so an as-at view reads it. */
-  @Column('boolean')
-  renamed: boolean;
+  /** When they were last renamed (the command's clock); null if never, so an as-at view reads their stream only when it holds something. */
+  @Column('varchar', { length: 40, nullable: true })
+  renamedAt: string | null;
 }
 
 /** How owner text is compared: as ownerIdFor compares it. */

@@ -4,7 +4,7 @@ import { Actor, loadEvent, OwnerCommand, ownerDecider, OwnerDecisionContext, own
 import { EventStore, handleCommand, riskIdFor, SqliteEventStore } from '@send/event-store';
 import { ActionEntity } from '../actions/action.entity';
 import { eventStoreStreamIndex, PlanHistory, eventStoreRenamedOwners } from '../as-at/plan-history';
-import { describeOn, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
+import { describeOn, ids, PEOPLE, PLAN_A, PLAN_B, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { projectedHistory, sendRisk } from '../risks/register-writer.fixture';
 import { eventStoreRiskIndex, RiskHistory } from '../risks/risk-history';
@@ -66,7 +66,7 @@ for (const kind of READ_DATABASE_KINDS) {
       expect(await dataSource.getRepository(OwnerEntity).findOneByOrFail({ planId: PLAN_A, ownerId: director })).toMatchObject({ name: 'Helen Marsh-Ellis', role: 'Corporate Director' });
       expect(await dataSource.getRepository(RiskEntity).findOneByOrFail({ riskId: R3 })).toMatchObject({ ownerId: director, ownerName: 'Helen Marsh-Ellis' });
       expect(await dataSource.getRepository(MitigationEntity).findOneByOrFail({ riskId: R3, mitigationId: 'panel' })).toMatchObject({ ownerName: 'Helen Marsh-Ellis' });
-      expect(await dataSource.getRepository(OwnerRecordEntity).findOneByOrFail({ nameKey: 'helen marsh-ellis', organisationKey: 'council' })).toMatchObject({ ownerId: director, renamed: true });
+      expect(await dataSource.getRepository(OwnerRecordEntity).findOneByOrFail({ nameKey: 'helen marsh-ellis', organisationKey: 'council' })).toMatchObject({ ownerId: director, renamedAt: '2026-01-28T10:00:00.000Z' });
     });
 
     it('folds the rename into the as-at views exactly as the read models hold it, and shows the old name before it', async () => {
@@ -78,6 +78,10 @@ for (const kind of READ_DATABASE_KINDS) {
         expect([action.ownerName, action.ownerRole, action.ownerOrganisation]).toEqual([row.ownerName, row.ownerRole, row.ownerOrganisation]);
       }
       expect(after!.owners.find((o) => o.ownerId === director)).toMatchObject({ name: 'Helen Marsh-Ellis', role: 'Corporate Director' });
+      // The other plan names neither owner: the renames are no part of its history.
+      const other = (await history.viewAt(PLAN_B, END))!;
+      const [planB, ...actionsB] = await Promise.all([store.readStream(`plan-${PLAN_B}`), ...other.actions.map((a) => store.readStream(`action-${a.actionId}`))]);
+      expect(other.lastPosition).toBe([planB, ...actionsB].flat().reduce((max, e) => (e.position > max ? e.position : max), 0n));
       const risks = new RiskHistory(eventStoreRiskIndex(store), store, eventStoreRenamedOwners(store));
       const [riskBefore, riskAfter] = await risks.registersAt(PLAN_A, [BEFORE, END]);
       expect(riskBefore.risks[0].ownerName).toBe('Helen Marsh');

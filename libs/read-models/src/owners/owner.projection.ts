@@ -58,7 +58,7 @@ export class OwnerProjection implements Projection {
         return this.hold(rows, risk.planId, owner, { mitigationKey: `${riskId}/${mitigationId}` });
       }
       case 'OwnerRenamed':
-        return this.rename(rows, event.data);
+        return this.rename(rows, event.data, event.recorded.metadata.occurredAt);
       default:
         return;
     }
@@ -71,7 +71,7 @@ export class OwnerProjection implements Projection {
 
   private async hold(rows: ReadModelRows, planId: string, owner: ActionOwner, holding: Holding): Promise<void> {
     const before = await rows.find(OwnerRecordEntity, { ownerId: owner.ownerId });
-    const record: OwnerRecordEntity = before ?? { ownerId: owner.ownerId, name: '', organisation: '', role: '', nameKey: '', organisationKey: '', planIds: [], actionIds: [], riskIds: [], mitigationKeys: [], renamed: false };
+    const record: OwnerRecordEntity = before ?? { ownerId: owner.ownerId, name: '', organisation: '', role: '', nameKey: '', organisationKey: '', planIds: [], actionIds: [], riskIds: [], mitigationKeys: [], renamedAt: null };
     rows.upsert(OwnerRecordEntity, {
       ...record,
       ...this.who(owner.name, owner.organisation),
@@ -89,10 +89,10 @@ export class OwnerProjection implements Projection {
     if (record) rows.update(OwnerRecordEntity, { ownerId }, { actionIds: without(record.actionIds, actionId) });
   }
 
-  private async rename(rows: ReadModelRows, data: OwnerRenamed['data']): Promise<void> {
+  private async rename(rows: ReadModelRows, data: OwnerRenamed['data'], renamedAt: string): Promise<void> {
     const record = await rows.find(OwnerRecordEntity, { ownerId: data.ownerId });
     if (!record) return;
-    rows.update(OwnerRecordEntity, { ownerId: data.ownerId }, { ...this.who(data.name, data.organisation), role: data.role ?? record.role, renamed: true });
+    rows.update(OwnerRecordEntity, { ownerId: data.ownerId }, { ...this.who(data.name, data.organisation), role: data.role ?? record.role, renamedAt });
     const columns = renamedColumns(data);
     for (const actionId of record.actionIds) rows.update<ActionEntity>(ActionEntity, { actionId }, columns);
     for (const riskId of record.riskIds) rows.update<RiskEntity>(RiskEntity, { riskId }, columns);
