@@ -5,7 +5,6 @@ import { EventStore, handleCommand, riskIdFor, SqliteEventStore } from '@send/ev
 import { ActionEntity } from '../actions/action.entity';
 import { eventStoreStreamIndex, PlanHistory, eventStoreRenamedOwners } from '../as-at/plan-history';
 import { describeOn, ids, PEOPLE, PLAN_A, PLAN_B, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
-import { ProjectionRunner } from '../projection/projection-runner';
 import { projectedHistory, sendRisk } from '../risks/register-writer.fixture';
 import { eventStoreRiskIndex, RiskHistory } from '../risks/risk-history';
 import { MitigationEntity } from '../risks/mitigation.entity';
@@ -27,13 +26,13 @@ function rename(store: EventStore, command: OwnerCommand, context: OwnerDecision
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`An owner renamed, in the read models on ${kind} and the as-at views`, () => {
+    let projected: Awaited<ReturnType<typeof projectedHistory>>;
     let store: SqliteEventStore;
     let dataSource: DataSource;
-    let runner: ProjectionRunner;
-    let close: () => Promise<void>;
 
     beforeAll(async () => {
-      ({ store, dataSource, runner, close } = await projectedHistory(kind));
+      projected = await projectedHistory(kind);
+      ({ store, dataSource } = projected);
       await sendRisk(store, {
         type: 'RaiseRisk',
         data: {
@@ -46,10 +45,10 @@ for (const kind of READ_DATABASE_KINDS) {
       const renamed = await rename(store, { type: 'RenameOwner', data: { ownerId: director, name: 'Helen Marsh-Ellis', role: 'Corporate Director' } }, { recorded: PEOPLE.director, sameNameOwnerId: null }, PROGRAMME_OFFICE);
       // 8.2 was Rachel's before it was given to Helen: renaming Rachel must leave it alone.
       await rename(store, { type: 'RenameOwner', data: { ownerId: PEOPLE.finance.ownerId, name: 'Rachel Green' } }, { recorded: PEOPLE.finance, sameNameOwnerId: null }, PROGRAMME_OFFICE);
-      await runner.waitForPosition(renamed.position! + 1n);
+      await projected.runner.waitForPosition(renamed.position! + 1n);
     });
 
-    afterAll(() => close());
+    afterAll(() => projected.close());
 
     it("shows the new name on every action the owner holds, keeping the id, and leaves an action they gave up under its new owner's name", async () => {
       const theirs = await dataSource.getRepository(ActionEntity).find({ where: { ownerId: director }, order: { refSortKey: 'ASC' } });
