@@ -1,4 +1,7 @@
+import { DataSource } from 'typeorm';
 import { ownerIdFor } from '@send/event-store';
+import { KnownOwners } from '../apps/api/src/plan-import/owner-lookup';
+import { eventStoreDirectory, readModelDirectory } from '../apps/api/src/plan-import/plan-import-directory';
 import { riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TestApp } from './support/test-app';
@@ -175,5 +178,17 @@ describe('An owner is a stable link, not text, over HTTP', () => {
       expect((await app.gql(REGISTER, { input: { userId: 'new-person', displayName: 'New', ownerId: hidden } })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'ownerId' });
       expect(await app.allEvents()).toEqual(before);
     });
+  });
+
+  it("lets the plan import, from the read models or from the store, know owners by the name they go by now and people by their links", async () => {
+    await app.gql(LINK, { input: { userId: 'sam', ownerId: joId } });
+    const sorted = (known: KnownOwners) => ({
+      planOwners: [...known.planOwners].sort((a, b) => a.ownerId.localeCompare(b.ownerId)),
+      areaUsers: [...known.areaUsers].sort((a, b) => a.userId.localeCompare(b.userId)),
+    });
+    const fromStore = sorted(await eventStoreDirectory(app.store()).knownOwners(planId, 'test-area'));
+    expect(fromStore).toEqual(sorted(await readModelDirectory(app.app.get(DataSource)).knownOwners(planId, 'test-area')));
+    expect(fromStore.planOwners).toContainEqual(expect.objectContaining({ ownerId: joId, name: 'Jo Brown' }));
+    expect(fromStore.areaUsers).toContainEqual({ userId: 'sam', displayName: 'Sam Patel', ownerId: joId });
   });
 });
