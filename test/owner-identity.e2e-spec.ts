@@ -104,6 +104,14 @@ describe('An owner is a stable link, not text, over HTTP', () => {
       expect(await app.allEvents()).toEqual(before);
     });
 
+    it('refuses to link anyone by the name the owner was renamed from, pointing to ownerId', async () => {
+      const before = await app.allEvents();
+      const result = await app.gql(REGISTER, { input: { userId: 'old-name', displayName: 'Jo Smith', ownerName: 'jo smith', ownerOrganisation: 'Council' } });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ownerName', rule: 'currentName' });
+      expect(result.errors?.[0].message).toContain('link the person by ownerId');
+      expect(await app.allEvents()).toEqual(before);
+    });
+
     it('refuses a name and organisation someone else goes by (CONFLICT), and records nothing for the same name again', async () => {
       await owned({ name: 'Kim Lee', role: 'SEND Lead', organisation: 'Council' }, '8.3');
       const taken = await app.gql(RENAME, { input: { ownerId: joId, name: 'kim lee' } });

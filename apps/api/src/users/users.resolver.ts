@@ -63,7 +63,7 @@ export class UsersResolver {
     const ownerId = input.ownerId
       ? await this.visibleOwner(input.ownerId, principal)
       : input.ownerName && input.ownerOrganisation
-        ? ownerIdFor(input.ownerName, input.ownerOrganisation)
+        ? await this.ownerByFirstName(input.ownerName, input.ownerOrganisation)
         : null;
     const result = await this.commands.execute(
       { type: 'RegisterUser', data: { userId: input.userId, displayName: input.displayName, ownerId, email: input.email ?? null } },
@@ -113,6 +113,19 @@ export class UsersResolver {
   private async visibleOwner(ownerId: string, principal: Principal): Promise<string> {
     const areas = await this.owners.areasOf(ownerId);
     if (!areas.some((area) => canSeeArea(principal, area))) throw new OwnerNotFoundError(ownerId);
+    return ownerId;
+  }
+
+  /**
+   * The id the text derives, unless it is the name an owner was renamed from: a name that no longer
+   * names them must not link anyone to them, so the administrator links by ownerId instead.
+   */
+  private async ownerByFirstName(name: string, organisation: string): Promise<string> {
+    const ownerId = ownerIdFor(name, organisation);
+    const record = await this.owners.record(ownerId);
+    if (record?.renamedAt && ownerIdFor(record.name, record.organisation) !== ownerId) {
+      throw new InvalidValueError('ownerName', 'currentName', `ownerName: the owner first recorded as ${name.trim()} (${organisation.trim()}) has been renamed; link the person by ownerId`);
+    }
     return ownerId;
   }
 
