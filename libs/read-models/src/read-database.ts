@@ -5,7 +5,7 @@ import { ActionEntity } from './actions/action.entity';
 import { EvidenceEntity } from './evidence/evidence.entity';
 import { MilestoneEntity } from './milestones/milestone.entity';
 import { OwnerEntity } from './owners/owner.entity';
-import { OwnerRecordEntity } from './owners/owner-record.entity';
+import { OwnerRecordEntity } from './owner-records/owner-record.entity';
 import { PlanAreaEntity } from './plans/plan-area.entity';
 import { PlanPriorityEntity } from './plans/plan-priority.entity';
 import { PlanEntity } from './plans/plan.entity';

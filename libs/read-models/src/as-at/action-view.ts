@@ -7,7 +7,7 @@ import { MilestoneEntity } from '../milestones/milestone.entity';
 import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
 import { timelineLine } from '../timeline/timeline-line';
 import { attachedEvidence, EvidenceView, evidenceReview } from '../evidence/evidence-row';
-import { withRenamedOwner } from '../owners/owner-rename';
+import { withRenamedOwner } from '../owner-records/owner-rename';
 
 export type { EvidenceView };
 

@@ -4,7 +4,7 @@ import { dependencyNetworkStream, ownerStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
-import { OwnerRecordEntity } from '../owners/owner-record.entity';
+import { OwnerRecordEntity } from '../owner-records/owner-record.entity';
 import { PlanView, planViewAt } from './plan-view';
 
 export interface ClosedMeeting {

@@ -5,7 +5,7 @@ import { PlanRowChange, planRowChanges } from '../plans/plan-row';
 import { PlanEntity } from '../plans/plan.entity';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { ActionView, evolveActionView, withLineFrom, withOwnerRenamed } from './action-view';
-import { renamedOwner } from '../owners/owner-rename';
+import { renamedOwner } from '../owner-records/owner-rename';
 import { evolveMetricView, MetricView } from './metric-view';
 import { bySlot, streamKnownAt } from './known-at';
 import { DependencyEntity } from '../dependencies/dependency.entity';

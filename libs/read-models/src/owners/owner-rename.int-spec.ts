@@ -10,7 +10,7 @@ import { eventStoreRiskIndex, RiskHistory } from '../risks/risk-history';
 import { MitigationEntity } from '../risks/mitigation.entity';
 import { RiskEntity } from '../risks/risk.entity';
 import { OwnerEntity } from './owner.entity';
-import { OwnerRecordEntity } from './owner-record.entity';
+import { OwnerRecordEntity } from '../owner-records/owner-record.entity';
 
 const R3 = riskIdFor(PLAN_A, 'R3');
 const BEFORE = '2026-01-27T12:00:00.000Z';

@@ -5,8 +5,8 @@ import { ActionEntity } from '../actions/action.entity';
 import { MitigationEntity } from '../risks/mitigation.entity';
 import { RiskEntity } from '../risks/risk.entity';
 import { OwnerEntity } from './owner.entity';
-import { OwnerRecordEntity, ownerTextKey } from './owner-record.entity';
-import { renamedColumns } from './owner-rename';
+import { OwnerRecordEntity, ownerTextKey } from '../owner-records/owner-record.entity';
+import { renamedColumns } from '../owner-records/owner-rename';
 
 type Holding = { actionId: string } | { riskId: string } | { mitigationKey: string };
 

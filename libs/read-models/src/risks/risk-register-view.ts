@@ -5,7 +5,7 @@ import { MitigationEntity } from './mitigation.entity';
 import { isRiskEvent, RiskChange, riskChanges } from './risk-changes';
 import { RiskScoreEntity } from './risk-score.entity';
 import { RiskEntity } from './risk.entity';
-import { withRenamedOwner } from '../owners/owner-rename';
+import { withRenamedOwner } from '../owner-records/owner-rename';
 
 /** A plan's risk register as it stood at an instant, in the read model's row shapes. */
 export interface RiskRegisterView {
