@@ -29,7 +29,7 @@ export class OwnerCommands {
       if (record) {
         // Read once access is settled, so a refusal says nothing about who else is called what.
         context.recorded = { ownerId, name: record.name, organisation: record.organisation, role: record.role };
-        context.sameNameOwnerId = (await this.directory.byCurrentName(name ?? '', command.data.organisation ?? record.organisation))?.ownerId ?? null;
+        context.sameNameOwnerId = (await this.directory.byCurrentName(name, command.data.organisation ?? record.organisation))?.ownerId ?? null;
       }
       return actor && { actor };
     };

@@ -43,8 +43,10 @@ export function decideOwner(command: OwnerCommand, state: OwnerState, _metadata:
       const organisation = command.data.organisation == null ? current.organisation : requireText('organisation', command.data.organisation);
       const role = command.data.role == null ? null : requireText('role', command.data.role);
       if (context.sameNameOwnerId !== null && context.sameNameOwnerId !== ownerId) throw new OwnerNameTakenError(name, organisation);
+      // The plans hold the latest title (an action reassigned may give a new one); the stream only what a rename said.
+      const title = context.recorded?.role ?? current.role;
       // Saying what is already recorded changes nothing, so it records nothing; a change of case is a change.
-      if (name === current.name && organisation === current.organisation && (role === null || role === (current.role ?? context.recorded?.role))) return [];
+      if (name === current.name && organisation === current.organisation && (role === null || role === title)) return [];
       return [{ type: 'OwnerRenamed', data: { ownerId, name, organisation, role, previousName: current.name, previousOrganisation: current.organisation } }];
     }
     default: {
