@@ -19,7 +19,6 @@ export function authorizeOwnerRename(principal: Principal, ownerId: string, area
   const theirAreas = [...new Set(areas)];
   if (!theirAreas.some((area) => canSeeArea(principal, area))) throw new OwnerNotFoundError(ownerId);
   if (theirAreas.every((area) => rolesIn(principal, area).includes('PLAN_ADMINISTRATOR'))) return 'PLAN_ADMINISTRATOR';
-  const allowed = ['a plan administrator'];
   if (theirAreas.length > 1) throw new ForbiddenError(`${what}, as they are named in an area you do not administer`, ['a plan administrator of every area that names them']);
-  throw new ForbiddenError(what, allowed);
+  throw new ForbiddenError(what, ['a plan administrator']);
 }
