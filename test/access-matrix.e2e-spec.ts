@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '@send/domain';
+import { ownerIdFor } from '@send/event-store';
 import { MutationName, MUTATIONS, PREPARE, riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
@@ -10,6 +11,7 @@ const F: Outcome = 'FORBIDDEN';
 const N: Outcome = 'NOT_FOUND';
 
 const ALEX = { name: 'Alex Morgan', organisation: 'Council' };
+const ALEX_OWNER_ID = ownerIdFor(ALEX.name, ALEX.organisation);
 const OTHER_AREA = 'other-area';
 
 /**
@@ -135,6 +137,10 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   updateFollowUp:       [F,    A,    A,     A,    F,    F,      N,     N],
   completeFollowUp:     [F,    A,    A,     A,    F,    F,      N,     N],
   dropFollowUp:         [F,    A,    A,     F,    F,    F,      N,     N],
+  // Who someone is (docs/security.md): an owner's name, by an administrator of every area naming
+  // them; which owner a person acts as, by an administrator of every area the person works in.
+  renameOwner:          [A,    F,    F,     F,    F,    F,      N,     N],
+  linkUserToOwner:      [A,    F,    F,     F,    F,    F,      N,     N],
 };
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */
@@ -193,6 +199,7 @@ describe('Who may send which mutation, over HTTP', () => {
     const GRANT = `mutation ($input: RoleGrantInput!) { grantRole(input: $input) { id } }`;
     const REVOKE = `mutation ($input: RoleGrantInput!) { revokeRole(input: $input) { id } }`;
     const SET_EMAIL = `mutation ($input: SetUserEmailInput!) { setUserEmail(input: $input) { id } }`;
+    const LINK = `mutation ($input: LinkUserToOwnerInput!) { linkUserToOwner(input: $input) { id } }`;
     const OPERATIONS: Record<string, { query: string; input: (userId: string) => Record<string, unknown>; expected: Outcome2[] }> = {
       //                                                                                          admin elsewhere both chair adviser
       setUserEmail: { query: SET_EMAIL, input: (userId) => ({ userId, email: 'someone.else@attacker.example' }), expected: [F, F, A, F, F] },
@@ -201,6 +208,8 @@ describe('Who may send which mutation, over HTTP', () => {
       'grantRole in the other area': { query: GRANT, input: (userId) => ({ userId, role: 'ACTION_OWNER', localAreaId: OTHER_AREA }), expected: [F, A, A, F, F] },
       'revokeRole in the test area': { query: REVOKE, input: (userId) => ({ userId, role: 'BOARD_MEMBER', localAreaId: TEST_AREA }), expected: [A, F, A, F, F] },
       'revokeRole in the other area': { query: REVOKE, input: (userId) => ({ userId, role: 'BOARD_MEMBER', localAreaId: OTHER_AREA }), expected: [F, A, A, F, F] },
+      // Alex Morgan (the matrix's owner) is known in both areas, so any of these callers may name them.
+      linkUserToOwner: { query: LINK, input: (userId) => ({ userId, ownerId: ALEX_OWNER_ID }), expected: [F, F, A, F, F] },
       'registerUser again': { query: REGISTER, input: (userId) => ({ userId, displayName: 'Someone Else', email: 'someone.else@attacker.example' }), expected: [C, C, C, F, F] },
     };
     let person = 0;

@@ -58,6 +58,8 @@ export const MUTATIONS = [
   'updateFollowUp',
   'completeFollowUp',
   'dropFollowUp',
+  'renameOwner',
+  'linkUserToOwner',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -68,7 +70,7 @@ export interface PreparedMutation {
 }
 
 type Gql = TestApp['gql'];
-type Action = { id: string; revision: number; milestones: { id: string }[]; evidence: { id: string }[] };
+type Action = { id: string; revision: number; milestones: { id: string }[]; evidence: { id: string }[]; owner: { id: string } };
 
 const CHANGE_STALE_THRESHOLD = `
   mutation ($input: ChangeStaleThresholdInput!) { changeStaleThreshold(input: $input) { id staleAfterDays } }
@@ -566,5 +568,18 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   dropFollowUp: async (gql, planId) => {
     const { followUpId } = await meetingWithFollowUp(gql, planId);
     return { query: followUpMutation('dropFollowUp', 'CloseFollowUpInput'), variables: { input: { followUpId, note: 'Covered by action 1.1' } } };
+  },
+  // An owner of their own in each cell, so one cell's rename changes nothing another reads.
+  renameOwner: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    const owner = { name: `Pat ${planId}`, role: 'Head of SEND', organisation: 'Council' };
+    const action = await must<Action>(gql(ADD_ACTION, { input: actionInput(planId, '1.1', { areaNumber: 1, owner }) }), 'addAction');
+    return { query: `mutation ($input: RenameOwnerInput!) { renameOwner(input: $input) { id name } }`, variables: { input: { ownerId: action.owner.id, name: `Pat Renamed ${planId}` } } };
+  },
+  linkUserToOwner: async (gql, planId) => {
+    const userId = await registeredPerson(gql, planId);
+    await must(gql(GRANT_ROLE, { input: { userId, role: 'ACTION_OWNER', localAreaId: 'test-area' } }), 'grantRole');
+    const action = await planWithAction(gql, planId);
+    return { query: `mutation ($input: LinkUserToOwnerInput!) { linkUserToOwner(input: $input) { id ownerId } }`, variables: { input: { userId, ownerId: action.owner.id } } };
   },
 };

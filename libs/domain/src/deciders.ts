@@ -27,6 +27,9 @@ import { DependencyEvent } from './dependency/dependency.events';
 import { decideFollowUp, evolveFollowUp, FollowUpDecisionContext, FollowUpState, initialFollowUpState } from './follow-up/follow-up.decider';
 import { FollowUpCommand } from './follow-up/follow-up.commands';
 import { FollowUpEvent } from './follow-up/follow-up.events';
+import { decideOwner, evolveOwner, initialOwnerState, OwnerDecisionContext, OwnerState } from './owner/owner.decider';
+import { OwnerCommand } from './owner/owner.commands';
+import { OwnerEvent } from './owner/owner.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -55,6 +58,8 @@ export const challengeStream = (challengeId: string) => `challenge-${challengeId
 /** A plan's dependencies are one network on one stream: a cycle is judged against all of them at once. */
 export const dependencyNetworkStream = (planId: string) => `dependencies-${planId}`;
 export const followUpStream = (followUpId: string) => `follow-up-${followUpId}`;
+/** What is said about a person who owns actions, risks or mitigations themselves: their renames. */
+export const ownerStream = (ownerId: string) => `owner-${ownerId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -108,6 +113,12 @@ export const followUpDecider: ConceptDecider<FollowUpCommand, FollowUpEvent, Fol
   initialState: initialFollowUpState,
   evolve: evolveFollowUp,
   decide: decideFollowUp,
+};
+
+export const ownerDecider: ConceptDecider<OwnerCommand, OwnerEvent, OwnerState, OwnerDecisionContext> = {
+  initialState: initialOwnerState,
+  evolve: evolveOwner,
+  decide: decideOwner,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>

@@ -9,8 +9,9 @@ import { CHALLENGE_EVENT_VERSIONS, ChallengeEvent } from './challenge/challenge.
 import { DEPENDENCY_EVENT_VERSIONS, DependencyEvent } from './dependency/dependency.events';
 
 import { FOLLOW_UP_EVENT_VERSIONS, FollowUpEvent } from './follow-up/follow-up.events';
+import { OWNER_EVENT_VERSIONS, OwnerEvent } from './owner/owner.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -23,6 +24,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...CHALLENGE_EVENT_VERSIONS,
   ...DEPENDENCY_EVENT_VERSIONS,
   ...FOLLOW_UP_EVENT_VERSIONS,
+  ...OWNER_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

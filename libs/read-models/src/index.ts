@@ -18,6 +18,8 @@ export * from './actions/action-query';
 export * from './milestones/milestone.entity';
 export * from './evidence/evidence.entity';
 export * from './owners/owner.entity';
+export * from './owner-records/owner-record.entity';
+export * from './owner-records/owner-rename';
 export * from './timeline/timeline-entry.entity';
 export * from './timeline/timeline-line';
 export * from './users/user.entity';

@@ -5,6 +5,7 @@ import { ActionEntity } from './actions/action.entity';
 import { EvidenceEntity } from './evidence/evidence.entity';
 import { MilestoneEntity } from './milestones/milestone.entity';
 import { OwnerEntity } from './owners/owner.entity';
+import { OwnerRecordEntity } from './owner-records/owner-record.entity';
 import { PlanAreaEntity } from './plans/plan-area.entity';
 import { PlanPriorityEntity } from './plans/plan-priority.entity';
 import { PlanEntity } from './plans/plan.entity';
@@ -45,6 +46,7 @@ export const READ_MODEL_ENTITIES = [
   MilestoneEntity,
   EvidenceEntity,
   OwnerEntity,
+  OwnerRecordEntity,
   TimelineEntryEntity,
   UserEntity,
   RoleGrantEntity,
@@ -75,7 +77,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 13;
+export const READ_MODEL_SCHEMA_VERSION = 14;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

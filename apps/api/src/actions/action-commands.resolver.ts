@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
-import { deterministicUuid, actionIdFor, ownerIdFor } from '@send/event-store';
+import { deterministicUuid, actionIdFor } from '@send/event-store';
 import { ActionCommand, AddAction, Principal } from '@send/domain';
 import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -25,10 +25,8 @@ import {
 import { AddActionInput } from './dto/add-action.input';
 import { CorrectProgressInput } from './dto/correct-progress.input';
 import { RateDeliveryConfidenceInput } from './dto/rate-delivery-confidence.input';
-import { OwnerInput } from './dto/owner.input';
 import { ActionModel } from './models/action.model';
-
-const owner = (input: OwnerInput) => ({ ownerId: ownerIdFor(input.name, input.organisation), ...input });
+import { OwnerDirectory } from '../owners/owner-directory.service';
 
 /**
  * New milestone and evidence ids come from the command id, so a retried command (same
@@ -44,12 +42,14 @@ export class ActionCommandsResolver {
     private readonly projections: ProjectionService,
     private readonly readers: PlanReaders,
     private readonly delegates: DelegateLookupService,
+    private readonly owners: OwnerDirectory,
   ) {}
 
   @Mutation(() => ActionModel, { description: 'Add an action to a plan; CONFLICT if the reference is taken.' })
   async addAction(@Args('input') input: AddActionInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
     const actionId = actionIdFor(input.planId, input.ref);
     const commandId = input.commandId ?? randomUUID();
+    const owner = await this.owners.resolve(input.owner, input.planId, principal);
     const command: AddAction = {
       type: 'AddAction',
       data: {
@@ -61,7 +61,7 @@ export class ActionCommandsResolver {
         title: input.title,
         description: input.description,
         intendedImpact: input.intendedImpact,
-        owner: owner(input.owner),
+        owner,
         leadOrganisation: input.leadOrganisation,
         dueDate: input.dueDate,
         milestones: input.milestones.map((m, i) => ({ milestoneId: childId('milestone', commandId, i), ...m })),
@@ -72,12 +72,10 @@ export class ActionCommandsResolver {
     return this.readers.liveAction(actionId, principal);
   }
 
-  @Mutation(() => ActionModel)
-  reassignActionOwner(@Args('input') input: ReassignOwnerInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
-    return this.change(input, principal, () => ({
-      type: 'ReassignOwner',
-      data: { actionId: input.actionId, owner: owner(input.owner), reason: input.reason },
-    }));
+  @Mutation(() => ActionModel, { description: 'Give the action to another owner: by ownerId, by userId, or by name and organisation.' })
+  async reassignActionOwner(@Args('input') input: ReassignOwnerInput, @CurrentPrincipal() principal: Principal): Promise<ActionModel> {
+    const owner = await this.owners.resolveForAction(input.owner, input.actionId, principal);
+    return this.change(input, principal, () => ({ type: 'ReassignOwner', data: { actionId: input.actionId, owner, reason: input.reason } }));
   }
 
   @Mutation(() => ActionModel, { description: 'Report RAG, commentary and the "as at" date.' })

@@ -14,12 +14,14 @@ import { FollowUpCommands } from '../follow-ups/follow-up-commands.service';
 import { ChallengeCommands } from '../challenges/challenge-commands.service';
 import { DependencyCommands } from '../dependencies/dependency-commands.service';
 import { UserCommands } from '../users/user-commands.service';
+import { OwnerCommands } from '../owners/owner-commands.service';
+import { OwnerDirectory } from '../owners/owner-directory.service';
 import { eventStoreProvider, EVENT_STORE } from './event-store.provider';
 import { ProjectionService } from './projection.service';
 import { readDatabaseProvider } from './read-database.provider';
 
 /** One runner (and one cache of folded streams) under every concept's commands. */
-const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService];
+const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService, OwnerDirectory, OwnerCommands];
 
 /** The event store, the read database, the projections and the write side, for every feature module. */
 @Global()

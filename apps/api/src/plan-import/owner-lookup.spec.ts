@@ -34,4 +34,10 @@ describe('lookUpOwner', () => {
       expect(look(name, organisation)).toMatchObject({ code: 'UNKNOWN_OWNER', message: expect.stringContaining(`"${name}" of "${organisation}"`) });
     }
   });
+
+  it('finds an owner renamed since by the name they go by now, under the id they always had', () => {
+    const renamed = { ...helen, name: 'Helen Marsh-Ellis' };
+    const afterRename = { ...known, planOwners: [renamed] };
+    expect(lookUpOwner('helen marsh-ellis', 'Demo Council', '', afterRename, 'demo-area')).toEqual({ value: renamed });
+  });
 });

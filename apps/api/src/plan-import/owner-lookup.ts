@@ -17,11 +17,15 @@ export interface KnownOwners {
 
 /**
  * An owner is a person the tracker already knows, so a misspelt name cannot quietly create a
- * new owner nobody signs in as. People are identified by name and organisation, as everywhere
- * else (ownerIdFor); a registered user may also be named by their user id. The job title comes
+ * new owner nobody signs in as. People are found by the name and organisation they are recorded
+ * under now (after a rename), else as everywhere else (ownerIdFor); a registered user may also be
+ * named by their user id. The job title comes
  * from the "owner role" column, or else from the plan's existing owner record.
  */
 export function lookUpOwner(written: string, organisation: string, role: string, known: KnownOwners, areaId: string): Read<ActionOwner> {
+  // Someone renamed is found by the name they go by now, before any id is derived from the text.
+  const byCurrentName = known.planOwners.find((o) => sameText(o.name, written) && sameText(o.organisation, organisation));
+  if (byCurrentName) return { value: { ...byCurrentName, role: role || byCurrentName.role } };
   let ownerId = ownerIdFor(written, organisation);
   let name = written;
   const byUserId = known.areaUsers.find((u) => u.userId.toLowerCase() === written.toLowerCase() && u.ownerId !== null);
@@ -54,3 +58,5 @@ export function lookUpOwner(written: string, organisation: string, role: string,
 
 const isKnown = (ownerId: string, known: KnownOwners) =>
   known.planOwners.some((o) => o.ownerId === ownerId) || known.areaUsers.some((u) => u.ownerId === ownerId);
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

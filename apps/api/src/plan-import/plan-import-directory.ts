@@ -1,7 +1,7 @@
 import { DataSource, In } from 'typeorm';
-import { ActionOwner } from '@send/domain';
+import { ActionOwner, OwnerRenamed } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { OwnerEntity, RoleGrantEntity, UserEntity } from '@send/read-models';
+import { OwnerEntity, renamedOwner, RoleGrantEntity, UserEntity } from '@send/read-models';
 import { AreaUser, KnownOwners } from './owner-lookup';
 
 /** Where an import learns who may be named as an owner. */
@@ -33,6 +33,7 @@ export function eventStoreDirectory(store: EventStore): PlanImportDirectory {
       const planOwners = new Map<string, ActionOwner>();
       const users = new Map<string, AreaUser>();
       const grants = new Map<string, Set<string>>();
+      const renames = new Map<string, OwnerRenamed['data']>();
       for (const event of await store.readAll()) {
         const data = event.data as Record<string, any>;
         if (event.type === 'ActionAdded') planOfAction.set(data.actionId, data.planId);
@@ -40,12 +41,16 @@ export function eventStoreDirectory(store: EventStore): PlanImportDirectory {
           planOwners.set(data.owner.ownerId, data.owner);
         }
         if (event.type === 'UserRegistered') users.set(data.userId, { userId: data.userId, displayName: data.displayName, ownerId: data.ownerId ?? null });
+        if (event.type === 'UserOwnerLinked' && users.has(data.userId)) users.set(data.userId, { ...users.get(data.userId)!, ownerId: data.ownerId });
+        // Applied after the scan, as the read models show them: under the name they go by now.
+        if (event.type === 'OwnerRenamed') renames.set(data.ownerId, data as OwnerRenamed['data']);
         const key = `${data.role}\u0000${data.localAreaId}`;
         if (event.type === 'RoleGranted') grants.set(data.userId, new Set([...(grants.get(data.userId) ?? []), key]));
         if (event.type === 'RoleRevoked') grants.get(data.userId)?.delete(key);
       }
       const inArea = (userId: string) => [...(grants.get(userId) ?? [])].some((key) => key.endsWith(`\u0000${localAreaId}`));
-      return { planOwners: [...planOwners.values()], areaUsers: [...users.values()].filter((u) => inArea(u.userId)) };
+      const named = [...planOwners.values()].map((o) => (renames.has(o.ownerId) ? renamedOwner(o, renames.get(o.ownerId)!) : o));
+      return { planOwners: named, areaUsers: [...users.values()].filter((u) => inArea(u.userId)) };
     },
   };
 }

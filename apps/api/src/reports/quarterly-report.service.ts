@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidValueError } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { ActionLogHistory, PlanEntity, PlanHistory, readModelFollowUpIndex, readModelRiskIndex, readModelStreamIndex, RiskHistory } from '@send/read-models';
+import { ActionLogHistory, PlanEntity, PlanHistory, readModelFollowUpIndex, readModelRenamedOwners, readModelRiskIndex, readModelStreamIndex, RiskHistory } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ReportArgs } from './dto/report.args';
@@ -20,7 +20,7 @@ export class QuarterlyReportService {
   ) {
     this.histories = {
       plans: new PlanHistory(readModelStreamIndex(dataSource), store),
-      risks: new RiskHistory(readModelRiskIndex(dataSource), store),
+      risks: new RiskHistory(readModelRiskIndex(dataSource), store, readModelRenamedOwners(dataSource)),
       actionLog: new ActionLogHistory(readModelFollowUpIndex(dataSource), store),
     };
   }

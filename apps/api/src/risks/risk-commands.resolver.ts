@@ -1,9 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
-import { deterministicUuid, ownerIdFor, riskIdFor } from '@send/event-store';
+import { deterministicUuid, riskIdFor } from '@send/event-store';
 import { Principal, RiskCommand } from '@send/domain';
-import { OwnerInput } from '../actions/dto/owner.input';
 import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
+import { OwnerDirectory } from '../owners/owner-directory.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RiskCommands } from './risk-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';
@@ -22,8 +22,6 @@ import {
 import { RiskModel } from './models/risk.model';
 import { RiskReadService } from './risk-read.service';
 
-const owner = (input: OwnerInput) => ({ ownerId: ownerIdFor(input.name, input.organisation), name: input.name, role: input.role, organisation: input.organisation });
-
 /** Each mutation is one domain command on the risk's stream; the answer is the risk as the register now shows it. */
 @Resolver(() => RiskModel)
 export class RiskCommandsResolver {
@@ -31,15 +29,17 @@ export class RiskCommandsResolver {
     private readonly commands: RiskCommands,
     private readonly projections: ProjectionService,
     private readonly risks: RiskReadService,
+    private readonly owners: OwnerDirectory,
   ) {}
 
   @Mutation(() => RiskModel, { description: "Raise a risk in a plan's register (programme office, board); CONFLICT if the reference is taken." })
   async raiseRisk(@Args('input') input: RaiseRiskInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
     const riskId = riskIdFor(input.planId, input.ref);
     const { planId, ref, title, description, cause, consequence, areaNumbers, priorityNumbers, actionIds, inherent, current, target, reviewDate } = input;
+    const owner = await this.owners.resolve(input.owner, planId, principal);
     const command: RiskCommand = {
       type: 'RaiseRisk',
-      data: { riskId, planId, ref, title, description, cause, consequence, owner: owner(input.owner), areaNumbers, priorityNumbers, actionIds, inherent: { ...inherent }, current: { ...current }, target: { ...target }, reviewDate },
+      data: { riskId, planId, ref, title, description, cause, consequence, owner, areaNumbers, priorityNumbers, actionIds, inherent: { ...inherent }, current: { ...current }, target: { ...target }, reviewDate },
     };
     return this.send(command, undefined, principal, input.commandId);
   }
@@ -66,11 +66,12 @@ export class RiskCommandsResolver {
   }
 
   @Mutation(() => RiskModel, { description: 'Add a mitigation: what will be done, by whom, by when (its owner, the programme office).' })
-  addMitigation(@Args('input') input: AddMitigationInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+  async addMitigation(@Args('input') input: AddMitigationInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    const owner = await this.owners.resolveForRisk(input.owner, input.riskId, principal);
     const commandId = input.commandId ?? randomUUID();
     // From the command id, so a retried request decides the same mitigation again.
     const mitigationId = deterministicUuid('mitigation', commandId);
-    const command: RiskCommand = { type: 'AddMitigation', data: { riskId: input.riskId, mitigationId, description: input.description, owner: owner(input.owner), dueDate: input.dueDate } };
+    const command: RiskCommand = { type: 'AddMitigation', data: { riskId: input.riskId, mitigationId, description: input.description, owner, dueDate: input.dueDate } };
     return this.send(command, BigInt(input.expectedRevision), principal, commandId);
   }
 

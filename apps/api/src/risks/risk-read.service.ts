@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, DEFAULT_ESCALATION_SCORE, escalationReasons, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { MitigationEntity, PlanEntity, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
+import { MitigationEntity, PlanEntity, readModelRenamedOwners, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
 import { HistoricRiskReader, mitigationModels, ownerModel, ratingModel, RiskReader, scoreModels } from './risk-reader';
@@ -49,7 +49,7 @@ export class RiskReadService implements RiskReader {
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
-    this.history = new RiskHistory(readModelRiskIndex(dataSource), store);
+    this.history = new RiskHistory(readModelRiskIndex(dataSource), store, readModelRenamedOwners(dataSource));
   }
 
   /** The plan's risks in reference order (R2 before R10), open ones only unless statuses are named; as at `instant` when given. */

@@ -3,7 +3,7 @@ import { ACCESS_RULES, authorizeIdentityChange, RoleGrant, UserAlreadyExistsErro
 import { CommandResult } from '@send/event-store';
 import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
 
-/** People's commands: registering them, their roles and their email address. */
+/** People's commands: registering them, their roles, their email address and the owner they act as. */
 @Injectable()
 export class UserCommands {
   constructor(private readonly runner: CommandRunner) {}
@@ -15,10 +15,11 @@ export class UserCommands {
       // Registering a person is not tied to one area: any plan administrator may do it.
       const anyAdministeredArea = principal.grants.find((g) => g.role === 'PLAN_ADMINISTRATOR')?.localAreaId ?? '';
       if (command.type === 'RegisterUser') return this.runner.authorize(options, command.type, anyAdministeredArea);
-      if (command.type !== 'SetUserEmail') return this.runner.authorize(options, command.type, command.data.localAreaId);
+      if (command.type === 'GrantRole' || command.type === 'RevokeRole') return this.runner.authorize(options, command.type, command.data.localAreaId);
       // The decider refuses a person who does not exist; access is only about people who do.
       if (!user.exists) return this.runner.authorize(options, command.type, anyAdministeredArea);
-      const role = authorizeIdentityChange(principal, user, ACCESS_RULES.SetUserEmail.what);
+      // Their address and the owner they act as are both who they are, in every area they work in.
+      const role = authorizeIdentityChange(principal, user, ACCESS_RULES[command.type].what);
       return { actor: { userId: principal.userId, displayName: principal.displayName, role } };
     });
   }

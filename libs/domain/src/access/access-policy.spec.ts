@@ -38,6 +38,8 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   // The board chair (or the programme office for them) sets which risks reach the agenda.
   SetRiskEscalationThreshold: { any: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR'], own: [] },
   SetUserEmail: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  LinkUserToOwner: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  RenameOwner: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   AddAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   ReassignOwner: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   WithdrawAction: { any: ['PLAN_ADMINISTRATOR'], own: [] },
@@ -318,6 +320,8 @@ describe('every refusal says what was refused, in the board’s words', () => {
     GrantRole: 'grant a role',
     RevokeRole: 'revoke a role',
     SetUserEmail: "change a person's email address",
+    LinkUserToOwner: 'link a person to the action owner they act as',
+    RenameOwner: "change an owner's name",
     ScheduleMeeting: 'schedule a board meeting',
     RecordAttendance: "record a meeting's attendance",
     RecordDecision: 'record a board decision',

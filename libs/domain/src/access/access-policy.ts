@@ -10,6 +10,7 @@ import { RiskCommand } from '../risk/risk.commands';
 import { ChallengeCommand } from '../challenge/challenge.commands';
 import { DependencyCommand } from '../dependency/dependency.commands';
 import { FollowUpCommand } from '../follow-up/follow-up.commands';
+import { OwnerCommand } from '../owner/owner.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -21,6 +22,7 @@ type CommandType =
   | ChallengeCommand['type']
   | DependencyCommand['type']
   | FollowUpCommand['type']
+  | OwnerCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -79,6 +81,9 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   GrantRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'grant a role' },
   RevokeRole: { roles: ['PLAN_ADMINISTRATOR'], what: 'revoke a role' },
   SetUserEmail: { roles: ['PLAN_ADMINISTRATOR'], what: "change a person's email address" },
+  // Both are identity changes: checked by authorizeIdentityChange / authorizeOwnerRename across every area involved.
+  LinkUserToOwner: { roles: ['PLAN_ADMINISTRATOR'], what: 'link a person to the action owner they act as' },
+  RenameOwner: { roles: ['PLAN_ADMINISTRATOR'], what: "change an owner's name" },
   ScheduleMeeting: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'schedule a board meeting' },
   RecordAttendance: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: "record a meeting's attendance" },
   RecordDecision: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a board decision' },

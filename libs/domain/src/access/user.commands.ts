@@ -18,4 +18,7 @@ export type RevokeRole = { type: 'RevokeRole'; data: { userId: string; role: Rol
 
 export type SetUserEmail = { type: 'SetUserEmail'; data: { userId: string; email: string | null } };
 
-export type UserCommand = RegisterUser | GrantRole | RevokeRole | SetUserEmail;
+/** Links the person to an existing action owner by id (the API checks the owner exists); null unlinks. */
+export type LinkUserToOwner = { type: 'LinkUserToOwner'; data: { userId: string; ownerId: string | null } };
+
+export type UserCommand = RegisterUser | GrantRole | RevokeRole | SetUserEmail | LinkUserToOwner;

@@ -171,3 +171,27 @@ describe('evolveUser', () => {
     expect(when(grant('BOARD_MEMBER'), revoked)).toEqual([granted('BOARD_MEMBER')]);
   });
 });
+
+describe('LinkUserToOwner', () => {
+  const link = (ownerId: string | null): UserCommand => ({ type: 'LinkUserToOwner', data: { userId, ownerId } });
+  const linked = (ownerId: string | null): UserEvent => ({ type: 'UserOwnerLinked', data: { userId, ownerId } });
+
+  it('records the new link, or its removal', () => {
+    expect(when(link(' owner-jo '), given([registered]))).toEqual([linked('owner-jo')]);
+    expect(when(link(null), given([registered]))).toEqual([linked(null)]);
+    expect(when(link('  '), given([registered]))).toEqual([linked(null)]);
+  });
+
+  it('records nothing when the person is already linked so', () => {
+    expect(when(link('owner-alex'), given([registered]))).toEqual([]);
+    expect(when(link(null), given([registered, linked(null)]))).toEqual([]);
+  });
+
+  it('moves the link that the owner rules read', () => {
+    expect(given([registered, linked('owner-jo')])).toMatchObject({ ownerId: 'owner-jo' });
+  });
+
+  it('refuses a user who is not registered', () => {
+    expect(refusal(() => when(link('owner-jo'), given([])))).toBeInstanceOf(UserNotFoundError);
+  });
+});

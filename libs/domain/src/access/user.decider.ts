@@ -27,6 +27,9 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
     case 'UserEmailChanged':
       if (!state.exists) return state;
       return { ...state, email: event.data.email };
+    case 'UserOwnerLinked':
+      if (!state.exists) return state;
+      return { ...state, ownerId: event.data.ownerId };
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -49,6 +52,10 @@ export function decideUser(command: UserCommand, state: UserState, _metadata: Co
   if (command.type === 'SetUserEmail') {
     const email = command.data.email?.trim() ? requireEmail('email', command.data.email) : null;
     return email === state.email ? [] : [{ type: 'UserEmailChanged', data: { userId: state.userId, email } }];
+  }
+  if (command.type === 'LinkUserToOwner') {
+    const ownerId = command.data.ownerId?.trim() || null;
+    return ownerId === state.ownerId ? [] : [{ type: 'UserOwnerLinked', data: { userId: state.userId, ownerId } }];
   }
   if (!(ROLES as readonly string[]).includes(command.data.role)) throw new UnknownRoleError(command.data.role);
   const grant: RoleGrant = { role: command.data.role, localAreaId: requireText('localAreaId', command.data.localAreaId) };

@@ -12,7 +12,10 @@ export type RoleRevoked = { type: 'RoleRevoked'; data: { userId: string; role: R
 /** Where reminders to this person go; null when removed. */
 export type UserEmailChanged = { type: 'UserEmailChanged'; data: { userId: string; email: string | null } };
 
-export type UserEvent = UserRegistered | RoleGranted | RoleRevoked | UserEmailChanged;
+/** The action owner this person acts as, linked by id so a change of name never moves it; null when unlinked. */
+export type UserOwnerLinked = { type: 'UserOwnerLinked'; data: { userId: string; ownerId: string | null } };
+
+export type UserEvent = UserRegistered | RoleGranted | RoleRevoked | UserEmailChanged | UserOwnerLinked;
 
 /** Current schema version of each user event; bump with an upcaster, never edit in place. */
 export const USER_EVENT_VERSIONS: Record<UserEvent['type'], number> = {
@@ -20,4 +23,5 @@ export const USER_EVENT_VERSIONS: Record<UserEvent['type'], number> = {
   RoleGranted: 1,
   RoleRevoked: 1,
   UserEmailChanged: 1,
+  UserOwnerLinked: 1,
 };

@@ -1,4 +1,4 @@
-import { ActionEvent, ActionOwner } from '@send/domain';
+import { ActionEvent, ActionOwner, OwnerRenamed } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { ActionFoldOptions, actionRowChange, changesTo, datedAfter } from '../actions/action-row';
 import { ActionEntity } from '../actions/action.entity';
@@ -7,6 +7,7 @@ import { MilestoneEntity } from '../milestones/milestone.entity';
 import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
 import { timelineLine } from '../timeline/timeline-line';
 import { attachedEvidence, EvidenceView, evidenceReview } from '../evidence/evidence-row';
+import { withRenamedOwner } from '../owner-records/owner-rename';
 
 export type { EvidenceView };
 
@@ -40,6 +41,12 @@ const ownerOf = (row: ActionEntity): ActionOwner => ({ ownerId: row.ownerId, nam
 /** A line from another stream that belongs in the action's history too: a board decision, a dependency of the action. */
 export function withLineFrom(view: ActionView, event: ProjectedEvent): ActionView {
   return { ...view, timeline: [...view.timeline, ...linesOf(event)] };
+}
+
+/** The action under its owner's new name, as the owners projection renames its row; unchanged when someone else owns it. */
+export function withOwnerRenamed(view: ActionView, data: OwnerRenamed['data']): ActionView {
+  const row = withRenamedOwner(view, data);
+  return row === view ? view : { ...row, owner: ownerOf(row) };
 }
 
 /** The action's milestones and evidence after an event, which only the events about them change. */

@@ -1,9 +1,10 @@
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { EventStore } from '@send/event-store';
-import { CalendarDate, dependencyNetworkStream } from '@send/domain';
+import { CalendarDate, dependencyNetworkStream, ownerStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
+import { OwnerRecordEntity } from '../owner-records/owner-record.entity';
 import { PlanView, planViewAt } from './plan-view';
 
 export interface ClosedMeeting {
@@ -18,7 +19,17 @@ export interface PlanStreamIndex {
   actionIds(planId: string): Promise<string[]>;
   meetingIds(planId: string): Promise<string[]>;
   metricIds(planId: string): Promise<string[]>;
+  /** Owners whose own stream holds a rename, in any plan: few, and a rename changes only the rows naming that owner. */
+  renamedOwnerIds(): Promise<string[]>;
 }
+
+/** The read models' list of owners ever renamed. */
+export const readModelRenamedOwners = (dataSource: DataSource) => async (): Promise<string[]> =>
+  (await dataSource.getRepository(OwnerRecordEntity).find({ select: { ownerId: true }, where: { renamedAt: Not(IsNull()) } })).map((o) => o.ownerId);
+
+/** The same from one scan of the store. */
+export const eventStoreRenamedOwners = (store: EventStore) => async (): Promise<string[]> =>
+  [...new Set((await store.readAll()).filter((e) => e.type === 'OwnerRenamed').map((e) => (e.data as { ownerId: string }).ownerId))];
 
 /** The running api's index: its read models. */
 export function readModelStreamIndex(dataSource: DataSource): PlanStreamIndex {
@@ -26,29 +37,33 @@ export function readModelStreamIndex(dataSource: DataSource): PlanStreamIndex {
     actionIds: async (planId) => (await dataSource.getRepository(ActionEntity).find({ select: { actionId: true }, where: { planId } })).map((a) => a.actionId),
     meetingIds: async (planId) => (await dataSource.getRepository(MeetingEntity).find({ select: { meetingId: true }, where: { planId } })).map((m) => m.meetingId),
     metricIds: async (planId) => (await dataSource.getRepository(MetricEntity).find({ select: { metricId: true }, where: { planId } })).map((m) => m.metricId),
+    renamedOwnerIds: readModelRenamedOwners(dataSource),
   };
 }
 
 /** An operator tool's index: one scan of the store, so it needs no read models and never races the api's projections. */
 export function eventStoreStreamIndex(store: EventStore): PlanStreamIndex {
-  let scanned: Promise<Record<'actions' | 'meetings' | 'metrics', Map<string, string[]>>> | undefined;
+  let scanned: Promise<Record<'actions' | 'meetings' | 'metrics', Map<string, string[]>> & { renamed: Set<string> }> | undefined;
   const scan = () =>
     (scanned ??= store.readAll().then((events) => {
       const actions = new Map<string, string[]>();
       const meetings = new Map<string, string[]>();
       const metrics = new Map<string, string[]>();
+      const renamed = new Set<string>();
       for (const e of events) {
         const data = e.data as { planId?: string; actionId?: string; meetingId?: string; metricId?: string };
         if (e.type === 'ActionAdded' && data.planId && data.actionId) actions.set(data.planId, [...(actions.get(data.planId) ?? []), data.actionId]);
         if (e.type === 'MeetingScheduled' && data.planId && data.meetingId) meetings.set(data.planId, [...(meetings.get(data.planId) ?? []), data.meetingId]);
         if (e.type === 'MetricDefined' && data.planId && data.metricId) metrics.set(data.planId, [...(metrics.get(data.planId) ?? []), data.metricId]);
+        if (e.type === 'OwnerRenamed') renamed.add((e.data as { ownerId: string }).ownerId);
       }
-      return { actions, meetings, metrics };
+      return { actions, meetings, metrics, renamed };
     }));
   return {
     actionIds: async (planId) => (await scan()).actions.get(planId) ?? [],
     meetingIds: async (planId) => (await scan()).meetings.get(planId) ?? [],
     metricIds: async (planId) => (await scan()).metrics.get(planId) ?? [],
+    renamedOwnerIds: async () => [...(await scan()).renamed],
   };
 }
 
@@ -69,13 +84,19 @@ export class PlanHistory {
    * with `asOfDate`, each is the business-date view of that day.
    */
   async viewsAt(planId: string, instants: string[], knownAt?: string, asOfDate?: CalendarDate): Promise<(PlanView | undefined)[]> {
-    const [actionIds, meetingIds, metricIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId), this.index.metricIds(planId)]);
+    const [actionIds, meetingIds, metricIds, ownerIds] = await Promise.all([
+      this.index.actionIds(planId),
+      this.index.meetingIds(planId),
+      this.index.metricIds(planId),
+      this.index.renamedOwnerIds(),
+    ]);
     const streams = await Promise.all([
       this.store.readStream(`plan-${planId}`),
       ...actionIds.map((id) => this.store.readStream(`action-${id}`)),
       ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
       ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
       this.store.readStream(dependencyNetworkStream(planId)),
+      ...ownerIds.map((id) => this.store.readStream(ownerStream(id))),
     ]);
     return instants.map((asAt) => planViewAt(streams, asAt, knownAt ?? asAt, asOfDate ?? null));
   }

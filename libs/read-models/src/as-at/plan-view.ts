@@ -5,7 +5,8 @@ import { PlanRowChange, planRowChanges } from '../plans/plan-row';
 import { PlanEntity } from '../plans/plan.entity';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { ActionFoldOptions } from '../actions/action-row';
-import { ActionView, evolveActionView, withLineFrom } from './action-view';
+import { ActionView, evolveActionView, withLineFrom, withOwnerRenamed } from './action-view';
+import { renamedOwner } from '../owner-records/owner-rename';
 import { evolveMetricView, MetricView } from './metric-view';
 import { bySlot, streamKnownAt } from './known-at';
 import { DependencyEntity } from '../dependencies/dependency.entity';
@@ -128,6 +129,13 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, when: When): Dra
     if (waiting) draft.actions.set(waiting.actionId, withLineFrom(waiting, event));
     return draft;
   }
+  if (event.type === 'OwnerRenamed') {
+    // Owners' streams of other plans may be read too: a rename changes only what names that owner.
+    for (const [actionId, action] of draft.actions) draft.actions.set(actionId, withOwnerRenamed(action, event.data));
+    const listed = draft.owners.get(event.data.ownerId);
+    if (listed) draft.owners.set(listed.ownerId, renamedOwner(listed, event.data));
+    return draft;
+  }
   if (event.type === 'DecisionRecorded') {
     const action = draft.actions.get(event.data.actionId);
     if (action) draft.actions.set(action.actionId, withLineFrom(action, event));
@@ -136,7 +144,7 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, when: When): Dra
 }
 
 /**
- * Folds a plan's streams (the plan, its actions, meetings, metrics and dependency network) up to an instant. Events are
+ * Folds a plan's streams (the plan, its actions, meetings, metrics, dependency network and renamed owners) up to an instant. Events are
  * applied in global order, as the projections apply them, so with `knownAt` = `asAt` the answer
  * equals what the read models held at that instant. A later `knownAt` folds each correction
  * recorded by then straight after the update it supersedes. With `asOfDate`, the business-date view:
@@ -148,7 +156,10 @@ export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: st
   const when: When = { asAt, knownAt, asOfDate };
   let draft: Draft | undefined;
   for (const { recorded } of events) {
-    draft = apply(draft, toProjectedEvent(recorded), when);
+    const event = toProjectedEvent(recorded);
+    draft = apply(draft, event, when);
+    // A rename of someone who owns nothing in this plan is not part of its history.
+    if (event.type === 'OwnerRenamed' && !draft?.owners.has(event.data.ownerId)) continue;
     if (draft && (draft.lastPosition === null || recorded.position > draft.lastPosition)) draft.lastPosition = recorded.position;
   }
   if (!draft) return undefined;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
-import { DEFAULT_ESCALATION_SCORE, planStream, riskStream } from '@send/domain';
+import { DEFAULT_ESCALATION_SCORE, ownerStream, planStream, riskStream } from '@send/domain';
 import { planViewAt } from '../as-at/plan-view';
 import { RiskRegisterView, riskRegisterAt } from './risk-register-view';
 import { RiskEntity } from './risk.entity';
@@ -35,11 +35,18 @@ export class RiskHistory {
   constructor(
     private readonly index: RiskStreamIndex,
     private readonly store: EventStore,
+    /** Owners renamed (readModelRenamedOwners, eventStoreRenamedOwners); without it, names stay as the risk events recorded them. */
+    private readonly renamedOwners: () => Promise<string[]> = async () => [],
   ) {}
 
   /** Each register with the plan's escalation threshold as it stood at the same instant. */
   async registersAt(planId: string, instants: string[]): Promise<(RiskRegisterView & { escalationScore: number })[]> {
-    const [plan, ...streams] = await Promise.all([this.store.readStream(planStream(planId)), ...(await this.index(planId)).map((id) => this.store.readStream(riskStream(id)))]);
+    const [riskIds, ownerIds] = await Promise.all([this.index(planId), this.renamedOwners()]);
+    const [plan, ...streams] = await Promise.all([
+      this.store.readStream(planStream(planId)),
+      ...riskIds.map((id) => this.store.readStream(riskStream(id))),
+      ...ownerIds.map((id) => this.store.readStream(ownerStream(id))),
+    ]);
     return instants.map((asAt) => ({ ...riskRegisterAt(streams, asAt), escalationScore: planViewAt([plan], asAt)?.riskEscalationScore ?? DEFAULT_ESCALATION_SCORE }));
   }
 }

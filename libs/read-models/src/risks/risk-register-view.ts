@@ -5,6 +5,7 @@ import { MitigationEntity } from './mitigation.entity';
 import { isRiskEvent, RiskChange, riskChanges } from './risk-changes';
 import { RiskScoreEntity } from './risk-score.entity';
 import { RiskEntity } from './risk.entity';
+import { withRenamedOwner } from '../owner-records/owner-rename';
 
 /** A plan's risk register as it stood at an instant, in the read model's row shapes. */
 export interface RiskRegisterView {
@@ -53,7 +54,7 @@ function apply(rows: Rows, change: RiskChange): void {
 }
 
 /**
- * The register folded from its risks' streams up to `asAt` (what had occurred by then), in
+ * The register folded from its risks' streams (and the streams of owners renamed) up to `asAt` (what had occurred by then), in
  * global order, by the same `riskChanges` the live projection applies: with every event, the
  * same rows the projection holds.
  */
@@ -62,6 +63,11 @@ export function riskRegisterAt(streams: RecordedEvent[][], asAt: string): RiskRe
   const rows: Rows = { risks: new Map(), scores: [], mitigations: new Map() };
   for (const recorded of events) {
     const event = toProjectedEvent(recorded);
+    if (event.type === 'OwnerRenamed') {
+      for (const [id, risk] of rows.risks) rows.risks.set(id, withRenamedOwner(risk, event.data));
+      for (const [key, mitigation] of rows.mitigations) rows.mitigations.set(key, withRenamedOwner(mitigation, event.data));
+      continue;
+    }
     if (!isRiskEvent(event)) continue;
     const before = event.type === 'RiskRaised' ? undefined : rows.risks.get(event.data.riskId);
     for (const change of riskChanges(before, event)) apply(rows, change);

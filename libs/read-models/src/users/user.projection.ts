@@ -14,6 +14,9 @@ export class UserProjection implements Projection {
       case 'UserEmailChanged':
         rows.update(UserEntity, { userId: event.data.userId }, { email: event.data.email });
         return;
+      case 'UserOwnerLinked':
+        rows.update(UserEntity, { userId: event.data.userId }, { ownerId: event.data.ownerId });
+        return;
       case 'RoleGranted':
         rows.upsert(RoleGrantEntity, event.data);
         return;

@@ -9,7 +9,16 @@ export class RegisterUserInput {
 
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) readonly displayName: string;
 
-  @Field({ nullable: true, description: 'With ownerOrganisation: the action owner they act as, by name.' })
+  @Field(() => ID, { nullable: true, description: 'The action owner they act as (Owner.id), named in an area you can see. Instead of ownerName and ownerOrganisation.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  readonly ownerId?: string | null;
+
+  @Field({
+    nullable: true,
+    description: 'With ownerOrganisation: the action owner they act as, by the name they were first recorded under (an id derived from the text, as before); prefer ownerId, which survives a rename.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -29,4 +38,16 @@ export class SetUserEmailInput {
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   readonly email: string | null;
+}
+
+@InputType()
+export class LinkUserToOwnerInput {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(100) readonly userId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Owner.id, named in an area you can see; null unlinks them.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  readonly ownerId: string | null;
 }
