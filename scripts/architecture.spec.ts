@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { STREAM_NAME_PREFIXES } from '@send/domain';
 
 // The boundaries docs/architecture.md describes, checked on every `npm test`. dependency-cruiser
 // is an ES module only, so it runs as its own process rather than inside Jest.
@@ -61,6 +62,16 @@ function suffixesSpelledTwoWays(paths: string[]): string[][] {
     spellings.set(key, (spellings.get(key) ?? new Set()).add(suffix));
   }
   return [...spellings.values()].filter((s) => s.size > 1).map((s) => [...s].sort());
+}
+
+/**
+ * Lines that tell a stream's concept from its name by hand (`startsWith('action-')`, `/^(plan|action)-/`)
+ * instead of asking the domain (`streamConcept`, `isStreamOf`), which builds names and answers from one table.
+ */
+function streamNamesMatchedByHand(text: string): string[] {
+  const prefixes = STREAM_NAME_PREFIXES.map((p) => p.slice(0, -1).replace(/-/g, '\\-')).join('|');
+  const byHand = new RegExp(`startsWith\\(\\s*['"\`](${prefixes})-|/\\^\\(?(?:[\\w|-]*\\|)?(${prefixes})[-|)]`);
+  return text.split('\n').filter((line) => byHand.test(line)).map((line) => line.trim());
 }
 
 describe('architecture: the boundaries the build checks', () => {
@@ -130,6 +141,28 @@ describe('architecture: the boundaries the build checks', () => {
         ['.input', '.inputs'],
         ['.http-controller', '.http.controller'],
       ]);
+    });
+  });
+
+  describe('stream names are told apart by the domain, not by string prefix', () => {
+    it('holds across apps and libs', () => {
+      const matched = ['apps', 'libs']
+        .flatMap((folder) => sources(join(root, folder)))
+        .filter((path) => path !== 'libs/domain/src/streams.ts')
+        .flatMap((path) => streamNamesMatchedByHand(readFileSync(join(root, path), 'utf8')).map((line) => `${path}: ${line}`));
+      expect(matched).toEqual([]);
+    });
+
+    it('catches a match by hand', () => {
+      const lines = [
+        "if (streamId.startsWith('action-')) return;",
+        'e.streamId.startsWith(`follow-up-`)',
+        'events.filter((e) => /^(plan|action|meeting)-/.test(e.streamId))',
+        'const isMetric = /^metric-/.test(id);',
+        "path.startsWith('/assets/')",
+        "const anchor = `action-${ref}`;",
+      ];
+      expect(streamNamesMatchedByHand(lines.join('\n'))).toEqual(lines.slice(0, 4));
     });
   });
 

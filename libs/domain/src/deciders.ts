@@ -45,16 +45,6 @@ export interface StoredEvent {
   metadata: { schemaVersion?: number; actor?: { userId: string } | null };
 }
 
-export const planStream = (planId: string) => `plan-${planId}`;
-export const actionStream = (actionId: string) => `action-${actionId}`;
-export const userStream = (userId: string) => `user-${userId}`;
-export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
-export const metricStream = (metricId: string) => `metric-${metricId}`;
-export const riskStream = (riskId: string) => `risk-${riskId}`;
-export const challengeStream = (challengeId: string) => `challenge-${challengeId}`;
-/** A plan's dependencies are one network on one stream: a cycle is judged against all of them at once. */
-export const dependencyNetworkStream = (planId: string) => `dependencies-${planId}`;
-export const followUpStream = (followUpId: string) => `follow-up-${followUpId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,

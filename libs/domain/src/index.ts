@@ -69,4 +69,5 @@ export * from './follow-up/follow-up.events';
 export * from './follow-up/follow-up.errors';
 export * from './follow-up/follow-up.decider';
 export * from './upcasting';
+export * from './streams';
 export * from './deciders';

@@ -1,4 +1,4 @@
-import { ActionEvent, ActionState, addDays, londonDateOf, evolveAction, initialActionState } from '@send/domain';
+import { ActionEvent, ActionState, addDays, londonDateOf, evolveAction, initialActionState, isStreamOf } from '@send/domain';
 import { RecordedEvent, SqliteEventStore } from '@send/event-store';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { Clock } from '../common/clock';
@@ -21,7 +21,7 @@ async function load(anchor: string) {
 /** Folds the action streams ourselves, as the read side would, to judge the plan at the anchor. */
 function foldActions(events: RecordedEvent[]): Folded[] {
   const streams = new Map<string, { state: ActionState; addedOn: string }>();
-  for (const recorded of events.filter((e) => e.streamId.startsWith('action-'))) {
+  for (const recorded of events.filter((e) => isStreamOf('action', e.streamId))) {
     const current = streams.get(recorded.streamId) ?? { state: initialActionState(), addedOn: londonDateOf(recorded.metadata.occurredAt) };
     const event = { type: recorded.type, data: recorded.data } as ActionEvent;
     streams.set(recorded.streamId, { ...current, state: evolveAction(current.state, event) });

@@ -12,6 +12,7 @@ import {
   ReminderDetails,
   ReminderEvent,
   ReminderState,
+  reminderStream,
   loadEvent,
   schemaVersionOf,
 } from '@send/domain';
@@ -21,8 +22,6 @@ import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
 /** Only the claimant records an outcome, so a retry of that write may safely be recognised as one. */
 const outcomeCommandId = (reminderId: string, attempt: number) => deterministicUuid('reminder-outcome', reminderId, String(attempt));
-
-export const reminderStream = (reminderId: string) => `reminder-${reminderId}`;
 
 const reminderDecider: Decider<ReminderCommand, ReminderEvent, ReminderState, CommandMetadata, void> = {
   initialState: initialReminderState,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from '@send/event-store';
-import { dependencyNetworkStream } from '@send/domain';
+import { actionStream, dependencyNetworkStream, meetingStream, metricStream, planStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
@@ -68,10 +68,10 @@ export class PlanHistory {
   async viewsAt(planId: string, instants: string[], knownAt?: string): Promise<(PlanView | undefined)[]> {
     const [actionIds, meetingIds, metricIds] = await Promise.all([this.index.actionIds(planId), this.index.meetingIds(planId), this.index.metricIds(planId)]);
     const streams = await Promise.all([
-      this.store.readStream(`plan-${planId}`),
-      ...actionIds.map((id) => this.store.readStream(`action-${id}`)),
-      ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
-      ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
+      this.store.readStream(planStream(planId)),
+      ...actionIds.map((id) => this.store.readStream(actionStream(id))),
+      ...meetingIds.map((id) => this.store.readStream(meetingStream(id))),
+      ...metricIds.map((id) => this.store.readStream(metricStream(id))),
       this.store.readStream(dependencyNetworkStream(planId)),
     ]);
     return instants.map((asAt) => planViewAt(streams, asAt, knownAt ?? asAt));
@@ -79,7 +79,7 @@ export class PlanHistory {
 
   /** When the plan was created, or undefined if there is no such plan. */
   async planCreatedAt(planId: string): Promise<string | undefined> {
-    const [created] = await this.store.readStream(`plan-${planId}`);
+    const [created] = await this.store.readStream(planStream(planId));
     return created?.metadata.occurredAt;
   }
 
@@ -87,7 +87,7 @@ export class PlanHistory {
   async closedMeetings(planId: string): Promise<ClosedMeeting[]> {
     const meetings = await Promise.all(
       (await this.index.meetingIds(planId)).map(async (meetingId) => {
-        const events = await this.store.readStream(`meeting-${meetingId}`);
+        const events = await this.store.readStream(meetingStream(meetingId));
         const scheduled = events.find((e) => e.type === 'MeetingScheduled')?.data as { date: string; title: string } | undefined;
         const closedAt = events.find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
         return scheduled && closedAt ? { meetingId, date: scheduled.date, title: scheduled.title, closedAt } : undefined;
@@ -100,6 +100,6 @@ export class PlanHistory {
 
   /** When a meeting closed, or undefined while it is still open. */
   async meetingClosedAt(meetingId: string): Promise<string | undefined> {
-    return (await this.store.readStream(`meeting-${meetingId}`)).find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
+    return (await this.store.readStream(meetingStream(meetingId))).find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
   }
 }

@@ -1,4 +1,4 @@
-import { ActionEvent, ActionOwner, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority } from '@send/domain';
+import { ActionEvent, ActionOwner, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority, streamConcept } from '@send/domain';
 import { RecordedEvent } from '@send/event-store';
 import { ProjectedEvent } from '../projection/projection';
 import { PlanRowChange, planRowChanges } from '../plans/plan-row';
@@ -95,10 +95,10 @@ function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent,
 }
 
 function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, knownAt: string): Draft | undefined {
-  const { streamId } = event.recorded;
-  if (streamId.startsWith('plan-')) return evolvePlan(draft, event as ProjectedEvent & PlanEvent, asAt, knownAt);
+  const concept = streamConcept(event.recorded.streamId);
+  if (concept === 'plan') return evolvePlan(draft, event as ProjectedEvent & PlanEvent, asAt, knownAt);
   if (!draft) return draft;
-  if (streamId.startsWith('action-')) {
+  if (concept === 'action') {
     const actionId = (event.data as { actionId: string }).actionId;
     const action = evolveActionView(draft.actions.get(actionId), event as ProjectedEvent & ActionEvent);
     if (!action) return draft;
@@ -106,7 +106,7 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, asAt: string, kn
     if (event.type === 'ActionAdded' || event.type === 'OwnerReassigned') draft.owners.set(action.owner.ownerId, action.owner);
     return draft;
   }
-  if (streamId.startsWith('metric-')) {
+  if (concept === 'metric') {
     const metricId = (event.data as { metricId: string }).metricId;
     const metric = evolveMetricView(draft.metrics.get(metricId), event as ProjectedEvent & MetricEvent);
     if (metric) draft.metrics.set(metricId, metric);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ActionCommand } from '@send/domain';
+import { ActionCommand, isStreamOf } from '@send/domain';
 import { RecordedEvent, SqliteEventStore, actionIdFor } from '@send/event-store';
 import { ActionPriorityEntity } from '../actions/action-priority.entity';
 import { ActionEntity } from '../actions/action.entity';
@@ -50,7 +50,7 @@ class FaultyProjection implements Projection {
   }
 }
 
-const isActionEvent = (e: RecordedEvent) => e.streamId.startsWith('action-');
+const isActionEvent = (e: RecordedEvent) => isStreamOf('action', e.streamId);
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`ProjectionRunner on ${kind}`, () => {
