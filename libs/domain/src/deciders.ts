@@ -3,7 +3,7 @@ import { ActionDecisionContext, ActionState, decideAction, evolveAction, initial
 import { ActionEvent } from './action/action.events';
 import { CommandMetadata } from './shared/command-metadata';
 import { decidePlan, evolvePlan, initialPlanState, PlanState } from './plan/plan.decider';
-import { DomainEvent, EVENT_SCHEMA_VERSIONS, upcast } from './upcasting';
+import { DomainEvent, EVENT_SCHEMA_VERSIONS } from './upcasting';
 import { PlanCommand } from './plan/plan.commands';
 import { PlanEvent } from './plan/plan.events';
 import { decideUser, evolveUser, initialUserState, UserState } from './access/user.decider';
@@ -36,13 +36,6 @@ export interface ConceptDecider<Command, Event, State, Context> {
   initialState(): State;
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State, metadata: CommandMetadata, context: Context): Event[];
-}
-
-/** What `loadEvent` needs of a stored event: any store's recorded event has it. */
-export interface StoredEvent {
-  type: string;
-  data: Record<string, unknown>;
-  metadata: { schemaVersion?: number; actor?: { userId: string } | null };
 }
 
 
@@ -99,8 +92,5 @@ export const followUpDecider: ConceptDecider<FollowUpCommand, FollowUpEvent, Fol
   evolve: evolveFollowUp,
   decide: decideFollowUp,
 };
-
-export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>
-  upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data, recorded.metadata) as E;
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

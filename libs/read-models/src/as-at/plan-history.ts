@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { actionStream, dependencyNetworkStream, meetingStream, metricStream, planStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
@@ -30,7 +30,7 @@ export function readModelStreamIndex(dataSource: DataSource): PlanStreamIndex {
 }
 
 /** An operator tool's index: one scan of the store, so it needs no read models and never races the api's projections. */
-export function eventStoreStreamIndex(store: EventStore): PlanStreamIndex {
+export function eventStoreStreamIndex(store: UpcastingEventStore): PlanStreamIndex {
   let scanned: Promise<Record<'actions' | 'meetings' | 'metrics', Map<string, string[]>>> | undefined;
   const scan = () =>
     (scanned ??= store.readAll().then((events) => {
@@ -56,7 +56,7 @@ export function eventStoreStreamIndex(store: EventStore): PlanStreamIndex {
 export class PlanHistory {
   constructor(
     private readonly index: PlanStreamIndex,
-    private readonly store: EventStore,
+    private readonly store: UpcastingEventStore,
   ) {}
 
   /** The plan as it stood at the instant, or undefined if it did not exist yet. */
