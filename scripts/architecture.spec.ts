@@ -31,6 +31,7 @@ function violations(cwd: string, config: string, folders: string[]): string[] {
 const breaksOf = (cwd: string, folders: string[]) => [
   ...violations(cwd, '.dependency-cruiser.cjs', folders),
   ...violations(cwd, '.dependency-cruiser-folders.cjs', folders),
+  ...violations(cwd, '.dependency-cruiser-app-folders.cjs', folders),
 ];
 
 function sources(dir: string, found: string[] = []): string[] {
@@ -107,6 +108,13 @@ describe('architecture: the boundaries the build checks', () => {
       write('libs/read-models/src/actions/action.ts', "import { runner } from '../projection/runner';\nexport const action = runner;\n");
       write('libs/read-models/src/projection/runner.ts', "import { all } from '../actions/all';\nexport const runner = all;\n");
       write('libs/read-models/src/actions/all.ts', 'export const all = [];\n');
+      // A resolver's folder and the read service it uses, each importing the other.
+      write('apps/api/src/goals/goals.resolver.ts', "import { readGoals } from '../goal-reading/goal-read.service';\nexport const resolveGoals = () => readGoals();\n");
+      write('apps/api/src/goal-reading/goal-read.service.ts', "import { goalLimit } from '../goals/goal-limit';\nexport const readGoals = () => goalLimit;\n");
+      write('apps/api/src/goals/goal-limit.ts', 'export const goalLimit = 20;\n');
+      // A model naming the type of the reader that answers it: erased at build, so no folder cycle.
+      write('apps/api/src/targets/target.model.ts', "import type { TargetReader } from '../target-reading/target-reader';\nexport class TargetModel { reader?: TargetReader; }\n");
+      write('apps/api/src/target-reading/target-reader.ts', "import { TargetModel } from '../targets/target.model';\nexport class TargetReader { read = () => new TargetModel(); }\n");
     });
     afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -125,8 +133,10 @@ describe('architecture: the boundaries the build checks', () => {
           'no-module-cycles: apps/api/src/left.ts → apps/api/src/right.ts',
           'plan-resolvers-read-through-readers: apps/api/src/plans/plans.resolver.ts → typeorm/index.js',
           'no-folder-cycles-in-libs: libs/read-models/src/actions → libs/read-models/src/projection',
+          'no-folder-cycles-in-apps: apps/api/src/goals → apps/api/src/goal-reading',
         ]),
       );
+      expect(found.filter((line) => line.includes('target'))).toEqual([]);
     });
   });
 

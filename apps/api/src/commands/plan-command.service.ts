@@ -42,7 +42,7 @@ import { MetricCommands } from '../scorecard/metric-commands.service';
 import { RiskCommands } from '../risks/risk-commands.service';
 import { UserCommands } from '../users/user-commands.service';
 import { DependencyCommands } from '../dependencies/dependency-commands.service';
-import { CommandOptions, CommandRunner } from './command-runner.service';
+import { CommandOptions, CommandRunner } from './runner/command-runner.service';
 
 /**
  * Every concept's commands behind one object, for the tools that write across all of them: the

@@ -5,8 +5,6 @@ import { currentVersionOf } from '@send/domain';
 import { openEsdbEventStore, SqliteEventStore, upcastOnRead, UpcastingEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
-import { Metrics } from '../observability/metrics';
-import { timeAppends } from '../observability/timed-appends';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -19,6 +17,7 @@ export function createEventStore(config: AppConfig['eventStore']): UpcastingEven
 
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
-  inject: [APP_CONFIG, Metrics],
-  useFactory: (config: AppConfig, metrics: Metrics) => timeAppends(createEventStore(config.eventStore), metrics.appendDuration),
+  inject: [APP_CONFIG],
+  // Its appends are timed by observability (AppendTiming), which watches this folder from above.
+  useFactory: (config: AppConfig) => createEventStore(config.eventStore),
 };

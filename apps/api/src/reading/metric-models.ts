@@ -1,8 +1,8 @@
 import { metricStream, MetricDefined, MetricRevised } from '@send/domain';
 import { EventStore, eventOf } from '@send/event-store';
 import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, ScorecardLine } from '@send/read-models';
-import type { MetricReader } from '../reading/plan-reader';
-import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from './models/metric.model';
+import type { MetricReader } from './plan-reader';
+import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
 
 // The scorecard's rows shaped for GraphQL, the same whether they came from the read database or
 // from metrics folded as at an instant (which keep the same row shapes).

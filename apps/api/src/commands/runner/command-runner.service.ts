@@ -20,10 +20,10 @@ import {
   schemaVersionOf,
 } from '@send/domain';
 import { CommandResult, Decider, foldStream, handleCommand, StreamStateCache, UpcastingEventStore } from '@send/event-store';
-import { Clock } from '../common/clock';
-import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.provider';
+import { Clock } from '../../common/clock';
+import { EVENT_STORE } from '../../infrastructure/event-store.provider';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
 
 /** A plan that has been created, whose actions take commands. */
 export type ActivePlan = Extract<PlanState, { status: 'active' }>;
