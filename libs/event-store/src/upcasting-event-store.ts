@@ -1,16 +1,4 @@
-import {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  GlobalPosition,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StoreHead,
-  SubscribeOptions,
-  Subscription,
-} from './event-store.port';
+import { EventStore, RecordedEvent } from './event-store.port';
 
 /**
  * Lifts a stored event to the shape this build reads (the domain's `currentVersionOf`). It returns
@@ -32,34 +20,23 @@ export class UpcastingEventStore implements EventStore {
     readonly upcast: ReadUpcaster,
   ) {}
 
-  appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    return this.stored.appendToStream(streamId, events, expectedRevision);
-  }
+  readonly appendToStream: EventStore['appendToStream'] = (streamId, events, expectedRevision) => this.stored.appendToStream(streamId, events, expectedRevision);
 
-  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return (await this.stored.readStream(streamId, options)).map(this.upcast);
-  }
+  readonly readStream: EventStore['readStream'] = async (streamId, options) => (await this.stored.readStream(streamId, options)).map(this.upcast);
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+  readonly readAll: EventStore['readAll'] = async (options) => {
     const events = await this.stored.readAll(options);
     return options?.withHashes ? events : events.map(this.upcast);
-  }
+  };
 
-  subscribeToAll(options: SubscribeOptions): Subscription {
-    return this.stored.subscribeToAll({ ...options, onEvents: async (events) => options.onEvents(events.map(this.upcast)) });
-  }
+  readonly subscribeToAll: EventStore['subscribeToAll'] = (options) =>
+    this.stored.subscribeToAll({ ...options, onEvents: async (events) => options.onEvents(events.map(this.upcast)) });
 
-  headPosition(): Promise<GlobalPosition | undefined> {
-    return this.stored.headPosition();
-  }
+  readonly headPosition: EventStore['headPosition'] = () => this.stored.headPosition();
 
-  head(): Promise<StoreHead | undefined> {
-    return this.stored.head();
-  }
+  readonly head: EventStore['head'] = () => this.stored.head();
 
-  close(): Promise<void> {
-    return this.stored.close();
-  }
+  readonly close: EventStore['close'] = () => this.stored.close();
 }
 
 /** A store whose reads are upcast by `upcast`; an already upcasting store is given back as it is, so nothing is lifted twice. */
