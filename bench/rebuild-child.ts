@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { SqliteEventStore } from '@send/event-store';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { ReadDatabaseConfig } from '@send/read-models';
 import { rebuildMeasured } from './rebuild-measured';
+import { currentVersionOf } from '@send/domain';
 
 /**
  * The rebuild phase in a process of its own (see rebuild-in-fresh-process.ts): the event store
@@ -9,7 +10,7 @@ import { rebuildMeasured } from './rebuild-measured';
  */
 async function main(): Promise<void> {
   const { eventsFile, database } = JSON.parse(process.argv[2]) as { eventsFile: string; database: ReadDatabaseConfig };
-  const store = new SqliteEventStore({ filename: eventsFile });
+  const store = upcastOnRead(new SqliteEventStore({ filename: eventsFile }), currentVersionOf);
   try {
     const measured = await rebuildMeasured(store, database);
     await new Promise<void>((resolve, reject) => process.send!(measured, (error: Error | null) => (error ? reject(error) : resolve())));

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { ReadDatabaseConfig, rebuildReadModels } from '@send/read-models';
 import { progress, round, withPeakMemory } from './measure';
 
@@ -20,7 +20,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
  * full collection at each tenth of the way. Peak heap alone cannot show flat memory: V8 lets
  * garbage pile up while there is room. The collections' own pauses are taken out of the rate.
  */
-export async function rebuildMeasured(store: EventStore, database: ReadDatabaseConfig): Promise<MeasuredRebuild> {
+export async function rebuildMeasured(store: UpcastingEventStore, database: ReadDatabaseConfig): Promise<MeasuredRebuild> {
   const retained: number[] = [];
   let shown: ((done: number) => void) | undefined;
   let nextTenth = 1;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { STREAM_NAME_PREFIXES } from '@send/domain';
 
 // The boundaries docs/architecture.md describes, checked on every `npm test`. dependency-cruiser
 // is an ES module only, so it runs as its own process rather than inside Jest.
@@ -30,6 +31,7 @@ function violations(cwd: string, config: string, folders: string[]): string[] {
 const breaksOf = (cwd: string, folders: string[]) => [
   ...violations(cwd, '.dependency-cruiser.cjs', folders),
   ...violations(cwd, '.dependency-cruiser-folders.cjs', folders),
+  ...violations(cwd, '.dependency-cruiser-app-folders.cjs', folders),
 ];
 
 function sources(dir: string, found: string[] = []): string[] {
@@ -61,6 +63,16 @@ function suffixesSpelledTwoWays(paths: string[]): string[][] {
     spellings.set(key, (spellings.get(key) ?? new Set()).add(suffix));
   }
   return [...spellings.values()].filter((s) => s.size > 1).map((s) => [...s].sort());
+}
+
+/**
+ * Lines that tell a stream's concept from its name by hand (`startsWith('action-')`, `/^(plan|action)-/`)
+ * instead of asking the domain (`streamConcept`, `isStreamOf`), which builds names and answers from one table.
+ */
+function streamNamesMatchedByHand(text: string): string[] {
+  const prefixes = STREAM_NAME_PREFIXES.map((p) => p.slice(0, -1).replace(/-/g, '\\-')).join('|');
+  const byHand = new RegExp(`startsWith\\(\\s*['"\`](${prefixes})-|/\\^\\(?(?:[\\w|-]*\\|)?(${prefixes})[-|)]`);
+  return text.split('\n').filter((line) => byHand.test(line)).map((line) => line.trim());
 }
 
 describe('architecture: the boundaries the build checks', () => {
@@ -96,6 +108,13 @@ describe('architecture: the boundaries the build checks', () => {
       write('libs/read-models/src/actions/action.ts', "import { runner } from '../projection/runner';\nexport const action = runner;\n");
       write('libs/read-models/src/projection/runner.ts', "import { all } from '../actions/all';\nexport const runner = all;\n");
       write('libs/read-models/src/actions/all.ts', 'export const all = [];\n');
+      // A resolver's folder and the read service it uses, each importing the other.
+      write('apps/api/src/goals/goals.resolver.ts', "import { readGoals } from '../goal-reading/goal-read.service';\nexport const resolveGoals = () => readGoals();\n");
+      write('apps/api/src/goal-reading/goal-read.service.ts', "import { goalLimit } from '../goals/goal-limit';\nexport const readGoals = () => goalLimit;\n");
+      write('apps/api/src/goals/goal-limit.ts', 'export const goalLimit = 20;\n');
+      // A model naming the type of the reader that answers it: erased at build, so no folder cycle.
+      write('apps/api/src/targets/target.model.ts', "import type { TargetReader } from '../target-reading/target-reader';\nexport class TargetModel { reader?: TargetReader; }\n");
+      write('apps/api/src/target-reading/target-reader.ts', "import { TargetModel } from '../targets/target.model';\nexport class TargetReader { read = () => new TargetModel(); }\n");
     });
     afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -114,8 +133,10 @@ describe('architecture: the boundaries the build checks', () => {
           'no-module-cycles: apps/api/src/left.ts → apps/api/src/right.ts',
           'plan-resolvers-read-through-readers: apps/api/src/plans/plans.resolver.ts → typeorm/index.js',
           'no-folder-cycles-in-libs: libs/read-models/src/actions → libs/read-models/src/projection',
+          'no-folder-cycles-in-apps: apps/api/src/goals → apps/api/src/goal-reading',
         ]),
       );
+      expect(found.filter((line) => line.includes('target'))).toEqual([]);
     });
   });
 
@@ -130,6 +151,28 @@ describe('architecture: the boundaries the build checks', () => {
         ['.input', '.inputs'],
         ['.http-controller', '.http.controller'],
       ]);
+    });
+  });
+
+  describe('stream names are told apart by the domain, not by string prefix', () => {
+    it('holds across apps and libs', () => {
+      const matched = ['apps', 'libs']
+        .flatMap((folder) => sources(join(root, folder)))
+        .filter((path) => path !== 'libs/domain/src/streams.ts')
+        .flatMap((path) => streamNamesMatchedByHand(readFileSync(join(root, path), 'utf8')).map((line) => `${path}: ${line}`));
+      expect(matched).toEqual([]);
+    });
+
+    it('catches a match by hand', () => {
+      const lines = [
+        "if (streamId.startsWith('action-')) return;",
+        'e.streamId.startsWith(`follow-up-`)',
+        'events.filter((e) => /^(plan|action|meeting)-/.test(e.streamId))',
+        'const isMetric = /^metric-/.test(id);',
+        "path.startsWith('/assets/')",
+        "const anchor = `action-${ref}`;",
+      ];
+      expect(streamNamesMatchedByHand(lines.join('\n'))).toEqual(lines.slice(0, 4));
     });
   });
 

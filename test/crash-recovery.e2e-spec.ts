@@ -2,12 +2,13 @@ import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { SqliteEventStore } from '@send/event-store';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { openReadDatabase, rebuildReadModels } from '@send/read-models';
 import { snapshotTables } from '../libs/read-models/src/projection/history.fixture';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { spawnApiInstance } from './support/projector-instances';
 import { startTestApp } from './support/test-app';
+import { currentVersionOf } from '@send/domain';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const UPDATES_PER_ACTION = 120;
@@ -39,7 +40,7 @@ describe('An api killed in the middle of a projection catch-up', () => {
     const { dataDir, config } = seed;
     await seed.close({ discard: false });
     const eventsFile = (config.eventStore as { filename: string }).filename;
-    const store = new SqliteEventStore({ filename: eventsFile });
+    const store = upcastOnRead(new SqliteEventStore({ filename: eventsFile }), currentVersionOf);
     const actions = (await store.readAll()).filter((e) => e.type === 'ActionAdded').map((e) => e.data.actionId as string);
     for (const actionId of actions) {
       const stream = await store.readStream(`action-${actionId}`);
@@ -81,7 +82,7 @@ describe('An api killed in the middle of a projection catch-up', () => {
     await again.close({ discard: false });
 
     const rebuiltFile = join(dataDir, 'rebuilt.sqlite');
-    const events = new SqliteEventStore({ filename: eventsFile });
+    const events = upcastOnRead(new SqliteEventStore({ filename: eventsFile }), currentVersionOf);
     await rebuildReadModels(events, { type: 'sqlite', filename: rebuiltFile });
     await events.close();
     const rebuilt = await openReadDatabase({ type: 'sqlite', filename: rebuiltFile });

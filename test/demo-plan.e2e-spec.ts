@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { openReadDatabase, rebuildReadModels } from '@send/read-models';
-import { SqliteEventStore } from '@send/event-store';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { snapshotTables } from '../libs/read-models/src/projection/history.fixture';
 import { readDatabaseKinds, startTestApp } from './support/test-app';
+import { currentVersionOf } from '@send/domain';
 
 const NOW = '2026-11-23T08:00:00.000Z';
 const ROLL_UP = 'total red amber green blue notYetRated withdrawn superseded percentComplete overdue stale';
@@ -85,7 +86,7 @@ describe.each(readDatabaseKinds())('The demo plan on first start (read models on
     const config = again.config;
     await again.close({ discard: false });
 
-    const store = new SqliteEventStore({ filename: (config.eventStore as { filename: string }).filename });
+    const store = upcastOnRead(new SqliteEventStore({ filename: (config.eventStore as { filename: string }).filename }), currentVersionOf);
     const summary = await rebuildReadModels(store, config.readDatabase);
     await store.close();
     expect(summary.events).toBe(eventsAfterLoad);

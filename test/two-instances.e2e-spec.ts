@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
-import { SqliteEventStore } from '@send/event-store';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { openReadDatabase, rebuildReadModels } from '@send/read-models';
 import { snapshotTables } from '../libs/read-models/src/projection/history.fixture';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
 import { DEFAULT_TEST_NOW, startTestApp, TestApp } from './support/test-app';
 import { createFreshDatabase, describeWithPostgres, testPostgresUrl } from './support/test-postgres';
+import { currentVersionOf } from '@send/domain';
 
 const REPORT = `mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { revision latestCommentary } }`;
 
@@ -83,7 +84,7 @@ describeWithPostgres('Two api instances share one read database', () => {
 
     const live = await snapshotTables(second.app.get(DataSource));
     const fresh = await createFreshDatabase(testPostgresUrl()!);
-    const store = new SqliteEventStore({ filename: (second.config.eventStore as { filename: string }).filename });
+    const store = upcastOnRead(new SqliteEventStore({ filename: (second.config.eventStore as { filename: string }).filename }), currentVersionOf);
     try {
       await rebuildReadModels(store, { type: 'postgres', url: fresh.url });
       const rebuilt = await openReadDatabase({ type: 'postgres', url: fresh.url });

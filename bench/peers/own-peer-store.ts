@@ -1,22 +1,21 @@
-import { CommandMetadata, DomainEvent, loadEvent, schemaVersionOf } from '@send/domain';
-import { Decider, GlobalPosition, handleCommand, SqliteEventStore } from '@send/event-store';
+import { CommandMetadata, currentVersionOf, DomainEvent, schemaVersionOf } from '@send/domain';
+import { Decider, foldStream, GlobalPosition, handleCommand, SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { PeerStore } from './peer-store';
 
 /**
- * Our SqliteEventStore under the peers' workload: handleCommand straight on the store, no app,
- * no projections, so it compares with the Emmett stores figure for figure.
+ * Our SqliteEventStore under the peers' workload: handleCommand straight on the store (upcasting
+ * on read, as the app's does), no app, no projections, so it compares with the Emmett stores figure for figure.
  */
 export function ownPeerStore(filename: string): PeerStore {
-  const store = new SqliteEventStore({ filename });
+  const store = upcastOnRead(new SqliteEventStore({ filename }), currentVersionOf);
   return {
     name: 'our SqliteEventStore',
     durability: 'WAL, synchronous=FULL',
     retried: () => 0,
     handle: <C, E extends DomainEvent, S, X>(streamId: string, decider: Decider<C, E, S, CommandMetadata, X>, command: C, metadata: CommandMetadata, context: X) =>
-      handleCommand<C, E, S, CommandMetadata, X>(store, streamId, decider, command, { metadata, context, load: loadEvent, schemaVersionOf }),
+      handleCommand<C, E, S, CommandMetadata, X>(store, streamId, decider, command, { metadata, context, schemaVersionOf }),
     async fold(streamId, decider) {
-      const recorded = await store.readStream(streamId);
-      return recorded.reduce((state, event) => decider.evolve(state, loadEvent(event)), decider.initialState());
+      return (await foldStream(store, streamId, decider)).state;
     },
     async readAll(batchSize) {
       let after: GlobalPosition | undefined;

@@ -2,13 +2,14 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SqliteEventStore } from '@send/event-store';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { openReadDatabase, PROJECTOR_LEASE_LOCK, rebuildReadModels } from '@send/read-models';
 import { snapshotTables } from '../../libs/read-models/src/projection/history.fixture';
 import { DataSource } from 'typeorm';
 import { createFreshDatabase, FreshDatabase, testPostgresUrl } from './test-postgres';
 import { startTestApp, TestApp } from './test-app';
 import { freeLoopbackPort } from './free-port';
+import { currentVersionOf } from '@send/domain';
 
 /** The same database, with the instance's name on every connection it opens, so pg_stat_activity says whose a lock is. */
 export const named = (url: string, instance: string) => {
@@ -90,7 +91,7 @@ export class LeaseObserver {
 /** The live read database must equal a full rebuild from the same event store: nothing skipped, nothing doubled. */
 export async function expectEqualsRebuild(live: DataSource, eventStoreFile: string): Promise<FreshDatabase> {
   const rebuiltDb = await createFreshDatabase(testPostgresUrl()!);
-  const source = new SqliteEventStore({ filename: eventStoreFile });
+  const source = upcastOnRead(new SqliteEventStore({ filename: eventStoreFile }), currentVersionOf);
   try {
     await rebuildReadModels(source, { type: 'postgres', url: rebuiltDb.url });
   } finally {

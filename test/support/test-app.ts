@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@send/domain';
-import { EventStore, RecordedEvent, ownerIdFor } from '@send/event-store';
+import { RecordedEvent, ownerIdFor, UpcastingEventStore } from '@send/event-store';
 import { loadOrCreateLocalSigningKey, mintLocalToken } from '../../apps/api/src/auth/local-signing-key';
 import { PlanCommandService } from '../../apps/api/src/commands/plan-command.service';
 import { ProjectionService } from '../../apps/api/src/infrastructure/projection.service';
@@ -58,7 +58,7 @@ export interface TestApp {
   /** Registers a user and grants roles through the write side, as an operator would. */
   addUser(user: TestUser): Promise<void>;
   allEvents(): Promise<RecordedEvent[]>;
-  store(): EventStore;
+  store(): UpcastingEventStore;
   /** Stops the app; the data stays for a restart unless `discard` is set. */
   close(options?: { discard?: boolean }): Promise<void>;
   /** Declares an ERROR line this test provokes on purpose (any other fails the test); the returned function withdraws it. */
@@ -148,7 +148,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
-  const store = () => app.get<EventStore>(EVENT_STORE);
+  const store = () => app.get<UpcastingEventStore>(EVENT_STORE);
   const key = config.auth.mode === 'local' ? await loadOrCreateLocalSigningKey(config.auth.keyFile) : undefined;
   const token: TestApp['token'] = async (userId, o = {}) => {
     // With an OIDC issuer the app holds no private key; such suites sign their own tokens.

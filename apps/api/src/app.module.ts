@@ -13,6 +13,7 @@ import { rootFieldLimitPlugin } from './hardening/root-field-limit.plugin';
 import { EXPENSIVE_READS } from './hardening/expensive-read.guard';
 import { queryDepthRule } from './hardening/query-depth.rule';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { WriteSideModule } from './commands/write-side.module';
 import { OwnersModule } from './owners/owners.module';
 import { PlansModule } from './plans/plans.module';
 import { UsersModule } from './users/users.module';
@@ -48,6 +49,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.register(config, clock),
+        WriteSideModule,
         ObservabilityModule,
         AuthModule,
         // Only ExpensiveReadGuard consults it: history reads per person (see hardening/expensive-read.guard.ts).

@@ -3,7 +3,7 @@ import { ActionDecisionContext, ActionState, decideAction, evolveAction, initial
 import { ActionEvent } from './action/action.events';
 import { CommandMetadata } from './shared/command-metadata';
 import { decidePlan, evolvePlan, initialPlanState, PlanState } from './plan/plan.decider';
-import { DomainEvent, EVENT_SCHEMA_VERSIONS, upcast } from './upcasting';
+import { DomainEvent, EVENT_SCHEMA_VERSIONS } from './upcasting';
 import { PlanCommand } from './plan/plan.commands';
 import { PlanEvent } from './plan/plan.events';
 import { decideUser, evolveUser, initialUserState, UserState } from './access/user.decider';
@@ -41,25 +41,6 @@ export interface ConceptDecider<Command, Event, State, Context> {
   decide(command: Command, state: State, metadata: CommandMetadata, context: Context): Event[];
 }
 
-/** What `loadEvent` needs of a stored event: any store's recorded event has it. */
-export interface StoredEvent {
-  type: string;
-  data: Record<string, unknown>;
-  metadata: { schemaVersion?: number; actor?: { userId: string } | null };
-}
-
-export const planStream = (planId: string) => `plan-${planId}`;
-export const actionStream = (actionId: string) => `action-${actionId}`;
-export const userStream = (userId: string) => `user-${userId}`;
-export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
-export const metricStream = (metricId: string) => `metric-${metricId}`;
-export const riskStream = (riskId: string) => `risk-${riskId}`;
-export const challengeStream = (challengeId: string) => `challenge-${challengeId}`;
-/** A plan's dependencies are one network on one stream: a cycle is judged against all of them at once. */
-export const dependencyNetworkStream = (planId: string) => `dependencies-${planId}`;
-export const followUpStream = (followUpId: string) => `follow-up-${followUpId}`;
-/** What is said about a person who owns actions, risks or mitigations themselves: their renames. */
-export const ownerStream = (ownerId: string) => `owner-${ownerId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -120,8 +101,5 @@ export const ownerDecider: ConceptDecider<OwnerCommand, OwnerEvent, OwnerState, 
   evolve: evolveOwner,
   decide: decideOwner,
 };
-
-export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>
-  upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data, recorded.metadata) as E;
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -74,4 +74,5 @@ export * from './owner/owner.errors';
 export * from './owner/owner.decider';
 export * from './access/owner-rename-access';
 export * from './upcasting';
+export * from './streams';
 export * from './deciders';

@@ -1,4 +1,4 @@
-import { EVENT_SCHEMA_VERSIONS, UnknownEventTypeError, upcast, UPCASTERS } from './upcasting';
+import { currentVersionOf, EVENT_SCHEMA_VERSIONS, UnknownEventTypeError, upcast, UPCASTERS } from './upcasting';
 
 // Captured before any test registers a step of its own.
 const shippedUpcasters = Object.keys(UPCASTERS);
@@ -98,6 +98,33 @@ describe('upcast', () => {
     it('leaves a v2 file as stored', () => {
       const file = { sha256: 'f'.repeat(64), size: 12, contentType: 'image/png', originalName: 'chart.png' };
       expect(upcast('EvidenceAttached', 2, { ...v1, file }).data).toMatchObject({ file });
+    });
+  });
+
+  describe('currentVersionOf, which the event store applies as it reads', () => {
+    const stored = (schemaVersion: number, data: Record<string, unknown>) => ({
+      type: 'EvidenceAttached',
+      data,
+      metadata: { schemaVersion, actor: null },
+      position: 7n,
+      hash: 'a'.repeat(64),
+    });
+
+    it('gives back the very event when it is already current, so nearly every read costs one lookup', () => {
+      const current = stored(2, { evidenceId: 'ev-1', file: null });
+      expect(currentVersionOf(current)).toBe(current);
+    });
+
+    it('lifts an older event into a copy that says the version it now has, and leaves the stored one as it was', () => {
+      const old = stored(1, { evidenceId: 'ev-1' });
+      const lifted = currentVersionOf(old);
+      expect(lifted).toEqual({ ...old, data: { evidenceId: 'ev-1', file: null }, metadata: { schemaVersion: 2, actor: null } });
+      expect(old).toEqual(stored(1, { evidenceId: 'ev-1' }));
+    });
+
+    it('refuses a type or version this build does not know, as upcast does', () => {
+      expect(() => currentVersionOf({ ...stored(1, {}), type: 'ActionEscalated' })).toThrow(UnknownEventTypeError);
+      expect(() => currentVersionOf(stored(3, {}))).toThrow(UnknownEventTypeError);
     });
   });
 });

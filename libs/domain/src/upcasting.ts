@@ -63,3 +63,23 @@ export function upcast(type: string, version: number, data: Record<string, unkno
   }
   return { type, data: lifted } as DomainEvent;
 }
+
+/** What `currentVersionOf` needs of a stored event: any store's recorded event has it. */
+export interface StoredEvent {
+  type: string;
+  data: Record<string, unknown>;
+  metadata: { schemaVersion?: number; actor?: { userId: string } | null };
+}
+
+/**
+ * A stored event in the shape this build reads, for the event store to apply as it reads (an
+ * `UpcastingEventStore` is configured with it once): the same object when it is already current,
+ * which is nearly every event, else a copy with the lifted data and the version it now has. The
+ * stored event is never changed, so its hash still covers what was stored.
+ */
+export function currentVersionOf<R extends StoredEvent>(stored: R): R {
+  const version = stored.metadata.schemaVersion ?? 1;
+  if (Object.hasOwn(EVENT_SCHEMA_VERSIONS, stored.type) && EVENT_SCHEMA_VERSIONS[stored.type as DomainEvent['type']] === version) return stored;
+  const lifted = upcast(stored.type, version, stored.data, stored.metadata);
+  return { ...stored, type: lifted.type, data: lifted.data, metadata: { ...stored.metadata, schemaVersion: EVENT_SCHEMA_VERSIONS[lifted.type] } };
+}

@@ -1,11 +1,14 @@
-import { EventStore, RecordedEvent, StreamRevision } from './event-store.port';
+import { EventStore, StreamRevision } from './event-store.port';
 import { commandIdFingerprint, StreamStateCache } from './stream-state-cache';
+import { eventOf } from './upcasting-event-store';
 
-/** How a stream's events become its state: the decider's fold, and the loader that upcasts stored events. */
+/**
+ * How a stream's events become its state: the decider's fold. The events come as the store reads
+ * them, so a store holding older versions is one that upcasts on read (`upcastOnRead`).
+ */
 export interface StreamFold<Event, State> {
   initialState(): State;
   evolve(state: State, event: Event): State;
-  load(recorded: RecordedEvent): Event;
 }
 
 export interface CurrentState<State> {
@@ -32,7 +35,7 @@ export async function foldStream<Event, State>(
   let state = cached?.state ?? fold.initialState();
   const commandIds = cached?.commandIds ?? new Set<number>();
   for (const event of recorded) {
-    state = fold.evolve(state, fold.load(event));
+    state = fold.evolve(state, eventOf<Event>(event));
     if (typeof event.metadata.commandId === 'string') commandIds.add(commandIdFingerprint(event.metadata.commandId));
   }
   const revision = recorded.length === 0 ? undefined : recorded[recorded.length - 1].revision;

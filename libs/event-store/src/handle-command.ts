@@ -3,15 +3,13 @@ import { EventMetadata, EventStore, ExpectedRevision, GlobalPosition, RecordedEv
 import { WrongExpectedRevisionError } from './event-store.errors';
 import { foldStream, rememberAppended } from './fold-stream';
 import { commandIdFingerprint, StreamStateCache } from './stream-state-cache';
+import { eventOf } from './upcasting-event-store';
 
 export interface Decider<Command, Event extends { type: string; data: object }, State, Meta, Context> {
   initialState(): State;
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State, metadata: Meta, context: Context): Event[];
 }
-
-/** Turns a stored event into the current domain shape (upcasting older schema versions). */
-export type EventLoader<Event> = (recorded: RecordedEvent) => Event;
 
 export interface HandleCommandOptions<Event extends { type: string }, Meta, Context, State = unknown> {
   metadata: Meta & {
@@ -24,7 +22,6 @@ export interface HandleCommandOptions<Event extends { type: string }, Meta, Cont
   context: Context;
   /** The revision the client last saw; when absent, the revision read while rebuilding state. */
   expectedRevision?: StreamRevision;
-  load: EventLoader<Event>;
   schemaVersionOf(event: Event): number;
   /**
    * Runs on the rebuilt state before deciding; throws to refuse. What it returns (the acting
@@ -57,8 +54,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
   command: Command,
   options: HandleCommandOptions<Event, Meta, Context, State>,
 ): Promise<CommandResult<Event, State>> {
-  const fold = { initialState: decider.initialState, evolve: decider.evolve, load: options.load };
-  const current = await foldStream(store, streamId, fold, options.cache);
+  const current = await foldStream(store, streamId, decider, options.cache);
   let state = current.state;
   const readRevision = current.revision;
 
@@ -70,8 +66,8 @@ export async function handleCommand<Command, Event extends { type: string; data:
   if (current.commandIds.has(commandIdFingerprint(metadata.commandId))) {
     const recorded = await store.readStream(streamId);
     let latest = decider.initialState();
-    for (const event of recorded) latest = decider.evolve(latest, options.load(event));
-    const done = earlierResult(recorded, metadata.commandId, latest, options.load);
+    for (const event of recorded) latest = decider.evolve(latest, eventOf<Event>(event));
+    const done = earlierResult<Event, State>(recorded, metadata.commandId, latest);
     if (done) return done;
   }
 
@@ -103,8 +99,8 @@ export async function handleCommand<Command, Event extends { type: string; data:
     if (!(error instanceof WrongExpectedRevisionError)) throw error;
     const now = await store.readStream(streamId);
     let latest = decider.initialState();
-    for (const event of now) latest = decider.evolve(latest, options.load(event));
-    const raced = earlierResult(now, metadata.commandId, latest, options.load);
+    for (const event of now) latest = decider.evolve(latest, eventOf<Event>(event));
+    const raced = earlierResult<Event, State>(now, metadata.commandId, latest);
     if (raced) return raced;
     throw error;
   }
@@ -117,12 +113,11 @@ function earlierResult<Event, State>(
   recorded: RecordedEvent[],
   commandId: string,
   state: State,
-  load: EventLoader<Event>,
 ): CommandResult<Event, State> | undefined {
   const earlier = recorded.filter((e) => e.metadata.commandId === commandId);
   if (earlier.length === 0) return undefined;
   const last = earlier[earlier.length - 1];
-  return { events: earlier.map(load), state, revision: last.revision, position: last.position, replayed: true };
+  return { events: earlier.map((e) => eventOf<Event>(e)), state, revision: last.revision, position: last.position, replayed: true };
 }
 
 /**

@@ -7,6 +7,7 @@ export * from './sqlite/background-checkpointer';
 export * from './sqlite/sqlite-snapshot';
 export * from './handle-command';
 export * from './fold-stream';
+export * from './upcasting-event-store';
 export * from './stream-state-cache';
 export * from './deterministic-uuid';
 export * from './deterministic-id';

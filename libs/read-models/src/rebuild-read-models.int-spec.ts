@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { addDays } from '@send/domain';
-import { SqliteEventStore } from '@send/event-store';
+import { addDays, currentVersionOf } from '@send/domain';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { ActionFilter, findActions, InvalidCursorError } from './actions/action-query';
 import { ActionEntity } from './actions/action.entity';
 import { PlanEntity } from './plans/plan.entity';
@@ -26,7 +26,7 @@ import { ProjectionRunner } from './projection/projection-runner';
 import { RebuildProgress, rebuildReadModels } from './rebuild-read-models';
 
 // One store feeds both databases, so their rows can be compared with each other too.
-const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+const store = upcastOnRead(new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 }), currentVersionOf);
 let eventCount = 0;
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { ReadDatabaseConfig, openReadDatabase } from './read-database';
 import { defaultProjections } from './default-projections';
@@ -21,7 +21,7 @@ export interface RebuildSummary {
  * the live app runs. Stop the api first: a live runner would race the rebuild.
  */
 export async function rebuildReadModels(
-  store: EventStore,
+  store: UpcastingEventStore,
   config: ReadDatabaseConfig,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
   batchSize = 5000,

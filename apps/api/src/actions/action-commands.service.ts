@@ -14,7 +14,7 @@ import {
   Principal,
 } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** An action's commands; an action's owner and delegates may send some of them to their own actions. */
 @Injectable()

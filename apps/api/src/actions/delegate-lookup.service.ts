@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal, UserNotFoundError } from '@send/domain';
 import { RoleGrantEntity, UserEntity } from '@send/read-models';
-import { ActionReadService } from './action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 
 /** Finds the person an action is being delegated to, among those who work in its local area. */
 @Injectable()

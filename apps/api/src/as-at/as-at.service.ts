@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarDate, canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError } from '@send/domain';
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -29,7 +29,7 @@ export class AsAtService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly clock: Clock,
   ) {
     this.history = new PlanHistory(readModelStreamIndex(dataSource), store);

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { SqliteEventStore } from '@send/event-store';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { rebuildReadModels, RebuildSummary } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { BackedUpFile, BackupManifest, readManifest } from './backup-manifest';
 import { BackupError } from './backup.errors';
 import { verifyNamingEvidence } from './evidence-reference';
 import { copyHashed, hashFile } from './hashed-copy';
+import { currentVersionOf } from '@send/domain';
 
 export interface RestoreOptions {
   /** Replace an event store the target already holds (the api must be stopped). */
@@ -196,7 +197,7 @@ async function rebuild(config: AppConfig, eventStore: string, progress: (line: s
   if (config.readDatabase.type === 'sqlite') await mkdir(dirname(config.readDatabase.filename), { recursive: true });
   const where = config.readDatabase.type === 'sqlite' ? config.readDatabase.filename : 'PostgreSQL (READ_DATABASE_URL)';
   progress(`Rebuilding the read models in ${where}…`);
-  const store = new SqliteEventStore({ filename: eventStore, backgroundCheckpoints: false });
+  const store = upcastOnRead(new SqliteEventStore({ filename: eventStore, backgroundCheckpoints: false }), currentVersionOf);
   let shown = 0;
   try {
     return await rebuildReadModels(store, config.readDatabase, ({ events, total, elapsedMs }) => {

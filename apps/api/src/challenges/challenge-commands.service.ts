@@ -16,7 +16,7 @@ import {
   riskStream,
 } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** Challenge threads' commands: a question, answers, follow-ups, the board's resolution. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { randomUUID } from 'node:crypto';
 import { ChallengeCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ChallengeCommands } from './challenge-commands.service';
 import { listComplexity } from '../hardening/list-complexity';

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DomainError, Principal, loadEvent, userDecider, userStream } from '@send/domain';
+import { DomainError, Principal, userDecider, userStream } from '@send/domain';
+import { foldStream } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { ConfigurationError, loadAppConfig, planImportLimits } from '../config/app-config';
@@ -64,8 +65,7 @@ async function main(): Promise<number> {
 }
 
 async function principalOf(userId: string, store: ReturnType<typeof createEventStore>): Promise<Principal> {
-  const events = await store.readStream(userStream(userId));
-  const user = events.reduce((state, e) => userDecider.evolve(state, loadEvent(e)), userDecider.initialState());
+  const user = (await foldStream(store, userStream(userId), userDecider)).state;
   if (!user.exists) throw new ConfigurationError(`No user "${userId}" is registered; the import is recorded as a registered plan administrator's`);
   return { userId: user.userId, displayName: user.displayName, ownerId: user.ownerId, grants: user.grants };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadOrCreateLocalSigningKey, mintLocalToken } from '../auth/local-signing-key';
+import { userStream } from '@send/domain';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
 import { createEventStore } from '../infrastructure/event-store.provider';
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   }
   const store = createEventStore(config.eventStore);
   try {
-    const registered = await store.readStream(`user-${values.user}`);
+    const registered = await store.readStream(userStream(values.user));
     if (registered.length === 0) {
       const users = (await store.readAll())
         .filter((e) => e.type === 'UserRegistered')

@@ -30,7 +30,7 @@ import {
   UserEvent,
   UserState,
 } from '@send/domain';
-import { CommandResult, EventStore } from '@send/event-store';
+import { CommandResult, EventStore, UpcastingEventStore } from '@send/event-store';
 import { ActionCommands } from '../actions/action-commands.service';
 import { ChallengeCommands } from '../challenges/challenge-commands.service';
 import { FollowUpCommands } from '../follow-ups/follow-up-commands.service';
@@ -42,7 +42,7 @@ import { MetricCommands } from '../scorecard/metric-commands.service';
 import { RiskCommands } from '../risks/risk-commands.service';
 import { UserCommands } from '../users/user-commands.service';
 import { DependencyCommands } from '../dependencies/dependency-commands.service';
-import { CommandOptions, CommandRunner } from './command-runner.service';
+import { CommandOptions, CommandRunner } from './runner/command-runner.service';
 
 /**
  * Every concept's commands behind one object, for the tools that write across all of them: the
@@ -66,7 +66,7 @@ export class PlanCommandService {
   ) {}
 
   /** Outside Nest (the CLI, unit tests): every concept's commands over one store and one cache. */
-  static over(store: EventStore, clock: Clock, config?: Pick<AppConfig, 'commandCacheBytes'>): PlanCommandService {
+  static over(store: UpcastingEventStore, clock: Clock, config?: Pick<AppConfig, 'commandCacheBytes'>): PlanCommandService {
     const runner = new CommandRunner(store, clock, config);
     return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), new FollowUpCommands(runner), runner);
   }

@@ -1,14 +1,14 @@
-import { foldStream, SqliteEventStore, StreamFold, StreamStateCache } from '@send/event-store';
+import { foldStream, SqliteEventStore, StreamFold, StreamStateCache, upcastOnRead } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { loadDemoPlan } from '../demo/demo-plan.loader';
 import { PlanCommandService } from './plan-command.service';
-import { actionDecider, loadEvent, meetingDecider, metricDecider, planDecider, userDecider } from '@send/domain';
+import { actionDecider, meetingDecider, metricDecider, planDecider, streamConcept, StreamConcept, userDecider, currentVersionOf } from '@send/domain';
 
-/** The deciders whose states the command path caches, by the prefix of the streams they fold. */
-const DECIDERS = { plan: planDecider, action: actionDecider, user: userDecider, meeting: meetingDecider, metric: metricDecider } as const;
+/** The deciders whose states the command path caches, by the concept of the streams they fold. */
+const DECIDERS: Partial<Record<StreamConcept, unknown>> = { plan: planDecider, action: actionDecider, user: userDecider, meeting: meetingDecider, metric: metricDecider };
 
 describe('the folded-state cache with every stream of the demo plan', () => {
-  const store = new SqliteEventStore({ filename: ':memory:' });
+  const store = upcastOnRead(new SqliteEventStore({ filename: ':memory:' }), currentVersionOf);
   let streamIds: string[];
 
   beforeAll(async () => {
@@ -23,10 +23,10 @@ describe('the folded-state cache with every stream of the demo plan', () => {
   it('gives back each state exactly as it was folded', async () => {
     const checked = new Map<string, number>();
     for (const streamId of streamIds) {
-      const kind = streamId.slice(0, streamId.indexOf('-')) as keyof typeof DECIDERS;
-      const decider = DECIDERS[kind];
-      if (!decider) continue;
-      const fold = { initialState: decider.initialState, evolve: decider.evolve, load: loadEvent } as StreamFold<unknown, unknown>;
+      const kind = streamConcept(streamId);
+      const decider = kind && (DECIDERS[kind] as typeof planDecider | undefined);
+      if (!kind || !decider) continue;
+      const fold = decider as StreamFold<unknown, unknown>;
       const folded = await foldStream(store, streamId, fold);
       const cache = new StreamStateCache();
       await foldStream(store, streamId, fold, cache);

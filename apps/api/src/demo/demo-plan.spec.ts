@@ -1,5 +1,5 @@
-import { ActionEvent, ActionState, addDays, londonDateOf, evolveAction, initialActionState } from '@send/domain';
-import { RecordedEvent, SqliteEventStore } from '@send/event-store';
+import { ActionEvent, ActionState, addDays, londonDateOf, evolveAction, initialActionState, isStreamOf, currentVersionOf } from '@send/domain';
+import { RecordedEvent, SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { Clock } from '../common/clock';
 import { DEMO_PLAN_ID, loadDemoPlan } from './demo-plan.loader';
@@ -10,7 +10,7 @@ const STALE_AFTER_DAYS = 42;
 type Folded = Extract<ActionState, { exists: true }> & { addedOn: string };
 
 async function load(anchor: string) {
-  const store = new SqliteEventStore({ filename: ':memory:' });
+  const store = upcastOnRead(new SqliteEventStore({ filename: ':memory:' }), currentVersionOf);
   const progress: number[] = [];
   const summary = await loadDemoPlan(PlanCommandService.over(store, new Clock()), anchor, (done, total) => progress.push(done / total));
   const events = await store.readAll();
@@ -21,7 +21,7 @@ async function load(anchor: string) {
 /** Folds the action streams ourselves, as the read side would, to judge the plan at the anchor. */
 function foldActions(events: RecordedEvent[]): Folded[] {
   const streams = new Map<string, { state: ActionState; addedOn: string }>();
-  for (const recorded of events.filter((e) => e.streamId.startsWith('action-'))) {
+  for (const recorded of events.filter((e) => isStreamOf('action', e.streamId))) {
     const current = streams.get(recorded.streamId) ?? { state: initialActionState(), addedOn: londonDateOf(recorded.metadata.occurredAt) };
     const event = { type: recorded.type, data: recorded.data } as ActionEvent;
     streams.set(recorded.streamId, { ...current, state: evolveAction(current.state, event) });

@@ -13,7 +13,7 @@ import {
   planStream,
 } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** Declaring and removing dependencies: commands on the plan's dependency network. */
 @Injectable()

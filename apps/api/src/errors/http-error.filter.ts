@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { errorOutcome, recordErrors } from '../observability/request-outcome';
+import { errorOutcome, recordErrors } from './request-outcome';
 import { ErrorCode } from './error-codes';
 import { toGraphQLError } from './to-graphql-error';
 

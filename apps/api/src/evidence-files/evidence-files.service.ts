@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { ActionClosedError, AttachEvidence, EvidenceFile, EvidenceNotFoundError, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { EvidenceEntity } from '@send/read-models';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model';
 import { ActionCommands } from '../actions/action-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';

@@ -17,7 +17,7 @@ import {
   userStream,
 } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** The meeting action log's commands: a follow-up raised at a meeting, its notes, its completion or dropping. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { canSeeArea, FollowUpNotFoundError, FollowUpStatus, londonDateOf, Principal } from '@send/domain';
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { ActionLogHistory, FollowUpEntity, FollowUpNoteEntity, PlanEntity, readModelFollowUpIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -22,7 +22,7 @@ export class FollowUpReadService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) store: UpcastingEventStore,
   ) {
     this.history = new ActionLogHistory(readModelFollowUpIndex(dataSource), store);
   }

@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { randomUUID } from 'node:crypto';
 import { FollowUpCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { AsAtService } from '../as-at/as-at.service';
 import { asAtComplexity } from '../hardening/history-complexity';
 import { ActionLogArgs } from './dto/action-log.args';

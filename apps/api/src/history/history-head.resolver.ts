@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { storeHeadComplexity } from '../hardening/history-complexity';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';

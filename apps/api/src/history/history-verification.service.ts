@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ChainBreak, ChainHead, EventStore, IncrementalChainVerifier, RecordedEvent } from '@send/event-store';
-import { dependencyNetworkStream } from '@send/domain';
+import { actionStream, dependencyNetworkStream, meetingStream, metricStream, planStream } from '@send/domain';
 import { PlanEntity, readModelStreamIndex, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
@@ -37,7 +37,7 @@ export class HistoryVerificationService {
     const index = readModelStreamIndex(this.dataSource);
     const [actionIds, meetingIds, metricIds] = await Promise.all([index.actionIds(plan.planId), index.meetingIds(plan.planId), index.metricIds(plan.planId)]);
     const network = dependencyNetworkStream(plan.planId);
-    const planStreams = new Set([`plan-${plan.planId}`, ...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`), ...metricIds.map((id) => `metric-${id}`), network]);
+    const planStreams = new Set([planStream(plan.planId), ...actionIds.map(actionStream), ...meetingIds.map(meetingStream), ...metricIds.map(metricStream), network]);
     const timeline = actionIds.length === 0 ? [] : await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { actionId: In(actionIds) } });
 
     const checkedAt = this.clock.now();
@@ -47,7 +47,7 @@ export class HistoryVerificationService {
     // Timeline lines come from the plan's action streams, its meetings' decisions and its dependency network.
     const timelineEvents = new Map<bigint, RecordedEvent>();
     if (timeline.length > 0) {
-      const sources = [...actionIds.map((id) => `action-${id}`), ...meetingIds.map((id) => `meeting-${id}`), network];
+      const sources = [...actionIds.map(actionStream), ...meetingIds.map(meetingStream), network];
       for (const events of await Promise.all(sources.map((streamId) => this.store.readStream(streamId)))) {
         for (const event of events) timelineEvents.set(event.position, event);
       }

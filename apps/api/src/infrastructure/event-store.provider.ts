@@ -1,22 +1,23 @@
 import { Provider } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EventStore, openEsdbEventStore, SqliteEventStore } from '@send/event-store';
+import { currentVersionOf } from '@send/domain';
+import { openEsdbEventStore, SqliteEventStore, upcastOnRead, UpcastingEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
-import { Metrics } from '../observability/metrics';
-import { timeAppends } from '../observability/timed-appends';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-export function createEventStore(config: AppConfig['eventStore']): EventStore {
-  if (config.type === 'esdb') return openEsdbEventStore(config.connectionString);
+/** The store every part of the app and its tools reads through: events come back upcast to this build's versions (docs/architecture.md). */
+export function createEventStore(config: AppConfig['eventStore']): UpcastingEventStore {
+  if (config.type === 'esdb') return upcastOnRead(openEsdbEventStore(config.connectionString), currentVersionOf);
   mkdirSync(dirname(config.filename), { recursive: true });
-  return new SqliteEventStore({ filename: config.filename, busyTimeoutMs: config.busyTimeoutMs });
+  return upcastOnRead(new SqliteEventStore({ filename: config.filename, busyTimeoutMs: config.busyTimeoutMs }), currentVersionOf);
 }
 
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
-  inject: [APP_CONFIG, Metrics],
-  useFactory: (config: AppConfig, metrics: Metrics) => timeAppends(createEventStore(config.eventStore), metrics.appendDuration),
+  inject: [APP_CONFIG],
+  // Its appends are timed by observability (AppendTiming), which watches this folder from above.
+  useFactory: (config: AppConfig) => createEventStore(config.eventStore),
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventStore, GlobalPosition } from '@send/event-store';
+import { UpcastingEventStore, GlobalPosition } from '@send/event-store';
 import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -27,7 +27,7 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   private positionRead: Promise<GlobalPosition | undefined> | undefined;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {

@@ -8,7 +8,7 @@ import { RisksModule } from '../risks/risks.module';
 import { ReadingModule } from '../reading/reading.module';
 import { MeetingAgendaResolver } from './agenda/meeting-agenda.resolver';
 import { MeetingAgendaService } from './agenda/meeting-agenda.service';
-import { MeetingReadService } from './meeting-read.service';
+import { MeetingReadService } from '../reading/meeting-read.service';
 import { MeetingsResolver } from './meetings.resolver';
 import { RiskDecisionsResolver } from './risk-decisions.resolver';
 

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { randomUUID } from 'node:crypto';
 import { MeetingCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { AsAtService } from '../as-at/as-at.service';
 import { PlanReaders } from '../reading/plan-readers.service';
 import { PlanModel } from '../plans/models/plan.model';
@@ -12,7 +12,7 @@ import { listComplexity } from '../hardening/list-complexity';
 import { planHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, RecordPlanDecisionInput, ScheduleMeetingInput } from './dto/meeting.input';
-import { MeetingReadService } from './meeting-read.service';
+import { MeetingReadService } from '../reading/meeting-read.service';
 import { KnownAs } from './models/known-as.model';
 import { MeetingModel } from './models/meeting.model';
 

@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { listComplexity } from '../hardening/list-complexity';
 import { RiskModel } from '../risks/models/risk.model';
-import { MeetingReadService } from './meeting-read.service';
+import { MeetingReadService } from '../reading/meeting-read.service';
 import { PlanDecisionModel } from './models/meeting.model';
 
 /** A risk's page shows what the board decided about it; the decisions live with the meetings. */

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { ErrorCode } from '../errors/error-codes';
 import { Metrics } from './metrics';
-import { recordErrors } from './request-outcome';
+import { recordErrors } from '../errors/request-outcome';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
+import { AppendTiming } from './append-timing';
 import { AppLogger, createRootLogger } from './app-logger';
 import { HealthController } from './health.controller';
 import { Metrics } from './metrics';
@@ -20,6 +21,7 @@ import { RequestLog } from './request-log';
     { provide: Metrics, useFactory: () => new Metrics() },
     ProjectionLagProbe,
     RequestLog,
+    AppendTiming,
   ],
   exports: [AppLogger, Metrics, RequestLog],
 })

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { DocumentNode, Kind, OperationDefinitionNode } from 'graphql';
-import { errorOutcome, ObservedRequest, recordErrors } from './request-outcome';
+import { errorOutcome, ObservedRequest, recordErrors } from '../errors/request-outcome';
 
 type Context = { req?: ObservedRequest };
 

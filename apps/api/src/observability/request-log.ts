@@ -6,7 +6,7 @@ import { TOKEN_VERIFIER } from '../auth/authentication.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { AppLogger } from './app-logger';
 import { Metrics } from './metrics';
-import { ErrorOutcome, ObservedRequest, refusalOf } from './request-outcome';
+import { ErrorOutcome, ObservedRequest, refusalOf } from '../errors/request-outcome';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 

@@ -5,8 +5,8 @@ const outcomeOf = (error: unknown) =>
   error instanceof WrongExpectedRevisionError ? 'conflict' : error instanceof EventStoreUnavailableError ? 'unavailable' : 'error';
 
 /**
- * Times every append of this store into `histogram`. The store itself is kept (not wrapped in
- * another object), so whatever knows its adapter's class still does.
+ * Times every append of this store into `histogram`. The store itself is changed (not wrapped in
+ * another object), so everyone already holding it is timed too.
  */
 export function timeAppends<T extends EventStore>(store: T, histogram: Histogram<'outcome'>): T {
   const append = store.appendToStream.bind(store);

@@ -11,11 +11,10 @@ import {
   RuleViolationError,
   actionDecider,
   actionStream,
-  loadEvent,
   planDecider,
   planStream,
 } from '@send/domain';
-import { deterministicUuid, EventStore, GlobalPosition, actionIdFor } from '@send/event-store';
+import { deterministicUuid, EventStore, eventOf, GlobalPosition, actionIdFor } from '@send/event-store';
 import { PlanCommandService } from '../commands/plan-command.service';
 import { Clock } from '../common/clock';
 import { ImportLimitError, ImportLimits } from '../common/import-limits';
@@ -168,7 +167,7 @@ export class PlanImporter {
     for (const actionId of actionIds) {
       const recorded = await this.store.readStream(actionStream(actionId));
       if (recorded.length === 0) continue;
-      const state = recorded.reduce((s, e) => actionDecider.evolve(s, loadEvent(e)), actionDecider.initialState());
+      const state = recorded.reduce((s, e) => actionDecider.evolve(s, eventOf(e)), actionDecider.initialState());
       existing.set(actionId, { state, commandIds: new Set(recorded.map((e) => e.metadata.commandId ?? '')) });
     }
     return existing;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PlanCommand, PlanEvent, planDecider, PlanNotFoundError, PlanState, planStream } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** A plan's commands: creating it, revising it, its stale threshold and update rounds. */
 @Injectable()

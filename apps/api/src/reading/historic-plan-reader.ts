@@ -7,14 +7,14 @@ import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model
 import { MilestoneModel, toMilestoneModels } from '../actions/models/milestone.model';
 import { TimelineEntryModel, toTimelineEntryModels } from '../actions/models/timeline-entry.model';
 import { OwnerWorkloadModel, toOwnerModel } from '../owners/models/owner.model';
-import { workloads } from '../owners/owner-workload.service';
+import { workloads } from './owner-workload.service';
 import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
 import { PlanModel, toPlanModel } from '../plans/models/plan.model';
 import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
-import { metricDefinitions, seriesOf, toComparatorValueModel, toMetricModel, toTargetModel } from '../scorecard/metric-models';
+import { metricDefinitions, seriesOf, toComparatorValueModel, toMetricModel, toTargetModel } from './metric-models';
 import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
-import { ScorecardReadService } from '../scorecard/scorecard-read.service';
-import { DependencyNetworkView } from '../dependencies/dependency-network-view';
+import { ScorecardReadService } from './scorecard-read.service';
+import { DependencyNetworkView } from './dependency-network-view';
 import { MetricReader, PlanReader } from './plan-reader';
 
 /**

@@ -7,14 +7,14 @@ import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model
 import { MilestoneModel, toMilestoneModels } from '../actions/models/milestone.model';
 import { TimelineEntryModel, toTimelineEntryModels } from '../actions/models/timeline-entry.model';
 import { OwnerWorkloadModel } from '../owners/models/owner.model';
-import { OwnerWorkloadService } from '../owners/owner-workload.service';
+import { OwnerWorkloadService } from './owner-workload.service';
 import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
 import { PlanModel, toPlanModel } from '../plans/models/plan.model';
 import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
-import { PlanRollUpService } from '../plans/plan-roll-up.service';
+import { PlanRollUpService } from './plan-roll-up.service';
 import { MetricModel } from '../scorecard/models/metric.model';
-import { ScorecardReadService } from '../scorecard/scorecard-read.service';
-import { DependencyNetworkView } from '../dependencies/dependency-network-view';
+import { ScorecardReadService } from './scorecard-read.service';
+import { DependencyNetworkView } from './dependency-network-view';
 import { PlanReader } from './plan-reader';
 
 /** The shared services a live reader reads through; one set for the whole app, so their caches and batches are shared too. */

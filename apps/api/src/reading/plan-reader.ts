@@ -8,7 +8,7 @@ import type { OwnerWorkloadModel } from '../owners/models/owner.model';
 import type { ImprovementAreaModel } from '../plans/models/improvement-area.model';
 import type { PlanModel } from '../plans/models/plan.model';
 import type { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
-import type { DependencyNetworkView } from '../dependencies/dependency-network-view';
+import type { DependencyNetworkView } from './dependency-network-view';
 import type { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
 
 /**

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from './action-read.service';
 import { AsAtModule } from '../as-at/as-at.module';
-import { OwnerWorkloadService } from '../owners/owner-workload.service';
-import { PlanRollUpService } from '../plans/plan-roll-up.service';
-import { ScorecardReadService } from '../scorecard/scorecard-read.service';
+import { OwnerWorkloadService } from './owner-workload.service';
+import { PlanRollUpService } from './plan-roll-up.service';
+import { ScorecardReadService } from './scorecard-read.service';
 import { PlanReaders } from './plan-readers.service';
 
 /** The read side every resolver goes through: the access lookups and the live and historic plan readers. */

@@ -12,17 +12,15 @@ import {
   ReminderDetails,
   ReminderEvent,
   ReminderState,
-  loadEvent,
+  reminderStream,
   schemaVersionOf,
 } from '@send/domain';
-import { Decider, deterministicUuid, EventStore, handleCommand, WrongExpectedRevisionError } from '@send/event-store';
+import { Decider, deterministicUuid, EventStore, foldStream, handleCommand, WrongExpectedRevisionError } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
 /** Only the claimant records an outcome, so a retry of that write may safely be recognised as one. */
 const outcomeCommandId = (reminderId: string, attempt: number) => deterministicUuid('reminder-outcome', reminderId, String(attempt));
-
-export const reminderStream = (reminderId: string) => `reminder-${reminderId}`;
 
 const reminderDecider: Decider<ReminderCommand, ReminderEvent, ReminderState, CommandMetadata, void> = {
   initialState: initialReminderState,
@@ -50,8 +48,7 @@ export class ReminderLedgerService {
   ) {}
 
   async state(reminderId: string): Promise<ReminderState> {
-    const events = await this.store.readStream(reminderStream(reminderId));
-    return events.reduce((state, recorded) => evolveReminder(state, loadEvent<ReminderEvent>(recorded)), initialReminderState());
+    return (await foldStream(this.store, reminderStream(reminderId), reminderDecider)).state;
   }
 
   /** The attempt this process now owns, or undefined when it is sent, given up, not yet due again, or someone else claimed it. */
@@ -80,7 +77,6 @@ export class ReminderLedgerService {
     return handleCommand<ReminderCommand, ReminderEvent, ReminderState, CommandMetadata, void>(this.store, reminderStream(reminderId), reminderDecider, command, {
       metadata: { now: this.clock.now(), commandId, correlationId: commandId, actor: SCHEDULER },
       context: undefined,
-      load: loadEvent<ReminderEvent>,
       schemaVersionOf,
     });
   }

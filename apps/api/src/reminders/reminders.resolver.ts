@@ -2,7 +2,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { authorizeReminderReading, Principal } from '@send/domain';
 import { ReminderEntity } from '@send/read-models';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { listComplexity } from '../hardening/list-complexity';
 import { ReminderModel, ReminderStatus } from './models/reminder.model';

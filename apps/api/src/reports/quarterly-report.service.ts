@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidValueError } from '@send/domain';
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { ActionLogHistory, PlanEntity, PlanHistory, readModelFollowUpIndex, readModelRenamedOwners, readModelRiskIndex, readModelStreamIndex, RiskHistory } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -15,7 +15,7 @@ export class QuarterlyReportService {
 
   constructor(
     dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly clock: Clock,
   ) {
     this.histories = {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Principal } from '@send/domain';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { HttpErrorFilter } from '../errors/http-error.filter';

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { wholeHistoryComplexity } from '../hardening/history-complexity';

@@ -14,7 +14,7 @@ import {
   riskStream,
 } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** The risk register's commands: raising, re-scoring, mitigations, targets, closing. */
 @Injectable()

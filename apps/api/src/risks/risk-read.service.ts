@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, DEFAULT_ESCALATION_SCORE, escalationReasons, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { MitigationEntity, PlanEntity, readModelRenamedOwners, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
@@ -47,7 +47,7 @@ export class RiskReadService implements RiskReader {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
   ) {
     this.history = new RiskHistory(readModelRiskIndex(dataSource), store, readModelRenamedOwners(dataSource));
   }

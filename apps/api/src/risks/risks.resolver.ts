@@ -1,7 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { AsAtArgs } from '../as-at/dto/as-at.args';
 import { AsAtService } from '../as-at/as-at.service';
 import { asAtComplexity } from '../hardening/history-complexity';

@@ -14,7 +14,7 @@ import {
   planStream,
 } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** Scorecard metrics' commands: definitions, targets, measurements and their corrections, comparators. */
 @Injectable()

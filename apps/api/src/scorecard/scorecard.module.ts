@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
 import { ActionMetricsResolver } from './action-metrics.resolver';
 import { ScorecardResolver } from './scorecard.resolver';
-import { MeasurementImportService } from './import/measurement-import.service';
+import { MeasurementImportService } from './measurement-import.service';
 
 @Module({
   imports: [ActionsModule],

@@ -14,9 +14,9 @@ import { ScorecardArgs } from './dto/scorecard.args';
 import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from './models/metric.model';
 import { metricIdFor } from './metric-id';
 import { PlanReaders } from '../reading/plan-readers.service';
-import { MeasurementImportService } from './import/measurement-import.service';
+import { MeasurementImportService } from './measurement-import.service';
 import { ImportResultModel } from './models/import-result.model';
-import { ScorecardReadService } from './scorecard-read.service';
+import { ScorecardReadService } from '../reading/scorecard-read.service';
 
 
 @Resolver(() => MetricModel)

@@ -1,8 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** 256 random bits written base64url: 43 characters, safe in a URL fragment. */
-export const SIGN_IN_CODE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
 /**
  * The code goes in the mail; only its SHA-256 is stored, so whoever reads the database (or a
  * backup of it) learns no link that works. A plain hash is enough for 256 random bits: there is
@@ -12,6 +9,7 @@ export function hashSignInCode(code: string): string {
   return createHash('sha256').update(code, 'utf8').digest('hex');
 }
 
+/** 256 random bits written base64url (the form the redeem body's SIGN_IN_CODE_PATTERN accepts). */
 export function newSignInCode(): { code: string; codeHash: string } {
   const code = randomBytes(32).toString('base64url');
   return { code, codeHash: hashSignInCode(code) };

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { PlanCommand, Principal } from '@send/domain';
-import { ActionReadService } from '../actions/action-read.service';
+import { ActionReadService } from '../reading/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanCommands } from '../plans/plan-commands.service';
 import { listComplexity } from '../hardening/list-complexity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACCESS_RULES, authorizeIdentityChange, RoleGrant, UserAlreadyExistsError, UserCommand, userDecider, UserEvent, UserState, userStream } from '@send/domain';
 import { CommandResult } from '@send/event-store';
-import { CommandOptions, CommandRunner } from '../commands/command-runner.service';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 
 /** People's commands: registering them, their roles, their email address and the owner they act as. */
 @Injectable()

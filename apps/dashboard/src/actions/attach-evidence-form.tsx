@@ -7,8 +7,8 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
 import { errorFor, FieldMap, FormError } from '../shared/field-errors';
 import { ActionDetail, ATTACH_EVIDENCE } from './action.query';
-import { useChangeWith } from './use-change';
-import { useFormErrors } from './use-form-errors';
+import { useChangeWith } from '../shared/use-change';
+import { useFormErrors } from '../shared/use-form-errors';
 
 /** The types the API accepts (it checks the content, not these endings; this only helps the file picker). */
 const ACCEPTED_FILES = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp';

@@ -4,8 +4,8 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
 import { errorFor } from '../shared/field-errors';
 import { ActionDetail, Evidence, REVIEW_EVIDENCE } from './action.query';
-import { useChange } from './use-change';
-import { useFormErrors } from './use-form-errors';
+import { useChange } from '../shared/use-change';
+import { useFormErrors } from '../shared/use-form-errors';
 
 /** The board accepts a piece of evidence or returns it to the owner with a reason. */
 export function EvidenceReview({ action, evidence, onDone, onSaved }: { action: ActionDetail; evidence: Evidence; onDone: () => void; onSaved: (message: string | null) => void }) {

@@ -8,8 +8,8 @@ import { dateErrorFor, errorFor, FieldMap, FormError } from '../shared/field-err
 import { longDate, ukToday } from '../shared/uk-dates';
 import { ActionDetail } from './action.query';
 import { CONFIDENCE_WORDS, ConfidenceLevel, RATE_CONFIDENCE, RateConfidenceAnswer } from './delivery-confidence';
-import { useChange } from './use-change';
-import { useFormErrors } from './use-form-errors';
+import { useChange } from '../shared/use-change';
+import { useFormErrors } from '../shared/use-form-errors';
 
 const DATE_ID = 'confidence-as-at';
 

@@ -8,8 +8,8 @@ import { dateErrorFor, errorFor, FieldMap, FormError } from '../shared/field-err
 import { RAG_WORDS } from '../shared/rag-badge';
 import { longDate, ukToday } from '../shared/uk-dates';
 import { ActionDetail, REPORT_PROGRESS, ReportProgressAnswer } from './action.query';
-import { useChange } from './use-change';
-import { useFormErrors } from './use-form-errors';
+import { useChange } from '../shared/use-change';
+import { useFormErrors } from '../shared/use-form-errors';
 
 const DATE_ID = 'progress-as-at';
 

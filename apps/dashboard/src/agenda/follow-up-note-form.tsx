@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { GraphQLRequestError } from '../api/graphql-client';
-import { useChange } from '../actions/use-change';
+import { useChange } from '../shared/use-change';
 import { may } from '../session/permissions';
 import { useSession } from '../session/session-context';
 import { ErrorMessage } from '../shared/error-message';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useQuery } from '../api/use-query';
-import { useChange } from '../actions/use-change';
+import { useChange } from '../shared/use-change';
 import { ActionOwnership, may } from '../session/permissions';
 import { useSession } from '../session/session-context';
 import { ukDateTime } from '../shared/uk-dates';

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useQuery } from '../api/use-query';
-import { useChange } from '../actions/use-change';
-import { useFormErrors } from '../actions/use-form-errors';
+import { useChange } from '../shared/use-change';
+import { useFormErrors } from '../shared/use-form-errors';
 import { useSession } from '../session/session-context';
 import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';

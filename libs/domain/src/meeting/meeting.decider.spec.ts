@@ -1,6 +1,6 @@
 import { ActionState } from '../action/action.decider';
 import { RiskState } from '../risk/risk.decider';
-import { loadEvent } from '../deciders';
+import { currentVersionOf } from '../upcasting';
 import { CommandMetadata } from '../shared/command-metadata';
 import { refusal } from '../shared/refusal.fixture';
 import { Attendee, MeetingCommand } from './meeting.commands';
@@ -167,7 +167,7 @@ describe('A board meeting', () => {
         { type: 'DecisionRecorded', data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd1', actionId: 'a-8-2', actionRef: '8.2', kind: 'NOTED', summary: 'Noted' }, metadata: { schemaVersion: 1 } },
         { type: 'PlanDecisionRecorded', data: { meetingId, meetingDate: '2026-11-16', decisionId: 'd2', subjectKind: 'PLAN', riskId: null, riskRef: null, kind: 'AGREED', summary: 'Agreed' }, metadata: { schemaVersion: 1 } },
       ];
-      const events = stored.map((e) => loadEvent<MeetingEvent>(e));
+      const events = stored.map((e) => currentVersionOf(e) as unknown as MeetingEvent);
       expect(events[1].data).toEqual(stored[1].data);
       expect(events.reduce(evolveMeeting, initialMeetingState())).toMatchObject({ decisionIds: ['d1', 'd2'] });
     });

@@ -298,7 +298,6 @@ export function describeEventStoreContract(
           metadata: { now: new Date().toISOString(), commandId },
           context: undefined,
           expectedRevision,
-          load: (recorded) => ({ type: 'Added', data: recorded.data as { by: number } }),
           schemaVersionOf: () => 1,
           cache,
         });

@@ -24,7 +24,6 @@ describe('handleCommand on the SQLite store', () => {
   const note = (streamId: string, text: string, options: Partial<HandleCommandOptions<Noted, unknown, void, string[]>> = {}) =>
     handleCommand(store, streamId, notes, { text }, {
       context: undefined,
-      load: (recorded) => ({ type: 'Noted', data: recorded.data as { text: string } }),
       schemaVersionOf: () => 1,
       ...options,
       metadata: { now: '2026-12-07T10:00:00.000Z', commandId: randomUUID(), ...options.metadata },

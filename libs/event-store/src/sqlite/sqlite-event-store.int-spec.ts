@@ -217,7 +217,6 @@ describe('SqliteEventStore on a file', () => {
         handleCommand(store, streamId, counter, { by }, {
           metadata: { now: new Date().toISOString(), commandId: randomUUID() },
           context: undefined,
-          load: (recorded) => ({ type: 'Added', data: recorded.data as { by: number } }),
           schemaVersionOf: () => 1,
           cache,
         });

@@ -1,4 +1,4 @@
-import { ActionEvent } from '@send/domain';
+import { ActionEvent, isStreamOf } from '@send/domain';
 import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ActionPriorityEntity } from './action-priority.entity';
@@ -7,7 +7,7 @@ import { ActionEntity } from './action.entity';
 
 /** The change an event makes to an action's row; undefined for an event of another stream. */
 function changeOf(event: ProjectedEvent): ActionRowChange | undefined {
-  return event.recorded.streamId.startsWith('action-') ? actionRowChange(event as ProjectedEvent & ActionEvent) : undefined;
+  return isStreamOf('action', event.recorded.streamId) ? actionRowChange(event as ProjectedEvent & ActionEvent) : undefined;
 }
 
 export class ActionProjection implements Projection {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SqliteEventStore } from '@send/event-store';
+import { SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { ActionPriorityEntity } from '../actions/action-priority.entity';
 import { ActionEntity } from '../actions/action.entity';
 import { defaultProjections } from '../default-projections';
@@ -13,6 +13,7 @@ import { ProjectionRunner } from '../projection/projection-runner';
 import { openReadDatabase } from '../read-database';
 import { eventStoreStreamIndex, PlanHistory } from './plan-history';
 import { PlanView } from './plan-view';
+import { currentVersionOf } from '@send/domain';
 
 /**
  * The live projections and the as-at view fold the same events through the same functions, so at
@@ -20,7 +21,7 @@ import { PlanView } from './plan-view';
  * The shared history gains what it lacks here: corrections in force and not, a chain of them,
  * delegation, an update round.
  */
-const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+const store = upcastOnRead(new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 }), currentVersionOf);
 const END = '2100-01-01T00:00:00.000Z';
 const director = { userId: 'director', displayName: PEOPLE.director.name, role: 'action-owner' };
 const at = (day: string) => `${day}T10:00:00.000Z`;

@@ -1,6 +1,6 @@
 import { DataSource, IsNull, Not } from 'typeorm';
-import { EventStore } from '@send/event-store';
-import { CalendarDate, dependencyNetworkStream, ownerStream } from '@send/domain';
+import { UpcastingEventStore } from '@send/event-store';
+import { actionStream, CalendarDate, dependencyNetworkStream, meetingStream, metricStream, ownerStream, planStream } from '@send/domain';
 import { ActionEntity } from '../actions/action.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
@@ -28,7 +28,7 @@ export const readModelRenamedOwners = (dataSource: DataSource) => async (): Prom
   (await dataSource.getRepository(OwnerRecordEntity).find({ select: { ownerId: true }, where: { renamedAt: Not(IsNull()) } })).map((o) => o.ownerId);
 
 /** The same from one scan of the store. */
-export const eventStoreRenamedOwners = (store: EventStore) => async (): Promise<string[]> =>
+export const eventStoreRenamedOwners = (store: UpcastingEventStore) => async (): Promise<string[]> =>
   [...new Set((await store.readAll()).filter((e) => e.type === 'OwnerRenamed').map((e) => (e.data as { ownerId: string }).ownerId))];
 
 /** The running api's index: its read models. */
@@ -42,7 +42,7 @@ export function readModelStreamIndex(dataSource: DataSource): PlanStreamIndex {
 }
 
 /** An operator tool's index: one scan of the store, so it needs no read models and never races the api's projections. */
-export function eventStoreStreamIndex(store: EventStore): PlanStreamIndex {
+export function eventStoreStreamIndex(store: UpcastingEventStore): PlanStreamIndex {
   let scanned: Promise<Record<'actions' | 'meetings' | 'metrics', Map<string, string[]>> & { renamed: Set<string> }> | undefined;
   const scan = () =>
     (scanned ??= store.readAll().then((events) => {
@@ -71,7 +71,7 @@ export function eventStoreStreamIndex(store: EventStore): PlanStreamIndex {
 export class PlanHistory {
   constructor(
     private readonly index: PlanStreamIndex,
-    private readonly store: EventStore,
+    private readonly store: UpcastingEventStore,
   ) {}
 
   /** The plan as it stood at the instant, or undefined if it did not exist yet. */
@@ -91,10 +91,10 @@ export class PlanHistory {
       this.index.renamedOwnerIds(),
     ]);
     const streams = await Promise.all([
-      this.store.readStream(`plan-${planId}`),
-      ...actionIds.map((id) => this.store.readStream(`action-${id}`)),
-      ...meetingIds.map((id) => this.store.readStream(`meeting-${id}`)),
-      ...metricIds.map((id) => this.store.readStream(`metric-${id}`)),
+      this.store.readStream(planStream(planId)),
+      ...actionIds.map((id) => this.store.readStream(actionStream(id))),
+      ...meetingIds.map((id) => this.store.readStream(meetingStream(id))),
+      ...metricIds.map((id) => this.store.readStream(metricStream(id))),
       this.store.readStream(dependencyNetworkStream(planId)),
       ...ownerIds.map((id) => this.store.readStream(ownerStream(id))),
     ]);
@@ -103,7 +103,7 @@ export class PlanHistory {
 
   /** When the plan was created, or undefined if there is no such plan. */
   async planCreatedAt(planId: string): Promise<string | undefined> {
-    const [created] = await this.store.readStream(`plan-${planId}`);
+    const [created] = await this.store.readStream(planStream(planId));
     return created?.metadata.occurredAt;
   }
 
@@ -111,7 +111,7 @@ export class PlanHistory {
   async closedMeetings(planId: string): Promise<ClosedMeeting[]> {
     const meetings = await Promise.all(
       (await this.index.meetingIds(planId)).map(async (meetingId) => {
-        const events = await this.store.readStream(`meeting-${meetingId}`);
+        const events = await this.store.readStream(meetingStream(meetingId));
         const scheduled = events.find((e) => e.type === 'MeetingScheduled')?.data as { date: string; title: string } | undefined;
         const closedAt = events.find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
         return scheduled && closedAt ? { meetingId, date: scheduled.date, title: scheduled.title, closedAt } : undefined;
@@ -124,6 +124,6 @@ export class PlanHistory {
 
   /** When a meeting closed, or undefined while it is still open. */
   async meetingClosedAt(meetingId: string): Promise<string | undefined> {
-    return (await this.store.readStream(`meeting-${meetingId}`)).find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
+    return (await this.store.readStream(meetingStream(meetingId))).find((e) => e.type === 'MeetingClosed')?.metadata.occurredAt;
   }
 }

@@ -1,4 +1,4 @@
-import { ActionEvent, ActionOwner, CalendarDate, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority } from '@send/domain';
+import { ActionEvent, ActionOwner, CalendarDate, ImprovementArea, MetricEvent, PlanEvent, RecoveryPriority, streamConcept } from '@send/domain';
 import { RecordedEvent } from '@send/event-store';
 import { ProjectedEvent } from '../projection/projection';
 import { PlanRowChange, planRowChanges } from '../plans/plan-row';
@@ -101,10 +101,10 @@ function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent,
 }
 
 function apply(draft: Draft | undefined, event: ProjectedEvent, when: When): Draft | undefined {
-  const { streamId } = event.recorded;
-  if (streamId.startsWith('plan-')) return evolvePlan(draft, event as ProjectedEvent & PlanEvent, when);
+  const concept = streamConcept(event.recorded.streamId);
+  if (concept === 'plan') return evolvePlan(draft, event as ProjectedEvent & PlanEvent, when);
   if (!draft) return draft;
-  if (streamId.startsWith('action-')) {
+  if (concept === 'action') {
     const actionId = (event.data as { actionId: string }).actionId;
     const options: ActionFoldOptions = when.asOfDate === null ? {} : { asOfDate: when.asOfDate };
     const action = evolveActionView(draft.actions.get(actionId), event as ProjectedEvent & ActionEvent, options);
@@ -113,7 +113,7 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, when: When): Dra
     if (event.type === 'ActionAdded' || event.type === 'OwnerReassigned') draft.owners.set(action.owner.ownerId, action.owner);
     return draft;
   }
-  if (streamId.startsWith('metric-')) {
+  if (concept === 'metric') {
     const metricId = (event.data as { metricId: string }).metricId;
     const metric = evolveMetricView(draft.metrics.get(metricId), event as ProjectedEvent & MetricEvent);
     if (metric) draft.metrics.set(metricId, metric);

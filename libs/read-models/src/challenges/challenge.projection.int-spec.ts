@@ -1,5 +1,5 @@
 import { Actor } from '@send/domain';
-import { riskIdFor, SqliteEventStore } from '@send/event-store';
+import { riskIdFor, UpcastingEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { BOARD_CHAIR, describeOn, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
 import { ProjectionRunner } from '../projection/projection-runner';
@@ -13,7 +13,7 @@ const R1 = riskIdFor(PLAN_A, 'R1');
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`Challenge threads' read model on ${kind}`, () => {
-    let store: SqliteEventStore;
+    let store: UpcastingEventStore;
     let dataSource: DataSource;
     let runner: ProjectionRunner;
     let close: () => Promise<void>;

@@ -1,5 +1,5 @@
 import { DependencyCommand } from '@send/domain';
-import { SqliteEventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { ActionEntity } from '../actions/action.entity';
 import { PlanHistory, eventStoreStreamIndex } from '../as-at/plan-history';
@@ -17,7 +17,7 @@ const declare = (ref: string, dependsOnRef: string, note: string): DependencyCom
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`The dependencies read model on ${kind}`, () => {
-    let store: SqliteEventStore;
+    let store: UpcastingEventStore;
     let dataSource: DataSource;
     let runner: ProjectionRunner;
     let close: () => Promise<void>;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { followUpStream } from '@send/domain';
-import { EventStore, RecordedEvent } from '@send/event-store';
+import { UpcastingEventStore, RecordedEvent } from '@send/event-store';
 import { streamPrefixAt } from '../as-at/known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { FollowUpChange, followUpChanges, isFollowUpEvent } from './follow-up-changes';
@@ -26,7 +26,7 @@ export const readModelFollowUpIndex =
     (await dataSource.getRepository(FollowUpEntity).find({ select: { followUpId: true }, where: { planId } })).map((f) => f.followUpId);
 
 /** An operator tool's index: one scan of the store, needing no read models. */
-export function eventStoreFollowUpIndex(store: EventStore): FollowUpStreamIndex {
+export function eventStoreFollowUpIndex(store: UpcastingEventStore): FollowUpStreamIndex {
   let scanned: Promise<Map<string, string[]>> | undefined;
   return async (planId) => {
     scanned ??= store.readAll().then((events) => {
@@ -83,7 +83,7 @@ export function actionLogAt(streams: RecordedEvent[][], asAt: string): ActionLog
 export class ActionLogHistory {
   constructor(
     private readonly index: FollowUpStreamIndex,
-    private readonly store: EventStore,
+    private readonly store: UpcastingEventStore,
   ) {}
 
   async logsAt(planId: string, instants: string[]): Promise<ActionLogView[]> {

@@ -1,5 +1,5 @@
 import { Actor } from '@send/domain';
-import { riskIdFor, SqliteEventStore } from '@send/event-store';
+import { riskIdFor, UpcastingEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { PlanDecisionEntity } from '../meetings/plan-decision.entity';
 import { BOARD_CHAIR, describeOn, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
@@ -15,7 +15,7 @@ const owner = { name: 'Sam Patel', role: 'Head of SEND' };
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`The meeting action log and plan decisions' read models on ${kind}`, () => {
-    let store: SqliteEventStore;
+    let store: UpcastingEventStore;
     let dataSource: DataSource;
     let runner: ProjectionRunner;
     let close: () => Promise<void>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, loadEvent, OwnerCommand, ownerDecider, OwnerDecisionContext, ownerStream, schemaVersionOf } from '@send/domain';
-import { EventStore, handleCommand, riskIdFor, SqliteEventStore } from '@send/event-store';
+import { Actor, OwnerCommand, ownerDecider, OwnerDecisionContext, ownerStream, schemaVersionOf } from '@send/domain';
+import { handleCommand, riskIdFor, UpcastingEventStore } from '@send/event-store';
 import { ActionEntity } from '../actions/action.entity';
 import { eventStoreStreamIndex, PlanHistory, eventStoreRenamedOwners } from '../as-at/plan-history';
 import { describeOn, ids, PEOPLE, PLAN_A, PLAN_B, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
@@ -18,16 +18,16 @@ const END = '2100-01-01T00:00:00.000Z';
 const director = PEOPLE.director.ownerId;
 
 /** The app's rename path without its Nest wiring: the decider told who the plans record. */
-function rename(store: EventStore, command: OwnerCommand, context: OwnerDecisionContext, actor: Actor) {
+function rename(store: UpcastingEventStore, command: OwnerCommand, context: OwnerDecisionContext, actor: Actor) {
   const commandId = randomUUID();
   const metadata = { now: '2026-01-28T10:00:00.000Z', commandId, correlationId: commandId, actor };
-  return handleCommand(store, ownerStream(command.data.ownerId), ownerDecider, command, { metadata, context, load: loadEvent, schemaVersionOf });
+  return handleCommand(store, ownerStream(command.data.ownerId), ownerDecider, command, { metadata, context, schemaVersionOf });
 }
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`An owner renamed, in the read models on ${kind} and the as-at views`, () => {
     let projected: Awaited<ReturnType<typeof projectedHistory>>;
-    let store: SqliteEventStore;
+    let store: UpcastingEventStore;
     let dataSource: DataSource;
 
     beforeAll(async () => {

@@ -10,13 +10,12 @@ import {
   actionStream,
   Actor,
   DomainEvent,
-  loadEvent,
   PlanCommand,
   planDecider,
   planStream,
   schemaVersionOf,
 } from '@send/domain';
-import { EventStore, foldStream, GlobalPosition, handleCommand, actionIdFor, ownerIdFor } from '@send/event-store';
+import { UpcastingEventStore, foldStream, GlobalPosition, handleCommand, actionIdFor, ownerIdFor } from '@send/event-store';
 import { createFreshDatabase, describeWithPostgres, testPostgresUrl } from '../../../../test/support/test-postgres';
 import { DataSource } from 'typeorm';
 import { ReadDatabaseConfig } from '../read-database';
@@ -78,7 +77,7 @@ export const ids = {
  * A lib's tests may not load the app, so this is the service's write path without its Nest wiring.
  */
 export class HistoryWriter {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: UpcastingEventStore) {}
 
   plan(command: PlanCommand, now: string, actor: Actor) {
     return handleCommand(this.store, planStream(command.data.planId), planDecider, command, this.options(now, actor, undefined));
@@ -95,12 +94,12 @@ export class HistoryWriter {
   }
 
   private async fold<S, E>(streamId: string, decider: { initialState(): S; evolve(state: S, event: E): S }): Promise<S> {
-    return (await foldStream(this.store, streamId, { ...decider, load: loadEvent<E & DomainEvent> })).state;
+    return (await foldStream(this.store, streamId, decider)).state;
   }
 
   private options<X>(now: string, actor: Actor, context: X) {
     const commandId = randomUUID();
-    return { metadata: { now, commandId, correlationId: commandId, actor }, context, load: loadEvent, schemaVersionOf };
+    return { metadata: { now, commandId, correlationId: commandId, actor }, context, schemaVersionOf };
   }
 }
 
@@ -141,7 +140,7 @@ const review = (actionId: string, evidenceId: string, reason?: string) =>
  * action event type appears with real metadata. Refs 1.9/1.10 and
  * 8.9/8.10 check that listing follows plan order rather than string order.
  */
-export async function writeHistory(store: EventStore): Promise<History> {
+export async function writeHistory(store: UpcastingEventStore): Promise<History> {
   const writer = new HistoryWriter(store);
   const at = (day: string) => `${day}T10:00:00.000Z`;
   const plan = (command: PlanCommand, day: string) => writer.plan(command, at(day), PROGRAMME_OFFICE);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { ActionCommand } from '@send/domain';
-import { RecordedEvent, SqliteEventStore, actionIdFor } from '@send/event-store';
+import { ActionCommand, isStreamOf, currentVersionOf } from '@send/domain';
+import { RecordedEvent, SqliteEventStore, actionIdFor, upcastOnRead } from '@send/event-store';
 import { ActionPriorityEntity } from '../actions/action-priority.entity';
 import { ActionEntity } from '../actions/action.entity';
 import { EvidenceEntity } from '../evidence/evidence.entity';
@@ -50,11 +50,11 @@ class FaultyProjection implements Projection {
   }
 }
 
-const isActionEvent = (e: RecordedEvent) => e.streamId.startsWith('action-');
+const isActionEvent = (e: RecordedEvent) => isStreamOf('action', e.streamId);
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`ProjectionRunner on ${kind}`, () => {
-    const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+    const store = upcastOnRead(new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 }), currentVersionOf);
     const drops: Array<() => Promise<void>> = [];
     const openFresh = async (): Promise<[DataSource, ReadDatabaseConfig]> => {
       const db = await freshReadDatabase(kind);
@@ -286,7 +286,7 @@ for (const kind of READ_DATABASE_KINDS) {
     if (kind === 'postgres') {
       describe('applyBatch on PostgreSQL, where the checkpoints and the rows could go apart', () => {
         // A history of their own, so these hold when run alone.
-        const store = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 });
+        const store = upcastOnRead(new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 }), currentVersionOf);
         beforeAll(() => writeHistory(store));
         afterAll(() => store.close());
 

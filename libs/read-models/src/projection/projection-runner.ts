@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { loadEvent } from '@send/domain';
-import { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@send/event-store';
+import { UpcastingEventStore, GlobalPosition, RecordedEvent, Subscription } from '@send/event-store';
 import { BufferedRows } from './buffered-rows';
 import { Projection, ProjectedEvent, RowRead } from './projection';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
@@ -19,9 +18,12 @@ interface Waiter {
   resolve(): void;
 }
 
-/** A stored event in the current domain shape, lifted by the same loader the command path folds with. */
+/**
+ * A recorded event as projections take it: the domain event beside where it was recorded. The store
+ * it was read from has upcast it already (an `UpcastingEventStore`), so this only changes its type.
+ */
 export function toProjectedEvent(recorded: RecordedEvent): ProjectedEvent {
-  return { ...loadEvent(recorded), recorded } as ProjectedEvent;
+  return { type: recorded.type, data: recorded.data, recorded } as ProjectedEvent;
 }
 
 /**
@@ -36,7 +38,7 @@ export class ProjectionRunner {
   lastError: unknown;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: UpcastingEventStore,
     private readonly dataSource: DataSource,
     private readonly projections: Projection[],
     private readonly onError: (error: unknown) => void = () => undefined,

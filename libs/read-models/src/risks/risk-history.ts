@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { EventStore } from '@send/event-store';
+import { UpcastingEventStore } from '@send/event-store';
 import { DEFAULT_ESCALATION_SCORE, ownerStream, planStream, riskStream } from '@send/domain';
 import { planViewAt } from '../as-at/plan-view';
 import { RiskRegisterView, riskRegisterAt } from './risk-register-view';
@@ -15,7 +15,7 @@ export const readModelRiskIndex =
     (await dataSource.getRepository(RiskEntity).find({ select: { riskId: true }, where: { planId } })).map((r) => r.riskId);
 
 /** An operator tool's index: one scan of the store, needing no read models. */
-export function eventStoreRiskIndex(store: EventStore): RiskStreamIndex {
+export function eventStoreRiskIndex(store: UpcastingEventStore): RiskStreamIndex {
   let scanned: Promise<Map<string, string[]>> | undefined;
   return async (planId) => {
     scanned ??= store.readAll().then((events) => {
@@ -34,7 +34,7 @@ export function eventStoreRiskIndex(store: EventStore): RiskStreamIndex {
 export class RiskHistory {
   constructor(
     private readonly index: RiskStreamIndex,
-    private readonly store: EventStore,
+    private readonly store: UpcastingEventStore,
     /** Owners renamed (readModelRenamedOwners, eventStoreRenamedOwners); without it, names stay as the risk events recorded them. */
     private readonly renamedOwners: () => Promise<string[]> = async () => [],
   ) {}

@@ -1,5 +1,5 @@
 import { Actor, RiskCommand } from '@send/domain';
-import { riskIdFor, SqliteEventStore } from '@send/event-store';
+import { riskIdFor, UpcastingEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { BOARD_CHAIR, describeOn, ids, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
 import { ProjectionRunner } from '../projection/projection-runner';
@@ -37,7 +37,7 @@ const raise = (riskId: string, ref: string, title: string): RiskCommand => ({
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`The risk register's read model on ${kind}`, () => {
-    let store: SqliteEventStore;
+    let store: UpcastingEventStore;
     let dataSource: DataSource;
     let runner: ProjectionRunner;
     let close: () => Promise<void>;

@@ -1,4 +1,4 @@
-import { MetricEvent } from '@send/domain';
+import { isStreamOf, MetricEvent } from '@send/domain';
 import { Projection, ProjectedEvent, RowRead } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { ComparatorEntity } from './comparator.entity';
@@ -25,7 +25,7 @@ export class ScorecardProjection implements Projection {
   }
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
-    if (!event.recorded.streamId.startsWith('metric-')) return;
+    if (!isStreamOf('metric', event.recorded.streamId)) return;
     const metricEvent = event as ProjectedEvent & MetricEvent;
     const metric = metricEvent.type === 'MetricDefined' ? undefined : await rows.get(MetricEntity, { metricId: metricEvent.data.metricId });
     for (const change of metricChanges(metric, metricEvent)) {

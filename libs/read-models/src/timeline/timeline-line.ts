@@ -1,4 +1,4 @@
-import { ActionEvent } from '@send/domain';
+import { ActionEvent, isStreamOf } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { describeActionEvent, describeDecision, describeDependency, EventDescription } from './describe-action-event';
 import { isDependencyEvent } from '../dependencies/dependency-changes';
@@ -33,7 +33,7 @@ export function timelineLine(event: ProjectedEvent): TimelineEntryEntity | undef
   if (event.type === 'DecisionRecorded') return line(event, event.data.actionId, null, event.data.meetingId, describeDecision(event.data));
   // So are the dependencies of the action that waits, from the plan's dependency network.
   if (isDependencyEvent(event)) return line(event, event.data.actionId, null, null, describeDependency(event));
-  if (!event.recorded.streamId.startsWith('action-')) return undefined;
+  if (!isStreamOf('action', event.recorded.streamId)) return undefined;
   const actionEvent = event as ProjectedEvent & ActionEvent;
   return line(event, actionEvent.data.actionId, Number(event.recorded.revision), null, describeActionEvent(actionEvent));
 }

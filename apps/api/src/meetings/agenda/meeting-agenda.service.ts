@@ -3,7 +3,7 @@ import { Principal } from '@send/domain';
 import { ChallengeReadService } from '../../challenges/challenge-read.service';
 import { FollowUpReadService } from '../../follow-ups/follow-up-read.service';
 import { RiskReadService } from '../../risks/risk-read.service';
-import { MeetingReadService } from '../meeting-read.service';
+import { MeetingReadService } from '../../reading/meeting-read.service';
 import { PlanReaders } from '../../reading/plan-readers.service';
 import { escalatedSince } from './escalated-since';
 import { AgendaRiskModel, MeetingAgendaModel } from './meeting-agenda.model';

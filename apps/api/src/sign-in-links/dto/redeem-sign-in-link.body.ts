@@ -1,5 +1,7 @@
 import { IsString, Matches } from 'class-validator';
-import { SIGN_IN_CODE_PATTERN } from '../sign-in-code';
+
+/** What `newSignInCode` writes: 256 random bits in base64url, 43 characters, safe in a URL fragment. */
+export const SIGN_IN_CODE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export class RedeemSignInLinkBody {
   @IsString()

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ActionOwner, CalendarDate } from '@send/domain';
 import { ActionEntity, isOverdue, isStale, OwnerEntity, PlanEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
-import { OwnerWorkloadModel, toOwnerModel } from './models/owner.model';
+import { OwnerWorkloadModel, toOwnerModel } from '../owners/models/owner.model';
 
 /** Owners' workloads in a plan as it stands now, from the read database. */
 @Injectable()

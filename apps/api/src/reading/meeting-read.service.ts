@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, MeetingNotFoundError, Principal } from '@send/domain';
 import { DecisionEntity, MeetingEntity, PlanDecisionEntity, PlanEntity } from '@send/read-models';
-import { MeetingModel, PlanDecisionModel } from './models/meeting.model';
+import { MeetingModel, PlanDecisionModel } from '../meetings/models/meeting.model';
 
 const toPlanDecision = (d: PlanDecisionEntity): PlanDecisionModel => ({
   id: d.decisionId,

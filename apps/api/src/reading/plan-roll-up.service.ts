@@ -4,8 +4,8 @@ import { countRollUpGroups, KeyedRollUpGroup, PlanAreaEntity, PlanEntity, PlanPr
 import { BatchLoader } from '../common/batch-loader';
 import { Clock } from '../common/clock';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { ImprovementAreaModel } from './models/improvement-area.model';
-import { RecoveryPriorityModel } from './models/recovery-priority.model';
+import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
+import { RecoveryPriorityModel } from '../plans/models/recovery-priority.model';
 
 /**
  * RAG roll-ups of a plan as it stands now, by area and by priority: the read database counts the

@@ -1,8 +1,8 @@
-import { loadEvent, metricStream, MetricDefined, MetricEvent, MetricRevised } from '@send/domain';
-import { EventStore } from '@send/event-store';
+import { metricStream, MetricDefined, MetricRevised } from '@send/domain';
+import { EventStore, eventOf } from '@send/event-store';
 import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, ScorecardLine } from '@send/read-models';
-import type { MetricReader } from '../reading/plan-reader';
-import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from './models/metric.model';
+import type { MetricReader } from './plan-reader';
+import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
 
 // The scorecard's rows shaped for GraphQL, the same whether they came from the read database or
 // from metrics folded as at an instant (which keep the same row shapes).
@@ -76,7 +76,7 @@ export async function metricDefinitions(store: EventStore, metricId: string, asA
     (e) => (e.type === 'MetricDefined' || e.type === 'MetricRevised') && (asAt === undefined || e.metadata.occurredAt <= asAt),
   );
   return events.map((recorded, i) => {
-    const event = loadEvent<MetricEvent>(recorded) as MetricDefined | MetricRevised;
+    const event = eventOf<MetricDefined | MetricRevised>(recorded);
     return {
       version: i + 1,
       ...definitionFields(event.data),

@@ -10,7 +10,6 @@ import {
   CommandMetadata,
   DomainEvent,
   ExistingAction,
-  loadEvent,
   MeetingEvent,
   MetricEvent,
   PlanEvent,
@@ -20,11 +19,11 @@ import {
   ChallengeEvent,
   schemaVersionOf,
 } from '@send/domain';
-import { CommandResult, Decider, EventStore, foldStream, handleCommand, StreamStateCache } from '@send/event-store';
-import { Clock } from '../common/clock';
-import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.provider';
+import { CommandResult, Decider, foldStream, handleCommand, StreamStateCache, UpcastingEventStore } from '@send/event-store';
+import { Clock } from '../../common/clock';
+import { EVENT_STORE } from '../../infrastructure/event-store.provider';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
 
 /** A plan that has been created, whose actions take commands. */
 export type ActivePlan = Extract<PlanState, { status: 'active' }>;
@@ -56,7 +55,7 @@ export class CommandRunner {
   private readonly cache: StreamStateCache;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly clock: Clock,
     @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'commandCacheBytes'>,
   ) {
@@ -76,7 +75,6 @@ export class CommandRunner {
       metadata: this.metadata(options),
       context,
       expectedRevision,
-      load: loadEvent<E>,
       schemaVersionOf,
       authorize,
       cache: this.cache,
@@ -88,8 +86,7 @@ export class CommandRunner {
     streamId: string,
     decider: { initialState(): S; evolve(state: S, event: E): S },
   ): Promise<S> {
-    const fold = { initialState: decider.initialState, evolve: decider.evolve, load: loadEvent<E> };
-    return (await foldStream(this.store, streamId, fold, this.cache)).state;
+    return (await foldStream(this.store, streamId, decider, this.cache)).state;
   }
 
   /** An action's owner and delegates may act where the policy lets owners; anyone who cannot see its area is told it does not exist. */

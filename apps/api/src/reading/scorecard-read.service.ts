@@ -4,8 +4,8 @@ import { canSeeArea, MetricNotFoundError, Principal } from '@send/domain';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { DataSource, In } from 'typeorm';
 import { ComparatorEntity, MeasurementEntity, MetricEntity, MetricTargetEntity, PlanEntity, scorecardLine } from '@send/read-models';
-import type { MetricReader } from '../reading/plan-reader';
-import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from './models/metric.model';
+import type { MetricReader } from './plan-reader';
+import { ComparatorValueModel, MeasurementModel, MetricDefinitionVersionModel, MetricModel, MetricTargetModel } from '../scorecard/models/metric.model';
 import { metricDefinitions, seriesOf, toComparatorValueModel, toMetricModel, toTargetModel } from './metric-models';
 
 /**

@@ -1,7 +1,7 @@
 import { ActionForSlip, CalendarDate, dependencyRisks, DependencyRisk, dependsOnOf, slipReasons } from '@send/domain';
 import type { DependencyEntity } from '@send/read-models';
 import type { ActionStatus, Rag } from '../common/graphql-enums';
-import { ActionLinkModel, DependencyModel, DependencyNetworkModel, DependencyRiskModel, SlippingActionModel } from './models/dependency.model';
+import { ActionLinkModel, DependencyModel, DependencyNetworkModel, DependencyRiskModel, SlippingActionModel } from '../dependencies/models/dependency.model';
 
 /** What the network reads of each action of the plan: a read-model row or an as-at view has it. */
 export interface NetworkAction extends ActionForSlip {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActionNotFoundError, ActionRefNotFoundError, canSeeArea, PlanNotFoundError, Principal } from '@send/domain';
 import { ActionEntity, PlanEntity } from '@send/read-models';
-import { ActionLookup } from './dto/action-query.args';
+import { ActionLookup } from '../actions/dto/action-query.args';
 
 /**
  * Finds a plan or action a person may see, from the read database: the access check every read

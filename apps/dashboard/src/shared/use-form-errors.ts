@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { GraphQLRequestError } from '../api/graphql-client';
-import { FieldMap, FormError, formErrorsFrom } from '../shared/field-errors';
+import { FieldMap, FormError, formErrorsFrom } from './field-errors';
 
 export interface FormErrors {
   /** What is wrong with the fields, for the error summary and beside each field. */

@@ -4,22 +4,25 @@ import { DataSource } from 'typeorm';
 import { authorizeCommand, CommandMetadata, InvalidValueError, Principal, metricDecider, metricStream } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { MetricEntity } from '@send/read-models';
-import { ActionReadService } from '../../actions/action-read.service';
-import { PlanCommandService } from '../../commands/plan-command.service';
-import { Clock } from '../../common/clock';
-import { ImportLimitError } from '../../common/import-limits';
-import { AppConfig, DEFAULT_IMPORT_LIMITS } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/app-config.provider';
-import { ProjectionService } from '../../infrastructure/projection.service';
-import { ImportResultModel } from '../models/import-result.model';
-import { ImportableMetric, planMeasurementImport } from './measurement-import';
+import { ActionReadService } from '../reading/action-read.service';
+import { CommandRunner } from '../commands/runner/command-runner.service';
+import { Clock } from '../common/clock';
+import { ImportLimitError } from '../common/import-limits';
+import { AppConfig, DEFAULT_IMPORT_LIMITS } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { MetricCommands } from './metric-commands.service';
+import { ImportResultModel } from './models/import-result.model';
+import { ImportableMetric, planMeasurementImport } from './import/measurement-import';
 
 @Injectable()
 export class MeasurementImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly plans: ActionReadService,
-    private readonly commands: PlanCommandService,
+    // The scorecard's own commands, and the runner's fold a command would make of each metric.
+    private readonly commands: MetricCommands,
+    private readonly runner: CommandRunner,
     private readonly projections: ProjectionService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,7 +38,7 @@ export class MeasurementImportService {
       rows.map(async (m) => ({
         metricId: m.metricId,
         name: m.name,
-        state: await this.commands.fold(metricStream(m.metricId), metricDecider),
+        state: await this.runner.fold(metricStream(m.metricId), metricDecider),
       })),
     );
     const metadata = { now: this.clock.now(), commandId, correlationId: commandId, actor: null };
@@ -44,7 +47,7 @@ export class MeasurementImportService {
     if (dryRun || checked.errors.length > 0) return result;
     let position: bigint | undefined;
     for (const [i, command] of checked.commands.entries()) {
-      const done = await this.commands.executeMetricCommand(command, {
+      const done = await this.commands.execute(command, {
         principal,
         commandId: deterministicUuid('import-command', commandId, String(i)),
         correlationId: commandId,

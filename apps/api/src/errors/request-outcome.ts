@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors/error-codes';
+import { ErrorCode } from './error-codes';
 
 /** One error a request was answered with: its code and the non-personal details that say why. */
 export interface ErrorOutcome {

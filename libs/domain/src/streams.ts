@@ -1,0 +1,50 @@
+/**
+ * The prefix each concept's stream names start with. The name helpers below and `streamConcept`
+ * are both built from this one table, so naming a stream and telling which concept a stream
+ * belongs to cannot drift apart.
+ */
+const STREAM_PREFIXES = {
+  plan: 'plan',
+  action: 'action',
+  user: 'user',
+  meeting: 'meeting',
+  metric: 'metric',
+  risk: 'risk',
+  challenge: 'challenge',
+  dependencyNetwork: 'dependencies',
+  followUp: 'follow-up',
+  reminder: 'reminder',
+  owner: 'owner',
+} as const;
+
+export type StreamConcept = keyof typeof STREAM_PREFIXES;
+
+const streamOf = (concept: StreamConcept) => (id: string) => `${STREAM_PREFIXES[concept]}-${id}`;
+
+export const planStream = streamOf('plan');
+export const actionStream = streamOf('action');
+export const userStream = streamOf('user');
+export const meetingStream = streamOf('meeting');
+export const metricStream = streamOf('metric');
+export const riskStream = streamOf('risk');
+export const challengeStream = streamOf('challenge');
+/** A plan's dependencies are one network on one stream: a cycle is judged against all of them at once. */
+export const dependencyNetworkStream = streamOf('dependencyNetwork');
+export const followUpStream = streamOf('followUp');
+export const reminderStream = streamOf('reminder');
+/** What is said about a person who owns actions, risks or mitigations themselves: their renames. */
+export const ownerStream = streamOf('owner');
+
+// No prefix begins another (a test holds that), so the first that matches is the only one.
+const BY_PREFIX = Object.entries(STREAM_PREFIXES).map(([concept, prefix]) => [`${prefix}-`, concept as StreamConcept] as const);
+
+/** Which concept a stream belongs to, by its name; undefined for a stream no concept names (a store's own). */
+export function streamConcept(streamId: string): StreamConcept | undefined {
+  for (const [prefix, concept] of BY_PREFIX) if (streamId.startsWith(prefix)) return concept;
+  return undefined;
+}
+
+export const isStreamOf = (concept: StreamConcept, streamId: string): boolean => streamConcept(streamId) === concept;
+
+/** The literal prefixes, for the architecture check that no one matches stream names by hand. */
+export const STREAM_NAME_PREFIXES: readonly string[] = Object.values(STREAM_PREFIXES).map((prefix) => `${prefix}-`);
