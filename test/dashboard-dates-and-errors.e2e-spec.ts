@@ -141,6 +141,25 @@ describeInChromium('The dashboard in Chromium: dates typed the GOV.UK way, confi
     await page.close();
   });
 
+  it('says a refusal from the API with its dates the British way', async () => {
+    const page = await openAction(action.ownerUserId);
+    await page.getByLabel('Commentary').fill('Two of three posts filled; the third is out to advert.');
+    await fillDate(page, 'As at', DEMO_TODAY);
+    await page.getByRole('button', { name: 'Save progress update' }).click();
+    await page.locator('[data-notification]').waitFor();
+    const before = await apiAction();
+    // Earlier than the update just saved: a rule of the domain, whose message the page shows as the API wrote it.
+    await page.getByLabel('Commentary').fill('Backdated by mistake.');
+    await fillDate(page, 'As at', '2026-06-01');
+    await page.getByRole('button', { name: 'Save progress update' }).click();
+    const refusal = page.locator('.error-message[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('An update as at 1 June 2026 is earlier than the last update, as at 15 June 2026');
+    expect(await refusal.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect((await apiAction()).revision).toBe(before.revision);
+    await page.close();
+  });
+
   it('confirms evidence attached, shows its refusals against the field, and confirms the board’s review', async () => {
     const owner = await openAction(action.ownerUserId);
     await owner.getByLabel('Title').fill('Adviser caseload report');
