@@ -284,6 +284,8 @@ describe('Who may send which mutation, over HTTP', () => {
       'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
       'plan.dependencies': { query: `query ($planId: ID!) { plan(id: $planId) { dependencies { revision dependencies { note } slipping { reasons } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
+      // The tracker's clock belongs to no area: everyone signed in reads it, so the dashboard's "today" is the API's.
+      now: { query: `{ now }`, expected: [A, A, A, A, A, A, A, A] },
     };
 
     describe.each(Object.keys(READS))('%s', (read) => {

@@ -16,6 +16,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OwnersModule } from './owners/owners.module';
 import { PlansModule } from './plans/plans.module';
 import { UsersModule } from './users/users.module';
+import { ClockModule } from './clock/clock.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
 import { MovementModule } from './movement/movement.module';
@@ -90,6 +91,7 @@ export class AppModule {
         OwnersModule,
         PlansModule,
         UsersModule,
+        ClockModule,
         MeetingsModule,
         UpdateRoundsModule,
         MovementModule,

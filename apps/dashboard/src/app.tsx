@@ -6,6 +6,7 @@ import { NoAccessPage } from './session/no-access-page';
 import { OidcSignIn, SignInRefused } from './session/oidc-sign-in';
 import { Session, SessionContext } from './session/session-context';
 import { SessionEndedPage } from './session/session-ended-page';
+import { trackerToday } from './session/tracker-today';
 import { redeemSignInCode, SignInRequestError } from './session/sign-in-link-client';
 import { loadSignInOptions, SignInOptions } from './session/sign-in-options';
 import { SignInPage } from './session/sign-in-page';
@@ -55,7 +56,8 @@ export function App() {
     async (token: string, source: Source) => {
       setState({ kind: 'checking' });
       try {
-        const { me, plans } = await requestGraphQL<MeAnswer>(token, ME_QUERY);
+        const { me, plans, now } = await requestGraphQL<MeAnswer>(token, ME_QUERY);
+        const today = trackerToday(now, Date.now());
         current.current = { token, source };
         if (source === 'token') tokenStore.set(token);
         if (plans.length === 0) {
@@ -68,6 +70,7 @@ export function App() {
           },
           me,
           plan: plans[0],
+          today,
           signOut: () => void signOut(),
         };
         setState({ kind: 'signed-in', session });

@@ -6,6 +6,8 @@ export interface Session {
   readonly token: string;
   me: Me;
   plan: PlanSummary;
+  /** Today in the UK by the API's clock (YYYY-MM-DD), whatever the device's clock and time zone say. */
+  today(): string;
   signOut(): void;
 }
 
