@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { axeViolations, injectAxe, WCAG_22_AA_TAGS } from './support/axe-audit';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
+import { personWithTwoPlans, SECOND_PLAN } from './support/second-plan';
 
 jest.setTimeout(180_000);
 
@@ -79,6 +80,26 @@ describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
       found[view] = await axeViolations(page);
     }
     expect(found).toEqual(Object.fromEntries(views.map((view) => [view, []])));
+    await page.close();
+  });
+
+  it('finds no violation with the plan picker, for a person on two boards, on a laptop and on a phone, on either plan', async () => {
+    const userId = await personWithTwoPlans(h.app);
+    const page = await h.signedIn(userId);
+    await settled(page);
+    expect(await page.locator('#plan-choice option').count()).toBe(2);
+    const found: Record<string, string[]> = {};
+    for (const [size, width, height] of [['laptop', 1366, 768], ['phone', 390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const planId of ['demo-plan', SECOND_PLAN.id]) {
+        for (const view of ['#/', '#/actions']) {
+          await page.evaluate((f) => (window.location.hash = f), `${view}?plan=${planId}`);
+          await settled(page);
+          found[`${view} of ${planId} on a ${size}`] = await axeViolations(page);
+        }
+      }
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
     await page.close();
   });
 

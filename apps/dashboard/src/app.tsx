@@ -4,7 +4,8 @@ import { GraphQLRequestError, requestGraphQL } from './api/graphql-client';
 import { MeAnswer, ME_QUERY } from './session/me.query';
 import { NoAccessPage } from './session/no-access-page';
 import { OidcSignIn, SignInRefused } from './session/oidc-sign-in';
-import { Session, SessionContext } from './session/session-context';
+import { ChosenPlan } from './session/chosen-plan';
+import type { Session } from './session/session-context';
 import { SessionEndedPage } from './session/session-ended-page';
 import { trackerToday } from './session/tracker-today';
 import { redeemSignInCode, SignInRequestError } from './session/sign-in-link-client';
@@ -18,7 +19,10 @@ type State =
   | { kind: 'signed-out'; problem?: string; tokenFormOpen?: boolean }
   | { kind: 'ended' }
   | { kind: 'no-access'; displayName: string }
-  | { kind: 'signed-in'; session: Session };
+  | { kind: 'signed-in'; session: SignedInSession };
+
+/** What signing in settles; which of the plans is shown is ChosenPlan's. */
+type SignedInSession = Omit<Session, 'plan' | 'choosePlan'>;
 
 /** Where the token came from: pasted, a link or an e-mailed code (kept by tokenStore), or single sign-on (kept by oidc-client-ts). */
 type Source = 'token' | 'oidc';
@@ -64,12 +68,12 @@ export function App() {
           setState({ kind: 'no-access', displayName: me.displayName });
           return;
         }
-        const session: Session = {
+        const session: SignedInSession = {
           get token() {
             return current.current?.token ?? '';
           },
           me,
-          plan: plans[0],
+          plans,
           today,
           signOut: () => void signOut(),
         };
@@ -202,9 +206,7 @@ export function App() {
       return <NoAccessPage displayName={state.displayName} onSignOut={() => void signOut()} />;
     case 'signed-in':
       return (
-        <SessionContext.Provider value={state.session}>
-          <SignedInApp />
-        </SessionContext.Provider>
+        <ChosenPlan session={state.session}>{(plan) => <SignedInApp key={plan.id} />}</ChosenPlan>
       );
   }
 }

@@ -1,6 +1,7 @@
 import type { Route } from '../routing/use-route';
 import { MAY_VERIFY } from '../history/verify-history.query';
 import { useSession } from '../session/session-context';
+import { PlanPicker } from './plan-picker';
 import { signedInAs } from './signed-in-as';
 
 const VIEWS = [
@@ -30,6 +31,7 @@ export function SiteHeader({ route, large, onLarge }: { route: Route; large: boo
         <p className="plan-name">
           <span className="area-name">{plan.localArea.name}</span> {plan.title}
         </p>
+        <PlanPicker />
         <div className="who">
           <span data-testid="signed-in-as">
             {signedInAs(me.displayName, here.map((r) => r.role))}
