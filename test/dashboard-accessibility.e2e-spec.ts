@@ -103,6 +103,22 @@ describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
     await page.close();
   });
 
+  it.each([
+    ['programme office', 'programme-office'],
+    ['DfE adviser', 'dfe-adviser'],
+  ])('finds no violation on the reminders view, on a laptop and on a phone, as the %s', async (_role, userId) => {
+    const page = await h.signedIn(userId, '#/reminders');
+    const found: Record<string, string[]> = {};
+    for (const [size, width, height] of [['laptop', 1366, 768], ['phone', 390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await settled(page);
+      await page.locator('table.reminders tbody tr').first().waitFor();
+      found[size] = await axeViolations(page);
+    }
+    expect(found).toEqual({ laptop: [], phone: [] });
+    await page.close();
+  });
+
   it('finds no violation on the page for someone signed in with no role here', async () => {
     await h.app.addUser({ userId: 'no-role-yet', roles: [], areas: [] });
     const page = await h.newPage();

@@ -12,6 +12,7 @@ import { RisksPage } from '../risks/risks-page';
 import { RiskPage } from '../risks/risk-page';
 import { DependenciesPage } from '../dependencies/dependencies-page';
 import { AgendaPage } from '../agenda/agenda-page';
+import { RemindersPage } from '../reminders/reminders-page';
 import { SiteHeader } from './site-header';
 
 function View() {
@@ -37,6 +38,8 @@ function View() {
       return <AgendaPage />;
     case '/history':
       return <HistoryCheckPage />;
+    case '/reminders':
+      return <RemindersPage />;
     default:
       return (
         <>

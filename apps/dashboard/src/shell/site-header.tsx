@@ -1,6 +1,7 @@
 import type { Route } from '../routing/use-route';
 import { MAY_VERIFY } from '../history/verify-history.query';
 import { useSession } from '../session/session-context';
+import { MAY_READ_REMINDERS } from '../reminders/reminders.query';
 import { PlanPicker } from './plan-picker';
 import { signedInAs } from './signed-in-as';
 
@@ -21,7 +22,11 @@ function isCurrent(route: Route, path: string): boolean {
 export function SiteHeader({ route, large, onLarge }: { route: Route; large: boolean; onLarge(large: boolean): void }) {
   const { me, plan, signOut } = useSession();
   const here = me.roles.filter((r) => r.localAreaId === plan.localArea.id);
-  const views = here.some((r) => MAY_VERIFY.includes(r.role)) ? [...VIEWS, { path: '/history', label: 'History check' }] : VIEWS;
+  const views = [
+    ...VIEWS,
+    ...(here.some((r) => MAY_VERIFY.includes(r.role)) ? [{ path: '/history', label: 'History check' }] : []),
+    ...(here.some((r) => MAY_READ_REMINDERS.includes(r.role)) ? [{ path: '/reminders', label: 'Reminders' }] : []),
+  ];
   return (
     <header className="site-header">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
