@@ -13,6 +13,7 @@ import { RiskPage } from '../risks/risk-page';
 import { DependenciesPage } from '../dependencies/dependencies-page';
 import { AgendaPage } from '../agenda/agenda-page';
 import { RemindersPage } from '../reminders/reminders-page';
+import { PlanImportPage } from '../plan-import/plan-import-page';
 import { SiteHeader } from './site-header';
 
 function View() {
@@ -40,6 +41,8 @@ function View() {
       return <HistoryCheckPage />;
     case '/reminders':
       return <RemindersPage />;
+    case '/import':
+      return <PlanImportPage />;
     default:
       return (
         <>

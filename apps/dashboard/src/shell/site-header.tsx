@@ -1,5 +1,6 @@
 import type { Route } from '../routing/use-route';
 import { MAY_VERIFY } from '../history/verify-history.query';
+import { may } from '../session/permissions';
 import { useSession } from '../session/session-context';
 import { MAY_READ_REMINDERS } from '../reminders/reminders.query';
 import { PlanPicker } from './plan-picker';
@@ -26,6 +27,7 @@ export function SiteHeader({ route, large, onLarge }: { route: Route; large: boo
     ...VIEWS,
     ...(here.some((r) => MAY_VERIFY.includes(r.role)) ? [{ path: '/history', label: 'History check' }] : []),
     ...(here.some((r) => MAY_READ_REMINDERS.includes(r.role)) ? [{ path: '/reminders', label: 'Reminders' }] : []),
+    ...(may(me, 'ImportPlan', plan.localArea.id) ? [{ path: '/import', label: 'Import' }] : []),
   ];
   return (
     <header className="site-header">
