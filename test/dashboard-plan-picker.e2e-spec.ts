@@ -85,12 +85,16 @@ describeInChromium('The dashboard in Chromium: a plan picker for someone who can
     await page.close();
   });
 
-  it('fits the picker on a phone (390×844) without sideways scrolling', async () => {
+  it.each([
+    ['a phone (390×844)', 390, 844, false],
+    ['a projector (1280×720) in Large display', 1280, 720, true],
+  ])('fits the picker on %s without sideways scrolling', async (_size, width, height, large) => {
     const page = await h.signedIn(twoBoards);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize({ width, height });
     await settled(page);
+    if (large) await page.getByRole('button', { name: 'Large display' }).click();
     const box = await page.locator('#plan-choice').boundingBox();
-    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth)).toBe(0);
     await page.close();
   });

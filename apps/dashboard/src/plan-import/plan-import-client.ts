@@ -1,29 +1,8 @@
 import { refusal, send } from '../api/http-route';
+// The report is the API's own type (plain data, erased from the bundle), so the two cannot drift apart.
+import type { PlanImportReport } from '../../../api/src/plan-import/plan-import-report';
 
-/** One reason a row cannot be imported, as the API's row report gives it (docs/plan-import.md). */
-export interface RowProblem {
-  row: number;
-  field: string;
-  column: string | null;
-  code: string;
-  message: string;
-}
-
-export interface PlanImportReport {
-  importId: string;
-  dryRun: boolean;
-  format: 'csv' | 'xlsx';
-  sheet: string | null;
-  headerRow: number;
-  rows: number;
-  validRows: number;
-  imported: number;
-  alreadyImported: number;
-  progressRecorded: number;
-  ignoredColumns: string[];
-  problems: RowProblem[];
-  actions: { row: number; ref: string; actionId: string; outcome: 'valid' | 'imported' | 'already imported' }[];
-}
+export type { PlanImportReport };
 
 /**
  * Sends the spreadsheet to `POST /plans/:planId/import` (multipart, the bearer token): a dry run

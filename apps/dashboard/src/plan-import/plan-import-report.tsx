@@ -7,6 +7,44 @@ const OUTCOME_WORDS: Record<PlanImportReport['actions'][number]['outcome'], stri
   'already imported': 'Already in the plan from this import',
 };
 
+interface ReportRow {
+  key: string;
+  /** data-* attributes, for tests and styling. */
+  data: Record<string, string | number>;
+  cells: string[];
+}
+
+/** One of the report's tables: a caption, worded column heads, and on a phone a card per row. */
+function ReportTable({ name, caption, heads, rows }: { name: string; caption: string; heads: string[]; rows: ReportRow[] }) {
+  return (
+    <TableScroll captionId={`${name}-caption`}>
+      <table className={`${name} stack-on-phone`}>
+        <caption id={`${name}-caption`}>{caption}</caption>
+        <thead>
+          <tr>
+            {heads.map((head) => (
+              <th scope="col" key={head}>
+                {head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} {...row.data}>
+              {row.cells.map((cell, i) => (
+                <td key={heads[i]} data-label={heads[i]}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 /** The API's row report as it came: every bad row with its reason, else every action with what happens to it. */
 export function PlanImportReportView({ report, fileName }: { report: PlanImportReport; fileName: string }) {
   const bad = report.problems.length;
@@ -24,49 +62,23 @@ export function PlanImportReportView({ report, fileName }: { report: PlanImportR
       </p>
       {report.ignoredColumns.length > 0 && <p>Columns not used: {report.ignoredColumns.join(', ')}.</p>}
       {bad > 0 ? (
-        <TableScroll captionId="import-problems-caption">
-          <table className="import-problems stack-on-phone">
-            <caption id="import-problems-caption">Problems, by row of the spreadsheet</caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.problems.map((p) => (
-                <tr key={`${p.row}:${p.field}:${p.code}`} data-row={p.row} data-code={p.code}>
-                  <td data-label="Row">{p.row}</td>
-                  <td data-label="Column">{p.column ?? 'the whole row'}</td>
-                  <td data-label="Problem">{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ReportTable
+          name="import-problems"
+          caption="Problems, by row of the spreadsheet"
+          heads={['Row', 'Column', 'Problem']}
+          rows={report.problems.map((p) => ({
+            key: `${p.row}:${p.field}:${p.code}`,
+            data: { 'data-row': p.row, 'data-code': p.code },
+            cells: [String(p.row), p.column ?? 'the whole row', p.message],
+          }))}
+        />
       ) : (
-        <TableScroll captionId="import-actions-caption">
-          <table className="import-actions stack-on-phone">
-            <caption id="import-actions-caption">Actions, by row of the spreadsheet</caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Ref</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.actions.map((a) => (
-                <tr key={a.row} data-row={a.row} data-outcome={a.outcome}>
-                  <td data-label="Row">{a.row}</td>
-                  <td data-label="Ref">{a.ref}</td>
-                  <td data-label="Outcome">{OUTCOME_WORDS[a.outcome]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ReportTable
+          name="import-actions"
+          caption="Actions, by row of the spreadsheet"
+          heads={['Row', 'Ref', 'Outcome']}
+          rows={report.actions.map((a) => ({ key: String(a.row), data: { 'data-row': a.row, 'data-outcome': a.outcome }, cells: [String(a.row), a.ref, OUTCOME_WORDS[a.outcome]] }))}
+        />
       )}
     </section>
   );
