@@ -88,7 +88,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     const messages = dry.body.problems.map((p: any) => p.message);
     expect(messages[0]).toBe(`Row 4: "9" is not one of the plan's areas (1–8)`);
     expect(messages[2]).toBe('Row 6: action 8.2 is also on row 3; references are unique within a plan');
-    expect(messages[3]).toBe('Row 7: "30/02/2026" is not a real date (there is no 2026-02-30)');
+    expect(messages[3]).toBe('Row 7: "30/02/2026" is not a real date (there is no 30 February 2026)');
     expect(messages[4]).toContain('"Alex Morgen" of "Council" is not a known owner');
     expect(await head()).toBe(before);
 

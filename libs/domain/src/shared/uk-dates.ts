@@ -11,6 +11,9 @@ import { londonWallClock } from './london-day';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** A month's name, 1 → "January"; undefined for a number that is no month (13). */
+export const ukMonthName = (month: number): string | undefined => MONTHS[month - 1];
+
 /** "2026-03-31" → "31 March 2026"; anything that is not an ISO date comes back as it was. */
 export function ukDate(iso: string): string {
   if (!isCalendarDate(iso)) return iso;
