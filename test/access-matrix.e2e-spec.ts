@@ -297,6 +297,8 @@ describe('Who may send which mutation, over HTTP', () => {
       'actions(planId, asOfDate)': { query: `query ($planId: ID!) { actions(planId: $planId, asOfDate: "2026-06-01") { edges { node { rag asOfDate } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
       'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
+      // The tracker's clock belongs to no area: everyone signed in reads it, so the dashboard's "today" is the API's.
+      now: { query: `{ now }`, expected: [A, A, A, A, A, A, A, A] },
     };
 
     describe.each(Object.keys(READS))('%s', (read) => {

@@ -202,6 +202,7 @@ describe('asking "as at": the instant, the meeting, and refusals', () => {
     );
     const res = await rollUpAt(`asAtMeeting: "${scheduled.data.scheduleMeeting.id}"`);
     expect(res.errors![0].extensions).toMatchObject({ code: 'FAILED_PRECONDITION', rule: 'meetingClosed' });
+    expect(res.errors![0].message).toContain('The board meeting of 20 July 2026 has not been closed');
   });
 
   it('says an action did not exist yet before it was added', async () => {
@@ -210,6 +211,8 @@ describe('asking "as at": the instant, the meeting, and refusals', () => {
     const before = new Date(Date.parse(added.metadata.occurredAt) - 1).toISOString();
     const res = await app.gql(`{ action(id: "${added.data.actionId}", asAt: "${before}") { ref } }`);
     expect(res.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', rule: 'existedAsAt' });
+    // People read the refusal: the instant in UK time and words, not ISO.
+    expect(res.errors![0].message).toMatch(/^Action \S+ had not been added yet as at \d{1,2} [A-Z][a-z]+ \d{4} at (\d{1,2}:\d{2}[ap]m|midnight|midday)$/);
     const then = await app.gql(`{ action(id: "${added.data.actionId}", asAt: "${added.metadata.occurredAt}") { ref rag asAt timeline { eventType } } }`);
     expect(then.data.action).toMatchObject({ ref: added.data.ref, rag: 'NOT_YET_RATED', asAt: added.metadata.occurredAt });
     expect(then.data.action.timeline[0]).toEqual({ eventType: 'ActionAdded' });

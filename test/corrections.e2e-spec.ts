@@ -220,6 +220,8 @@ describe('Corrections and "as known at", over HTTP', () => {
     expect(alone.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'knownAt', rule: 'needsAsAt' });
     const before = await app.gql(`{ plan(id: "${PLAN}", asAt: "2026-11-10", knownAt: "2026-11-09") { id } }`);
     expect(before.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'knownAt', rule: 'notBeforeAsAt' });
+    // A day means its last UK minute; the message says so in words, as the error summary shows it.
+    expect(before.errors![0].message).toContain('(9 November 2026 at 11:59pm) cannot be before the instant shown (10 November 2026 at 11:59pm)');
     const garbage = await app.gql(`{ plan(id: "${PLAN}", asAt: "2026-11-10", knownAt: "yesterday") { id } }`);
     expect(garbage.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -1,8 +1,11 @@
 /// <reference lib="dom" />
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, injectAxe, WCAG_22_AA_TAGS } from './support/axe-audit';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
+import { BAD_PLAN_IMPORT } from './support/bad-plan-import';
+import { personWithTwoPlans, SECOND_PLAN } from './support/second-plan';
 
 jest.setTimeout(180_000);
 
@@ -79,6 +82,67 @@ describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
       found[view] = await axeViolations(page);
     }
     expect(found).toEqual(Object.fromEntries(views.map((view) => [view, []])));
+    await page.close();
+  });
+
+  it('finds no violation with the plan picker, for a person on two boards, on a laptop and on a phone, on either plan', async () => {
+    const userId = await personWithTwoPlans(h.app);
+    const page = await h.signedIn(userId);
+    await settled(page);
+    expect(await page.locator('#plan-choice option').count()).toBe(2);
+    const found: Record<string, string[]> = {};
+    for (const [size, width, height] of [['laptop', 1366, 768], ['phone', 390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const planId of ['demo-plan', SECOND_PLAN.id]) {
+        for (const view of ['#/', '#/actions']) {
+          await page.evaluate((f) => (window.location.hash = f), `${view}?plan=${planId}`);
+          await settled(page);
+          found[`${view} of ${planId} on a ${size}`] = await axeViolations(page);
+        }
+      }
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
+    await page.close();
+  });
+
+  it.each([
+    ['programme office', 'programme-office'],
+    ['DfE adviser', 'dfe-adviser'],
+  ])('finds no violation on the reminders view, on a laptop and on a phone, as the %s', async (_role, userId) => {
+    const page = await h.signedIn(userId, '#/reminders');
+    const found: Record<string, string[]> = {};
+    for (const [size, width, height] of [['laptop', 1366, 768], ['phone', 390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await settled(page);
+      await page.locator('table.reminders tbody tr').first().waitFor();
+      found[size] = await axeViolations(page);
+    }
+    expect(found).toEqual({ laptop: [], phone: [] });
+    await page.close();
+  });
+
+  it('finds no violation on the import view, asking for a file, and with a check that found bad rows and one that found none, on a laptop and on a phone', async () => {
+    const page = await h.signedIn('programme-office', '#/import');
+    const found: Record<string, string[]> = {};
+    for (const [size, width, height] of [['laptop', 1366, 768], ['phone', 390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => (window.location.hash = '#/'));
+      await settled(page);
+      await page.evaluate(() => (window.location.hash = '#/import'));
+      await settled(page);
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await page.locator('[data-error-summary]').waitFor();
+      found[`no file, ${size}`] = await axeViolations(page);
+      await page.setInputFiles('#import-file', BAD_PLAN_IMPORT);
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await page.locator('table.import-problems').waitFor();
+      found[`bad rows, ${size}`] = await axeViolations(page);
+      await page.setInputFiles('#import-file', join(__dirname, '..', 'docs', 'examples', 'plan-import.csv'));
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await page.locator('table.import-actions').waitFor();
+      found[`ready to import, ${size}`] = await axeViolations(page);
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
     await page.close();
   });
 

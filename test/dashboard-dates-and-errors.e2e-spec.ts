@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import type { Page } from 'playwright-core';
-import { DashboardHarness, DEMO_TODAY, describeInChromium, startDashboard } from './support/dashboard-browser';
+import { DashboardHarness, DEMO_NOW, DEMO_TODAY, describeInChromium, startDashboard } from './support/dashboard-browser';
 import { fillDate, settle, texts } from './support/dashboard-page';
 
 jest.setTimeout(60_000);
@@ -141,6 +141,25 @@ describeInChromium('The dashboard in Chromium: dates typed the GOV.UK way, confi
     await page.close();
   });
 
+  it('says a refusal from the API with its dates the British way', async () => {
+    const page = await openAction(action.ownerUserId);
+    await page.getByLabel('Commentary').fill('Two of three posts filled; the third is out to advert.');
+    await fillDate(page, 'As at', DEMO_TODAY);
+    await page.getByRole('button', { name: 'Save progress update' }).click();
+    await page.locator('[data-notification]').waitFor();
+    const before = await apiAction();
+    // Earlier than the update just saved: a rule of the domain, whose message the page shows as the API wrote it.
+    await page.getByLabel('Commentary').fill('Backdated by mistake.');
+    await fillDate(page, 'As at', '2026-06-01');
+    await page.getByRole('button', { name: 'Save progress update' }).click();
+    const refusal = page.locator('.error-message[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('An update as at 1 June 2026 is earlier than the last update, as at 15 June 2026');
+    expect(await refusal.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect((await apiAction()).revision).toBe(before.revision);
+    await page.close();
+  });
+
   it('confirms evidence attached, shows its refusals against the field, and confirms the board’s review', async () => {
     const owner = await openAction(action.ownerUserId);
     await owner.getByLabel('Title').fill('Adviser caseload report');
@@ -167,5 +186,34 @@ describeInChromium('The dashboard in Chromium: dates typed the GOV.UK way, confi
     expect((await apiAction()).evidence).toEqual(expect.arrayContaining([{ title: 'Adviser caseload report', status: 'ACCEPTED' }]));
     await owner.close();
     await board.close();
+  });
+
+  it("offers today by the tracker's clock in Europe/London, not the laptop's date or time zone, across a UK midnight", async () => {
+    // 23:30 UTC on 15 June is 00:30 BST on 16 June. The laptop is set to New York and runs
+    // three and a half hours slow: its own calendar says 15 June (16:00 there).
+    h.app.clock.set('2026-06-15T23:30:00.000Z');
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'America/New_York' });
+    try {
+      await context.clock.install({ time: new Date('2026-06-15T20:00:00.000Z') });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => h.pageErrors.push(error.message));
+      await page.goto(`${h.base}#token=${await h.app.token(action.ownerUserId)}`);
+      await page.getByTestId('signed-in-as').waitFor();
+      expect(await page.evaluate(() => new Date().toLocaleDateString('en-GB'))).toBe('15/06/2026');
+      await page.evaluate((f) => (window.location.hash = f), `#/actions/${action.id}`);
+      const asAt = page.getByRole('group', { name: 'As at', exact: true }).first();
+      await asAt.waitFor();
+      const shown = await Promise.all(['Day', 'Month', 'Year'].map((box) => asAt.getByLabel(box).inputValue()));
+      expect(shown).toEqual(['16', '6', '2026']);
+      // The form's own "not in the future" check agrees with the API's: 16 June is today, so it is saved.
+      await page.getByLabel('Commentary').fill('Panel met just after midnight.');
+      await page.getByRole('button', { name: 'Save progress update' }).click();
+      await page.locator('[data-notification]').waitFor();
+      expect(await page.locator('[data-notification]').textContent()).toContain('as at 16 June 2026');
+      expect((await apiAction()).lastAsAt).toBe('2026-06-16');
+    } finally {
+      await context.close();
+      h.app.clock.set(DEMO_NOW);
+    }
   });
 });

@@ -83,11 +83,59 @@ describeInChromium('The dashboard on a laptop and on a phone', () => {
     });
   }
 
-  it('keeps a wide table scrolling inside its own captioned region on a phone, reachable from the keyboard', async () => {
+  it.each([
+    ['the roll-up', '#/', 'table.roll-up', 'RAG by improvement area'],
+    ['the action list', '#/actions', 'table.action-list', 'Actions matching the filters'],
+    ['the risk register', '#/risks', 'table.risk-register', 'The risk register: open risks in reference order'],
+  ])('shows %s on a phone as a card per row, each value under its column’s name, with nothing to scroll sideways', async (_name, view, table, caption) => {
     const page = await h.signedIn('board-chair');
     await page.setViewportSize({ width: 390, height: 844 });
+    await showView(page, view);
+    await page.locator(`${table} tbody tr`).first().waitFor();
+    const region = page.getByRole('region', { name: caption });
+    expect(await region.evaluate((r) => r.scrollWidth - r.clientWidth)).toBe(0);
+    const card = await page.locator(`${table} tbody tr`).first().evaluate((row) => {
+      const heads = Array.from(row.closest('table')!.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+      const cells = Array.from(row.children) as HTMLElement[];
+      const shown = cells.filter((c) => getComputedStyle(c).display !== 'none');
+      const box = row.getBoundingClientRect();
+      return {
+        // Each value's label is its column's head, so the card says what the grid says.
+        labelsMatchHeads: cells.every((c, i) => c.dataset.label === undefined || c.dataset.label === heads[i]),
+        labelled: cells.filter((c) => c.tagName === 'TD').every((c) => c.dataset.label !== undefined),
+        drawn: shown.filter((c) => c.dataset.label).every((c) => getComputedStyle(c, '::before').content.includes(c.dataset.label!)),
+        // Laid out as pairs in the card (the roll-up's two a line), none over another or outside it.
+        apart: shown.every((c, i) =>
+          shown.slice(i + 1).every((d) => {
+            const [p, q] = [c.getBoundingClientRect(), d.getBoundingClientRect()];
+            return p.right <= q.left + 1 || q.right <= p.left + 1 || p.bottom <= q.top + 1 || q.bottom <= p.top + 1;
+          }),
+        ),
+        inside: box.left >= 0 && box.right <= document.documentElement.clientWidth && shown.every((c) => c.getBoundingClientRect().right <= box.right + 0.5),
+      };
+    });
+    expect(card).toEqual({ labelsMatchHeads: true, labelled: true, drawn: true, apart: true, inside: true });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the grid on a laptop: the roll-up is a table of rows, its labels not drawn', async () => {
+    const page = await h.signedIn('board-chair');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('table.roll-up tbody tr').first().waitFor();
-    const region = page.getByRole('region', { name: 'RAG by improvement area' });
+    const layout = await page.locator('table.roll-up tbody tr').first().evaluate((row) => ({
+      display: getComputedStyle(row).display,
+      label: getComputedStyle(row.querySelector('td[data-label]')!, '::before').content,
+    }));
+    expect(layout).toEqual({ display: 'table-row', label: 'none' });
+    await page.close();
+  });
+
+  it('keeps a wide table that is not stacked scrolling inside its own captioned region on a phone, reachable from the keyboard', async () => {
+    const page = await h.signedIn('board-chair', `#/actions/${owner.actionId}`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.action-page').waitFor();
+    const region = page.locator('.table-scroll[aria-labelledby="milestones-caption"]');
     expect(await region.getAttribute('tabindex')).toBe('0');
     expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
     expect(await sidewaysOverflow(page)).toBe(0);

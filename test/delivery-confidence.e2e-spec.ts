@@ -140,8 +140,8 @@ describe('Delivery confidence and "green but not moving the needle", over HTTP',
       expect(other.errors).toBeUndefined();
       expect((await action('5.1')).impactFlag).toEqual({
         reasons: [
-          { kind: 'OFF_TARGET', metricName: 'EHCPs issued within 20 weeks', period: '2026-03', text: 'EHCPs issued within 20 weeks is off target: 41.2 for 2026-03 is Red' },
-          { kind: 'WORSENING', metricName: 'EHCPs issued within 20 weeks', period: '2026-03', text: 'EHCPs issued within 20 weeks is getting worse: 48 for 2026-02, then 41.2 for 2026-03' },
+          { kind: 'OFF_TARGET', metricName: 'EHCPs issued within 20 weeks', period: '2026-03', text: 'EHCPs issued within 20 weeks is off target: 41.2 for March 2026 is Red' },
+          { kind: 'WORSENING', metricName: 'EHCPs issued within 20 weeks', period: '2026-03', text: 'EHCPs issued within 20 weeks is getting worse: 48 for February 2026, then 41.2 for March 2026' },
         ],
       });
       expect((await action('5.2')).impactFlag).toBeNull();

@@ -194,4 +194,9 @@ describe('What moved between two instants, on a history with known answers', () 
     const ext = res.errors![0].extensions!;
     expect(ext.validationErrors ?? [{ field: ext.field, rule: ext.rule }]).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
   });
+
+  it('says a backwards period in UK dates and times', async () => {
+    const res = await app.gql(MOVEMENT, { planId: PLAN, from: TO, to: FROM });
+    expect(res.errors![0].message).toBe('The period must run forwards: from 31 March 2026 at 11:59pm is not before to 31 January 2026 at 11:59pm');
+  });
 });

@@ -90,7 +90,7 @@ describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () 
     expect(messages[2]).toBe(
       'Row 6: action 8.2 is also on row 3, with another Title; references are unique within a plan. A row repeating a ref is a dated update of that action: leave its other columns blank or as on row 3',
     );
-    expect(messages[3]).toBe('Row 7: "30/02/2026" is not a real date (there is no 2026-02-30)');
+    expect(messages[3]).toBe('Row 7: "30/02/2026" is not a real date (there is no 30 February 2026)');
     expect(messages[4]).toContain('"Alex Morgen" of "Council" is not a known owner');
     expect(await head()).toBe(before);
 

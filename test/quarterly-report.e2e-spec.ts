@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActionLogHistory, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
 import { produceQuarterlyReport } from '../apps/api/src/reports/produce-quarterly-report';
-import { ukDate } from '../apps/api/src/reports/uk-dates';
+import { ukDate } from '@send/domain';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**

@@ -73,7 +73,7 @@ describe('The embedded default: mails as .eml files, checked on the interval', (
     const mails = files.map((f) => readFileSync(join(outbox, f), 'utf8').replace(/\n[ \t]+/g, ' '));
     const helen = mails.find((m) => m.includes('To: helen.marsh@council.example'))!;
     expect(helen).toBeDefined();
-    expect(helen).toMatch(/^Subject: November board Bcc: someone@evil.example: please update 1 action by 2026-11-09$/m);
+    expect(helen).toMatch(/^Subject: November board Bcc: someone@evil.example: please update 1 action by 9 November 2026$/m);
     expect(helen).toMatch(/^Message-ID: <reminder-[0-9a-f-]{36}@council\.example>$/m);
     expect(helen).toContain('Content-Type: multipart/alternative');
     expect(helen).toContain('Helen Marsh&#39;s &lt;b&gt;plan&lt;/b&gt;');

@@ -76,13 +76,13 @@ describe('Reminder mails, over a real SMTP server', () => {
     expect(summary).toMatchObject({ due: 3, sent: 2, unaddressed: 1, failed: 0 });
     const mails = [...smtp.received].sort((a, b) => a.to[0].localeCompare(b.to[0]));
     expect(summaryOf(mails)).toEqual([
-      { to: [AISHA], subject: 'Updates for the November board: please update 2 actions by 2026-11-09' },
-      { to: [ALEX], subject: 'Updates for the November board: please update 2 actions by 2026-11-09' },
+      { to: [AISHA], subject: 'Updates for the November board: please update 2 actions by 9 November 2026' },
+      { to: [ALEX], subject: 'Updates for the November board: please update 2 actions by 9 November 2026' },
     ]);
     const [aisha, alex] = mails;
     expect(alex.header('From')).toBe('SEND tracker <reminders@council.example>');
     expect(alex.body).toContain('Dear Alex Morgan,');
-    expect(alex.body).toContain(`- 1.1 High Needs Block deficit recovery plan (due 2027-03-31)\n  https://tracker.council.example/dashboard/#/actions/${actions['1.1'].id}`);
+    expect(alex.body).toContain(`- 1.1 High Needs Block deficit recovery plan (due 31 March 2027)\n  https://tracker.council.example/dashboard/#/actions/${actions['1.1'].id}`);
     expect(alex.body).toContain('1.2 Ordinarily Available Provision <toolkit> & "graduated" approach');
     // In the HTML part the title typed by a user is text, never markup.
     expect(alex.body).toContain('Ordinarily Available Provision &lt;toolkit&gt; &amp; &quot;graduated&quot; approach');
@@ -133,7 +133,7 @@ describe('Reminder mails, over a real SMTP server', () => {
     expect(await run(app)).toMatchObject({ sent: 1, unaddressed: 2 });
 
     const [deadline] = smtp.received.slice(2);
-    expect(summaryOf([deadline])).toEqual([{ to: [ALEX], subject: 'Reminder: 1 action still to update by 2026-11-09 (Updates for the November board)' }]);
+    expect(summaryOf([deadline])).toEqual([{ to: [ALEX], subject: 'Reminder: 1 action still to update by 9 November 2026 (Updates for the November board)' }]);
     expect(deadline.body).toContain('1.2 Ordinarily Available Provision');
     expect(deadline.body).not.toContain('1.1 High Needs');
     expect(await run(app)).toMatchObject({ sent: 0 });
@@ -143,10 +143,10 @@ describe('Reminder mails, over a real SMTP server', () => {
     app.clock.set('2026-11-08T09:00:00.000Z');
     expect(await run(app)).toMatchObject({ sent: 1 });
     const [digest] = smtp.received.slice(3);
-    expect(summaryOf([digest])).toEqual([{ to: [ALEX], subject: 'SEND and AP Improvement Plan: 1 overdue action, 1 stale (week of 2026-11-02)' }]);
+    expect(summaryOf([digest])).toEqual([{ to: [ALEX], subject: 'SEND and AP Improvement Plan: 1 overdue action, 1 stale (week of 2 November 2026)' }]);
     const [overdue, stale] = digest.body.split('Content-Type: text/html')[0].split('STALE');
-    expect(overdue).toContain('1.5 Cross-phase transition working group (due 2026-10-01)');
-    expect(stale).toContain('1.4 Way Forward meetings when an assessment request is declined (last updated 2026-08-03)');
+    expect(overdue).toContain('1.5 Cross-phase transition working group (due 1 October 2026)');
+    expect(stale).toContain('1.4 Way Forward meetings when an assessment request is declined (last updated 3 August 2026)');
     expect(overdue).not.toContain('1.4');
     expect(stale).not.toContain('1.5');
 

@@ -17,6 +17,7 @@ import { WriteSideModule } from './commands/write-side.module';
 import { OwnersModule } from './owners/owners.module';
 import { PlansModule } from './plans/plans.module';
 import { UsersModule } from './users/users.module';
+import { ClockModule } from './clock/clock.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { UpdateRoundsModule } from './update-rounds/update-rounds.module';
 import { MovementModule } from './movement/movement.module';
@@ -92,6 +93,7 @@ export class AppModule {
         OwnersModule,
         PlansModule,
         UsersModule,
+        ClockModule,
         MeetingsModule,
         UpdateRoundsModule,
         MovementModule,

@@ -4,8 +4,10 @@ import { GraphQLRequestError, requestGraphQL } from './api/graphql-client';
 import { MeAnswer, ME_QUERY } from './session/me.query';
 import { NoAccessPage } from './session/no-access-page';
 import { OidcSignIn, SignInRefused } from './session/oidc-sign-in';
-import { Session, SessionContext } from './session/session-context';
+import { ChosenPlan } from './session/chosen-plan';
+import type { Session } from './session/session-context';
 import { SessionEndedPage } from './session/session-ended-page';
+import { trackerToday } from './session/tracker-today';
 import { redeemSignInCode, SignInRequestError } from './session/sign-in-link-client';
 import { loadSignInOptions, SignInOptions } from './session/sign-in-options';
 import { SignInPage } from './session/sign-in-page';
@@ -17,7 +19,10 @@ type State =
   | { kind: 'signed-out'; problem?: string; tokenFormOpen?: boolean }
   | { kind: 'ended' }
   | { kind: 'no-access'; displayName: string }
-  | { kind: 'signed-in'; session: Session };
+  | { kind: 'signed-in'; session: SignedInSession };
+
+/** What signing in settles; which of the plans is shown is ChosenPlan's. */
+type SignedInSession = Omit<Session, 'plan' | 'choosePlan'>;
 
 /** Where the token came from: pasted, a link or an e-mailed code (kept by tokenStore), or single sign-on (kept by oidc-client-ts). */
 type Source = 'token' | 'oidc';
@@ -55,19 +60,21 @@ export function App() {
     async (token: string, source: Source) => {
       setState({ kind: 'checking' });
       try {
-        const { me, plans } = await requestGraphQL<MeAnswer>(token, ME_QUERY);
+        const { me, plans, now } = await requestGraphQL<MeAnswer>(token, ME_QUERY);
+        const today = trackerToday(now, Date.now());
         current.current = { token, source };
         if (source === 'token') tokenStore.set(token);
         if (plans.length === 0) {
           setState({ kind: 'no-access', displayName: me.displayName });
           return;
         }
-        const session: Session = {
+        const session: SignedInSession = {
           get token() {
             return current.current?.token ?? '';
           },
           me,
-          plan: plans[0],
+          plans,
+          today,
           signOut: () => void signOut(),
         };
         setState({ kind: 'signed-in', session });
@@ -199,9 +206,7 @@ export function App() {
       return <NoAccessPage displayName={state.displayName} onSignOut={() => void signOut()} />;
     case 'signed-in':
       return (
-        <SessionContext.Provider value={state.session}>
-          <SignedInApp />
-        </SessionContext.Provider>
+        <ChosenPlan session={state.session}>{(plan) => <SignedInApp key={plan.id} />}</ChosenPlan>
       );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CalendarDate, canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError } from '@send/domain';
+import { CalendarDate, canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError, ukDate, ukDateTime } from '@send/domain';
 import { UpcastingEventStore } from '@send/event-store';
 import { MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
@@ -18,7 +18,7 @@ export interface ArgumentNames {
 const RECORDED_BY_NAMES: ArgumentNames = { instant: 'recordedBy', meeting: 'asAtMeeting' };
 
 /** The refusal for a plan asked about before it was created. */
-export const planNotYet = (planId: string, asAt: string) => new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${asAt}`);
+export const planNotYet = (planId: string, asAt: string) => new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${ukDateTime(asAt)}`);
 
 /** Answers "as it was then" from the event store, for every read that takes recordedBy (or its old name asAt) or asAtMeeting. */
 @Injectable()
@@ -61,7 +61,7 @@ export class AsAtService {
       throw new InvalidValueError(field, 'needsAsAt', `${field} needs ${asAtField}; the live view already shows every correction`);
     }
     const knownAt = args.knownAt === 'now' ? this.clock.now() : this.fromValue(args.knownAt, field);
-    if (knownAt < asAt) throw new InvalidValueError(field, 'notBeforeAsAt', `${field} (${knownAt}) cannot be before the instant shown (${asAt})`);
+    if (knownAt < asAt) throw new InvalidValueError(field, 'notBeforeAsAt', `${field} (${ukDateTime(knownAt)}) cannot be before the instant shown (${ukDateTime(asAt)})`);
     return knownAt;
   }
 
@@ -82,7 +82,7 @@ export class AsAtService {
       );
     }
     const today = this.clock.today();
-    if (args.asOfDate > today) throw new InvalidValueError('asOfDate', 'notInFuture', `asOfDate ${args.asOfDate} is in the future; no update can be dated after today (${today})`);
+    if (args.asOfDate > today) throw new InvalidValueError('asOfDate', 'notInFuture', `asOfDate ${ukDate(args.asOfDate)} is in the future; no update can be dated after today (${ukDate(today)})`);
     const knownAt = args.knownAt === undefined || args.knownAt === 'now' ? this.clock.now() : this.fromValue(args.knownAt, 'knownAt');
     return { asOfDate: args.asOfDate, knownAt };
   }
@@ -141,7 +141,7 @@ export class AsAtService {
     if (closedAt === undefined) {
       throw new RuleViolationError(
         'meetingClosed',
-        `The board meeting of ${meeting.date} has not been closed, so there is no "as at the meeting" yet; give recordedBy a date instead`,
+        `The board meeting of ${ukDate(meeting.date)} has not been closed, so there is no "as at the meeting" yet; give recordedBy a date instead`,
       );
     }
     return closedAt;

@@ -3,7 +3,7 @@ import { NODE_END_OF_LIFE, runtimeSupport } from './node-runtime';
 describe('runtimeSupport', () => {
   it('supports an LTS line up to and including its end-of-life day, and not the day after', () => {
     expect(runtimeSupport('24.22.3', '2028-04-30')).toEqual({ supported: true, endOfLife: '2028-04-30' });
-    expect(runtimeSupport('24.22.3', '2028-05-01')).toMatchObject({ supported: false, reason: expect.stringContaining('end of life on 2028-04-30') });
+    expect(runtimeSupport('24.22.3', '2028-05-01')).toMatchObject({ supported: false, reason: expect.stringContaining('end of life on 30 April 2028') });
   });
 
   it('does not support Node 20 after April 2026, nor a line it has no date for', () => {

@@ -1,3 +1,5 @@
+import { ukDate } from '@send/domain';
+
 /**
  * When each Node.js line stops getting security fixes (nodejs.org/en/about/previous-releases).
  * A council's IT security review refuses a service on an unpatched runtime, so the suite fails
@@ -18,6 +20,6 @@ export function runtimeSupport(version: string, today: string): RuntimeSupport {
   const major = Number(version.split('.')[0]);
   const endOfLife = NODE_END_OF_LIFE[major];
   if (endOfLife === undefined) return { supported: false, reason: `Node ${version} is not a long-term-support line this service knows (${Object.keys(NODE_END_OF_LIFE).join(', ')})` };
-  if (today > endOfLife) return { supported: false, reason: `Node ${major} reached its end of life on ${endOfLife}; run Node 24 LTS` };
+  if (today > endOfLife) return { supported: false, reason: `Node ${major} reached its end of life on ${ukDate(endOfLife)}; run Node 24 LTS` };
   return { supported: true, endOfLife };
 }

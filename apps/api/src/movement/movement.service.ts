@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidValueError, Principal } from '@send/domain';
+import { InvalidValueError, Principal, ukDateTime } from '@send/domain';
 import { Movement, movementBetween, PlanEntity, PlanView } from '@send/read-models';
 import { AsAtService, planNotYet } from '../as-at/as-at.service';
 import { Clock } from '../common/clock';
@@ -31,7 +31,7 @@ export class MovementService {
         instant: 'to',
         meeting: 'toMeeting',
       })) ?? this.clock.now();
-    if (from >= to) throw new InvalidValueError('to', 'fromBeforeTo', `The period must run forwards: from ${from} is not before to ${to}`);
+    if (from >= to) throw new InvalidValueError('to', 'fromBeforeTo', `The period must run forwards: from ${ukDateTime(from)} is not before to ${ukDateTime(to)}`);
     const knownAt = this.asAt.knownAt({ knownAt: period.knownAt }, to, 'knownAt', 'an end (to or toMeeting)');
     return this.period(plan.planId, from, to, knownAt);
   }

@@ -24,7 +24,8 @@ describe('readDate', () => {
   });
 
   it('refuses a date that does not exist rather than rolling it over', () => {
-    expect(readDate('30/02/2026')).toEqual({ code: 'IMPOSSIBLE_DATE', message: '"30/02/2026" is not a real date (there is no 2026-02-30)' });
+    expect(readDate('30/02/2026')).toEqual({ code: 'IMPOSSIBLE_DATE', message: '"30/02/2026" is not a real date (there is no 30 February 2026)' });
+    expect(readDate('12/13/2026')).toEqual({ code: 'IMPOSSIBLE_DATE', message: '"12/13/2026" is not a real date (there is no month 13)' });
     expect(readDate('2026-13-01')).toMatchObject({ code: 'IMPOSSIBLE_DATE' });
     expect(readDate('29/02/2028')).toEqual({ value: '2028-02-29' });
   });

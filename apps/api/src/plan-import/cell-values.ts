@@ -1,4 +1,4 @@
-import { CalendarDate, isCalendarDate, ReportableRag } from '@send/domain';
+import { CalendarDate, isCalendarDate, ReportableRag, ukMonthName } from '@send/domain';
 import { CellValue } from './spreadsheet';
 
 /** A cell read for what it means, or why it cannot be. */
@@ -49,7 +49,10 @@ export function readDate(cell: CellValue | undefined): Read<CalendarDate> {
   }
   if (!parts) return notADate(text);
   const iso = `${String(parts[0]).padStart(4, '0')}-${pad(parts[1])}-${pad(parts[2])}`;
-  if (!isCalendarDate(iso)) return { code: 'IMPOSSIBLE_DATE', message: `"${text}" is not a real date (there is no ${iso})` };
+  if (!isCalendarDate(iso)) {
+    const month = ukMonthName(parts[1]);
+    return { code: 'IMPOSSIBLE_DATE', message: `"${text}" is not a real date (there is no ${month ? `${parts[2]} ${month} ${parts[0]}` : `month ${parts[1]}`})` };
+  }
   return { value: iso };
 }
 

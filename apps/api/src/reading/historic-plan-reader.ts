@@ -1,4 +1,4 @@
-import { londonDateOf, NotFoundError } from '@send/domain';
+import { londonDateOf, NotFoundError, ukDateTime } from '@send/domain';
 import { EventStore } from '@send/event-store';
 import { ActionEntity, ActionFilter, ActionView, encodeCursor, isOverdue, isStale, MetricView, pageActionViews, PlanView, RagRollUp, rollUp, scorecardLine } from '@send/read-models';
 import { ActionConnectionModel } from '../actions/models/action-connection.model';
@@ -78,7 +78,7 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
 
   async action(found: ActionEntity): Promise<ActionModel> {
     const action = this.actionView(found.actionId);
-    if (!action) throw new NotFoundError('existedAsAt', `Action ${found.ref} had not been added yet as at ${this.view.asAt}`);
+    if (!action) throw new NotFoundError('existedAsAt', `Action ${found.ref} had not been added yet as at ${ukDateTime(this.view.asAt)}`);
     return this.actionOf(action);
   }
 
@@ -161,7 +161,7 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
   private metricView(metricId: string): MetricView {
     const metric = this.view.metrics.find((m) => m.metric.metricId === metricId);
     // Only a metric this reader answered carries it, so one missing is a bug, not bad input.
-    if (!metric) throw new Error(`Metric ${metricId} is not in the plan as at ${this.view.asAt}`);
+    if (!metric) throw new Error(`Metric ${metricId} is not in the plan as at ${ukDateTime(this.view.asAt)}`);
     return metric;
   }
 }

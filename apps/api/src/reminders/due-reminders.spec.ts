@@ -75,7 +75,7 @@ describe('dueReminders', () => {
         ['round-opened:r:tom', [['1.3', ['1.2 (Red)']]]],
       ]);
       const text = renderReminderMail(mails[1].content, 'https://tracker.example').text;
-      expect(text).toContain('- 1.3 Action 1.3 (due 2027-03-31; at risk from 1.2 (Red))');
+      expect(text).toContain('- 1.3 Action 1.3 (due 31 March 2027; at risk from 1.2 (Red))');
     });
 
     it('lists them in the digest for the programme office', () => {

@@ -1,4 +1,4 @@
-import { ReminderKind } from '@send/domain';
+import { ReminderKind, ukDate } from '@send/domain';
 
 export interface ReminderAction {
   actionId: string;
@@ -52,14 +52,14 @@ export function renderReminderMail(content: ReminderContent, publicUrl: string):
     `<ul>${list.map((a) => `<li><a href="${escapeHtml(link(a))}">${escapeHtml(a.ref)}</a> ${escapeHtml(oneLine(a.title))}${escapeHtml(extra(a))}</li>`).join('')}</ul>`;
   // Owners are told in their round mails, and the programme office in the digest, when what an action waits for is slipping.
   const atRisk = (a: ReminderAction) => (a.atRiskFrom?.length ? `; at risk from ${a.atRiskFrom.join(', ')}` : '');
-  const due = (a: ReminderAction) => ` (due ${a.dueDate}${atRisk(a)})`;
-  const lastUpdated = (a: ReminderAction) => ` (last updated ${a.lastUpdatedOn})`;
+  const due = (a: ReminderAction) => ` (due ${ukDate(a.dueDate)}${atRisk(a)})`;
+  const lastUpdated = (a: ReminderAction) => ` (last updated ${ukDate(a.lastUpdatedOn)})`;
   const greeting = `Dear ${oneLine(content.addressee)},`;
 
   const sections: { heading: string | null; intro: string; list: ReminderAction[]; extra: (a: ReminderAction) => string }[] = [];
   let subject: string;
   if (content.kind === 'WEEKLY_DIGEST') {
-    subject = `${oneLine(content.planTitle)}: ${plural(content.overdue.length, 'overdue action')}, ${content.stale.length} stale (week of ${content.weekOf})`;
+    subject = `${oneLine(content.planTitle)}: ${plural(content.overdue.length, 'overdue action')}, ${content.stale.length} stale (week of ${ukDate(content.weekOf)})`;
     sections.push({ heading: 'Overdue', intro: content.overdue.length ? 'Open actions past their due date:' : 'No open action is past its due date.', list: content.overdue, extra: due });
     sections.push({
       heading: 'Stale',
@@ -77,11 +77,11 @@ export function renderReminderMail(content: ReminderContent, publicUrl: string):
     const round = content.round!;
     const opened = content.kind === 'ROUND_OPENED';
     subject = opened
-      ? `${oneLine(round.title)}: please update ${plural(content.actions.length, 'action')} by ${round.deadline}`
-      : `Reminder: ${plural(content.actions.length, 'action')} still to update by ${round.deadline} (${oneLine(round.title)})`;
+      ? `${oneLine(round.title)}: please update ${plural(content.actions.length, 'action')} by ${ukDate(round.deadline)}`
+      : `Reminder: ${plural(content.actions.length, 'action')} still to update by ${ukDate(round.deadline)} (${oneLine(round.title)})`;
     const intro = opened
-      ? `The programme office has opened "${oneLine(round.title)}" for ${oneLine(content.planTitle)}. Please update the RAG, commentary and "as at" date of these actions by ${round.deadline}:`
-      : `The deadline for "${oneLine(round.title)}" is ${round.deadline}. These actions of yours have not been updated since the round opened:`;
+      ? `The programme office has opened "${oneLine(round.title)}" for ${oneLine(content.planTitle)}. Please update the RAG, commentary and "as at" date of these actions by ${ukDate(round.deadline)}:`
+      : `The deadline for "${oneLine(round.title)}" is ${ukDate(round.deadline)}. These actions of yours have not been updated since the round opened:`;
     sections.push({ heading: null, intro, list: content.actions, extra: due });
   }
 

@@ -1,10 +1,9 @@
-import { SlipReason } from '@send/domain';
+import { SlipReason, ukDate, ukDatesIn, ukDateTime, ukPeriod } from '@send/domain';
 import { MovementGroup, RagRollUp, ScorecardLine } from '@send/read-models';
 import { QuarterlyReport, ReportActionLine } from './quarterly-report';
 import { ReportRiskLine } from './report-risks';
 import { ReportDependencyLine } from './report-dependencies';
 import { ReportFollowUpLine } from './report-action-log';
-import { ukDate, ukDatesIn, ukDateTime, ukPeriod } from './uk-dates';
 
 const escape = (text: string | number | null | undefined) =>
   String(text ?? '')

@@ -19,7 +19,7 @@ describe('Quarter boundaries are UK days', () => {
   });
 
   it('can be produced from the first minute of the next UK day, not before', () => {
-    expect(() => quarterPeriod(2025, 4, '2026-03-31T22:30:00.000Z')).toThrow(/ends on 2026-03-31/);
+    expect(() => quarterPeriod(2025, 4, '2026-03-31T22:30:00.000Z')).toThrow(/ends on 31 March 2026;/);
     expect(quarterPeriod(2025, 4, '2026-03-31T23:30:00.000Z').to).toBe('2026-03-31T22:59:59.999Z');
   });
 });

@@ -1,6 +1,5 @@
-import { addDays, endOfLondonDay, NotFoundError, RuleViolationError } from '@send/domain';
+import { addDays, endOfLondonDay, NotFoundError, RuleViolationError, ukDate } from '@send/domain';
 import { ClosedMeeting } from '@send/read-models';
-import { ukDate } from './uk-dates';
 
 /** A financial-year quarter (April to March, as councils and the DfE report) or a board meeting. */
 export type ReportChoice = { financialYear: number; quarter: 1 | 2 | 3 | 4 } | { meetingId: string };
@@ -27,7 +26,7 @@ function quarterEnd(financialYear: number, quarter: number): string {
 export function quarterPeriod(financialYear: number, quarter: 1 | 2 | 3 | 4, now: string): ReportPeriod {
   const last = quarterEnd(financialYear, quarter);
   if (endOfLondonDay(last) > now) {
-    throw new RuleViolationError('quarterEnded', `Q${quarter} ${yearLabel(financialYear)} ends on ${last}; its report can be produced from the day after`);
+    throw new RuleViolationError('quarterEnded', `Q${quarter} ${yearLabel(financialYear)} ends on ${ukDate(last)}; its report can be produced from the day after`);
   }
   const previous = quarter === 1 ? { year: financialYear - 1, quarter: 4 } : { year: financialYear, quarter: quarter - 1 };
   const firstDay = addDays(quarterEnd(previous.year, previous.quarter), 1);

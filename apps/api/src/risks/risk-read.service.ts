@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, DEFAULT_ESCALATION_SCORE, escalationReasons, Principal, RiskNotFoundError, RiskStatus } from '@send/domain';
+import { canSeeArea, DEFAULT_ESCALATION_SCORE, escalationReasons, Principal, RiskNotFoundError, RiskStatus, ukDateTime } from '@send/domain';
 import { UpcastingEventStore } from '@send/event-store';
 import { MitigationEntity, PlanEntity, readModelRenamedOwners, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -66,7 +66,7 @@ export class RiskReadService implements RiskReader {
   }
 
   async byRef(planId: string, ref: string, instant?: string): Promise<RiskModel> {
-    const notFound = () => new RiskNotFoundError(`${ref} in plan ${planId}${instant ? ` as at ${instant}` : ''}`);
+    const notFound = () => new RiskNotFoundError(`${ref} in plan ${planId}${instant ? ` as at ${ukDateTime(instant)}` : ''}`);
     if (instant !== undefined) {
       const { rows, reader, escalationScore } = await this.registerAt(planId, instant);
       const row = rows.find((r) => r.ref === ref.trim());

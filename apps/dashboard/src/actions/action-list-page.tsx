@@ -64,7 +64,7 @@ export function ActionListPage({ route }: { route: Route }) {
               {actions.pageInfo.hasNextPage ? ` The first ${actions.edges.length} are shown.` : ''}
             </p>
             <TableScroll captionId="action-list-caption">
-              <table className="action-list">
+              <table className="action-list stack-on-phone">
                 <caption id="action-list-caption" className="visually-hidden">Actions matching the filters</caption>
                 <thead>
                   <tr>
@@ -81,23 +81,23 @@ export function ActionListPage({ route }: { route: Route }) {
                 <tbody>
                   {actions.edges.map(({ node: a }) => (
                     <tr key={a.id} data-action-ref={a.ref}>
-                      <td>{a.ref}</td>
-                      <td>
+                      <td data-label="Ref">{a.ref}</td>
+                      <td data-label="Action">
                         <a href={href(`/actions/${a.id}`)}>{a.title}</a>
                       </td>
-                      <td>
+                      <td data-label="Owner">
                         {a.owner.name}
                         <span className="secondary"> {a.owner.organisation}</span>
                       </td>
-                      <td>
+                      <td data-label="RAG">
                         <RagBadge rag={a.rag} />
                       </td>
-                      <td>
+                      <td data-label="Due">
                         <DateText iso={a.dueDate} short />
                       </td>
-                      <td>{a.lastAsOfDate ? <DateText iso={a.lastAsOfDate} short /> : 'none yet'}</td>
-                      <td>{a.deliveryConfidence ? CONFIDENCE_WORDS[a.deliveryConfidence.level] : 'not rated'}</td>
-                      <td>
+                      <td data-label="Last update">{a.lastAsOfDate ? <DateText iso={a.lastAsOfDate} short /> : 'none yet'}</td>
+                      <td data-label="Confidence">{a.deliveryConfidence ? CONFIDENCE_WORDS[a.deliveryConfidence.level] : 'not rated'}</td>
+                      <td data-label="Flags">
                         <Flags action={a} />
                       </td>
                     </tr>

@@ -5,7 +5,8 @@ import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
 import { dateErrorFor, errorFor, FieldMap, FormError } from '../shared/field-errors';
-import { longDate, ukToday } from '../shared/uk-dates';
+import { longDate } from '../shared/uk-dates';
+import { useSession } from '../session/session-context';
 import { ActionDetail } from './action.query';
 import { CONFIDENCE_WORDS, ConfidenceLevel, RATE_CONFIDENCE, RateConfidenceAnswer } from './delivery-confidence';
 import { useChange } from '../shared/use-change';
@@ -25,10 +26,11 @@ const FIELDS: FieldMap = {
 
 /** How confident the owner or the board is that the action will achieve its intended impact, with why and when. */
 export function RateConfidenceForm({ action, onDone, onSaved }: { action: ActionDetail; onDone: () => void; onSaved: (message: string | null) => void }) {
+  const { today } = useSession();
   const change = useChange<RateConfidenceAnswer>(RATE_CONFIDENCE, onDone);
   const [level, setLevel] = useState<ConfidenceLevel>(action.deliveryConfidence?.level ?? 'MEDIUM');
   const [commentary, setCommentary] = useState('');
-  const [asAt, setAsAt] = useState<DateParts>(() => partsOf(ukToday()));
+  const [asAt, setAsAt] = useState<DateParts>(() => partsOf(today()));
   const { errors, refusal, found: show, refused } = useFormErrors(FIELDS, 'confidence-level');
 
   async function submit(event: FormEvent) {
@@ -36,7 +38,7 @@ export function RateConfidenceForm({ action, onDone, onSaved }: { action: Action
     onSaved(null);
     const found: FormError[] = [];
     if (commentary.trim() === '') found.push({ field: 'commentary', targetId: FIELDS.commentary.targetId, message: FIELDS.commentary.messages!.required });
-    const date = readDate(asAt, 'The as at date', { notAfter: ukToday() });
+    const date = readDate(asAt, 'The as at date', { notAfter: today() });
     if (date.iso === undefined) found.push({ field: 'asOfDate', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
     show(found);
     if (found.length > 0 || date.iso === undefined) return;

@@ -6,7 +6,8 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
 import { dateErrorFor, errorFor, FieldMap, FormError } from '../shared/field-errors';
 import { RAG_WORDS } from '../shared/rag-badge';
-import { longDate, ukToday } from '../shared/uk-dates';
+import { longDate } from '../shared/uk-dates';
+import { useSession } from '../session/session-context';
 import { ActionDetail, REPORT_PROGRESS, ReportProgressAnswer } from './action.query';
 import { useChange } from '../shared/use-change';
 import { useFormErrors } from '../shared/use-form-errors';
@@ -22,10 +23,11 @@ const FIELDS: FieldMap = {
 
 /** The owner's update: RAG, commentary and the date it is true at (the domain's three musts). */
 export function ReportProgressForm({ action, onDone, onSaved }: { action: ActionDetail; onDone: () => void; onSaved: (message: string | null) => void }) {
+  const { today } = useSession();
   const change = useChange<ReportProgressAnswer>(REPORT_PROGRESS, onDone);
   const [rag, setRag] = useState(action.rag === 'RED' || action.rag === 'AMBER' || action.rag === 'GREEN' ? action.rag : 'GREEN');
   const [commentary, setCommentary] = useState('');
-  const [asAt, setAsAt] = useState<DateParts>(() => partsOf(ukToday()));
+  const [asAt, setAsAt] = useState<DateParts>(() => partsOf(today()));
   const { errors, refusal, found: show, refused } = useFormErrors(FIELDS, 'progress-rag');
 
   async function submit(event: FormEvent) {
@@ -33,7 +35,7 @@ export function ReportProgressForm({ action, onDone, onSaved }: { action: Action
     onSaved(null);
     const found: FormError[] = [];
     if (commentary === '') found.push({ field: 'commentary', targetId: FIELDS.commentary.targetId, message: FIELDS.commentary.messages!.required });
-    const date = readDate(asAt, 'The as at date', { notAfter: ukToday() });
+    const date = readDate(asAt, 'The as at date', { notAfter: today() });
     if (date.iso === undefined) found.push({ field: 'asOfDate', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
     show(found);
     if (found.length > 0 || date.iso === undefined) return;

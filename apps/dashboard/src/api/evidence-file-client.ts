@@ -1,24 +1,4 @@
-import { GraphQLRequestError } from './graphql-client';
-
-/** The plain HTTP routes answer refusals in the GraphQL error shape; this reads them the same way. */
-async function refusal(response: Response): Promise<GraphQLRequestError> {
-  try {
-    const body = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
-    const first = body.errors?.[0];
-    if (first) return new GraphQLRequestError(first.message, String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), first.extensions ?? {});
-  } catch {
-    // fall through to a generic message
-  }
-  return new GraphQLRequestError(`The tracker answered ${response.status} without a readable body.`, 'BAD_RESPONSE');
-}
-
-async function send(input: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(input, init);
-  } catch {
-    throw new GraphQLRequestError('The tracker could not be reached. Check the connection and try again.', 'NETWORK');
-  }
-}
+import { refusal, send } from './http-route';
 
 /** Uploads a file and attaches it as evidence in one request (multipart, with the bearer token). */
 export async function uploadEvidence(token: string, actionId: string, fields: Record<string, string>, file: File): Promise<void> {

@@ -5,12 +5,11 @@ import { describeAsAt, useAsAt } from './as-at-context';
 import { DateFieldError, DateInput, firstBoxId } from '../shared/date-input';
 import { DateParts, EMPTY_DATE, readDate } from '../shared/date-parts';
 import { SelectField } from '../shared/select-field';
-import { ukToday } from '../shared/uk-dates';
 import { closedMeetings, meetingLabel, meetingOptions, MEETINGS_QUERY, MeetingOption } from './meetings.query';
 
 /** Redraws every view as the plan stood at a date or at the close of a board meeting. */
 export function AsAtControl() {
-  const { plan } = useSession();
+  const { plan, today } = useSession();
   const { asAt, setAsAt } = useAsAt();
   const meetings = useQuery<{ meetings: MeetingOption[] }>(MEETINGS_QUERY, { planId: plan.id });
   const [date, setDate] = useState<DateParts>(EMPTY_DATE);
@@ -20,7 +19,7 @@ export function AsAtControl() {
 
   function showDate(event: FormEvent) {
     event.preventDefault();
-    const reading = readDate(date, 'The as at date', { notAfter: ukToday() });
+    const reading = readDate(date, 'The as at date', { notAfter: today() });
     if (reading.iso === undefined) {
       setDateError(reading);
       document.getElementById(firstBoxId('as-at-date', reading))?.focus();

@@ -1,6 +1,6 @@
 import { TableScroll } from '../shared/table-scroll';
 import { href } from '../routing/use-route';
-import { RagBadge, RagValue } from '../shared/rag-badge';
+import { RAG_WORDS, RagBadge, RagValue } from '../shared/rag-badge';
 import type { RollUp } from '../shared/roll-up';
 import type { Group } from './overview.query';
 
@@ -20,7 +20,7 @@ export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 
   const noun = kind === 'area' ? 'Improvement area' : 'Recovery priority';
   return (
     <TableScroll captionId="roll-up-caption">
-      <table className="roll-up">
+      <table className="roll-up stack-on-phone">
         <caption id="roll-up-caption">{kind === 'area' ? 'RAG by improvement area' : 'RAG by recovery-plan priority'}</caption>
         <thead>
           <tr>
@@ -48,15 +48,19 @@ export function RollUpTable({ groups, kind }: { groups: Group[]; kind: 'area' | 
                 </a>
               </th>
               {COLUMNS.map((c) => (
-                <td key={c.rag} className={`count count-${c.key}${g.rollUp[c.key] ? '' : ' count-zero'}`} data-rag={c.rag}>
+                <td key={c.rag} className={`count count-${c.key}${g.rollUp[c.key] ? '' : ' count-zero'}`} data-rag={c.rag} data-label={RAG_WORDS[c.rag]}>
                   {g.rollUp[c.key]}
                 </td>
               ))}
-              <td>{g.rollUp.total}</td>
-              <td>{g.rollUp.percentComplete}%</td>
-              <td className={g.rollUp.overdue ? 'flagged' : undefined}>{g.rollUp.overdue}</td>
-              <td className={g.rollUp.stale ? 'flagged' : undefined}>{g.rollUp.stale}</td>
-              <td className={g.atRiskFromDependencies ? 'flagged' : undefined} data-at-risk="">
+              <td data-label="Actions in force">{g.rollUp.total}</td>
+              <td data-label="% complete">{g.rollUp.percentComplete}%</td>
+              <td className={g.rollUp.overdue ? 'flagged' : undefined} data-label="Overdue">
+                {g.rollUp.overdue}
+              </td>
+              <td className={g.rollUp.stale ? 'flagged' : undefined} data-label="Stale">
+                {g.rollUp.stale}
+              </td>
+              <td className={g.atRiskFromDependencies ? 'flagged' : undefined} data-at-risk="" data-label="At risk from a dependency">
                 {g.atRiskFromDependencies}
               </td>
             </tr>

@@ -23,7 +23,7 @@ function trend(risk: RegisterRisk): string {
 function RegisterTable({ risks }: { risks: RegisterRisk[] }) {
   return (
     <TableScroll captionId="risk-register-caption">
-      <table className="risk-register">
+      <table className="risk-register stack-on-phone">
         <caption id="risk-register-caption">The risk register: open risks in reference order</caption>
         <thead>
           <tr>
@@ -43,17 +43,17 @@ function RegisterTable({ risks }: { risks: RegisterRisk[] }) {
                   {r.ref} {r.title}
                 </a>
               </th>
-              <td>{r.owner.name}</td>
-              <td>
+              <td data-label="Owner">{r.owner.name}</td>
+              <td data-label="Score now">
                 {r.current.score} <RagBadge rag={r.current.band} /> <span className="secondary">({r.current.likelihood} × {r.current.impact}, {trend(r)})</span>
               </td>
-              <td>
+              <td data-label="Target">
                 {r.target.score} by <DateText iso={r.target.byDate} />
               </td>
-              <td>
+              <td data-label="Mitigations done">
                 {r.mitigations.filter((m) => m.status === 'DONE').length} of {r.mitigations.filter((m) => m.status !== 'DROPPED').length}
               </td>
-              <td>
+              <td data-label="Next review">
                 <DateText iso={r.reviewDate} />
               </td>
             </tr>

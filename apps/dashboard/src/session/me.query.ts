@@ -3,6 +3,7 @@ import type { Role } from '@send/domain';
 export const ME_QUERY = `query Me {
   me { id displayName ownerId roles { role localAreaId } }
   plans { id title version localArea { id name } }
+  now
 }`;
 
 export interface Me {
@@ -22,4 +23,6 @@ export interface PlanSummary {
 export interface MeAnswer {
   me: Me;
   plans: PlanSummary[];
+  /** The API's clock: the dashboard's "today" comes from it (see tracker-today.ts). */
+  now: string;
 }

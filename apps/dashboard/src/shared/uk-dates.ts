@@ -62,5 +62,3 @@ export function britishDatesIn(text: string): string {
   return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => longDate(iso));
 }
 
-/** Today's date in the UK, whatever the browser's own time zone. */
-export const ukToday = (): string => ukDateOf(new Date().toISOString());

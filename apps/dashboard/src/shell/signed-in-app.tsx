@@ -12,6 +12,8 @@ import { RisksPage } from '../risks/risks-page';
 import { RiskPage } from '../risks/risk-page';
 import { DependenciesPage } from '../dependencies/dependencies-page';
 import { AgendaPage } from '../agenda/agenda-page';
+import { RemindersPage } from '../reminders/reminders-page';
+import { PlanImportPage } from '../plan-import/plan-import-page';
 import { SiteHeader } from './site-header';
 
 function View() {
@@ -37,6 +39,10 @@ function View() {
       return <AgendaPage />;
     case '/history':
       return <HistoryCheckPage />;
+    case '/reminders':
+      return <RemindersPage />;
+    case '/import':
+      return <PlanImportPage />;
     default:
       return (
         <>

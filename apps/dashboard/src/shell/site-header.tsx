@@ -1,6 +1,9 @@
 import type { Route } from '../routing/use-route';
 import { MAY_VERIFY } from '../history/verify-history.query';
+import { may } from '../session/permissions';
 import { useSession } from '../session/session-context';
+import { MAY_READ_REMINDERS } from '../reminders/reminders.query';
+import { PlanPicker } from './plan-picker';
 import { signedInAs } from './signed-in-as';
 
 const VIEWS = [
@@ -20,7 +23,12 @@ function isCurrent(route: Route, path: string): boolean {
 export function SiteHeader({ route, large, onLarge }: { route: Route; large: boolean; onLarge(large: boolean): void }) {
   const { me, plan, signOut } = useSession();
   const here = me.roles.filter((r) => r.localAreaId === plan.localArea.id);
-  const views = here.some((r) => MAY_VERIFY.includes(r.role)) ? [...VIEWS, { path: '/history', label: 'History check' }] : VIEWS;
+  const views = [
+    ...VIEWS,
+    ...(here.some((r) => MAY_VERIFY.includes(r.role)) ? [{ path: '/history', label: 'History check' }] : []),
+    ...(here.some((r) => MAY_READ_REMINDERS.includes(r.role)) ? [{ path: '/reminders', label: 'Reminders' }] : []),
+    ...(may(me, 'ImportPlan', plan.localArea.id) ? [{ path: '/import', label: 'Import' }] : []),
+  ];
   return (
     <header className="site-header">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -30,6 +38,7 @@ export function SiteHeader({ route, large, onLarge }: { route: Route; large: boo
         <p className="plan-name">
           <span className="area-name">{plan.localArea.name}</span> {plan.title}
         </p>
+        <PlanPicker />
         <div className="who">
           <span data-testid="signed-in-as">
             {signedInAs(me.displayName, here.map((r) => r.role))}

@@ -1,4 +1,5 @@
 import { AlreadyExistsError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import { ukDate } from '../shared/uk-dates';
 
 export class ActionNotFoundError extends NotFoundError {
   constructor(actionId: string) {
@@ -66,7 +67,7 @@ export class ActionNotCompleteError extends RuleViolationError {
 
 export class ProgressOutOfOrderError extends RuleViolationError {
   constructor(asAt: string, lastAsAt: string) {
-    super('asAtNotBeforeLastUpdate', `An update as at ${asAt} is earlier than the last update, as at ${lastAsAt}`);
+    super('asAtNotBeforeLastUpdate', `An update as at ${ukDate(asAt)} is earlier than the last update, as at ${ukDate(lastAsAt)}`);
   }
 }
 
@@ -147,6 +148,6 @@ export class ProgressAlreadyCorrectedError extends RuleViolationError {
 
 export class ConfidenceOutOfOrderError extends RuleViolationError {
   constructor(asAt: string, lastAsAt: string) {
-    super('asAtNotBeforeLastRating', `A confidence rating as at ${asAt} is earlier than the last rating, as at ${lastAsAt}`);
+    super('asAtNotBeforeLastRating', `A confidence rating as at ${ukDate(asAt)} is earlier than the last rating, as at ${ukDate(lastAsAt)}`);
   }
 }

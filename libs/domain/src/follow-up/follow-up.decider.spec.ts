@@ -74,7 +74,7 @@ describe('A follow-up from a board meeting', () => {
   it('refuses a due date before the meeting, but takes the meeting’s own day', () => {
     const early = refusal(() => when(raise({ dueDate: '2026-11-15' }), given([]), atMeeting));
     expect(early).toMatchObject({ kind: 'invalid', field: 'dueDate', rule: 'notBeforeMeeting' });
-    expect(early.message).toBe('dueDate (2026-11-15) cannot be before the meeting that asked for it (2026-11-16)');
+    expect(early.message).toBe('dueDate (15 November 2026) cannot be before the meeting that asked for it (16 November 2026)');
     expect(when(raise({ dueDate: '2026-11-16' }), given([]), atMeeting)).toHaveLength(1);
     expect(refusal(() => when(raise({ dueDate: '2026-11-31' }), given([]), atMeeting))).toMatchObject({ field: 'dueDate', rule: 'isCalendarDate' });
   });

@@ -1,4 +1,5 @@
 import { AlreadyExistsError, InvalidValueError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import { ukDate } from '../shared/uk-dates';
 
 export class FollowUpNotFoundError extends NotFoundError {
   constructor(followUpId: string) {
@@ -20,7 +21,7 @@ export class FollowUpClosedError extends RuleViolationError {
 
 export class FollowUpDueBeforeMeetingError extends InvalidValueError {
   constructor(dueDate: string, meetingDate: string) {
-    super('dueDate', 'notBeforeMeeting', `dueDate (${dueDate}) cannot be before the meeting that asked for it (${meetingDate})`);
+    super('dueDate', 'notBeforeMeeting', `dueDate (${ukDate(dueDate)}) cannot be before the meeting that asked for it (${ukDate(meetingDate)})`);
   }
 }
 

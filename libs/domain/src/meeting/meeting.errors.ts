@@ -1,4 +1,5 @@
 import { AlreadyExistsError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import { ukDate } from '../shared/uk-dates';
 
 export class MeetingNotFoundError extends NotFoundError {
   constructor(meetingId: string) {
@@ -38,7 +39,7 @@ export class NoAttendeesError extends RuleViolationError {
 
 export class MeetingNotYetHeldError extends RuleViolationError {
   constructor(date: string) {
-    super('meetingHeld', `The meeting is on ${date}; its attendance and decisions can be recorded from that day`);
+    super('meetingHeld', `The meeting is on ${ukDate(date)}; its attendance and decisions can be recorded from that day`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { AlreadyExistsError, InvalidValueError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import { ukDate } from '../shared/uk-dates';
 
 export class PlanNotFoundError extends NotFoundError {
   constructor(planId: string) {
@@ -32,12 +33,12 @@ export class UpdateRoundNotOpenError extends RuleViolationError {
 
 export class DeadlineBeforeOpeningError extends InvalidValueError {
   constructor(deadline: string, today: string) {
-    super('deadline', 'notBeforeToday', `The deadline (${deadline}) cannot be before today (${today})`);
+    super('deadline', 'notBeforeToday', `The deadline (${ukDate(deadline)}) cannot be before today (${ukDate(today)})`);
   }
 }
 
 export class RevisionNotNewerError extends RuleViolationError {
   constructor(approvedOn: string, lastApprovedOn: string) {
-    super('revisionAfterCurrent', `A revision approved on ${approvedOn} cannot precede the current version approved on ${lastApprovedOn}`);
+    super('revisionAfterCurrent', `A revision approved on ${ukDate(approvedOn)} cannot precede the current version approved on ${ukDate(lastApprovedOn)}`);
   }
 }

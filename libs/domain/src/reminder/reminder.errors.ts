@@ -1,4 +1,5 @@
 import { InvalidValueError, RuleViolationError } from '../shared/domain-error';
+import { ukDateTime } from '../shared/uk-dates';
 
 export class ReminderAlreadySentError extends RuleViolationError {
   constructor(key: string) {
@@ -18,7 +19,7 @@ export class ReminderOutcomeUnknownError extends RuleViolationError {
 
 export class ReminderRetryNotDueError extends RuleViolationError {
   constructor(key: string, retryAfter: string) {
-    super('reminderRetryDue', `Reminder ${key} failed; the next attempt is due at ${retryAfter}`);
+    super('reminderRetryDue', `Reminder ${key} failed; the next attempt is due at ${ukDateTime(retryAfter)}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { AlreadyExistsError, InvalidValueError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import { ukDate } from '../shared/uk-dates';
 import { RiskStatus } from './risk.commands';
 
 export class RiskNotFoundError extends NotFoundError {
@@ -48,7 +49,7 @@ export class TargetAboveInherentError extends InvalidValueError {
 
 export class RescoreBeforeLastError extends InvalidValueError {
   constructor(asAt: string, lastAsAt: string) {
-    super('asAt', 'asAtNotBeforeLast', `asAt (${asAt}) cannot be earlier than the risk's last score, as at ${lastAsAt}`);
+    super('asAt', 'asAtNotBeforeLast', `asAt (${ukDate(asAt)}) cannot be earlier than the risk's last score, as at ${ukDate(lastAsAt)}`);
   }
 }
 

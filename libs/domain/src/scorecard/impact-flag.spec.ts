@@ -36,6 +36,14 @@ describe('greenButNotMovingTheNeedle', () => {
     });
   });
 
+  it('names a monthly period as the board reads it, the period field staying ISO', () => {
+    const falling = timeliness({ period: '2025-08', value: 56, rag: 'AMBER' }, { period: '2025-07', value: 59 });
+    expect(greenButNotMovingTheNeedle(green, [falling])?.reasons.map((r) => [r.period, r.text])).toEqual([
+      ['2025-08', 'EHCPs issued within 20 weeks is off target: 56 for August 2025 is Amber'],
+      ['2025-08', 'EHCPs issued within 20 weeks is getting worse: 59 for July 2025, then 56 for August 2025'],
+    ]);
+  });
+
   it('counts Amber as off target too: within tolerance is still the wrong side of the target', () => {
     expect(greenButNotMovingTheNeedle(green, [timeliness({ period: '2025-Q3', value: 57, rag: 'AMBER' })])?.reasons[0]).toMatchObject({
       kind: 'OFF_TARGET',

@@ -1,6 +1,7 @@
 import { ActionStatus, RagStatus } from '../action/rag-status';
 import { MetricRag } from './metric-rag';
 import { Polarity } from './metric.commands';
+import { ukPeriod } from '../shared/uk-dates';
 
 /** Where one scorecard metric linked to the action stands: its two latest figures and the RAG of the latest. */
 export interface LinkedMetricPosition {
@@ -45,10 +46,10 @@ function reasonsFor(position: LinkedMetricPosition): ImpactReason[] {
   const reasons: ImpactReason[] = [];
   const about = { metricId, metricName: name, period: latest.period, value: latest.value };
   if (latest.rag === 'RED' || latest.rag === 'AMBER') {
-    reasons.push({ kind: 'OFF_TARGET', ...about, previous: null, text: `${name} is off target: ${latest.value} for ${latest.period} is ${latest.rag === 'RED' ? 'Red' : 'Amber'}` });
+    reasons.push({ kind: 'OFF_TARGET', ...about, previous: null, text: `${name} is off target: ${latest.value} for ${ukPeriod(latest.period)} is ${latest.rag === 'RED' ? 'Red' : 'Amber'}` });
   }
   if (previous && worsened(position)) {
-    reasons.push({ kind: 'WORSENING', ...about, previous: { period: previous.period, value: previous.value }, text: `${name} is getting worse: ${previous.value} for ${previous.period}, then ${latest.value} for ${latest.period}` });
+    reasons.push({ kind: 'WORSENING', ...about, previous: { period: previous.period, value: previous.value }, text: `${name} is getting worse: ${previous.value} for ${ukPeriod(previous.period)}, then ${latest.value} for ${ukPeriod(latest.period)}` });
   }
   return reasons;
 }

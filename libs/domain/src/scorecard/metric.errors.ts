@@ -1,4 +1,5 @@
 import { AlreadyExistsError, InvalidValueError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import { ukPeriod } from '../shared/uk-dates';
 
 export class MetricNotFoundError extends NotFoundError {
   constructor(metricId: string) {
@@ -71,7 +72,7 @@ export class MeasurementNotFoundError extends NotFoundError {
 
 export class PeriodAlreadyMeasuredError extends RuleViolationError {
   constructor(period: string, value: number) {
-    super('oneMeasurementPerPeriod', `${period} already has a measurement (${value}); correct that measurement instead of recording another`);
+    super('oneMeasurementPerPeriod', `${ukPeriod(period)} already has a measurement (${value}); correct that measurement instead of recording another`);
   }
 }
 

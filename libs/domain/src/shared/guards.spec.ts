@@ -41,10 +41,15 @@ describe('requireDate', () => {
     expect(requireDate('dueDate', value)).toBe(value);
   });
 
-  it.each(['9999-12-31', '2101-01-01', '1999-12-31', '1066-10-14'])('refuses %s as out of range, naming the field and rule', (value) => {
+  it.each([
+    ['9999-12-31', '31 December 9999'],
+    ['2101-01-01', '1 January 2101'],
+    ['1999-12-31', '31 December 1999'],
+    ['1066-10-14', '14 October 1066'],
+  ])('refuses %s as out of range, naming the field and rule, and saying the dates the British way', (value, words) => {
     const error = refusal(() => requireDate('dueDate', value));
     expect(error).toMatchObject({ field: 'dueDate', rule: 'dateInRange' });
-    expect(error.message).toBe(`dueDate (${value}) must be between 2000-01-01 and 2100-12-31`);
+    expect(error.message).toBe(`dueDate (${words}) must be between 1 January 2000 and 31 December 2100`);
   });
 
   it('still refuses a date that does not exist first', () => {

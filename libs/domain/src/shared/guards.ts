@@ -1,6 +1,7 @@
 import { CalendarDate, EARLIEST_DATE, isCalendarDate, isDateInRange, LATEST_DATE } from './calendar-date';
 import { londonDateOf } from './london-day';
 import { InvalidValueError } from './domain-error';
+import { ukDate } from './uk-dates';
 
 /**
  * Characters that show nothing: white space, and the default-ignorable code points (zero-width
@@ -24,7 +25,7 @@ export function requireDate(field: string, value: string | undefined | null): Ca
     throw new InvalidValueError(field, 'isCalendarDate', `${field} must be a real calendar date as YYYY-MM-DD`);
   }
   if (!isDateInRange(value)) {
-    throw new InvalidValueError(field, 'dateInRange', `${field} (${value}) must be between ${EARLIEST_DATE} and ${LATEST_DATE}`);
+    throw new InvalidValueError(field, 'dateInRange', `${field} (${ukDate(value)}) must be between ${ukDate(EARLIEST_DATE)} and ${ukDate(LATEST_DATE)}`);
   }
   return value;
 }
@@ -33,7 +34,7 @@ export function requireDate(field: string, value: string | undefined | null): Ca
 export function requirePastOrToday(field: string, value: string | undefined | null, now: string): CalendarDate {
   const date = requireDate(field, value);
   if (date > londonDateOf(now)) {
-    throw new InvalidValueError(field, 'notInFuture', `${field} (${date}) cannot be later than today (${londonDateOf(now)})`);
+    throw new InvalidValueError(field, 'notInFuture', `${field} (${ukDate(date)}) cannot be later than today (${ukDate(londonDateOf(now))})`);
   }
   return date;
 }

@@ -1,6 +1,6 @@
 import { ukDate, ukDatesIn, ukDateTime, ukPeriod } from './uk-dates';
 
-describe('The report prints dates the GOV.UK way, in UK time', () => {
+describe('Sentences for people print dates the GOV.UK way, in UK time', () => {
   it.each([
     ['2026-03-31', '31 March 2026'],
     ['2026-12-07', '7 December 2026'],

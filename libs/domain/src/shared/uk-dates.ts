@@ -1,12 +1,18 @@
-import { isCalendarDate, londonWallClock } from '@send/domain';
+import { isCalendarDate } from './calendar-date';
+import { londonWallClock } from './london-day';
 
 /**
- * Dates and times as the report prints them for people: GOV.UK style, "31 March 2026" and
- * "31 March 2026 at 11:59pm", in UK local time. The month names are spelled here rather than taken
- * from Intl's locale data, so the same events give the same bytes on any machine.
+ * Dates and times as people on a UK board read them, GOV.UK style: "31 March 2026" and
+ * "31 March 2026 at 11:59pm", in UK local time. Every sentence written for people goes through
+ * here (refusals, the report); fields for machines (error extensions, CSV columns, events) stay
+ * ISO. The month names are spelled here rather than taken from Intl's locale data, so the same
+ * events give the same bytes on any machine.
  */
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A month's name, 1 → "January"; undefined for a number that is no month (13). */
+export const ukMonthName = (month: number): string | undefined => MONTHS[month - 1];
 
 /** "2026-03-31" → "31 March 2026"; anything that is not an ISO date comes back as it was. */
 export function ukDate(iso: string): string {
