@@ -11,6 +11,7 @@ import {
   PlanState,
   ReportableRag,
   ReportProgress,
+  ukDate,
 } from '@send/domain';
 import { actionIdFor } from '@send/event-store';
 import { isProblem, longTextOf, Numbered, Read, readDate, readNumbered, readPriorities, readRag, textOf } from './cell-values';
@@ -223,7 +224,7 @@ function inDateOrder(updates: DatedUpdate[], sheet: HeaderedSheet, problems: Row
     }
     problems.push({
       row: update.row, field: 'asAt', column: sheet.names.asAt ?? 'asAt', code: 'DUPLICATE_UPDATE_DATE',
-      message: `Row ${update.row}: row ${first.row} already holds this action's update as at ${update.asAt}; one update per action per date (correct it after the import if it changed that day)`,
+      message: `Row ${update.row}: row ${first.row} already holds this action's update as at ${ukDate(update.asAt)}; one update per action per date (correct it after the import if it changed that day)`,
     });
   }
   return [...byDate.values()].sort((a, b) => (a.asAt < b.asAt ? -1 : a.asAt > b.asAt ? 1 : a.row - b.row));
