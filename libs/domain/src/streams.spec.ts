@@ -59,6 +59,7 @@ describe('stream names', () => {
       'dependencies-1',
       'follow-up-1',
       'reminder-1',
+      'owner-1',
     ]);
   });
 

@@ -26,7 +26,7 @@ import { AddActionInput } from './dto/add-action.input';
 import { CorrectProgressInput } from './dto/correct-progress.input';
 import { RateDeliveryConfidenceInput } from './dto/rate-delivery-confidence.input';
 import { ActionModel } from './models/action.model';
-import { OwnerDirectory } from '../owners/owner-directory.service';
+import { OwnerDirectory } from '../owners/directory/owner-directory.service';
 
 /**
  * New milestone and evidence ids come from the command id, so a retried command (same

@@ -9,7 +9,7 @@ import { RiskCommands } from '../risks/risk-commands.service';
 import { MetricCommands } from '../scorecard/metric-commands.service';
 import { UserCommands } from '../users/user-commands.service';
 import { OwnerCommands } from '../owners/owner-commands.service';
-import { OwnerDirectory } from '../owners/owner-directory.service';
+import { OwnerDirectory } from '../owners/directory/owner-directory.service';
 import { PlanCommandService } from './plan-command.service';
 import { CommandRunner } from './runner/command-runner.service';
 

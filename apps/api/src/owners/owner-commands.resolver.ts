@@ -5,7 +5,7 @@ import { ProjectionService } from '../infrastructure/projection.service';
 import { RenameOwnerInput } from './dto/rename-owner.input';
 import { OwnerModel } from './models/owner.model';
 import { OwnerCommands } from './owner-commands.service';
-import { OwnerDirectory } from './owner-directory.service';
+import { OwnerDirectory } from './directory/owner-directory.service';
 
 @Resolver(() => OwnerModel)
 export class OwnerCommandsResolver {

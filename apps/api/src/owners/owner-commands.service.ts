@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ACCESS_RULES, authorizeOwnerRename, OwnerCommand, ownerDecider, OwnerDecisionContext, OwnerEvent, OwnerState, ownerStream } from '@send/domain';
 import { CommandResult } from '@send/event-store';
 import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
-import { OwnerDirectory } from './owner-directory.service';
+import { OwnerDirectory } from './directory/owner-directory.service';
 
 /** What is said about an owner themselves: their name. */
 @Injectable()

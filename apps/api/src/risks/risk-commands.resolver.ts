@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { deterministicUuid, riskIdFor } from '@send/event-store';
 import { Principal, RiskCommand } from '@send/domain';
 import { asOfDateOf, blamingAsOfDate } from '../common/as-of-date.fields';
-import { OwnerDirectory } from '../owners/owner-directory.service';
+import { OwnerDirectory } from '../owners/directory/owner-directory.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RiskCommands } from './risk-commands.service';
 import { ProjectionService } from '../infrastructure/projection.service';

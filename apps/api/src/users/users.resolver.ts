@@ -8,7 +8,7 @@ import { UserCommands } from './user-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { LinkUserToOwnerInput, RegisterUserInput, SetUserEmailInput } from './dto/register-user.input';
-import { OwnerDirectory } from '../owners/owner-directory.service';
+import { OwnerDirectory } from '../owners/directory/owner-directory.service';
 import { RoleGrantInput } from './dto/role-grant.input';
 import { UserModel } from './models/user.model';
 

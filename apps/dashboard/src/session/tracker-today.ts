@@ -1,4 +1,4 @@
-import { ukDateOf } from '../shared/uk-dates';
+import { londonDateOf } from '@send/domain';
 
 /**
  * Today as the tracker judges it: the UK day of the API's clock, carried forward by the time
@@ -8,5 +8,5 @@ import { ukDateOf } from '../shared/uk-dates';
  */
 export function trackerToday(apiNow: string, receivedAtMs: number, deviceNowMs: () => number = Date.now): () => string {
   const skewMs = Date.parse(apiNow) - receivedAtMs;
-  return () => ukDateOf(new Date(deviceNowMs() + skewMs).toISOString());
+  return () => londonDateOf(new Date(deviceNowMs() + skewMs).toISOString());
 }

@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { ActionOwner, canSeeArea, InvalidValueError, OwnerNotFoundError, OwnerUserNotFoundError, OwnerUserNotLinkedError, Principal } from '@send/domain';
 import { ownerIdFor } from '@send/event-store';
 import { ActionEntity, OwnerEntity, OwnerRecordEntity, ownerTextKey, PlanEntity, RiskEntity, RoleGrantEntity, UserEntity } from '@send/read-models';
-import { OwnerInput } from '../actions/dto/owner.input';
+import { OwnerInput } from '../../actions/dto/owner.input';
 
 const required = (field: string, value: string | null | undefined): string => {
   const text = value?.trim();
