@@ -1,5 +1,6 @@
 export * from './shared/calendar-date';
 export * from './shared/london-day';
+export * from './shared/financial-period';
 export * from './shared/command-metadata';
 export * from './shared/domain-error';
 export * from './plan/improvement-areas';
