@@ -30,6 +30,9 @@ import { FollowUpEvent } from './follow-up/follow-up.events';
 import { decideOwner, evolveOwner, initialOwnerState, OwnerDecisionContext, OwnerState } from './owner/owner.decider';
 import { OwnerCommand } from './owner/owner.commands';
 import { OwnerEvent } from './owner/owner.events';
+import { decideHighNeeds, evolveHighNeeds, HighNeedsDecisionContext, HighNeedsState, initialHighNeedsState } from './finance/high-needs.decider';
+import { HighNeedsCommand } from './finance/high-needs.commands';
+import { HighNeedsEvent } from './finance/high-needs.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -60,6 +63,8 @@ export const dependencyNetworkStream = (planId: string) => `dependencies-${planI
 export const followUpStream = (followUpId: string) => `follow-up-${followUpId}`;
 /** What is said about a person who owns actions, risks or mitigations themselves: their renames. */
 export const ownerStream = (ownerId: string) => `owner-${ownerId}`;
+/** A plan's High Needs Block position is one stream: each year's deficit carries into the next. */
+export const highNeedsStream = (planId: string) => `high-needs-${planId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -119,6 +124,12 @@ export const ownerDecider: ConceptDecider<OwnerCommand, OwnerEvent, OwnerState, 
   initialState: initialOwnerState,
   evolve: evolveOwner,
   decide: decideOwner,
+};
+
+export const highNeedsDecider: ConceptDecider<HighNeedsCommand, HighNeedsEvent, HighNeedsState, HighNeedsDecisionContext> = {
+  initialState: initialHighNeedsState,
+  evolve: evolveHighNeeds,
+  decide: decideHighNeeds,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>
