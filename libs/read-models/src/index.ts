@@ -50,6 +50,7 @@ export * from './risks/mitigation.entity';
 export * from './risks/risk-changes';
 export * from './risks/risk-register-view';
 export * from './risks/risk-history';
+export * from './finance/high-needs-view';
 export * from './challenges/challenge.entity';
 export * from './challenges/challenge-message.entity';
 export * from './challenges/challenge-changes';

@@ -1,0 +1,33 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Principal } from '@send/domain';
+import { ActionReadService } from '../actions/action-read.service';
+import { AsAtService } from '../as-at/as-at.service';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { planHistoryComplexity } from '../hardening/history-complexity';
+import { HighNeedsPositionArgs } from './dto/high-needs.args';
+import { HighNeedsPositionModel } from './models/high-needs.model';
+import { HighNeedsReadService } from './high-needs-read.service';
+
+/** The High Needs Block position: read by everyone with a role in the plan's area, the DfE adviser included. */
+@Resolver(() => HighNeedsPositionModel)
+export class HighNeedsResolver {
+  constructor(
+    private readonly reader: HighNeedsReadService,
+    private readonly plans: ActionReadService,
+    private readonly asAt: AsAtService,
+  ) {}
+
+  @Query(() => HighNeedsPositionModel, {
+    nullable: true,
+    description:
+      "The plan's High Needs Block position, null until started. With recordedBy or asAtMeeting, as it stood then: what the board was told at that meeting (forecasts have no corrections, so knownAt changes nothing). Always a fold of the position's stream.",
+    complexity: planHistoryComplexity(),
+  })
+  async highNeedsPosition(@Args() args: HighNeedsPositionArgs, @CurrentPrincipal() principal: Principal): Promise<HighNeedsPositionModel | null> {
+    await this.plans.plan(args.planId, principal);
+    const instant = await this.asAt.instant(args, principal, args.planId);
+    this.asAt.knownAt(args, instant);
+    if (instant !== undefined) await this.asAt.requirePlanExistedAt(args.planId, instant);
+    return this.reader.position(args.planId, instant);
+  }
+}
