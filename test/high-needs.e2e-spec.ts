@@ -80,7 +80,7 @@ describe('The High Needs Block position over HTTP: the council’s figures, deri
       { period: '2025/26 Q2', revision: 2, forecastOutturn: { millions: '£460.000m' }, commentary: 'Revised after the October placements panel', recordedAt: '2025-10-27T09:00:00.000Z', recordedBy: expect.any(String) },
     ]);
     const beforeStart = (await app.gql(READ, { planId: PLAN, recordedBy: '2025-04-20T08:59:59.000Z' })).errors;
-    expect(beforeStart?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(beforeStart?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', rule: 'existedAsAt' });
   });
 
   it.each([
@@ -113,9 +113,9 @@ describe('The High Needs Block position over HTTP: the council’s figures, deri
     expect(await app.allEvents()).toEqual(before);
   });
 
-  it('answers null for a plan whose position has not been started, and refuses a second start', async () => {
+  it('answers NOT_FOUND for a plan whose position has not been started, and refuses a second start', async () => {
     await app.gql(CREATE_PLAN, { input: planInput('hnb-empty') });
-    expect((await app.gql(READ, { planId: 'hnb-empty' })).data.highNeedsPosition).toBeNull();
+    expect((await app.gql(READ, { planId: 'hnb-empty' })).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', rule: 'highNeedsPositionExists' });
     const again = await app.gql(START, { input: { planId: PLAN, firstYear: '2024/25', openingCumulativeDeficit: '0' } });
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'highNeedsPositionIsNew' });
   });

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Principal } from '@send/domain';
+import { HighNeedsPositionNotStartedError, Principal } from '@send/domain';
 import { ActionReadService } from '../actions/action-read.service';
 import { AsAtService } from '../as-at/as-at.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -18,16 +18,17 @@ export class HighNeedsResolver {
   ) {}
 
   @Query(() => HighNeedsPositionModel, {
-    nullable: true,
     description:
-      "The plan's High Needs Block position, null until started. With recordedBy or asAtMeeting, as it stood then: what the board was told at that meeting (forecasts have no corrections, so knownAt changes nothing). Always a fold of the position's stream.",
+      "The plan's High Needs Block position; NOT_FOUND (highNeedsPositionExists) until started, or at an instant before it was. With recordedBy or asAtMeeting, as it stood then: what the board was told at that meeting (forecasts have no corrections, so knownAt changes nothing). Always a fold of the position's stream.",
     complexity: planHistoryComplexity(),
   })
-  async highNeedsPosition(@Args() args: HighNeedsPositionArgs, @CurrentPrincipal() principal: Principal): Promise<HighNeedsPositionModel | null> {
+  async highNeedsPosition(@Args() args: HighNeedsPositionArgs, @CurrentPrincipal() principal: Principal): Promise<HighNeedsPositionModel> {
     await this.plans.plan(args.planId, principal);
     const instant = await this.asAt.instant(args, principal, args.planId);
     this.asAt.knownAt(args, instant);
     if (instant !== undefined) await this.asAt.requirePlanExistedAt(args.planId, instant);
-    return this.reader.position(args.planId, instant);
+    const position = await this.reader.position(args.planId, instant);
+    if (!position) throw new HighNeedsPositionNotStartedError(args.planId);
+    return position;
   }
 }
