@@ -16,9 +16,11 @@ const TRAJECTORY = mutation('setDeficitTrajectory', 'SetDeficitTrajectoryInput')
 const READ = `query ($planId: ID!, $recordedBy: String) { highNeedsPosition(planId: $planId, recordedBy: $recordedBy) { ${POSITION} } }`;
 
 const PLAN = 'hnb';
+const BY_MEETING = `query ($planId: ID!, $meeting: ID!) { highNeedsPosition(planId: $planId, asAtMeeting: $meeting) { years { year forecasts { period revision rating inYearDeficit { millions } } } } }`;
 
 describe('The High Needs Block position over HTTP: the council’s figures, derived deficits, the trajectory rating and the forecast history', () => {
   let app: TestApp;
+  let octoberBoard: string;
   const ok = async (query: string, input: Record<string, unknown>) => {
     const res = await app.gql(query, { input: { planId: PLAN, ...input } });
     expect(res.errors).toBeUndefined();
@@ -40,6 +42,12 @@ describe('The High Needs Block position over HTTP: the council’s figures, deri
     await ok(FORECAST_MUTATION, { period: '2025/26 Q1', forecastOutturn: '440000000', commentary: 'Independent special school placements up' });
     app.clock.set('2025-10-20T09:00:00.000Z');
     await ok(FORECAST_MUTATION, { period: '2025/26 Q2', forecastOutturn: '451000000', commentary: 'Q2: £71m gap against a budgeted £57.5m' });
+    const scheduled = await app.as('chair').gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+      input: { planId: PLAN, type: 'BOARD', date: '2025-10-22', title: 'October board' },
+    });
+    octoberBoard = scheduled.data.scheduleMeeting.id;
+    app.clock.set('2025-10-22T16:00:00.000Z');
+    expect((await app.as('chair').gql(`mutation ($input: CloseMeetingInput!) { closeMeeting(input: $input) { id } }`, { input: { meetingId: octoberBoard } })).errors).toBeUndefined();
     app.clock.set('2025-10-27T09:00:00.000Z');
     await ok(FORECAST_MUTATION, { period: '2025/26 Q2', forecastOutturn: '460000000.50', commentary: 'Revised after the October placements panel' });
   });
@@ -79,6 +87,8 @@ describe('The High Needs Block position over HTTP: the council’s figures, deri
       { period: '2025/26 Q2', revision: 1, forecastOutturn: { millions: '£451.000m' }, commentary: 'Q2: £71m gap against a budgeted £57.5m', recordedAt: '2025-10-20T09:00:00.000Z', recordedBy: expect.any(String) },
       { period: '2025/26 Q2', revision: 2, forecastOutturn: { millions: '£460.000m' }, commentary: 'Revised after the October placements panel', recordedAt: '2025-10-27T09:00:00.000Z', recordedBy: expect.any(String) },
     ]);
+    const atBoard = (await app.as('adviser').gql(BY_MEETING, { planId: PLAN, meeting: octoberBoard })).data.highNeedsPosition;
+    expect(atBoard.years[1].forecasts[1]).toEqual({ period: '2025/26 Q2', revision: 1, rating: 'AMBER', inYearDeficit: { millions: '£71.000m' } });
     const beforeStart = (await app.gql(READ, { planId: PLAN, recordedBy: '2025-04-20T08:59:59.000Z' })).errors;
     expect(beforeStart?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', rule: 'existedAsAt' });
   });
