@@ -42,8 +42,6 @@ export class HighNeedsCommandsResolver {
 
   private async send(command: HighNeedsCommand, principal: Principal, commandId?: string): Promise<HighNeedsPositionModel> {
     const result = await this.commands.execute(command, { principal, commandId });
-    // The position is read from its stream, but the projections are waited for as after every
-    // mutation, so a read straight after sees the same store in every view.
     await this.projections.caughtUpTo(result.position);
     return (await this.reader.position(command.data.planId))!;
   }

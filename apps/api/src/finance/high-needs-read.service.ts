@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { deriveHighNeedsPosition, describeFinancialPeriod, highNeedsStream, parseFinancialPeriod, QuarterForecastPosition, TrajectoryPoint } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { highNeedsViewAt } from '@send/read-models';
+import {
+  HighNeedsForecastEntity,
+  HighNeedsPositionEntity,
+  HighNeedsTrajectoryEntity,
+  HighNeedsView,
+  highNeedsViewAt,
+  highNeedsViewOf,
+  HighNeedsYearEntity,
+} from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { HighNeedsForecastModel, HighNeedsPositionModel, TrajectoryPointModel } from './models/high-needs.model';
 import { money, moneyOrNull } from './models/money.model';
@@ -21,14 +30,28 @@ const forecastModel = (f: QuarterForecastPosition): HighNeedsForecastModel => ({
   rating: f.rating,
 });
 
-/** Reads a plan's position by folding its stream, to now or to an instant; callers check access first. */
+/** Reads a plan's position from the read models, or folded from its stream to an instant; callers check access first. */
 @Injectable()
 export class HighNeedsReadService {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  private async liveView(planId: string): Promise<HighNeedsView | undefined> {
+    const position = await this.dataSource.getRepository(HighNeedsPositionEntity).findOneBy({ planId });
+    if (!position) return undefined;
+    const [years, forecasts, trajectory] = await Promise.all([
+      this.dataSource.getRepository(HighNeedsYearEntity).findBy({ planId }),
+      this.dataSource.getRepository(HighNeedsForecastEntity).findBy({ planId }),
+      this.dataSource.getRepository(HighNeedsTrajectoryEntity).findBy({ planId }),
+    ]);
+    return highNeedsViewOf({ position, years, forecasts, trajectory });
+  }
 
   /** Null before the position was started (by the instant, when given). */
   async position(planId: string, asAt?: string): Promise<HighNeedsPositionModel | null> {
-    const view = highNeedsViewAt(await this.store.readStream(highNeedsStream(planId)), asAt);
+    const view = asAt === undefined ? await this.liveView(planId) : highNeedsViewAt(await this.store.readStream(highNeedsStream(planId)), asAt);
     if (!view) return null;
     const { facts } = view;
     return {

@@ -3,7 +3,8 @@ import { HighNeedsPositionNotStartedError, Principal } from '@send/domain';
 import { ActionReadService } from '../actions/action-read.service';
 import { AsAtService } from '../as-at/as-at.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { planHistoryComplexity } from '../hardening/history-complexity';
+import { asAtComplexity } from '../hardening/history-complexity';
+import { listComplexity } from '../hardening/list-complexity';
 import { HighNeedsPositionArgs } from './dto/high-needs.args';
 import { HighNeedsPositionModel } from './models/high-needs.model';
 import { HighNeedsReadService } from './high-needs-read.service';
@@ -19,8 +20,8 @@ export class HighNeedsResolver {
 
   @Query(() => HighNeedsPositionModel, {
     description:
-      "The plan's High Needs Block position; NOT_FOUND (highNeedsPositionExists) until started, or at an instant before it was. With recordedBy or asAtMeeting, as it stood then: what the board was told at that meeting (forecasts have no corrections, so knownAt changes nothing). Always a fold of the position's stream.",
-    complexity: planHistoryComplexity(),
+      "The plan's High Needs Block position; NOT_FOUND (highNeedsPositionExists) until started, or at an instant before it was. With recordedBy or asAtMeeting, as it stood then: what the board was told at that meeting (forecasts have no corrections, so knownAt changes nothing), folded from the position's stream.",
+    complexity: asAtComplexity(listComplexity(20)),
   })
   async highNeedsPosition(@Args() args: HighNeedsPositionArgs, @CurrentPrincipal() principal: Principal): Promise<HighNeedsPositionModel> {
     await this.plans.plan(args.planId, principal);

@@ -1,7 +1,12 @@
 import { RecordedEvent } from '@send/event-store';
-import { HIGH_NEEDS_EVENT_VERSIONS, HighNeedsEvent, HighNeedsFacts, Pence, TrajectoryPoint } from '@send/domain';
+import { HighNeedsFacts, Pence } from '@send/domain';
 import { streamPrefixAt } from '../as-at/known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
+import { HighNeedsChange, highNeedsChanges, isHighNeedsEvent } from './high-needs-changes';
+import { HighNeedsForecastEntity } from './high-needs-forecast.entity';
+import { HighNeedsPositionEntity } from './high-needs-position.entity';
+import { HighNeedsTrajectoryEntity } from './high-needs-trajectory.entity';
+import { HighNeedsYearEntity } from './high-needs-year.entity';
 
 /** One forecast as it was recorded, kept when a later one revises it: what the board was told when. */
 export interface ForecastRecord {
@@ -14,67 +19,81 @@ export interface ForecastRecord {
   recordedBy: string | null;
 }
 
-/** The High Needs Block position of one plan as it stood at an instant. */
+/** The High Needs Block position of one plan: the typed figures and the forecast history. */
 export interface HighNeedsView {
   facts: HighNeedsFacts;
   /** Every forecast ever recorded, oldest first, revisions included. */
   forecastHistory: ForecastRecord[];
-  /** The stream's revision folded to: what a change must name as expectedRevision. */
+  /** The position stream's revision. */
   revision: number;
 }
 
-const isHighNeedsEvent = (event: { type: string }): event is HighNeedsEvent => Object.hasOwn(HIGH_NEEDS_EVENT_VERSIONS, event.type);
+/** A plan's rows, as the read database holds them or as the as-at fold builds them in memory. */
+export interface HighNeedsRows {
+  position: HighNeedsPositionEntity;
+  years: HighNeedsYearEntity[];
+  forecasts: HighNeedsForecastEntity[];
+  trajectory: HighNeedsTrajectoryEntity[];
+}
 
-/**
- * The position folded from its one stream, up to `asAt` when given (what had occurred by then)
- * or to its last event. The live read and the as-at read are this one fold: there is no table to
- * keep in step, since a plan's position is a handful of events a quarter. Undefined before the
- * position was started.
- */
-export function highNeedsViewAt(stream: RecordedEvent[], asAt?: string): HighNeedsView | undefined {
-  const events = asAt === undefined ? stream : streamPrefixAt(stream, asAt);
-  let view: HighNeedsView | undefined;
-  for (const recorded of events) {
-    const event = toProjectedEvent(recorded);
-    if (!isHighNeedsEvent(event)) continue;
-    const revision = Number(recorded.revision);
-    if (event.type === 'HighNeedsPositionStarted') {
-      const { planId, firstYear, openingCumulativeDeficit } = event.data;
-      view = { facts: { planId, firstYear, openingCumulativeDeficit, years: [], forecasts: [], trajectory: [] }, forecastHistory: [], revision };
-      continue;
-    }
-    if (!view) continue;
-    view = { ...view, revision, facts: { ...view.facts } };
-    switch (event.type) {
-      case 'HighNeedsYearSet': {
-        const { year, dsgAllocation, budget } = event.data;
-        view.facts.years = [...view.facts.years.filter((y) => y.year !== year), { year, dsgAllocation, budget, revision: event.data.revision }];
-        break;
-      }
-      case 'HighNeedsForecastRecorded': {
-        const { period, forecastOutturn, commentary } = event.data;
-        const record: ForecastRecord = {
-          period,
-          revision: event.data.revision,
-          forecastOutturn,
-          commentary,
-          recordedAt: recorded.metadata.occurredAt,
-          recordedBy: recorded.metadata.actor?.userId ?? null,
-        };
-        view.forecastHistory = [...view.forecastHistory, record];
-        view.facts.forecasts = [...view.facts.forecasts.filter((f) => f.period !== period), { period, forecastOutturn, commentary, revision: record.revision, recordedAt: record.recordedAt }];
-        break;
-      }
-      case 'DeficitTrajectorySet': {
-        const point: TrajectoryPoint = { year: event.data.year, cumulativeDeficit: event.data.cumulativeDeficit, amberTolerance: event.data.amberTolerance };
-        view.facts.trajectory = [...view.facts.trajectory.filter((t) => t.year !== point.year), point].sort((a, b) => a.year.localeCompare(b.year));
-        break;
-      }
-      default: {
-        const unhandled: never = event;
-        return unhandled;
-      }
+const byRecording = (a: HighNeedsForecastEntity, b: HighNeedsForecastEntity): number =>
+  a.recordedAt.localeCompare(b.recordedAt) || a.period.localeCompare(b.period) || a.revision - b.revision;
+
+/** The view of a plan's rows: each quarter's latest forecast for the facts, every one for the history. */
+export function highNeedsViewOf(rows: HighNeedsRows): HighNeedsView {
+  const history = [...rows.forecasts].sort(byRecording);
+  const latest = new Map<string, HighNeedsForecastEntity>();
+  for (const f of history) if ((latest.get(f.period)?.revision ?? 0) < f.revision) latest.set(f.period, f);
+  const { planId, firstYear, openingCumulativeDeficit, revision } = rows.position;
+  return {
+    facts: {
+      planId,
+      firstYear,
+      openingCumulativeDeficit,
+      years: rows.years.map(({ year, dsgAllocation, budget, revision: r }) => ({ year, dsgAllocation, budget, revision: r })),
+      forecasts: [...latest.values()].map(({ period, forecastOutturn, commentary, revision: r, recordedAt }) => ({ period, forecastOutturn, commentary, revision: r, recordedAt })),
+      trajectory: [...rows.trajectory].sort((a, b) => a.year.localeCompare(b.year)).map(({ year, cumulativeDeficit, amberTolerance }) => ({ year, cumulativeDeficit, amberTolerance })),
+    },
+    forecastHistory: history.map(({ period, revision: r, forecastOutturn, commentary, recordedAt, recordedBy }) => ({ period, revision: r, forecastOutturn, commentary, recordedAt, recordedBy })),
+    revision,
+  };
+}
+
+/** A change made to rows held in memory, as the projection makes it to the read database. */
+function apply(rows: Partial<HighNeedsRows> & Omit<HighNeedsRows, 'position'>, change: HighNeedsChange): void {
+  switch (change.kind) {
+    case 'positionStarted':
+      rows.position = change.row;
+      return;
+    case 'revisionMoved':
+      if (rows.position) rows.position = { ...rows.position, revision: change.revision };
+      return;
+    case 'yearSet':
+      rows.years = [...rows.years.filter((y) => y.year !== change.row.year), change.row];
+      return;
+    case 'forecastAdded':
+      rows.forecasts = [...rows.forecasts, change.row];
+      return;
+    case 'trajectorySet':
+      rows.trajectory = [...rows.trajectory.filter((t) => t.year !== change.row.year), change.row];
+      return;
+    default: {
+      const unhandled: never = change;
+      return unhandled;
     }
   }
-  return view;
+}
+
+/**
+ * The position folded from its one stream up to `asAt` (what had occurred by then), by the same
+ * `highNeedsChanges` the live projection applies: with every event, the rows the projection holds.
+ * Undefined before the position was started.
+ */
+export function highNeedsViewAt(stream: RecordedEvent[], asAt: string): HighNeedsView | undefined {
+  const rows: Partial<HighNeedsRows> & Omit<HighNeedsRows, 'position'> = { years: [], forecasts: [], trajectory: [] };
+  for (const recorded of streamPrefixAt(stream, asAt)) {
+    const event = toProjectedEvent(recorded);
+    if (isHighNeedsEvent(event)) for (const change of highNeedsChanges(event)) apply(rows, change);
+  }
+  return rows.position ? highNeedsViewOf({ ...rows, position: rows.position }) : undefined;
 }
