@@ -1,6 +1,6 @@
 import { PlanState } from '../plan/plan.decider';
 import { CommandMetadata } from '../shared/command-metadata';
-import { financialPeriodStartDate, financialYearOf, parseFinancialPeriod } from '../shared/financial-period';
+import { financialPeriodStartDate, financialYearOf, financialYearStarting, parseFinancialPeriod } from '../shared/financial-period';
 import { requireText } from '../shared/guards';
 import { londonDateOf } from '../shared/london-day';
 import { HighNeedsCommand } from './high-needs.commands';
@@ -55,7 +55,7 @@ function requireYear(field: string, value: unknown): string {
 }
 
 /** The year after, "2025/26" → "2026/27". */
-const nextYear = (year: string): string => financialYearOf({ kind: 'FINANCIAL_YEAR', startYear: Number(year.slice(0, 4)) + 1, text: '' });
+const nextYear = (year: string): string => financialYearStarting(Number(year.slice(0, 4)) + 1);
 
 /** A year the position may speak of: from its first year on (earlier years are in the opening figure). */
 function requireYearInPosition(field: string, value: unknown, firstYear: string): string {

@@ -31,9 +31,14 @@ export function parseFinancialPeriod(text: unknown): FinancialPeriod | null {
   return null;
 }
 
+/** The financial year that starts in April of `startYear`, written "2025/26". */
+export function financialYearStarting(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
 /** The financial year a quarter belongs to, or the year itself. */
 export function financialYearOf(period: FinancialPeriod): string {
-  return `${period.startYear}/${String((period.startYear + 1) % 100).padStart(2, '0')}`;
+  return financialYearStarting(period.startYear);
 }
 
 /** Zero-based calendar month a period starts in, counted from January of its start year. */
