@@ -141,7 +141,14 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   // them; which owner a person acts as, by an administrator of every area the person works in.
   renameOwner:          [A,    F,    F,     F,    F,    F,      N,     N],
   linkUserToOwner:      [A,    F,    F,     F,    F,    F,      N,     N],
+  // The High Needs Block position (docs/finance.md): the programme office, its finance lead, records.
+  startHighNeedsPosition: [A,  F,    F,     F,    F,    F,      N,     N],
+  setHighNeedsYear:     [A,    F,    F,     F,    F,    F,      N,     N],
+  recordHighNeedsForecast: [A, F,    F,     F,    F,    F,      N,     N],
+  setDeficitTrajectory: [A,    F,    F,     F,    F,    F,      N,     N],
 };
+
+const START_HIGH_NEEDS = `mutation ($input: StartHighNeedsPositionInput!) { startHighNeedsPosition(input: $input) { planId } }`;
 
 /** Plan ids are lower-case letters, digits and dashes; one plan per cell keeps the cells apart. */
 const planIdFor = (mutation: MutationName, userId: string) => `matrix-${mutation.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-${userId}`;
@@ -254,6 +261,7 @@ describe('Who may send which mutation, over HTTP', () => {
       });
       const raised = await app.gql(`mutation ($input: RaiseRiskInput!) { raiseRisk(input: $input) { id } }`, { input: riskInput(planId, [actionId]) });
       expect(raised.errors).toBeUndefined();
+      expect((await app.gql(START_HIGH_NEEDS, { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } })).errors).toBeUndefined();
     });
 
     it('lets the DfE adviser read the plan, its actions, an action’s timeline and the owners', async () => {
@@ -296,6 +304,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'plan(id, asOfDate)': { query: `query ($planId: ID!) { plan(id: $planId, asOfDate: "2026-06-01") { asOfDate actions { totalCount } } }`, expected: [A, A, A, A, A, A, N, N] },
       'actions(planId, asOfDate)': { query: `query ($planId: ID!) { actions(planId: $planId, asOfDate: "2026-06-01") { edges { node { rag asOfDate } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
+      'highNeedsPosition(planId)': { query: `query ($planId: ID!) { highNeedsPosition(planId: $planId) { firstYear years { year } } }`, expected: [A, A, A, A, A, A, N, N] },
       'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
       // The tracker's clock belongs to no area: everyone signed in reads it, so the dashboard's "today" is the API's.
       now: { query: `{ now }`, expected: [A, A, A, A, A, A, A, A] },
@@ -324,6 +333,7 @@ describe('Who may send which mutation, over HTTP', () => {
         await app.addUser({ userId: 'two-area-reader', roles: ['DFE_ADVISER'], areas: [OTHER_AREA] });
         await app.as('elsewhere').gql(CREATE_PLAN, { input: planInput(otherPlanId, OTHER_AREA) });
         await app.as('elsewhere').gql(ADD_ACTION, { input: actionInput(otherPlanId, '1.1', { areaNumber: 1 }) });
+        await app.as('elsewhere').gql(START_HIGH_NEEDS, { input: { planId: otherPlanId, firstYear: '2025/26', openingCumulativeDeficit: '0' } });
       });
 
       it.each([
@@ -333,6 +343,8 @@ describe('Who may send which mutation, over HTTP', () => {
         ['the business-date view of the plan in the area they advise', otherPlanId, OTHER_AREA, 'plan(id, asOfDate)', 'allowed'],
         ['the business-date view of an action in the area they are a board member of', planId, TEST_AREA, 'action(planId, ref, asOfDate)', 'allowed'],
         ['the store head from either area', otherPlanId, OTHER_AREA, 'historyHead(planId)', 'allowed'],
+        ['the High Needs position in the area they advise', otherPlanId, OTHER_AREA, 'highNeedsPosition(planId)', 'allowed'],
+        ['the High Needs position in the area they are a board member of', planId, TEST_AREA, 'highNeedsPosition(planId)', 'allowed'],
         ['the people of the other area', planId, OTHER_AREA, 'users(localAreaId)', 'allowed'],
         ['the people of a third area', planId, 'third-area', 'users(localAreaId)', 'NOT_FOUND'],
       ])('%s', async (_name, readPlanId, areaId, read, expected) => {

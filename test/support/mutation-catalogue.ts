@@ -60,8 +60,23 @@ export const MUTATIONS = [
   'dropFollowUp',
   'renameOwner',
   'linkUserToOwner',
+  'startHighNeedsPosition',
+  'setHighNeedsYear',
+  'recordHighNeedsForecast',
+  'setDeficitTrajectory',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
+
+const highNeedsMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { planId revision } }`;
+
+/** A plan whose High Needs Block position is started at 2025/26, with that year's figures set when `withYear`. */
+async function planWithHighNeeds(gql: Gql, planId: string, withYear: boolean): Promise<void> {
+  await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+  await must(gql(highNeedsMutation('startHighNeedsPosition', 'StartHighNeedsPositionInput'), { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } }), 'startHighNeedsPosition');
+  if (withYear) {
+    await must(gql(highNeedsMutation('setHighNeedsYear', 'SetHighNeedsYearInput'), { input: { planId, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' } }), 'setHighNeedsYear');
+  }
+}
 
 /** One request, ready to send as whoever the test is about. */
 export interface PreparedMutation {
@@ -581,5 +596,27 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
     await must(gql(GRANT_ROLE, { input: { userId, role: 'ACTION_OWNER', localAreaId: 'test-area' } }), 'grantRole');
     const action = await planWithAction(gql, planId);
     return { query: `mutation ($input: LinkUserToOwnerInput!) { linkUserToOwner(input: $input) { id ownerId } }`, variables: { input: { userId, ownerId: action.owner.id } } };
+  },
+  startHighNeedsPosition: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return { query: highNeedsMutation('startHighNeedsPosition', 'StartHighNeedsPositionInput'), variables: { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } } };
+  },
+  setHighNeedsYear: async (gql, planId) => {
+    await planWithHighNeeds(gql, planId, false);
+    return { query: highNeedsMutation('setHighNeedsYear', 'SetHighNeedsYearInput'), variables: { input: { planId, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' } } };
+  },
+  recordHighNeedsForecast: async (gql, planId) => {
+    await planWithHighNeeds(gql, planId, true);
+    return {
+      query: highNeedsMutation('recordHighNeedsForecast', 'RecordHighNeedsForecastInput'),
+      variables: { input: { planId, period: '2025/26 Q2', forecastOutturn: '451000000', commentary: 'Independent placements above plan' } },
+    };
+  },
+  setDeficitTrajectory: async (gql, planId) => {
+    await planWithHighNeeds(gql, planId, false);
+    return {
+      query: highNeedsMutation('setDeficitTrajectory', 'SetDeficitTrajectoryInput'),
+      variables: { input: { planId, year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Recovery plan agreed with the DfE' } },
+    };
   },
 };

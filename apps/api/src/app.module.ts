@@ -26,6 +26,7 @@ import { textInputPlugin } from './hardening/text-input.plugin';
 import { formatClientError } from './errors/format-client-error';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { RisksModule } from './risks/risks.module';
+import { FinanceModule } from './finance/finance.module';
 import { DependenciesModule } from './dependencies/dependencies.module';
 import { ChallengesModule } from './challenges/challenges.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -100,6 +101,7 @@ export class AppModule {
         ReportsModule,
         ScorecardModule,
         RisksModule,
+        FinanceModule,
         ChallengesModule,
         DependenciesModule,
         EvidenceFilesModule,

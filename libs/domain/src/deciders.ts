@@ -30,6 +30,9 @@ import { FollowUpEvent } from './follow-up/follow-up.events';
 import { decideOwner, evolveOwner, initialOwnerState, OwnerDecisionContext, OwnerState } from './owner/owner.decider';
 import { OwnerCommand } from './owner/owner.commands';
 import { OwnerEvent } from './owner/owner.events';
+import { decideHighNeeds, evolveHighNeeds, HighNeedsDecisionContext, HighNeedsState, initialHighNeedsState } from './finance/high-needs.decider';
+import { HighNeedsCommand } from './finance/high-needs.commands';
+import { HighNeedsEvent } from './finance/high-needs.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -100,6 +103,12 @@ export const ownerDecider: ConceptDecider<OwnerCommand, OwnerEvent, OwnerState, 
   initialState: initialOwnerState,
   evolve: evolveOwner,
   decide: decideOwner,
+};
+
+export const highNeedsDecider: ConceptDecider<HighNeedsCommand, HighNeedsEvent, HighNeedsState, HighNeedsDecisionContext> = {
+  initialState: initialHighNeedsState,
+  evolve: evolveHighNeeds,
+  decide: decideHighNeeds,
 };
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -8,6 +8,7 @@ import {
   metricStream,
   planStream,
   ownerStream,
+  highNeedsStream,
   reminderStream,
   riskStream,
   STREAM_NAME_PREFIXES,
@@ -28,6 +29,7 @@ const NAMERS: Record<StreamConcept, (id: string) => string> = {
   followUp: followUpStream,
   reminder: reminderStream,
   owner: ownerStream,
+  highNeeds: highNeedsStream,
 };
 
 describe('stream names', () => {
@@ -60,6 +62,7 @@ describe('stream names', () => {
       'follow-up-1',
       'reminder-1',
       'owner-1',
+      'high-needs-1',
     ]);
   });
 

@@ -15,6 +15,7 @@ const STREAM_PREFIXES = {
   followUp: 'follow-up',
   reminder: 'reminder',
   owner: 'owner',
+  highNeeds: 'high-needs',
 } as const;
 
 export type StreamConcept = keyof typeof STREAM_PREFIXES;
@@ -34,6 +35,8 @@ export const followUpStream = streamOf('followUp');
 export const reminderStream = streamOf('reminder');
 /** What is said about a person who owns actions, risks or mitigations themselves: their renames. */
 export const ownerStream = streamOf('owner');
+/** A plan's High Needs Block position is one stream: each year's deficit carries into the next. */
+export const highNeedsStream = streamOf('highNeeds');
 
 // No prefix begins another (a test holds that), so the first that matches is the only one.
 const BY_PREFIX = Object.entries(STREAM_PREFIXES).map(([concept, prefix]) => [`${prefix}-`, concept as StreamConcept] as const);

@@ -9,6 +9,7 @@ import { MeetingProjection } from './meetings/meeting.projection';
 import { ScorecardProjection } from './scorecard/scorecard.projection';
 import { ReminderProjection } from './reminders/reminder.projection';
 import { RiskProjection } from './risks/risk.projection';
+import { HighNeedsProjection } from './finance/high-needs.projection';
 import { ChallengeProjection } from './challenges/challenge.projection';
 import { DependencyProjection } from './dependencies/dependency.projection';
 import { FollowUpProjection } from './follow-ups/follow-up.projection';
@@ -27,6 +28,7 @@ export const defaultProjections = (): Projection[] => [
   new ScorecardProjection(),
   new ReminderProjection(),
   new RiskProjection(),
+  new HighNeedsProjection(),
   new ChallengeProjection(),
   new DependencyProjection(),
   new FollowUpProjection(),

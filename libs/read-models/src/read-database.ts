@@ -25,6 +25,10 @@ import { ReminderEntity } from './reminders/reminder.entity';
 import { SignInLinkEntity } from './sign-in/sign-in-link.entity';
 import { RiskEntity } from './risks/risk.entity';
 import { RiskScoreEntity } from './risks/risk-score.entity';
+import { HighNeedsPositionEntity } from './finance/high-needs-position.entity';
+import { HighNeedsYearEntity } from './finance/high-needs-year.entity';
+import { HighNeedsForecastEntity } from './finance/high-needs-forecast.entity';
+import { HighNeedsTrajectoryEntity } from './finance/high-needs-trajectory.entity';
 import { MitigationEntity } from './risks/mitigation.entity';
 import { ChallengeEntity } from './challenges/challenge.entity';
 import { ChallengeMessageEntity } from './challenges/challenge-message.entity';
@@ -60,6 +64,10 @@ export const READ_MODEL_ENTITIES = [
   SignInLinkEntity,
   RiskEntity,
   RiskScoreEntity,
+  HighNeedsPositionEntity,
+  HighNeedsYearEntity,
+  HighNeedsForecastEntity,
+  HighNeedsTrajectoryEntity,
   MitigationEntity,
   ChallengeEntity,
   ChallengeMessageEntity,
@@ -77,7 +85,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 14;
+export const READ_MODEL_SCHEMA_VERSION = 15;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

@@ -106,6 +106,11 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   UpdateFollowUp: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: ['ACTION_OWNER', 'PLAN_ADMINISTRATOR'] },
   CompleteFollowUp: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: ['ACTION_OWNER', 'PLAN_ADMINISTRATOR'] },
   DropFollowUp: { any: ['BOARD_CHAIR', 'BOARD_MEMBER'], own: [] },
+  // The finance lead sits in the programme office; the board and the DfE adviser read the position.
+  StartHighNeedsPosition: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SetHighNeedsYear: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  RecordHighNeedsForecast: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SetDeficitTrajectory: { any: ['PLAN_ADMINISTRATOR'], own: [] },
 };
 
 const commandTypes = Object.keys(EXPECTED) as CommandType[];
@@ -354,6 +359,10 @@ describe('every refusal says what was refused, in the board’s words', () => {
     UpdateFollowUp: 'update this follow-up',
     CompleteFollowUp: 'complete this follow-up',
     DropFollowUp: 'drop a follow-up',
+    StartHighNeedsPosition: 'start the High Needs Block position',
+    SetHighNeedsYear: "set a year's DSG allocation and budget",
+    RecordHighNeedsForecast: 'record a High Needs forecast outturn',
+    SetDeficitTrajectory: "set the recovery plan's deficit trajectory",
   };
 
   it('covers every command', () => {

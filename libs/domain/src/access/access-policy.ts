@@ -11,6 +11,7 @@ import { ChallengeCommand } from '../challenge/challenge.commands';
 import { DependencyCommand } from '../dependency/dependency.commands';
 import { FollowUpCommand } from '../follow-up/follow-up.commands';
 import { OwnerCommand } from '../owner/owner.commands';
+import { HighNeedsCommand } from '../finance/high-needs.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -23,6 +24,7 @@ type CommandType =
   | DependencyCommand['type']
   | FollowUpCommand['type']
   | OwnerCommand['type']
+  | HighNeedsCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -123,6 +125,12 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   // knows what it waits for, so may declare and remove its own.
   DeclareDependency: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'declare what this action depends on' },
   RemoveDependency: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'remove a dependency of this action' },
+  // The High Needs Block position: the programme office (its finance lead) records the figures;
+  // the board and the DfE adviser read them.
+  StartHighNeedsPosition: { roles: ['PLAN_ADMINISTRATOR'], what: 'start the High Needs Block position' },
+  SetHighNeedsYear: { roles: ['PLAN_ADMINISTRATOR'], what: "set a year's DSG allocation and budget" },
+  RecordHighNeedsForecast: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a High Needs forecast outturn' },
+  SetDeficitTrajectory: { roles: ['PLAN_ADMINISTRATOR'], what: "set the recovery plan's deficit trajectory" },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };

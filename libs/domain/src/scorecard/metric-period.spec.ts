@@ -15,6 +15,9 @@ describe('isValidPeriod', () => {
     ['ACADEMIC_YEAR', '2024/25'],
     ['ACADEMIC_YEAR', '2019/20'],
     ['ACADEMIC_YEAR', '2099/00'],
+    ['FINANCIAL_YEAR', '2024/25'],
+    ['FINANCIAL_QUARTER', '2025/26 Q1'],
+    ['FINANCIAL_QUARTER', '2025/26 Q4'],
   ])('accepts the %s period %p', (frequency, period) => {
     expect(isValidPeriod(frequency, period)).toBe(true);
   });
@@ -48,6 +51,12 @@ describe('isValidPeriod', () => {
     ['ANNUAL', 'FY2024', 'text before the year'],
     ['ACADEMIC_YEAR', 'AY2024/25', 'text before the academic year'],
     ['ACADEMIC_YEAR', '2024/25 provisional', 'text after the academic year'],
+    ['FINANCIAL_YEAR', '2025/27', 'years that are not consecutive'],
+    ['FINANCIAL_YEAR', '2025/2026', 'a four-digit second year'],
+    ['FINANCIAL_YEAR', '2025/26 Q2', 'a quarter on a yearly metric'],
+    ['FINANCIAL_QUARTER', '2025/26', 'a year on a quarterly metric'],
+    ['FINANCIAL_QUARTER', '2025/26 Q5', 'a fifth quarter'],
+    ['FINANCIAL_QUARTER', '2025/26 T1', 'an academic term'],
   ])('rejects the %s period %p (%s)', (frequency, period) => {
     expect(isValidPeriod(frequency, period)).toBe(false);
   });
@@ -89,8 +98,8 @@ describe('requirePeriod', () => {
     expect(requirePeriod(frequency, period)).toBe(period);
   });
 
-  it.each<Frequency>(['MONTHLY', 'TERMLY', 'ANNUAL', 'ACADEMIC_YEAR'])('describes the %s format with an example that is itself valid', (frequency) => {
-    const example = /e\.g\. (\d{4}(?:[-/]\d{2})?(?: T\d)?)/.exec(describePeriodFormat(frequency))?.[1];
+  it.each<Frequency>(['MONTHLY', 'TERMLY', 'ANNUAL', 'ACADEMIC_YEAR', 'FINANCIAL_YEAR', 'FINANCIAL_QUARTER'])('describes the %s format with an example that is itself valid', (frequency) => {
+    const example = /e\.g\. (\d{4}(?:[-/]\d{2})?(?: [TQ]\d)?)/.exec(describePeriodFormat(frequency))?.[1];
     expect(example).toBeDefined();
     expect(isValidPeriod(frequency, example as string)).toBe(true);
   });
@@ -117,6 +126,17 @@ describe('periodSortKey', () => {
   it('orders calendar years and academic years', () => {
     expect(sorted('ANNUAL', ['2023', '2020', '2022', '2021'])).toEqual(['2020', '2021', '2022', '2023']);
     expect(sorted('ACADEMIC_YEAR', ['2024/25', '2019/20', '2099/00', '2022/23'])).toEqual(['2019/20', '2022/23', '2024/25', '2099/00']);
+  });
+
+  it('orders financial quarters Q1 to Q4 within a year, Q4 (January to March) before the next year’s Q1', () => {
+    expect(sorted('FINANCIAL_QUARTER', ['2026/27 Q1', '2025/26 Q4', '2025/26 Q1', '2025/26 Q3', '2025/26 Q2'])).toEqual([
+      '2025/26 Q1',
+      '2025/26 Q2',
+      '2025/26 Q3',
+      '2025/26 Q4',
+      '2026/27 Q1',
+    ]);
+    expect(sorted('FINANCIAL_YEAR', ['2025/26', '2023/24', '2024/25'])).toEqual(['2023/24', '2024/25', '2025/26']);
   });
 
   it('refuses a period that does not fit the frequency', () => {

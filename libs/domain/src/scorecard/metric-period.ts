@@ -1,5 +1,6 @@
 import { EARLIEST_DATE, LATEST_DATE } from '../shared/calendar-date';
 import { InvalidValueError } from '../shared/domain-error';
+import { financialPeriodSortKey, parseFinancialPeriod } from '../shared/financial-period';
 import { Frequency } from './metric.commands';
 import { PeriodFormatError } from './metric.errors';
 
@@ -22,6 +23,10 @@ export function describePeriodFormat(frequency: Frequency): string {
       return 'a calendar year as YYYY, e.g. 2024';
     case 'ACADEMIC_YEAR':
       return 'an academic year as YYYY/YY, e.g. 2024/25';
+    case 'FINANCIAL_YEAR':
+      return 'a financial year (April to March) as YYYY/YY, e.g. 2024/25';
+    case 'FINANCIAL_QUARTER':
+      return 'a financial year and quarter as YYYY/YY Qn, e.g. 2025/26 Q2 (Q1 April to June … Q4 January to March)';
     default: {
       const unhandled: never = frequency;
       return unhandled;
@@ -44,6 +49,11 @@ function sortKeyOrNull(frequency: Frequency, period: string): string | null {
     case 'ACADEMIC_YEAR': {
       const match = ACADEMIC_YEAR.exec(period);
       return match && consecutive(match[1], match[2]) ? match[1] : null;
+    }
+    case 'FINANCIAL_YEAR':
+    case 'FINANCIAL_QUARTER': {
+      const parsed = parseFinancialPeriod(period);
+      return parsed?.kind === frequency ? financialPeriodSortKey(parsed) : null;
     }
     default: {
       // Unreachable for typed callers; a frequency from outside that is none of these has no periods.

@@ -7,7 +7,8 @@ export type MetricUnit = (typeof METRIC_UNITS)[number];
 export const POLARITIES = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 
-export const FREQUENCIES = ['MONTHLY', 'TERMLY', 'ANNUAL', 'ACADEMIC_YEAR'] as const;
+/** FINANCIAL_YEAR and FINANCIAL_QUARTER are UK financial periods (April to March), as finance papers report. */
+export const FREQUENCIES = ['MONTHLY', 'TERMLY', 'ANNUAL', 'ACADEMIC_YEAR', 'FINANCIAL_YEAR', 'FINANCIAL_QUARTER'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
 /** Published benchmarks the board reads a local figure against. */

@@ -6,7 +6,7 @@ export const MetricUnitName = graphqlEnum(METRIC_UNITS, { name: 'MetricUnit', de
 export const PolarityName = graphqlEnum(POLARITIES, { name: 'Polarity' });
 export const FrequencyName = graphqlEnum(FREQUENCIES, {
   name: 'MetricFrequency',
-  description: 'Period formats: MONTHLY "2025-04", TERMLY "2025/26 T1" (T1 autumn, T2 spring, T3 summer), ANNUAL "2024", ACADEMIC_YEAR "2024/25".',
+  description: 'Period formats: MONTHLY "2025-04", TERMLY "2025/26 T1" (T1 autumn, T2 spring, T3 summer), ANNUAL "2024", ACADEMIC_YEAR "2024/25" (September to August); FINANCIAL_YEAR "2024/25" (April to March); FINANCIAL_QUARTER "2025/26 Q2" (Q1 April–June … Q4 January–March).',
 });
 export const ComparatorName = graphqlEnum(COMPARATORS, { name: 'Comparator' });
 export const MetricRagName = graphqlEnum(METRIC_RAGS, { name: 'MetricRag', description: 'Against the target for the period (or the next target on the trajectory).' });
