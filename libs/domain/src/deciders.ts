@@ -30,6 +30,9 @@ import { FollowUpEvent } from './follow-up/follow-up.events';
 import { decideOwner, evolveOwner, initialOwnerState, OwnerDecisionContext, OwnerState } from './owner/owner.decider';
 import { OwnerCommand } from './owner/owner.commands';
 import { OwnerEvent } from './owner/owner.events';
+import { ConditionDecisionContext, ConditionState, decideCondition, evolveCondition, initialConditionState } from './condition/condition.decider';
+import { ConditionCommand } from './condition/condition.commands';
+import { ConditionEvent } from './condition/condition.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -60,6 +63,7 @@ export const dependencyNetworkStream = (planId: string) => `dependencies-${planI
 export const followUpStream = (followUpId: string) => `follow-up-${followUpId}`;
 /** What is said about a person who owns actions, risks or mitigations themselves: their renames. */
 export const ownerStream = (ownerId: string) => `owner-${ownerId}`;
+export const conditionStream = (conditionId: string) => `condition-${conditionId}`;
 
 export const planDecider: ConceptDecider<PlanCommand, PlanEvent, PlanState, void> = {
   initialState: initialPlanState,
@@ -119,6 +123,12 @@ export const ownerDecider: ConceptDecider<OwnerCommand, OwnerEvent, OwnerState, 
   initialState: initialOwnerState,
   evolve: evolveOwner,
   decide: decideOwner,
+};
+
+export const conditionDecider: ConceptDecider<ConditionCommand, ConditionEvent, ConditionState, ConditionDecisionContext> = {
+  initialState: initialConditionState,
+  evolve: evolveCondition,
+  decide: decideCondition,
 };
 
 export const loadEvent = <E extends DomainEvent>(recorded: StoredEvent): E =>

@@ -11,6 +11,7 @@ import { ChallengeCommand } from '../challenge/challenge.commands';
 import { DependencyCommand } from '../dependency/dependency.commands';
 import { FollowUpCommand } from '../follow-up/follow-up.commands';
 import { OwnerCommand } from '../owner/owner.commands';
+import { ConditionCommand } from '../condition/condition.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -23,6 +24,7 @@ type CommandType =
   | DependencyCommand['type']
   | FollowUpCommand['type']
   | OwnerCommand['type']
+  | ConditionCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -123,6 +125,14 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   // knows what it waits for, so may declare and remove its own.
   DeclareDependency: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'declare what this action depends on' },
   RemoveDependency: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'remove a dependency of this action' },
+  // The conditions register (docs/conditions.md): the programme office keeps it and records each
+  // quarter's status; the board chair approves a status for the board; the DfE adviser reads.
+  AddCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'add a condition to the register' },
+  ReviseConditionWording: { roles: ['PLAN_ADMINISTRATOR'], what: "revise a condition's wording" },
+  RecordConditionStatus: { roles: ['PLAN_ADMINISTRATOR'], what: "record a condition's status for a quarter" },
+  ApproveConditionStatus: { roles: ['BOARD_CHAIR'], what: "approve a condition's status for the board" },
+  LinkToCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'link an action or metric to a condition' },
+  UnlinkFromCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'unlink an action or metric from a condition' },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
