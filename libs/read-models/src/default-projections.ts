@@ -12,6 +12,7 @@ import { RiskProjection } from './risks/risk.projection';
 import { ChallengeProjection } from './challenges/challenge.projection';
 import { DependencyProjection } from './dependencies/dependency.projection';
 import { FollowUpProjection } from './follow-ups/follow-up.projection';
+import { ConditionProjection } from './conditions/condition.projection';
 import { Projection } from './projection/projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -30,4 +31,5 @@ export const defaultProjections = (): Projection[] => [
   new ChallengeProjection(),
   new DependencyProjection(),
   new FollowUpProjection(),
+  new ConditionProjection(),
 ];

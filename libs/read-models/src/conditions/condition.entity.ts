@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A condition of the statutory direction or agreement, in its current wording. */
+@Entity('conditions')
+@Index(['planId', 'refNumber'])
+export class ConditionEntity {
+  @PrimaryColumn('varchar', { length: 64 })
+  conditionId: string;
+
+  @Column('varchar', { length: 64 })
+  planId: string;
+
+  @Column('varchar', { length: 8 })
+  ref: string;
+
+  /** C2 before C10: the number after the C. */
+  @Column('integer')
+  refNumber: number;
+
+  @Column('text')
+  text: string;
+
+  @Column('text')
+  sourceParagraph: string;
+
+  @Column('text')
+  measureOfSuccess: string;
+
+  @Column('varchar', { length: 10 })
+  dueDate: string;
+
+  @Column('integer')
+  wordingVersion: number;
+
+  @Column('simple-json')
+  actionIds: string[];
+
+  @Column('simple-json')
+  metricIds: string[];
+
+  @Column('varchar', { length: 30 })
+  addedAt: string;
+
+  @Column('integer')
+  revision: number;
+}
