@@ -24,6 +24,7 @@ import { textInputPlugin } from './hardening/text-input.plugin';
 import { formatClientError } from './errors/format-client-error';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { RisksModule } from './risks/risks.module';
+import { ConditionsModule } from './conditions/conditions.module';
 import { DependenciesModule } from './dependencies/dependencies.module';
 import { ChallengesModule } from './challenges/challenges.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -96,6 +97,7 @@ export class AppModule {
         ReportsModule,
         ScorecardModule,
         RisksModule,
+        ConditionsModule,
         ChallengesModule,
         DependenciesModule,
         EvidenceFilesModule,
