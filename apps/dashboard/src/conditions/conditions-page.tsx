@@ -1,11 +1,10 @@
 import type { ConditionStatus } from '@send/domain';
 import { useQuery } from '../api/use-query';
 import { asAtArguments, useAsAt } from '../as-at/as-at-context';
-import { href } from '../routing/use-route';
 import { useSession } from '../session/session-context';
 import { DateText } from '../shared/date-text';
 import { QueryStatus } from '../shared/query-status';
-import { RagBadge } from '../shared/rag-badge';
+import { LinkedActionList } from '../shared/linked-action-list';
 import { TableScroll } from '../shared/table-scroll';
 import { CONDITIONS_QUERY, RegisterCondition } from './conditions.query';
 
@@ -64,16 +63,7 @@ export function ConditionsPage() {
                         )}
                       </td>
                       <td>
-                        <ul className="condition-actions">
-                          {c.actions.map((a) => (
-                            <li key={a.id}>
-                              <a href={href(`/actions/${a.id}`)}>
-                                {a.ref} {a.title}
-                              </a>{' '}
-                              <RagBadge rag={a.rag} />
-                            </li>
-                          ))}
-                        </ul>
+                        <LinkedActionList className="condition-actions" actions={c.actions} />
                       </td>
                     </tr>
                   ))}

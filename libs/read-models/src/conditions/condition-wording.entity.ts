@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ConditionWordingColumns } from './condition-wording-columns';
 
 /** Every wording a condition has had, from the one it was added with: what the board was told when. */
 @Entity('condition_wordings')
 @Index(['planId'])
-export class ConditionWordingEntity {
+export class ConditionWordingEntity extends ConditionWordingColumns {
   @PrimaryColumn('varchar', { length: 64 })
   conditionId: string;
 
@@ -12,18 +13,6 @@ export class ConditionWordingEntity {
 
   @Column('varchar', { length: 64 })
   planId: string;
-
-  @Column('text')
-  text: string;
-
-  @Column('text')
-  sourceParagraph: string;
-
-  @Column('text')
-  measureOfSuccess: string;
-
-  @Column('varchar', { length: 10 })
-  dueDate: string;
 
   /** Null for the wording the condition was added with. */
   @Column('text', { nullable: true })

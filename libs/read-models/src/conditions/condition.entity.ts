@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ConditionWordingColumns } from './condition-wording-columns';
 
 /** A condition of the statutory direction or agreement, in its current wording. */
 @Entity('conditions')
 @Index(['planId', 'refNumber'])
-export class ConditionEntity {
+export class ConditionEntity extends ConditionWordingColumns {
   @PrimaryColumn('varchar', { length: 64 })
   conditionId: string;
 
@@ -16,18 +17,6 @@ export class ConditionEntity {
   /** C2 before C10: the number after the C. */
   @Column('integer')
   refNumber: number;
-
-  @Column('text')
-  text: string;
-
-  @Column('text')
-  sourceParagraph: string;
-
-  @Column('text')
-  measureOfSuccess: string;
-
-  @Column('varchar', { length: 10 })
-  dueDate: string;
 
   @Column('integer')
   wordingVersion: number;

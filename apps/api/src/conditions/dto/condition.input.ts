@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, IntersectionType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CONDITION_REF_PATTERN } from '@send/domain';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
@@ -27,18 +27,14 @@ export class AddConditionInput extends ConditionWordingInput {
 
 /** Every change to an existing condition names it and the revision the client last saw. */
 @InputType({ isAbstract: true })
-export abstract class ConditionChangeInput {
+export class ConditionChangeInput {
   @Field(() => ID) @IsUUID() readonly conditionId: string;
   @Field(() => Int, { description: "The condition's revision when you loaded it; a stale revision gives CONFLICT." }) @IsInt() @Min(0) @Max(2_147_483_647) readonly expectedRevision: number;
   @Field(() => ID, { nullable: true, description: 'Optional id of this command, so a retried request is recognised.' }) @IsOptional() @IsUUID() readonly commandId?: string;
 }
 
 @InputType()
-export class ReviseConditionWordingInput extends ConditionChangeInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(4000) readonly text: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) readonly sourceParagraph: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(2000) readonly measureOfSuccess: string;
-  @Field() @IsCalendarDate() readonly dueDate: string;
+export class ReviseConditionWordingInput extends IntersectionType(ConditionChangeInput, ConditionWordingInput, InputType) {
   @Field({ description: 'Why the wording changed, e.g. a variation agreed with the DfE.' }) @IsString() @IsNotEmpty() @MaxLength(2000) readonly reason: string;
 }
 
