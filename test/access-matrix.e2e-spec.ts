@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '@send/domain';
 import { ownerIdFor } from '@send/event-store';
-import { MutationName, MUTATIONS, PREPARE, riskInput } from './support/mutation-catalogue';
+import { conditionInput, MutationName, MUTATIONS, PREPARE, riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
 
@@ -66,6 +66,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   (or the programme office) answers, the board resolves;
  * - plan and risk decisions, follow-ups: the board records them; the person a follow-up names
  *   (a user of the area) updates and completes it; only the board drops one;
+ * - conditions register: the programme office adds conditions, rewords them, links them and
+ *   records each quarter's status; only the board chair approves a status;
  * - DfE adviser: reads only, every change refused but asking the board's questions;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -146,6 +148,14 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   setHighNeedsYear:     [A,    F,    F,     F,    F,    F,      N,     N],
   recordHighNeedsForecast: [A, F,    F,     F,    F,    F,      N,     N],
   setDeficitTrajectory: [A,    F,    F,     F,    F,    F,      N,     N],
+  // The conditions register (docs/conditions.md): the programme office keeps it and records each
+  // quarter's status; only the board chair approves one; the DfE adviser and the board read.
+  addCondition:         [A,    F,    F,     F,    F,    F,      N,     N],
+  reviseConditionWording: [A,  F,    F,     F,    F,    F,      N,     N],
+  recordConditionStatus: [A,   F,    F,     F,    F,    F,      N,     N],
+  approveConditionStatus: [F,  A,    F,     F,    F,    F,      N,     N],
+  linkToCondition:      [A,    F,    F,     F,    F,    F,      N,     N],
+  unlinkFromCondition:  [A,    F,    F,     F,    F,    F,      N,     N],
 };
 
 const START_HIGH_NEEDS = `mutation ($input: StartHighNeedsPositionInput!) { startHighNeedsPosition(input: $input) { planId } }`;
@@ -248,6 +258,43 @@ describe('Who may send which mutation, over HTTP', () => {
     });
   });
 
+  /**
+   * The conditions register for a person who is the programme office in one area and the board
+   * chair in the other: each area's role counts there only, so they record a status here but
+   * cannot approve it, and approve there but cannot record.
+   */
+  describe('the conditions register, for a person in two areas', () => {
+    const RECORD = `mutation ($input: RecordConditionStatusInput!) { recordConditionStatus(input: $input) { id revision } }`;
+    const APPROVE = `mutation ($input: ApproveConditionStatusInput!) { approveConditionStatus(input: $input) { id } }`;
+    const ADD = `mutation ($input: AddConditionInput!) { addCondition(input: $input) { id revision } }`;
+    const status = { quarter: '2025/26 Q4', status: 'NOT_MET', commentary: 'The deficit passed the trajectory' };
+
+    beforeAll(async () => {
+      await app.addUser({ userId: 'office-here-chair-there', roles: ['PLAN_ADMINISTRATOR'], areas: [TEST_AREA] });
+      await app.addUser({ userId: 'office-here-chair-there', roles: ['BOARD_CHAIR'], areas: [OTHER_AREA] });
+    });
+
+    it.each([
+      ['records a status in the area they administer', 'matrix-conditions-here', TEST_AREA, 'record', 'allowed'],
+      ['cannot approve it there', 'matrix-conditions-here-approve', TEST_AREA, 'approve', 'FORBIDDEN'],
+      ['approves in the area they chair', 'matrix-conditions-there', OTHER_AREA, 'approve', 'allowed'],
+      ['cannot record a status there', 'matrix-conditions-there-record', OTHER_AREA, 'record', 'FORBIDDEN'],
+    ])('%s', async (_name, planId, areaId, what, expected) => {
+      const maker = areaId === TEST_AREA ? app.gql : app.as('elsewhere').gql;
+      await maker(CREATE_PLAN, { input: planInput(planId, areaId) });
+      const added = (await maker(ADD, { input: conditionInput(planId) })).data.addCondition;
+      const recorded = what === 'approve' ? (await maker(RECORD, { input: { conditionId: added.id, expectedRevision: added.revision, ...status } })).data.recordConditionStatus : added;
+      const before = await app.allEvents();
+      const input = what === 'approve' ? { conditionId: added.id, expectedRevision: recorded.revision, quarter: status.quarter, version: 1 } : { conditionId: added.id, expectedRevision: added.revision, ...status };
+      const result = await app.as('office-here-chair-there').gql(what === 'approve' ? APPROVE : RECORD, { input });
+      if (expected === 'allowed') expect(result.errors).toBeUndefined();
+      else {
+        expect(result.errors?.[0]?.extensions?.code).toBe(expected);
+        expect((await app.allEvents()).length).toBe(before.length);
+      }
+    });
+  });
+
   describe('reads', () => {
     const planId = 'matrix-reads';
     let actionId: string;
@@ -262,6 +309,8 @@ describe('Who may send which mutation, over HTTP', () => {
       const raised = await app.gql(`mutation ($input: RaiseRiskInput!) { raiseRisk(input: $input) { id } }`, { input: riskInput(planId, [actionId]) });
       expect(raised.errors).toBeUndefined();
       expect((await app.gql(START_HIGH_NEEDS, { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } })).errors).toBeUndefined();
+      const condition = await app.gql(`mutation ($input: AddConditionInput!) { addCondition(input: $input) { id } }`, { input: conditionInput(planId, [actionId]) });
+      expect(condition.errors).toBeUndefined();
     });
 
     it('lets the DfE adviser read the plan, its actions, an action’s timeline and the owners', async () => {
@@ -296,6 +345,8 @@ describe('Who may send which mutation, over HTTP', () => {
       'historyHead(planId)': { query: `query ($planId: ID!) { historyHead(planId: $planId) { position events hash } }`, expected: [A, A, A, A, A, A, N, N] },
       'users(localAreaId)': { query: `query ($areaId: ID!) { users(localAreaId: $areaId) { id } }`, expected: [A, A, A, A, A, A, N, N] },
       'risks(planId)': { query: `query ($planId: ID!) { risks(planId: $planId) { ref scores { commentary } mitigations { id } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'conditions(planId)': { query: `query ($planId: ID!) { conditions(planId: $planId) { ref quarters { latest { status } } actions { ref rag } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'condition(planId, ref)': { query: `query ($planId: ID!) { condition(planId: $planId, ref: "C2") { ref currentQuarter { awaitingApproval } } }`, expected: [A, A, A, A, A, A, N, N] },
       'risk(planId, ref)': { query: `query ($planId: ID!) { risk(planId: $planId, ref: "R1") { ref current { band } } }`, expected: [A, A, A, A, A, A, N, N] },
       'meetingActionLog(planId)': { query: `query ($planId: ID!) { meetingActionLog(planId: $planId) { description notes { note } } }`, expected: [A, A, A, A, A, A, N, N] },
       'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
@@ -369,8 +420,9 @@ describe('Who may send which mutation, over HTTP', () => {
       it('lists no plans', async () => {
         const result = await app.as(userId).gql(`{ plans { id } }`);
         expect(result.errors).toBeUndefined();
-        // The only plan outside the test area is the two-area reader's, in the area "elsewhere" administers.
-        expect(result.data.plans.map((p: { id: string }) => p.id).filter((id: string) => id !== 'matrix-reads-other-area')).toEqual([]);
+        // The only plans outside the test area are the two-area reader's and the conditions register's two-area cases, in the area "elsewhere" administers.
+        const outside = (id: string) => id === 'matrix-reads-other-area' || id.startsWith('matrix-conditions-there');
+        expect(result.data.plans.map((p: { id: string }) => p.id).filter((id: string) => !outside(id))).toEqual([]);
       });
     });
   });

@@ -43,7 +43,7 @@ describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
     const awaitingReview = actions.find((a: any) => a.evidence.some((e: any) => e.status === 'SUBMITTED')) ?? actions.find((a: any) => a.evidence.length > 0);
     expect(owned).toBeDefined();
     expect(awaitingReview).toBeDefined();
-    views = ['#/', '#/actions', `#/actions/${owned.id}`, `#/actions/${awaitingReview.id}`, '#/movement', '#/scorecard', '#/risks', '#/risks/R3', '#/dependencies', '#/agenda', '#/history'];
+    views = ['#/', '#/actions', `#/actions/${owned.id}`, `#/actions/${awaitingReview.id}`, '#/movement', '#/scorecard', '#/risks', '#/risks/R3', '#/conditions', '#/dependencies', '#/agenda', '#/history'];
   }, 60_000);
   afterAll(() => h?.close());
   afterEach(() => expect(h.pageErrors).toEqual([]));

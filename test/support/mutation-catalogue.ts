@@ -64,6 +64,12 @@ export const MUTATIONS = [
   'setHighNeedsYear',
   'recordHighNeedsForecast',
   'setDeficitTrajectory',
+  'addCondition',
+  'reviseConditionWording',
+  'recordConditionStatus',
+  'approveConditionStatus',
+  'linkToCondition',
+  'unlinkFromCondition',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -219,6 +225,31 @@ async function planWithAction(gql: Gql, planId: string): Promise<Action> {
   await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
   // actionInput's owner is Alex Morgan of the Council, with one milestone.
   return must(gql(ADD_ACTION, { input: actionInput(planId, '1.1', { areaNumber: 1 }) }), 'addAction');
+}
+
+const conditionMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { id revision } }`;
+
+/** Condition C2 of the direction, met through the plan's action 1.1. */
+export const conditionInput = (planId: string, actionIds: string[] = []) => ({
+  planId,
+  ref: 'C2',
+  text: 'Bring the in-year High Needs Block deficit down to the agreed trajectory',
+  sourceParagraph: 'Paragraph 8',
+  measureOfSuccess: 'Each quarterly forecast outturn at or below the trajectory',
+  dueDate: '2027-03-31',
+  actionIds,
+  metricIds: [],
+});
+
+/** A plan with action 1.1 and condition C2 linked to it; with a status for 2025/26 Q4 when asked. */
+async function planWithCondition(gql: Gql, planId: string, withStatus = false): Promise<{ conditionId: string; revision: number; actionId: string }> {
+  const action = await planWithAction(gql, planId);
+  let condition = await must<{ id: string; revision: number }>(gql(conditionMutation('addCondition', 'AddConditionInput'), { input: conditionInput(planId, [action.id]) }), 'addCondition');
+  if (withStatus) {
+    const input = { conditionId: condition.id, expectedRevision: condition.revision, quarter: '2025/26 Q4', status: 'NOT_ON_TRACK', commentary: 'Forecast gap of £71m' };
+    condition = await must(gql(conditionMutation('recordConditionStatus', 'RecordConditionStatusInput'), { input }), 'recordConditionStatus');
+  }
+  return { conditionId: condition.id, revision: condition.revision, actionId: action.id };
 }
 
 const dependencyMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { planId revision } }`;
@@ -618,5 +649,37 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
       query: highNeedsMutation('setDeficitTrajectory', 'SetDeficitTrajectoryInput'),
       variables: { input: { planId, year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Recovery plan agreed with the DfE' } },
     };
+  },
+  addCondition: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    return { query: conditionMutation('addCondition', 'AddConditionInput'), variables: { input: conditionInput(planId, [action.id]) } };
+  },
+  reviseConditionWording: async (gql, planId) => {
+    const { conditionId, revision } = await planWithCondition(gql, planId);
+    const { text, sourceParagraph, measureOfSuccess } = conditionInput(planId);
+    return {
+      query: conditionMutation('reviseConditionWording', 'ReviseConditionWordingInput'),
+      variables: { input: { conditionId, expectedRevision: revision, text, sourceParagraph, measureOfSuccess, dueDate: '2027-06-30', reason: 'Varied by the DfE' } },
+    };
+  },
+  recordConditionStatus: async (gql, planId) => {
+    const { conditionId, revision } = await planWithCondition(gql, planId);
+    return {
+      query: conditionMutation('recordConditionStatus', 'RecordConditionStatusInput'),
+      variables: { input: { conditionId, expectedRevision: revision, quarter: '2025/26 Q4', status: 'ON_TRACK', commentary: 'On trajectory' } },
+    };
+  },
+  approveConditionStatus: async (gql, planId) => {
+    const { conditionId, revision } = await planWithCondition(gql, planId, true);
+    return { query: conditionMutation('approveConditionStatus', 'ApproveConditionStatusInput'), variables: { input: { conditionId, expectedRevision: revision, quarter: '2025/26 Q4', version: 1 } } };
+  },
+  linkToCondition: async (gql, planId) => {
+    const { conditionId, revision } = await planWithCondition(gql, planId);
+    const second = await must<Action>(gql(ADD_ACTION, { input: actionInput(planId, '1.2', { areaNumber: 1 }) }), 'addAction');
+    return { query: conditionMutation('linkToCondition', 'ConditionLinkInput'), variables: { input: { conditionId, expectedRevision: revision, actionId: second.id } } };
+  },
+  unlinkFromCondition: async (gql, planId) => {
+    const { conditionId, revision, actionId } = await planWithCondition(gql, planId);
+    return { query: conditionMutation('unlinkFromCondition', 'ConditionLinkInput'), variables: { input: { conditionId, expectedRevision: revision, actionId } } };
   },
 };

@@ -27,6 +27,7 @@ import { formatClientError } from './errors/format-client-error';
 import { ScorecardModule } from './scorecard/scorecard.module';
 import { RisksModule } from './risks/risks.module';
 import { FinanceModule } from './finance/finance.module';
+import { ConditionsModule } from './conditions/conditions.module';
 import { DependenciesModule } from './dependencies/dependencies.module';
 import { ChallengesModule } from './challenges/challenges.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -102,6 +103,7 @@ export class AppModule {
         ScorecardModule,
         RisksModule,
         FinanceModule,
+        ConditionsModule,
         ChallengesModule,
         DependenciesModule,
         EvidenceFilesModule,

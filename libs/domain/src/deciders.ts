@@ -33,6 +33,9 @@ import { OwnerEvent } from './owner/owner.events';
 import { decideHighNeeds, evolveHighNeeds, HighNeedsDecisionContext, HighNeedsState, initialHighNeedsState } from './finance/high-needs.decider';
 import { HighNeedsCommand } from './finance/high-needs.commands';
 import { HighNeedsEvent } from './finance/high-needs.events';
+import { ConditionDecisionContext, ConditionState, decideCondition, evolveCondition, initialConditionState } from './condition/condition.decider';
+import { ConditionCommand } from './condition/condition.commands';
+import { ConditionEvent } from './condition/condition.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -110,5 +113,12 @@ export const highNeedsDecider: ConceptDecider<HighNeedsCommand, HighNeedsEvent, 
   evolve: evolveHighNeeds,
   decide: decideHighNeeds,
 };
+
+export const conditionDecider: ConceptDecider<ConditionCommand, ConditionEvent, ConditionState, ConditionDecisionContext> = {
+  initialState: initialConditionState,
+  evolve: evolveCondition,
+  decide: decideCondition,
+};
+
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -9,6 +9,7 @@ import {
   planStream,
   ownerStream,
   highNeedsStream,
+  conditionStream,
   reminderStream,
   riskStream,
   STREAM_NAME_PREFIXES,
@@ -30,6 +31,7 @@ const NAMERS: Record<StreamConcept, (id: string) => string> = {
   reminder: reminderStream,
   owner: ownerStream,
   highNeeds: highNeedsStream,
+  condition: conditionStream,
 };
 
 describe('stream names', () => {
@@ -63,6 +65,7 @@ describe('stream names', () => {
       'reminder-1',
       'owner-1',
       'high-needs-1',
+      'condition-1',
     ]);
   });
 

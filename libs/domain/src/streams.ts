@@ -16,6 +16,7 @@ const STREAM_PREFIXES = {
   reminder: 'reminder',
   owner: 'owner',
   highNeeds: 'high-needs',
+  condition: 'condition',
 } as const;
 
 export type StreamConcept = keyof typeof STREAM_PREFIXES;
@@ -37,6 +38,7 @@ export const reminderStream = streamOf('reminder');
 export const ownerStream = streamOf('owner');
 /** A plan's High Needs Block position is one stream: each year's deficit carries into the next. */
 export const highNeedsStream = streamOf('highNeeds');
+export const conditionStream = streamOf('condition');
 
 // No prefix begins another (a test holds that), so the first that matches is the only one.
 const BY_PREFIX = Object.entries(STREAM_PREFIXES).map(([concept, prefix]) => [`${prefix}-`, concept as StreamConcept] as const);

@@ -11,8 +11,9 @@ import { DEPENDENCY_EVENT_VERSIONS, DependencyEvent } from './dependency/depende
 import { FOLLOW_UP_EVENT_VERSIONS, FollowUpEvent } from './follow-up/follow-up.events';
 import { OWNER_EVENT_VERSIONS, OwnerEvent } from './owner/owner.events';
 import { HIGH_NEEDS_EVENT_VERSIONS, HighNeedsEvent } from './finance/high-needs.events';
+import { CONDITION_EVENT_VERSIONS, ConditionEvent } from './condition/condition.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -27,6 +28,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...FOLLOW_UP_EVENT_VERSIONS,
   ...OWNER_EVENT_VERSIONS,
   ...HIGH_NEEDS_EVENT_VERSIONS,
+  ...CONDITION_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

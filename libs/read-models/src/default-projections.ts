@@ -13,6 +13,7 @@ import { HighNeedsProjection } from './finance/high-needs.projection';
 import { ChallengeProjection } from './challenges/challenge.projection';
 import { DependencyProjection } from './dependencies/dependency.projection';
 import { FollowUpProjection } from './follow-ups/follow-up.projection';
+import { ConditionProjection } from './conditions/condition.projection';
 import { Projection } from './projection/projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -32,4 +33,5 @@ export const defaultProjections = (): Projection[] => [
   new ChallengeProjection(),
   new DependencyProjection(),
   new FollowUpProjection(),
+  new ConditionProjection(),
 ];

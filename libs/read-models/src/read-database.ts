@@ -37,6 +37,9 @@ import { DependencyNetworkEntity } from './dependencies/dependency-network.entit
 import { PlanDecisionEntity } from './meetings/plan-decision.entity';
 import { FollowUpEntity } from './follow-ups/follow-up.entity';
 import { FollowUpNoteEntity } from './follow-ups/follow-up-note.entity';
+import { ConditionEntity } from './conditions/condition.entity';
+import { ConditionWordingEntity } from './conditions/condition-wording.entity';
+import { ConditionStatusEntity } from './conditions/condition-status.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -76,6 +79,9 @@ export const READ_MODEL_ENTITIES = [
   PlanDecisionEntity,
   FollowUpEntity,
   FollowUpNoteEntity,
+  ConditionEntity,
+  ConditionWordingEntity,
+  ConditionStatusEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];
@@ -85,7 +91,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 15;
+export const READ_MODEL_SCHEMA_VERSION = 16;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

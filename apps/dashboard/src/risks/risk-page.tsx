@@ -6,6 +6,7 @@ import { useSession } from '../session/session-context';
 import { DateText } from '../shared/date-text';
 import { QueryStatus } from '../shared/query-status';
 import { RagBadge } from '../shared/rag-badge';
+import { LinkedActionList } from '../shared/linked-action-list';
 import { TableScroll } from '../shared/table-scroll';
 import { RISK_QUERY, RiskAnswer } from './risk.query';
 
@@ -62,16 +63,7 @@ export function RiskPage({ riskRef }: { riskRef: string }) {
               {linked.length === 0 ? (
                 <p>No action is linked to this risk.</p>
               ) : (
-                <ul data-list="risk-actions">
-                  {linked.map((a) => (
-                    <li key={a.id}>
-                      <a href={href(`/actions/${a.id}`)}>
-                        {a.ref} {a.title}
-                      </a>{' '}
-                      <RagBadge rag={a.rag} />
-                    </li>
-                  ))}
-                </ul>
+                <LinkedActionList data-list="risk-actions" actions={linked} />
               )}
             </section>
             <section aria-labelledby="risk-mitigations">

@@ -10,6 +10,7 @@ import { useRoute } from '../routing/use-route';
 import { ScorecardPage } from '../scorecard/scorecard-page';
 import { RisksPage } from '../risks/risks-page';
 import { RiskPage } from '../risks/risk-page';
+import { ConditionsPage } from '../conditions/conditions-page';
 import { DependenciesPage } from '../dependencies/dependencies-page';
 import { AgendaPage } from '../agenda/agenda-page';
 import { RemindersPage } from '../reminders/reminders-page';
@@ -33,6 +34,8 @@ function View() {
       return <ScorecardPage />;
     case '/risks':
       return <RisksPage />;
+    case '/conditions':
+      return <ConditionsPage />;
     case '/dependencies':
       return <DependenciesPage />;
     case '/agenda':

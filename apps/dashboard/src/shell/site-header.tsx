@@ -12,6 +12,7 @@ const VIEWS = [
   { path: '/movement', label: 'What moved' },
   { path: '/scorecard', label: 'Scorecard' },
   { path: '/risks', label: 'Risks' },
+  { path: '/conditions', label: 'Conditions' },
   { path: '/dependencies', label: 'Dependencies' },
   { path: '/agenda', label: 'Agenda' },
 ];

@@ -12,6 +12,7 @@ import { DependencyCommand } from '../dependency/dependency.commands';
 import { FollowUpCommand } from '../follow-up/follow-up.commands';
 import { OwnerCommand } from '../owner/owner.commands';
 import { HighNeedsCommand } from '../finance/high-needs.commands';
+import { ConditionCommand } from '../condition/condition.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -25,6 +26,7 @@ type CommandType =
   | FollowUpCommand['type']
   | OwnerCommand['type']
   | HighNeedsCommand['type']
+  | ConditionCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -131,6 +133,14 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   SetHighNeedsYear: { roles: ['PLAN_ADMINISTRATOR'], what: "set a year's DSG allocation and budget" },
   RecordHighNeedsForecast: { roles: ['PLAN_ADMINISTRATOR'], what: 'record a High Needs forecast outturn' },
   SetDeficitTrajectory: { roles: ['PLAN_ADMINISTRATOR'], what: "set the recovery plan's deficit trajectory" },
+  // The conditions register (docs/conditions.md): the programme office keeps it and records each
+  // quarter's status; the board chair approves a status for the board; the DfE adviser reads.
+  AddCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'add a condition to the register' },
+  ReviseConditionWording: { roles: ['PLAN_ADMINISTRATOR'], what: "revise a condition's wording" },
+  RecordConditionStatus: { roles: ['PLAN_ADMINISTRATOR'], what: "record a condition's status for a quarter" },
+  ApproveConditionStatus: { roles: ['BOARD_CHAIR'], what: "approve a condition's status for the board" },
+  LinkToCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'link an action or metric to a condition' },
+  UnlinkFromCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'unlink an action or metric from a condition' },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
