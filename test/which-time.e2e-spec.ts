@@ -178,7 +178,7 @@ describe('Which time each argument means: recordedBy on reads, asOfDate on updat
       for (const field of type.inputFields ?? []) if (field.name === 'asAt') found[`${type.name}.asAt`] = field.isDeprecated ? field.deprecationReason! : 'NOT DEPRECATED';
     }
     const expected = {
-      ...Object.fromEntries(['plans', 'plan', 'action', 'actions', 'owners', 'scorecard', 'risks', 'risk', 'meetingActionLog', 'highNeedsPosition'].map((q) => [`Query.${q}(asAt)`, 'recordedBy'])),
+      ...Object.fromEntries(['plans', 'plan', 'action', 'actions', 'owners', 'scorecard', 'risks', 'risk', 'meetingActionLog'].map((q) => [`Query.${q}(asAt)`, 'recordedBy'])),
       'Plan.asAt': 'recordedBy',
       'Action.asAt': 'recordedBy',
       'Action.lastAsAt': 'lastAsOfDate',

@@ -5,7 +5,7 @@ import { UpcastingEventStore } from '@send/event-store';
 import { MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { AsAtArgs } from './dto/as-at.args';
+import { HistoricArgs } from './dto/as-at.args';
 import { AsOfDateArgs } from './dto/as-of-date.args';
 
 const CACHED_VIEWS = 64;
@@ -39,7 +39,7 @@ export class AsAtService {
    * The instant asked for, or undefined for "now" (served from the read models). A meeting must
    * be one of `planId`'s (when given) that the person can see, and must have closed.
    */
-  async instant(args: AsAtArgs, principal: Principal, planId?: string, names: ArgumentNames = RECORDED_BY_NAMES): Promise<string | undefined> {
+  async instant(args: HistoricArgs, principal: Principal, planId?: string, names: ArgumentNames = RECORDED_BY_NAMES): Promise<string | undefined> {
     const given = args.recordedBy ?? args.asAt;
     // Errors name the argument the client sent, the deprecated asAt included.
     const instantName = args.recordedBy === undefined && args.asAt !== undefined ? 'asAt' : names.instant;
@@ -55,7 +55,7 @@ export class AsAtService {
    * When the corrections shown were recorded by: undefined for "what was known at asAt" (the
    * default), the instant asked for, or now. It cannot come before asAt, and needs one.
    */
-  knownAt(args: AsAtArgs, asAt: string | undefined, field = 'knownAt', asAtField = 'recordedBy or asAtMeeting'): string | undefined {
+  knownAt(args: HistoricArgs, asAt: string | undefined, field = 'knownAt', asAtField = 'recordedBy or asAtMeeting'): string | undefined {
     if (args.knownAt === undefined) return undefined;
     if (asAt === undefined) {
       throw new InvalidValueError(field, 'needsAsAt', `${field} needs ${asAtField}; the live view already shows every correction`);
@@ -70,7 +70,7 @@ export class AsAtService {
    * (knownAt, else now). Undefined when not asked. It answers a different question from recordedBy
    * (or asAt) and asAtMeeting (what had been recorded by an instant), so it is refused beside them.
    */
-  businessDate(args: AsAtArgs & AsOfDateArgs): { asOfDate: CalendarDate; knownAt: string } | undefined {
+  businessDate(args: HistoricArgs & AsOfDateArgs): { asOfDate: CalendarDate; knownAt: string } | undefined {
     if (args.asOfDate === undefined) return undefined;
     const other =
       args.recordedBy !== undefined ? 'recordedBy' : args.asAt !== undefined ? 'asAt' : args.asAtMeeting !== undefined ? 'asAtMeeting' : undefined;

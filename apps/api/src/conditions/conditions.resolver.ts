@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ActionReadService } from '../reading/action-read.service';
-import { AsAtArgs } from '../as-at/dto/as-at.args';
+import { HistoricArgs } from '../as-at/dto/as-at.args';
 import { AsAtService } from '../as-at/as-at.service';
 import { asAtComplexity } from '../hardening/history-complexity';
 import { listComplexity } from '../hardening/list-complexity';
@@ -34,7 +34,7 @@ export class ConditionsResolver {
   }
 
   /** The instant asked for (undefined: now), after checking the person may see the plan and that it existed then. */
-  private async instant(planId: string, when: AsAtArgs, principal: Principal): Promise<RegisterInstant | undefined> {
+  private async instant(planId: string, when: HistoricArgs, principal: Principal): Promise<RegisterInstant | undefined> {
     await this.plans.plan(planId, principal);
     const asAt = await this.asAt.instant(when, principal, planId);
     const knownAt = this.asAt.knownAt(when, asAt);

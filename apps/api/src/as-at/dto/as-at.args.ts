@@ -4,18 +4,17 @@ import { IsNotGivenWith } from '../../common/not-given-with.validator';
 import { RECORDED_BY_ARGUMENT, RECORDED_BY_DEPRECATED } from '../../common/which-time';
 import { IsAsAt } from './is-as-at.validator';
 
+/**
+ * The arguments that show something as it was: recorded by an instant, or at a board meeting's
+ * close, with the corrections known at another instant. Reads added since the rename take these
+ * alone; a new field has no old name to keep.
+ */
 @ArgsType()
-export class AsAtArgs {
+export class HistoricArgs {
   @Field({ nullable: true, description: RECORDED_BY_ARGUMENT })
   @IsOptional()
   @IsAsAt()
   readonly recordedBy?: string;
-
-  @Field({ nullable: true, description: 'The old name of recordedBy.', deprecationReason: RECORDED_BY_DEPRECATED })
-  @IsOptional()
-  @IsAsAt()
-  @IsNotGivenWith('recordedBy')
-  readonly asAt?: string;
 
   @Field(() => ID, { nullable: true, description: 'Show it as it was when this board meeting closed.' })
   @IsOptional()
@@ -32,4 +31,17 @@ export class AsAtArgs {
   @IsOptional()
   @IsAsAt({}, { orNow: true })
   readonly knownAt?: string;
+
+  /** Only reads that had it before the rename declare it (AsAtArgs); here so every read is handled alike. */
+  readonly asAt?: string;
+}
+
+/** The historic arguments of a read that took `asAt` before release 0.2.0: the old name kept, deprecated. */
+@ArgsType()
+export class AsAtArgs extends HistoricArgs {
+  @Field({ nullable: true, description: 'The old name of recordedBy.', deprecationReason: RECORDED_BY_DEPRECATED })
+  @IsOptional()
+  @IsAsAt()
+  @IsNotGivenWith('recordedBy')
+  declare readonly asAt?: string;
 }

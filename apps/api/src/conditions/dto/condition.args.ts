@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { AsAtArgs } from '../../as-at/dto/as-at.args';
+import { HistoricArgs } from '../../as-at/dto/as-at.args';
 
 @ArgsType()
-export class ConditionsArgs extends AsAtArgs {
+export class ConditionsArgs extends HistoricArgs {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly planId: string;
 }
 
