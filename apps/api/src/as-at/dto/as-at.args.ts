@@ -33,7 +33,7 @@ export class HistoricArgs {
   readonly knownAt?: string;
 
   /** Only reads that had it before the rename declare it (AsAtArgs); here so every read is handled alike. */
-  readonly asAt?: string;
+  declare readonly asAt?: string;
 }
 
 /** The historic arguments of a read that took `asAt` before release 0.2.0: the old name kept, deprecated. */
