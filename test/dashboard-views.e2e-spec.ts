@@ -94,6 +94,13 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
     expect(await settle(() => listedRefs(page), overdue)).toEqual(overdue);
 
     await clearFilters();
+    await page.getByLabel('Green but not moving the needle').check();
+    const needle = await refs({ notMovingTheNeedle: true });
+    expect(needle.length).toBeGreaterThan(0);
+    expect(await settle(() => listedRefs(page), needle)).toEqual(needle);
+    expect(page.url()).toContain('needle=yes');
+
+    await clearFilters();
     await page.selectOption('#filter-priority', '7');
     const priority7 = await refs({ priority: 7 });
     expect(await settle(() => listedRefs(page), priority7)).toEqual(priority7);
