@@ -48,6 +48,7 @@ export * from './risks/mitigation.entity';
 export * from './risks/risk-changes';
 export * from './risks/risk-register-view';
 export * from './risks/risk-history';
+export * from './risks/risk-movement';
 export * from './challenges/challenge.entity';
 export * from './challenges/challenge-message.entity';
 export * from './challenges/challenge-changes';
