@@ -2,7 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '@send/domain';
 import { MutationName, MUTATIONS, PREPARE, riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
-import { startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
+import { DEFAULT_TEST_NOW as NOW, startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
 
 type Outcome = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND';
 const A: Outcome = 'allowed';
@@ -235,6 +235,13 @@ describe('Who may send which mutation, over HTTP', () => {
   describe('reads', () => {
     const planId = 'matrix-reads';
     let actionId: string;
+    /** A board meeting in each plan read, for the agenda. */
+    const meetingIds = new Map<string, string>();
+    const scheduleMeeting = async (as: { gql: TestApp['gql'] }, inPlan: string) => {
+      const scheduled = await as.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, { input: { planId: inPlan, type: 'BOARD', date: '2026-06-15', title: 'June board' } });
+      expect(scheduled.errors).toBeUndefined();
+      meetingIds.set(inPlan, scheduled.data.scheduleMeeting.id);
+    };
 
     beforeAll(async () => {
       await app.gql(CREATE_PLAN, { input: planInput(planId) });
@@ -245,6 +252,7 @@ describe('Who may send which mutation, over HTTP', () => {
       });
       const raised = await app.gql(`mutation ($input: RaiseRiskInput!) { raiseRisk(input: $input) { id } }`, { input: riskInput(planId, [actionId]) });
       expect(raised.errors).toBeUndefined();
+      await scheduleMeeting(app, planId);
     });
 
     it('lets the DfE adviser read the plan, its actions, an action’s timeline and the owners', async () => {
@@ -288,11 +296,16 @@ describe('Who may send which mutation, over HTTP', () => {
       'actions(planId, asOfDate)': { query: `query ($planId: ID!) { actions(planId: $planId, asOfDate: "2026-06-01") { edges { node { rag asOfDate } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
       'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
+      'meetings(planId, asAt)': { query: `query ($planId: ID!) { meetings(planId: $planId, asAt: "${NOW}") { title planDecisions { kind } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'meetingAgenda(meetingId, asAt)': {
+        query: `query ($meetingId: ID!) { meetingAgenda(meetingId: $meetingId, asAt: "${NOW}") { meeting { title } followUps { id } escalatedRisks { risk { ref decisions { kind } } } openChallenges { id } planDecisions { kind } } }`,
+        expected: [A, A, A, A, A, A, N, N],
+      },
     };
 
     describe.each(Object.keys(READS))('%s', (read) => {
       it.each(CALLERS.map((caller, i) => [caller.userId, READS[read].expected[i]] as const))('as %s: %s', async (userId, expected) => {
-        const result = await app.as(userId).gql(READS[read].query, { planId, areaId: TEST_AREA });
+        const result = await app.as(userId).gql(READS[read].query, { planId, areaId: TEST_AREA, meetingId: meetingIds.get(planId) });
         if (expected === 'allowed') {
           expect(result.errors).toBeUndefined();
         } else {
@@ -313,6 +326,7 @@ describe('Who may send which mutation, over HTTP', () => {
         await app.addUser({ userId: 'two-area-reader', roles: ['DFE_ADVISER'], areas: [OTHER_AREA] });
         await app.as('elsewhere').gql(CREATE_PLAN, { input: planInput(otherPlanId, OTHER_AREA) });
         await app.as('elsewhere').gql(ADD_ACTION, { input: actionInput(otherPlanId, '1.1', { areaNumber: 1 }) });
+        await scheduleMeeting(app.as('elsewhere'), otherPlanId);
       });
 
       it.each([
@@ -324,8 +338,10 @@ describe('Who may send which mutation, over HTTP', () => {
         ['the store head from either area', otherPlanId, OTHER_AREA, 'historyHead(planId)', 'allowed'],
         ['the people of the other area', planId, OTHER_AREA, 'users(localAreaId)', 'allowed'],
         ['the people of a third area', planId, 'third-area', 'users(localAreaId)', 'NOT_FOUND'],
+        ['the agenda as at an instant in the area they advise', otherPlanId, OTHER_AREA, 'meetingAgenda(meetingId, asAt)', 'allowed'],
+        ['the meetings as at an instant in the area they are a board member of', planId, TEST_AREA, 'meetings(planId, asAt)', 'allowed'],
       ])('%s', async (_name, readPlanId, areaId, read, expected) => {
-        const result = await app.as('two-area-reader').gql(READS[read].query, { planId: readPlanId, areaId });
+        const result = await app.as('two-area-reader').gql(READS[read].query, { planId: readPlanId, areaId, meetingId: meetingIds.get(readPlanId) });
         if (expected === 'allowed') expect(result.errors).toBeUndefined();
         else expect(result.errors?.[0]?.extensions?.code).toBe(expected);
       });

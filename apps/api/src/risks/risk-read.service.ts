@@ -104,7 +104,7 @@ export class RiskReadService implements RiskReader {
   async movement(planId: string, from: string, to: string): Promise<RiskMovementModel> {
     const [start, end] = await this.history.registersAt(planId, [from, to]);
     const moved = riskMovementBetween(start, end);
-    const reader = new HistoricRiskReader(end);
+    const reader = new HistoricRiskReader(end, to);
     const model = (row: RiskEntity) => toRiskModel(row, reader, end.escalationScore);
     const rescored = moved.rescored.map((r) => ({ ...r, risk: model(r.risk) }));
     return {
@@ -126,6 +126,6 @@ export class RiskReadService implements RiskReader {
 
   private async registerAt(planId: string, instant: string): Promise<{ rows: RiskEntity[]; reader: RiskReader; escalationScore: number }> {
     const [view] = await this.history.registersAt(planId, [instant]);
-    return { rows: view.risks, reader: new HistoricRiskReader(view), escalationScore: view.escalationScore };
+    return { rows: view.risks, reader: new HistoricRiskReader(view, instant), escalationScore: view.escalationScore };
   }
 }
