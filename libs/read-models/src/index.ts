@@ -26,7 +26,7 @@ export * from './meetings/meeting.entity';
 export * from './meetings/decision.entity';
 export * from './meetings/plan-decision.entity';
 export * from './meetings/meeting-changes';
-export * from './meetings/meeting-record-history';
+export * from './as-at/meeting-record-history';
 export * from './follow-ups/follow-up.entity';
 export * from './follow-ups/follow-up-note.entity';
 export * from './follow-ups/follow-up-changes';

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import { meetingStream } from '@send/domain';
 import { EventStore, RecordedEvent } from '@send/event-store';
-import { streamPrefixAt } from '../as-at/known-at';
+import { streamPrefixAt } from './known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
-import { DecisionEntity } from './decision.entity';
-import { isMeetingEvent, MeetingChange, meetingChanges } from './meeting-changes';
-import { MeetingEntity } from './meeting.entity';
-import { PlanDecisionEntity } from './plan-decision.entity';
+import { DecisionEntity } from '../meetings/decision.entity';
+import { isMeetingEvent, MeetingChange, meetingChanges } from '../meetings/meeting-changes';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { PlanDecisionEntity } from '../meetings/plan-decision.entity';
 
 /** A plan's meetings and what they decided, as they stood at an instant, in the read model's row shapes. */
 export interface MeetingRecordView {
