@@ -1,0 +1,94 @@
+import { FormEvent, useState } from 'react';
+import type { PlanDecisionKind } from '@send/domain';
+import { useChange } from '../actions/use-change';
+import { useFormErrors } from '../actions/use-form-errors';
+import { ErrorMessage } from '../shared/error-message';
+import { ErrorSummary } from '../shared/error-summary';
+import { FieldErrorText } from '../shared/field-error-text';
+import { errorFor, FieldMap, FormError } from '../shared/field-errors';
+import type { AgendaRisk } from './agenda.query';
+import { DECISION_KIND_WORDS, RECORD_PLAN_DECISION, RecordPlanDecisionAnswer, RISK_ONLY_KINDS } from './meeting-record';
+
+const PLAN = 'PLAN';
+
+// The API's field names, the control each is chosen or typed in, and plainer words for the refusals the board can meet.
+const FIELDS: FieldMap = {
+  riskId: { targetId: 'decision-subject' },
+  kind: { targetId: 'decision-kind', messages: { riskOnlyKind: 'Risk tolerated and Further mitigation are decisions about a risk: choose the risk it is about' } },
+  summary: { targetId: 'decision-summary', messages: { isNotEmpty: 'Enter what the board decided' } },
+};
+
+/** A decision the board minutes about the plan as a whole or one of its escalated risks, at an open meeting. */
+export function RecordPlanDecisionForm({ meetingId, risks, onDone, onSaved }: { meetingId: string; risks: AgendaRisk[]; onDone(): void; onSaved(message: string | null): void }) {
+  const change = useChange<RecordPlanDecisionAnswer>(RECORD_PLAN_DECISION, onDone);
+  const [subject, setSubject] = useState(PLAN);
+  const [kind, setKind] = useState<PlanDecisionKind>('AGREED');
+  const [summary, setSummary] = useState('');
+  const { errors, refusal, found: show, refused } = useFormErrors(FIELDS, 'decision-subject');
+  const risk = risks.find((r) => r.risk.id === subject)?.risk;
+  const kinds = (Object.keys(DECISION_KIND_WORDS) as PlanDecisionKind[]).filter((k) => risk || !RISK_ONLY_KINDS.includes(k));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    onSaved(null);
+    const found: FormError[] = [];
+    if (summary.trim() === '') found.push({ field: 'summary', targetId: FIELDS.summary.targetId, message: 'Enter what the board decided' });
+    if (!risk && RISK_ONLY_KINDS.includes(kind)) found.push({ field: 'kind', targetId: FIELDS.kind.targetId, message: FIELDS.kind.messages!.riskOnlyKind });
+    show(found);
+    if (found.length > 0) return;
+    const input = risk ? { meetingId, subjectKind: 'RISK', riskId: risk.id, kind, summary } : { meetingId, subjectKind: 'PLAN', kind, summary };
+    const outcome = await change.send({ input });
+    if (outcome.error) return refused(outcome.error);
+    setSummary('');
+    onSaved(`Decision recorded about ${risk ? `risk ${risk.ref}` : 'the plan'}: ${DECISION_KIND_WORDS[kind]}, ${summary.trim()}`);
+  }
+
+  const subjectError = errorFor(errors, 'riskId');
+  const kindError = errorFor(errors, 'kind');
+  const summaryError = errorFor(errors, 'summary');
+  return (
+    <form className="change-form" aria-labelledby="record-decision-heading" onSubmit={submit} noValidate data-edit-control="record-plan-decision">
+      <h3 id="record-decision-heading">Record a decision</h3>
+      <ErrorSummary errors={errors} />
+      <div className={`field${subjectError ? ' field-with-error' : ''}`}>
+        <label htmlFor="decision-subject">What it is about</label>
+        <FieldErrorText id="decision-subject-error" message={subjectError} />
+        <select id="decision-subject" value={subject} aria-describedby={subjectError ? 'decision-subject-error' : undefined} onChange={(e) => setSubject(e.target.value)}>
+          <option value={PLAN}>The plan as a whole</option>
+          {risks.map(({ risk: r }) => (
+            <option key={r.id} value={r.id}>
+              Risk {r.ref}: {r.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={`field${kindError ? ' field-with-error' : ''}`}>
+        <label htmlFor="decision-kind">Decision</label>
+        <FieldErrorText id="decision-kind-error" message={kindError} />
+        <select id="decision-kind" value={kind} aria-describedby={kindError ? 'decision-kind-error' : undefined} onChange={(e) => setKind(e.target.value as PlanDecisionKind)}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {DECISION_KIND_WORDS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={`field${summaryError ? ' field-with-error' : ''}`}>
+        <label htmlFor="decision-summary">What the board decided</label>
+        <FieldErrorText id="decision-summary-error" message={summaryError} />
+        <textarea
+          id="decision-summary"
+          rows={3}
+          value={summary}
+          aria-invalid={summaryError ? true : undefined}
+          aria-describedby={summaryError ? 'decision-summary-error' : undefined}
+          onChange={(e) => setSummary(e.target.value)}
+        />
+      </div>
+      {refusal && <ErrorMessage error={refusal} title="The decision was not recorded" />}
+      <button type="submit" disabled={change.sending}>
+        {change.sending ? 'Saving…' : 'Record the decision'}
+      </button>
+    </form>
+  );
+}
