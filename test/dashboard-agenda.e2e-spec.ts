@@ -15,6 +15,12 @@ const AGENDA = `query ($id: ID!) {
 describeInChromium('The dashboard in Chromium: the agenda for the next meeting', () => {
   let h: DashboardHarness;
   let meetings: { id: string; title: string; closed: boolean }[];
+  /** A board meeting of the demo plan; its id. */
+  const schedule = async (date: string, title: string): Promise<string> => {
+    const scheduled = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, { input: { planId: 'demo-plan', type: 'BOARD', date, title } });
+    expect(scheduled.errors).toBeUndefined();
+    return scheduled.data.scheduleMeeting.id;
+  };
 
   beforeAll(async () => {
     h = await startDashboard();
@@ -49,11 +55,7 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
   });
 
   it('prefers the first meeting not yet closed, and follows the meeting chosen', async () => {
-    const scheduled = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
-      input: { planId: 'demo-plan', type: 'BOARD', date: '2026-07-13', title: 'SEND Improvement Board, July 2026' },
-    });
-    expect(scheduled.errors).toBeUndefined();
-    const next = scheduled.data.scheduleMeeting.id;
+    const next = await schedule('2026-07-13', 'SEND Improvement Board, July 2026');
     const agenda = (await h.app.gql(AGENDA, { id: next })).data.meetingAgenda;
     const page = await h.signedIn('board-chair', '#/agenda');
     await page.locator('table.agenda-follow-ups tbody tr').first().waitFor();
@@ -110,11 +112,7 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
   });
 
   it('lets the board record a decision and ask for a follow-up at an open meeting, with GOV.UK errors and a success banner; others see no forms', async () => {
-    const scheduled = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
-      input: { planId: 'demo-plan', type: 'BOARD', date: '2026-06-15', title: 'SEND Improvement Board, extra meeting' },
-    });
-    expect(scheduled.errors).toBeUndefined();
-    const today = scheduled.data.scheduleMeeting.id;
+    const today = await schedule('2026-06-15', 'SEND Improvement Board, extra meeting');
     const before = (await h.app.gql(AGENDA, { id: today })).data.meetingAgenda;
     const { id: riskId, ref: risk } = (await h.app.gql(`query ($id: ID!) { meetingAgenda(meetingId: $id) { escalatedRisks { risk { id ref } } } }`, { id: today })).data.meetingAgenda.escalatedRisks[0].risk;
 
@@ -169,10 +167,7 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
     expect(log).toEqual([{ description: 'Bring the Local Offer usage figures to the next board', dueDate: '2026-07-13', owner: { name: 'Daniel Price', role: 'SEND and AP Lead, Demo Council' } }]);
 
     // A meeting not yet held takes no decisions: the API's refusal is shown, and nothing is recorded.
-    const september = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
-      input: { planId: 'demo-plan', type: 'BOARD', date: '2026-09-14', title: 'SEND Improvement Board, September 2026' },
-    });
-    const future = september.data.scheduleMeeting.id;
+    const future = await schedule('2026-09-14', 'SEND Improvement Board, September 2026');
     await page.reload();
     await page.getByLabel('Agenda for the meeting').selectOption(future);
     const later = page.locator('form[data-edit-control="record-plan-decision"]');

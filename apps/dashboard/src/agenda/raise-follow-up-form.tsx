@@ -5,8 +5,8 @@ import { DateInput, firstBoxId } from '../shared/date-input';
 import { DateParts, readDate } from '../shared/date-parts';
 import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';
-import { FieldErrorText } from '../shared/field-error-text';
 import { dateErrorFor, errorFor, FieldMap, FormError } from '../shared/field-errors';
+import { TextField } from '../shared/text-field';
 import { longDate } from '../shared/uk-dates';
 import { RAISE_FOLLOW_UP, RaiseFollowUpAnswer } from './meeting-record';
 
@@ -20,16 +20,6 @@ const FIELDS: FieldMap = {
   'owner.role': { targetId: 'follow-up-owner-role', messages: { isNotEmpty: 'Enter their role and organisation' } },
   dueDate: { targetId: `${DATE_ID}-day`, messages: { notBeforeMeeting: 'The due date cannot be before the meeting', isCalendarDate: 'The due date must be a real date' } },
 };
-
-function TextField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string; onChange(value: string): void }) {
-  return (
-    <div className={`field${error ? ' field-with-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <FieldErrorText id={`${id}-error`} message={error} />
-      <input id={id} type="text" value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.value)} />
-    </div>
-  );
-}
 
 /** Something the meeting asks of someone that is not a plan action: what, who, by when; carried to later agendas until done. */
 export function RaiseFollowUpForm({ meetingId, onDone, onSaved }: { meetingId: string; onDone(): void; onSaved(message: string | null): void }) {
@@ -62,23 +52,11 @@ export function RaiseFollowUpForm({ meetingId, onDone, onSaved }: { meetingId: s
     onSaved(`Follow-up recorded for ${saved.owner.name}, due ${longDate(saved.dueDate)}: ${saved.description}`);
   }
 
-  const descriptionError = errorFor(errors, 'description');
   return (
     <form className="change-form" aria-labelledby="raise-follow-up-heading" onSubmit={submit} noValidate data-edit-control="raise-follow-up">
       <h3 id="raise-follow-up-heading">Ask for a follow-up</h3>
       <ErrorSummary errors={errors} />
-      <div className={`field${descriptionError ? ' field-with-error' : ''}`}>
-        <label htmlFor="follow-up-description">What the meeting asks for</label>
-        <FieldErrorText id="follow-up-description-error" message={descriptionError} />
-        <textarea
-          id="follow-up-description"
-          rows={2}
-          value={description}
-          aria-invalid={descriptionError ? true : undefined}
-          aria-describedby={descriptionError ? 'follow-up-description-error' : undefined}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
+      <TextField id="follow-up-description" label="What the meeting asks for" rows={2} value={description} error={errorFor(errors, 'description')} onChange={setDescription} />
       <TextField id="follow-up-owner-name" label="Who will do it" value={name} error={errorFor(errors, 'owner.name')} onChange={setName} />
       <TextField id="follow-up-owner-role" label="Their role and organisation" value={role} error={errorFor(errors, 'owner.role')} onChange={setRole} />
       <DateInput id={DATE_ID} legend="Due by" hint="Not before the meeting." value={due} error={dateErrorFor(errors, 'dueDate')} onChange={setDue} />

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
 import { errorFor, FieldMap, FormError } from '../shared/field-errors';
+import { TextField } from '../shared/text-field';
 import type { AgendaRisk } from './agenda.query';
 import { DECISION_KIND_WORDS, RECORD_PLAN_DECISION, RecordPlanDecisionAnswer, RISK_ONLY_KINDS } from './meeting-record';
 
@@ -45,7 +46,6 @@ export function RecordPlanDecisionForm({ meetingId, risks, onDone, onSaved }: { 
 
   const subjectError = errorFor(errors, 'riskId');
   const kindError = errorFor(errors, 'kind');
-  const summaryError = errorFor(errors, 'summary');
   return (
     <form className="change-form" aria-labelledby="record-decision-heading" onSubmit={submit} noValidate data-edit-control="record-plan-decision">
       <h3 id="record-decision-heading">Record a decision</h3>
@@ -73,18 +73,7 @@ export function RecordPlanDecisionForm({ meetingId, risks, onDone, onSaved }: { 
           ))}
         </select>
       </div>
-      <div className={`field${summaryError ? ' field-with-error' : ''}`}>
-        <label htmlFor="decision-summary">What the board decided</label>
-        <FieldErrorText id="decision-summary-error" message={summaryError} />
-        <textarea
-          id="decision-summary"
-          rows={3}
-          value={summary}
-          aria-invalid={summaryError ? true : undefined}
-          aria-describedby={summaryError ? 'decision-summary-error' : undefined}
-          onChange={(e) => setSummary(e.target.value)}
-        />
-      </div>
+      <TextField id="decision-summary" label="What the board decided" rows={3} value={summary} error={errorFor(errors, 'summary')} onChange={setSummary} />
       {refusal && <ErrorMessage error={refusal} title="The decision was not recorded" />}
       <button type="submit" disabled={change.sending}>
         {change.sending ? 'Saving…' : 'Record the decision'}

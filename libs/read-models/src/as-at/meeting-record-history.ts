@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { meetingStream } from '@send/domain';
 import { EventStore, RecordedEvent } from '@send/event-store';
-import { streamPrefixAt } from './known-at';
+import { eventsInOrderAt } from './known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { DecisionEntity } from '../meetings/decision.entity';
 import { isMeetingEvent, MeetingChange, meetingChanges } from '../meetings/meeting-changes';
@@ -60,7 +60,7 @@ function apply(rows: Rows, change: MeetingChange): void {
  * order, by the same `meetingChanges` the live projection applies.
  */
 export function meetingRecordAt(streams: RecordedEvent[][], asAt: string): MeetingRecordView {
-  const events = streams.flatMap((s) => streamPrefixAt(s, asAt)).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const events = eventsInOrderAt(streams, asAt);
   const rows: Rows = { meetings: new Map(), decisions: [], planDecisions: [] };
   for (const recorded of events) {
     const event = toProjectedEvent(recorded);

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { challengeStream } from '@send/domain';
 import { EventStore, RecordedEvent } from '@send/event-store';
-import { streamPrefixAt } from '../as-at/known-at';
+import { eventsInOrderAt } from '../as-at/known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { ChallengeMessageEntity } from './challenge-message.entity';
 import { ChallengeChange, challengeChanges, isChallengeEvent } from './challenge-changes';
@@ -45,7 +45,7 @@ function apply(challenges: Map<string, ChallengeEntity>, messages: ChallengeMess
 
 /** The threads folded from their streams up to `asAt`, in global order, by the same `challengeChanges` the live projection applies. */
 export function threadsAt(streams: RecordedEvent[][], asAt: string): ThreadsView {
-  const events = streams.flatMap((s) => streamPrefixAt(s, asAt)).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const events = eventsInOrderAt(streams, asAt);
   const challenges = new Map<string, ChallengeEntity>();
   const messages: ChallengeMessageEntity[] = [];
   for (const recorded of events) {
