@@ -4,8 +4,8 @@ import { useChange } from '../actions/use-change';
 import { useFormErrors } from '../actions/use-form-errors';
 import { ErrorMessage } from '../shared/error-message';
 import { ErrorSummary } from '../shared/error-summary';
-import { FieldErrorText } from '../shared/field-error-text';
 import { errorFor, FieldMap, FormError } from '../shared/field-errors';
+import { SelectField } from '../shared/select-field';
 import { TextField } from '../shared/text-field';
 import type { AgendaRisk } from './agenda.query';
 import { DECISION_KIND_WORDS, RECORD_PLAN_DECISION, RecordPlanDecisionAnswer, RISK_ONLY_KINDS } from './meeting-record';
@@ -44,35 +44,19 @@ export function RecordPlanDecisionForm({ meetingId, risks, onDone, onSaved }: { 
     onSaved(`Decision recorded about ${risk ? `risk ${risk.ref}` : 'the plan'}: ${DECISION_KIND_WORDS[kind]}, ${summary.trim()}`);
   }
 
-  const subjectError = errorFor(errors, 'riskId');
-  const kindError = errorFor(errors, 'kind');
   return (
     <form className="change-form" aria-labelledby="record-decision-heading" onSubmit={submit} noValidate data-edit-control="record-plan-decision">
       <h3 id="record-decision-heading">Record a decision</h3>
       <ErrorSummary errors={errors} />
-      <div className={`field${subjectError ? ' field-with-error' : ''}`}>
-        <label htmlFor="decision-subject">What it is about</label>
-        <FieldErrorText id="decision-subject-error" message={subjectError} />
-        <select id="decision-subject" value={subject} aria-describedby={subjectError ? 'decision-subject-error' : undefined} onChange={(e) => setSubject(e.target.value)}>
-          <option value={PLAN}>The plan as a whole</option>
-          {risks.map(({ risk: r }) => (
-            <option key={r.id} value={r.id}>
-              Risk {r.ref}: {r.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={`field${kindError ? ' field-with-error' : ''}`}>
-        <label htmlFor="decision-kind">Decision</label>
-        <FieldErrorText id="decision-kind-error" message={kindError} />
-        <select id="decision-kind" value={kind} aria-describedby={kindError ? 'decision-kind-error' : undefined} onChange={(e) => setKind(e.target.value as PlanDecisionKind)}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {DECISION_KIND_WORDS[k]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="decision-subject"
+        label="What it is about"
+        value={subject}
+        options={[{ value: PLAN, label: 'The plan as a whole' }, ...risks.map(({ risk: r }) => ({ value: r.id, label: `Risk ${r.ref}: ${r.title}` }))]}
+        error={errorFor(errors, 'riskId')}
+        onChange={setSubject}
+      />
+      <SelectField id="decision-kind" label="Decision" value={kind} options={kinds.map((k) => ({ value: k, label: DECISION_KIND_WORDS[k] }))} error={errorFor(errors, 'kind')} onChange={(k) => setKind(k as PlanDecisionKind)} />
       <TextField id="decision-summary" label="What the board decided" rows={3} value={summary} error={errorFor(errors, 'summary')} onChange={setSummary} />
       {refusal && <ErrorMessage error={refusal} title="The decision was not recorded" />}
       <button type="submit" disabled={change.sending}>
