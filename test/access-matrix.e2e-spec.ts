@@ -3,7 +3,7 @@ import { Role } from '@send/domain';
 import { ownerIdFor } from '@send/event-store';
 import { conditionInput, MutationName, MUTATIONS, PREPARE, riskInput } from './support/mutation-catalogue';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
-import { startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
+import { DEFAULT_TEST_NOW as NOW, startTestApp, TEST_AREA, TestApp, TestUser } from './support/test-app';
 
 type Outcome = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND';
 const A: Outcome = 'allowed';
@@ -298,6 +298,13 @@ describe('Who may send which mutation, over HTTP', () => {
   describe('reads', () => {
     const planId = 'matrix-reads';
     let actionId: string;
+    /** A board meeting in each plan read, for the agenda. */
+    const meetingIds = new Map<string, string>();
+    const scheduleMeeting = async (as: { gql: TestApp['gql'] }, inPlan: string) => {
+      const scheduled = await as.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, { input: { planId: inPlan, type: 'BOARD', date: '2026-06-15', title: 'June board' } });
+      expect(scheduled.errors).toBeUndefined();
+      meetingIds.set(inPlan, scheduled.data.scheduleMeeting.id);
+    };
 
     beforeAll(async () => {
       await app.gql(CREATE_PLAN, { input: planInput(planId) });
@@ -311,6 +318,7 @@ describe('Who may send which mutation, over HTTP', () => {
       expect((await app.gql(START_HIGH_NEEDS, { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } })).errors).toBeUndefined();
       const condition = await app.gql(`mutation ($input: AddConditionInput!) { addCondition(input: $input) { id } }`, { input: conditionInput(planId, [actionId]) });
       expect(condition.errors).toBeUndefined();
+      await scheduleMeeting(app, planId);
     });
 
     it('lets the DfE adviser read the plan, its actions, an action’s timeline and the owners', async () => {
@@ -359,11 +367,16 @@ describe('Who may send which mutation, over HTTP', () => {
       'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
       // The tracker's clock belongs to no area: everyone signed in reads it, so the dashboard's "today" is the API's.
       now: { query: `{ now }`, expected: [A, A, A, A, A, A, A, A] },
+      'meetings(planId, recordedBy)': { query: `query ($planId: ID!) { meetings(planId: $planId, recordedBy: "${NOW}") { title planDecisions { kind } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'meetingAgenda(meetingId, recordedBy)': {
+        query: `query ($meetingId: ID!) { meetingAgenda(meetingId: $meetingId, recordedBy: "${NOW}") { meeting { title } followUps { id } escalatedRisks { risk { ref decisions { kind } } } openChallenges { id } planDecisions { kind } } }`,
+        expected: [A, A, A, A, A, A, N, N],
+      },
     };
 
     describe.each(Object.keys(READS))('%s', (read) => {
       it.each(CALLERS.map((caller, i) => [caller.userId, READS[read].expected[i]] as const))('as %s: %s', async (userId, expected) => {
-        const result = await app.as(userId).gql(READS[read].query, { planId, areaId: TEST_AREA });
+        const result = await app.as(userId).gql(READS[read].query, { planId, areaId: TEST_AREA, meetingId: meetingIds.get(planId) });
         if (expected === 'allowed') {
           expect(result.errors).toBeUndefined();
         } else {
@@ -385,6 +398,7 @@ describe('Who may send which mutation, over HTTP', () => {
         await app.as('elsewhere').gql(CREATE_PLAN, { input: planInput(otherPlanId, OTHER_AREA) });
         await app.as('elsewhere').gql(ADD_ACTION, { input: actionInput(otherPlanId, '1.1', { areaNumber: 1 }) });
         await app.as('elsewhere').gql(START_HIGH_NEEDS, { input: { planId: otherPlanId, firstYear: '2025/26', openingCumulativeDeficit: '0' } });
+        await scheduleMeeting(app.as('elsewhere'), otherPlanId);
       });
 
       it.each([
@@ -398,8 +412,10 @@ describe('Who may send which mutation, over HTTP', () => {
         ['the High Needs position in the area they are a board member of', planId, TEST_AREA, 'highNeedsPosition(planId)', 'allowed'],
         ['the people of the other area', planId, OTHER_AREA, 'users(localAreaId)', 'allowed'],
         ['the people of a third area', planId, 'third-area', 'users(localAreaId)', 'NOT_FOUND'],
+        ['the agenda as at an instant in the area they advise', otherPlanId, OTHER_AREA, 'meetingAgenda(meetingId, recordedBy)', 'allowed'],
+        ['the meetings as at an instant in the area they are a board member of', planId, TEST_AREA, 'meetings(planId, recordedBy)', 'allowed'],
       ])('%s', async (_name, readPlanId, areaId, read, expected) => {
-        const result = await app.as('two-area-reader').gql(READS[read].query, { planId: readPlanId, areaId });
+        const result = await app.as('two-area-reader').gql(READS[read].query, { planId: readPlanId, areaId, meetingId: meetingIds.get(readPlanId) });
         if (expected === 'allowed') expect(result.errors).toBeUndefined();
         else expect(result.errors?.[0]?.extensions?.code).toBe(expected);
       });

@@ -43,6 +43,11 @@ describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
     const awaitingReview = actions.find((a: any) => a.evidence.some((e: any) => e.status === 'SUBMITTED')) ?? actions.find((a: any) => a.evidence.length > 0);
     expect(owned).toBeDefined();
     expect(awaitingReview).toBeDefined();
+    // A board meeting held today and still open, so the agenda carries the board's forms to record a decision and ask for a follow-up.
+    const meeting = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+      input: { planId: 'demo-plan', type: 'BOARD', date: '2026-06-15', title: 'SEND Improvement Board, extra meeting' },
+    });
+    expect(meeting.errors).toBeUndefined();
     views = ['#/', '#/actions', `#/actions/${owned.id}`, `#/actions/${awaitingReview.id}`, '#/movement', '#/scorecard', '#/risks', '#/risks/R3', '#/conditions', '#/dependencies', '#/agenda', '#/history'];
   }, 60_000);
   afterAll(() => h?.close());
@@ -143,6 +148,19 @@ describeInChromium('The dashboard in Chromium: WCAG 2.2 AA by axe-core', () => {
       found[`ready to import, ${size}`] = await axeViolations(page);
     }
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
+    await page.close();
+  });
+
+  it("finds no violation on the agenda's forms for the board, with their errors shown", async () => {
+    const page = await h.signedIn('board-chair', '#/agenda');
+    const forms = page.locator('form[data-edit-control="record-plan-decision"], form[data-edit-control="raise-follow-up"]');
+    await forms.first().waitFor();
+    expect(await forms.count()).toBe(2);
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByRole('button', { name: 'Record the follow-up' }).click();
+    expect(await page.locator('[data-error-summary]').count()).toBe(2);
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -15,6 +15,12 @@ const AGENDA = `query ($id: ID!) {
 describeInChromium('The dashboard in Chromium: the agenda for the next meeting', () => {
   let h: DashboardHarness;
   let meetings: { id: string; title: string; closed: boolean }[];
+  /** A board meeting of the demo plan; its id. */
+  const schedule = async (date: string, title: string): Promise<string> => {
+    const scheduled = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, { input: { planId: 'demo-plan', type: 'BOARD', date, title } });
+    expect(scheduled.errors).toBeUndefined();
+    return scheduled.data.scheduleMeeting.id;
+  };
 
   beforeAll(async () => {
     h = await startDashboard();
@@ -49,11 +55,7 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
   });
 
   it('prefers the first meeting not yet closed, and follows the meeting chosen', async () => {
-    const scheduled = await h.app.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
-      input: { planId: 'demo-plan', type: 'BOARD', date: '2026-07-13', title: 'SEND Improvement Board, July 2026' },
-    });
-    expect(scheduled.errors).toBeUndefined();
-    const next = scheduled.data.scheduleMeeting.id;
+    const next = await schedule('2026-07-13', 'SEND Improvement Board, July 2026');
     const agenda = (await h.app.gql(AGENDA, { id: next })).data.meetingAgenda;
     const page = await h.signedIn('board-chair', '#/agenda');
     await page.locator('table.agenda-follow-ups tbody tr').first().waitFor();
@@ -106,6 +108,75 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
     const log = (await h.app.gql(`{ meetingActionLog(planId: "demo-plan", statuses: [DONE]) { description notes { kind note byName } } }`)).data.meetingActionLog;
     const done = log.find((f: { description: string }) => f.description.includes('capital timeline'));
     expect(done.notes.at(-1)).toEqual({ kind: 'COMPLETED', note: 'Timeline presented site by site; third site has consent', byName: 'Fiona Gallagher' });
+    await page.close();
+  });
+
+  it('lets the board record a decision and ask for a follow-up at an open meeting, with GOV.UK errors and a success banner; others see no forms', async () => {
+    const today = await schedule('2026-06-15', 'SEND Improvement Board, extra meeting');
+    const before = (await h.app.gql(AGENDA, { id: today })).data.meetingAgenda;
+    const { id: riskId, ref: risk } = (await h.app.gql(`query ($id: ID!) { meetingAgenda(meetingId: $id) { escalatedRisks { risk { id ref } } } }`, { id: today })).data.meetingAgenda.escalatedRisks[0].risk;
+
+    for (const userId of ['dfe-adviser', 'programme-office']) {
+      const reader = await h.signedIn(userId, '#/agenda');
+      await reader.locator('ul.agenda-risks').waitFor();
+      expect(await reader.getByLabel('Agenda for the meeting').inputValue()).toBe(today);
+      expect(await reader.locator('form[data-edit-control="record-plan-decision"], form[data-edit-control="raise-follow-up"]').count()).toBe(0);
+      await reader.close();
+    }
+
+    const page = await h.signedIn('board-chair', '#/agenda');
+    const decision = page.locator('form[data-edit-control="record-plan-decision"]');
+    await decision.waitFor();
+    expect(await page.getByLabel('Agenda for the meeting').inputValue()).toBe(today);
+    await decision.getByRole('button', { name: 'Record the decision' }).click();
+    const summary = decision.locator('[data-error-summary]');
+    expect(await summary.textContent()).toContain('Enter what the board decided');
+    await summary.getByRole('link', { name: 'Enter what the board decided' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('decision-summary');
+
+    await decision.getByLabel('What it is about').selectOption(riskId);
+    await decision.getByLabel('Decision', { exact: true }).selectOption('FURTHER_MITIGATION');
+    await decision.getByLabel('What the board decided').fill('Agency case officers until the backlog is cleared');
+    await decision.getByRole('button', { name: 'Record the decision' }).click();
+    const banner = page.locator('[data-notification]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain(`Decision recorded about risk ${risk}: Further mitigation, Agency case officers until the backlog is cleared`);
+    await page.locator('ul.agenda-decisions li', { hasText: 'Agency case officers' }).waitFor();
+    expect(await texts(page, 'ul.agenda-decisions li')).toContain(`Risk ${risk}: Further mitigation, Agency case officers until the backlog is cleared`);
+
+    const followUp = page.locator('form[data-edit-control="raise-follow-up"]');
+    await followUp.getByLabel('What the meeting asks for').fill('Bring the Local Offer usage figures to the next board');
+    await followUp.getByLabel('Who will do it').fill('Daniel Price');
+    await followUp.getByLabel('Their role and organisation').fill('SEND and AP Lead, Demo Council');
+    await followUp.getByLabel('Day').fill('1');
+    await followUp.getByLabel('Month').fill('6');
+    await followUp.getByLabel('Year').fill('2026');
+    await followUp.getByRole('button', { name: 'Record the follow-up' }).click();
+    await followUp.locator('[data-error-summary]').waitFor();
+    expect(await followUp.locator('[data-error-summary]').textContent()).toContain('The due date cannot be before the meeting');
+    await followUp.getByLabel('Day').fill('13');
+    await followUp.getByLabel('Month').fill('7');
+    await followUp.getByRole('button', { name: 'Record the follow-up' }).click();
+    await page.locator('[data-notification]', { hasText: 'Follow-up recorded' }).waitFor();
+    expect(await page.locator('[data-notification]').textContent()).toContain('Follow-up recorded for Daniel Price, due 13 July 2026: Bring the Local Offer usage figures to the next board');
+    expect(await followUp.locator('[data-error-summary]').count()).toBe(0);
+
+    const after = (await h.app.gql(AGENDA, { id: today })).data.meetingAgenda;
+    expect(after.planDecisions).toEqual([...before.planDecisions, { kind: 'FURTHER_MITIGATION' }]);
+    const log = (await h.app.gql(`query ($id: ID!) { meetingActionLog(planId: "demo-plan", meetingId: $id) { description dueDate owner { name role } } }`, { id: today })).data.meetingActionLog;
+    expect(log).toEqual([{ description: 'Bring the Local Offer usage figures to the next board', dueDate: '2026-07-13', owner: { name: 'Daniel Price', role: 'SEND and AP Lead, Demo Council' } }]);
+
+    // A meeting not yet held takes no decisions: the API's refusal is shown, and nothing is recorded.
+    const future = await schedule('2026-09-14', 'SEND Improvement Board, September 2026');
+    await page.reload();
+    await page.getByLabel('Agenda for the meeting').selectOption(future);
+    const later = page.locator('form[data-edit-control="record-plan-decision"]');
+    await later.waitFor();
+    await later.getByLabel('What the board decided').fill('Too early');
+    await later.getByRole('button', { name: 'Record the decision' }).click();
+    await later.getByText('The decision was not recorded').waitFor();
+    expect(await later.getByRole('alert').last().textContent()).toContain('can be recorded from that day');
+    expect((await h.app.gql(AGENDA, { id: future })).data.meetingAgenda.planDecisions).toEqual([]);
     await page.close();
   });
 });

@@ -94,6 +94,13 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
     expect(await settle(() => listedRefs(page), overdue)).toEqual(overdue);
 
     await clearFilters();
+    await page.getByLabel('Green but not moving the needle').check();
+    const needle = await refs({ notMovingTheNeedle: true });
+    expect(needle.length).toBeGreaterThan(0);
+    expect(await settle(() => listedRefs(page), needle)).toEqual(needle);
+    expect(page.url()).toContain('needle=yes');
+
+    await clearFilters();
     await page.selectOption('#filter-priority', '7');
     const priority7 = await refs({ priority: 7 });
     expect(await settle(() => listedRefs(page), priority7)).toEqual(priority7);
@@ -145,7 +152,8 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
     const [from, to] = closed.slice(-2).map((m: any) => m.id);
     const { movement } = (
       await h.app.gql(`query ($from: ID!, $to: ID!) { movement(planId: "demo-plan", fromMeeting: $from, toMeeting: $to) {
-        counts { ragUp ragDown completed becameOverdue evidenceAccepted } ragChanges { action { ref } } } }`, { from, to })
+        counts { ragUp ragDown completed becameOverdue evidenceAccepted } ragChanges { action { ref } }
+        confidenceFell { action { ref } } risks { raised { ref } rescored { risk { ref } from to } closed { ref } becameIssues { ref } } } }`, { from, to })
     ).data;
     expect(movement.ragChanges.length).toBeGreaterThan(0);
 
@@ -164,6 +172,12 @@ describeInChromium('The dashboard in Chromium: what the board reads', () => {
     expect(shown).toEqual(expected);
     const changes = await texts(page, '.movement-list:first-of-type li');
     expect(changes.map((c) => c.split(' ')[0])).toEqual(movement.ragChanges.map((c: any) => c.action.ref));
+    const { risks } = movement;
+    const riskRefs = [...risks.raised, ...risks.rescored.map((c: any) => c.risk), ...risks.closed, ...risks.becameIssues].map((r: any) => r.ref);
+    expect(riskRefs.length + movement.confidenceFell.length).toBeGreaterThan(0);
+    expect((await texts(page, '[data-testid="risk-movement"] li')).map((l) => l.split(' ')[0])).toEqual(riskRefs);
+    for (const c of risks.rescored) expect(await texts(page, '[data-testid="risk-movement"] li')).toContainEqual(expect.stringContaining(`from ${c.from} to ${c.to}`));
+    expect((await texts(page, '[data-testid="confidence-fell"] li')).map((l) => l.split(' ')[0])).toEqual(movement.confidenceFell.map((c: any) => c.action.ref));
   });
 
   it('draws the scorecard with a described trend chart per metric and its RAG in words', async () => {

@@ -148,6 +148,32 @@ describe('Delivery confidence and "green but not moving the needle", over HTTP',
       expect(await flagged()).toEqual([{ ref: '5.1', impactFlag: { reasons: [{ kind: 'OFF_TARGET' }, { kind: 'WORSENING' }] } }]);
     });
 
+    it('filters the action lists on the flag, live and as at an earlier instant, with counts and cursors that agree', async () => {
+      const refs = async (filter: string, args = '') => {
+        const res = await app.gql(`{
+          actions(planId: "${PLAN}", filter: { ${filter} }${args}) { totalCount edges { node { ref impactFlag { reasons { kind } } } } }
+          plan(id: "${PLAN}"${args}) { actions(filter: { ${filter} }) { totalCount edges { node { ref } } } }
+        }`);
+        expect(res.errors).toBeUndefined();
+        const top = res.data.actions.edges.map((e: { node: { ref: string } }) => e.node.ref);
+        expect(res.data.actions.totalCount).toBe(top.length);
+        expect(res.data.plan.actions.edges.map((e: { node: { ref: string } }) => e.node.ref)).toEqual(top);
+        return top;
+      };
+      expect(await refs('notMovingTheNeedle: true')).toEqual(['5.1']);
+      expect(await refs('notMovingTheNeedle: false')).toEqual(['5.2']);
+      expect(await refs('notMovingTheNeedle: true, area: 5')).toEqual(['5.1']);
+      expect(await refs('notMovingTheNeedle: true, area: 4')).toEqual([]);
+      expect(await refs('notMovingTheNeedle: false, rag: GREEN')).toEqual(['5.2']);
+      // Before 5.1 was rated Green, nothing was flagged.
+      expect(await refs('notMovingTheNeedle: true', ', asAt: "2026-06-13"')).toEqual([]);
+      expect(await refs('notMovingTheNeedle: false', ', asAt: "2026-06-13"')).toEqual(['5.1', '5.2']);
+      expect(await refs('notMovingTheNeedle: true', ', asAt: "2026-06-15"')).toEqual(['5.1']);
+      const refused = await app.gql(`{ actions(planId: "${PLAN}", filter: { notMovingTheNeedle: "yes" }) { totalCount } }`);
+      expect(refused.errors![0].message).toMatch(/Boolean cannot represent/);
+      expect(refused.errors![0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
     it('reads the flag and the confidence as they stood at an earlier instant, the same as a replay', async () => {
       // On 13 June the action was not yet Green, and carried only the owner's rating.
       const before = await action('5.1', ', asAt: "2026-06-13"');

@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
 const OPEN = `mutation ($input: OpenUpdateRoundInput!) { openUpdateRound(input: $input) { id } }`;
+const RATE = `mutation ($input: RateDeliveryConfidenceInput!) { rateDeliveryConfidence(input: $input) { id revision } }`;
 const REMINDERS = `query ($planId: ID!) { reminders(planId: $planId) { id key kind status addressee recipients subject actionRefs attempts sentAt lastError retryAfter } }`;
 const REPORT = change('reportProgress', 'ReportProgressInput');
 
@@ -61,6 +62,12 @@ describe('Reminder mails, over a real SMTP server', () => {
     await add('1.2', OWNERS.alex, { title: 'Ordinarily Available Provision <toolkit> & "graduated" approach' });
     await add('1.3', OWNERS.aisha, { title: 'EBSNA guidance, co-produced' });
     await add('1.5', OWNERS.aisha, { title: 'Cross-phase transition working group', dueDate: '2026-10-01' });
+    // Aisha has rated her actions' delivery confidence: 1.3 High, 1.5 Low. Alex has rated neither of his.
+    for (const [ref, confidence] of [['1.3', 'HIGH'], ['1.5', 'LOW']]) {
+      const rated = await app.as('aisha').gql(RATE, { input: { actionId: actions[ref].id, expectedRevision: actions[ref].revision, confidence, commentary: 'As the figures show', asAt: '2026-10-26' } });
+      expect(rated.errors).toBeUndefined();
+      actions[ref] = rated.data.rateDeliveryConfidence;
+    }
     const opened = await app.gql(OPEN, { input: { planId: 'mail', title: 'Updates for the November board', deadline: '2026-11-09' } });
     expect(opened.errors).toBeUndefined();
   }, 30_000);
@@ -82,7 +89,12 @@ describe('Reminder mails, over a real SMTP server', () => {
     const [aisha, alex] = mails;
     expect(alex.header('From')).toBe('SEND tracker <reminders@council.example>');
     expect(alex.body).toContain('Dear Alex Morgan,');
-    expect(alex.body).toContain(`- 1.1 High Needs Block deficit recovery plan (due 31 March 2027)\n  https://tracker.council.example/dashboard/#/actions/${actions['1.1'].id}`);
+    expect(alex.body).toContain(`- 1.1 High Needs Block deficit recovery plan (due 31 March 2027; delivery confidence not yet rated)\n  https://tracker.council.example/dashboard/#/actions/${actions['1.1'].id}`);
+    expect(alex.body).toContain("When you update the 2 actions marked above, please also rate each one's delivery confidence on its page");
+    // Aisha's 1.3 is rated High, so only her Low 1.5 is marked.
+    expect(aisha.body).toContain('1.3 EBSNA guidance, co-produced (due 31 March 2027)\n');
+    expect(aisha.body).toContain('1.5 Cross-phase transition working group (due 1 October 2026; delivery confidence Low)');
+    expect(aisha.body).toContain('When you update the action marked above, please also rate its delivery confidence');
     expect(alex.body).toContain('1.2 Ordinarily Available Provision <toolkit> & "graduated" approach');
     // In the HTML part the title typed by a user is text, never markup.
     expect(alex.body).toContain('Ordinarily Available Provision &lt;toolkit&gt; &amp; &quot;graduated&quot; approach');

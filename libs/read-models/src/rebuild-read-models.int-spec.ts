@@ -121,6 +121,10 @@ for (const kind of READ_DATABASE_KINDS) {
       ['ref 1.1, which is neither 1.10 nor 1.9', { ref: '1.1' }, []],
       ['ref 8.10 and open', { ref: '8.10', status: 'OPEN' }, ['8.10']],
       ['ref 8.2 in area 1', { ref: '8.2', areaNumber: 1 }, []],
+      ['among 8.9 and 1.10', { among: { ids: [ids.a['8.9'], ids.a['1.10'], ids.b['4.1']], inside: true } }, ['1.10', '8.9']],
+      ['all but 8.9 and 1.10', { among: { ids: [ids.a['8.9'], ids.a['1.10']], inside: false } }, ['1.9', '5.6', '6.1', '6.3', '8.2', '8.10']],
+      ['among none', { among: { ids: [], inside: true } }, []],
+      ['all but none, and open', { among: { ids: [], inside: false }, status: 'OPEN' }, ['1.9', '1.10', '6.3', '8.9', '8.10']],
     ])('findActions filtered by %s', async (_label, filter, expected) => {
       const page = await query(filter);
       expect(refs(page.actions)).toEqual(expected);

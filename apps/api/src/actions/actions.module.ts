@@ -20,6 +20,6 @@ import { ReadingModule } from '../reading/reading.module';
     ImpactFlagService,
   ],
   // Every feature that imports actions reads plans through the same readers.
-  exports: [ReadingModule],
+  exports: [ReadingModule, ImpactFlagService],
 })
 export class ActionsModule {}

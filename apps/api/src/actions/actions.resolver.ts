@@ -5,8 +5,8 @@ import { listComplexity, pageComplexity } from '../hardening/list-complexity';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { PlanReaders } from '../reading/plan-readers.service';
-import { toActionFilter } from './dto/action-filter.input';
 import { ActionArgs, actionLookupOf, ActionsQueryArgs } from './dto/action-query.args';
+import { ImpactFlagService } from './impact-flag.service';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 import { EvidenceModel } from './models/evidence.model';
@@ -15,7 +15,10 @@ import { TimelineEntryModel } from './models/timeline-entry.model';
 
 @Resolver(() => ActionModel)
 export class ActionsResolver {
-  constructor(private readonly readers: PlanReaders) {}
+  constructor(
+    private readonly readers: PlanReaders,
+    private readonly impact: ImpactFlagService,
+  ) {}
 
   @Query(() => ActionModel, {
     description: 'One action, by id or by plan and reference (planId: "demo-plan", ref: "8.2"), live or as it was at an instant or board meeting; NOT_FOUND if there is no such action.',
@@ -32,7 +35,8 @@ export class ActionsResolver {
   })
   @ExpensiveRead(readsThePast)
   async actions(@Args() args: ActionsQueryArgs, @CurrentPrincipal() principal: Principal): Promise<ActionConnectionModel> {
-    return (await this.readers.forPlan(args.planId, args, principal)).actions(toActionFilter(args.filter), args.first, args.after);
+    const reader = await this.readers.forPlan(args.planId, args, principal);
+    return reader.actions(await this.impact.actionFilter(reader, args.filter), args.first, args.after);
   }
 
   @ResolveField(() => [MilestoneModel], { complexity: listComplexity(5) })

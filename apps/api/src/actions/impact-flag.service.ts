@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { greenButNotMovingTheNeedle, LinkedMetricPosition } from '@send/domain';
+import type { ActionFilter } from '@send/read-models';
 import type { PlanReader } from '../reading/plan-reader';
 import type { MetricModel } from '../scorecard/models/metric.model';
+import { ActionFilterInput, toActionFilter } from './dto/action-filter.input';
 import { ActionModel } from './models/action.model';
 import { ImpactFlagModel } from './models/delivery-confidence.model';
 
@@ -44,6 +46,16 @@ export class ImpactFlagService {
       after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
     } while (after);
     return flagged;
+  }
+
+  /**
+   * The read-model filter for a client's filter. The flag is judged on scorecard figures the
+   * actions table does not hold, so `notMovingTheNeedle` becomes the set of flagged actions; the
+   * scorecard is read only when the filter asks for it.
+   */
+  async actionFilter(reader: PlanReader, input?: ActionFilterInput): Promise<ActionFilter> {
+    if (input?.notMovingTheNeedle === undefined) return toActionFilter(input);
+    return toActionFilter(input, (await this.flaggedIn(reader)).map((a) => a.id));
   }
 
   private scorecardOf(reader: PlanReader): Promise<MetricModel[]> {

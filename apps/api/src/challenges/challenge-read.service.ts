@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { canSeeArea, ChallengeNotFoundError, ChallengeStatus, Principal } from '@send/domain';
-import { ChallengeEntity, ChallengeMessageEntity, PlanEntity } from '@send/read-models';
+import { UpcastingEventStore } from '@send/event-store';
+import { ChallengeEntity, ChallengeHistory, ChallengeMessageEntity, PlanEntity, readModelChallengeIndex } from '@send/read-models';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ChallengeMessageModel, ChallengeModel } from './models/challenge.model';
 
 const toModel = (row: ChallengeEntity): ChallengeModel => ({
@@ -17,10 +19,23 @@ const toModel = (row: ChallengeEntity): ChallengeModel => ({
   revision: row.revision,
 });
 
-/** The plan's threads as the read database holds them. */
+/** The plan's threads as the read database holds them, or folded from their events to an earlier instant. */
 @Injectable()
 export class ChallengeReadService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly history: ChallengeHistory;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) store: UpcastingEventStore,
+  ) {
+    this.history = new ChallengeHistory(readModelChallengeIndex(dataSource), store);
+  }
+
+  /** The plan's threads in these statuses as they stood at an instant, oldest raised first; the caller has checked the plan. */
+  async forPlanAt(planId: string, statuses: ChallengeStatus[], instant: string): Promise<ChallengeModel[]> {
+    const [threads] = await this.history.threadsAt(planId, [instant]);
+    return threads.challenges.filter((c) => statuses.includes(c.status)).map((row) => ({ ...toModel(row), shownAsAt: instant }));
+  }
 
   /** The caller has already checked the person may see the plan. */
   async forPlan(planId: string, statuses: ChallengeStatus[], subjectId?: string): Promise<ChallengeModel[]> {
@@ -37,8 +52,9 @@ export class ChallengeReadService {
   }
 
   /** Only for a thread the caller has already been shown. */
-  async messages(challengeId: string): Promise<ChallengeMessageModel[]> {
+  async messages(challengeId: string, asAt?: string): Promise<ChallengeMessageModel[]> {
     const rows = await this.dataSource.getRepository(ChallengeMessageEntity).find({ where: { challengeId }, order: { revision: 'ASC' } });
-    return rows.map((m) => ({ kind: m.kind, text: m.text, byName: m.actorName, byRole: m.actorRole, at: m.occurredAt }));
+    // A turn is in the thread as at an instant when it had occurred by then, as the fold has it.
+    return rows.filter((m) => asAt === undefined || m.occurredAt <= asAt).map((m) => ({ kind: m.kind, text: m.text, byName: m.actorName, byRole: m.actorRole, at: m.occurredAt }));
   }
 }

@@ -34,7 +34,7 @@ export class ChallengesResolver {
 
   @ResolveField(() => [ChallengeMessageModel], { description: 'Every turn, in order.', complexity: listComplexity(4) })
   messages(@Parent() challenge: ChallengeModel): Promise<ChallengeMessageModel[]> {
-    return this.reader.messages(challenge.id);
+    return this.reader.messages(challenge.id, challenge.shownAsAt);
   }
 
   @Mutation(() => ChallengeModel, { description: 'Ask a question about an action or a risk (board, DfE adviser): it changes nothing in the plan.' })

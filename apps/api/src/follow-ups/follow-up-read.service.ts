@@ -42,9 +42,9 @@ export class FollowUpReadService {
     return rows.map((row) => this.toModel(row)).sort(agendaOrder);
   }
 
-  /** Open follow-ups raised at meetings before the one asked about (by date), for its agenda. */
-  async carriedTo(planId: string, meeting: { id: string; date: string }): Promise<FollowUpModel[]> {
-    const open = await this.forPlan(planId, ['OPEN']);
+  /** Open follow-ups raised at meetings before the one asked about (by date), for its agenda; as at `instant` when given. */
+  async carriedTo(planId: string, meeting: { id: string; date: string }, instant?: string): Promise<FollowUpModel[]> {
+    const open = await this.forPlan(planId, ['OPEN'], undefined, instant);
     return open.filter((f) => f.meetingId !== meeting.id && f.meetingDate <= meeting.date);
   }
 

@@ -9,9 +9,11 @@ import { PlanModel } from '../plans/models/plan.model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { MeetingCommands } from './meeting-commands.service';
 import { listComplexity } from '../hardening/list-complexity';
-import { planHistoryComplexity } from '../hardening/history-complexity';
+import { asAtComplexity, planHistoryComplexity, readsThePast } from '../hardening/history-complexity';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { CloseMeetingInput, RecordAttendanceInput, RecordDecisionInput, RecordPlanDecisionInput, ScheduleMeetingInput } from './dto/meeting.input';
+import { MeetingsArgs } from './dto/meetings.args';
 import { MeetingReadService } from '../reading/meeting-read.service';
 import { KnownAs } from './models/known-as.model';
 import { MeetingModel } from './models/meeting.model';
@@ -28,10 +30,18 @@ export class MeetingsResolver {
     private readonly readers: PlanReaders,
   ) {}
 
-  @Query(() => [MeetingModel], { description: "A plan's board meetings, oldest first.", complexity: listComplexity(12) })
-  async meetings(@Args('planId', { type: () => ID }) planId: string, @CurrentPrincipal() principal: Principal): Promise<MeetingModel[]> {
-    const plan = await this.plans.plan(planId, principal);
-    return this.reader.forPlan(plan.planId);
+  @Query(() => [MeetingModel], {
+    description:
+      "A plan's board meetings, oldest first, with their decisions. With asAt or asAtMeeting, the meetings and decisions as they stood then, folded from their events (meetings have no corrections, so knownAt changes nothing).",
+    complexity: asAtComplexity(listComplexity(12)),
+  })
+  @ExpensiveRead(readsThePast)
+  async meetings(@Args() args: MeetingsArgs, @CurrentPrincipal() principal: Principal): Promise<MeetingModel[]> {
+    const plan = await this.plans.plan(args.planId, principal);
+    const instant = await this.asAt.instant(args, principal, plan.planId);
+    this.asAt.knownAt(args, instant);
+    if (instant !== undefined) await this.asAt.requirePlanExistedAt(plan.planId, instant);
+    return this.reader.forPlan(plan.planId, instant);
   }
 
   @Query(() => MeetingModel)

@@ -20,7 +20,7 @@ export class MovementResolver {
   ) {}
 
   @Query(() => MovementModel, {
-    description: 'What moved between two instants or board meetings: RAG up and down, newly overdue or stale, evidence, completions, new and withdrawn actions, owner changes; per area and priority.',
+    description: 'What moved between two instants or board meetings: RAG up and down, newly overdue or stale, evidence, completions, new and withdrawn actions, owner changes, delivery confidence falling; per area and priority; and the risk register’s movement.',
     complexity: planHistoryComplexity(2),
   })
   @ExpensiveRead()
@@ -52,6 +52,7 @@ export class MovementResolver {
         from: toOwnerModel(c.from),
         to: toOwnerModel(c.to),
       })),
+      confidenceFell: m.confidenceFell.map((c) => ({ action: action(c.action), from: c.from, to: c.to })),
     };
   }
 }

@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PlanArgs, PlansArgs } from './dto/plan.args';
-import { toActionFilter } from '../actions/dto/action-filter.input';
+import { ImpactFlagService } from '../actions/impact-flag.service';
 import { PlanActionsArgs } from '../actions/dto/plan-actions.args';
 import { ActionConnectionModel } from '../actions/models/action-connection.model';
 import { PlanCommands } from './plan-commands.service';
@@ -26,6 +26,7 @@ export class PlansResolver {
     private readonly readers: PlanReaders,
     private readonly commands: PlanCommands,
     private readonly projections: ProjectionService,
+    private readonly impact: ImpactFlagService,
   ) {}
 
   @Query(() => [PlanModel], {
@@ -62,9 +63,9 @@ export class PlansResolver {
   }
 
   @ResolveField(() => ActionConnectionModel, { complexity: pageComplexity })
-  actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
+  async actions(@Parent() plan: PlanModel, @Args() args: PlanActionsArgs): Promise<ActionConnectionModel> {
     // The parent plan was only resolved for someone allowed to see it.
-    return plan.reader.actions(toActionFilter(args.filter), args.first, args.after);
+    return plan.reader.actions(await this.impact.actionFilter(plan.reader, args.filter), args.first, args.after);
   }
 
   @ResolveField(() => [OwnerWorkloadModel], {

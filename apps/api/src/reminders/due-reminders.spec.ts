@@ -14,7 +14,7 @@ describe('isoWeekOf', () => {
 });
 
 describe('dueReminders', () => {
-  const action = (ref: string, ownerId: string, lastAsAt: string | null, rag = 'GREEN') => ({
+  const action = (ref: string, ownerId: string, lastAsAt: string | null, rag = 'GREEN', deliveryConfidence: 'HIGH' | 'MEDIUM' | 'LOW' | null = 'HIGH') => ({
     actionId: `a-${ref}`,
     ref,
     title: `Action ${ref}`,
@@ -27,6 +27,7 @@ describe('dueReminders', () => {
     ownerName: ownerId,
     status: 'OPEN',
     lastAsAt,
+    deliveryConfidence,
   });
   const situation = (today: string): ReminderSituation => ({
     today,
@@ -87,6 +88,39 @@ describe('dueReminders', () => {
       const text = renderReminderMail(digest.content, 'https://tracker.example').text;
       expect(text).toContain('AT RISK FROM A DEPENDENCY\nOpen actions waiting for an action that is slipping (Red, overdue or moved later):\n- 1.1 Action 1.1 (at risk from 1.2 (Red))');
       expect(renderReminderMail(dueReminders(situation('2026-11-08'))[0].content, 'https://tracker.example').text).toContain('No open action is waiting for an action that is slipping.');
+    });
+  });
+
+  describe("with each action's delivery confidence", () => {
+    // Helen's 1.1 is rated Low and 1.4 not yet rated; 1.5 is Medium. Tom's 1.3 is High.
+    const rated = (today: string): ReminderSituation => ({
+      ...situation(today),
+      openActions: [action('1.1', 'helen', null, 'GREEN', 'LOW'), action('1.4', 'helen', null, 'AMBER', null), action('1.5', 'helen', null, 'GREEN', 'MEDIUM'), action('1.3', 'tom', '2026-10-30')],
+    });
+    const mail = (today: string, key: string) => renderReminderMail(dueReminders(rated(today)).find((m) => m.key === key)!.content, 'https://tracker.example');
+
+    it('tells the owner, beside each action, where it is Low or not yet rated, and asks for a rating when they update', () => {
+      const { text, html } = mail('2026-11-03', 'round-opened:r:helen');
+      expect(text).toContain('- 1.1 Action 1.1 (due 2027-03-31; delivery confidence Low)');
+      expect(text).toContain('- 1.4 Action 1.4 (due 2027-03-31; delivery confidence not yet rated)');
+      expect(text).toContain('- 1.5 Action 1.5 (due 2027-03-31)\n');
+      expect(text).toContain("When you update the 2 actions marked above, please also rate each one's delivery confidence on its page");
+      expect(html).toContain('Action 1.1 (due 2027-03-31; delivery confidence Low)</li>');
+      expect(html).toContain('<p>When you update the 2 actions marked above, please also rate');
+      expect(mail('2026-11-04', 'round-deadline:r:helen').text).toContain('- 1.4 Action 1.4 (due 2027-03-31; delivery confidence not yet rated)');
+    });
+
+    it('says nothing of it to an owner whose actions are rated Medium or High, nor in the digest', () => {
+      const { text } = mail('2026-11-03', 'round-opened:r:tom');
+      expect(text).not.toContain('delivery confidence');
+      expect(text).toContain('- 1.3 Action 1.3 (due 2027-03-31)\n');
+      expect(mail('2026-11-08', 'digest:p:2026-W45').text).not.toContain('delivery confidence');
+    });
+
+    it('asks for the one action, in the singular, when only one is marked', () => {
+      const one = (today: string): ReminderSituation => ({ ...rated(today), openActions: [action('1.1', 'helen', null, 'GREEN', 'LOW'), action('1.5', 'helen', null, 'GREEN', 'MEDIUM')] });
+      const text = renderReminderMail(dueReminders(one('2026-11-03'))[0].content, 'https://tracker.example').text;
+      expect(text).toContain('When you update the action marked above, please also rate its delivery confidence');
     });
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, dependencyRisks, dependsOnOf, ReminderDetails, ReminderKind, SlipReason } from '@send/domain';
+import { addDays, CalendarDate, DeliveryConfidence, dependencyRisks, dependsOnOf, ReminderDetails, ReminderKind, SlipReason } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
 import { isOverdue, isStale } from '@send/read-models';
 import { ReminderAction, ReminderContent } from './reminder-mail.renderer';
@@ -12,7 +12,7 @@ export interface ReminderSituation {
   digestTo: string[];
   plans: { planId: string; title: string; staleAfterDays: number; administrators: string[] }[];
   openRounds: { roundId: string; planId: string; title: string; openedOn: string; deadline: string }[];
-  openActions: (ReminderAction & { planId: string; ownerId: string; ownerName: string; status: string; lastAsAt: string | null; rag: string; originalDueDate: string })[];
+  openActions: (ReminderAction & { planId: string; ownerId: string; ownerName: string; status: string; lastAsAt: string | null; rag: string; originalDueDate: string; deliveryConfidence: DeliveryConfidence | null })[];
   /** Every dependency in force in these plans: the action waits for `dependsOnActionId`. */
   dependencies: { actionId: string; dependsOnActionId: string }[];
   /** Per plan and owner: the addresses of the people who act as that owner in the plan's area. */

@@ -1,4 +1,4 @@
-import { ReminderKind, ukDate } from '@send/domain';
+import { DeliveryConfidence, ReminderKind, ukDate } from '@send/domain';
 
 export interface ReminderAction {
   actionId: string;
@@ -8,6 +8,8 @@ export interface ReminderAction {
   lastUpdatedOn: string;
   /** Slipping actions it waits for, each with why: "5.1 (due date moved)". Empty or absent when none. */
   atRiskFrom?: string[];
+  /** The rating in force, null until the action is first rated; absent where a mail does not say it. */
+  deliveryConfidence?: DeliveryConfidence | null;
 }
 
 /** Everything a reminder mail says, gathered from the read models when it falls due. */
@@ -53,10 +55,13 @@ export function renderReminderMail(content: ReminderContent, publicUrl: string):
   // Owners are told in their round mails, and the programme office in the digest, when what an action waits for is slipping.
   const atRisk = (a: ReminderAction) => (a.atRiskFrom?.length ? `; at risk from ${a.atRiskFrom.join(', ')}` : '');
   const due = (a: ReminderAction) => ` (due ${ukDate(a.dueDate)}${atRisk(a)})`;
+  // An owner updating an action is asked to say how confident they are of its impact where that is low or not yet said.
+  const confidence = (a: ReminderAction) => (a.deliveryConfidence === null ? '; delivery confidence not yet rated' : a.deliveryConfidence === 'LOW' ? '; delivery confidence Low' : '');
+  const dueAndConfidence = (a: ReminderAction) => ` (due ${ukDate(a.dueDate)}${atRisk(a)}${confidence(a)})`;
   const lastUpdated = (a: ReminderAction) => ` (last updated ${ukDate(a.lastUpdatedOn)})`;
   const greeting = `Dear ${oneLine(content.addressee)},`;
 
-  const sections: { heading: string | null; intro: string; list: ReminderAction[]; extra: (a: ReminderAction) => string }[] = [];
+  const sections: { heading: string | null; intro: string; list: ReminderAction[]; extra: (a: ReminderAction) => string; outro?: string }[] = [];
   let subject: string;
   if (content.kind === 'WEEKLY_DIGEST') {
     subject = `${oneLine(content.planTitle)}: ${plural(content.overdue.length, 'overdue action')}, ${content.stale.length} stale (week of ${ukDate(content.weekOf)})`;
@@ -82,21 +87,27 @@ export function renderReminderMail(content: ReminderContent, publicUrl: string):
     const intro = opened
       ? `The programme office has opened "${oneLine(round.title)}" for ${oneLine(content.planTitle)}. Please update the RAG, commentary and "as at" date of these actions by ${ukDate(round.deadline)}:`
       : `The deadline for "${oneLine(round.title)}" is ${ukDate(round.deadline)}. These actions of yours have not been updated since the round opened:`;
-    sections.push({ heading: null, intro, list: content.actions, extra: due });
+    const unsure = content.actions.filter((a) => confidence(a) !== '').length;
+    const outro = unsure
+      ? unsure === 1
+        ? 'When you update the action marked above, please also rate its delivery confidence on its page: how confident you are that it will achieve its intended impact, and why.'
+        : `When you update the ${unsure} actions marked above, please also rate each one's delivery confidence on its page: how confident you are that it will achieve its intended impact, and why.`
+      : undefined;
+    sections.push({ heading: null, intro, list: content.actions, extra: dueAndConfidence, outro });
   }
 
   const signOff = 'Sent by the SEND Improvement Plan tracker. Open a link to update the action on the dashboard.';
   const text = [
     greeting,
     '',
-    ...sections.flatMap((s) => [...(s.heading ? [s.heading.toUpperCase()] : []), s.intro, ...(s.list.length ? [lines(s.list, s.extra)] : []), '']),
+    ...sections.flatMap((s) => [...(s.heading ? [s.heading.toUpperCase()] : []), s.intro, ...(s.list.length ? [lines(s.list, s.extra)] : []), ...(s.outro ? ['', s.outro] : []), '']),
     signOff,
     '',
   ].join('\n');
   const html = [
     '<!doctype html><html><body style="font-family: sans-serif">',
     `<p>${escapeHtml(greeting)}</p>`,
-    ...sections.map((s) => `${s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : ''}<p>${escapeHtml(s.intro)}</p>${s.list.length ? items(s.list, s.extra) : ''}`),
+    ...sections.map((s) => `${s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : ''}<p>${escapeHtml(s.intro)}</p>${s.list.length ? items(s.list, s.extra) : ''}${s.outro ? `<p>${escapeHtml(s.outro)}</p>` : ''}`),
     `<p style="color: #555">${escapeHtml(signOff)}</p>`,
     '</body></html>',
   ].join('\n');

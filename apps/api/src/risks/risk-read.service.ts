@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { canSeeArea, DEFAULT_ESCALATION_SCORE, escalationReasons, Principal, RiskNotFoundError, RiskStatus, ukDateTime } from '@send/domain';
 import { UpcastingEventStore } from '@send/event-store';
-import { MitigationEntity, PlanEntity, readModelRenamedOwners, readModelRiskIndex, RiskEntity, RiskHistory, RiskScoreEntity } from '@send/read-models';
+import { MitigationEntity, PlanEntity, readModelRenamedOwners, readModelRiskIndex, RiskEntity, RiskHistory, riskMovementBetween, RiskScoreEntity } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
+import { RiskMovementModel } from './models/risk-movement.model';
 import { HistoricRiskReader, mitigationModels, ownerModel, ratingModel, RiskReader, scoreModels } from './risk-reader';
 
 /** A risk row as the API shows it, escalated against its plan's threshold at the instant shown. */
@@ -99,8 +100,32 @@ export class RiskReadService implements RiskReader {
     return (await this.dataSource.getRepository(PlanEntity).findOneBy({ planId }))?.riskEscalationScore ?? DEFAULT_ESCALATION_SCORE;
   }
 
+  /** What happened to the register between two instants, both already checked; each risk shown as it stood at the end. */
+  async movement(planId: string, from: string, to: string): Promise<RiskMovementModel> {
+    const [start, end] = await this.history.registersAt(planId, [from, to]);
+    const moved = riskMovementBetween(start, end);
+    const reader = new HistoricRiskReader(end, to);
+    const model = (row: RiskEntity) => toRiskModel(row, reader, end.escalationScore);
+    const rescored = moved.rescored.map((r) => ({ ...r, risk: model(r.risk) }));
+    return {
+      counts: {
+        raised: moved.raised.length,
+        rescoredUp: rescored.filter((r) => r.direction === 'UP').length,
+        rescoredDown: rescored.filter((r) => r.direction === 'DOWN').length,
+        roseToThreshold: rescored.filter((r) => r.crossing === 'ROSE_TO_THRESHOLD').length,
+        fellBelowThreshold: rescored.filter((r) => r.crossing === 'FELL_BELOW_THRESHOLD').length,
+        closed: moved.closed.length,
+        becameIssues: moved.becameIssues.length,
+      },
+      raised: moved.raised.map(model),
+      rescored,
+      closed: moved.closed.map(model),
+      becameIssues: moved.becameIssues.map(model),
+    };
+  }
+
   private async registerAt(planId: string, instant: string): Promise<{ rows: RiskEntity[]; reader: RiskReader; escalationScore: number }> {
     const [view] = await this.history.registersAt(planId, [instant]);
-    return { rows: view.risks, reader: new HistoricRiskReader(view), escalationScore: view.escalationScore };
+    return { rows: view.risks, reader: new HistoricRiskReader(view, instant), escalationScore: view.escalationScore };
   }
 }

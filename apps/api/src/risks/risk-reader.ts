@@ -8,6 +8,8 @@ import { MitigationModel, RiskRatingModel, RiskScoreModel } from './models/risk.
  * its request picked, so its fields never mix now and then.
  */
 export interface RiskReader {
+  /** The instant the register is shown as at; undefined when live. */
+  readonly asAt?: string;
   scores(riskId: string): Promise<RiskScoreModel[]>;
   mitigations(riskId: string): Promise<MitigationModel[]>;
 }
@@ -31,7 +33,10 @@ export const mitigationModels = (rows: MitigationEntity[]): MitigationModel[] =>
 
 /** The register as it stood at an instant: every answer comes from the folded rows. */
 export class HistoricRiskReader implements RiskReader {
-  constructor(private readonly view: RiskRegisterView) {}
+  constructor(
+    private readonly view: RiskRegisterView,
+    readonly asAt: string,
+  ) {}
 
   async scores(riskId: string): Promise<RiskScoreModel[]> {
     return scoreModels(this.view.scores.filter((s) => s.riskId === riskId));

@@ -31,6 +31,10 @@ export function ActionFilters({ params, plan }: { params: URLSearchParams; plan:
         <label htmlFor="filter-stale">Stale only</label>
       </div>
       <div className="field checkbox">
+        <input id="filter-needle" type="checkbox" checked={current.needle === 'yes'} onChange={(e) => set('needle', e.target.checked ? 'yes' : undefined)} />
+        <label htmlFor="filter-needle">Green but not moving the needle</label>
+      </div>
+      <div className="field checkbox">
         <input id="filter-closed" type="checkbox" checked={current.closed === 'yes'} onChange={(e) => set('closed', e.target.checked ? 'yes' : undefined)} />
         <label htmlFor="filter-closed">Include withdrawn and superseded</label>
       </div>

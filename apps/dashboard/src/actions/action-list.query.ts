@@ -48,7 +48,7 @@ export interface ActionListAnswer {
 }
 
 /** The filters the list takes from the address (#/actions?area=6&rag=RED); `closed=yes` adds withdrawn and superseded actions. */
-export const FILTER_KEYS = ['area', 'priority', 'rag', 'owner', 'overdue', 'stale', 'closed'] as const;
+export const FILTER_KEYS = ['area', 'priority', 'rag', 'owner', 'overdue', 'stale', 'needle', 'closed'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function filterInput(params: URLSearchParams): Record<string, unknown> {
@@ -59,6 +59,7 @@ export function filterInput(params: URLSearchParams): Record<string, unknown> {
   if (params.get('owner')) filter.ownerId = params.get('owner');
   if (params.get('overdue') === 'yes') filter.overdue = true;
   if (params.get('stale') === 'yes') filter.stale = true;
+  if (params.get('needle') === 'yes') filter.notMovingTheNeedle = true;
   // By default the list counts what the overview counts: the actions in force, open or complete.
   if (params.get('closed') !== 'yes') filter.inForce = true;
   return filter;

@@ -10,6 +10,7 @@ import { SelectField } from '../shared/select-field';
 import { TableScroll } from '../shared/table-scroll';
 import { Agenda, AGENDA_QUERY, AgendaRisk, MeetingChoice, MEETINGS_QUERY } from './agenda.query';
 import { FollowUpNoteForm } from './follow-up-note-form';
+import { RecordAtMeeting } from './record-at-meeting';
 
 const KIND_WORDS: Record<string, string> = {
   AGREED: 'Agreed', NOTED: 'Noted', ESCALATED: 'Escalated', RISK_TOLERATED: 'Risk tolerated', FURTHER_MITIGATION: 'Further mitigation',
@@ -132,7 +133,15 @@ function AgendaView({ agenda, live, reload }: { agenda: Agenda; live: boolean; r
 
 function MeetingAgenda({ meetingId, live }: { meetingId: string; live: boolean }) {
   const state = useQuery<{ meetingAgenda: Agenda }>(AGENDA_QUERY, { id: meetingId });
-  return <QueryStatus state={state}>{({ meetingAgenda }) => <AgendaView agenda={meetingAgenda} live={live} reload={state.reload} />}</QueryStatus>;
+  return (
+    <QueryStatus state={state}>
+      {({ meetingAgenda }) => (
+        <RecordAtMeeting agenda={meetingAgenda} live={live} reload={state.reload}>
+          <AgendaView agenda={meetingAgenda} live={live} reload={state.reload} />
+        </RecordAtMeeting>
+      )}
+    </QueryStatus>
+  );
 }
 
 /**

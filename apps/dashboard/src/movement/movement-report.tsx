@@ -2,6 +2,7 @@ import { href } from '../routing/use-route';
 import { FigureTiles } from '../shared/figure-tiles';
 import { RagBadge } from '../shared/rag-badge';
 import type { MovementAnswer } from './movement.query';
+import { MovementRisks } from './movement-risks';
 
 const DIRECTION_WORDS = { UP: 'improved', DOWN: 'worsened', FIRST_RATED: 'first rated' } as const;
 
@@ -62,6 +63,7 @@ export function MovementReport({ movement: m }: MovementAnswer) {
           ))}
         </ul>
       )}
+      <MovementRisks risks={m.risks} confidenceFell={m.confidenceFell} />
     </>
   );
 }

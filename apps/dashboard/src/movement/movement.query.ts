@@ -1,4 +1,13 @@
+import type { ConfidenceLevel } from '../actions/delivery-confidence';
 import type { RagValue } from '../shared/rag-badge';
+
+type RiskLine = { ref: string; title: string };
+export interface RiskMovement {
+  raised: (RiskLine & { current: { score: number } })[];
+  rescored: { risk: RiskLine; from: number; to: number; direction: 'UP' | 'DOWN'; crossing: 'ROSE_TO_THRESHOLD' | 'FELL_BELOW_THRESHOLD' | null }[];
+  closed: RiskLine[];
+  becameIssues: RiskLine[];
+}
 
 export const MOVEMENT_QUERY = `query Movement($planId: ID!, $fromMeeting: ID!, $toMeeting: ID!) {
   movement(planId: $planId, fromMeeting: $fromMeeting, toMeeting: $toMeeting) {
@@ -8,6 +17,8 @@ export const MOVEMENT_QUERY = `query Movement($planId: ID!, $fromMeeting: ID!, $
     ragChanges { action { id ref title } from to direction }
     becameOverdue { id ref title }
     evidenceAccepted { action { id ref } evidence { id title kind } }
+    confidenceFell { action { id ref title } from to }
+    risks { raised { ref title current { score } } rescored { risk { ref title } from to direction crossing } closed { ref title } becameIssues { ref title } }
   }
 }`;
 
@@ -33,5 +44,7 @@ export interface MovementAnswer {
     ragChanges: { action: { id: string; ref: string; title: string }; from: RagValue; to: RagValue; direction: 'UP' | 'DOWN' | 'FIRST_RATED' }[];
     becameOverdue: { id: string; ref: string; title: string }[];
     evidenceAccepted: { action: { id: string; ref: string }; evidence: { id: string; title: string; kind: string } }[];
+    confidenceFell: { action: { id: string; ref: string; title: string }; from: ConfidenceLevel; to: ConfidenceLevel }[];
+    risks: RiskMovement;
   };
 }

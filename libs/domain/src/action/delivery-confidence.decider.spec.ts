@@ -50,7 +50,7 @@ describe('RateDeliveryConfidence', () => {
   });
 
   it.each(['VERY_HIGH', 'high', 'GREEN', ''])('refuses the level %p, naming the field', (confidence) => {
-    expect(refusal(() => when(rate(confidence), given([added])))).toMatchObject({ kind: 'invalid', field: 'confidence', rule: 'isIn:HIGH,MEDIUM,LOW' });
+    expect(refusal(() => when(rate(confidence), given([added])))).toMatchObject({ kind: 'invalid', field: 'confidence', rule: 'isIn:HIGH,MEDIUM,LOW', message: 'confidence must be HIGH, MEDIUM or LOW' });
   });
 
   it('refuses a blank commentary, as a RAG update needs one', () => {

@@ -83,6 +83,9 @@ describe('A follow-up from a board meeting', () => {
     expect(refusal(() => when(raise({ description: ' \u200b ' }), given([]), atMeeting))).toMatchObject({ field: 'description', rule: 'required' });
     expect(refusal(() => when(raise({ owner: { name: ' ', role: 'Head of SEND' } }), given([]), atMeeting))).toMatchObject({ field: 'owner.name', rule: 'required' });
     expect(refusal(() => when(raise({ owner: { name: 'Sam Patel', role: '' } }), given([]), atMeeting))).toMatchObject({ field: 'owner.role', rule: 'required' });
+    // A command that left the owner out altogether (not typed, as from a stored or hand-made command) is refused the same way, not a crash.
+    const noOwner = raise({ owner: undefined as unknown as { name: string; role: string } });
+    expect(refusal(() => when(noOwner, given([]), atMeeting))).toMatchObject({ kind: 'invalid', field: 'owner.name', rule: 'required' });
   });
 
   it('names as owner only a user who works in the plan’s area', () => {
@@ -90,6 +93,9 @@ describe('A follow-up from a board meeting', () => {
     expect(unknown).toMatchObject({ kind: 'invalid', field: 'owner.userId', rule: 'userInArea' });
     const elsewhere = { ...user, grants: [{ role: 'ACTION_OWNER' as const, localAreaId: 'poole' }] };
     expect(refusal(() => when(raise(), given([]), { ...atMeeting, ownerUser: elsewhere })).rule).toBe('userInArea');
+    // One of their roles in the plan's area is enough, whatever they hold elsewhere.
+    const twoAreas = { ...user, grants: [{ role: 'BOARD_MEMBER' as const, localAreaId: 'poole' }, ...user.grants] };
+    expect(when(raise(), given([]), { ...atMeeting, ownerUser: twoAreas })[0]).toMatchObject({ type: 'FollowUpRaised', data: { owner: { userId: 'sam' } } });
     // The user read must be the one named, not whoever the handler happened to load.
     expect(refusal(() => when(raise(), given([]), { ...atMeeting, ownerUser: { ...user, userId: 'jo' } })).rule).toBe('userInArea');
   });
@@ -102,6 +108,9 @@ describe('A follow-up from a board meeting', () => {
     expect(moved).toEqual([{ type: 'FollowUpUpdated', data: { followUpId, note: 'Deferred to January', dueDate: '2027-01-18', on: '2026-11-16' } }]);
     expect(given([raised, ...moved])).toMatchObject({ dueDate: '2027-01-18', status: 'OPEN' });
     expect(when(update('Same date', '2026-12-14'), given([raised]))[0]).toMatchObject({ data: { dueDate: null } });
+    // A due date sent as null, as GraphQL sends a field given no value, moves nothing.
+    const nullDue: FollowUpCommand = { type: 'UpdateFollowUp', data: { followUpId, note: 'No change of date', dueDate: null as unknown as undefined } };
+    expect(when(nullDue, given([raised]))[0]).toMatchObject({ data: { dueDate: null } });
     expect(refusal(() => when(update('Earlier', '2026-11-01'), given([raised])))).toMatchObject({ field: 'dueDate', rule: 'notBeforeMeeting' });
   });
 

@@ -111,4 +111,18 @@ describe('greenButNotMovingTheNeedle', () => {
     expect(a).toEqual(b);
     expect(a?.reasons.map((r) => r.metricName)).toEqual(['EHCPs issued within 20 weeks', 'Permanent exclusions']);
   });
+
+  it('does not read a flat figure as worse when higher is better either', () => {
+    const flat = timeliness({ period: '2025-Q3', value: 62, rag: 'GREEN' }, { period: '2025-Q2', value: 62 });
+    expect(greenButNotMovingTheNeedle(green, [flat])).toBeNull();
+  });
+
+  it('orders by name, then by id for two metrics of one name, whatever order they come in', () => {
+    const off = (metricId: string, name: string): LinkedMetricPosition => ({ metricId, name, polarity: 'HIGHER_IS_BETTER', latest: { period: '2025-Q3', value: 1, rag: 'RED' }, previous: null });
+    const metrics = [off('m3', 'Children in mainstream'), off('m2', 'Attendance'), off('m4', 'Budget'), off('m1', 'Attendance'), off('m0', 'Children in mainstream')];
+    const expected = ['m1', 'm2', 'm4', 'm0', 'm3'];
+    for (const order of [metrics, [...metrics].reverse(), [metrics[2], metrics[0], metrics[4], metrics[1], metrics[3]]]) {
+      expect(greenButNotMovingTheNeedle(green, order)?.reasons.map((r) => r.metricId)).toEqual(expected);
+    }
+  });
 });

@@ -19,6 +19,11 @@ export interface ActionFilter {
   ownerId?: string;
   overdue?: boolean;
   stale?: boolean;
+  /**
+   * Only these actions (inside: true) or all but these (inside: false): a set judged outside the
+   * read database, such as the actions flagged "green but not moving the needle" on the scorecard.
+   */
+  among?: { ids: readonly string[]; inside: boolean };
 }
 
 export interface ActionPage {
@@ -94,6 +99,12 @@ function filteredActions(
   if (filter.stale !== undefined) {
     const stale = `(a.status = 'OPEN' AND a.lastUpdatedOn < :cutoff)`;
     q.andWhere(filter.stale ? stale : `NOT ${stale}`, { cutoff: staleCutoff(clock.today, clock.staleAfterDays) });
+  }
+  if (filter.among !== undefined) {
+    const { ids, inside } = filter.among;
+    // `IN ()` is not SQL: an empty set keeps nothing, or excludes nothing.
+    if (ids.length > 0) q.andWhere(`a.actionId ${inside ? 'IN' : 'NOT IN'} (:...amongIds)`, { amongIds: ids });
+    else if (inside) q.andWhere('1 = 0');
   }
   return q;
 }

@@ -27,7 +27,8 @@ export function pageActionViews(
       (filter.ownerId === undefined || a.owner.ownerId === filter.ownerId) &&
       (filter.priorityNumber === undefined || a.priorityNumbers.includes(filter.priorityNumber)) &&
       (filter.overdue === undefined || isOverdue(a, clock.today) === filter.overdue) &&
-      (filter.stale === undefined || isStale(a, clock.today, clock.staleAfterDays) === filter.stale),
+      (filter.stale === undefined || isStale(a, clock.today, clock.staleAfterDays) === filter.stale) &&
+      (filter.among === undefined || filter.among.ids.includes(a.actionId) === filter.among.inside),
   );
   const afterKey = page.after === undefined ? undefined : decodeCursor(page.after);
   const rest = afterKey === undefined ? matching : matching.filter((a) => a.refSortKey > afterKey);

@@ -6,6 +6,11 @@ export function streamPrefixAt(events: RecordedEvent[], asAt: string): RecordedE
   return end === -1 ? events : events.slice(0, end);
 }
 
+/** The events of several streams that had occurred by the instant, in the store's global order: what a fold of a register or log reads. */
+export function eventsInOrderAt(streams: RecordedEvent[][], asAt: string): RecordedEvent[] {
+  return streams.flatMap((s) => streamPrefixAt(s, asAt)).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+}
+
 /** An event in the order an as-known-at view folds it: at its own position, or a late correction at its update's. */
 export interface SlottedEvent {
   recorded: RecordedEvent;

@@ -1,4 +1,4 @@
-import { ActionOwner, londonDateOf, RagStatus } from '@send/domain';
+import { ActionOwner, DeliveryConfidence, londonDateOf, RagStatus } from '@send/domain';
 import { isOverdue, isStale } from '../actions/action-flags';
 import { RagRollUp, rollUp } from '../plans/rag-roll-up';
 import { ActionView, EvidenceView } from './action-view';
@@ -22,6 +22,15 @@ export interface EvidenceMoved {
   evidence: EvidenceView;
 }
 
+export interface ConfidenceFall {
+  action: ActionView;
+  from: DeliveryConfidence;
+  to: DeliveryConfidence;
+}
+
+/** How confident, low to high: a fall is a move down this scale. */
+const CONFIDENCE_ORDER: Record<DeliveryConfidence, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };
+
 export interface OwnerChange {
   action: ActionView;
   from: ActionOwner;
@@ -40,6 +49,8 @@ export interface MovementLists {
   /** Withdrawn or superseded: taken out of the plan without being completed. */
   withdrawn: ActionView[];
   ownerChanges: OwnerChange[];
+  /** Rated less confident at the end than at the start; a first rating, however low, is not a fall. */
+  confidenceFell: ConfidenceFall[];
 }
 
 export interface MovementCounts {
@@ -54,6 +65,7 @@ export interface MovementCounts {
   added: number;
   withdrawn: number;
   ownerChanges: number;
+  confidenceFell: number;
 }
 
 export interface MovementGroup {
@@ -90,6 +102,7 @@ function listsFor(actions: ActionView[], before: Map<string, ActionView>, from: 
     added: [],
     withdrawn: [],
     ownerChanges: [],
+    confidenceFell: [],
   };
   const [fromDay, toDay] = [from ? londonDateOf(from.asAt) : undefined, londonDateOf(to.asAt)];
   for (const now of actions) {
@@ -112,6 +125,8 @@ function listsFor(actions: ActionView[], before: Map<string, ActionView>, from: 
     const closed = (status: string | undefined) => status === 'WITHDRAWN' || status === 'SUPERSEDED';
     if (closed(now.status) && !closed(then?.status)) lists.withdrawn.push(now);
     if (then && then.owner.ownerId !== now.owner.ownerId) lists.ownerChanges.push({ action: now, from: then.owner, to: now.owner });
+    const [wasRated, isRated] = [then?.deliveryConfidence, now.deliveryConfidence];
+    if (wasRated && isRated && CONFIDENCE_ORDER[isRated] < CONFIDENCE_ORDER[wasRated]) lists.confidenceFell.push({ action: now, from: wasRated, to: isRated });
   }
   return lists;
 }
@@ -129,6 +144,7 @@ function countsOf(lists: MovementLists): MovementCounts {
     added: lists.added.length,
     withdrawn: lists.withdrawn.length,
     ownerChanges: lists.ownerChanges.length,
+    confidenceFell: lists.confidenceFell.length,
   };
 }
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { followUpStream } from '@send/domain';
 import { UpcastingEventStore, RecordedEvent } from '@send/event-store';
-import { streamPrefixAt } from '../as-at/known-at';
+import { eventsInOrderAt } from '../as-at/known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { FollowUpChange, followUpChanges, isFollowUpEvent } from './follow-up-changes';
 import { FollowUpNoteEntity } from './follow-up-note.entity';
@@ -66,7 +66,7 @@ function apply(followUps: Map<string, FollowUpEntity>, notes: FollowUpNoteEntity
  * `followUpChanges` the live projection applies: with every event, the projection's rows.
  */
 export function actionLogAt(streams: RecordedEvent[][], asAt: string): ActionLogView {
-  const events = streams.flatMap((s) => streamPrefixAt(s, asAt)).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const events = eventsInOrderAt(streams, asAt);
   const followUps = new Map<string, FollowUpEntity>();
   const notes: FollowUpNoteEntity[] = [];
   for (const recorded of events) {

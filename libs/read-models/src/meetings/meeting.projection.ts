@@ -1,6 +1,7 @@
 import { Projection, ProjectedEvent } from '../projection/projection';
 import { ReadModelRows } from '../projection/read-model-rows';
 import { DecisionEntity } from './decision.entity';
+import { isMeetingEvent, meetingChanges } from './meeting-changes';
 import { MeetingEntity } from './meeting.entity';
 import { PlanDecisionEntity } from './plan-decision.entity';
 
@@ -8,28 +9,25 @@ export class MeetingProjection implements Projection {
   readonly name = 'meetings';
 
   async apply(event: ProjectedEvent, rows: ReadModelRows): Promise<void> {
-    switch (event.type) {
-      case 'MeetingScheduled':
-        rows.insert(MeetingEntity, { ...event.data, closed: false, minutesReference: null, attendees: [], apologies: [] });
+    if (!isMeetingEvent(event)) return;
+    const change = meetingChanges(event);
+    switch (change.kind) {
+      case 'meetingScheduled':
+        rows.insert(MeetingEntity, change.row);
         return;
-      case 'AttendanceRecorded': {
-        const { meetingId, attendees, apologies } = event.data;
-        rows.update(MeetingEntity, { meetingId }, { attendees, apologies });
+      case 'meetingChanged':
+        rows.update(MeetingEntity, { meetingId: change.meetingId }, change.changes);
         return;
+      case 'decisionRecorded':
+        rows.insert(DecisionEntity, change.row);
+        return;
+      case 'planDecisionRecorded':
+        rows.insert(PlanDecisionEntity, change.row);
+        return;
+      default: {
+        const unhandled: never = change;
+        return unhandled;
       }
-      case 'DecisionRecorded': {
-        const { decisionId, meetingId, actionId, actionRef, kind, summary } = event.data;
-        rows.insert(DecisionEntity, { decisionId, meetingId, actionId, actionRef, kind, summary, recordedAt: event.recorded.metadata.occurredAt });
-        return;
-      }
-      case 'PlanDecisionRecorded':
-        rows.insert(PlanDecisionEntity, { ...event.data, recordedAt: event.recorded.metadata.occurredAt });
-        return;
-      case 'MeetingClosed':
-        rows.update(MeetingEntity, { meetingId: event.data.meetingId }, { closed: true, minutesReference: event.data.minutesReference });
-        return;
-      default:
-        return;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@send/event-store';
-import { streamPrefixAt } from '../as-at/known-at';
+import { eventsInOrderAt } from '../as-at/known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
 import { MitigationEntity } from './mitigation.entity';
 import { isRiskEvent, RiskChange, riskChanges } from './risk-changes';
@@ -59,7 +59,7 @@ function apply(rows: Rows, change: RiskChange): void {
  * same rows the projection holds.
  */
 export function riskRegisterAt(streams: RecordedEvent[][], asAt: string): RiskRegisterView {
-  const events = streams.flatMap((s) => streamPrefixAt(s, asAt)).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const events = eventsInOrderAt(streams, asAt);
   const rows: Rows = { risks: new Map(), scores: [], mitigations: new Map() };
   for (const recorded of events) {
     const event = toProjectedEvent(recorded);

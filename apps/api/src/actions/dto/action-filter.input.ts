@@ -22,9 +22,17 @@ export class ActionFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) readonly ownerId?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() readonly overdue?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() readonly stale?: boolean;
+  @Field({
+    nullable: true,
+    description: 'true: only open Green actions whose linked scorecard metrics are off target or getting worse ("green but not moving the needle", each with an impactFlag), judged on the scorecard as at the instant read; false: every other action.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  readonly notMovingTheNeedle?: boolean;
 }
 
-export function toActionFilter(input: ActionFilterInput = {}): ActionFilter {
+/** `flagged`: the ids of the actions not moving the needle, needed only when the input filters on it. */
+export function toActionFilter(input: ActionFilterInput = {}, flagged?: readonly string[]): ActionFilter {
   return {
     ref: input.ref,
     areaNumber: input.area,
@@ -35,5 +43,6 @@ export function toActionFilter(input: ActionFilterInput = {}): ActionFilter {
     ownerId: input.ownerId,
     overdue: input.overdue,
     stale: input.stale,
+    among: input.notMovingTheNeedle === undefined || flagged === undefined ? undefined : { ids: flagged, inside: input.notMovingTheNeedle },
   };
 }

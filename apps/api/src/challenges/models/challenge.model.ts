@@ -33,4 +33,6 @@ export class ChallengeModel {
   @Field() raisedAt: string;
   @Field() lastChangedAt: string;
   @Field(() => Int) revision: number;
+  /** Set when the thread is shown as it stood at an instant: its turns are those taken by then. */
+  shownAsAt?: string;
 }

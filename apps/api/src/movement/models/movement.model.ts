@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RAG_DIRECTIONS } from '@send/read-models';
 import { ActionModel } from '../../actions/models/action.model';
+import { DeliveryConfidenceLevel } from '../../actions/models/delivery-confidence.model';
 import { EvidenceModel } from '../../actions/models/evidence.model';
 import { graphqlEnum } from '../../common/graphql-enum';
 import { Rag } from '../../common/graphql-enums';
@@ -31,6 +32,13 @@ export class OwnerChangeModel {
   @Field(() => OwnerModel) to: OwnerModel;
 }
 
+@ObjectType('ConfidenceFall', { description: 'An action rated less confident of its impact at the end of the period than at its start.' })
+export class ConfidenceFallModel {
+  @Field(() => ActionModel) action: ActionModel;
+  @Field(() => DeliveryConfidenceLevel) from: DeliveryConfidenceLevel;
+  @Field(() => DeliveryConfidenceLevel) to: DeliveryConfidenceLevel;
+}
+
 @ObjectType('MovementCounts')
 export class MovementCountsModel {
   @Field(() => Int) ragUp: number;
@@ -44,6 +52,7 @@ export class MovementCountsModel {
   @Field(() => Int) added: number;
   @Field(() => Int, { description: 'Withdrawn or superseded.' }) withdrawn: number;
   @Field(() => Int) ownerChanges: number;
+  @Field(() => Int, { description: 'Actions whose delivery confidence fell; a first rating is not a fall.' }) confidenceFell: number;
 }
 
 @ObjectType('MovementGroup', { description: 'An area or a priority: its roll-up at both ends and what moved in it.' })
@@ -77,4 +86,6 @@ export class MovementModel {
   @Field(() => [ActionModel]) added: ActionModel[];
   @Field(() => [ActionModel], { description: 'Withdrawn or superseded in the period.' }) withdrawn: ActionModel[];
   @Field(() => [OwnerChangeModel]) ownerChanges: OwnerChangeModel[];
+  @Field(() => [ConfidenceFallModel], { description: 'Actions whose delivery confidence fell in the period (high to medium or low, medium to low); a first rating is not a fall.' })
+  confidenceFell: ConfidenceFallModel[];
 }

@@ -1,0 +1,8 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { HistoricArgs } from '../../as-at/dto/as-at.args';
+
+@ArgsType()
+export class MeetingAgendaArgs extends HistoricArgs {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) readonly meetingId: string;
+}
