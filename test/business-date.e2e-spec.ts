@@ -1,5 +1,6 @@
 import { change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { DEFAULT_TEST_NOW, startTestApp, TestApp, TESTER } from './support/test-app';
+import { uploadPlanSheet } from './support/plan-import-upload';
 
 const HEADER = 'Ref,Area,Title,Description,Owner,Owner role,Organisation,Due date,RAG,Latest commentary,As at';
 type Cells = Partial<Record<'area' | 'title' | 'description' | 'owner' | 'role' | 'org' | 'due' | 'rag' | 'commentary' | 'asAt', string>>;
@@ -16,16 +17,7 @@ describe('The plan on a business date (asOfDate), and dated history in the plan 
   let app: TestApp;
   const planId = 'dated-plan';
 
-  async function upload(content: string, query = '') {
-    const form = new FormData();
-    form.append('file', new Blob([content]), 'plan.csv');
-    const response = await fetch(app.url.replace('/graphql', `/plans/${planId}/import${query}`), {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${await app.token(TESTER)}` },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (content: string, query = '') => uploadPlanSheet(app, { userId: TESTER, planId, content, query });
   const planOn = async (args: string) =>
     app.gql(`{ plan(id: "${planId}", ${args}) { asAt knownAt asOfDate rollUp { total red amber green notYetRated overdue }
       actions(first: 10) { edges { node { ref rag latestCommentary lastAsAt overdue asOfDate } } } } }`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CREATE_PLAN, planInput } from './support/plan-operations';
 import { runCli } from './support/run-cli';
 import { startTestApp, TESTER, TestApp } from './support/test-app';
+import { uploadPlanSheet } from './support/plan-import-upload';
 
 /**
  * The plan import names the business date of rows that give none `asOfDate` (`?asOfDate=`,
@@ -23,16 +24,7 @@ describe('The plan import’s business date: asOfDate and --as-of, beside the de
     return planId;
   }
 
-  async function upload(planId: string, content: string, query: string) {
-    const form = new FormData();
-    form.append('file', new Blob([content]), 'plan.csv');
-    const response = await fetch(app.url.replace('/graphql', `/plans/${planId}/import${query}`), {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${await app.token(TESTER)}` },
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (planId: string, content: string, query: string) => uploadPlanSheet(app, { userId: TESTER, planId, content, query });
 
   /** The business date of the latest progress update, read from the store itself. */
   const lastReportedDate = async () => ((await app.allEvents()).filter((e) => e.type === 'ProgressReported').at(-1)?.data as { asAt: string } | undefined)?.asAt;

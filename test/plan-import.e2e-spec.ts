@@ -7,6 +7,7 @@ import { eventStoreDirectory, readModelDirectory } from '../apps/api/src/plan-im
 import { PlanImportService } from '../apps/api/src/plan-import/plan-import.service';
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
 import { startTestApp, TestApp, TESTER } from './support/test-app';
+import { uploadPlanSheet } from './support/plan-import-upload';
 
 const HEADER = 'Ref,Area,Priorities,Title,Description,Owner,Owner role,Organisation,Due date,RAG,Latest commentary,As at';
 const row = (cells: Partial<Record<'ref' | 'area' | 'priorities' | 'title' | 'description' | 'owner' | 'role' | 'org' | 'due' | 'rag' | 'commentary' | 'asAt', string>>) => {
@@ -19,13 +20,7 @@ const GOOD_CSV = [HEADER, row({ ref: '8.3' }), row({ ref: '6.1', area: 'Sufficie
 describe('Importing a plan from a spreadsheet (POST /plans/:planId/import)', () => {
   let app: TestApp;
 
-  async function upload(userId: string | null, planId: string, content: Buffer | string, fileName: string, query = '') {
-    const form = new FormData();
-    form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), fileName);
-    const headers: Record<string, string> = userId ? { authorization: `Bearer ${await app.token(userId)}` } : {};
-    const response = await fetch(app.url.replace('/graphql', `/plans/${planId}/import${query}`), { method: 'POST', body: form, headers });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (userId: string | null, planId: string, content: Buffer | string, fileName: string, query = '') => uploadPlanSheet(app, { userId, planId, content, fileName, query });
   const head = () => app.store().headPosition();
   const actionsOf = async (planId: string) =>
     (await app.gql(`{ actions(planId: "${planId}", first: 50) { edges { node { ref areaNumber priorityNumbers title dueDate rag latestCommentary lastAsAt leadOrganisation

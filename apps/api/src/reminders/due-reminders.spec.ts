@@ -101,19 +101,19 @@ describe('dueReminders', () => {
 
     it('tells the owner, beside each action, where it is Low or not yet rated, and asks for a rating when they update', () => {
       const { text, html } = mail('2026-11-03', 'round-opened:r:helen');
-      expect(text).toContain('- 1.1 Action 1.1 (due 2027-03-31; delivery confidence Low)');
-      expect(text).toContain('- 1.4 Action 1.4 (due 2027-03-31; delivery confidence not yet rated)');
-      expect(text).toContain('- 1.5 Action 1.5 (due 2027-03-31)\n');
+      expect(text).toContain('- 1.1 Action 1.1 (due 31 March 2027; delivery confidence Low)');
+      expect(text).toContain('- 1.4 Action 1.4 (due 31 March 2027; delivery confidence not yet rated)');
+      expect(text).toContain('- 1.5 Action 1.5 (due 31 March 2027)\n');
       expect(text).toContain("When you update the 2 actions marked above, please also rate each one's delivery confidence on its page");
-      expect(html).toContain('Action 1.1 (due 2027-03-31; delivery confidence Low)</li>');
+      expect(html).toContain('Action 1.1 (due 31 March 2027; delivery confidence Low)</li>');
       expect(html).toContain('<p>When you update the 2 actions marked above, please also rate');
-      expect(mail('2026-11-04', 'round-deadline:r:helen').text).toContain('- 1.4 Action 1.4 (due 2027-03-31; delivery confidence not yet rated)');
+      expect(mail('2026-11-04', 'round-deadline:r:helen').text).toContain('- 1.4 Action 1.4 (due 31 March 2027; delivery confidence not yet rated)');
     });
 
     it('says nothing of it to an owner whose actions are rated Medium or High, nor in the digest', () => {
       const { text } = mail('2026-11-03', 'round-opened:r:tom');
       expect(text).not.toContain('delivery confidence');
-      expect(text).toContain('- 1.3 Action 1.3 (due 2027-03-31)\n');
+      expect(text).toContain('- 1.3 Action 1.3 (due 31 March 2027)\n');
       expect(mail('2026-11-08', 'digest:p:2026-W45').text).not.toContain('delivery confidence');
     });
 
