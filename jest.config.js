@@ -16,6 +16,10 @@ const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironmen
 const startsRealThings = '<rootDir>/test/support/starts-real-things.ts';
 
 module.exports = {
+  // Each test file gets a fresh module registry, but a worker keeps what the ES-module loader and
+  // the apps' native handles leave behind; over ~200 files one worker grew past Node's 4 GB heap
+  // and the run died. A worker that holds more than this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
