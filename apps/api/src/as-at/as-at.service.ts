@@ -17,6 +17,16 @@ export interface ArgumentNames {
 }
 const RECORDED_BY_NAMES: ArgumentNames = { instant: 'recordedBy', meeting: 'asAtMeeting' };
 
+/**
+ * The recorded-time argument the client sent, recordedBy or its deprecated name asAt (recordedBy
+ * wins if both came; the args class refuses that), and the name errors should blame: the one sent.
+ */
+function sentInstant(args: HistoricArgs, name: string): { value: string; name: string } | undefined {
+  if (args.recordedBy !== undefined) return { value: args.recordedBy, name };
+  if (args.asAt !== undefined) return { value: args.asAt, name: 'asAt' };
+  return undefined;
+}
+
 /** The refusal for a plan asked about before it was created. */
 export const planNotYet = (planId: string, asAt: string) => new NotFoundError('existedAsAt', `Plan ${planId} did not exist yet as at ${ukDateTime(asAt)}`);
 
@@ -40,13 +50,11 @@ export class AsAtService {
    * be one of `planId`'s (when given) that the person can see, and must have closed.
    */
   async instant(args: HistoricArgs, principal: Principal, planId?: string, names: ArgumentNames = RECORDED_BY_NAMES): Promise<string | undefined> {
-    const given = args.recordedBy ?? args.asAt;
-    // Errors name the argument the client sent, the deprecated asAt included.
-    const instantName = args.recordedBy === undefined && args.asAt !== undefined ? 'asAt' : names.instant;
-    if (given !== undefined && args.asAtMeeting !== undefined) {
-      throw new InvalidValueError(names.meeting, 'oneOfAsAtOrMeeting', `Give ${instantName} or ${names.meeting}, not both`);
+    const sent = sentInstant(args, names.instant);
+    if (sent !== undefined && args.asAtMeeting !== undefined) {
+      throw new InvalidValueError(names.meeting, 'oneOfAsAtOrMeeting', `Give ${sent.name} or ${names.meeting}, not both`);
     }
-    if (given !== undefined) return this.fromValue(given, instantName);
+    if (sent !== undefined) return this.fromValue(sent.value, sent.name);
     if (args.asAtMeeting !== undefined) return this.closeOf(args.asAtMeeting, principal, planId, names.meeting);
     return undefined;
   }
@@ -60,7 +68,7 @@ export class AsAtService {
     if (asAt === undefined) {
       throw new InvalidValueError(field, 'needsAsAt', `${field} needs ${asAtField}; the live view already shows every correction`);
     }
-    const knownAt = args.knownAt === 'now' ? this.clock.now() : this.fromValue(args.knownAt, field);
+    const knownAt = this.knownAtValue(args.knownAt, field);
     if (knownAt < asAt) throw new InvalidValueError(field, 'notBeforeAsAt', `${field} (${ukDateTime(knownAt)}) cannot be before the instant shown (${ukDateTime(asAt)})`);
     return knownAt;
   }
@@ -72,8 +80,7 @@ export class AsAtService {
    */
   businessDate(args: HistoricArgs & AsOfDateArgs): { asOfDate: CalendarDate; knownAt: string } | undefined {
     if (args.asOfDate === undefined) return undefined;
-    const other =
-      args.recordedBy !== undefined ? 'recordedBy' : args.asAt !== undefined ? 'asAt' : args.asAtMeeting !== undefined ? 'asAtMeeting' : undefined;
+    const other = sentInstant(args, 'recordedBy')?.name ?? (args.asAtMeeting !== undefined ? 'asAtMeeting' : undefined);
     if (other !== undefined) {
       throw new InvalidValueError(
         'asOfDate',
@@ -83,7 +90,7 @@ export class AsAtService {
     }
     const today = this.clock.today();
     if (args.asOfDate > today) throw new InvalidValueError('asOfDate', 'notInFuture', `asOfDate ${ukDate(args.asOfDate)} is in the future; no update can be dated after today (${ukDate(today)})`);
-    const knownAt = args.knownAt === undefined || args.knownAt === 'now' ? this.clock.now() : this.fromValue(args.knownAt, 'knownAt');
+    const knownAt = args.knownAt === undefined ? this.clock.now() : this.knownAtValue(args.knownAt, 'knownAt');
     return { asOfDate: args.asOfDate, knownAt };
   }
 
@@ -118,6 +125,11 @@ export class AsAtService {
   async requirePlanExistedAt(planId: string, asAt: string): Promise<void> {
     const createdAt = await this.history.planCreatedAt(planId);
     if (createdAt === undefined || createdAt > asAt) throw planNotYet(planId, asAt);
+  }
+
+  /** A knownAt value: "now" is the clock's instant, anything else an instant or a UK day's end. */
+  private knownAtValue(value: string, field: string): string {
+    return value === 'now' ? this.clock.now() : this.fromValue(value, field);
   }
 
   private fromValue(value: string, field: string): string {
