@@ -21,11 +21,15 @@ const BY_MEETING = `query ($planId: ID!, $meeting: ID!) { highNeedsPosition(plan
 describe('The High Needs Block position over HTTP: the council’s figures, derived deficits, the trajectory rating and the forecast history', () => {
   let app: TestApp;
   let octoberBoard: string;
+  // The position's revision as the last answer gave it: every change but the start sends it back.
+  let revision: number | undefined;
   const ok = async (query: string, input: Record<string, unknown>) => {
-    const res = await app.gql(query, { input: { planId: PLAN, ...input } });
+    const res = await app.gql(query, { input: { planId: PLAN, ...(revision === undefined ? {} : { expectedRevision: revision }), ...input } });
     expect(res.errors).toBeUndefined();
+    revision = (Object.values(res.data)[0] as { revision: number }).revision;
     return res.data;
   };
+  const currentRevision = async (planId = PLAN): Promise<number> => (await app.gql(READ, { planId })).data.highNeedsPosition.revision;
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2025-04-20T09:00:00.000Z' });
@@ -104,23 +108,47 @@ describe('The High Needs Block position over HTTP: the council’s figures, deri
     ['a negative tolerance', TRAJECTORY, { year: '2026/27', cumulativeDeficit: '1', amberTolerance: '-1', reason: 'x' }, 'amberTolerance', 'notNegative'],
   ])('refuses %s, naming the field, and appends nothing', async (_, query, input, field, rule) => {
     const before = await app.allEvents();
-    const res = await app.gql(query, { input: { planId: PLAN, ...input } });
+    const res = await app.gql(query, { input: { planId: PLAN, expectedRevision: await currentRevision(), ...input } });
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });
     expect(await app.allEvents()).toEqual(before);
   });
 
   it('lets only the programme office record; the board chair and the DfE adviser read; another area sees nothing', async () => {
+    const expectedRevision = await currentRevision();
     const before = await app.allEvents();
     for (const user of ['adviser', 'chair']) {
-      const res = await app.as(user).gql(TRAJECTORY, { input: { planId: PLAN, year: '2026/27', cumulativeDeficit: '1', amberTolerance: '1', reason: 'x' } });
+      const res = await app.as(user).gql(TRAJECTORY, { input: { planId: PLAN, expectedRevision, year: '2026/27', cumulativeDeficit: '1', amberTolerance: '1', reason: 'x' } });
       expect({ user, code: res.errors![0].extensions!.code }).toEqual({ user, code: 'FORBIDDEN' });
       expect((await app.as(user).gql(READ, { planId: PLAN })).data.highNeedsPosition.years).toHaveLength(2);
     }
     const outsider = await app.as('elsewhere').gql(READ, { planId: PLAN });
     expect(outsider.errors![0].extensions!.code).toBe('NOT_FOUND');
-    const outsiderWrite = await app.as('elsewhere').gql(TRAJECTORY, { input: { planId: PLAN, year: '2026/27', cumulativeDeficit: '1', amberTolerance: '1', reason: 'x' } });
+    const outsiderWrite = await app.as('elsewhere').gql(TRAJECTORY, { input: { planId: PLAN, expectedRevision, year: '2026/27', cumulativeDeficit: '1', amberTolerance: '1', reason: 'x' } });
     expect(outsiderWrite.errors![0].extensions!.code).toBe('NOT_FOUND');
     expect(await app.allEvents()).toEqual(before);
+  });
+
+  it.each([
+    ['setting a year', SET_YEAR, { year: '2025/26', dsgAllocation: '380000000', budget: '440000000', reason: 'Schools forum agreed a transfer' }],
+    ['recording a forecast', FORECAST_MUTATION, { period: '2025/26 Q2', forecastOutturn: '455000000', commentary: 'Written against an old page' }],
+    ['setting the trajectory', TRAJECTORY, { year: '2026/27', cumulativeDeficit: '200000000', amberTolerance: '5000000', reason: 'Draft recovery plan' }],
+  ])('refuses %s against a stale revision with CONFLICT, and appends nothing', async (_, query, input) => {
+    const current = await currentRevision();
+    const before = await app.allEvents();
+    const res = await app.gql(query, { input: { planId: PLAN, expectedRevision: current - 1, ...input } });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', expectedRevision: String(current - 1) });
+    expect(await app.allEvents()).toEqual(before);
+  });
+
+  it('needs the expected revision on every change to a started position, but not to start one', async () => {
+    const missing = await app.gql(TRAJECTORY, { input: { planId: PLAN, year: '2026/27', cumulativeDeficit: '1', amberTolerance: '1', reason: 'x' } });
+    expect(missing.errors![0].message).toMatch(/expectedRevision/);
+    await app.gql(CREATE_PLAN, { input: planInput('hnb-revisions') });
+    const started = await app.gql(START, { input: { planId: 'hnb-revisions', firstYear: '2025/26', openingCumulativeDeficit: '0' } });
+    expect(started.data.startHighNeedsPosition.revision).toBe(0);
+    const set = await app.gql(SET_YEAR, { input: { planId: 'hnb-revisions', expectedRevision: 0, year: '2025/26', dsgAllocation: '1', budget: '1' } });
+    expect(set.data.setHighNeedsYear.revision).toBe(1);
+    expect(await currentRevision('hnb-revisions')).toBe(1);
   });
 
   it('answers NOT_FOUND for a plan whose position has not been started, and refuses a second start', async () => {

@@ -76,12 +76,15 @@ export type MutationName = (typeof MUTATIONS)[number];
 const highNeedsMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { planId revision } }`;
 
 /** A plan whose High Needs Block position is started at 2025/26, with that year's figures set when `withYear`. */
-async function planWithHighNeeds(gql: Gql, planId: string, withYear: boolean): Promise<void> {
+async function planWithHighNeeds(gql: Gql, planId: string, withYear: boolean): Promise<{ revision: number }> {
   await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
-  await must(gql(highNeedsMutation('startHighNeedsPosition', 'StartHighNeedsPositionInput'), { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } }), 'startHighNeedsPosition');
-  if (withYear) {
-    await must(gql(highNeedsMutation('setHighNeedsYear', 'SetHighNeedsYearInput'), { input: { planId, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' } }), 'setHighNeedsYear');
-  }
+  const started = await must<{ revision: number }>(
+    gql(highNeedsMutation('startHighNeedsPosition', 'StartHighNeedsPositionInput'), { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } }),
+    'startHighNeedsPosition',
+  );
+  if (!withYear) return started;
+  const input = { planId, expectedRevision: started.revision, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' };
+  return must<{ revision: number }>(gql(highNeedsMutation('setHighNeedsYear', 'SetHighNeedsYearInput'), { input }), 'setHighNeedsYear');
 }
 
 /** One request, ready to send as whoever the test is about. */
@@ -633,21 +636,21 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
     return { query: highNeedsMutation('startHighNeedsPosition', 'StartHighNeedsPositionInput'), variables: { input: { planId, firstYear: '2025/26', openingCumulativeDeficit: '113257000' } } };
   },
   setHighNeedsYear: async (gql, planId) => {
-    await planWithHighNeeds(gql, planId, false);
-    return { query: highNeedsMutation('setHighNeedsYear', 'SetHighNeedsYearInput'), variables: { input: { planId, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' } } };
+    const { revision } = await planWithHighNeeds(gql, planId, false);
+    return { query: highNeedsMutation('setHighNeedsYear', 'SetHighNeedsYearInput'), variables: { input: { planId, expectedRevision: revision, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' } } };
   },
   recordHighNeedsForecast: async (gql, planId) => {
-    await planWithHighNeeds(gql, planId, true);
+    const { revision } = await planWithHighNeeds(gql, planId, true);
     return {
       query: highNeedsMutation('recordHighNeedsForecast', 'RecordHighNeedsForecastInput'),
-      variables: { input: { planId, period: '2025/26 Q2', forecastOutturn: '451000000', commentary: 'Independent placements above plan' } },
+      variables: { input: { planId, expectedRevision: revision, period: '2025/26 Q2', forecastOutturn: '451000000', commentary: 'Independent placements above plan' } },
     };
   },
   setDeficitTrajectory: async (gql, planId) => {
-    await planWithHighNeeds(gql, planId, false);
+    const { revision } = await planWithHighNeeds(gql, planId, false);
     return {
       query: highNeedsMutation('setDeficitTrajectory', 'SetDeficitTrajectoryInput'),
-      variables: { input: { planId, year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Recovery plan agreed with the DfE' } },
+      variables: { input: { planId, expectedRevision: revision, year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Recovery plan agreed with the DfE' } },
     };
   },
   addCondition: async (gql, planId) => {

@@ -8,7 +8,7 @@ import { CommandOptions, CommandRunner } from '../commands/runner/command-runner
 export class HighNeedsCommands {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute(command: HighNeedsCommand, options: CommandOptions): Promise<CommandResult<HighNeedsEvent, HighNeedsState>> {
+  execute(command: HighNeedsCommand, expectedRevision: bigint | undefined, options: CommandOptions): Promise<CommandResult<HighNeedsEvent, HighNeedsState>> {
     const { planId } = command.data;
     const context: HighNeedsDecisionContext = {};
     const authorize = async () => {
@@ -17,6 +17,6 @@ export class HighNeedsCommands {
       context.plan = plan;
       return this.runner.authorize(options, command.type, plan.localArea.id, undefined, () => new PlanNotFoundError(planId));
     };
-    return this.runner.run(highNeedsStream(planId), highNeedsDecider, command, options, context, authorize);
+    return this.runner.run(highNeedsStream(planId), highNeedsDecider, command, options, context, authorize, expectedRevision);
   }
 }
