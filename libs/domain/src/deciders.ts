@@ -36,6 +36,9 @@ import { HighNeedsEvent } from './finance/high-needs.events';
 import { ConditionDecisionContext, ConditionState, decideCondition, evolveCondition, initialConditionState } from './condition/condition.decider';
 import { ConditionCommand } from './condition/condition.commands';
 import { ConditionEvent } from './condition/condition.events';
+import { ActionFinanceDecisionContext, ActionFinanceState, decideActionFinance, evolveActionFinance, initialActionFinanceState } from './finance/action-finance.decider';
+import { ActionFinanceCommand } from './finance/action-finance.commands';
+import { ActionFinanceEvent } from './finance/action-finance.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -120,5 +123,10 @@ export const conditionDecider: ConceptDecider<ConditionCommand, ConditionEvent, 
   decide: decideCondition,
 };
 
+export const actionFinanceDecider: ConceptDecider<ActionFinanceCommand, ActionFinanceEvent, ActionFinanceState, ActionFinanceDecisionContext> = {
+  initialState: initialActionFinanceState,
+  evolve: evolveActionFinance,
+  decide: decideActionFinance,
+};
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -10,6 +10,7 @@ import {
   ownerStream,
   highNeedsStream,
   conditionStream,
+  fundingStream,
   reminderStream,
   riskStream,
   STREAM_NAME_PREFIXES,
@@ -32,6 +33,7 @@ const NAMERS: Record<StreamConcept, (id: string) => string> = {
   owner: ownerStream,
   highNeeds: highNeedsStream,
   condition: conditionStream,
+  funding: fundingStream,
 };
 
 describe('stream names', () => {
@@ -66,6 +68,7 @@ describe('stream names', () => {
       'owner-1',
       'high-needs-1',
       'condition-1',
+      'funding-1',
     ]);
   });
 

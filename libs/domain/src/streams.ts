@@ -17,6 +17,7 @@ const STREAM_PREFIXES = {
   owner: 'owner',
   highNeeds: 'high-needs',
   condition: 'condition',
+  funding: 'funding',
 } as const;
 
 export type StreamConcept = keyof typeof STREAM_PREFIXES;
@@ -39,6 +40,8 @@ export const ownerStream = streamOf('owner');
 /** A plan's High Needs Block position is one stream: each year's deficit carries into the next. */
 export const highNeedsStream = streamOf('highNeeds');
 export const conditionStream = streamOf('condition');
+/** Money on a plan's actions and its priorities' savings targets: one stream per plan, so a roll-up is read from one place. */
+export const fundingStream = streamOf('funding');
 
 const NAME_PREFIX = Object.fromEntries(Object.entries(STREAM_PREFIXES).map(([concept, prefix]) => [concept, `${prefix}-`])) as Record<StreamConcept, string>;
 

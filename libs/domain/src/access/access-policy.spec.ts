@@ -96,6 +96,12 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   ApproveConditionStatus: { any: ['BOARD_CHAIR'], own: [] },
   LinkToCondition: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   UnlinkFromCondition: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  // Money on actions: the finance lead (programme office) keeps the figures; an action's owner
+  // records what has been spent on their own action, and nothing else of its money.
+  SetActionFunding: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  RecordActionSpend: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
+  RecordSavingsEvidenced: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SetPrioritySavingsTarget: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   // Challenge and response: the board and the DfE adviser ask (a question changes nothing in the
   // plan); the owner of the action or risk answers, or the programme office; the board resolves.
   RaiseChallenge: { any: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], own: [] },
@@ -179,6 +185,23 @@ describe('owner-only commands', () => {
   it.each(['ReportProgress', 'AttachEvidence'] as const)('%s: not even the programme office or the board may do it', (command) => {
     const everyoneButOwner = principal(['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER']);
     expect(refusal(() => authorizeCommand(everyoneButOwner, command, AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('spend to date on an action', () => {
+  it('the owner records it on their own action, and on no other; the DfE adviser never', () => {
+    expect(authorizeCommand(principal(['ACTION_OWNER']), 'RecordActionSpend', AREA, MY_OWNER_ID)).toBe('ACTION_OWNER');
+    expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER']), 'RecordActionSpend', AREA, SOMEONE_ELSES_OWNER_ID)).message).toMatch(/the action's owner/);
+    expect(refusal(() => authorizeCommand(principal(['DFE_ADVISER']), 'RecordActionSpend', AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('a delegate records it for the owner', () => {
+    expect(authorizeCommand(principal(['ACTION_OWNER'], { ownerId: null }), 'RecordActionSpend', AREA, SOMEONE_ELSES_OWNER_ID, ['u1'])).toBe('ACTION_OWNER');
+  });
+
+  it.each(['SetActionFunding', 'RecordSavingsEvidenced', 'SetPrioritySavingsTarget'] as const)('%s stays with the programme office, even on the owner’s own action', (command) => {
+    expect(refusal(() => authorizeCommand(principal(['ACTION_OWNER', 'BOARD_CHAIR']), command, AREA, MY_OWNER_ID))).toBeInstanceOf(ForbiddenError);
+    expect(authorizeCommand(principal(['PLAN_ADMINISTRATOR']), command, AREA)).toBe('PLAN_ADMINISTRATOR');
   });
 });
 
@@ -375,6 +398,10 @@ describe('every refusal says what was refused, in the board’s words', () => {
     SetHighNeedsYear: "set a year's DSG allocation and budget",
     RecordHighNeedsForecast: 'record a High Needs forecast outturn',
     SetDeficitTrajectory: "set the recovery plan's deficit trajectory",
+    SetActionFunding: "set an action's planned cost, savings and funding source",
+    RecordActionSpend: 'record spend to date on this action',
+    RecordSavingsEvidenced: "record an action's evidenced savings",
+    SetPrioritySavingsTarget: "set a recovery priority's savings target",
   };
 
   it('covers every command', () => {

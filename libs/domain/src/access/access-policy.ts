@@ -13,6 +13,7 @@ import { FollowUpCommand } from '../follow-up/follow-up.commands';
 import { OwnerCommand } from '../owner/owner.commands';
 import { HighNeedsCommand } from '../finance/high-needs.commands';
 import { ConditionCommand } from '../condition/condition.commands';
+import { ActionFinanceCommand } from '../finance/action-finance.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -27,6 +28,7 @@ type CommandType =
   | OwnerCommand['type']
   | HighNeedsCommand['type']
   | ConditionCommand['type']
+  | ActionFinanceCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -141,6 +143,14 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   ApproveConditionStatus: { roles: ['BOARD_CHAIR'], what: "approve a condition's status for the board" },
   LinkToCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'link an action or metric to a condition' },
   UnlinkFromCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'unlink an action or metric from a condition' },
+  // Money on actions and priorities (docs/finance.md): the programme office (its finance lead) sets
+  // each action's planned cost, savings and funding source, evidences savings and sets the
+  // priorities' savings targets. The action's owner knows what has been spent on their own action
+  // and may record it, as they report its progress; judging savings stays with the finance lead.
+  SetActionFunding: { roles: ['PLAN_ADMINISTRATOR'], what: "set an action's planned cost, savings and funding source" },
+  RecordActionSpend: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'record spend to date on this action' },
+  RecordSavingsEvidenced: { roles: ['PLAN_ADMINISTRATOR'], what: "record an action's evidenced savings" },
+  SetPrioritySavingsTarget: { roles: ['PLAN_ADMINISTRATOR'], what: "set a recovery priority's savings target" },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
