@@ -14,6 +14,7 @@ import { ChallengeProjection } from './challenges/challenge.projection';
 import { DependencyProjection } from './dependencies/dependency.projection';
 import { FollowUpProjection } from './follow-ups/follow-up.projection';
 import { ConditionProjection } from './conditions/condition.projection';
+import { FundingProjection } from './finance/funding.projection';
 import { Projection } from './projection/projection';
 
 /** In dependency order: evidence and owners look up the action row that `actions` writes. */
@@ -34,4 +35,5 @@ export const defaultProjections = (): Projection[] => [
   new DependencyProjection(),
   new FollowUpProjection(),
   new ConditionProjection(),
+  new FundingProjection(),
 ];

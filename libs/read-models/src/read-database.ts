@@ -40,6 +40,9 @@ import { FollowUpNoteEntity } from './follow-ups/follow-up-note.entity';
 import { ConditionEntity } from './conditions/condition.entity';
 import { ConditionWordingEntity } from './conditions/condition-wording.entity';
 import { ConditionStatusEntity } from './conditions/condition-status.entity';
+import { PlanFundingEntity } from './finance/plan-funding.entity';
+import { ActionFinanceRecordEntity } from './finance/action-finance-record.entity';
+import { PrioritySavingsTargetEntity } from './finance/priority-savings-target.entity';
 
 export type ReadDatabaseConfig = { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
 
@@ -82,6 +85,9 @@ export const READ_MODEL_ENTITIES = [
   ConditionEntity,
   ConditionWordingEntity,
   ConditionStatusEntity,
+  PlanFundingEntity,
+  ActionFinanceRecordEntity,
+  PrioritySavingsTargetEntity,
   ProjectionCheckpointEntity,
   ReadModelSchemaEntity,
 ];
@@ -91,7 +97,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 16;
+export const READ_MODEL_SCHEMA_VERSION = 17;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

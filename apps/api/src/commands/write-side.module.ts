@@ -10,11 +10,12 @@ import { MetricCommands } from '../scorecard/metric-commands.service';
 import { UserCommands } from '../users/user-commands.service';
 import { OwnerCommands } from '../owners/owner-commands.service';
 import { OwnerDirectory } from '../owners/directory/owner-directory.service';
+import { ActionFinanceCommands } from '../finance/action-finance-commands.service';
 import { PlanCommandService } from './plan-command.service';
 import { CommandRunner } from './runner/command-runner.service';
 
 /** One runner (and one cache of folded streams) under every concept's commands. */
-const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService, OwnerDirectory, OwnerCommands];
+const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService, OwnerDirectory, OwnerCommands, ActionFinanceCommands];
 
 /**
  * Every concept's command handling, for every feature module. It sits above the concepts' folders

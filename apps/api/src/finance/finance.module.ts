@@ -5,10 +5,25 @@ import { HighNeedsCommands } from './high-needs-commands.service';
 import { HighNeedsCommandsResolver } from './high-needs-commands.resolver';
 import { HighNeedsReadService } from './high-needs-read.service';
 import { HighNeedsResolver } from './high-needs.resolver';
+import { ActionFinanceCommandsResolver } from './action-finance-commands.resolver';
+import { ActionFinanceReadService } from './action-finance-read.service';
+import { ActionFinanceFieldResolver, PlanFinanceResolver } from './action-finance.resolver';
 
 @Module({
   imports: [ActionsModule, AsAtModule],
-  providers: [HighNeedsResolver, HighNeedsCommandsResolver, HighNeedsCommands, HighNeedsReadService],
-  exports: [HighNeedsReadService],
+  providers: [
+    // resolvers
+    HighNeedsResolver,
+    HighNeedsCommandsResolver,
+    PlanFinanceResolver,
+    ActionFinanceFieldResolver,
+    ActionFinanceCommandsResolver,
+    // command handlers
+    HighNeedsCommands,
+    // reads
+    HighNeedsReadService,
+    ActionFinanceReadService,
+  ],
+  exports: [HighNeedsReadService, ActionFinanceReadService],
 })
 export class FinanceModule {}

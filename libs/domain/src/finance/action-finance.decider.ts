@@ -30,6 +30,8 @@ export interface ActionFinanceFacts {
 
 /** A plan's funding stream: each action's facts, and how often each priority's target was set per year. */
 export interface ActionFinanceState {
+  /** How many events the stream holds: a write that names no expected revision is only for an empty one. */
+  recorded: number;
   actions: Record<string, ActionFinanceFacts>;
   /** Keyed `<priority>|<year>`. */
   targetRevisions: Record<string, number>;
@@ -41,13 +43,14 @@ export interface ActionFinanceDecisionContext {
   action?: ActionState;
 }
 
-export const initialActionFinanceState = (): ActionFinanceState => ({ actions: {}, targetRevisions: {} });
+export const initialActionFinanceState = (): ActionFinanceState => ({ recorded: 0, actions: {}, targetRevisions: {} });
 
 const NO_FACTS: ActionFinanceFacts = { fundingRevision: 0, spendRevision: 0, lastSpendAsOf: null, savings: {} };
 
 const targetKey = (priorityNumber: number, year: string) => `${priorityNumber}|${year}`;
 
-export function evolveActionFinance(state: ActionFinanceState, event: ActionFinanceEvent): ActionFinanceState {
+export function evolveActionFinance(previous: ActionFinanceState, event: ActionFinanceEvent): ActionFinanceState {
+  const state = { ...previous, recorded: previous.recorded + 1 };
   if (event.type === 'PrioritySavingsTargetSet') {
     const { priorityNumber, year, revision } = event.data;
     return { ...state, targetRevisions: { ...state.targetRevisions, [targetKey(priorityNumber, year)]: revision } };

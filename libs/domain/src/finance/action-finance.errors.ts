@@ -1,4 +1,4 @@
-import { InvalidValueError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import { AlreadyExistsError, InvalidValueError, NotFoundError, RuleViolationError } from '../shared/domain-error';
 import { ukDate } from '../shared/uk-dates';
 
 export class FundingPlanNotFoundError extends NotFoundError {
@@ -10,6 +10,13 @@ export class FundingPlanNotFoundError extends NotFoundError {
 export class FundingActionNotFoundError extends NotFoundError {
   constructor(actionId: string) {
     super('actionExists', `No action with id ${actionId} in this plan`);
+  }
+}
+
+/** The first write to a plan's funding may come without a revision; every later one names the revision it was made against. */
+export class FundingRevisionRequiredError extends AlreadyExistsError {
+  constructor(planId: string) {
+    super('expectedRevisionRequired', `Plan ${planId} already has money recorded on its actions or priorities: send expectedRevision (PlanFinance.revision or ActionFinance.revision) so a change made meanwhile is not overwritten`);
   }
 }
 
