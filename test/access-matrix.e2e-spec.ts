@@ -156,6 +156,12 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   approveConditionStatus: [F,  A,    F,     F,    F,    F,      N,     N],
   linkToCondition:      [A,    F,    F,     F,    F,    F,      N,     N],
   unlinkFromCondition:  [A,    F,    F,     F,    F,    F,      N,     N],
+  // Money on actions and priorities (docs/finance.md): the programme office keeps the figures;
+  // the action's owner ("owner" owns 1.1) records spend to date on it, and nothing else.
+  setActionFunding:     [A,    F,    F,     F,    F,    F,      N,     N],
+  recordActionSpend:    [A,    F,    F,     A,    F,    F,      N,     N],
+  recordSavingsEvidenced: [A,  F,    F,     F,    F,    F,      N,     N],
+  setPrioritySavingsTarget: [A, F,   F,     F,    F,    F,      N,     N],
 };
 
 const START_HIGH_NEEDS = `mutation ($input: StartHighNeedsPositionInput!) { startHighNeedsPosition(input: $input) { planId } }`;
@@ -363,6 +369,8 @@ describe('Who may send which mutation, over HTTP', () => {
       'plan(id, asOfDate)': { query: `query ($planId: ID!) { plan(id: $planId, asOfDate: "2026-06-01") { asOfDate actions { totalCount } } }`, expected: [A, A, A, A, A, A, N, N] },
       'actions(planId, asOfDate)': { query: `query ($planId: ID!) { actions(planId: $planId, asOfDate: "2026-06-01") { edges { node { rag asOfDate } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
+      'planFinance(planId)': { query: `query ($planId: ID!) { planFinance(planId: $planId) { revision totals { plannedCost { millions } } priorities { number years { year } } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'action.finance': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1") { finance { plannedCost { millions } history { kind } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'highNeedsPosition(planId)': { query: `query ($planId: ID!) { highNeedsPosition(planId: $planId) { firstYear years { year } } }`, expected: [A, A, A, A, A, A, N, N] },
       'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
       // The tracker's clock belongs to no area: everyone signed in reads it, so the dashboard's "today" is the API's.

@@ -70,6 +70,10 @@ export const MUTATIONS = [
   'approveConditionStatus',
   'linkToCondition',
   'unlinkFromCondition',
+  'setActionFunding',
+  'recordActionSpend',
+  'recordSavingsEvidenced',
+  'setPrioritySavingsTarget',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -228,6 +232,16 @@ async function planWithAction(gql: Gql, planId: string): Promise<Action> {
   await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
   // actionInput's owner is Alex Morgan of the Council, with one milestone.
   return must(gql(ADD_ACTION, { input: actionInput(planId, '1.1', { areaNumber: 1 }) }), 'addAction');
+}
+
+const fundingMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { revision } }`;
+
+/** Action 1.1 (Alex Morgan's) with its funding set: the plan's funding revision to send back. */
+async function actionWithFunding(gql: Gql, planId: string): Promise<{ actionId: string; revision: number }> {
+  const action = await planWithAction(gql, planId);
+  const input = { planId, actionId: action.id, plannedCost: '215000', expectedSavings: '600000', fundingSource: 'SEND Intervention Fund', savingsPriority: 1 };
+  const funded = await must<{ revision: number }>(gql(fundingMutation('setActionFunding', 'SetActionFundingInput'), { input }), 'setActionFunding');
+  return { actionId: action.id, revision: funded.revision };
 }
 
 const conditionMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { id revision } }`;
@@ -684,5 +698,25 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   unlinkFromCondition: async (gql, planId) => {
     const { conditionId, revision, actionId } = await planWithCondition(gql, planId);
     return { query: conditionMutation('unlinkFromCondition', 'ConditionLinkInput'), variables: { input: { conditionId, expectedRevision: revision, actionId } } };
+  },
+  setActionFunding: async (gql, planId) => {
+    const action = await planWithAction(gql, planId);
+    const input = { planId, actionId: action.id, plannedCost: '143000', expectedSavings: '400000', fundingSource: 'SEND Intervention Fund', savingsPriority: 2 };
+    return { query: fundingMutation('setActionFunding', 'SetActionFundingInput'), variables: { input } };
+  },
+  recordActionSpend: async (gql, planId) => {
+    const { actionId, revision } = await actionWithFunding(gql, planId);
+    const input = { planId, actionId, expectedRevision: revision, spendToDate: '90000', asOfDate: '2026-06-01', commentary: 'Seconded school leader, two terms' };
+    return { query: fundingMutation('recordActionSpend', 'RecordActionSpendInput'), variables: { input } };
+  },
+  recordSavingsEvidenced: async (gql, planId) => {
+    const { actionId, revision } = await actionWithFunding(gql, planId);
+    const input = { planId, actionId, expectedRevision: revision, year: '2025/26', savings: '120000', evidence: 'Placement panel minutes', asOfDate: '2026-03-31' };
+    return { query: fundingMutation('recordSavingsEvidenced', 'RecordSavingsEvidencedInput'), variables: { input } };
+  },
+  setPrioritySavingsTarget: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    const input = { planId, priorityNumber: 5, year: '2026/27', target: '1000000', reason: 'Recovery plan agreed with the DfE' };
+    return { query: fundingMutation('setPrioritySavingsTarget', 'SetPrioritySavingsTargetInput'), variables: { input } };
   },
 };
