@@ -19,7 +19,7 @@ import {
   rollUpFunding,
 } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { ActionFinanceModel, ActionFinanceRecordKindName } from './models/action-finance.model';
+import { ActionFinanceModel } from './models/action-finance.model';
 import { money, moneyOrNull } from './models/money.model';
 import { FinanceTotalsModel, PlanFinanceModel } from './models/plan-finance.model';
 
@@ -55,7 +55,7 @@ function actionModel(view: ActionFinanceView, action: ActionHeading, revision: n
     savings: view.savings.map((s) => ({ ...s, savings: money(s.savings) })),
     savingsEvidenced: money(view.savingsEvidenced),
     history: view.history.map((r) => ({
-      kind: r.kind as ActionFinanceRecordKindName,
+      kind: r.kind,
       revision: r.revision,
       amount: money(r.amount),
       expectedSavings: moneyOrNull(r.expectedSavings),

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { penceTransformer } from './pence.transformer';
 
-export type ActionFinanceRecordKind = 'FUNDING' | 'SPEND' | 'SAVINGS';
+export const ACTION_FINANCE_RECORD_KINDS = ['FUNDING', 'SPEND', 'SAVINGS'] as const;
+export type ActionFinanceRecordKind = (typeof ACTION_FINANCE_RECORD_KINDS)[number];
 
 /**
  * Every figure given for an action's money, revisions included; the figures in force are the

@@ -1,12 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ACTION_FINANCE_RECORD_KINDS, ActionFinanceRecordKind } from '@send/read-models';
+import { graphqlEnum } from '../../common/graphql-enum';
 import { MoneyModel } from './money.model';
 
-export enum ActionFinanceRecordKindName {
-  FUNDING = 'FUNDING',
-  SPEND = 'SPEND',
-  SAVINGS = 'SAVINGS',
-}
-registerEnumType(ActionFinanceRecordKindName, {
+export const ActionFinanceRecordKindName = graphqlEnum(ACTION_FINANCE_RECORD_KINDS, {
   name: 'ActionFinanceRecordKind',
   description: "Which figure a record gives: the action's funding (planned cost, expected savings, source), its spend to date, or savings evidenced in a year.",
 });
@@ -30,7 +27,7 @@ export class ActionYearSavingsModel {
 
 @ObjectType('ActionFinanceRecord', { description: 'A figure as it was given, revisions included: what the board was told when.' })
 export class ActionFinanceRecordModel {
-  @Field(() => ActionFinanceRecordKindName) kind: ActionFinanceRecordKindName;
+  @Field(() => ActionFinanceRecordKindName) kind: ActionFinanceRecordKind;
   @Field(() => Int) revision: number;
   @Field(() => MoneyModel, { description: 'Planned cost (FUNDING), spend to date (SPEND) or savings (SAVINGS).' }) amount: MoneyModel;
   @Field(() => MoneyModel, { nullable: true, description: 'FUNDING only.' }) expectedSavings: MoneyModel | null;
