@@ -131,3 +131,35 @@ describe('Money on actions and priorities over HTTP: funding, spend to date, sav
     expect(await app.allEvents()).toEqual(before);
   });
 });
+
+describe('The demo plan’s money: the named initiatives and a savings target per priority', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ loadDemoPlan: true, now: '2026-12-07T10:00:00.000Z', areas: ['demo-area'] });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('funds the three-tier AP model, the OAP toolkit, the top-up pilot and resourced provision, and sets every priority a target', async () => {
+    const res = await app.as('dfe-adviser').gql(`{ planFinance(planId: "demo-plan") {
+      totals { plannedCost { millions } }
+      actions { ref fundingSource plannedCost { pounds } spend { asOfDate } history { kind recordedBy } }
+      priorities { number years { year target { millions } savingsEvidenced { millions } } }
+    } }`);
+    expect(res.errors).toBeUndefined();
+    const { actions, priorities, totals } = res.data.planFinance;
+    expect(actions.map((a: { ref: string; fundingSource: string; plannedCost: { pounds: string } }) => [a.ref, a.fundingSource, a.plannedCost.pounds])).toEqual([
+      ['3.4', 'SEN support top-up fund (one-off)', '600000.00'],
+      ['4.1', 'DSG High Needs Block', '215000.00'],
+      ['4.5', 'SEND Intervention Fund', '143000.00'],
+      ['6.3', 'Schools block transfer', '1200000.00'],
+    ]);
+    expect(totals.plannedCost.millions).toBe('£2.158m');
+    // The OAP toolkit's seconded headteacher records its spend herself.
+    expect(actions[1].history.filter((h: { kind: string }) => h.kind === 'SPEND').map((h: { recordedBy: string }) => h.recordedBy)).toEqual(['sarah.whitcombe', 'sarah.whitcombe']);
+    expect(priorities).toHaveLength(7);
+    for (const p of priorities) expect(p.years.some((y: { target: unknown }) => y.target !== null)).toBe(true);
+    expect(priorities.find((p: { number: number }) => p.number === 5).years.at(-1).target.millions).toBe('£2.500m');
+  });
+});

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   ActionCommand,
   ActionEvent,
+  ActionFinanceCommand,
+  ActionFinanceEvent,
+  ActionFinanceState,
   ActionState,
   ChallengeCommand,
   ChallengeEvent,
@@ -31,6 +34,7 @@ import {
   UserState,
 } from '@send/domain';
 import { CommandResult, EventStore, UpcastingEventStore } from '@send/event-store';
+import { ActionFinanceCommands } from '../finance/action-finance-commands.service';
 import { ActionCommands } from '../actions/action-commands.service';
 import { ChallengeCommands } from '../challenges/challenge-commands.service';
 import { FollowUpCommands } from '../follow-ups/follow-up-commands.service';
@@ -105,6 +109,11 @@ export class PlanCommandService {
 
   executeDependencyCommand(command: DependencyCommand, options: CommandOptions): Promise<CommandResult<DependencyEvent, DependencyNetworkState>> {
     return this.dependencies.execute(command, undefined, options);
+  }
+
+  /** Money on actions and priorities; stateless over the shared runner, so it needs no place in the constructor. */
+  executeActionFinanceCommand(command: ActionFinanceCommand, expectedRevision: bigint | undefined, options: CommandOptions): Promise<CommandResult<ActionFinanceEvent, ActionFinanceState>> {
+    return new ActionFinanceCommands(this.runner).execute(command, expectedRevision, options);
   }
 
   executeFollowUpCommand(command: FollowUpCommand, options: CommandOptions): Promise<CommandResult<FollowUpEvent, FollowUpState>> {

@@ -13,6 +13,7 @@ import { demoMetricCommands } from './demo-metrics';
 import { demoBoardToolSteps } from './demo-risks';
 import { demoDependencySteps } from './demo-dependencies';
 import { demoMeetingToolSteps } from './demo-meeting-tools';
+import { demoFundingSteps } from './demo-action-finance';
 
 export { DEMO_PLAN_ID };
 
@@ -48,7 +49,8 @@ export async function loadDemoPlan(
   const boardTools = demoBoardToolSteps(anchor);
   const dependencies = demoDependencySteps(anchor);
   const meetingTools = demoMeetingToolSteps(anchor);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + dependencies.length + meetingTools.length;
+  const funding = demoFundingSteps(anchor);
+  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + dependencies.length + meetingTools.length + funding.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -88,6 +90,7 @@ export async function loadDemoPlan(
   recorded(`Plan revision ${REVISED_VERSION.version} approved`, revised.events.length);
 
   const chair = demoPrincipal(BOARD_CHAIR.userId);
+  let fundingRevision: bigint | undefined;
   // The board's meetings and the office's update rounds, in time order (a stable sort keeps each one's own order).
   const boardSteps = [
     ...meetings.map((step: DemoMeetingStep) => ({
@@ -131,6 +134,16 @@ export async function loadDemoPlan(
       run: () => {
         const options = { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() };
         return step.kind === 'meeting' ? commands.executeMeetingCommand(step.command, options) : commands.executeFollowUpCommand(step.command, options);
+      },
+    })),
+    // Money on the named initiatives and the priorities' savings targets, each change against the funding stream's last revision.
+    ...funding.map((step) => ({
+      at: step.at,
+      label: `Funding ${step.command.type}`,
+      run: async () => {
+        const result = await commands.executeActionFinanceCommand(step.command, fundingRevision, { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() });
+        fundingRevision = result.revision;
+        return result;
       },
     })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
