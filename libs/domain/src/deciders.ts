@@ -36,6 +36,9 @@ import { HighNeedsEvent } from './finance/high-needs.events';
 import { ConditionDecisionContext, ConditionState, decideCondition, evolveCondition, initialConditionState } from './condition/condition.decider';
 import { ConditionCommand } from './condition/condition.commands';
 import { ConditionEvent } from './condition/condition.events';
+import { decideReminder, evolveReminder, initialReminderState, ReminderState } from './reminder/reminder.decider';
+import { ReminderCommand } from './reminder/reminder.commands';
+import { ReminderEvent } from './reminder/reminder.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -120,5 +123,10 @@ export const conditionDecider: ConceptDecider<ConditionCommand, ConditionEvent, 
   decide: decideCondition,
 };
 
+export const reminderDecider: ConceptDecider<ReminderCommand, ReminderEvent, ReminderState, void> = {
+  initialState: initialReminderState,
+  evolve: evolveReminder,
+  decide: (command, state, metadata) => decideReminder(command, state, metadata),
+};
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -18,3 +18,13 @@ export function authorizeReminderReading(principal: Principal, localAreaId: stri
   if (role) return role;
   throw new ForbiddenError("see a plan's reminders", ['plan administrator', 'the DfE adviser']);
 }
+
+/**
+ * Who may send a reminder again: the programme office of the plan's area, who send the reminders
+ * in the first place. The DfE adviser reads them and changes nothing; owners and the board are
+ * reminded, not the ones who chase.
+ */
+export function authorizeReminderResend(principal: Principal, localAreaId: string): Role {
+  if (rolesIn(principal, localAreaId).includes('PLAN_ADMINISTRATOR')) return 'PLAN_ADMINISTRATOR';
+  throw new ForbiddenError('send a reminder again', ['plan administrator']);
+}
