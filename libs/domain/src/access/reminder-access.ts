@@ -24,7 +24,11 @@ export function authorizeReminderReading(principal: Principal, localAreaId: stri
  * in the first place. The DfE adviser reads them and changes nothing; owners and the board are
  * reminded, not the ones who chase.
  */
+export const REMINDER_RESEND_ROLES: readonly Role[] = ['PLAN_ADMINISTRATOR'];
+
+/** Throws ForbiddenError unless the person is the programme office of the area (check `canSeeArea` first). */
 export function authorizeReminderResend(principal: Principal, localAreaId: string): Role {
-  if (rolesIn(principal, localAreaId).includes('PLAN_ADMINISTRATOR')) return 'PLAN_ADMINISTRATOR';
+  const role = rolesIn(principal, localAreaId).find((held) => REMINDER_RESEND_ROLES.includes(held));
+  if (role) return role;
   throw new ForbiddenError('send a reminder again', ['plan administrator']);
 }
