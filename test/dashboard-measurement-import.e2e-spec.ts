@@ -123,7 +123,8 @@ describeInChromium('The dashboard in Chromium: importing scorecard figures from 
     for (const [width, height] of [[1280, 720], [1366, 768], [390, 844]]) {
       await page.setViewportSize({ width, height });
       await settled(page);
-      expect({ width, scroll: await horizontalScroll(page) }).toEqual({ width, scroll: 0 });
+      const inTable = await page.locator('.table-scroll').first().evaluate((box) => box.scrollWidth - box.clientWidth);
+      expect({ width, scroll: await horizontalScroll(page), inTable }).toEqual({ width, scroll: 0, inTable: 0 });
     }
     await page.close();
   });

@@ -170,7 +170,9 @@ describeInChromium('The dashboard in Chromium: the reminder mails, for the progr
         await sendAgain(page).first().click();
         await page.locator('form[data-edit-control="resend-reminder"]').getByRole('button', { name: 'Send again' }).click();
         await page.locator('[data-error-summary]').waitFor();
-        expect({ width, scroll: await horizontalScroll(page) }).toEqual({ width, scroll: 0 });
+        // Nor does the table inside its own box: the form and the extra column fit.
+        const inTable = await page.locator('.table-scroll').first().evaluate((box) => box.scrollWidth - box.clientWidth);
+        expect({ width, scroll: await horizontalScroll(page), inTable }).toEqual({ width, scroll: 0, inTable: 0 });
         await page.getByRole('button', { name: 'Cancel' }).click();
       }
       await page.close();
