@@ -68,6 +68,7 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   (a user of the area) updates and completes it; only the board drops one;
  * - conditions register: the programme office adds conditions, rewords them, links them and
  *   records each quarter's status; only the board chair approves a status;
+ * - reminders: only the programme office sends a sent or given-up reminder again;
  * - DfE adviser: reads only, every change refused but asking the board's questions;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -162,6 +163,9 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   recordActionSpend:    [A,    F,    F,     A,    F,    F,      N,     N],
   recordSavingsEvidenced: [A,  F,    F,     F,    F,    F,      N,     N],
   setPrioritySavingsTarget: [A, F,   F,     F,    F,    F,      N,     N],
+  // Reminders (docs/reminders.md): the programme office that sends them sends one again; the DfE
+  // adviser, who may read them, may not.
+  resendReminder:       [A,    F,    F,     F,    F,    F,      N,     N],
 };
 
 const START_HIGH_NEEDS = `mutation ($input: StartHighNeedsPositionInput!) { startHighNeedsPosition(input: $input) { planId } }`;
@@ -188,7 +192,7 @@ describe('Who may send which mutation, over HTTP', () => {
     const cells = CALLERS.map((caller, column) => [caller.userId, EXPECTED[mutation][column], caller.allowedAs] as const);
 
     it.each(cells)('as %s: %s', async (userId, expected, allowedAs) => {
-      const { query, variables } = await PREPARE[mutation](app.gql, planIdFor(mutation, userId));
+      const { query, variables } = await PREPARE[mutation](app.gql, planIdFor(mutation, userId), app);
       const before = await app.allEvents();
 
       const result = await app.as(userId).gql(query, variables);

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { ReminderLedgerService } from '../../apps/api/src/reminders/reminder-ledger.service';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './plan-operations';
 import { GraphQLResponse, TestApp } from './test-app';
 
@@ -74,6 +76,7 @@ export const MUTATIONS = [
   'recordActionSpend',
   'recordSavingsEvidenced',
   'setPrioritySavingsTarget',
+  'resendReminder',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -322,9 +325,10 @@ const on = (mutation: MutationName, inputType: string, input: Record<string, unk
 /**
  * For each mutation: builds, in a plan of its own, the state the mutation needs to succeed (an
  * action for the tester to own, pending or accepted evidence, a completed action, a second action
- * to supersede with), then returns the request. Refusals are then down to who sends it.
+ * to supersede with), then returns the request. Refusals are then down to who sends it. `app`
+ * is for state no mutation makes: a reminder the sender's ledger records as sent.
  */
-export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise<PreparedMutation>> = {
+export const PREPARE: Record<MutationName, (gql: Gql, planId: string, app?: TestApp) => Promise<PreparedMutation>> = {
   createPlan: async (_gql, planId) => ({ query: CREATE_PLAN, variables: { input: planInput(planId) } }),
   changeStaleThreshold: async (gql, planId) => {
     await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
@@ -718,5 +722,30 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
     await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
     const input = { planId, priorityNumber: 5, year: '2026/27', target: '1000000', reason: 'Recovery plan agreed with the DfE' };
     return { query: fundingMutation('setPrioritySavingsTarget', 'SetPrioritySavingsTargetInput'), variables: { input } };
+  },
+  resendReminder: async (gql, planId, app) => {
+    if (!app) throw new Error('resendReminder needs the app, to record a sent reminder as the sender does');
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    const ledger = app.app.get(ReminderLedgerService);
+    const reminderId = randomUUID();
+    const details = {
+      reminderId,
+      key: `digest:${planId}:2026-W24`,
+      kind: 'WEEKLY_DIGEST' as const,
+      planId,
+      roundId: null,
+      ownerId: null,
+      addressee: 'programme office',
+      recipients: ['office@council.example'],
+      subject: 'SEND and AP Improvement Plan: 0 overdue actions, 0 stale (week of 8 June 2026)',
+      actionRefs: [],
+      messageId: `<reminder-${reminderId}@council.example>`,
+    };
+    const attempt = await ledger.claim(details);
+    await ledger.recordSent(reminderId, attempt!, details.recipients, 'folder');
+    return {
+      query: `mutation ($input: ResendReminderInput!) { resendReminder(input: $input) { id status } }`,
+      variables: { input: { reminderId, expectedRevision: 1, reason: 'The programme office lost the digest' } },
+    };
   },
 };

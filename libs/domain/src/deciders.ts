@@ -39,6 +39,9 @@ import { ConditionEvent } from './condition/condition.events';
 import { ActionFinanceDecisionContext, ActionFinanceState, decideActionFinance, evolveActionFinance, initialActionFinanceState } from './finance/action-finance.decider';
 import { ActionFinanceCommand } from './finance/action-finance.commands';
 import { ActionFinanceEvent } from './finance/action-finance.events';
+import { decideReminder, evolveReminder, initialReminderState, ReminderState } from './reminder/reminder.decider';
+import { ReminderCommand } from './reminder/reminder.commands';
+import { ReminderEvent } from './reminder/reminder.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -127,6 +130,12 @@ export const actionFinanceDecider: ConceptDecider<ActionFinanceCommand, ActionFi
   initialState: initialActionFinanceState,
   evolve: evolveActionFinance,
   decide: decideActionFinance,
+};
+
+export const reminderDecider: ConceptDecider<ReminderCommand, ReminderEvent, ReminderState, void> = {
+  initialState: initialReminderState,
+  evolve: evolveReminder,
+  decide: (command, state, metadata) => decideReminder(command, state, metadata),
 };
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

@@ -13,9 +13,10 @@ import { OwnerDirectory } from '../owners/directory/owner-directory.service';
 import { ActionFinanceCommands } from '../finance/action-finance-commands.service';
 import { PlanCommandService } from './plan-command.service';
 import { CommandRunner } from './runner/command-runner.service';
+import { ReminderCommands } from '../reminders/reminder-commands.service';
 
 /** One runner (and one cache of folded streams) under every concept's commands. */
-const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService, OwnerDirectory, OwnerCommands, ActionFinanceCommands];
+const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService, OwnerDirectory, OwnerCommands, ActionFinanceCommands, ReminderCommands];
 
 /**
  * Every concept's command handling, for every feature module. It sits above the concepts' folders

@@ -1,4 +1,4 @@
-import { dueReminders, isoWeekOf, ReminderSituation } from './due-reminders';
+import { dueReminders, isoWeekOf, reminderToResend, ReminderSituation } from './due-reminders';
 import { renderReminderMail } from './reminder-mail.renderer';
 
 describe('isoWeekOf', () => {
@@ -121,6 +121,27 @@ describe('dueReminders', () => {
       const one = (today: string): ReminderSituation => ({ ...rated(today), openActions: [action('1.1', 'helen', null, 'GREEN', 'LOW'), action('1.5', 'helen', null, 'GREEN', 'MEDIUM')] });
       const text = renderReminderMail(dueReminders(one('2026-11-03'))[0].content, 'https://tracker.example').text;
       expect(text).toContain('When you update the action marked above, please also rate its delivery confidence');
+    });
+  });
+
+  describe('a reminder sent again', () => {
+    const recorded = { reminderId: 'r1', key: 'round-opened:r:helen', kind: 'ROUND_OPENED' as const, planId: 'p', roundId: 'r', ownerId: 'helen', addressee: 'helen', actionRefs: ['1.1', '1.9'] };
+    const round = { title: 'Round', deadline: '2026-11-06' };
+
+    it('lists those of its actions still open, under its round even once closed, to the addresses its people have now', () => {
+      const resent = reminderToResend({ ...situation('2026-11-20'), openRounds: [], ownerAddresses: () => ['helen.new@council.example'] }, recorded, round)!;
+      expect([resent.key, resent.recipients, resent.content.round, resent.content.actions.map((a) => a.ref)]).toEqual(['round-opened:r:helen', ['helen.new@council.example'], round, ['1.1']]);
+    });
+
+    it('says the digest as it stands this week', () => {
+      const digest = { ...recorded, key: 'digest:p:2026-W40', kind: 'WEEKLY_DIGEST' as const, roundId: null, ownerId: null, actionRefs: [] };
+      const resent = reminderToResend(situation('2026-11-20'), digest, null)!;
+      expect([resent.key, resent.recipients, resent.content.weekOf]).toEqual(['digest:p:2026-W40', ['office@council.example'], '2026-11-16']);
+    });
+
+    it('is nothing when its plan or round is gone', () => {
+      expect(reminderToResend({ ...situation('2026-11-20'), plans: [] }, recorded, round)).toBeUndefined();
+      expect(reminderToResend(situation('2026-11-20'), recorded, null)).toBeUndefined();
     });
   });
 });

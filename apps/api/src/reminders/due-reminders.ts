@@ -80,26 +80,58 @@ export function dueReminders(s: ReminderSituation): DueReminder[] {
   const week = isoWeekOf(s.today);
   if (week.weekday < s.digestWeekday) return due;
   for (const plan of s.plans) {
-    const open = openActions.filter((a) => a.planId === plan.planId);
     const key = `digest:${plan.planId}:${week.week}`;
-    due.push({
-      reminderId: reminderIdFor(key),
-      key,
-      kind: 'WEEKLY_DIGEST',
-      planId: plan.planId,
-      roundId: null,
-      ownerId: null,
-      recipients: s.digestTo.length > 0 ? s.digestTo : plan.administrators,
-      content: {
-        ...emptyContent('WEEKLY_DIGEST', plan),
-        weekOf: week.monday,
-        overdue: open.filter((a) => isOverdue(a, s.today)),
-        stale: open.filter((a) => isStale(a, s.today, plan.staleAfterDays)),
-        atRisk: open.filter((a) => a.atRiskFrom.length > 0),
-      },
-    });
+    due.push({ reminderId: reminderIdFor(key), key, ...digestFor(s, plan, openActions) });
   }
   return due;
+}
+
+/** What a recorded reminder was: the ledger's row, enough to say it again. */
+export type RecordedReminder = Pick<ReminderDetails, 'reminderId' | 'key' | 'kind' | 'planId' | 'roundId' | 'ownerId' | 'addressee' | 'actionRefs'>;
+
+/**
+ * A reminder the programme office asked to send again, said as the tracker knows it now: a round
+ * mail lists those of its actions still open (with their due dates and risks today) and keeps the
+ * round's title and deadline; a digest lists the plan's overdue, stale and at-risk actions this
+ * week. It goes to the addresses its people have now, so an address put right since is used.
+ * Undefined when its plan or round is gone.
+ */
+export function reminderToResend(s: ReminderSituation, recorded: RecordedReminder, round: { title: string; deadline: string } | null): DueReminder | undefined {
+  const plan = s.plans.find((p) => p.planId === recorded.planId);
+  if (!plan || (recorded.kind !== 'WEEKLY_DIGEST' && round === null)) return undefined;
+  const openActions = withDependencyRisks(s);
+  const { reminderId, key } = recorded;
+  if (recorded.kind === 'WEEKLY_DIGEST') return { reminderId, key, ...digestFor(s, plan, openActions) };
+  const refs = new Set(recorded.actionRefs);
+  const actions = openActions.filter((a) => a.planId === plan.planId && refs.has(a.ref));
+  return {
+    reminderId,
+    key,
+    kind: recorded.kind,
+    planId: plan.planId,
+    roundId: recorded.roundId,
+    ownerId: recorded.ownerId,
+    recipients: recorded.ownerId === null ? [] : s.ownerAddresses(plan.planId, recorded.ownerId),
+    content: { ...emptyContent(recorded.kind, plan), addressee: actions[0]?.ownerName ?? recorded.addressee, round, actions },
+  };
+}
+
+function digestFor(s: ReminderSituation, plan: ReminderSituation['plans'][number], openActions: ReturnType<typeof withDependencyRisks>): Omit<DueReminder, 'reminderId' | 'key'> {
+  const open = openActions.filter((a) => a.planId === plan.planId);
+  return {
+    kind: 'WEEKLY_DIGEST',
+    planId: plan.planId,
+    roundId: null,
+    ownerId: null,
+    recipients: s.digestTo.length > 0 ? s.digestTo : plan.administrators,
+    content: {
+      ...emptyContent('WEEKLY_DIGEST', plan),
+      weekOf: isoWeekOf(s.today).monday,
+      overdue: open.filter((a) => isOverdue(a, s.today)),
+      stale: open.filter((a) => isStale(a, s.today, plan.staleAfterDays)),
+      atRisk: open.filter((a) => a.atRiskFrom.length > 0),
+    },
+  };
 }
 
 function emptyContent(kind: ReminderKind, plan: ReminderSituation['plans'][number]): ReminderContent {

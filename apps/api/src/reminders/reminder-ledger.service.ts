@@ -4,29 +4,21 @@ import { hostname } from 'node:os';
 import {
   Actor,
   CommandMetadata,
-  decideReminder,
   DomainError,
-  evolveReminder,
-  initialReminderState,
   ReminderCommand,
+  reminderDecider,
   ReminderDetails,
   ReminderEvent,
   ReminderState,
   reminderStream,
   schemaVersionOf,
 } from '@send/domain';
-import { Decider, deterministicUuid, EventStore, foldStream, handleCommand, WrongExpectedRevisionError } from '@send/event-store';
+import { deterministicUuid, EventStore, foldStream, handleCommand, WrongExpectedRevisionError } from '@send/event-store';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
 /** Only the claimant records an outcome, so a retry of that write may safely be recognised as one. */
 const outcomeCommandId = (reminderId: string, attempt: number) => deterministicUuid('reminder-outcome', reminderId, String(attempt));
-
-const reminderDecider: Decider<ReminderCommand, ReminderEvent, ReminderState, CommandMetadata, void> = {
-  initialState: initialReminderState,
-  evolve: evolveReminder,
-  decide: (command, state, metadata) => decideReminder(command, state, metadata),
-};
 
 const SCHEDULER: Actor = { userId: 'system', displayName: 'Reminder scheduler', role: 'SYSTEM' };
 

@@ -1,20 +1,20 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { ReminderDetails } from '@send/domain';
-import { ReminderEntity } from '@send/read-models';
+import { DataSource, In, LessThanOrEqual, MoreThan } from 'typeorm';
+import { ReminderDetails, ReminderState } from '@send/domain';
+import { ReminderEntity, UpdateRoundEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { AppConfig, remindersConfig, RemindersConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { Metrics } from '../observability/metrics';
-import { actionRefsOf, DueReminder, dueReminders } from './due-reminders';
+import { actionRefsOf, DueReminder, dueReminders, reminderToResend } from './due-reminders';
 import { createMailTransport, isPermanentFailure, MailTransport } from './mail-transport';
 import { ReminderLedgerService } from './reminder-ledger.service';
 import { renderReminderMail } from './reminder-mail.renderer';
 import { ReminderSituationService } from './reminder-situation.service';
 
 export interface ReminderRunSummary {
-  /** Reminders due today, whatever became of them. */
+  /** Reminders due today, and re-sends the programme office asked for, whatever became of them. */
   due: number;
   sent: number;
   failed: number;
@@ -34,6 +34,9 @@ export interface ReminderRunOptions {
   dryRun?: boolean;
   onProgress?: (done: number, total: number, reminder: DueReminder, outcome: ReminderOutcome) => void;
 }
+
+/** Which re-send of the reminder an attempt belongs to: 0 for the first send. */
+const resendOf = (state: ReminderState) => (state.status === 'absent' ? 0 : state.resends);
 
 /** Works out which reminders are due and sends each one that nobody has claimed yet. */
 @Injectable()
@@ -61,8 +64,10 @@ export class ReminderSenderService implements OnApplicationShutdown {
   }
 
   async run(options: ReminderRunOptions = {}): Promise<ReminderRunSummary> {
-    const due = await this.due();
-    // Sent and given-up reminders are settled for good, so the read model may say so; anything else is read from its stream.
+    const today = await this.due();
+    const due = [...today, ...(await this.resends(new Set(today.map((r) => r.reminderId))))];
+    // Sent and given-up reminders are settled unless a re-send is asked for, which the read model
+    // shows once it has caught up (a run catches up first); anything else is read from its stream.
     const rows = due.length === 0 ? [] : await this.dataSource.getRepository(ReminderEntity).find({ where: { reminderId: In(due.map((r) => r.reminderId)) } });
     const settled = new Set(rows.filter((r) => r.status === 'SENT' || r.status === 'GAVE_UP').map((r) => r.reminderId));
     const summary: ReminderRunSummary = { due: due.length, sent: 0, failed: 0, alreadyHandled: 0, takenElsewhere: 0, unaddressed: 0, wouldSend: 0 };
@@ -74,11 +79,33 @@ export class ReminderSenderService implements OnApplicationShutdown {
     return summary;
   }
 
+  /**
+   * Re-sends asked for, and re-sends whose failed attempt is due again, that are not due today
+   * anyway (a round since closed, last week's digest): each said as the tracker knows it now.
+   */
+  private async resends(dueToday: Set<string>): Promise<DueReminder[]> {
+    const rows = await this.dataSource.getRepository(ReminderEntity).find({
+      where: [{ status: 'RESEND_REQUESTED' }, { status: 'FAILED', resends: MoreThan(0), retryAfter: LessThanOrEqual(this.clock.now()) }],
+      order: { planId: 'ASC', key: 'ASC' },
+    });
+    const waiting = rows.filter((r) => !dueToday.has(r.reminderId));
+    if (waiting.length === 0) return [];
+    const planIds = [...new Set(waiting.map((r) => r.planId))];
+    const situation = await this.situation.current(this.settings, planIds);
+    const roundIds = waiting.flatMap((r) => (r.roundId === null ? [] : [r.roundId]));
+    const rounds = new Map((await this.dataSource.getRepository(UpdateRoundEntity).find({ where: { roundId: In(roundIds) } })).map((r) => [r.roundId, r]));
+    return waiting.flatMap((row) => {
+      const round = row.roundId === null ? undefined : rounds.get(row.roundId);
+      const reminder = reminderToResend(situation, row, round ? { title: round.title, deadline: round.deadline } : null);
+      return reminder ? [reminder] : [];
+    });
+  }
+
   private async handle(reminder: DueReminder, dryRun: boolean): Promise<ReminderOutcome> {
     if (reminder.recipients.length === 0) return 'unaddressed';
     const state = await this.ledger.state(reminder.reminderId);
     const retryDue = state.status === 'failed' && state.retryAfter !== null && state.retryAfter <= this.clock.now();
-    if (state.status !== 'absent' && !retryDue) return 'alreadyHandled';
+    if (state.status !== 'absent' && state.status !== 'resendRequested' && !retryDue) return 'alreadyHandled';
     if (dryRun) return 'wouldSend';
 
     const mail = renderReminderMail(reminder.content, this.settings.publicUrl);
@@ -93,7 +120,7 @@ export class ReminderSenderService implements OnApplicationShutdown {
       recipients: reminder.recipients,
       subject: mail.subject,
       actionRefs: actionRefsOf(reminder),
-      messageId: this.messageIdFor(reminder.reminderId),
+      messageId: this.messageIdFor(reminder.reminderId, resendOf(state)),
     };
     const attempt = await this.ledger.claim(details);
     if (attempt === undefined) return 'takenElsewhere';
@@ -102,7 +129,8 @@ export class ReminderSenderService implements OnApplicationShutdown {
     try {
       ({ accepted } = await this.mailer().send({
         ...mail,
-        reminderId: reminder.reminderId,
+        // A re-send is a mail of its own: in the folder default, a file beside the first, not over it.
+        reminderId: resendOf(state) === 0 ? reminder.reminderId : `${reminder.reminderId}-resend-${resendOf(state)}`,
         from: this.settings.from,
         to: reminder.recipients,
         messageId: details.messageId,
@@ -118,10 +146,13 @@ export class ReminderSenderService implements OnApplicationShutdown {
     return 'sent';
   }
 
-  /** The same for every attempt at one reminder, so a receiving server can tell a repeat. */
-  messageIdFor(reminderId: string): string {
+  /**
+   * The same for every attempt at one send, so a receiving server can tell a repeat; a re-send
+   * asked for on purpose has its own, or a server (or mail client) could drop it as a duplicate.
+   */
+  messageIdFor(reminderId: string, resend = 0): string {
     const domain = /@([^\s>]+)>?\s*$/.exec(this.settings.from)?.[1] ?? 'send-tracker.invalid';
-    return `<reminder-${reminderId}@${domain}>`;
+    return resend === 0 ? `<reminder-${reminderId}@${domain}>` : `<reminder-${reminderId}-resend-${resend}@${domain}>`;
   }
 
   private mailer(): MailTransport {

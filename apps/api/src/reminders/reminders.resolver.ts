@@ -1,6 +1,6 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { authorizeReminderReading, Principal } from '@send/domain';
+import { authorizeReminderReading, Principal, ReminderNotFoundError } from '@send/domain';
 import { ReminderEntity } from '@send/read-models';
 import { ActionReadService } from '../reading/action-read.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -9,6 +9,11 @@ import { ReminderModel, ReminderStatus } from './models/reminder.model';
 import { actionRefsOf } from './due-reminders';
 import { renderReminderMail } from './reminder-mail.renderer';
 import { ReminderSenderService } from './reminder-sender.service';
+import { ReminderCommands } from './reminder-commands.service';
+import { ResendReminderInput } from './dto/resend-reminder.input';
+import { ProjectionService } from '../infrastructure/projection.service';
+
+const modelOf = (r: ReminderEntity): ReminderModel => ({ ...r, id: r.reminderId });
 
 @Resolver(() => ReminderModel)
 export class RemindersResolver {
@@ -16,6 +21,8 @@ export class RemindersResolver {
     private readonly dataSource: DataSource,
     private readonly plans: ActionReadService,
     private readonly sender: ReminderSenderService,
+    private readonly commands: ReminderCommands,
+    private readonly projections: ProjectionService,
   ) {}
 
   @Query(() => [ReminderModel], {
@@ -46,10 +53,23 @@ export class RemindersResolver {
         sentAt: null,
         lastError: null,
         retryAfter: null,
+        revision: null,
+        resends: 0,
+        resendReason: null,
       }));
-    return [
-      ...pending,
-      ...recorded.map((r) => ({ ...r, id: r.reminderId, kind: r.kind, status: r.status })),
-    ];
+    return [...pending, ...recorded.map(modelOf)];
+  }
+
+  @Mutation(() => ReminderModel, {
+    description:
+      'Send a reminder that was sent or given up once more (programme office of its area), with the reason: the next check sends exactly one more mail, to the addresses its people have now. CONFLICT while an attempt is in flight or due again, or a re-send is already waiting.',
+  })
+  async resendReminder(@Args('input') input: ResendReminderInput, @CurrentPrincipal() principal: Principal): Promise<ReminderModel> {
+    const { reminderId, reason, expectedRevision, commandId } = input;
+    const result = await this.commands.execute({ type: 'RequestReminderResend', data: { reminderId, reason } }, BigInt(expectedRevision), { principal, commandId });
+    await this.projections.caughtUpTo(result.position);
+    const row = await this.dataSource.getRepository(ReminderEntity).findOneBy({ reminderId });
+    if (!row) throw new ReminderNotFoundError(reminderId);
+    return modelOf(row);
   }
 }

@@ -7,6 +7,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorText } from '../shared/field-error-text';
 import type { FormError } from '../shared/field-errors';
 import { NotificationBanner } from '../shared/notification-banner';
+import { ImportTabs } from './import-tabs';
 import { importPlan, PlanImportReport } from './plan-import-client';
 import { PlanImportReportView } from './plan-import-report';
 
@@ -59,6 +60,7 @@ export function PlanImportPage() {
   return (
     <>
       <h1>Import actions from a spreadsheet</h1>
+      <ImportTabs current="actions" />
       {saved && <NotificationBanner message={saved} />}
       <p>
         One action per row: ref, area, priorities, title, description, owner, organisation, due date, and if you have them the RAG,

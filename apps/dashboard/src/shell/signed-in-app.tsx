@@ -15,6 +15,7 @@ import { DependenciesPage } from '../dependencies/dependencies-page';
 import { AgendaPage } from '../agenda/agenda-page';
 import { RemindersPage } from '../reminders/reminders-page';
 import { PlanImportPage } from '../plan-import/plan-import-page';
+import { MeasurementImportPage } from '../plan-import/measurement-import-page';
 import { SiteHeader } from './site-header';
 
 function View() {
@@ -46,6 +47,8 @@ function View() {
       return <RemindersPage />;
     case '/import':
       return <PlanImportPage />;
+    case '/import/measurements':
+      return <MeasurementImportPage />;
     default:
       return (
         <>

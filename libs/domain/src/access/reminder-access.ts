@@ -18,3 +18,17 @@ export function authorizeReminderReading(principal: Principal, localAreaId: stri
   if (role) return role;
   throw new ForbiddenError("see a plan's reminders", ['plan administrator', 'the DfE adviser']);
 }
+
+/**
+ * Who may send a reminder again: the programme office of the plan's area, who send the reminders
+ * in the first place. The DfE adviser reads them and changes nothing; owners and the board are
+ * reminded, not the ones who chase.
+ */
+export const REMINDER_RESEND_ROLES: readonly Role[] = ['PLAN_ADMINISTRATOR'];
+
+/** Throws ForbiddenError unless the person is the programme office of the area (check `canSeeArea` first). */
+export function authorizeReminderResend(principal: Principal, localAreaId: string): Role {
+  const role = rolesIn(principal, localAreaId).find((held) => REMINDER_RESEND_ROLES.includes(held));
+  if (role) return role;
+  throw new ForbiddenError('send a reminder again', ['plan administrator']);
+}

@@ -37,7 +37,14 @@ export type RecordReminderFailed = {
   data: { reminderId: string; error: string; permanent: boolean };
 };
 
-export type ReminderCommand = ClaimReminder | RecordReminderSent | RecordReminderFailed;
+/**
+ * The programme office asks for a sent or given-up reminder to go once more (an owner lost the
+ * mail; the address was wrong and has been put right). The next check claims it as a new attempt
+ * and sends it; `reason` says why, for whoever reads the reminder's history.
+ */
+export type RequestReminderResend = { type: 'RequestReminderResend'; data: { reminderId: string; reason: string } };
 
-/** Minutes to wait after the 1st, 2nd, 3rd and 4th failed attempt; after the 5th the reminder is given up. */
+export type ReminderCommand = ClaimReminder | RecordReminderSent | RecordReminderFailed | RequestReminderResend;
+
+/** Minutes to wait after the 1st, 2nd, 3rd and 4th failed attempt of a send (the first, or a re-send); after the 5th it is given up. */
 export const REMINDER_RETRY_DELAYS_MINUTES = [5, 30, 120, 720] as const;

@@ -126,3 +126,80 @@ describe('RecordReminderFailed', () => {
     expect(refusal(() => when(fail(), [claimed(), failed(1, null)])).rule).toBe('reminderClaimed');
   });
 });
+
+describe('RequestReminderResend', () => {
+  const office = (now = '2026-06-16T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c2', correlationId: 'c2', actor: { userId: 'programme-office', role: 'PLAN_ADMINISTRATOR' } });
+  const resend = (reason = ' Helen lost the mail \n'): ReminderCommand => ({ type: 'RequestReminderResend', data: { reminderId, reason } });
+  const asked = (): ReminderEvent => ({ type: 'ReminderResendRequested', data: { reminderId, requestedBy: 'programme-office', reason: 'lost', requestedAt: '2026-06-16T10:00:00.000Z' } });
+  const ask = (events: ReminderEvent[], command = resend()) => decideReminder(command, given(events), office());
+
+  it('asks for a sent reminder to go again, recording who asked, why and when', () => {
+    expect(ask([claimed(), sent()])).toEqual([
+      { type: 'ReminderResendRequested', data: { reminderId, requestedBy: 'programme-office', reason: 'Helen lost the mail', requestedAt: '2026-06-16T10:00:00.000Z' } },
+    ]);
+  });
+
+  it('asks for a given-up reminder to go again', () => {
+    expect(ask([claimed(), failed(1, null)])[0].type).toBe('ReminderResendRequested');
+  });
+
+  it('refuses a reminder never claimed: there is nothing to send again', () => {
+    const error = refusal(() => ask([]));
+    expect({ kind: error.kind, rule: error.rule }).toEqual({ kind: 'not_found', rule: 'reminderExists' });
+  });
+
+  it('refuses, as a conflict, while an attempt is in flight', () => {
+    const error = refusal(() => ask([claimed()]));
+    expect({ kind: error.kind, rule: error.rule }).toEqual({ kind: 'already_exists', rule: 'reminderSentOrGivenUp' });
+    expect(error.message).toContain('is being sent now (claimed by host-a:123)');
+  });
+
+  it('refuses, as a conflict, while a retry is scheduled, saying when', () => {
+    const error = refusal(() => ask([claimed(), failed(1, '2026-06-15T09:05:01.000Z')]));
+    expect({ kind: error.kind, rule: error.rule }).toEqual({ kind: 'already_exists', rule: 'reminderSentOrGivenUp' });
+    expect(error.message).toContain('tries again at');
+  });
+
+  it('refuses, as a conflict, a second request before the first has gone', () => {
+    const error = refusal(() => ask([claimed(), sent(), asked()]));
+    expect({ kind: error.kind, rule: error.rule }).toEqual({ kind: 'already_exists', rule: 'noResendWaiting' });
+    expect(error.message).toContain('programme-office has already asked for it to be sent again');
+  });
+
+  it('refuses while the re-send is in flight, and allows another once it has gone', () => {
+    const resentClaim = claimed(2);
+    expect(refusal(() => ask([claimed(), sent(), asked(), resentClaim])).rule).toBe('reminderSentOrGivenUp');
+    const resent: ReminderEvent = { type: 'ReminderSent', data: { ...(sent().data as object), attempt: 2 } } as ReminderEvent;
+    expect(ask([claimed(), sent(), asked(), resentClaim, resent])[0].type).toBe('ReminderResendRequested');
+  });
+
+  it.each(['', '  \n ', '\u200b'])('refuses a blank reason (%j), naming the field', (reason) => {
+    const error = refusal(() => ask([claimed(), sent()], resend(reason)));
+    expect({ field: error.field, rule: error.rule }).toEqual({ field: 'reason', rule: 'required' });
+  });
+
+  describe('the claim after it', () => {
+    it('is the next attempt, claimed once: a second claimant finds it in flight', () => {
+      const history = [claimed(), sent(), asked()];
+      const [claim2] = when(claim(), history, '2026-06-16T10:05:00.000Z');
+      expect(claim2).toMatchObject({ type: 'ReminderClaimed', data: { attempt: 2 } });
+      expect(refusal(() => when(claim({ claimedBy: 'host-b:456' }), [...history, claim2])).rule).toBe('reminderNotClaimed');
+    });
+
+    it('is not allowed again once the re-send is sent: one request, one more mail', () => {
+      const history = [claimed(), sent(), asked()];
+      const [claim2] = when(claim(), history);
+      const [sent2] = when({ type: 'RecordReminderSent', data: { reminderId, accepted: [], transport: 'smtp' } }, [...history, claim2]);
+      expect(sent2.data).toMatchObject({ attempt: 2 });
+      expect(refusal(() => when(claim(), [...history, claim2, sent2])).rule).toBe('reminderNotSent');
+    });
+
+    it('gets the whole back-off afresh: a re-send of one given up after five attempts is retried after 5 minutes', () => {
+      const history = [claimed(5), failed(5, null), asked()];
+      const [claim6] = when(claim(), history, '2026-06-16T10:00:00.000Z');
+      expect(claim6.data).toMatchObject({ attempt: 6 });
+      expect(when(fail(), [...history, claim6], '2026-06-16T10:00:00.000Z')[0].data).toMatchObject({ attempt: 6, retryAfter: '2026-06-16T10:05:00.000Z' });
+      expect(when(fail(true), [...history, claim6])[0].data).toMatchObject({ retryAfter: null });
+    });
+  });
+});

@@ -9,34 +9,52 @@ import {
   ReminderGivenUpError,
   ReminderNotClaimedError,
   ReminderOutcomeUnknownError,
+  ReminderNotFoundError,
   ReminderRecipientInvalidError,
+  ReminderResendConflictError,
   ReminderRetryNotDueError,
 } from './reminder.errors';
+import { ukDateTime } from '../shared/uk-dates';
+
+/**
+ * What every recorded reminder keeps: `attempt` counts every attempt ever made, `sendStartedAfter`
+ * the attempts made before the current send began (0, or those before the latest re-send request),
+ * so each re-send gets the whole back-off afresh; `resends` counts the re-sends asked for.
+ */
+type Recorded = { key: string; planId: string; attempt: number; sendStartedAfter: number; resends: number };
 
 export type ReminderState =
   | { status: 'absent' }
-  | { status: 'claimed'; key: string; attempt: number; claimedBy: string }
-  | { status: 'sent'; key: string; attempt: number }
-  | { status: 'failed'; key: string; attempt: number; retryAfter: string | null };
+  | (Recorded & { status: 'claimed'; claimedBy: string })
+  | (Recorded & { status: 'sent' })
+  | (Recorded & { status: 'failed'; retryAfter: string | null })
+  | (Recorded & { status: 'resendRequested'; requestedBy: string });
 
 export const initialReminderState = (): ReminderState => ({ status: 'absent' });
 
 export function evolveReminder(state: ReminderState, event: ReminderEvent): ReminderState {
   switch (event.type) {
-    case 'ReminderClaimed':
-      return { status: 'claimed', key: event.data.key, attempt: event.data.attempt, claimedBy: event.data.claimedBy };
+    case 'ReminderClaimed': {
+      const before = state.status === 'absent' ? { sendStartedAfter: 0, resends: 0 } : { sendStartedAfter: state.sendStartedAfter, resends: state.resends };
+      return { status: 'claimed', key: event.data.key, planId: event.data.planId, attempt: event.data.attempt, claimedBy: event.data.claimedBy, ...before };
+    }
     case 'ReminderSent':
       if (state.status === 'absent') return state;
-      return { status: 'sent', key: state.key, attempt: event.data.attempt };
+      return { ...recordedOf(state), status: 'sent', attempt: event.data.attempt };
     case 'ReminderFailed':
       if (state.status === 'absent') return state;
-      return { status: 'failed', key: state.key, attempt: event.data.attempt, retryAfter: event.data.retryAfter };
+      return { ...recordedOf(state), status: 'failed', attempt: event.data.attempt, retryAfter: event.data.retryAfter };
+    case 'ReminderResendRequested':
+      if (state.status === 'absent') return state;
+      return { ...recordedOf(state), status: 'resendRequested', sendStartedAfter: state.attempt, resends: state.resends + 1, requestedBy: event.data.requestedBy };
     default: {
       const unhandled: never = event;
       return unhandled;
     }
   }
 }
+
+const recordedOf = ({ key, planId, attempt, sendStartedAfter, resends }: Recorded): Recorded => ({ key, planId, attempt, sendStartedAfter, resends });
 
 function validDetails(details: ReminderDetails): ReminderDetails {
   if (!(REMINDER_KINDS as readonly string[]).includes(details.kind)) {
@@ -55,7 +73,7 @@ function validDetails(details: ReminderDetails): ReminderDetails {
   };
 }
 
-/** When the attempt that just failed may be followed by another, or null when it was the last. */
+/** When the attempt that just failed (the send's 1st, 2nd …) may be followed by another, or null when it was the last. */
 export function retryAfter(attempt: number, failedAt: string, permanent: boolean): string | null {
   const delay = REMINDER_RETRY_DELAYS_MINUTES[attempt - 1];
   if (permanent || delay === undefined) return null;
@@ -70,10 +88,12 @@ export function decideReminder(command: ReminderCommand, state: ReminderState, m
       if (state.status === 'sent') throw new ReminderAlreadySentError(state.key);
       if (state.status === 'claimed') throw new ReminderOutcomeUnknownError(state.key, state.claimedBy);
       if (state.status === 'failed') {
-        if (state.retryAfter === null) throw new ReminderGivenUpError(state.key, state.attempt);
+        if (state.retryAfter === null) throw new ReminderGivenUpError(state.key, state.attempt - state.sendStartedAfter);
         if (metadata.now < state.retryAfter) throw new ReminderRetryNotDueError(state.key, state.retryAfter);
         attempt = state.attempt + 1;
       }
+      // Asked for on purpose: the claim is the re-send's first attempt, taken by one instance only as any claim is.
+      if (state.status === 'resendRequested') attempt = state.attempt + 1;
       const valid = validDetails(details);
       return [{ type: 'ReminderClaimed', data: { ...valid, attempt, claimedBy: requireText('claimedBy', claimedBy), claimedAt: metadata.now } }];
     }
@@ -94,10 +114,25 @@ export function decideReminder(command: ReminderCommand, state: ReminderState, m
             failedAt: metadata.now,
             // Server replies can be long and multi-line; the first 500 characters say what went wrong.
             error: (error.trim() || 'unknown error').slice(0, 500),
-            retryAfter: retryAfter(state.attempt, metadata.now, permanent),
+            retryAfter: retryAfter(state.attempt - state.sendStartedAfter, metadata.now, permanent),
           },
         },
       ];
+    }
+    case 'RequestReminderResend': {
+      const { reminderId } = command.data;
+      if (state.status === 'absent') throw new ReminderNotFoundError(reminderId);
+      if (state.status === 'claimed') {
+        throw new ReminderResendConflictError(state.key, 'reminderSentOrGivenUp', `attempt ${state.attempt} is being sent now (claimed by ${state.claimedBy}) and has no recorded outcome`);
+      }
+      if (state.status === 'failed' && state.retryAfter !== null) {
+        throw new ReminderResendConflictError(state.key, 'reminderSentOrGivenUp', `attempt ${state.attempt} failed and the tracker tries again at ${ukDateTime(state.retryAfter)}`);
+      }
+      if (state.status === 'resendRequested') {
+        throw new ReminderResendConflictError(state.key, 'noResendWaiting', `${state.requestedBy} has already asked for it to be sent again, and it has not gone yet`);
+      }
+      const reason = requireText('reason', command.data.reason);
+      return [{ type: 'ReminderResendRequested', data: { reminderId, requestedBy: metadata.actor?.userId ?? 'system', reason, requestedAt: metadata.now } }];
     }
     default: {
       const unhandled: never = command;

@@ -1,4 +1,4 @@
-import { InvalidValueError, RuleViolationError } from '../shared/domain-error';
+import { AlreadyExistsError, InvalidValueError, NotFoundError, RuleViolationError } from '../shared/domain-error';
 import { ukDateTime } from '../shared/uk-dates';
 
 export class ReminderAlreadySentError extends RuleViolationError {
@@ -38,5 +38,22 @@ export class ReminderNotClaimedError extends RuleViolationError {
 export class ReminderRecipientInvalidError extends InvalidValueError {
   constructor(value: string) {
     super('recipients', 'isEmail', `recipients must be email addresses, got "${value}"`);
+  }
+}
+
+/** Only a reminder the ledger holds (claimed at least once) can be sent again; one merely due is sent by the next check. */
+export class ReminderNotFoundError extends NotFoundError {
+  constructor(reminderId: string) {
+    super('reminderExists', `Reminder ${reminderId} has not been sent or tried yet, so there is nothing to send again`);
+  }
+}
+
+/**
+ * A re-send asked for while an attempt of the reminder's own is still open: one in flight, a retry
+ * scheduled, or a re-send already waiting. Refused as a conflict, so one request is one more mail.
+ */
+export class ReminderResendConflictError extends AlreadyExistsError {
+  constructor(key: string, rule: 'reminderSentOrGivenUp' | 'noResendWaiting', why: string) {
+    super(rule, `Reminder ${key} cannot be sent again yet: ${why}. Only a reminder that was sent or given up can be sent again.`);
   }
 }

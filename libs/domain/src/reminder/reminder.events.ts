@@ -17,11 +17,18 @@ export type ReminderFailed = {
   data: { reminderId: string; attempt: number; failedAt: string; error: string; retryAfter: string | null };
 };
 
-export type ReminderEvent = ReminderClaimed | ReminderSent | ReminderFailed;
+/** Asked for by `requestedBy` (a user id); the next claim after it is the re-send's first attempt. */
+export type ReminderResendRequested = {
+  type: 'ReminderResendRequested';
+  data: { reminderId: string; requestedBy: string; reason: string; requestedAt: string };
+};
+
+export type ReminderEvent = ReminderClaimed | ReminderSent | ReminderFailed | ReminderResendRequested;
 
 /** Current schema version of each reminder event; bump with an upcaster, never edit in place. */
 export const REMINDER_EVENT_VERSIONS: Record<ReminderEvent['type'], number> = {
   ReminderClaimed: 1,
   ReminderSent: 1,
   ReminderFailed: 1,
+  ReminderResendRequested: 1,
 };

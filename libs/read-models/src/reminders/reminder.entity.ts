@@ -40,9 +40,20 @@ export class ReminderEntity {
   @Column('varchar', { length: 300 })
   messageId: string;
 
-  /** CLAIMED (outcome not recorded), SENT, FAILED (a retry is due at retryAfter) or GAVE_UP. */
-  @Column('varchar', { length: 12 })
+  /** CLAIMED (outcome not recorded), SENT, FAILED (a retry is due at retryAfter), GAVE_UP, or RESEND_REQUESTED (the next check sends it again). */
+  @Column('varchar', { length: 20 })
   status: RecordedReminderStatus;
+
+  /** The reminder stream's revision: what a re-send request names as its expected revision. */
+  @Column('integer')
+  revision: number;
+
+  /** How many times the programme office has asked for it to be sent again, and why the last time. */
+  @Column('integer')
+  resends: number;
+
+  @Column('text', { nullable: true })
+  resendReason: string | null;
 
   @Column('integer')
   attempts: number;

@@ -9,7 +9,8 @@ export type ReminderKindName = (typeof REMINDER_KINDS)[number];
 /**
  * PENDING: due today and not yet claimed, so the next check sends it. UNADDRESSED: due today, but
  * nobody it is for has an email address. Then what the ledger records: CLAIMED (no outcome yet:
- * being sent now, or the sender stopped mid-way and it is not sent again), SENT, FAILED, GAVE_UP.
+ * being sent now, or the sender stopped mid-way and it is not sent again), SENT, FAILED, GAVE_UP,
+ * and RESEND_REQUESTED (the programme office asked for it to go again; the next check sends it).
  */
 const REMINDER_STATUSES = ['PENDING', 'UNADDRESSED', ...RECORDED_REMINDER_STATUSES] as const;
 export const ReminderStatus = graphqlEnum(REMINDER_STATUSES, { name: 'ReminderStatus' });
@@ -32,4 +33,7 @@ export class ReminderModel {
   @Field(() => String, { nullable: true }) sentAt: string | null;
   @Field(() => String, { nullable: true }) lastError: string | null;
   @Field(() => String, { nullable: true, description: 'When a failed reminder is tried again.' }) retryAfter: string | null;
+  @Field(() => Int, { nullable: true, description: "Its stream's revision, for resendReminder's expectedRevision; null while pending or unaddressed." }) revision: number | null;
+  @Field(() => Int, { description: 'How many times the programme office has asked for it to be sent again.' }) resends: number;
+  @Field(() => String, { nullable: true, description: 'Why, the last time it was asked to go again.' }) resendReason: string | null;
 }
