@@ -9,6 +9,7 @@ import { ReportArgs } from './dto/report.args';
 import { QuarterlyReportService } from './quarterly-report.service';
 import { PlanDownloadArgs } from './dto/plan-download.args';
 import { PlanWorkbookService } from './plan-workbook.service';
+import { quarterlyReportPdf } from './quarterly-report-pdf';
 
 /**
  * Plain downloads for a browser or curl, behind the same bearer token and the same visibility rules
@@ -37,6 +38,14 @@ export class ReportsController {
   async csv(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { csv, csvFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
     response.attachment(csvFileName).type('text/csv; charset=utf-8').send(csv);
+  }
+
+  @Get('quarterly.pdf')
+  @ExpensiveRead()
+  @Header('Cache-Control', 'no-store')
+  async pdf(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    const { pdf, pdfFileName } = await quarterlyReportPdf(await this.reports.produce(await this.reader.plan(args.planId, principal), args));
+    response.attachment(pdfFileName).type('application/pdf').send(pdf);
   }
 
   /** The whole plan for auditors: a history read, priced like the reports. */
