@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { chromiumPath } from './support/dashboard-browser';
 import { pdfText, renderFirstPage } from './support/pdf-pages';
+import { ukDate } from '@send/domain';
 import { startTestApp, TestApp } from './support/test-app';
 
 const NOW = '2026-06-15T10:00:00.000Z';
@@ -97,6 +98,148 @@ describe('The quarterly report as a PDF', () => {
     }
     const { png, inked, width, height } = await renderFirstPage(browser, pdf);
     // A4 is 1 : 1.414.
+    expect(height / width).toBeCloseTo(1.414, 2);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(inked).toBeGreaterThan(0.01);
+    expect(inked).toBeLessThan(0.5);
+  });
+});
+
+describe('The board pack as a PDF', () => {
+  let app: TestApp;
+  let origin: string;
+  let browser: Browser | undefined;
+  let closedMeeting: { id: string; date: string };
+  let pack: Buffer;
+  const DAY = 'planId=demo-plan&date=2026-06-16';
+
+  const get = async (path: string, userId: string | null = 'board-member') =>
+    fetch(`${origin}${path}`, { headers: userId === null ? {} : { authorization: `Bearer ${await app.token(userId)}` } });
+  const pdfOf = async (path: string, userId?: string) => {
+    const response = await get(path, userId);
+    expect(response.status).toBe(200);
+    return Buffer.from(await response.arrayBuffer());
+  };
+  const ok = async (query: string, input: Record<string, unknown>) => {
+    const res = await app.gql(query, { input });
+    expect(res.errors).toBeUndefined();
+    return Object.values(res.data)[0] as { id: string; revision: number };
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ loadDemoPlan: true, now: NOW, areas: ['demo-area'] });
+    origin = new URL(app.url).origin;
+    const position = (name: string, type: string) => `mutation ($input: ${type}!) { ${name}(input: $input) { planId } }`;
+    await ok(position('startHighNeedsPosition', 'StartHighNeedsPositionInput'), { planId: 'demo-plan', firstYear: '2025/26', openingCumulativeDeficit: '113257000' });
+    await ok(position('setHighNeedsYear', 'SetHighNeedsYearInput'), { planId: 'demo-plan', year: '2025/26', dsgAllocation: '380000000', budget: '437500000' });
+    await ok(position('recordHighNeedsForecast', 'RecordHighNeedsForecastInput'), { planId: 'demo-plan', period: '2025/26 Q4', forecastOutturn: '451000000', commentary: 'Outturn' });
+    await ok(position('setDeficitTrajectory', 'SetDeficitTrajectoryInput'), { planId: 'demo-plan', year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Agreed with the DfE' });
+    const condition = await ok(`mutation ($input: AddConditionInput!) { addCondition(input: $input) { id revision } }`, {
+      planId: 'demo-plan',
+      ref: 'C2',
+      text: 'Bring the High Needs Block deficit down to the agreed trajectory',
+      sourceParagraph: 'Paragraph 8',
+      measureOfSuccess: 'Each quarterly forecast at or below the trajectory',
+      dueDate: '2027-03-31',
+      actionIds: [],
+      metricIds: [],
+    });
+    await ok(`mutation ($input: RecordConditionStatusInput!) { recordConditionStatus(input: $input) { id revision } }`, {
+      conditionId: condition.id,
+      expectedRevision: condition.revision,
+      quarter: '2025/26 Q4',
+      status: 'NOT_ON_TRACK',
+      commentary: 'Forecast gap of £71m',
+    });
+    const meetings = (await app.gql(`{ meetings(planId: "demo-plan") { id date closed } }`)).data.meetings;
+    closedMeeting = meetings.filter((m: { closed: boolean }) => m.closed).at(-1);
+    app.clock.set('2026-06-17T09:00:00.000Z');
+    pack = await pdfOf(`/reports/board-pack.pdf?${DAY}`);
+    if (chromiumPath()) {
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath: chromiumPath()!, args: ['--no-sandbox'] });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('has the overview, what moved, exceptions, the scorecard, the finance position and the conditions', async () => {
+    const response = await get(`/reports/board-pack.pdf?${DAY}`);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain('demo-plan-board-pack-2026-06-16.pdf');
+    const { pages, info } = pdfText(pack);
+    const text = pages.join('\n');
+    expect(text).toContain('SEND Improvement Board: board pack');
+    expect(text).toContain('As at: 16 June 2026 at 11:59pm (UK time)');
+    expect(text).toContain(`2. What moved since the board meeting of ${ukDate(closedMeeting.date)}`);
+    for (const heading of ['1. Overview', 'RAG by recovery priority', '3. Exceptions', 'Red actions', 'Overdue actions', 'Escalated risks', '4. Scorecard', '5. High Needs Block position', '6. Conditions']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('Actions in force: 36');
+    expect(text).toContain('7. Provide strong financial oversight and governance');
+    // pdf.js gives a table cell by cell, each cell's lines in turn.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/2025\/26 £380\.000m £437\.500m £451\.000m \(2025\/26 Q4\) £71\.000m £184\.257m £183\.000m Amber/);
+    expect(flat).toMatch(/C2 Bring the High Needs Block deficit down to the agreed trajectory Paragraph 8 31 March 2027 2025\/26 Q4 Not on track Awaiting approval/);
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
+    expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g)).toBeNull();
+    expect(info).toMatchObject({ CreationDate: 'D:20260616225959Z' });
+  });
+
+  it('gives the same bytes for the same day, and for a closed meeting reads as at its close', async () => {
+    app.clock.set('2026-06-18T09:00:00.000Z');
+    const again = await pdfOf(`/reports/board-pack.pdf?${DAY}`, 'dfe-adviser');
+    expect(pdfText(again)).toEqual(pdfText(pack));
+    expect(again.equals(pack)).toBe(true);
+    const atMeeting = pdfText(await pdfOf(`/reports/board-pack.pdf?planId=demo-plan&meetingId=${closedMeeting.id}`)).pages.join('\n');
+    expect(atMeeting).toContain(`For: `);
+    expect(atMeeting).toContain(`(${ukDate(closedMeeting.date)})`);
+    // The finance position and the condition were recorded after that meeting closed.
+    expect(atMeeting).toContain('No High Needs Block position had been recorded by then.');
+    expect(atMeeting).toContain('The plan has no conditions in its register.');
+  });
+
+  it.each([
+    ['planId=demo-plan', 400],
+    ['planId=demo-plan&date=2026-06-16&meetingId=x', 400],
+    ['planId=demo-plan&date=16/06/2026', 400],
+    ['planId=demo-plan&date=2026-02-30', 400],
+    ['planId=demo-plan&date=2026-06-18', 422],
+    ['planId=demo-plan&meetingId=no-such-meeting', 404],
+  ])('refuses %s with %s', async (query, status) => {
+    expect((await get(`/reports/board-pack.pdf?${query}`)).status).toBe(status);
+  });
+
+  // The pack shows what every role in the area already reads on the dashboard: owners included.
+  it.each([
+    ['programme-office', 200],
+    ['board-chair', 200],
+    ['board-member', 200],
+    ['dfe-adviser', 200],
+    ['pack-owner', 200],
+    ['pack-elsewhere', 404],
+    ['pack-two-areas', 200],
+  ])('as %s answers %s', async (userId, status) => {
+    await app.addUser({ userId: 'pack-owner', roles: ['ACTION_OWNER'], areas: ['demo-area'], owner: { name: 'Pat Example', organisation: 'Council' } });
+    await app.addUser({ userId: 'pack-elsewhere', roles: ['BOARD_CHAIR', 'DFE_ADVISER', 'PLAN_ADMINISTRATOR'], areas: ['other-area'] });
+    await app.addUser({ userId: 'pack-two-areas', roles: ['DFE_ADVISER'], areas: ['other-area'] });
+    await app.addUser({ userId: 'pack-two-areas', roles: ['BOARD_MEMBER'], areas: ['demo-area'] });
+    expect((await get(`/reports/board-pack.pdf?${DAY}`, userId)).status).toBe(status);
+  });
+
+  it('needs a token', async () => {
+    expect((await get(`/reports/board-pack.pdf?${DAY}`, null)).status).toBe(401);
+  });
+
+  it('draws page 1 in Chromium’s pdf.js as a page with text on it', async () => {
+    if (!browser) {
+      console.warn('No Chromium: page 1 of the board pack was not drawn');
+      return;
+    }
+    const { png, inked, width, height } = await renderFirstPage(browser, pack);
     expect(height / width).toBeCloseTo(1.414, 2);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(inked).toBeGreaterThan(0.01);

@@ -10,6 +10,8 @@ import { QuarterlyReportService } from './quarterly-report.service';
 import { PlanDownloadArgs } from './dto/plan-download.args';
 import { PlanWorkbookService } from './plan-workbook.service';
 import { quarterlyReportPdf } from './quarterly-report-pdf';
+import { BoardPackArgs } from './dto/board-pack.args';
+import { BoardPackService } from './board-pack.service';
 
 /**
  * Plain downloads for a browser or curl, behind the same bearer token and the same visibility rules
@@ -22,6 +24,7 @@ export class ReportsController {
     private readonly reader: ActionReadService,
     private readonly reports: QuarterlyReportService,
     private readonly workbooks: PlanWorkbookService,
+    private readonly boardPacks: BoardPackService,
   ) {}
 
   @Get('quarterly.html')
@@ -55,5 +58,14 @@ export class ReportsController {
   async workbook(@Query() args: PlanDownloadArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { fileName, content } = await this.workbooks.produce(await this.reader.plan(args.planId, principal), principal);
     response.attachment(fileName).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(content);
+  }
+
+  /** The board's papers; every role in the area reads what they show, so every role may have them. */
+  @Get('board-pack.pdf')
+  @ExpensiveRead()
+  @Header('Cache-Control', 'no-store')
+  async boardPack(@Query() args: BoardPackArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    const { pdf, fileName } = await this.boardPacks.produce(await this.reader.plan(args.planId, principal), args);
+    response.attachment(fileName).type('application/pdf').send(pdf);
   }
 }
