@@ -49,9 +49,9 @@ export async function renderFirstPage(browser: Browser, pdf: Buffer): Promise<{ 
     await page.addScriptTag({
       type: 'module',
       content: `
-        import * as pdfjs from '${ORIGIN}/pdf.mjs';
-        pdfjs.GlobalWorkerOptions.workerSrc = '${ORIGIN}/pdf.worker.mjs';
-        const doc = await pdfjs.getDocument({ url: '${ORIGIN}/document.pdf' }).promise;
+        const pdfjs = await import(new URL('/pdf.mjs', location.href).href);
+        pdfjs.GlobalWorkerOptions.workerSrc = new URL('/pdf.worker.mjs', location.href).href;
+        const doc = await pdfjs.getDocument({ url: new URL('/document.pdf', location.href).href }).promise;
         const first = await doc.getPage(1);
         const viewport = first.getViewport({ scale: 1.4 });
         const canvas = document.getElementById('page');
