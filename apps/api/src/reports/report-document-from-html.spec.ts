@@ -11,7 +11,9 @@ describe('blocksFromReportHtml: the report’s HTML as blocks of text for the PD
 <table><thead><tr><th scope="col">Action</th><th scope="col">Why</th></tr></thead><tbody><tr><td><a href="#action-5.6">5.6</a> Places &lt;new&gt;</td><td>Off target<br>Getting worse</td></tr>
 <tr><td>6.1</td><td><em>No update yet</em></td></tr></tbody></table>
 <ul><li>2 improved</li><li>O&#39;Neill&quot;s</li></ul>
-<section class="action" id="a"><h3>5.6 Places</h3><p class="none">No events in the period.</p></section></main></body></html>`;
+<section class="action" id="a"><h3>5.6 Places</h3><p class="none">No events in the period.</p></section>
+<h4>Executive summary</h4><div class="narrative">Written by the <strong>programme office</strong>.<br>Second line</div>
+<blockquote><p>Quoted</p></blockquote></main></body></html>`;
 
   it('keeps headings, facts, paragraphs, tables and lists in order, as text, and nothing from the head', () => {
     const { title, blocks } = blocksFromReportHtml(html);
@@ -25,6 +27,10 @@ describe('blocksFromReportHtml: the report’s HTML as blocks of text for the PD
       { kind: 'list', items: ['2 improved', 'O\'Neill"s'] },
       { kind: 'heading', level: 3, text: '5.6 Places' },
       { kind: 'paragraph', text: 'No events in the period.' },
+      // Sections written with other markup still reach the PDF.
+      { kind: 'heading', level: 3, text: 'Executive summary' },
+      { kind: 'paragraph', text: 'Written by the programme office.\nSecond line' },
+      { kind: 'paragraph', text: 'Quoted' },
     ]);
   });
 });

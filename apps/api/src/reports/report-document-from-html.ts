@@ -10,6 +10,10 @@ const tidy = (text: string) =>
     .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1))
     .join('\n');
 
+/** Elements that start or end a block: stray text before one of them is a paragraph of its own. */
+const BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'dl', 'table', 'div', 'section', 'article', 'aside', 'blockquote', 'figure', 'figcaption', 'pre', 'header', 'main', 'footer', 'body']);
+const HEADING = /^h([1-6])$/;
+
 const TOKEN = /<(\/?)([a-zA-Z0-9]+)[^>]*?(\/?)>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|([^<]+)/g;
 
 /**
@@ -29,12 +33,19 @@ export function blocksFromReportHtml(html: string): { title: string; blocks: Rep
   let table: { head: string[]; rows: string[][] } | null = null;
   let row: string[] | null = null;
   let inHead = false;
+  /** Text outside any element the report is known to write (a <div> of narrative, say): kept as a paragraph. */
+  let loose = false;
 
   for (const match of html.matchAll(TOKEN)) {
     const [, closing, rawName, , chunk] = match;
     if (chunk !== undefined) {
+      if (skipping !== null) continue;
+      if (text === null && !list && !facts && !table && chunk.trim() !== '') {
+        text = '';
+        loose = true;
+      }
       // Line ends in the source are spaces, as a browser shows them; only <br> breaks a line.
-      if (skipping === null && text !== null) text += decode(chunk).replace(/\s+/g, ' ');
+      if (text !== null) text += decode(chunk).replace(/\s+/g, ' ');
       continue;
     }
     if (rawName === undefined) continue;
@@ -43,6 +54,13 @@ export function blocksFromReportHtml(html: string): { title: string; blocks: Rep
       if (closing && name === skipping) skipping = null;
       continue;
     }
+    if (loose && BLOCKS.has(name)) {
+      const paragraph = tidy(text ?? '');
+      if (paragraph !== '') blocks.push({ kind: 'paragraph', text: paragraph });
+      text = null;
+      loose = false;
+    }
+    const level = HEADING.exec(name);
     if (!closing) {
       switch (name) {
         case 'head':
@@ -51,9 +69,6 @@ export function blocksFromReportHtml(html: string): { title: string; blocks: Rep
         case 'br':
           if (text !== null) text += '\n';
           break;
-        case 'h1':
-        case 'h2':
-        case 'h3':
         case 'p':
         case 'li':
         case 'dt':
@@ -79,19 +94,13 @@ export function blocksFromReportHtml(html: string): { title: string; blocks: Rep
           row = [];
           break;
         default:
+          if (level) text = '';
           break;
       }
       continue;
     }
     const done = tidy(text ?? '');
     switch (name) {
-      case 'h1':
-      case 'h2':
-      case 'h3':
-        if (name === 'h1' && title === '') title = done;
-        blocks.push({ kind: 'heading', level: Number(name[1]) as 1 | 2 | 3, text: done });
-        text = null;
-        break;
       case 'p':
         blocks.push({ kind: 'paragraph', text: done });
         text = null;
@@ -137,6 +146,12 @@ export function blocksFromReportHtml(html: string): { title: string; blocks: Rep
         table = null;
         break;
       default:
+        if (level) {
+          if (name === 'h1' && title === '') title = done;
+          // The PDF has three sizes of heading; smaller ones take the third.
+          blocks.push({ kind: 'heading', level: Math.min(3, Number(level[1])) as 1 | 2 | 3, text: done });
+          text = null;
+        }
         // Inline markup and containers (section, main) close with nothing to add.
         break;
     }
