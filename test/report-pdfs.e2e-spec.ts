@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { chromiumPath } from './support/dashboard-browser';
+import { renderReportPdf } from '../apps/api/src/reports/report-pdf.renderer';
 import { pdfText, renderFirstPage } from './support/pdf-pages';
 import { ukDate } from '@send/domain';
 import { startTestApp, TestApp } from './support/test-app';
@@ -244,5 +245,20 @@ describe('The board pack as a PDF', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(inked).toBeGreaterThan(0.01);
     expect(inked).toBeLessThan(0.5);
+  });
+});
+
+describe('The PDF layout', () => {
+  it('repeats a long table’s header row on each page it runs onto, and never splits a row', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => [`${Math.floor(i / 10) + 1}.${(i % 10) + 1}`, `Action number ${i + 1}, with a title long enough to wrap onto a second line in its column`, i % 3 === 0 ? 'Red' : 'Green']);
+    const pdf = await renderReportPdf({ title: 'Layout check', asAt: '2026-03-31T22:59:59.999Z', blocks: [{ kind: 'heading', level: 1, text: 'Layout check' }, { kind: 'table', head: ['Ref', 'Action', 'RAG'], rows }] });
+    const { pages } = pdfText(pdf);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages[0].startsWith('Layout check\nRef Action RAG\n')).toBe(true);
+    pages.slice(1).forEach((page) => expect(page.startsWith('Ref Action RAG\n')).toBe(true));
+    // Every row once, whole, in order.
+    const flat = pages.join('\n').replace(/\s+/g, ' ');
+    const order = rows.map((r) => flat.indexOf(`${r[0]} ${r[1]} ${r[2]}`));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
   });
 });

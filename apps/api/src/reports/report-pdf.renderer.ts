@@ -63,17 +63,44 @@ function columnWidths(doc: PDFKit.PDFDocument, rows: string[][], width: number):
   return widths.map((w) => (w * width) / used);
 }
 
+/** How tall a row sets, as PDFKit's table measures it: its tallest cell and the padding. */
+function rowHeight(doc: PDFKit.PDFDocument, row: string[], widths: number[], bold: boolean): number {
+  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(SMALL);
+  return Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * PADDING }))) + 2 * PADDING;
+}
+
+/**
+ * A table that starts a new page rather than split a row, and repeats its header row at the top of
+ * each page it runs onto, so a page read on its own still says what each column is.
+ */
 function table(doc: PDFKit.PDFDocument, head: string[], rows: string[][]): void {
-  const data = [head, ...rows].map((r) => r.map(pdfText));
-  const widths = columnWidths(doc, data, doc.page.width - 2 * MARGIN);
-  doc.x = MARGIN;
-  doc.font('Helvetica').fontSize(SMALL);
-  doc.table({
-    data,
-    defaultStyle: { padding: PADDING, border: 0.5, borderColor: '#555555' },
-    columnStyles: (i: number) => ({ width: widths[i] }),
-    rowStyles: (i: number) => (i === 0 ? { font: { src: 'Helvetica-Bold' }, backgroundColor: '#eeeeee' } : {}),
-  });
+  const [header, ...body] = [head, ...rows].map((r) => r.map(pdfText));
+  const widths = columnWidths(doc, [header, ...body], doc.page.width - 2 * MARGIN);
+  const headerHeight = rowHeight(doc, header, widths, true);
+  const draw = (data: string[][]) => {
+    doc.x = MARGIN;
+    doc.font('Helvetica').fontSize(SMALL);
+    doc.table({
+      data,
+      defaultStyle: { padding: PADDING, border: 0.5, borderColor: '#555555' },
+      columnStyles: (i: number) => ({ width: widths[i] }),
+      rowStyles: (i: number) => (i === 0 ? { font: { src: 'Helvetica-Bold' }, backgroundColor: '#eeeeee' } : {}),
+    });
+  };
+  let page: string[][] = [header];
+  let y = doc.y + headerHeight;
+  for (const row of body) {
+    const height = rowHeight(doc, row, widths, false);
+    if (y + height >= doc.page.maxY() && page.length > 1) {
+      draw(page);
+      doc.addPage();
+      page = [header];
+      y = doc.y + headerHeight;
+    }
+    page.push(row);
+    y += height;
+  }
+  draw(page);
   doc.moveDown(0.5);
 }
 
