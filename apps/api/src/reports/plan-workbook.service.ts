@@ -9,6 +9,7 @@ import { ConditionReadService } from '../conditions/condition-read.service';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { buildPlanWorkbook } from './plan-workbook';
 import { phrase } from './workbook-cells';
+import { withZipEntriesDated } from './zip-timestamps';
 
 export interface ProducedWorkbook {
   fileName: string;
@@ -21,7 +22,7 @@ const newest = (positions: (bigint | null | undefined)[]): bigint | null =>
 /**
  * The whole plan as an XLSX workbook, folded from the event store at the request's instant. It
  * says it is "as known at" the newest event it rests on rather than the moment it was asked for,
- * so two downloads with nothing recorded between them hold the same workbook.
+ * so two downloads with nothing recorded between them are the same file, byte for byte.
  */
 @Injectable()
 export class PlanWorkbookService {
@@ -63,7 +64,7 @@ export class PlanWorkbookService {
       finance: highNeedsViewAt(financeStream, now),
       conditions,
     });
-    const content = Buffer.from(await book.xlsx.writeBuffer());
+    const content = withZipEntriesDated(Buffer.from(await book.xlsx.writeBuffer()), knownAt);
     return { fileName: `${planId}-whole-plan-${londonDateOf(knownAt)}.xlsx`, content };
   }
 
