@@ -1,5 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { chromiumPath } from './support/dashboard-browser';
+import { ActionLogHistory, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
+import { produceQuarterlyReport } from '../apps/api/src/reports/produce-quarterly-report';
+import { quarterlyReportPdf } from '../apps/api/src/reports/quarterly-report-pdf';
 import { renderReportPdf } from '../apps/api/src/reports/report-pdf.renderer';
 import { pdfText, renderFirstPage } from './support/pdf-pages';
 import { ukDate } from '@send/domain';
@@ -67,12 +70,22 @@ describe('The quarterly report as a PDF', () => {
     for (const ref of refs) expect(text).toMatch(new RegExp(`(^|\\n)${ref.replace(/\./g, '\\.')} `));
   });
 
-  it('gives the same bytes, pages and text for the same period, later and as another reader', async () => {
+  it('gives the same bytes, pages and text for the same period, later, as another reader and by the CLI path', async () => {
     app.clock.set('2026-06-16T09:00:00.000Z');
     const again = await pdfOf(`/reports/quarterly.pdf?${Q4}`, 'dfe-adviser');
     app.clock.set(NOW);
     expect(pdfText(again)).toEqual(pdfText(pdf));
     expect(again.equals(pdf)).toBe(true);
+    // The CLI reads only the event store: same report, same PDF.
+    const store = app.store();
+    const fromStore = await produceQuarterlyReport(
+      { plans: new PlanHistory(eventStoreStreamIndex(store), store), risks: new RiskHistory(eventStoreRiskIndex(store), store), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(store), store) },
+      store,
+      'demo-plan',
+      { financialYear: 2025, quarter: 4 },
+      NOW,
+    );
+    expect((await quarterlyReportPdf(fromStore)).pdf.equals(pdf)).toBe(true);
   });
 
   it('takes a meeting instead of a quarter, and refuses what the HTML refuses', async () => {
