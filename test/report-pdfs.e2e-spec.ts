@@ -100,7 +100,10 @@ describe('The quarterly report as a PDF', () => {
   it('is for everyone in the area, as the HTML is, and for no one else', async () => {
     await app.addUser({ userId: 'pdf-elsewhere', roles: ['BOARD_CHAIR', 'DFE_ADVISER'], areas: ['other-area'] });
     await app.addUser({ userId: 'pdf-owner', roles: ['ACTION_OWNER'], areas: ['demo-area'], owner: { name: 'Pat Example', organisation: 'Council' } });
+    await app.addUser({ userId: 'pdf-two-areas', roles: ['DFE_ADVISER'], areas: ['other-area'] });
+    await app.addUser({ userId: 'pdf-two-areas', roles: ['BOARD_MEMBER'], areas: ['demo-area'] });
     expect((await get(`/reports/quarterly.pdf?${Q4}`, 'pdf-owner')).status).toBe(200);
+    expect((await get(`/reports/quarterly.pdf?${Q4}`, 'pdf-two-areas')).status).toBe(200);
     expect((await get(`/reports/quarterly.pdf?${Q4}`, 'pdf-elsewhere')).status).toBe(404);
     expect((await get(`/reports/quarterly.pdf?${Q4}`, null)).status).toBe(401);
   });
