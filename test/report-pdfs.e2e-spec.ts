@@ -200,6 +200,8 @@ describe('The board pack as a PDF', () => {
     // pdf.js gives a table cell by cell, each cell's lines in turn.
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toMatch(/2025\/26 £380\.000m £437\.500m £451\.000m \(2025\/26 Q4\) £71\.000m £184\.257m £183\.000m Amber/);
+    // Scorecard figures in their units, with the period written out.
+    expect(flat).toMatch(/EHCPs per 10,000[^%]*? [\d.]+ per 10,000 \(\d{4}\)/);
     expect(flat).toMatch(/C2 Bring the High Needs Block deficit down to the agreed trajectory Paragraph 8 31 March 2027 2025\/26 Q4 Not on track Awaiting approval/);
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
     expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g)).toBeNull();

@@ -81,9 +81,21 @@ function exceptions(data: BoardPackData): ReportBlock[] {
   ];
 }
 
+/** A figure in its metric's unit, as the report prints it: "56%", "380.8 per 10,000". */
+function inUnit(unit: string, value: number): string {
+  const units: Record<string, (v: number) => string> = {
+    PERCENT: (v) => `${v}%`,
+    RATE_PER_10000: (v) => `${v} per 10,000`,
+    RATE_PER_100: (v) => `${v} per 100`,
+    GBP: (v) => `£${v}`,
+    GBP_PER_HEAD: (v) => `£${v} per head`,
+  };
+  return (units[unit] ?? String)(value);
+}
+
 function scorecard(end: PlanView): ReportBlock[] {
   const lines: ScorecardLine[] = end.metrics.map((m) => scorecardLine(m.metric, m.measurements, m.targets, m.comparators));
-  const figure = (l: ScorecardLine, m: ScorecardLine['latest']) => (m ? `${m.value}${l.metric.unit === 'PERCENT' ? '%' : ''} (${ukPeriod(m.period)})` : '-');
+  const figure = (l: ScorecardLine, m: ScorecardLine['latest']) => (m ? `${inUnit(l.metric.unit, m.value)} (${ukPeriod(m.period)})` : '-');
   return [
     heading(2, '4. Scorecard'),
     table(
@@ -92,9 +104,9 @@ function scorecard(end: PlanView): ReportBlock[] {
         l.metric.name,
         figure(l, l.latest),
         figure(l, l.previous),
-        l.target ? `${l.target.target} (${ukPeriod(l.target.period)})` : '-',
+        l.target ? `${inUnit(l.metric.unit, l.target.target)} (${ukPeriod(l.target.period)})` : '-',
         l.rag ? rag(l.rag) : 'No target',
-        l.comparators.map((c) => `${c.comparator.charAt(0)}${c.comparator.slice(1).toLowerCase().replace(/_/g, ' ')} ${c.value}`).join('; ') || '-',
+        l.comparators.map((c) => `${c.comparator.charAt(0)}${c.comparator.slice(1).toLowerCase().replace(/_/g, ' ')} ${inUnit(l.metric.unit, c.value)}`).join('; ') || '-',
       ]),
       'No scorecard metrics were recorded by then.',
     ),
