@@ -7,6 +7,7 @@ import { ActionLogHistory, eventStoreFollowUpIndex, eventStoreRenamedOwners, eve
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
 import { createEventStore } from '../infrastructure/event-store.provider';
 import { produceQuarterlyReport } from '../reports/produce-quarterly-report';
+import { quarterlyReportPdf } from '../reports/quarterly-report-pdf';
 import { ReportChoice } from '../reports/report-period';
 
 const USAGE =
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, produced.htmlFileName), produced.html);
     writeFileSync(join(folder, produced.csvFileName), produced.csv);
+    const { pdf, pdfFileName } = await quarterlyReportPdf(produced);
+    writeFileSync(join(folder, pdfFileName), pdf);
     const { report } = produced;
     const counts = report.movement.toRollUp;
     console.log(
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
         `  movement since ${report.period.previousLabel}: ${report.movement.counts.ragUp} up, ${report.movement.counts.ragDown} down, ${report.movement.counts.completed} completed, ${report.evidenceAccepted.length} evidence accepted`,
         `  wrote ${join(folder, produced.htmlFileName)}`,
         `  wrote ${join(folder, produced.csvFileName)}`,
+        `  wrote ${join(folder, pdfFileName)}`,
         `Done in ${((Date.now() - started) / 1000).toFixed(2)} s.`,
       ].join('\n'),
     );

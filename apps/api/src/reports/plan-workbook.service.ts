@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { conditionStream, highNeedsStream, londonDateOf, Principal, rolesIn } from '@send/domain';
+import { RecordedEvent, UpcastingEventStore } from '@send/event-store';
+import { highNeedsViewAt, PlanEntity, readModelConditionIndex, readModelRenamedOwners, readModelRiskIndex, RiskHistory, streamPrefixAt } from '@send/read-models';
+import { AsAtService } from '../as-at/as-at.service';
+import { Clock } from '../common/clock';
+import { ConditionReadService } from '../conditions/condition-read.service';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { buildPlanWorkbook } from './plan-workbook';
+import { phrase } from './workbook-cells';
+import { withZipEntriesDated } from './zip-timestamps';
+
+export interface ProducedWorkbook {
+  fileName: string;
+  content: Buffer;
+}
+
+const newest = (positions: (bigint | null | undefined)[]): bigint | null =>
+  positions.reduce<bigint | null>((a, b) => (b === null || b === undefined ? a : a === null || b > a ? b : a), null);
+
+/**
+ * The whole plan as an XLSX workbook, folded from the event store at the request's instant. It
+ * says it is "as known at" the newest event it rests on rather than the moment it was asked for,
+ * so two downloads with nothing recorded between them are the same file, byte for byte.
+ */
+@Injectable()
+export class PlanWorkbookService {
+  private readonly risks: RiskHistory;
+  private readonly conditionIndex: (planId: string) => Promise<string[]>;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
+    private readonly asAt: AsAtService,
+    private readonly conditions: ConditionReadService,
+    private readonly clock: Clock,
+  ) {
+    this.risks = new RiskHistory(readModelRiskIndex(dataSource), store, readModelRenamedOwners(dataSource));
+    this.conditionIndex = readModelConditionIndex(dataSource);
+  }
+
+  /** The plan must already have been checked as visible to the caller. */
+  async produce(planEntity: PlanEntity, principal: Principal): Promise<ProducedWorkbook> {
+    const { planId } = planEntity;
+    const now = this.clock.now();
+    const [plan, [risks], financeStream, conditionStreams] = await Promise.all([
+      this.asAt.planView(planId, now),
+      this.risks.registersAt(planId, [now]),
+      this.store.readStream(highNeedsStream(planId)),
+      this.conditionIndex(planId).then((ids) => Promise.all(ids.map((id) => this.store.readStream(conditionStream(id))))),
+    ]);
+    const lastOf = (stream: RecordedEvent[]) => streamPrefixAt(stream, now).at(-1)?.position;
+    const lastPosition = newest([plan.lastPosition, risks.lastPosition, lastOf(financeStream), ...conditionStreams.map(lastOf)]);
+    const knownAt = lastPosition === null ? plan.createdAt : await this.occurredAt(lastPosition);
+    const conditions = await this.conditions.forPlan(planId, { asAt: knownAt });
+    const roles = rolesIn(principal, planEntity.localAreaId).map((r) => phrase(r)!.toLowerCase());
+    const book = buildPlanWorkbook({
+      plan,
+      knownAt,
+      lastPosition: String(lastPosition ?? ''),
+      producedBy: `${principal.displayName}${roles.length ? `, ${roles.join(' and ')}` : ''}`,
+      risks,
+      finance: highNeedsViewAt(financeStream, now),
+      conditions,
+    });
+    const content = withZipEntriesDated(Buffer.from(await book.xlsx.writeBuffer()), knownAt);
+    return { fileName: `${planId}-whole-plan-${londonDateOf(knownAt)}.xlsx`, content };
+  }
+
+  private async occurredAt(position: bigint): Promise<string> {
+    const [event] = await this.store.readAll({ after: position - 1n, maxCount: 1 });
+    return event.metadata.occurredAt;
+  }
+}
