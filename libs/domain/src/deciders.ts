@@ -36,6 +36,9 @@ import { HighNeedsEvent } from './finance/high-needs.events';
 import { ConditionDecisionContext, ConditionState, decideCondition, evolveCondition, initialConditionState } from './condition/condition.decider';
 import { ConditionCommand } from './condition/condition.commands';
 import { ConditionEvent } from './condition/condition.events';
+import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
+import { QuarterlyReturnCommand } from './quarterly-return/quarterly-return.commands';
+import { QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -118,6 +121,12 @@ export const conditionDecider: ConceptDecider<ConditionCommand, ConditionEvent, 
   initialState: initialConditionState,
   evolve: evolveCondition,
   decide: decideCondition,
+};
+
+export const quarterlyReturnDecider: ConceptDecider<QuarterlyReturnCommand, QuarterlyReturnEvent, QuarterlyReturnState, void> = {
+  initialState: initialQuarterlyReturnState,
+  evolve: evolveQuarterlyReturn,
+  decide: (command, state, metadata) => decideQuarterlyReturn(command, state, metadata),
 };
 
 

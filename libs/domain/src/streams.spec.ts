@@ -10,6 +10,7 @@ import {
   ownerStream,
   highNeedsStream,
   conditionStream,
+  quarterlyReturnStream,
   reminderStream,
   riskStream,
   STREAM_NAME_PREFIXES,
@@ -32,6 +33,7 @@ const NAMERS: Record<StreamConcept, (id: string) => string> = {
   owner: ownerStream,
   highNeeds: highNeedsStream,
   condition: conditionStream,
+  quarterlyReturn: (id) => quarterlyReturnStream(id, { startYear: 2025, quarter: 2 }),
 };
 
 describe('stream names', () => {
@@ -66,6 +68,7 @@ describe('stream names', () => {
       'owner-1',
       'high-needs-1',
       'condition-1',
+      'return-1-2025-26-q2',
     ]);
   });
 

@@ -17,6 +17,7 @@ const STREAM_PREFIXES = {
   owner: 'owner',
   highNeeds: 'high-needs',
   condition: 'condition',
+  quarterlyReturn: 'return',
 } as const;
 
 export type StreamConcept = keyof typeof STREAM_PREFIXES;
@@ -39,6 +40,9 @@ export const ownerStream = streamOf('owner');
 /** A plan's High Needs Block position is one stream: each year's deficit carries into the next. */
 export const highNeedsStream = streamOf('highNeeds');
 export const conditionStream = streamOf('condition');
+/** One stream per plan and quarter (`return-<planId>-2025-26-q2`): a quarter's sign-off is decided on its own. */
+export const quarterlyReturnStream = (planId: string, quarter: { startYear: number; quarter: number }) =>
+  streamOf('quarterlyReturn')(`${planId}-${quarter.startYear}-${String((quarter.startYear + 1) % 100).padStart(2, '0')}-q${quarter.quarter}`);
 
 const NAME_PREFIX = Object.fromEntries(Object.entries(STREAM_PREFIXES).map(([concept, prefix]) => [concept, `${prefix}-`])) as Record<StreamConcept, string>;
 

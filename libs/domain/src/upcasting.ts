@@ -12,8 +12,9 @@ import { FOLLOW_UP_EVENT_VERSIONS, FollowUpEvent } from './follow-up/follow-up.e
 import { OWNER_EVENT_VERSIONS, OwnerEvent } from './owner/owner.events';
 import { HIGH_NEEDS_EVENT_VERSIONS, HighNeedsEvent } from './finance/high-needs.events';
 import { CONDITION_EVENT_VERSIONS, ConditionEvent } from './condition/condition.events';
+import { QUARTERLY_RETURN_EVENT_VERSIONS, QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent | QuarterlyReturnEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -29,6 +30,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...OWNER_EVENT_VERSIONS,
   ...HIGH_NEEDS_EVENT_VERSIONS,
   ...CONDITION_EVENT_VERSIONS,
+  ...QUARTERLY_RETURN_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

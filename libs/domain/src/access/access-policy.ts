@@ -13,6 +13,7 @@ import { FollowUpCommand } from '../follow-up/follow-up.commands';
 import { OwnerCommand } from '../owner/owner.commands';
 import { HighNeedsCommand } from '../finance/high-needs.commands';
 import { ConditionCommand } from '../condition/condition.commands';
+import { QuarterlyReturnCommand } from '../quarterly-return/quarterly-return.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -27,6 +28,7 @@ type CommandType =
   | OwnerCommand['type']
   | HighNeedsCommand['type']
   | ConditionCommand['type']
+  | QuarterlyReturnCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -141,6 +143,11 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   ApproveConditionStatus: { roles: ['BOARD_CHAIR'], what: "approve a condition's status for the board" },
   LinkToCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'link an action or metric to a condition' },
   UnlinkFromCondition: { roles: ['PLAN_ADMINISTRATOR'], what: 'unlink an action or metric from a condition' },
+  // The quarterly return to the DfE (docs/reports.md): the programme office writes the executive
+  // summary and submits the return; only the board chair signs it off; the DfE adviser reads it.
+  WriteExecutiveSummary: { roles: ['PLAN_ADMINISTRATOR'], what: "write the quarter's executive summary" },
+  SubmitQuarterlyReturn: { roles: ['PLAN_ADMINISTRATOR'], what: 'submit the quarterly return for sign-off' },
+  SignOffQuarterlyReturn: { roles: ['BOARD_CHAIR'], what: 'sign off the quarterly return' },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };
