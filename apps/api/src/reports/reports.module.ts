@@ -8,5 +8,6 @@ import { ReportsResolver } from './reports.resolver';
   imports: [ActionsModule],
   controllers: [ReportsController],
   providers: [ReportsResolver, QuarterlyReportService],
+  exports: [QuarterlyReportService],
 })
 export class ReportsModule {}

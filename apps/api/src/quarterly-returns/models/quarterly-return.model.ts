@@ -1,0 +1,33 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../../common/graphql-enum';
+import { QuarterlyReturnSignOffModel } from '../../reports/models/report-sign-off.model';
+
+export const QUARTERLY_RETURN_STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'SIGNED_OFF'] as const;
+export const QuarterlyReturnStatusName = graphqlEnum(QUARTERLY_RETURN_STATUSES, {
+  name: 'QuarterlyReturnStatus',
+  description: 'NOT_STARTED (no summary yet), DRAFT (the programme office is writing it), SUBMITTED (awaiting the chair), SIGNED_OFF (frozen).',
+});
+export type QuarterlyReturnStatusName = (typeof QUARTERLY_RETURN_STATUSES)[number];
+
+@ObjectType('ExecutiveSummary', { description: 'One text of the quarter’s executive summary, oldest first; a correction after sign-off carries its reason.' })
+export class ExecutiveSummaryModel {
+  @Field() text: string;
+  @Field(() => Int) version: number;
+  @Field({ description: 'When it was written (ISO instant).' }) writtenAt: string;
+  @Field(() => String, { nullable: true }) writtenBy: string | null;
+  @Field(() => String, { nullable: true, description: 'Why a signed-off summary was corrected; null for a text written before sign-off.' }) correctionReason: string | null;
+}
+
+@ObjectType('QuarterlyReturn', { description: "A plan's return to the DfE for one quarter: the executive summary, its submission and the chair's sign-off." })
+export class QuarterlyReturnModel {
+  @Field(() => ID) planId: string;
+  @Field({ description: 'e.g. "2025/26 Q2".' }) quarter: string;
+  @Field(() => QuarterlyReturnStatusName) status: QuarterlyReturnStatusName;
+  @Field(() => ExecutiveSummaryModel, { nullable: true, description: 'The current text: after sign-off, the latest correction (the signed report keeps the signed one).' })
+  executiveSummary: ExecutiveSummaryModel | null;
+  @Field(() => [ExecutiveSummaryModel], { description: 'Every text, oldest first.' }) summaryVersions: ExecutiveSummaryModel[];
+  @Field(() => String, { nullable: true, description: 'When the programme office submitted it (ISO instant); null while a draft.' }) submittedAt: string | null;
+  @Field(() => String, { nullable: true }) submittedBy: string | null;
+  @Field(() => QuarterlyReturnSignOffModel, { nullable: true }) signOff: QuarterlyReturnSignOffModel | null;
+  @Field(() => Int, { nullable: true, description: "The return's revision: send it back as expectedRevision. Null before anything is written." }) revision: number | null;
+}

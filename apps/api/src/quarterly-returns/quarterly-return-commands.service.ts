@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import {
+  planDecider,
+  PlanNotFoundError,
+  planStream,
+  QuarterlyReturnCommand,
+  quarterlyReturnDecider,
+  QuarterlyReturnEvent,
+  QuarterlyReturnNotFoundError,
+  QuarterlyReturnState,
+  quarterlyReturnStream,
+  ReturnAlreadySignedOffError,
+  ReturnNotSubmittedError,
+} from '@send/domain';
+import { CommandResult } from '@send/event-store';
+import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { QuarterlyReportService } from '../reports/quarterly-report.service';
+import { returnQuarter } from './quarterly-return-read.service';
+
+/** The quarterly return's commands, on the plan's stream for the quarter. */
+@Injectable()
+export class QuarterlyReturnCommands {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly reports: QuarterlyReportService,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  execute(command: QuarterlyReturnCommand, expectedRevision: bigint | undefined, options: CommandOptions): Promise<CommandResult<QuarterlyReturnEvent, QuarterlyReturnState>> {
+    const { planId } = command.data;
+    const quarter = returnQuarter(command.data.quarter);
+    return this.runner.run(quarterlyReturnStream(planId, quarter), quarterlyReturnDecider, { ...command, data: { ...command.data, quarter: quarter.text } } as QuarterlyReturnCommand, options, undefined, () =>
+      this.authorize(command.type, planId, options),
+      expectedRevision,
+    );
+  }
+
+  /**
+   * Renders the report as it stands and signs those bytes. Who may sign and whether the return
+   * is ready are checked first, so a refusal renders nothing; the decider checks both again on
+   * the state it appends to. The read models are caught up to the store's head before rendering,
+   * so the conditions they list are all those up to the position the sign-off records.
+   */
+  async signOff(planId: string, quarterText: string, expectedRevision: bigint, options: CommandOptions): Promise<CommandResult<QuarterlyReturnEvent, QuarterlyReturnState>> {
+    const quarter = returnQuarter(quarterText);
+    const stream = quarterlyReturnStream(planId, quarter);
+    await this.authorize('SignOffQuarterlyReturn', planId, options);
+    const state = await this.runner.fold(stream, quarterlyReturnDecider);
+    if (!state.exists) throw new QuarterlyReturnNotFoundError(quarter.text);
+    if (state.signedOff) throw new ReturnAlreadySignedOffError(quarter.text);
+    if (!state.submitted) throw new ReturnNotSubmittedError(quarter.text);
+    await this.projections.caughtUpToHead();
+    const { produced, knownUpToPosition } = await this.reports.forSignOff(planId, quarter.startYear, quarter.quarter);
+    const command: QuarterlyReturnCommand = {
+      type: 'SignOffQuarterlyReturn',
+      data: { planId, quarter: quarter.text, htmlSha256: produced.htmlSha256, csvSha256: produced.csvSha256, knownUpToPosition: String(knownUpToPosition) },
+    };
+    return this.runner.run(stream, quarterlyReturnDecider, command, options, undefined, () => this.authorize(command.type, planId, options), expectedRevision);
+  }
+
+  private async authorize(type: QuarterlyReturnCommand['type'], planId: string, options: CommandOptions) {
+    const plan = await this.runner.fold(planStream(planId), planDecider);
+    if (plan.status !== 'active') throw new PlanNotFoundError(planId);
+    return this.runner.authorize(options, type, plan.localArea.id, undefined, () => new PlanNotFoundError(planId));
+  }
+}
