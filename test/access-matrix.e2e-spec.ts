@@ -68,6 +68,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   (a user of the area) updates and completes it; only the board drops one;
  * - conditions register: the programme office adds conditions, rewords them, links them and
  *   records each quarter's status; only the board chair approves a status;
+ * - quarterly return: the programme office writes the executive summary and submits the return;
+ *   only the board chair signs it off;
  * - DfE adviser: reads only, every change refused but asking the board's questions;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -156,6 +158,11 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   approveConditionStatus: [F,  A,    F,     F,    F,    F,      N,     N],
   linkToCondition:      [A,    F,    F,     F,    F,    F,      N,     N],
   unlinkFromCondition:  [A,    F,    F,     F,    F,    F,      N,     N],
+  // The quarterly return (docs/reports.md): the programme office writes and submits it; only the
+  // board chair signs it off; the board and the DfE adviser read it.
+  writeExecutiveSummary: [A,   F,    F,     F,    F,    F,      N,     N],
+  submitQuarterlyReturn: [A,   F,    F,     F,    F,    F,      N,     N],
+  signOffQuarterlyReturn: [F,  A,    F,     F,    F,    F,      N,     N],
 };
 
 const START_HIGH_NEEDS = `mutation ($input: StartHighNeedsPositionInput!) { startHighNeedsPosition(input: $input) { planId } }`;
@@ -182,7 +189,7 @@ describe('Who may send which mutation, over HTTP', () => {
     const cells = CALLERS.map((caller, column) => [caller.userId, EXPECTED[mutation][column], caller.allowedAs] as const);
 
     it.each(cells)('as %s: %s', async (userId, expected, allowedAs) => {
-      const { query, variables } = await PREPARE[mutation](app.gql, planIdFor(mutation, userId));
+      const { query, variables } = await PREPARE[mutation](app.gql, planIdFor(mutation, userId), app.clock);
       const before = await app.allEvents();
 
       const result = await app.as(userId).gql(query, variables);
@@ -363,6 +370,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'plan(id, asOfDate)': { query: `query ($planId: ID!) { plan(id: $planId, asOfDate: "2026-06-01") { asOfDate actions { totalCount } } }`, expected: [A, A, A, A, A, A, N, N] },
       'actions(planId, asOfDate)': { query: `query ($planId: ID!) { actions(planId: $planId, asOfDate: "2026-06-01") { edges { node { rag asOfDate } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
+      'quarterlyReturn(planId, quarter)': { query: `query ($planId: ID!) { quarterlyReturn(planId: $planId, quarter: "2025/26 Q4") { status executiveSummary { text } signOff { htmlSha256 } } }`, expected: [A, A, A, A, A, A, N, N] },
       'highNeedsPosition(planId)': { query: `query ($planId: ID!) { highNeedsPosition(planId: $planId) { firstYear years { year } } }`, expected: [A, A, A, A, A, A, N, N] },
       'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
       // The tracker's clock belongs to no area: everyone signed in reads it, so the dashboard's "today" is the API's.

@@ -70,6 +70,9 @@ export const MUTATIONS = [
   'approveConditionStatus',
   'linkToCondition',
   'unlinkFromCondition',
+  'writeExecutiveSummary',
+  'submitQuarterlyReturn',
+  'signOffQuarterlyReturn',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -252,6 +255,26 @@ async function planWithCondition(gql: Gql, planId: string, withStatus = false): 
   return { conditionId: condition.id, revision: condition.revision, actionId: action.id };
 }
 
+const returnMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { status revision } }`;
+const RETURN_QUARTER = '2025/26 Q4';
+
+/**
+ * A plan with the 2025/26 Q4 return's executive summary written, and submitted for sign-off when
+ * asked. With the clock, the plan is created during the quarter, so the quarter has a report to sign.
+ */
+async function planWithReturn(gql: Gql, planId: string, submitted: boolean, clock?: PreparationClock): Promise<{ revision: number }> {
+  const now = clock?.now();
+  clock?.set('2026-03-02T10:00:00.000Z');
+  await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+  if (now) clock!.set(now);
+  let written = await must<{ revision: number }>(
+    gql(returnMutation('writeExecutiveSummary', 'WriteExecutiveSummaryInput'), { input: { planId, quarter: RETURN_QUARTER, text: 'Forecast gap of £71m against a budgeted £57.5m' } }),
+    'writeExecutiveSummary',
+  );
+  if (submitted) written = await must(gql(returnMutation('submitQuarterlyReturn', 'QuarterlyReturnChangeInput'), { input: { planId, quarter: RETURN_QUARTER, expectedRevision: written.revision } }), 'submitQuarterlyReturn');
+  return written;
+}
+
 const dependencyMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { planId revision } }`;
 
 /** Action 1.1 (Alex Morgan's, the matrix's owner) and 1.2 (another owner's), with 1.1 waiting for 1.2 when asked. */
@@ -307,7 +330,13 @@ const on = (mutation: MutationName, inputType: string, input: Record<string, unk
  * action for the tester to own, pending or accepted evidence, a completed action, a second action
  * to supersede with), then returns the request. Refusals are then down to who sends it.
  */
-export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise<PreparedMutation>> = {
+/** The app's clock, for the few preparations that must record something in the past (a return needs its plan to have existed in its quarter). */
+export interface PreparationClock {
+  now(): string;
+  set(instant: string): void;
+}
+
+export const PREPARE: Record<MutationName, (gql: Gql, planId: string, clock?: PreparationClock) => Promise<PreparedMutation>> = {
   createPlan: async (_gql, planId) => ({ query: CREATE_PLAN, variables: { input: planInput(planId) } }),
   changeStaleThreshold: async (gql, planId) => {
     await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
@@ -681,5 +710,17 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   unlinkFromCondition: async (gql, planId) => {
     const { conditionId, revision, actionId } = await planWithCondition(gql, planId);
     return { query: conditionMutation('unlinkFromCondition', 'ConditionLinkInput'), variables: { input: { conditionId, expectedRevision: revision, actionId } } };
+  },
+  writeExecutiveSummary: async (gql, planId) => {
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    return { query: returnMutation('writeExecutiveSummary', 'WriteExecutiveSummaryInput'), variables: { input: { planId, quarter: RETURN_QUARTER, text: 'Q4: the deficit recovery plan is agreed' } } };
+  },
+  submitQuarterlyReturn: async (gql, planId) => {
+    const { revision } = await planWithReturn(gql, planId, false);
+    return { query: returnMutation('submitQuarterlyReturn', 'QuarterlyReturnChangeInput'), variables: { input: { planId, quarter: RETURN_QUARTER, expectedRevision: revision } } };
+  },
+  signOffQuarterlyReturn: async (gql, planId, clock) => {
+    const { revision } = await planWithReturn(gql, planId, true, clock);
+    return { query: returnMutation('signOffQuarterlyReturn', 'QuarterlyReturnChangeInput'), variables: { input: { planId, quarter: RETURN_QUARTER, expectedRevision: revision } } };
   },
 };
