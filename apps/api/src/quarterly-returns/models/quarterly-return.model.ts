@@ -29,5 +29,7 @@ export class QuarterlyReturnModel {
   @Field(() => String, { nullable: true, description: 'When the programme office submitted it (ISO instant); null while a draft.' }) submittedAt: string | null;
   @Field(() => String, { nullable: true }) submittedBy: string | null;
   @Field(() => QuarterlyReturnSignOffModel, { nullable: true }) signOff: QuarterlyReturnSignOffModel | null;
+  @Field({ description: "GET with your bearer token: the quarter's report page, the signed one once signed off." }) htmlDownloadPath: string;
+  @Field({ description: "GET with your bearer token: the quarter's report CSV." }) csvDownloadPath: string;
   @Field(() => Int, { nullable: true, description: "The return's revision: send it back as expectedRevision. Null before anything is written." }) revision: number | null;
 }
