@@ -86,6 +86,7 @@ describe('A quarterly return', () => {
     const signed = history(write(), submit, signOff());
     expect(refusal(() => when(write('Corrected figures'), signed)).rule).toBe('required');
     expect(refusal(() => when(write('Corrected figures'), signed)).field).toBe('correctionReason');
+    expect(refusal(() => when(write('Corrected figures'), signed)).message).toMatch(/is signed off: a change to its executive summary is a correction/);
     expect(refusal(() => when(write('Corrected figures', '  '), signed)).field).toBe('correctionReason');
     expect(when(write('Corrected figures', 'The Q2 forecast was restated at the November meeting'), signed)).toEqual([
       { type: 'ExecutiveSummaryCorrected', data: { planId: 'plan-1', quarter, text: 'Corrected figures', version: 2, reason: 'The Q2 forecast was restated at the November meeting' } },
