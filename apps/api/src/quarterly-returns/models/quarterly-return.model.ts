@@ -1,13 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { graphqlEnum } from '../../common/graphql-enum';
-import { QuarterlyReturnSignOffModel } from '../../reports/models/report-sign-off.model';
-
-export const QUARTERLY_RETURN_STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'SIGNED_OFF'] as const;
-export const QuarterlyReturnStatusName = graphqlEnum(QUARTERLY_RETURN_STATUSES, {
-  name: 'QuarterlyReturnStatus',
-  description: 'NOT_STARTED (no summary yet), DRAFT (the programme office is writing it), SUBMITTED (awaiting the chair), SIGNED_OFF (frozen).',
-});
-export type QuarterlyReturnStatusName = (typeof QUARTERLY_RETURN_STATUSES)[number];
+import { QuarterlyReturnSignOffModel, QuarterlyReturnStatusName } from '../../reports/models/report-sign-off.model';
 
 @ObjectType('ExecutiveSummary', { description: 'One text of the quarter’s executive summary, oldest first; a correction after sign-off carries its reason.' })
 export class ExecutiveSummaryModel {

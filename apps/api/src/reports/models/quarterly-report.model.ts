@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ChainHeadModel } from '../../history/models/chain-head.model';
-import { QuarterlyReturnSignOffModel, ReportCorrectionModel } from './report-sign-off.model';
+import { QuarterlyReturnSignOffModel, QuarterlyReturnStatusName, ReportCorrectionModel } from './report-sign-off.model';
 
 @ObjectType('QuarterlyReport', {
   description: 'The quarterly monitoring report for the statutory direction. The same period always gives the same bytes.',
@@ -21,7 +21,7 @@ export class QuarterlyReportModel {
   @Field({ description: 'The printable HTML page itself.' }) html: string;
   @Field({ description: 'The actions as CSV (RFC 4180, CRLF line ends).' }) csv: string;
   @Field({ description: 'The quarter the return sections are for: the chosen quarter, or the one the meeting falls in.' }) returnQuarter: string;
-  @Field({ description: 'The return as the report shows it: NOT_STARTED, DRAFT, SUBMITTED or SIGNED_OFF.' }) returnStatus: string;
+  @Field(() => QuarterlyReturnStatusName, { description: 'The quarterly return as the report shows it.' }) returnStatus: QuarterlyReturnStatusName;
   @Field(() => String, { nullable: true, description: 'The executive summary as the report prints it.' }) executiveSummary: string | null;
   @Field(() => QuarterlyReturnSignOffModel, { nullable: true, description: "Set once the quarter's return is signed off: the report is then the signed one, plus its sign-off section." })
   signOff: QuarterlyReturnSignOffModel | null;

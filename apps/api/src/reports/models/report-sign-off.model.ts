@@ -1,4 +1,12 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../../common/graphql-enum';
+
+export const QUARTERLY_RETURN_STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'SIGNED_OFF'] as const;
+export const QuarterlyReturnStatusName = graphqlEnum(QUARTERLY_RETURN_STATUSES, {
+  name: 'QuarterlyReturnStatus',
+  description: 'NOT_STARTED (no summary yet), DRAFT (the programme office is writing it), SUBMITTED (awaiting the chair), SIGNED_OFF (frozen).',
+});
+export type QuarterlyReturnStatusName = (typeof QUARTERLY_RETURN_STATUSES)[number];
 
 @ObjectType('QuarterlyReturnSignOff', { description: "The board chair's sign-off, with the SHA-256 of the report's exact bytes as signed." })
 export class QuarterlyReturnSignOffModel {
