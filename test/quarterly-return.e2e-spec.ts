@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { signedPartOf } from '../apps/api/src/reports/report-sign-off.renderer';
-import { CREATE_PLAN, planInput } from './support/plan-operations';
+import { actionInput, ADD_ACTION, change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { conditionInput } from './support/mutation-catalogue';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -30,6 +30,7 @@ describe('The DfE quarterly return: executive summary, finance and conditions in
   const money = (name: string, input: Record<string, unknown>) => ok(`mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { revision } }`, { input: { planId: PLAN, ...input } });
   const report = async (as = 'chair') => (await ok<{ quarterlyReport: Record<string, any> }>(REPORT, { planId: PLAN }, as)).quarterlyReport;
   let conditionId: string;
+  let update: { id: string; revision: number };
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2025-04-20T09:00:00.000Z' });
@@ -43,7 +44,12 @@ describe('The DfE quarterly return: executive summary, finance and conditions in
     await money('setDeficitTrajectory', { year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Recovery plan agreed with the DfE' });
     const added = await ok<{ addCondition: { id: string; revision: number } }>(`mutation ($input: AddConditionInput!) { addCondition(input: $input) { id revision } }`, { input: conditionInput(PLAN) });
     conditionId = added.addCondition.id;
+    const action = (await ok<{ addAction: { id: string; revision: number } }>(ADD_ACTION, { input: actionInput(PLAN, '8.2') })).addAction;
     app.clock.set('2025-07-21T09:00:00.000Z');
+    const reported = await ok<{ reportProgress: { revision: number } }>(change('reportProgress', 'ReportProgressInput'), {
+      input: { actionId: action.id, expectedRevision: action.revision, rag: 'AMBER', commentary: 'Recovery plan drafted', asOfDate: '2025-07-21' },
+    });
+    update = { id: action.id, revision: reported.reportProgress.revision };
     await money('recordHighNeedsForecast', { period: '2025/26 Q1', forecastOutturn: '440000000', commentary: 'Independent special school placements up' });
     app.clock.set('2025-10-20T09:00:00.000Z');
     await money('recordHighNeedsForecast', { period: '2025/26 Q2', forecastOutturn: '460000000', commentary: 'Q2: a gap against the budget' });
@@ -180,11 +186,16 @@ describe('The DfE quarterly return: executive summary, finance and conditions in
       input: { conditionId, expectedRevision: condition.revision, quarter: Q2, status: 'ON_TRACK', commentary: 'Restated forecast' },
     });
 
+    // A progress update of the quarter restated after sign-off is news about the signed page too.
+    await ok(change('correctProgress', 'CorrectProgressInput'), {
+      input: { actionId: update.id, expectedRevision: update.revision, supersedesRevision: update.revision, rag: 'RED', commentary: 'Recovery plan not yet agreed', asOfDate: '2025-07-21', reason: 'Misreported' },
+    });
+
     const r = await report();
     expect(signedPartOf(r.html)).toBe(signedHtml);
     expect(r.csv).toBe(signedCsv);
     expect(r.executiveSummary).toBe(SUMMARY);
-    expect(r.correctionsSinceSignOff.map((c: { subject: string }) => c.subject)).toEqual(['Executive summary, version 3', 'Condition C2, status for 2025/26 Q2']);
+    expect(r.correctionsSinceSignOff.map((c: { subject: string }) => c.subject)).toEqual(['Executive summary, version 3', 'Condition C2, status for 2025/26 Q2', 'Action 8.2, update as at 2025-07-21']);
     expect(r.correctionsSinceSignOff[1]).toMatchObject({ detail: 'ON_TRACK (version 2): Restated forecast' });
     expect(r.html).toContain('<h3>Corrections since sign-off</h3>');
     expect(r.html).toContain('<td>Executive summary, version 3</td><td>Restated at the February board. Now reads: The Q2 outturn was £461m.</td>');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError } from '@send/domain';
+import { actionStream, metricStream, NotFoundError } from '@send/domain';
 import { chainHeadAt, UpcastingEventStore } from '@send/event-store';
 import { ActionLogHistory, ConditionStreamIndex, movementBetween, PlanHistory, RiskHistory } from '@send/read-models';
 import { buildQuarterlyReport, lastPositionOf, QuarterlyReport } from './quarterly-report';
@@ -51,10 +51,15 @@ export async function produceQuarterlyReport(histories: ReportHistories, store: 
   const [actionLog] = await histories.actionLog.logsAt(planId, [period.to]);
   const lastPosition = lastPositionOf(end, risksAtEnd, actionLog);
   const chainHead = lastPosition === null ? undefined : await chainHeadAt(store, lastPosition);
+  const planStreams = async () => {
+    const [actionIds, metricIds] = await Promise.all([history.index.actionIds(planId), history.index.metricIds(planId)]);
+    return Promise.all([...actionIds.map((id) => store.readStream(actionStream(id))), ...metricIds.map((id) => store.readStream(metricStream(id)))]);
+  };
+  const sources = { store, conditions: histories.conditions, planStreams };
   const quarterlyReturn =
     'meetingId' in choice
-      ? await readReportReturn({ store, conditions: histories.conditions }, planId, quarterContaining(period.to), { kind: 'meeting', asAt: period.to })
-      : await readReportReturn({ store, conditions: histories.conditions }, planId, quarterOfChoice(choice.financialYear, choice.quarter), { kind: 'quarter', upTo });
+      ? await readReportReturn(sources, planId, quarterContaining(period.to), { kind: 'meeting', asAt: period.to }, period.to)
+      : await readReportReturn(sources, planId, quarterOfChoice(choice.financialYear, choice.quarter), { kind: 'quarter', upTo }, period.to);
   const report = buildQuarterlyReport(period, start, end, movementBetween(period.from, start, end), { start: risksAtStart, end: risksAtEnd, actionLog }, quarterlyReturn, chainHead);
   const stem = `${planId}-monitoring-report-${period.fileStem}`;
   const [signedHtml, csv] = [renderReportHtml(report), renderReportCsv(report)];

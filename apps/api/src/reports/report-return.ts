@@ -23,6 +23,8 @@ export type ReturnQuarter = Extract<FinancialPeriod, { kind: 'FINANCIAL_QUARTER'
 export interface ReturnSources {
   store: UpcastingEventStore;
   conditions: ConditionStreamIndex;
+  /** The plan's action and metric streams, read only for a signed-off quarter's corrections. */
+  planStreams?: () => Promise<RecordedEvent[][]>;
 }
 
 export interface ReportSummary {
@@ -226,13 +228,33 @@ function correctionOf(e: RecordedEvent, quarter: ReturnQuarter, refs: Map<string
 }
 
 /**
+ * A correction of a progress update or a scorecard figure recorded after the sign-off, when what
+ * it restates had happened by the end of the report's period: news about that period's page.
+ */
+function planCorrectionOf(e: RecordedEvent, stream: RecordedEvent[], periodEnd: string): Omit<ReportCorrection, 'recordedAt' | 'recordedBy' | 'position'> | undefined {
+  const d = e.data as Record<string, unknown>;
+  const name = ((stream[0]?.data as { ref?: string; name?: string }) ?? {}) as { ref?: string; name?: string };
+  if (e.type === 'ProgressCorrected') {
+    const restated = stream.find((x) => x.revision === BigInt(d.supersedesRevision as number));
+    if (!restated || restated.metadata.occurredAt > periodEnd) return undefined;
+    return { subject: `Action ${name.ref ?? ''}, update as at ${d.asAt}`, detail: `corrected to ${d.rag}: ${d.commentary} (${d.reason})` };
+  }
+  if (e.type === 'MeasurementCorrected') {
+    const restated = stream.find((x) => (x.data as { measurementId?: string }).measurementId === d.supersedesMeasurementId);
+    if (!restated || restated.metadata.occurredAt > periodEnd) return undefined;
+    return { subject: `${name.name ?? 'A metric'}, figure for ${d.period}`, detail: `corrected to ${d.value} (${d.reason})` };
+  }
+  return undefined;
+}
+
+/**
  * The quarter's return, finance and conditions for a report. A quarter's report reads everything
  * recorded about the quarter until its return is signed off, and from then exactly what the chair
  * signed (the store up to the position the sign-off names), with anything recorded later listed as
  * a correction. Statuses of other quarters and later forecasts are left out before anything is
  * folded, so they change neither the figures nor the position printed.
  */
-export async function readReportReturn(sources: ReturnSources, planId: string, quarter: ReturnQuarter, cut: ReturnCut): Promise<ReportReturn> {
+export async function readReportReturn(sources: ReturnSources, planId: string, quarter: ReturnQuarter, cut: ReturnCut, periodEnd: string): Promise<ReportReturn> {
   const { store } = sources;
   const conditionIds = await sources.conditions(planId);
   const [returnStream, financeStream, ...conditionStreams] = await Promise.all([
@@ -250,9 +272,20 @@ export async function readReportReturn(sources: ReturnSources, planId: string, q
   const recordedUpTo = newest([...returnEvents, ...financeEvents, ...conditionEvents.flat()]);
   const conditions = conditionsOf(conditionEvents, quarter);
   const refs = new Map(conditionRegisterAt(conditionStreams, EVERYTHING).conditions.map((c) => [c.conditionId, c.ref]));
-  const late = signedData
-    ? [...returnStream, ...financeStream, ...conditionStreams.flat()].filter((e) => e.position > BigInt(signedData.knownUpToPosition) && e !== signed).sort((a, b) => (a.position < b.position ? -1 : 1))
-    : [];
+  const after = (e: RecordedEvent) => signedData !== undefined && e.position > BigInt(signedData.knownUpToPosition) && e !== signed;
+  const late = [...returnStream, ...financeStream, ...conditionStreams.flat()].filter(after);
+  const said = late.flatMap((e) => {
+    const what = correctionOf(e, quarter, refs);
+    return what ? [{ e, what }] : [];
+  });
+  if (signedData && sources.planStreams) {
+    for (const stream of await sources.planStreams()) {
+      for (const e of stream.filter(after)) {
+        const what = planCorrectionOf(e, stream, periodEnd);
+        if (what) said.push({ e, what });
+      }
+    }
+  }
   return {
     quarter: quarter.text,
     financialYear: financialYearOf(quarter),
@@ -264,9 +297,8 @@ export async function readReportReturn(sources: ReturnSources, planId: string, q
       signed && signedData
         ? { signedOffAt: signed.metadata.occurredAt, signedOffBy: by(signed), htmlSha256: signedData.htmlSha256, csvSha256: signedData.csvSha256, knownUpToPosition: signedData.knownUpToPosition, position: String(signed.position) }
         : null,
-    corrections: late.flatMap((e) => {
-      const said = correctionOf(e, quarter, refs);
-      return said ? [{ ...said, recordedAt: e.metadata.occurredAt, recordedBy: by(e), position: String(e.position) }] : [];
-    }),
+    corrections: said
+      .sort((a, b) => (a.e.position < b.e.position ? -1 : 1))
+      .map(({ e, what }) => ({ ...what, recordedAt: e.metadata.occurredAt, recordedBy: by(e), position: String(e.position) })),
   };
 }
