@@ -259,20 +259,21 @@ const returnMutation = (name: string, inputType: string) => `mutation ($input: $
 const RETURN_QUARTER = '2025/26 Q4';
 
 /**
- * A plan with the 2025/26 Q4 return's executive summary written, and submitted for sign-off when
- * asked. With the clock, the plan is created during the quarter, so the quarter has a report to sign.
+ * A plan created during 2025/26 Q4 (with the clock: a return is for a quarter the plan existed in),
+ * with that quarter's executive summary written when `written`, and submitted for sign-off when asked.
  */
-async function planWithReturn(gql: Gql, planId: string, submitted: boolean, clock?: PreparationClock): Promise<{ revision: number }> {
+async function planWithReturn(gql: Gql, planId: string, submitted: boolean, clock?: PreparationClock, written = true): Promise<{ revision: number }> {
   const now = clock?.now();
   clock?.set('2026-03-02T10:00:00.000Z');
   await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
   if (now) clock!.set(now);
-  let written = await must<{ revision: number }>(
+  if (!written) return { revision: -1 };
+  let summary = await must<{ revision: number }>(
     gql(returnMutation('writeExecutiveSummary', 'WriteExecutiveSummaryInput'), { input: { planId, quarter: RETURN_QUARTER, text: 'Forecast gap of £71m against a budgeted £57.5m' } }),
     'writeExecutiveSummary',
   );
-  if (submitted) written = await must(gql(returnMutation('submitQuarterlyReturn', 'QuarterlyReturnChangeInput'), { input: { planId, quarter: RETURN_QUARTER, expectedRevision: written.revision } }), 'submitQuarterlyReturn');
-  return written;
+  if (submitted) summary = await must(gql(returnMutation('submitQuarterlyReturn', 'QuarterlyReturnChangeInput'), { input: { planId, quarter: RETURN_QUARTER, expectedRevision: summary.revision } }), 'submitQuarterlyReturn');
+  return summary;
 }
 
 const dependencyMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { planId revision } }`;
@@ -711,12 +712,12 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string, clock?: Pr
     const { conditionId, revision, actionId } = await planWithCondition(gql, planId);
     return { query: conditionMutation('unlinkFromCondition', 'ConditionLinkInput'), variables: { input: { conditionId, expectedRevision: revision, actionId } } };
   },
-  writeExecutiveSummary: async (gql, planId) => {
-    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+  writeExecutiveSummary: async (gql, planId, clock) => {
+    await planWithReturn(gql, planId, false, clock, false);
     return { query: returnMutation('writeExecutiveSummary', 'WriteExecutiveSummaryInput'), variables: { input: { planId, quarter: RETURN_QUARTER, text: 'Q4: the deficit recovery plan is agreed' } } };
   },
-  submitQuarterlyReturn: async (gql, planId) => {
-    const { revision } = await planWithReturn(gql, planId, false);
+  submitQuarterlyReturn: async (gql, planId, clock) => {
+    const { revision } = await planWithReturn(gql, planId, false, clock);
     return { query: returnMutation('submitQuarterlyReturn', 'QuarterlyReturnChangeInput'), variables: { input: { planId, quarter: RETURN_QUARTER, expectedRevision: revision } } };
   },
   signOffQuarterlyReturn: async (gql, planId, clock) => {

@@ -36,7 +36,7 @@ import { HighNeedsEvent } from './finance/high-needs.events';
 import { ConditionDecisionContext, ConditionState, decideCondition, evolveCondition, initialConditionState } from './condition/condition.decider';
 import { ConditionCommand } from './condition/condition.commands';
 import { ConditionEvent } from './condition/condition.events';
-import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
+import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnDecisionContext, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
 import { QuarterlyReturnCommand } from './quarterly-return/quarterly-return.commands';
 import { QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
 
@@ -123,10 +123,10 @@ export const conditionDecider: ConceptDecider<ConditionCommand, ConditionEvent, 
   decide: decideCondition,
 };
 
-export const quarterlyReturnDecider: ConceptDecider<QuarterlyReturnCommand, QuarterlyReturnEvent, QuarterlyReturnState, void> = {
+export const quarterlyReturnDecider: ConceptDecider<QuarterlyReturnCommand, QuarterlyReturnEvent, QuarterlyReturnState, QuarterlyReturnDecisionContext> = {
   initialState: initialQuarterlyReturnState,
   evolve: evolveQuarterlyReturn,
-  decide: (command, state, metadata) => decideQuarterlyReturn(command, state, metadata),
+  decide: decideQuarterlyReturn,
 };
 
 

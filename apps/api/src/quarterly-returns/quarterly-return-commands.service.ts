@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   planDecider,
   PlanNotFoundError,
   planStream,
   QuarterlyReturnCommand,
+  QuarterlyReturnDecisionContext,
   quarterlyReturnDecider,
   QuarterlyReturnEvent,
   QuarterlyReturnNotFoundError,
@@ -12,7 +13,8 @@ import {
   ReturnAlreadySignedOffError,
   ReturnNotSubmittedError,
 } from '@send/domain';
-import { CommandResult } from '@send/event-store';
+import { CommandResult, UpcastingEventStore } from '@send/event-store';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { CommandOptions, CommandRunner } from '../commands/runner/command-runner.service';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { QuarterlyReportService } from '../reports/quarterly-report.service';
@@ -25,15 +27,21 @@ export class QuarterlyReturnCommands {
     private readonly runner: CommandRunner,
     private readonly reports: QuarterlyReportService,
     private readonly projections: ProjectionService,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
   ) {}
 
   execute(command: QuarterlyReturnCommand, expectedRevision: bigint | undefined, options: CommandOptions): Promise<CommandResult<QuarterlyReturnEvent, QuarterlyReturnState>> {
     const { planId } = command.data;
     const quarter = returnQuarter(command.data.quarter);
-    return this.runner.run(quarterlyReturnStream(planId, quarter), quarterlyReturnDecider, { ...command, data: { ...command.data, quarter: quarter.text } } as QuarterlyReturnCommand, options, undefined, () =>
-      this.authorize(command.type, planId, options),
-      expectedRevision,
-    );
+    const context: QuarterlyReturnDecisionContext = {};
+    const authorize = async () => {
+      const actor = await this.authorize(command.type, planId, options);
+      // Read once access is settled, so a refusal says nothing about the plan's age.
+      context.planCreatedAt = (await this.store.readStream(planStream(planId)))[0]?.metadata.occurredAt;
+      return actor;
+    };
+    const named = { ...command, data: { ...command.data, quarter: quarter.text } } as QuarterlyReturnCommand;
+    return this.runner.run(quarterlyReturnStream(planId, quarter), quarterlyReturnDecider, named, options, context, authorize, expectedRevision);
   }
 
   /**
@@ -56,7 +64,7 @@ export class QuarterlyReturnCommands {
       type: 'SignOffQuarterlyReturn',
       data: { planId, quarter: quarter.text, htmlSha256: produced.htmlSha256, csvSha256: produced.csvSha256, knownUpToPosition: String(knownUpToPosition) },
     };
-    return this.runner.run(stream, quarterlyReturnDecider, command, options, undefined, () => this.authorize(command.type, planId, options), expectedRevision);
+    return this.runner.run(stream, quarterlyReturnDecider, command, options, {}, () => this.authorize(command.type, planId, options), expectedRevision);
   }
 
   private async authorize(type: QuarterlyReturnCommand['type'], planId: string, options: CommandOptions) {

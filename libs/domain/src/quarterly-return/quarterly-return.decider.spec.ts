@@ -97,6 +97,14 @@ describe('A quarterly return', () => {
     expect(refusal(() => when(write('A second draft', 'Why'), history(write(), submit))).rule).toBe('onlyAfterSignOff');
   });
 
+  it('has no return for a quarter that ended before the plan was created (London days)', () => {
+    const created = (planCreatedAt: string) => decideQuarterlyReturn(write(), given([]), meta(), { planCreatedAt });
+    // 30 September 2025 ends at 22:59:59.999Z (BST).
+    expect(created('2025-09-30T22:59:59.999Z')).toHaveLength(1);
+    expect(refusal(() => created('2025-09-30T23:00:00.000Z')).rule).toBe('planExistedInQuarter');
+    expect(refusal(() => decideQuarterlyReturn(submit, given(history(write())), meta(), { planCreatedAt: '2025-10-01T09:00:00.000Z' })).rule).toBe('planExistedInQuarter');
+  });
+
   it('stays signed off after a correction', () => {
     const corrected = history(write(), submit, signOff(), write('Corrected figures', 'Restated'));
     expect(given(corrected)).toMatchObject({ signedOff: true, summary: { version: 2, text: 'Corrected figures' } });

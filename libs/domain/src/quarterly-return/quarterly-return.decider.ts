@@ -2,6 +2,7 @@ import { conditionQuarterEnd, conditionQuarterStart, requireConditionQuarter } f
 import { CommandMetadata } from '../shared/command-metadata';
 import { requireText } from '../shared/guards';
 import { londonDateOf } from '../shared/london-day';
+import { financialPeriodEndInstant, parseFinancialPeriod } from '../shared/financial-period';
 import { ukDate } from '../shared/uk-dates';
 import { QuarterlyReturnCommand } from './quarterly-return.commands';
 import {
@@ -11,6 +12,7 @@ import {
   ExecutiveSummaryUnchangedError,
   QuarterlyReturnNotFoundError,
   ReportHashFormatError,
+  ReturnBeforePlanError,
   ReturnAlreadySignedOffError,
   ReturnAlreadySubmittedError,
   ReturnNotSubmittedError,
@@ -32,6 +34,11 @@ export type QuarterlyReturnState =
       submitted: boolean;
       signedOff: boolean;
     };
+
+/** When the plan was created (its first event); the command handler reads it. */
+export interface QuarterlyReturnDecisionContext {
+  planCreatedAt?: string;
+}
 
 export const initialQuarterlyReturnState = (): QuarterlyReturnState => ({ exists: false });
 
@@ -59,10 +66,12 @@ export function evolveQuarterlyReturn(state: QuarterlyReturnState, event: Quarte
  * submits the return, the board chair signs it off, and from then it is frozen; a later change to
  * the summary is a correction with a reason, listed beside the signed text rather than replacing it.
  */
-export function decideQuarterlyReturn(command: QuarterlyReturnCommand, state: QuarterlyReturnState, metadata: CommandMetadata): QuarterlyReturnEvent[] {
+export function decideQuarterlyReturn(command: QuarterlyReturnCommand, state: QuarterlyReturnState, metadata: CommandMetadata, context: QuarterlyReturnDecisionContext = {}): QuarterlyReturnEvent[] {
   const quarter = requireConditionQuarter('quarter', command.data.quarter);
   const { planId } = command.data;
   const today = londonDateOf(metadata.now);
+  const { planCreatedAt } = context;
+  if (planCreatedAt !== undefined && planCreatedAt > financialPeriodEndInstant(parseFinancialPeriod(quarter)!)) throw new ReturnBeforePlanError(quarter, ukDate(londonDateOf(planCreatedAt)));
   switch (command.type) {
     case 'WriteExecutiveSummary': {
       const start = conditionQuarterStart(quarter);

@@ -66,3 +66,10 @@ export class ReportHashFormatError extends InvalidValueError {
     super(field, 'sha256Hex', `${field} must be a SHA-256 digest as 64 lower-case hexadecimal characters`);
   }
 }
+
+/** A plan's report starts with the plan: a quarter that ended before it existed has no report to return. */
+export class ReturnBeforePlanError extends RuleViolationError {
+  constructor(quarter: string, created: string) {
+    super('planExistedInQuarter', `${quarter} ended before this plan was created on ${created}: it has no report, so no return`);
+  }
+}
