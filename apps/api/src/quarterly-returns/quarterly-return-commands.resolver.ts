@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Principal } from '@send/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { wholeHistoryComplexity } from '../hardening/history-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { QuarterlyReturnChangeInput, WriteExecutiveSummaryInput } from './dto/quarterly-return.input';
 import { QuarterlyReturnModel } from './models/quarterly-return.model';
@@ -37,6 +38,8 @@ export class QuarterlyReturnCommandsResolver {
   @Mutation(() => QuarterlyReturnModel, {
     description:
       "Sign off the submitted return (board chair): records the SHA-256 of the quarterly report's HTML and CSV exactly as they stand, and freezes the report for the quarter at them; later changes show as corrections.",
+    // It renders the whole report, as quarterlyReport does.
+    complexity: wholeHistoryComplexity,
   })
   @ExpensiveRead()
   async signOffQuarterlyReturn(@Args('input') input: QuarterlyReturnChangeInput, @CurrentPrincipal() principal: Principal): Promise<QuarterlyReturnModel> {
