@@ -58,8 +58,10 @@ export class QuarterlyReturnCommands {
     if (!state.exists) throw new QuarterlyReturnNotFoundError(quarter.text);
     if (state.signedOff) throw new ReturnAlreadySignedOffError(quarter.text);
     if (!state.submitted) throw new ReturnNotSubmittedError(quarter.text);
-    await this.projections.caughtUpToHead();
-    const { produced, knownUpToPosition } = await this.reports.forSignOff(planId, quarter.startYear, quarter.quarter);
+    // The head first, then the read models up to it: an event appended in between is after the cut.
+    const knownUpToPosition = (await this.store.headPosition()) ?? 0n;
+    await this.projections.caughtUpTo(knownUpToPosition);
+    const produced = await this.reports.forSignOff(planId, quarter.startYear, quarter.quarter, knownUpToPosition);
     const command: QuarterlyReturnCommand = {
       type: 'SignOffQuarterlyReturn',
       data: { planId, quarter: quarter.text, htmlSha256: produced.htmlSha256, csvSha256: produced.csvSha256, knownUpToPosition: String(knownUpToPosition) },

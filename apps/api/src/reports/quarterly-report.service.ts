@@ -32,13 +32,12 @@ export class QuarterlyReportService {
   }
 
   /**
-   * A quarter's report as the chair signs it: from the store up to its current head, which the
-   * sign-off records so the frozen report is rendered from exactly the same events again.
+   * A quarter's report as the chair signs it: from the store up to `knownUpToPosition`, which the
+   * sign-off records so the frozen report is rendered from exactly the same events again. The
+   * caller has the read models caught up to it first, so their lists of streams are complete.
    */
-  async forSignOff(planId: string, financialYear: number, quarter: 1 | 2 | 3 | 4): Promise<{ produced: ProducedReport; knownUpToPosition: bigint }> {
-    const knownUpToPosition = (await this.store.headPosition()) ?? 0n;
-    const produced = await produceQuarterlyReport(this.histories, this.store, planId, { financialYear, quarter }, this.clock.now(), knownUpToPosition);
-    return { produced, knownUpToPosition };
+  forSignOff(planId: string, financialYear: number, quarter: 1 | 2 | 3 | 4, knownUpToPosition: bigint): Promise<ProducedReport> {
+    return produceQuarterlyReport(this.histories, this.store, planId, { financialYear, quarter }, this.clock.now(), knownUpToPosition);
   }
 }
 
