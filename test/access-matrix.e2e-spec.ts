@@ -69,6 +69,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - conditions register: the programme office adds conditions, rewords them, links them and
  *   records each quarter's status; only the board chair approves a status;
  * - reminders: only the programme office sends a sent or given-up reminder again;
+ * - quarterly return: the programme office writes the executive summary and submits the return;
+ *   only the board chair signs it off;
  * - DfE adviser: reads only, every change refused but asking the board's questions;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -166,6 +168,11 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   // Reminders (docs/reminders.md): the programme office that sends them sends one again; the DfE
   // adviser, who may read them, may not.
   resendReminder:       [A,    F,    F,     F,    F,    F,      N,     N],
+  // The quarterly return (docs/reports.md): the programme office writes and submits it; only the
+  // board chair signs it off; the board and the DfE adviser read it.
+  writeExecutiveSummary: [A,   F,    F,     F,    F,    F,      N,     N],
+  submitQuarterlyReturn: [A,   F,    F,     F,    F,    F,      N,     N],
+  signOffQuarterlyReturn: [F,  A,    F,     F,    F,    F,      N,     N],
 };
 
 const START_HIGH_NEEDS = `mutation ($input: StartHighNeedsPositionInput!) { startHighNeedsPosition(input: $input) { planId } }`;
@@ -375,6 +382,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
       'planFinance(planId)': { query: `query ($planId: ID!) { planFinance(planId: $planId) { revision totals { plannedCost { millions } } priorities { number years { year } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'action.finance': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1") { finance { plannedCost { millions } history { kind } } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'quarterlyReturn(planId, quarter)': { query: `query ($planId: ID!) { quarterlyReturn(planId: $planId, quarter: "2025/26 Q4") { status executiveSummary { text } signOff { htmlSha256 } } }`, expected: [A, A, A, A, A, A, N, N] },
       'highNeedsPosition(planId)': { query: `query ($planId: ID!) { highNeedsPosition(planId: $planId) { firstYear years { year } } }`, expected: [A, A, A, A, A, A, N, N] },
       'owners(planId, asOfDate)': { query: `query ($planId: ID!) { owners(planId: $planId, asOfDate: "2026-06-01") { totalActions } }`, expected: [A, A, A, A, A, A, N, N] },
       // The tracker's clock belongs to no area: everyone signed in reads it, so the dashboard's "today" is the API's.

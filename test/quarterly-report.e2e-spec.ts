@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ActionLogHistory, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
+import { ActionLogHistory, eventStoreConditionIndex, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
 import { produceQuarterlyReport } from '../apps/api/src/reports/produce-quarterly-report';
 import { ukDate } from '@send/domain';
 import { startTestApp, TestApp } from './support/test-app';
@@ -106,7 +106,7 @@ describe('The quarterly monitoring report', () => {
     expect(await csv.text()).toBe(report.csv);
 
     // The CLI reads only the event store (no read models): same function, other index, same bytes.
-    const fromStore = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(app.store()), app.store()), risks: new RiskHistory(eventStoreRiskIndex(app.store()), app.store()), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(app.store()), app.store()) }, app.store(), 'demo-plan', { financialYear: 2025, quarter: 4 }, NOW);
+    const fromStore = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(app.store()), app.store()), risks: new RiskHistory(eventStoreRiskIndex(app.store()), app.store()), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(app.store()), app.store()), conditions: eventStoreConditionIndex(app.store()) }, app.store(), 'demo-plan', { financialYear: 2025, quarter: 4 }, NOW);
     expect(fromStore.html).toBe(report.html);
     expect(fromStore.csv).toBe(report.csv);
   });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { chromiumPath } from './support/dashboard-browser';
-import { ActionLogHistory, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
+import { ActionLogHistory, eventStoreConditionIndex, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
 import { produceQuarterlyReport } from '../apps/api/src/reports/produce-quarterly-report';
 import { quarterlyReportPdf } from '../apps/api/src/reports/quarterly-report-pdf';
 import { renderReportPdf } from '../apps/api/src/reports/report-pdf.renderer';
@@ -79,7 +79,7 @@ describe('The quarterly report as a PDF', () => {
     // The CLI reads only the event store: same report, same PDF.
     const store = app.store();
     const fromStore = await produceQuarterlyReport(
-      { plans: new PlanHistory(eventStoreStreamIndex(store), store), risks: new RiskHistory(eventStoreRiskIndex(store), store), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(store), store) },
+      { plans: new PlanHistory(eventStoreStreamIndex(store), store), risks: new RiskHistory(eventStoreRiskIndex(store), store), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(store), store), conditions: eventStoreConditionIndex(store) },
       store,
       'demo-plan',
       { financialYear: 2025, quarter: 4 },

@@ -77,6 +77,9 @@ export const MUTATIONS = [
   'recordSavingsEvidenced',
   'setPrioritySavingsTarget',
   'resendReminder',
+  'writeExecutiveSummary',
+  'submitQuarterlyReturn',
+  'signOffQuarterlyReturn',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -272,6 +275,27 @@ async function planWithCondition(gql: Gql, planId: string, withStatus = false): 
   return { conditionId: condition.id, revision: condition.revision, actionId: action.id };
 }
 
+const returnMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { status revision } }`;
+const RETURN_QUARTER = '2025/26 Q4';
+
+/**
+ * A plan created during 2025/26 Q4 (with the clock: a return is for a quarter the plan existed in),
+ * with that quarter's executive summary written when `written`, and submitted for sign-off when asked.
+ */
+async function planWithReturn(gql: Gql, planId: string, submitted: boolean, clock?: PreparationClock, written = true): Promise<{ revision: number }> {
+  const now = clock?.now();
+  clock?.set('2026-03-02T10:00:00.000Z');
+  await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+  if (now) clock!.set(now);
+  if (!written) return { revision: -1 };
+  let summary = await must<{ revision: number }>(
+    gql(returnMutation('writeExecutiveSummary', 'WriteExecutiveSummaryInput'), { input: { planId, quarter: RETURN_QUARTER, text: 'Forecast gap of £71m against a budgeted £57.5m' } }),
+    'writeExecutiveSummary',
+  );
+  if (submitted) summary = await must(gql(returnMutation('submitQuarterlyReturn', 'QuarterlyReturnChangeInput'), { input: { planId, quarter: RETURN_QUARTER, expectedRevision: summary.revision } }), 'submitQuarterlyReturn');
+  return summary;
+}
+
 const dependencyMutation = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { planId revision } }`;
 
 /** Action 1.1 (Alex Morgan's, the matrix's owner) and 1.2 (another owner's), with 1.1 waiting for 1.2 when asked. */
@@ -328,6 +352,12 @@ const on = (mutation: MutationName, inputType: string, input: Record<string, unk
  * to supersede with), then returns the request. Refusals are then down to who sends it. `app`
  * is for state no mutation makes: a reminder the sender's ledger records as sent.
  */
+/** The app's clock, for the few preparations that must record something in the past (a return needs its plan to have existed in its quarter). */
+export interface PreparationClock {
+  now(): string;
+  set(instant: string): void;
+}
+
 export const PREPARE: Record<MutationName, (gql: Gql, planId: string, app?: TestApp) => Promise<PreparedMutation>> = {
   createPlan: async (_gql, planId) => ({ query: CREATE_PLAN, variables: { input: planInput(planId) } }),
   changeStaleThreshold: async (gql, planId) => {
@@ -747,5 +777,20 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string, app?: Test
       query: `mutation ($input: ResendReminderInput!) { resendReminder(input: $input) { id status } }`,
       variables: { input: { reminderId, expectedRevision: 1, reason: 'The programme office lost the digest' } },
     };
+  },
+  writeExecutiveSummary: async (gql, planId, app) => {
+    const clock = app?.clock;
+    await planWithReturn(gql, planId, false, clock, false);
+    return { query: returnMutation('writeExecutiveSummary', 'WriteExecutiveSummaryInput'), variables: { input: { planId, quarter: RETURN_QUARTER, text: 'Q4: the deficit recovery plan is agreed' } } };
+  },
+  submitQuarterlyReturn: async (gql, planId, app) => {
+    const clock = app?.clock;
+    const { revision } = await planWithReturn(gql, planId, false, clock);
+    return { query: returnMutation('submitQuarterlyReturn', 'QuarterlyReturnChangeInput'), variables: { input: { planId, quarter: RETURN_QUARTER, expectedRevision: revision } } };
+  },
+  signOffQuarterlyReturn: async (gql, planId, app) => {
+    const clock = app?.clock;
+    const { revision } = await planWithReturn(gql, planId, true, clock);
+    return { query: returnMutation('signOffQuarterlyReturn', 'QuarterlyReturnChangeInput'), variables: { input: { planId, quarter: RETURN_QUARTER, expectedRevision: revision } } };
   },
 };

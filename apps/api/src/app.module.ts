@@ -28,6 +28,7 @@ import { ScorecardModule } from './scorecard/scorecard.module';
 import { RisksModule } from './risks/risks.module';
 import { FinanceModule } from './finance/finance.module';
 import { ConditionsModule } from './conditions/conditions.module';
+import { QuarterlyReturnsModule } from './quarterly-returns/quarterly-returns.module';
 import { DependenciesModule } from './dependencies/dependencies.module';
 import { ChallengesModule } from './challenges/challenges.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -104,6 +105,7 @@ export class AppModule {
         RisksModule,
         FinanceModule,
         ConditionsModule,
+        QuarterlyReturnsModule,
         ChallengesModule,
         DependenciesModule,
         EvidenceFilesModule,

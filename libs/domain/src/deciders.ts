@@ -42,6 +42,9 @@ import { ActionFinanceEvent } from './finance/action-finance.events';
 import { decideReminder, evolveReminder, initialReminderState, ReminderState } from './reminder/reminder.decider';
 import { ReminderCommand } from './reminder/reminder.commands';
 import { ReminderEvent } from './reminder/reminder.events';
+import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnDecisionContext, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
+import { QuarterlyReturnCommand } from './quarterly-return/quarterly-return.commands';
+import { QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
 
 /**
  * The shape `handleCommand` in @send/event-store takes; declared here by structure so the domain
@@ -137,5 +140,11 @@ export const reminderDecider: ConceptDecider<ReminderCommand, ReminderEvent, Rem
   evolve: evolveReminder,
   decide: (command, state, metadata) => decideReminder(command, state, metadata),
 };
+export const quarterlyReturnDecider: ConceptDecider<QuarterlyReturnCommand, QuarterlyReturnEvent, QuarterlyReturnState, QuarterlyReturnDecisionContext> = {
+  initialState: initialQuarterlyReturnState,
+  evolve: evolveQuarterlyReturn,
+  decide: decideQuarterlyReturn,
+};
+
 
 export const schemaVersionOf = (event: DomainEvent) => EVENT_SCHEMA_VERSIONS[event.type];

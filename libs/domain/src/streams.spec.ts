@@ -11,6 +11,7 @@ import {
   highNeedsStream,
   conditionStream,
   fundingStream,
+  quarterlyReturnStream,
   reminderStream,
   riskStream,
   STREAM_NAME_PREFIXES,
@@ -34,6 +35,7 @@ const NAMERS: Record<StreamConcept, (id: string) => string> = {
   highNeeds: highNeedsStream,
   condition: conditionStream,
   funding: fundingStream,
+  quarterlyReturn: (id) => quarterlyReturnStream(id, { startYear: 2025, quarter: 2 }),
 };
 
 describe('stream names', () => {
@@ -69,6 +71,7 @@ describe('stream names', () => {
       'high-needs-1',
       'condition-1',
       'funding-1',
+      'return-1-2025-26-q2',
     ]);
   });
 

@@ -18,6 +18,7 @@ const STREAM_PREFIXES = {
   highNeeds: 'high-needs',
   condition: 'condition',
   funding: 'funding',
+  quarterlyReturn: 'return',
 } as const;
 
 export type StreamConcept = keyof typeof STREAM_PREFIXES;
@@ -42,6 +43,9 @@ export const highNeedsStream = streamOf('highNeeds');
 export const conditionStream = streamOf('condition');
 /** Money on a plan's actions and its priorities' savings targets: one stream per plan, so a roll-up is read from one place. */
 export const fundingStream = streamOf('funding');
+/** One stream per plan and quarter (`return-<planId>-2025-26-q2`): a quarter's sign-off is decided on its own. */
+export const quarterlyReturnStream = (planId: string, quarter: { startYear: number; quarter: number }) =>
+  streamOf('quarterlyReturn')(`${planId}-${quarter.startYear}-${String((quarter.startYear + 1) % 100).padStart(2, '0')}-q${quarter.quarter}`);
 
 const NAME_PREFIX = Object.fromEntries(Object.entries(STREAM_PREFIXES).map(([concept, prefix]) => [concept, `${prefix}-`])) as Record<StreamConcept, string>;
 

@@ -14,7 +14,9 @@ import { HIGH_NEEDS_EVENT_VERSIONS, HighNeedsEvent } from './finance/high-needs.
 import { CONDITION_EVENT_VERSIONS, ConditionEvent } from './condition/condition.events';
 import { ACTION_FINANCE_EVENT_VERSIONS, ActionFinanceEvent } from './finance/action-finance.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent | ActionFinanceEvent;
+import { QUARTERLY_RETURN_EVENT_VERSIONS, QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
+
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent | ActionFinanceEvent | QuarterlyReturnEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -31,6 +33,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...HIGH_NEEDS_EVENT_VERSIONS,
   ...CONDITION_EVENT_VERSIONS,
   ...ACTION_FINANCE_EVENT_VERSIONS,
+  ...QUARTERLY_RETURN_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@send/domain';
-import { ActionLogHistory, eventStoreFollowUpIndex, eventStoreRenamedOwners, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
+import { ActionLogHistory, eventStoreConditionIndex, eventStoreFollowUpIndex, eventStoreRenamedOwners, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
 import { createEventStore } from '../infrastructure/event-store.provider';
 import { produceQuarterlyReport } from '../reports/produce-quarterly-report';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     console.log(`Reading the history of plan ${values.plan} from the ${config.eventStore.type} event store…`);
-    const produced = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(store), store), risks: new RiskHistory(eventStoreRiskIndex(store), store, eventStoreRenamedOwners(store)), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(store), store) }, store, values.plan, choice, new Date().toISOString());
+    const produced = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(store), store), risks: new RiskHistory(eventStoreRiskIndex(store), store, eventStoreRenamedOwners(store)), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(store), store), conditions: eventStoreConditionIndex(store) }, store, values.plan, choice, new Date().toISOString());
     const folder = resolve(values.out!);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, produced.htmlFileName), produced.html);

@@ -5,6 +5,7 @@ import { ReportPeriod } from './report-period';
 import { ReportRiskLine, reportRisks } from './report-risks';
 import { reportDependencyRisks, ReportDependencyLine } from './report-dependencies';
 import { reportActionLog, ReportFollowUpLine } from './report-action-log';
+import { ReportReturn } from './report-return';
 
 export interface ReportActionLine {
   action: ActionView;
@@ -54,6 +55,8 @@ export interface QuarterlyReport {
   dependencyRisks: ReportDependencyLine[];
   /** The board's follow-ups open at the end of the period (overdue first), then those closed during it. */
   actionLog: ReportFollowUpLine[];
+  /** The quarter's return: executive summary, High Needs Block position, conditions, and its sign-off. */
+  quarterlyReturn: ReportReturn;
 }
 
 /** The plan's risk register at the period's two ends. */
@@ -70,6 +73,7 @@ export function buildQuarterlyReport(
   end: PlanView,
   movement: Movement,
   registers: ReportRiskRegisters,
+  quarterlyReturn: ReportReturn,
   chainHead?: ChainHead,
 ): QuarterlyReport {
   const today = londonDateOf(end.asAt);
@@ -113,6 +117,7 @@ export function buildQuarterlyReport(
     escalatedRisks: risks.filter((r) => r.escalation.length > 0),
     dependencyRisks: reportDependencyRisks(end, today),
     actionLog: reportActionLog(registers.actionLog, period),
+    quarterlyReturn,
   };
 }
 

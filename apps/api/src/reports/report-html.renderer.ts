@@ -4,14 +4,8 @@ import { QuarterlyReport, ReportActionLine } from './quarterly-report';
 import { ReportRiskLine } from './report-risks';
 import { ReportDependencyLine } from './report-dependencies';
 import { ReportFollowUpLine } from './report-action-log';
-
-const escape = (text: string | number | null | undefined) =>
-  String(text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+import { date, dateTime, escape, table } from './report-html-parts';
+import { conditionsSection, executiveSummarySection, financeSection, returnHeaderLine } from './report-return.renderer';
 
 const RAG_WORDS: Record<string, string> = { NOT_YET_RATED: 'Not yet rated', RED: 'Red', AMBER: 'Amber', GREEN: 'Green', BLUE: 'Blue (complete)' };
 const MOVEMENT_WORDS: Record<string, string> = { UP: '▲ improved', DOWN: '▼ worsened', FIRST_RATED: '● first rated', NEW: '✚ new' };
@@ -23,16 +17,6 @@ const ESCALATION_WORDS: Record<string, string> = { AT_OR_ABOVE_THRESHOLD: 'Red',
 const rag = (value: string) => `<span class="rag rag-${value.toLowerCase().replace(/_/g, '-')}">${escape(RAG_WORDS[value] ?? value)}</span>`;
 const anchor = (ref: string) => `action-${ref.replace(/[^A-Za-z0-9.-]/g, '-')}`;
 const actionLink = (a: { ref: string; title: string }) => `<a href="#${anchor(a.ref)}">${escape(a.ref)}</a> ${escape(a.title)}`;
-/** People read the UK date; machines and screen readers get the ISO value in `datetime`. */
-const date = (iso: string | null) => (iso ? `<time datetime="${escape(iso)}">${escape(ukDate(iso))}</time>` : '');
-const dateTime = (iso: string | null) => (iso ? `<time datetime="${escape(iso)}">${escape(ukDateTime(iso))}</time>` : '');
-const table = (head: string[], rows: string[][], empty: string) =>
-  rows.length === 0
-    ? `<p class="none">${escape(empty)}</p>`
-    : `<table><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-        .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
-        .join('\n')}</tbody></table>`;
-
 /** A score with its band's word: "16 Red". */
 const riskScore = (score: number, band: string) => `${score} ${rag(band)}`;
 
@@ -205,9 +189,11 @@ export function renderReportHtml(report: QuarterlyReport): string {
 <dt>Movement since</dt><dd>${escape(period.previousLabel)} (${dateTime(period.from)})</dd>
 <dt>Built from</dt><dd>the plan's event history up to store position ${escape(report.lastPosition)}; every line links to its action in the appendix, which lists the events behind it</dd>
 ${chainHeadLine(report)}
+${returnHeaderLine(report.quarterlyReturn)}
 </dl>
 </header>
 <main>
+${executiveSummarySection(report.quarterlyReturn)}
 <h2>1. RAG by improvement area</h2>
 <p>Counts at the end of the period; the change since the previous report is in brackets. Withdrawn and superseded actions are not counted.</p>
 ${table(GROUP_HEAD, groupRows(report.areas), 'No areas.')}
@@ -279,6 +265,8 @@ ${table(
 <h2>11. Meeting action log</h2>
 <p>Follow-ups the board asked for at its meetings that are not plan actions: those still open at the end of the period, overdue first, then those done or dropped during it.</p>
 ${table(['Follow-up', 'Asked for at the meeting of', 'Owner', 'Due', 'At the end of the period', 'Latest note'], report.actionLog.map(followUpRow), 'No follow-up was open or closed in the period.')}
+${financeSection(report.quarterlyReturn)}
+${conditionsSection(report.quarterlyReturn)}
 <h2>Appendix: the actions</h2>
 ${report.actions.map(appendix).join('\n')}
 </main>

@@ -21,5 +21,6 @@ import { ReportsResolver } from './reports.resolver';
     BoardPackService,
     PlanWorkbookService,
   ],
+  exports: [QuarterlyReportService],
 })
 export class ReportsModule {}

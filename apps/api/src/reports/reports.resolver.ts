@@ -40,6 +40,12 @@ export class ReportsResolver {
       csvDownloadPath: downloadPath('csv', args),
       html,
       csv,
+      returnQuarter: report.quarterlyReturn.quarter,
+      // A signed-off quarter is shown as signed: the status the chair signed is SUBMITTED.
+      returnStatus: report.quarterlyReturn.signOff ? 'SIGNED_OFF' : report.quarterlyReturn.status,
+      executiveSummary: report.quarterlyReturn.summary?.text ?? null,
+      signOff: report.quarterlyReturn.signOff,
+      correctionsSinceSignOff: report.quarterlyReturn.corrections,
     };
   }
 }

@@ -102,6 +102,10 @@ const EXPECTED: Record<CommandType, { any: Role[]; own: Role[] }> = {
   RecordActionSpend: { any: ['PLAN_ADMINISTRATOR'], own: ['ACTION_OWNER'] },
   RecordSavingsEvidenced: { any: ['PLAN_ADMINISTRATOR'], own: [] },
   SetPrioritySavingsTarget: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  // The quarterly return: the programme office writes and submits, only the chair signs off, the DfE adviser reads.
+  WriteExecutiveSummary: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SubmitQuarterlyReturn: { any: ['PLAN_ADMINISTRATOR'], own: [] },
+  SignOffQuarterlyReturn: { any: ['BOARD_CHAIR'], own: [] },
   // Challenge and response: the board and the DfE adviser ask (a question changes nothing in the
   // plan); the owner of the action or risk answers, or the programme office; the board resolves.
   RaiseChallenge: { any: ['BOARD_CHAIR', 'BOARD_MEMBER', 'DFE_ADVISER'], own: [] },
@@ -382,6 +386,9 @@ describe('every refusal says what was refused, in the board’s words', () => {
     ApproveConditionStatus: "approve a condition's status for the board",
     LinkToCondition: 'link an action or metric to a condition',
     UnlinkFromCondition: 'unlink an action or metric from a condition',
+    WriteExecutiveSummary: "write the quarter's executive summary",
+    SubmitQuarterlyReturn: 'submit the quarterly return for sign-off',
+    SignOffQuarterlyReturn: 'sign off the quarterly return',
     RaiseChallenge: 'raise a challenge',
     FollowUpChallenge: 'follow up a challenge',
     AnswerChallenge: 'answer this challenge',

@@ -14,6 +14,7 @@ import { OwnerCommand } from '../owner/owner.commands';
 import { HighNeedsCommand } from '../finance/high-needs.commands';
 import { ConditionCommand } from '../condition/condition.commands';
 import { ActionFinanceCommand } from '../finance/action-finance.commands';
+import { QuarterlyReturnCommand } from '../quarterly-return/quarterly-return.commands';
 
 type CommandType =
   | ActionCommand['type']
@@ -29,6 +30,7 @@ type CommandType =
   | HighNeedsCommand['type']
   | ConditionCommand['type']
   | ActionFinanceCommand['type']
+  | QuarterlyReturnCommand['type']
   // Not a command of its own: an import sends AddAction and ReportProgress for each row, on the importer's authority.
   | 'ImportPlan';
 
@@ -151,6 +153,11 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   RecordActionSpend: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], what: 'record spend to date on this action' },
   RecordSavingsEvidenced: { roles: ['PLAN_ADMINISTRATOR'], what: "record an action's evidenced savings" },
   SetPrioritySavingsTarget: { roles: ['PLAN_ADMINISTRATOR'], what: "set a recovery priority's savings target" },
+  // The quarterly return to the DfE (docs/reports.md): the programme office writes the executive
+  // summary and submits the return; only the board chair signs it off; the DfE adviser reads it.
+  WriteExecutiveSummary: { roles: ['PLAN_ADMINISTRATOR'], what: "write the quarter's executive summary" },
+  SubmitQuarterlyReturn: { roles: ['PLAN_ADMINISTRATOR'], what: 'submit the quarterly return for sign-off' },
+  SignOffQuarterlyReturn: { roles: ['BOARD_CHAIR'], what: 'sign off the quarterly return' },
   // The programme office moves its spreadsheet in, recording each action's last reported RAG for its owner.
   ImportPlan: { roles: ['PLAN_ADMINISTRATOR'], what: 'import a plan from a spreadsheet' },
 };

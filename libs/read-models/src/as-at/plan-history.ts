@@ -70,7 +70,8 @@ export function eventStoreStreamIndex(store: UpcastingEventStore): PlanStreamInd
 /** Reads a plan's history from the event store; every fact in a view comes from the events themselves. */
 export class PlanHistory {
   constructor(
-    private readonly index: PlanStreamIndex,
+    /** Public for the report's corrections since sign-off, which read the plan's action and metric streams. */
+    readonly index: PlanStreamIndex,
     private readonly store: UpcastingEventStore,
   ) {}
 

@@ -12,6 +12,22 @@ export const readModelConditionIndex =
   async (planId) =>
     (await dataSource.getRepository(ConditionEntity).find({ select: { conditionId: true }, where: { planId } })).map((c) => c.conditionId);
 
+/** The same list from the event store alone, for the command-line report that reads no read models. */
+export function eventStoreConditionIndex(store: UpcastingEventStore): ConditionStreamIndex {
+  let scanned: Promise<Map<string, string[]>> | undefined;
+  return async (planId) => {
+    scanned ??= store.readAll().then((events) => {
+      const byPlan = new Map<string, string[]>();
+      for (const e of events) {
+        const { planId: plan, conditionId } = e.data as { planId?: string; conditionId?: string };
+        if (e.type === 'ConditionAdded' && plan && conditionId) byPlan.set(plan, [...(byPlan.get(plan) ?? []), conditionId]);
+      }
+      return byPlan;
+    });
+    return (await scanned).get(planId) ?? [];
+  };
+}
+
 /** Reads a plan's conditions register from the event store, as it stood at an instant. */
 export class ConditionHistory {
   constructor(
