@@ -9,12 +9,14 @@ import { RiskCommands } from '../risks/risk-commands.service';
 import { MetricCommands } from '../scorecard/metric-commands.service';
 import { UserCommands } from '../users/user-commands.service';
 import { OwnerCommands } from '../owners/owner-commands.service';
+import { HighNeedsCommands } from '../finance/high-needs-commands.service';
+import { ConditionCommands } from '../conditions/condition-commands.service';
 import { OwnerDirectory } from '../owners/directory/owner-directory.service';
 import { PlanCommandService } from './plan-command.service';
 import { CommandRunner } from './runner/command-runner.service';
 
 /** One runner (and one cache of folded streams) under every concept's commands. */
-const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, PlanCommandService, OwnerDirectory, OwnerCommands];
+const WRITE_SIDE = [CommandRunner, PlanCommands, ActionCommands, UserCommands, MeetingCommands, MetricCommands, RiskCommands, ChallengeCommands, DependencyCommands, FollowUpCommands, HighNeedsCommands, ConditionCommands, PlanCommandService, OwnerDirectory, OwnerCommands];
 
 /**
  * Every concept's command handling, for every feature module. It sits above the concepts' folders

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
 import { AsAtModule } from '../as-at/as-at.module';
-import { HighNeedsCommands } from './high-needs-commands.service';
 import { HighNeedsCommandsResolver } from './high-needs-commands.resolver';
 import { HighNeedsReadService } from './high-needs-read.service';
 import { HighNeedsResolver } from './high-needs.resolver';
 
 @Module({
   imports: [ActionsModule, AsAtModule],
-  providers: [HighNeedsResolver, HighNeedsCommandsResolver, HighNeedsCommands, HighNeedsReadService],
+  providers: [HighNeedsResolver, HighNeedsCommandsResolver, HighNeedsReadService],
   exports: [HighNeedsReadService],
 })
 export class FinanceModule {}
