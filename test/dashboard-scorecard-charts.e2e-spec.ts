@@ -78,6 +78,20 @@ describeInChromium('The dashboard in Chromium: scorecard charts a board can read
     await page.close();
   });
 
+  it('draws each named statistical neighbour and names them in the table, lowest first', async () => {
+    const page = await opened('board-chair');
+    const spend = 'High needs gross spend per head aged 0–19';
+    expect(await page.locator(`${card(spend)} svg.trend-chart .neighbour-point`).count()).toBe(10);
+    expect(await texts(page, `${card(spend)} .chart-legend li`)).toContain('Each statistical neighbour (named in the table)');
+    expect(await page.locator(`${card(spend)} svg.trend-chart`).getAttribute('aria-label')).toContain('10 named statistical neighbours from £548 per head to £932 per head');
+    await page.locator(`${card(spend)} .chart-table summary`).click();
+    const named = await page.$$eval(`${card(spend)} table.named-neighbours tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
+    expect(named).toHaveLength(10);
+    expect(named[0]).toEqual(['Milton Keynes', '2024/25', '£548 per head']);
+    expect(named[9]).toEqual(['West Sussex', '2024/25', '£932 per head']);
+    await page.close();
+  });
+
   it('passes the accessibility checks with every table open, for every role, and fits a phone', async () => {
     for (const userId of READERS) {
       const page = await opened(userId);

@@ -18,7 +18,8 @@ interface DemoMetric {
   actionRefs: string[];
   /** [period, value, as at, provisional?] in period order: the real figures from the brief. */
   series: [string, number, string, boolean?][];
-  comparators?: [string, Comparator, number][];
+  /** [period, comparator, value, council]: the council only for a named STATISTICAL_NEIGHBOUR. */
+  comparators?: [string, Comparator, number, string?][];
   /**
    * The trajectory: [period, target, Amber tolerance]. Only the 20-week timeliness target is the
    * papers' own; the others are plausible ones a board would set, each explained beside it.
@@ -26,6 +27,18 @@ interface DemoMetric {
   targets: [string, number, number][];
   source: string;
 }
+
+/**
+ * The ten statistical neighbours the papers name, one by one. The papers give only the
+ * neighbours' median (£736), minimum (£548) and maximum (£932) spend per head, so these figures
+ * are illustrative: they keep that median, minimum and maximum, not each council's published figure.
+ */
+const NAMED_NEIGHBOURS_SPEND: [string, Comparator, number, string][] = (
+  [
+    ['Bedford', 690], ['Bexley', 712], ['Devon', 801], ['East Sussex', 742], ['Essex', 655],
+    ['Kent', 768], ['Milton Keynes', 548], ['Norfolk', 857], ['Southend-on-Sea', 730], ['West Sussex', 932],
+  ] as const
+).map(([council, value]) => ['2024/25', 'STATISTICAL_NEIGHBOUR', value, council]);
 
 /** The measures this local area's board watches, with the values from its papers (see the domain brief). */
 export const DEMO_METRICS: DemoMetric[] = [
@@ -166,7 +179,7 @@ export const DEMO_METRICS: DemoMetric[] = [
     unit: 'GBP_PER_HEAD', polarity: 'LOWER_IS_BETTER', frequency: 'ACADEMIC_YEAR',
     owner: 'Finance Lead – High Needs', areaNumbers: [8], actionRefs: ['8.1', '8.2'],
     series: [['2024/25', 908, '2025-03-31']],
-    comparators: [['2024/25', 'ENGLAND', 718], ['2024/25', 'STATISTICAL_NEIGHBOURS', 736]],
+    comparators: [['2024/25', 'ENGLAND', 718], ['2024/25', 'STATISTICAL_NEIGHBOURS', 736], ...NAMED_NEIGHBOURS_SPEND],
     // Plausible: the recovery plan's path towards the neighbours' median (£736) over three years.
     targets: [['2024/25', 860, 40], ['2025/26', 820, 40]],
     source: SCRUTINY,
@@ -186,7 +199,10 @@ export function demoMetricCommands(anchor: string): MetricCommand[] {
         type: 'RecordMeasurement',
         data: { metricId, measurementId: deterministicUuid('demo-measurement', anchor, m.code, period), period, value, asAt, source, provisional: provisional ?? false },
       })),
-      ...(m.comparators ?? []).map(([period, comparator, value]): MetricCommand => ({ type: 'RecordComparator', data: { metricId, period, comparator, value, source } })),
+      ...(m.comparators ?? []).map(([period, comparator, value, neighbour]): MetricCommand => ({
+        type: 'RecordComparator',
+        data: { metricId, period, comparator, value, source: neighbour ? `${source} (illustrative neighbour figure)` : source, neighbour: neighbour ?? null },
+      })),
     ];
   });
 }

@@ -14,6 +14,7 @@ function Swatch({ children }: { children: ReactNode }) {
 /** The chart's key, visible and in words; only what the chart draws is listed. */
 export function ChartLegend({ metric }: { metric: ScorecardMetric }) {
   const comparators = COMPARATOR_ORDER.filter((name) => metric.comparatorSeries.some((c) => c.comparator === name));
+  const named = metric.comparatorSeries.some((c) => c.comparator === 'STATISTICAL_NEIGHBOUR');
   const banded = metric.targets.some((t) => t.amberTolerance !== null && t.amberTolerance > 0);
   return (
     <ul className="chart-legend">
@@ -52,6 +53,14 @@ export function ChartLegend({ metric }: { metric: ScorecardMetric }) {
           {COMPARATOR_WORDS[name]}
         </li>
       ))}
+      {named && (
+        <li>
+          <Swatch>
+            <Marker kind="neighbour" x={15} y={7} />
+          </Swatch>
+          Each statistical neighbour (named in the table)
+        </li>
+      )}
     </ul>
   );
 }

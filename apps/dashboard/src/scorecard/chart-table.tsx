@@ -13,6 +13,9 @@ export function ChartTable({ metric }: { metric: ScorecardMetric }) {
     (a, b) => (periodStart(metric.frequency, a) ?? 0) - (periodStart(metric.frequency, b) ?? 0),
   );
   if (periods.length === 0) return null;
+  const named = metric.comparatorSeries
+    .filter((c) => c.comparator === 'STATISTICAL_NEIGHBOUR')
+    .sort((a, b) => (periodStart(metric.frequency, b.period) ?? 0) - (periodStart(metric.frequency, a.period) ?? 0) || a.value - b.value);
   const worse = metric.polarity === 'LOWER_IS_BETTER' ? 1 : -1;
   const captionId = `figures-${metric.id}`;
   return (
@@ -54,6 +57,29 @@ export function ChartTable({ metric }: { metric: ScorecardMetric }) {
           </tbody>
         </table>
       </TableScroll>
+      {named.length > 0 && (
+        <TableScroll captionId={`${captionId}-neighbours`}>
+          <table className="named-neighbours">
+            <caption id={`${captionId}-neighbours`}>{metric.name}: each statistical neighbour, lowest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Council</th>
+                <th scope="col">Period</th>
+                <th scope="col">Figure</th>
+              </tr>
+            </thead>
+            <tbody>
+              {named.map((n) => (
+                <tr key={`${n.neighbour}-${n.period}`}>
+                  <th scope="row">{n.neighbour}</th>
+                  <td>{n.period}</td>
+                  <td>{formatValue(n.value, metric.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
     </details>
   );
 }

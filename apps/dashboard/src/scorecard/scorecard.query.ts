@@ -6,16 +6,18 @@ export const SCORECARD_QUERY = `query Scorecard($planId: ID!, $recordedBy: Strin
     trend { direction improving }
     series { period value provisional }
     targets { period target amberTolerance }
-    comparatorSeries { comparator period value }
+    comparatorSeries { comparator neighbour period value }
   }
 }`;
 
 export type MetricUnit = 'COUNT' | 'GBP' | 'GBP_PER_HEAD' | 'PERCENT' | 'RATE_PER_100' | 'RATE_PER_10000';
 export type MetricFrequency = 'MONTHLY' | 'TERMLY' | 'ANNUAL' | 'ACADEMIC_YEAR' | 'FINANCIAL_YEAR' | 'FINANCIAL_QUARTER';
-export type ComparatorName = 'ENGLAND' | 'REGION' | 'STATISTICAL_NEIGHBOURS';
+/** STATISTICAL_NEIGHBOUR is one named council; the other three are published aggregates. */
+export type ComparatorName = 'ENGLAND' | 'REGION' | 'STATISTICAL_NEIGHBOURS' | 'STATISTICAL_NEIGHBOUR';
+export type AggregateComparator = Exclude<ComparatorName, 'STATISTICAL_NEIGHBOUR'>;
 
-/** Comparators in the order the board's papers give them, with the words they use. */
-export const COMPARATOR_WORDS: Record<ComparatorName, string> = { ENGLAND: 'England', REGION: 'Region', STATISTICAL_NEIGHBOURS: 'Statistical neighbours' };
+/** The aggregates in the order the board's papers give them, with the words they use. */
+export const COMPARATOR_WORDS: Record<AggregateComparator, string> = { ENGLAND: 'England', REGION: 'Region', STATISTICAL_NEIGHBOURS: 'Statistical neighbours' };
 
 export interface ScorecardMetric {
   id: string;
@@ -30,7 +32,7 @@ export interface ScorecardMetric {
   trend: { direction: 'UP' | 'DOWN' | 'FLAT'; improving: boolean | null } | null;
   series: { period: string; value: number; provisional: boolean }[];
   targets: { period: string; target: number; amberTolerance: number | null }[];
-  comparatorSeries: { comparator: ComparatorName; period: string; value: number }[];
+  comparatorSeries: { comparator: ComparatorName; neighbour: string | null; period: string; value: number }[];
 }
 
 /** A value on the chart's axis or beside a point: the unit's sign, without the words (`60%`, `£908`, `0.2`). */

@@ -1,5 +1,5 @@
 import { niceTicks, periodLabel, periodLength, periodStart } from './chart-scale';
-import { COMPARATOR_WORDS, ComparatorName, formatShort, formatValue, ScorecardMetric } from './scorecard.query';
+import { AggregateComparator, COMPARATOR_WORDS, formatShort, formatValue, ScorecardMetric } from './scorecard.query';
 
 const WIDTH = 400;
 const HEIGHT = 230;
@@ -14,7 +14,7 @@ const LINE_HEIGHT = 13;
 const CHAR_WIDTH = 6.6;
 
 /** Each comparator has its own line pattern and marker shape, so none is told apart by colour alone. */
-export const COMPARATOR_ORDER: ComparatorName[] = ['ENGLAND', 'REGION', 'STATISTICAL_NEIGHBOURS'];
+export const COMPARATOR_ORDER: AggregateComparator[] = ['ENGLAND', 'REGION', 'STATISTICAL_NEIGHBOURS'];
 
 interface Point {
   period: string;
@@ -22,10 +22,12 @@ interface Point {
   value: number;
 }
 
-export function Marker({ kind, x, y }: { kind: 'series' | 'target' | ComparatorName; x: number; y: number }) {
+export function Marker({ kind, x, y }: { kind: 'series' | 'target' | 'neighbour' | AggregateComparator; x: number; y: number }) {
   switch (kind) {
     case 'series':
       return <circle className="series-point" cx={x} cy={y} r={4.5} />;
+    case 'neighbour':
+      return <line className="neighbour-point" x1={x - 6} x2={x + 6} y1={y} y2={y} />;
     case 'target':
       return <rect className="target-point" x={x - 4} y={y - 4} width={8} height={8} />;
     case 'ENGLAND':
@@ -60,12 +62,14 @@ export function TrendChart({ metric }: { metric: ScorecardMetric }) {
     name,
     points: placed(metric.comparatorSeries.filter((c) => c.comparator === name)).sort((a, b) => a.at - b.at),
   })).filter((c) => c.points.length > 0);
-  const all = [...series, ...targets, ...comparators.flatMap((c) => c.points)];
+  // Each named neighbour is a short grey dash at its period: the spread of councils, named in the table.
+  const neighbours = placed(metric.comparatorSeries.filter((c) => c.comparator === 'STATISTICAL_NEIGHBOUR'));
+  const all = [...series, ...targets, ...comparators.flatMap((c) => c.points), ...neighbours];
   if (all.length === 0) return <p className="secondary">No figures yet.</p>;
 
   // The wrong side of the target is above it when lower is better, below it when higher is.
   const worse = metric.polarity === 'LOWER_IS_BETTER' ? 1 : -1;
-  const values = [...series.map((s) => s.value), ...targets.flatMap((t) => [t.target, t.target + worse * (t.amberTolerance ?? 0)]), ...comparators.flatMap((c) => c.points.map((p) => p.value))];
+  const values = [...series.map((s) => s.value), ...targets.flatMap((t) => [t.target, t.target + worse * (t.amberTolerance ?? 0)]), ...comparators.flatMap((c) => c.points.map((p) => p.value)), ...neighbours.map((n) => n.value)];
   const ticks = niceTicks(Math.min(...values), Math.max(...values));
   const [yMin, yMax] = [ticks[0], ticks[ticks.length - 1]];
   const half = periodLength(metric.frequency) / 2;
@@ -107,6 +111,7 @@ export function TrendChart({ metric }: { metric: ScorecardMetric }) {
       const latest = c.points[c.points.length - 1];
       return `${COMPARATOR_WORDS[c.name]} ${formatValue(latest.value, metric.unit)} in ${latest.period}`;
     }),
+    ...(neighbours.length > 0 ? [`${new Set(neighbours.map((n) => n.neighbour)).size} named statistical neighbours from ${formatValue(Math.min(...neighbours.map((n) => n.value)), metric.unit)} to ${formatValue(Math.max(...neighbours.map((n) => n.value)), metric.unit)}`] : []),
   ].join('; ');
 
   return (
@@ -139,6 +144,9 @@ export function TrendChart({ metric }: { metric: ScorecardMetric }) {
       {banded.length === 1 && (
         <rect className="amber-band" x={x(banded[0].at) - 16} width={32} y={Math.min(y(banded[0].target), y(banded[0].target + worse * banded[0].amberTolerance!))} height={Math.abs(y(banded[0].target) - y(banded[0].target + worse * banded[0].amberTolerance!))} />
       )}
+      {neighbours.map((n) => (
+        <Marker key={`n-${n.neighbour}-${n.period}`} kind="neighbour" x={x(n.at)} y={y(n.value)} />
+      ))}
       {targets.length > 1 && <polyline className="target-line" points={line(targets.map((t) => ({ at: t.at, value: t.target })))} />}
       {targets.map((t) => (
         <Marker key={`t-${t.period}`} kind="target" x={x(t.at)} y={y(t.target)} />
