@@ -1,5 +1,7 @@
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
-import { startTestApp, TestApp } from './support/test-app';
+import { metricStream } from '@send/domain';
+import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import { startTestApp, TestApp, TESTER } from './support/test-app';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const METRIC = `id name unit polarity frequency areaNumbers actionIds definitionRevisions
@@ -152,6 +154,39 @@ describe('Recording the scorecard: targets, RAG, corrections and refusals', () =
 
   afterAll(async () => {
     await app?.close();
+  });
+
+  it('still loads a comparator recorded before named neighbours (ComparatorRecorded v1) as an aggregate naming no council', async () => {
+    const streamId = metricStream(metricId);
+    const head = (await app.store().readStream(streamId)).at(-1)!.revision;
+    await app.store().appendToStream(
+      streamId,
+      [
+        {
+          id: '5c0a1d2e-0000-4000-8000-000000000001',
+          type: 'ComparatorRecorded',
+          data: { metricId, period: '2025-04', comparator: 'STATISTICAL_NEIGHBOURS', value: 39.4, source: 'DfE LAIT' },
+          metadata: { schemaVersion: 1, occurredAt: '2026-02-01T09:00:00.000Z', commandId: 'v1-c', correlationId: 'v1-c', causationId: 'v1-c', actor: { userId: TESTER, role: 'PLAN_ADMINISTRATOR' } },
+        },
+      ],
+      head,
+    );
+    await app.app.get(ProjectionService).caughtUpToHead();
+    const SERIES = `query ($recordedBy: String) { scorecard(planId: "scores", recordedBy: $recordedBy) { comparatorSeries { comparator neighbour period value } } }`;
+    for (const recordedBy of [undefined, NOW.slice(0, 10)]) {
+      const res = await app.gql(SERIES, { recordedBy });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.scorecard[0].comparatorSeries).toContainEqual({ comparator: 'STATISTICAL_NEIGHBOURS', neighbour: null, period: '2025-04', value: 39.4 });
+    }
+    // A named neighbour beside it, for the same period, keeps both.
+    const named = await app.gql(`mutation ($input: RecordComparatorInput!) { recordComparator(input: $input) { comparatorSeries { comparator neighbour period value } } }`, {
+      input: { metricId, period: '2025-04', comparator: 'STATISTICAL_NEIGHBOUR', neighbour: 'Kent', value: 41.2, source: 'DfE LAIT' },
+    });
+    expect(named.errors).toBeUndefined();
+    expect(named.data.recordComparator.comparatorSeries.filter((c: { period: string }) => c.period === '2025-04')).toEqual([
+      { comparator: 'STATISTICAL_NEIGHBOUR', neighbour: 'Kent', period: '2025-04', value: 41.2 },
+      { comparator: 'STATISTICAL_NEIGHBOURS', neighbour: null, period: '2025-04', value: 39.4 },
+    ]);
   });
 
   it('rates a figure against the target at the boundaries, and a correction keeps the figure it replaced', async () => {
