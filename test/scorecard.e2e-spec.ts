@@ -1,5 +1,7 @@
 import { ADD_ACTION, actionInput, CREATE_PLAN, planInput } from './support/plan-operations';
-import { startTestApp, TestApp } from './support/test-app';
+import { metricStream } from '@send/domain';
+import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import { startTestApp, TestApp, TESTER } from './support/test-app';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const METRIC = `id name unit polarity frequency areaNumbers actionIds definitionRevisions
@@ -50,7 +52,7 @@ describe('The demo scorecard carries the brief’s figures', () => {
   });
 
   it('has every measure with its real series, provisional marks and comparators', async () => {
-    const res = await app.gql(`{ scorecard(planId: "demo-plan") { name series { period value provisional } comparatorSeries { comparator period value } } }`);
+    const res = await app.gql(`{ scorecard(planId: "demo-plan") { name series { period value provisional } comparatorSeries { comparator neighbour period value } } }`);
     expect(res.errors).toBeUndefined();
     const byName = Object.fromEntries(res.data.scorecard.map((m: { name: string }) => [m.name, m]));
     expect(Object.keys(byName).sort()).toEqual(Object.keys(BRIEF).sort());
@@ -58,9 +60,41 @@ describe('The demo scorecard carries the brief’s figures', () => {
       const metric = byName[name];
       expect({ name, series: metric.series.map((s: { period: string; value: number }) => [s.period, s.value]) }).toEqual({ name, series: expected.series });
       expect(metric.series.filter((s: { provisional: boolean }) => s.provisional).map((s: { period: string }) => s.period)).toEqual(expected.provisional ?? []);
-      const comparators = metric.comparatorSeries.map((c: { comparator: string; period: string; value: number }) => [c.comparator, c.period, c.value]);
+      // The brief's aggregates; the named neighbours are the next test's.
+      const aggregates = metric.comparatorSeries.filter((c: { neighbour: string | null }) => c.neighbour === null);
+      const comparators = aggregates.map((c: { comparator: string; period: string; value: number }) => [c.comparator, c.period, c.value]);
       expect({ name, comparators: comparators.sort() }).toEqual({ name, comparators: (expected.comparators ?? []).slice().sort() });
     }
+  });
+
+  it('names each of the ten statistical neighbours the papers list, apart from their median, then and now', async () => {
+    const SPEND = `query ($recordedBy: String) { scorecard(planId: "demo-plan", area: 8, recordedBy: $recordedBy) {
+      name comparators { comparator neighbour } comparatorSeries { comparator neighbour period value } } }`;
+    for (const recordedBy of [undefined, NOW.slice(0, 10)]) {
+      const res = await app.gql(SPEND, { recordedBy });
+      expect(res.errors).toBeUndefined();
+      const spend = res.data.scorecard.find((m: { name: string }) => m.name.startsWith('High needs gross spend per head'));
+      const named = spend.comparatorSeries.filter((c: { comparator: string }) => c.comparator === 'STATISTICAL_NEIGHBOUR');
+      expect(named.map((c: { neighbour: string }) => c.neighbour)).toEqual([
+        'Bedford', 'Bexley', 'Devon', 'East Sussex', 'Essex', 'Kent', 'Milton Keynes', 'Norfolk', 'Southend-on-Sea', 'West Sussex',
+      ]);
+      const values = named.map((c: { value: number }) => c.value).sort((a: number, b: number) => a - b);
+      expect([values[0], (values[4] + values[5]) / 2, values[9]]).toEqual([548, 736, 932]);
+      // The latest period's published comparators stay the aggregates the report prints.
+      expect(spend.comparators).toEqual([{ comparator: 'ENGLAND', neighbour: null }, { comparator: 'STATISTICAL_NEIGHBOURS', neighbour: null }]);
+    }
+  });
+
+  it('refuses a named neighbour without its council, or a council on England, naming the field and rule', async () => {
+    const { scorecard } = (await app.gql(`{ scorecard(planId: "demo-plan", area: 8) { id name } }`)).data;
+    const metricId = scorecard.find((m: { name: string }) => m.name.startsWith('High needs gross spend per head')).id;
+    const RECORD = `mutation ($input: RecordComparatorInput!) { recordComparator(input: $input) { comparatorSeries { neighbour } } }`;
+    const office = app.as('programme-office');
+    const base = { metricId, period: '2024/25', value: 700, source: 'DfE LAIT' };
+    const missing = await office.gql(RECORD, { input: { ...base, comparator: 'STATISTICAL_NEIGHBOUR' } });
+    expect(missing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'neighbour', rule: 'neighbourRequired' });
+    const onEngland = await office.gql(RECORD, { input: { ...base, comparator: 'ENGLAND', neighbour: 'Kent' } });
+    expect(onEngland.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'neighbour', rule: 'neighbourOnlyForStatisticalNeighbour' });
   });
 
   it('judges EHCPs within 20 weeks against the 60% target for March 2026: Amber at 56%', async () => {
@@ -120,6 +154,39 @@ describe('Recording the scorecard: targets, RAG, corrections and refusals', () =
 
   afterAll(async () => {
     await app?.close();
+  });
+
+  it('still loads a comparator recorded before named neighbours (ComparatorRecorded v1) as an aggregate naming no council', async () => {
+    const streamId = metricStream(metricId);
+    const head = (await app.store().readStream(streamId)).at(-1)!.revision;
+    await app.store().appendToStream(
+      streamId,
+      [
+        {
+          id: '5c0a1d2e-0000-4000-8000-000000000001',
+          type: 'ComparatorRecorded',
+          data: { metricId, period: '2025-04', comparator: 'STATISTICAL_NEIGHBOURS', value: 39.4, source: 'DfE LAIT' },
+          metadata: { schemaVersion: 1, occurredAt: '2026-02-01T09:00:00.000Z', commandId: 'v1-c', correlationId: 'v1-c', causationId: 'v1-c', actor: { userId: TESTER, role: 'PLAN_ADMINISTRATOR' } },
+        },
+      ],
+      head,
+    );
+    await app.app.get(ProjectionService).caughtUpToHead();
+    const SERIES = `query ($recordedBy: String) { scorecard(planId: "scores", recordedBy: $recordedBy) { comparatorSeries { comparator neighbour period value } } }`;
+    for (const recordedBy of [undefined, NOW.slice(0, 10)]) {
+      const res = await app.gql(SERIES, { recordedBy });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.scorecard[0].comparatorSeries).toContainEqual({ comparator: 'STATISTICAL_NEIGHBOURS', neighbour: null, period: '2025-04', value: 39.4 });
+    }
+    // A named neighbour beside it, for the same period, keeps both.
+    const named = await app.gql(`mutation ($input: RecordComparatorInput!) { recordComparator(input: $input) { comparatorSeries { comparator neighbour period value } } }`, {
+      input: { metricId, period: '2025-04', comparator: 'STATISTICAL_NEIGHBOUR', neighbour: 'Kent', value: 41.2, source: 'DfE LAIT' },
+    });
+    expect(named.errors).toBeUndefined();
+    expect(named.data.recordComparator.comparatorSeries.filter((c: { period: string }) => c.period === '2025-04')).toEqual([
+      { comparator: 'STATISTICAL_NEIGHBOUR', neighbour: 'Kent', period: '2025-04', value: 41.2 },
+      { comparator: 'STATISTICAL_NEIGHBOURS', neighbour: null, period: '2025-04', value: 39.4 },
+    ]);
   });
 
   it('rates a figure against the target at the boundaries, and a correction keeps the figure it replaced', async () => {

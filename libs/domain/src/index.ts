@@ -42,6 +42,7 @@ export * from './scorecard/metric-rag';
 export * from './scorecard/metric-definition';
 export * from './scorecard/impact-flag';
 export * from './scorecard/metric.decider';
+export * from './scorecard/statistical-neighbour';
 export * from './finance/money';
 export * from './finance/deficit-rating';
 export * from './finance/high-needs.commands';

@@ -101,6 +101,22 @@ describe('upcast', () => {
     });
   });
 
+  describe('ComparatorRecorded', () => {
+    const v1 = { metricId: 'm-ehcp-rate', period: '2025', comparator: 'STATISTICAL_NEIGHBOURS', value: 394.2, source: 'DfE' };
+
+    it('is at version 2, which can name one statistical neighbour council', () => {
+      expect(EVENT_SCHEMA_VERSIONS.ComparatorRecorded).toBe(2);
+    });
+
+    it('loads a v1 event (before named neighbours) as an aggregate that names no council', () => {
+      expect(upcast('ComparatorRecorded', 1, v1)).toEqual({ type: 'ComparatorRecorded', data: { ...v1, neighbour: null } });
+    });
+
+    it('leaves a v2 neighbour as stored', () => {
+      expect(upcast('ComparatorRecorded', 2, { ...v1, comparator: 'STATISTICAL_NEIGHBOUR', neighbour: 'Kent' }).data).toMatchObject({ neighbour: 'Kent' });
+    });
+  });
+
   describe('currentVersionOf, which the event store applies as it reads', () => {
     const stored = (schemaVersion: number, data: Record<string, unknown>) => ({
       type: 'EvidenceAttached',

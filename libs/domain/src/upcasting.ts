@@ -53,6 +53,8 @@ export const UPCASTERS: Record<string, Upcaster> = {
   'EvidenceAttached@1': (data) => ({ ...data, file: null }),
   // v2 names who delegated; every event has always recorded its actor, and that is who it was.
   'ActionDelegated@1': (data, facts) => ({ ...data, delegatedBy: facts.actor?.userId ?? null }),
+  // v2 can name one statistical neighbour council; every value before it was an aggregate (England, region, the neighbours' median).
+  'ComparatorRecorded@1': (data) => ({ ...data, neighbour: null }),
 };
 
 export class UnknownEventTypeError extends Error {

@@ -12,10 +12,16 @@ import {
   DependencyEvent,
   DependencyNetworkState,
   ChallengeState,
+  ConditionCommand,
+  ConditionEvent,
+  ConditionState,
   ExistingAction,
   FollowUpCommand,
   FollowUpEvent,
   FollowUpState,
+  HighNeedsCommand,
+  HighNeedsEvent,
+  HighNeedsState,
   MeetingCommand,
   MeetingEvent,
   MeetingState,
@@ -46,6 +52,8 @@ import { MetricCommands } from '../scorecard/metric-commands.service';
 import { RiskCommands } from '../risks/risk-commands.service';
 import { UserCommands } from '../users/user-commands.service';
 import { DependencyCommands } from '../dependencies/dependency-commands.service';
+import { HighNeedsCommands } from '../finance/high-needs-commands.service';
+import { ConditionCommands } from '../conditions/condition-commands.service';
 import { CommandOptions, CommandRunner } from './runner/command-runner.service';
 
 /**
@@ -66,13 +74,15 @@ export class PlanCommandService {
     private readonly challenges: ChallengeCommands,
     private readonly dependencies: DependencyCommands,
     private readonly followUps: FollowUpCommands,
+    private readonly highNeeds: HighNeedsCommands,
+    private readonly conditions: ConditionCommands,
     private readonly runner: CommandRunner,
   ) {}
 
   /** Outside Nest (the CLI, unit tests): every concept's commands over one store and one cache. */
   static over(store: UpcastingEventStore, clock: Clock, config?: Pick<AppConfig, 'commandCacheBytes'>): PlanCommandService {
     const runner = new CommandRunner(store, clock, config);
-    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), new FollowUpCommands(runner), runner);
+    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), new FollowUpCommands(runner), new HighNeedsCommands(runner), new ConditionCommands(runner), runner);
   }
 
   executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
@@ -118,6 +128,14 @@ export class PlanCommandService {
 
   executeFollowUpCommand(command: FollowUpCommand, options: CommandOptions): Promise<CommandResult<FollowUpEvent, FollowUpState>> {
     return this.followUps.execute(command, options);
+  }
+
+  executeHighNeedsCommand(command: HighNeedsCommand, options: CommandOptions): Promise<CommandResult<HighNeedsEvent, HighNeedsState>> {
+    return this.highNeeds.execute(command, undefined, options);
+  }
+
+  executeConditionCommand(command: ConditionCommand, options: CommandOptions): Promise<CommandResult<ConditionEvent, ConditionState>> {
+    return this.conditions.execute(command, undefined, options);
   }
 
   requireMayActOn(commandType: ActionCommand['type'], actionId: string, principal: Principal): Promise<ExistingAction> {

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
 import { AsAtModule } from '../as-at/as-at.module';
-import { ConditionCommands } from './condition-commands.service';
 import { ConditionCommandsResolver } from './condition-commands.resolver';
 import { ConditionReadService } from './condition-read.service';
 import { ConditionsResolver } from './conditions.resolver';
 
 @Module({
   imports: [ActionsModule, AsAtModule],
-  providers: [ConditionsResolver, ConditionCommandsResolver, ConditionReadService, ConditionCommands],
+  providers: [ConditionsResolver, ConditionCommandsResolver, ConditionReadService],
   exports: [ConditionReadService],
 })
 export class ConditionsModule {}

@@ -14,6 +14,8 @@ import { demoBoardToolSteps } from './demo-risks';
 import { demoDependencySteps } from './demo-dependencies';
 import { demoMeetingToolSteps } from './demo-meeting-tools';
 import { demoFundingSteps } from './demo-action-finance';
+import { demoHighNeedsSteps } from './demo-high-needs';
+import { demoConditionSteps } from './demo-conditions';
 
 export { DEMO_PLAN_ID };
 
@@ -50,7 +52,10 @@ export async function loadDemoPlan(
   const dependencies = demoDependencySteps(anchor);
   const meetingTools = demoMeetingToolSteps(anchor);
   const funding = demoFundingSteps(anchor);
-  const total = DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + dependencies.length + meetingTools.length + funding.length;
+  const highNeeds = demoHighNeedsSteps(anchor);
+  const conditions = demoConditionSteps(anchor);
+  const total =
+    DEMO_USERS.length + 2 + history.length + meetings.length + rounds.length + metrics.length + boardTools.length + dependencies.length + meetingTools.length + funding.length + highNeeds.length + conditions.length;
   let done = 0;
   let events = 0;
   const nextCommandId = () => deterministicUuid('demo-command', DEMO_PLAN_ID, anchor, String(done));
@@ -145,6 +150,18 @@ export async function loadDemoPlan(
         fundingRevision = result.revision;
         return result;
       },
+    })),
+    // The High Needs Block position, kept by the programme office (where the finance lead sits).
+    ...highNeeds.map((step) => ({
+      at: step.at,
+      label: `High Needs ${step.command.type}`,
+      run: () => commands.executeHighNeedsCommand(step.command, { now: step.at, principal: office, commandId: nextCommandId() }),
+    })),
+    // The conditions register: statuses by the programme office, approvals by the chair.
+    ...conditions.map((step) => ({
+      at: step.at,
+      label: `Condition ${step.command.type}`,
+      run: () => commands.executeConditionCommand(step.command, { now: step.at, principal: demoPrincipal(step.userId), commandId: nextCommandId() }),
     })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const runBoardStepsUntil = async (instant: string) => {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
 import { AsAtModule } from '../as-at/as-at.module';
-import { HighNeedsCommands } from './high-needs-commands.service';
 import { HighNeedsCommandsResolver } from './high-needs-commands.resolver';
 import { HighNeedsReadService } from './high-needs-read.service';
 import { HighNeedsResolver } from './high-needs.resolver';
@@ -18,8 +17,6 @@ import { ActionFinanceFieldResolver, PlanFinanceResolver } from './action-financ
     PlanFinanceResolver,
     ActionFinanceFieldResolver,
     ActionFinanceCommandsResolver,
-    // command handlers
-    HighNeedsCommands,
     // reads
     HighNeedsReadService,
     ActionFinanceReadService,

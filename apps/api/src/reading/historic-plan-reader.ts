@@ -144,7 +144,7 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
 
   async comparators(metricId: string): Promise<ComparatorValueModel[]> {
     return [...this.metricView(metricId).comparators]
-      .sort((a, b) => (a.periodKey < b.periodKey ? -1 : a.periodKey > b.periodKey ? 1 : a.comparator < b.comparator ? -1 : 1))
+      .sort((a, b) => (a.periodKey < b.periodKey ? -1 : a.periodKey > b.periodKey ? 1 : a.comparator !== b.comparator ? (a.comparator < b.comparator ? -1 : 1) : a.neighbour < b.neighbour ? -1 : 1))
       .map(toComparatorValueModel);
   }
 

@@ -22,8 +22,9 @@ export const toMeasurementModel = (m: MeasurementEntity): MeasurementModel => ({
 
 export const toTargetModel = ({ period, target, amberTolerance }: MetricTargetEntity): MetricTargetModel => ({ period, target, amberTolerance });
 
-export const toComparatorValueModel = (c: Pick<ComparatorEntity, 'comparator' | 'period' | 'value' | 'source'>): ComparatorValueModel => ({
+export const toComparatorValueModel = (c: Pick<ComparatorEntity, 'comparator' | 'neighbour' | 'period' | 'value' | 'source'>): ComparatorValueModel => ({
   comparator: c.comparator,
+  neighbour: c.neighbour || null,
   period: c.period,
   value: c.value,
   source: c.source,

@@ -52,7 +52,7 @@ export class ScorecardReadService implements MetricReader {
   }
 
   async comparators(metricId: string): Promise<ComparatorValueModel[]> {
-    const rows = await this.dataSource.getRepository(ComparatorEntity).find({ where: { metricId }, order: { periodKey: 'ASC', comparator: 'ASC' } });
+    const rows = await this.dataSource.getRepository(ComparatorEntity).find({ where: { metricId }, order: { periodKey: 'ASC', comparator: 'ASC', neighbour: 'ASC' } });
     return rows.map(toComparatorValueModel);
   }
 

@@ -1,5 +1,7 @@
 import { RagBadge } from '../shared/rag-badge';
 import { formatValue, ScorecardMetric } from './scorecard.query';
+import { ChartLegend } from './chart-legend';
+import { ChartTable } from './chart-table';
 import { TrendChart } from './trend-chart';
 
 const TREND_WORDS = { UP: 'rising', DOWN: 'falling', FLAT: 'flat' } as const;
@@ -25,9 +27,8 @@ export function MetricCard({ metric: m }: { metric: ScorecardMetric }) {
         {` · ${m.polarity === 'HIGHER_IS_BETTER' ? 'higher is better' : 'lower is better'}`}
       </p>
       <TrendChart metric={m} />
-      <p className="chart-key secondary" aria-hidden="true">
-        <span className="key-series">● figures</span> <span className="key-target">■ target</span>
-      </p>
+      <ChartLegend metric={m} />
+      <ChartTable metric={m} />
     </li>
   );
 }

@@ -11,6 +11,7 @@ import { ScorecardPage } from '../scorecard/scorecard-page';
 import { RisksPage } from '../risks/risks-page';
 import { RiskPage } from '../risks/risk-page';
 import { ConditionsPage } from '../conditions/conditions-page';
+import { FinancePage } from '../finance/finance-page';
 import { DependenciesPage } from '../dependencies/dependencies-page';
 import { AgendaPage } from '../agenda/agenda-page';
 import { RemindersPage } from '../reminders/reminders-page';
@@ -37,6 +38,8 @@ function View() {
       return <RisksPage />;
     case '/conditions':
       return <ConditionsPage />;
+    case '/finance':
+      return <FinancePage />;
     case '/dependencies':
       return <DependenciesPage />;
     case '/agenda':

@@ -13,6 +13,8 @@ const VIEWS = [
   { path: '/scorecard', label: 'Scorecard' },
   { path: '/risks', label: 'Risks' },
   { path: '/conditions', label: 'Conditions' },
+  // Every role in the plan's area may read the High Needs Block position (docs/finance.md).
+  { path: '/finance', label: 'Finance' },
   { path: '/dependencies', label: 'Dependencies' },
   { path: '/agenda', label: 'Agenda' },
 ];

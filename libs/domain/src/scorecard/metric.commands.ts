@@ -11,8 +11,12 @@ export type Polarity = (typeof POLARITIES)[number];
 export const FREQUENCIES = ['MONTHLY', 'TERMLY', 'ANNUAL', 'ACADEMIC_YEAR', 'FINANCIAL_YEAR', 'FINANCIAL_QUARTER'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-/** Published benchmarks the board reads a local figure against. */
-export const COMPARATORS = ['ENGLAND', 'REGION', 'STATISTICAL_NEIGHBOURS'] as const;
+/**
+ * Published benchmarks the board reads a local figure against: England, the region, the
+ * statistical neighbours as a group (their median or mean, as published) and, since version 2 of
+ * ComparatorRecorded, one named statistical neighbour (STATISTICAL_NEIGHBOUR with its council).
+ */
+export const COMPARATORS = ['ENGLAND', 'REGION', 'STATISTICAL_NEIGHBOURS', 'STATISTICAL_NEIGHBOUR'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
 /** What a metric is; revisable, with every revision kept in the metric's stream. */
@@ -70,7 +74,15 @@ export type CorrectMeasurement = {
 
 export type RecordComparator = {
   type: 'RecordComparator';
-  data: { metricId: string; period: string; comparator: Comparator; value: number; source: string };
+  data: {
+    metricId: string;
+    period: string;
+    comparator: Comparator;
+    value: number;
+    source: string;
+    /** The council, for STATISTICAL_NEIGHBOUR only, e.g. "Kent". */
+    neighbour?: string | null;
+  };
 };
 
 export type MetricCommand = DefineMetric | ReviseMetric | SetTarget | RecordMeasurement | CorrectMeasurement | RecordComparator;

@@ -185,7 +185,7 @@ describe('Revising a metric', () => {
 
   it('counts a target or a comparator, not only a figure, as a recorded period', () => {
     const targeted: MetricEvent = { type: 'TargetSet', data: { metricId, period: '2026-03', target: 60, amberTolerance: 5 } };
-    const compared: MetricEvent = { type: 'ComparatorRecorded', data: { metricId, period: '2025-04', comparator: 'ENGLAND', value: 46.4, source: 'DfE' } };
+    const compared: MetricEvent = { type: 'ComparatorRecorded', data: { metricId, period: '2025-04', comparator: 'ENGLAND', value: 46.4, source: 'DfE', neighbour: null } };
     for (const recorded of [targeted, compared]) {
       expect(refusal(() => when(revise({ frequency: 'TERMLY' }), given([defined, recorded]), context)).rule).toBe('frequencyFixedOncePeriodsRecorded');
     }
@@ -334,9 +334,33 @@ describe('Correcting a measurement', () => {
 });
 
 describe('Recording a comparator', () => {
-  const comparator = (name: Comparator, value: number, period = '2025-04', source = 'DfE LAIT'): MetricCommand => ({
+  const comparator = (name: Comparator, value: number, period = '2025-04', source = 'DfE LAIT', neighbour?: string | null): MetricCommand => ({
     type: 'RecordComparator',
-    data: { metricId, period, comparator: name, value, source },
+    data: { metricId, period, comparator: name, value, source, neighbour },
+  });
+
+  it('keeps each named statistical neighbour apart from the others and from the neighbours’ median', () => {
+    let events = history([defined], comparator('STATISTICAL_NEIGHBOURS', 39.4));
+    events = history(events, comparator('STATISTICAL_NEIGHBOUR', 41.2, '2025-04', 'DfE LAIT', ' Kent '));
+    events = history(events, comparator('STATISTICAL_NEIGHBOUR', 35.0, '2025-04', 'DfE LAIT', 'Devon'));
+    expect(events.at(-2)).toEqual({
+      type: 'ComparatorRecorded',
+      data: { metricId, period: '2025-04', comparator: 'STATISTICAL_NEIGHBOUR', value: 41.2, source: 'DfE LAIT', neighbour: 'Kent' },
+    });
+    expect(existing(given(events)).comparators['2025-04']).toEqual({
+      STATISTICAL_NEIGHBOURS: { value: 39.4, source: 'DfE LAIT' },
+      'STATISTICAL_NEIGHBOUR:Kent': { value: 41.2, source: 'DfE LAIT' },
+      'STATISTICAL_NEIGHBOUR:Devon': { value: 35.0, source: 'DfE LAIT' },
+    });
+  });
+
+  it('names a council for a named neighbour, and only for one', () => {
+    const missing = refusal(() => when(comparator('STATISTICAL_NEIGHBOUR', 41.2), given([defined])));
+    expect([missing.field, missing.rule]).toEqual(['neighbour', 'neighbourRequired']);
+    expect(refusal(() => when(comparator('STATISTICAL_NEIGHBOUR', 41.2, '2025-04', 'DfE', '  '), given([defined]))).rule).toBe('neighbourRequired');
+    const onEngland = refusal(() => when(comparator('ENGLAND', 46.4, '2025-04', 'DfE', 'Kent'), given([defined])));
+    expect([onEngland.field, onEngland.rule]).toEqual(['neighbour', 'neighbourOnlyForStatisticalNeighbour']);
+    expect(refusal(() => when(comparator('STATISTICAL_NEIGHBOUR', 41.2, '2025-04', 'DfE', 'K'.repeat(61)), given([defined]))).rule).toBe('maxLength:60');
   });
 
   it('keeps one figure per period and comparator, the latest', () => {
@@ -345,7 +369,7 @@ describe('Recording a comparator', () => {
     events = history(events, comparator('ENGLAND', 46.4));
     expect(events.at(-1)).toEqual({
       type: 'ComparatorRecorded',
-      data: { metricId, period: '2025-04', comparator: 'ENGLAND', value: 46.4, source: 'DfE LAIT' },
+      data: { metricId, period: '2025-04', comparator: 'ENGLAND', value: 46.4, source: 'DfE LAIT', neighbour: null },
     });
     expect(existing(given(events)).comparators).toEqual({
       '2025-04': { ENGLAND: { value: 46.4, source: 'DfE LAIT' }, REGION: { value: 25.8, source: 'DfE LAIT' } },

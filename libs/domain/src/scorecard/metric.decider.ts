@@ -21,6 +21,7 @@ import {
   PeriodAlreadyMeasuredError,
 } from './metric.errors';
 import { MetricEvent } from './metric.events';
+import { comparatorKey, requireNeighbour } from './statistical-neighbour';
 
 export interface MetricMeasurement {
   measurementId: string;
@@ -47,7 +48,8 @@ export type MetricState =
       targets: Record<string, MetricTarget>;
       /** Every figure ever recorded, corrected ones included, in the order they were recorded. */
       measurements: MetricMeasurement[];
-      comparators: Record<string, Partial<Record<Comparator, ComparatorValue>>>;
+      /** By period, then by comparatorKey: a named neighbour is kept apart from the group's figure. */
+      comparators: Record<string, Record<string, ComparatorValue>>;
     } & MetricDefinition);
 
 export type ExistingMetric = Extract<MetricState, { exists: true }>;
@@ -90,8 +92,8 @@ export function evolveMetric(state: MetricState, event: MetricEvent): MetricStat
       return { ...state, measurements: [...kept, { ...correction, supersededBy: null }] };
     }
     case 'ComparatorRecorded': {
-      const { period, comparator, value, source } = event.data;
-      const forPeriod = { ...state.comparators[period], [comparator]: { value, source } };
+      const { period, comparator, value, source, neighbour } = event.data;
+      const forPeriod = { ...state.comparators[period], [comparatorKey(comparator, neighbour)]: { value, source } };
       return { ...state, comparators: { ...state.comparators, [period]: forPeriod } };
     }
     default: {
@@ -195,15 +197,17 @@ export function decideMetric(
     }
     case 'RecordComparator': {
       const d = command.data;
+      const comparator = requireOneOf('comparator', d.comparator, COMPARATORS);
       return [
         {
           type: 'ComparatorRecorded',
           data: {
             metricId,
             period: requirePeriod(frequency, d.period),
-            comparator: requireOneOf('comparator', d.comparator, COMPARATORS),
+            comparator,
             value: requireFinite('value', d.value),
             source: requireText('source', d.source),
+            neighbour: requireNeighbour(comparator, d.neighbour),
           },
         },
       ];

@@ -42,7 +42,8 @@ export type MeasurementCorrected = {
 
 export type ComparatorRecorded = {
   type: 'ComparatorRecorded';
-  data: { metricId: string; period: string; comparator: Comparator; value: number; source: string };
+  /** v2 added `neighbour`: the council a STATISTICAL_NEIGHBOUR value is for, null for the aggregates (every v1 value). */
+  data: { metricId: string; period: string; comparator: Comparator; value: number; source: string; neighbour: string | null };
 };
 
 export type MetricEvent = MetricDefined | MetricRevised | TargetSet | MeasurementRecorded | MeasurementCorrected | ComparatorRecorded;
@@ -54,5 +55,5 @@ export const METRIC_EVENT_VERSIONS: Record<MetricEvent['type'], number> = {
   TargetSet: 1,
   MeasurementRecorded: 1,
   MeasurementCorrected: 1,
-  ComparatorRecorded: 1,
+  ComparatorRecorded: 2,
 };

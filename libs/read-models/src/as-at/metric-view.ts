@@ -30,8 +30,8 @@ function applied(view: MetricView | undefined, change: MetricChange): MetricView
       return { ...view, measurements: view.measurements.map((m) => (m.measurementId === measurementId ? { ...m, supersededByMeasurementId } : m)) };
     }
     case 'comparatorSet': {
-      const { period, comparator } = change.row;
-      return { ...view, comparators: [...view.comparators.filter((c) => c.period !== period || c.comparator !== comparator), change.row] };
+      const { period, comparator, neighbour } = change.row;
+      return { ...view, comparators: [...view.comparators.filter((c) => c.period !== period || c.comparator !== comparator || c.neighbour !== neighbour), change.row] };
     }
     default: {
       const unhandled: never = change;

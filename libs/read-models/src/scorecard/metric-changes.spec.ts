@@ -36,7 +36,7 @@ const history = [
   projected(3, { type: 'MeasurementCorrected', data: { ...figure, measurementId: 'm2', supersedesMeasurementId: 'm1', value: 40.9, reason: 'Final return' } }),
   projected(4, { type: 'TargetSet', data: { metricId: 'mainstream', period: '2026-01', target: 42, amberTolerance: null } }),
   projected(5, { type: 'MetricRevised', data: { metricId: 'mainstream', reason: 'Owner moved', ...definition, owner: 'Head of SEND', areaNumbers: [4], actionIds: [] } }),
-  projected(6, { type: 'ComparatorRecorded', data: { metricId: 'mainstream', period: '2026-01', comparator: 'ENGLAND', value: 38, source: 'DfE' } }),
+  projected(6, { type: 'ComparatorRecorded', data: { metricId: 'mainstream', period: '2026-01', comparator: 'ENGLAND', value: 38, source: 'DfE', neighbour: null } }),
 ];
 const fold = (events = history): MetricView | undefined => events.reduce<MetricView | undefined>(evolveMetricView, undefined);
 const defined = (): MetricEntity => fold(history.slice(0, 1))!.metric;

@@ -52,8 +52,8 @@ export function metricChanges(metric: MetricEntity | undefined, event: Projected
       return [{ kind: 'measurementAdded', row }, ...superseded, moved];
     }
     case 'ComparatorRecorded': {
-      const { period, comparator, value, source } = event.data;
-      return [{ kind: 'comparatorSet', row: { metricId, period, comparator, periodKey: key(period), value, source } }, moved];
+      const { period, comparator, value, source, neighbour } = event.data;
+      return [{ kind: 'comparatorSet', row: { metricId, period, comparator, neighbour: neighbour ?? '', periodKey: key(period), value, source } }, moved];
     }
     default: {
       const unhandled: never = event;

@@ -66,6 +66,7 @@ export function scorecardLine(
     changeSinceBaseline: latest && baseline ? difference(latest.value, baseline.value) : null,
     target,
     rag: latest && target ? ragAgainstTarget(latest.value, metric.polarity, target) : null,
-    comparators: latest ? comparators.filter((c) => c.period === latest.period).sort((a, b) => (a.comparator < b.comparator ? -1 : 1)) : [],
+    // The published aggregates only: each named neighbour is in the comparator series, not in the line the report prints.
+    comparators: latest ? comparators.filter((c) => c.period === latest.period && c.neighbour === '').sort((a, b) => (a.comparator < b.comparator ? -1 : 1)) : [],
   };
 }

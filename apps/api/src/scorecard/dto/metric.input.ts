@@ -75,6 +75,11 @@ export class RecordComparatorInput {
   @Field(() => ComparatorName) @IsEnum(ComparatorName) readonly comparator: ComparatorName;
   @Field(() => Float) @IsNumber({ allowNaN: false, allowInfinity: false }) readonly value: number;
   @Field() @IsString() @IsNotEmpty() @MaxLength(500) readonly source: string;
+  /** Checked by the domain (required for STATISTICAL_NEIGHBOUR, refused for the others), so the refusal names its rule. */
+  @Field(() => String, { nullable: true, description: 'The council, for the STATISTICAL_NEIGHBOUR comparator only (e.g. "Kent"; at most 60 characters).' })
+  @IsOptional()
+  @IsString()
+  readonly neighbour?: string | null;
 }
 
 @InputType()

@@ -29,6 +29,8 @@ export class MetricTargetModel {
 @ObjectType('ComparatorValue')
 export class ComparatorValueModel {
   @Field(() => ComparatorName) comparator: ComparatorName;
+  @Field(() => String, { nullable: true, description: 'The council, for a STATISTICAL_NEIGHBOUR value (e.g. "Kent"); null for England, the region and the neighbours as a group.' })
+  neighbour: string | null;
   @Field() period: string;
   @Field(() => Float) value: number;
   @Field() source: string;
@@ -64,7 +66,7 @@ export class MetricModel {
   @Field(() => Float, { nullable: true }) changeSinceBaseline: number | null;
   @Field(() => MetricTargetModel, { nullable: true, description: 'The target the latest figure is judged against.' }) target: MetricTargetModel | null;
   @Field(() => MetricRagName, { nullable: true, description: 'Null when there is no figure or no target.' }) rag: MetricRagName | null;
-  @Field(() => [ComparatorValueModel], { description: 'Comparators for the latest period.' }) comparators: ComparatorValueModel[];
+  @Field(() => [ComparatorValueModel], { description: 'The published comparators (England, region, statistical neighbours as a group) for the latest period; each named neighbour is in comparatorSeries.' }) comparators: ComparatorValueModel[];
   /** Where its series, targets, comparators and definitions are read: the read database, or the plan as at an instant. */
   reader: MetricReader;
 }
