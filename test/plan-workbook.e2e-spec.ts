@@ -74,10 +74,10 @@ describe('The whole plan as an XLSX workbook, for auditors', () => {
       { actionId: action.id, expectedRevision: reported.revision, supersedesRevision: reported.revision, rag: 'AMBER', commentary: 'Draft not yet costed', asAt: '2026-04-17', reason: 'Rated before the costing' },
       'correctProgress',
     );
-    await ok(app, mutation('startHighNeedsPosition', 'StartHighNeedsPositionInput', 'planId'), { planId: PLAN, firstYear: '2025/26', openingCumulativeDeficit: '113257000' }, 'startHighNeedsPosition');
-    await ok(app, mutation('setHighNeedsYear', 'SetHighNeedsYearInput', 'planId'), { planId: PLAN, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' }, 'setHighNeedsYear');
-    await ok(app, mutation('recordHighNeedsForecast', 'RecordHighNeedsForecastInput', 'planId'), { planId: PLAN, period: '2025/26 Q4', forecastOutturn: '451000000.07', commentary: 'Outturn' }, 'recordHighNeedsForecast');
-    await ok(app, mutation('setDeficitTrajectory', 'SetDeficitTrajectoryInput', 'planId'), { planId: PLAN, year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Agreed' }, 'setDeficitTrajectory');
+    let position = await ok(app, mutation('startHighNeedsPosition', 'StartHighNeedsPositionInput', 'planId revision'), { planId: PLAN, firstYear: '2025/26', openingCumulativeDeficit: '113257000' }, 'startHighNeedsPosition');
+    position = await ok(app, mutation('setHighNeedsYear', 'SetHighNeedsYearInput', 'planId revision'), { planId: PLAN, expectedRevision: position.revision, year: '2025/26', dsgAllocation: '380000000', budget: '437500000' }, 'setHighNeedsYear');
+    position = await ok(app, mutation('recordHighNeedsForecast', 'RecordHighNeedsForecastInput', 'planId revision'), { planId: PLAN, expectedRevision: position.revision, period: '2025/26 Q4', forecastOutturn: '451000000.07', commentary: 'Outturn' }, 'recordHighNeedsForecast');
+    await ok(app, mutation('setDeficitTrajectory', 'SetDeficitTrajectoryInput', 'planId revision'), { planId: PLAN, expectedRevision: position.revision, year: '2025/26', cumulativeDeficit: '183000000', amberTolerance: '5000000', reason: 'Agreed' }, 'setDeficitTrajectory');
     const condition = await ok(app, mutation('addCondition', 'AddConditionInput'), conditionInput(PLAN, [action.id]), 'addCondition');
     await ok(app, mutation('recordConditionStatus', 'RecordConditionStatusInput'), { conditionId: condition.id, expectedRevision: condition.revision, quarter: '2025/26 Q4', status: 'NOT_ON_TRACK', commentary: 'Forecast gap of £71m' }, 'recordConditionStatus');
     await ok(app, mutation('raiseRisk', 'RaiseRiskInput'), riskInput(PLAN, [action.id]), 'raiseRisk');

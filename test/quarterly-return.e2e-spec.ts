@@ -27,7 +27,15 @@ describe('The DfE quarterly return: executive summary, finance and conditions in
     expect(res.errors).toBeUndefined();
     return res.data as T;
   };
-  const money = (name: string, input: Record<string, unknown>) => ok(`mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { revision } }`, { input: { planId: PLAN, ...input } });
+  // The position's revision, sent back with each change as the finance lead's screen would.
+  let positionRevision: number | undefined;
+  const money = async (name: string, input: Record<string, unknown>) => {
+    const data = await ok<Record<string, { revision: number }>>(`mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { revision } }`, {
+      input: { planId: PLAN, ...(positionRevision === undefined ? {} : { expectedRevision: positionRevision }), ...input },
+    });
+    positionRevision = data[name].revision;
+    return data;
+  };
   const report = async (as = 'chair') => (await ok<{ quarterlyReport: Record<string, any> }>(REPORT, { planId: PLAN }, as)).quarterlyReport;
   let conditionId: string;
   let update: { id: string; revision: number };
