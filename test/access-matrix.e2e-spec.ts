@@ -58,8 +58,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   comparators, CSV imports);
  * - risks: the programme office and the board raise them and record one as an issue; the risk's
  *   owner (or the programme office) re-scores it, sets its review date and works its mitigations;
- *   only the board closes one; the board or the programme office moves its target; the programme
- *   office keeps its links into the plan;
+ *   only the board closes one; the board or the programme office moves its target and reassigns
+ *   its owner; the programme office keeps its links into the plan;
  * - dependencies: the programme office, or the owner of the action that waits, declares and
  *   removes them;
  * - challenge threads: the board and the DfE adviser ask and follow up, the owner of the action
@@ -120,6 +120,8 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   setRiskReviewDate:    [A,    F,    F,     A,    F,    F,      N,     N],
   addMitigation:        [A,    F,    F,     A,    F,    F,      N,     N],
   changeMitigationStatus: [A,  F,    F,     A,    F,    F,      N,     N],
+  // Who answers for a risk: the programme office or the board, not the owner passing it on.
+  reassignRiskOwner:    [A,    A,    A,     F,    F,    F,      N,     N],
   closeRisk:            [F,    A,    A,     F,    F,    F,      N,     N],
   recordRiskAsIssue:    [A,    A,    A,     F,    F,    F,      N,     N],
   // Challenge threads: the DfE adviser may ask and follow up (a question changes nothing in the

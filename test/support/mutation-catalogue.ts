@@ -45,6 +45,7 @@ export const MUTATIONS = [
   'setRiskReviewDate',
   'addMitigation',
   'changeMitigationStatus',
+  'reassignRiskOwner',
   'closeRisk',
   'recordRiskAsIssue',
   'raiseChallenge',
@@ -559,6 +560,13 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string) => Promise
   changeMitigationStatus: async (gql, planId) => {
     const { riskId, revision, mitigationId } = await riskWithMitigation(gql, planId);
     return { query: riskMutation('changeMitigationStatus', 'ChangeMitigationStatusInput'), variables: { input: { riskId, expectedRevision: revision, mitigationId, status: 'IN_PROGRESS', commentary: 'Panel met twice' } } };
+  },
+  reassignRiskOwner: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return {
+      query: riskMutation('reassignRiskOwner', 'ReassignRiskOwnerInput'),
+      variables: { input: { riskId, expectedRevision: revision, owner: { name: 'Jordan Lee', role: 'Head of SEND', organisation: 'Council' }, reason: 'Sufficiency moved to the SEND service' } },
+    };
   },
   closeRisk: async (gql, planId) => {
     const { riskId, revision } = await planWithRisk(gql, planId);

@@ -31,6 +31,8 @@ export class OwnerProjection implements Projection {
         return [{ entity: ActionEntity, key: { actionId: event.data.actionId } }, record(event.data.owner), record(event.data.previousOwner)];
       case 'MitigationAdded':
         return [{ entity: RiskEntity, key: { riskId: event.data.riskId } }, record(event.data.owner)];
+      case 'RiskOwnerReassigned':
+        return [{ entity: RiskEntity, key: { riskId: event.data.riskId } }, record(event.data.owner), record(event.data.previousOwner)];
       case 'OwnerRenamed':
         return [record(event.data)];
       default:
@@ -47,11 +49,17 @@ export class OwnerProjection implements Projection {
         const { actionId, owner, previousOwner } = event.data;
         const action = await rows.get(ActionEntity, { actionId });
         this.upsert(rows, action.planId, owner);
-        await this.release(rows, previousOwner.ownerId, actionId);
+        await this.release(rows, previousOwner.ownerId, { actionId });
         return this.hold(rows, action.planId, owner, { actionId });
       }
       case 'RiskRaised':
         return this.hold(rows, event.data.planId, event.data.owner, { riskId: event.data.riskId });
+      case 'RiskOwnerReassigned': {
+        const { riskId, owner, previousOwner } = event.data;
+        const risk = await rows.get(RiskEntity, { riskId });
+        await this.release(rows, previousOwner.ownerId, { riskId });
+        return this.hold(rows, risk.planId, owner, { riskId });
+      }
       case 'MitigationAdded': {
         const { riskId, mitigationId, owner } = event.data;
         const risk = await rows.get(RiskEntity, { riskId });
@@ -83,10 +91,12 @@ export class OwnerProjection implements Projection {
     });
   }
 
-  /** An action given to someone else no longer shows its previous owner, so a later rename of them leaves it alone. */
-  private async release(rows: ReadModelRows, ownerId: string, actionId: string): Promise<void> {
+  /** An action or risk given to someone else no longer shows its previous owner, so a later rename of them leaves it alone. */
+  private async release(rows: ReadModelRows, ownerId: string, holding: { actionId: string } | { riskId: string }): Promise<void> {
     const record = await rows.find(OwnerRecordEntity, { ownerId });
-    if (record) rows.update(OwnerRecordEntity, { ownerId }, { actionIds: without(record.actionIds, actionId) });
+    if (!record) return;
+    if ('actionId' in holding) rows.update(OwnerRecordEntity, { ownerId }, { actionIds: without(record.actionIds, holding.actionId) });
+    else rows.update(OwnerRecordEntity, { ownerId }, { riskIds: without(record.riskIds, holding.riskId) });
   }
 
   private async rename(rows: ReadModelRows, data: OwnerRenamed['data'], renamedAt: string): Promise<void> {
