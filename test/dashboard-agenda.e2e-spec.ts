@@ -146,13 +146,16 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
 
     const followUp = page.locator('form[data-edit-control="raise-follow-up"]');
     await followUp.getByLabel('What the meeting asks for').fill('Bring the Local Offer usage figures to the next board');
-    await followUp.getByLabel('Who will do it').fill('Daniel Price');
-    await followUp.getByLabel('Their role and organisation').fill('SEND and AP Lead, Demo Council');
     await followUp.getByLabel('Day').fill('1');
     await followUp.getByLabel('Month').fill('6');
     await followUp.getByLabel('Year').fill('2026');
     await followUp.getByRole('button', { name: 'Record the follow-up' }).click();
     await followUp.locator('[data-error-summary]').waitFor();
+    expect(await followUp.locator('[data-error-summary]').textContent()).toContain('Choose who will do it');
+    // The owner is picked from the plan's owners (the owner directory), not typed.
+    await followUp.getByLabel('Who will do it').selectOption({ label: 'Daniel Price, SEND and AP Lead, Demo Council' });
+    await followUp.getByRole('button', { name: 'Record the follow-up' }).click();
+    await followUp.locator('[data-error-summary]', { hasText: 'The due date cannot be before the meeting' }).waitFor();
     expect(await followUp.locator('[data-error-summary]').textContent()).toContain('The due date cannot be before the meeting');
     await followUp.getByLabel('Day').fill('13');
     await followUp.getByLabel('Month').fill('7');
@@ -163,8 +166,9 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
 
     const after = (await h.app.gql(AGENDA, { id: today })).data.meetingAgenda;
     expect(after.planDecisions).toEqual([...before.planDecisions, { kind: 'FURTHER_MITIGATION' }]);
-    const log = (await h.app.gql(`query ($id: ID!) { meetingActionLog(planId: "demo-plan", meetingId: $id) { description dueDate owner { name role } } }`, { id: today })).data.meetingActionLog;
-    expect(log).toEqual([{ description: 'Bring the Local Offer usage figures to the next board', dueDate: '2026-07-13', owner: { name: 'Daniel Price', role: 'SEND and AP Lead, Demo Council' } }]);
+    const log = (await h.app.gql(`query ($id: ID!) { meetingActionLog(planId: "demo-plan", meetingId: $id) { description dueDate owner { id name role organisation } } }`, { id: today })).data.meetingActionLog;
+    const daniel = (await h.app.gql(`{ owners(planId: "demo-plan") { owner { id name } } }`)).data.owners.find((o: { owner: { name: string } }) => o.owner.name === 'Daniel Price').owner.id;
+    expect(log).toEqual([{ description: 'Bring the Local Offer usage figures to the next board', dueDate: '2026-07-13', owner: { id: daniel, name: 'Daniel Price', role: 'SEND and AP Lead', organisation: 'Demo Council' } }]);
 
     // A meeting not yet held takes no decisions: the API's refusal is shown, and nothing is recorded.
     const future = await schedule('2026-09-14', 'SEND Improvement Board, September 2026');

@@ -48,6 +48,11 @@ export const UPCASTERS: Record<string, Upcaster> = {
   'EvidenceAttached@1': (data) => ({ ...data, file: null }),
   // v2 names who delegated; every event has always recorded its actor, and that is who it was.
   'ActionDelegated@1': (data, facts) => ({ ...data, delegatedBy: facts.actor?.userId ?? null }),
+  // v2 names the owner by id; a v1 owner was text (a name, a role, maybe a user id), and stays so.
+  'FollowUpRaised@1': (data) => {
+    const owner = data.owner as { name: string; role: string; userId?: string | null };
+    return { ...data, owner: { ownerId: null, name: owner.name, role: owner.role, organisation: null, userId: owner.userId ?? null } };
+  },
 };
 
 export class UnknownEventTypeError extends Error {

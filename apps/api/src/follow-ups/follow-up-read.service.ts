@@ -66,7 +66,7 @@ export class FollowUpReadService {
       meetingId: row.meetingId,
       meetingDate: row.meetingDate,
       description: row.description,
-      owner: { name: row.ownerName, role: row.ownerRole, userId: row.ownerUserId },
+      owner: { id: row.ownerId, name: row.ownerName, role: row.ownerRole, organisation: row.ownerOrganisation, userId: row.ownerUserId },
       dueDate: row.dueDate,
       status: row.status,
       overdue: row.status === 'OPEN' && row.dueDate < today,

@@ -41,7 +41,7 @@ function FollowUps({ followUps, live, reload }: { followUps: Agenda['followUps']
             <tr key={f.id} data-overdue={f.overdue ? 'yes' : 'no'}>
               <th scope="row">{f.description}</th>
               <td>
-                {f.owner.name} <span className="secondary">({f.owner.role})</span>
+                {f.owner.name} <span className="secondary">({f.owner.organisation ? `${f.owner.role}, ${f.owner.organisation}` : f.owner.role})</span>
               </td>
               <td>
                 <DateText iso={f.meetingDate} />

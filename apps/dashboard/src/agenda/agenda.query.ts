@@ -13,7 +13,7 @@ export interface MeetingChoice {
 export const AGENDA_QUERY = `query Agenda($id: ID!) {
   meetingAgenda(meetingId: $id) {
     meeting { id date title closed }
-    followUps { id description meetingDate dueDate overdue owner { name role userId } notes { note on } }
+    followUps { id description meetingDate dueDate overdue owner { id name role organisation userId } notes { note on } }
     escalatedRisks { risk { id ref title current { score band } } escalatedSince awaitingDecision decisionsSince { id meetingDate kind summary } }
     slippingDependencies { action { id ref title rag dueDate originalDueDate slipReasons } reasons atRisk { action { id ref title } chain } }
     openChallenges { id subjectRef status messages { text } }
@@ -28,7 +28,8 @@ export interface AgendaFollowUp {
   meetingDate: string;
   dueDate: string;
   overdue: boolean;
-  owner: { name: string; role: string; userId: string | null };
+  /** `id` null (and `userId` perhaps set) for a follow-up whose owner was minuted as text. */
+  owner: { id: string | null; name: string; role: string; organisation: string | null; userId: string | null };
   notes: { note: string; on: string }[];
 }
 
