@@ -360,6 +360,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'risk(planId, ref)': { query: `query ($planId: ID!) { risk(planId: $planId, ref: "R1") { ref current { band } } }`, expected: [A, A, A, A, A, A, N, N] },
       'meetingActionLog(planId)': { query: `query ($planId: ID!) { meetingActionLog(planId: $planId) { description notes { note } } }`, expected: [A, A, A, A, A, A, N, N] },
       'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'challenges(planId, recordedBy)': { query: `query ($planId: ID!) { challenges(planId: $planId, recordedBy: "${NOW}") { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
       'plan.dependencies': { query: `query ($planId: ID!) { plan(id: $planId) { dependencies { revision dependencies { note } slipping { reasons } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
       'plan(id, asOfDate)': { query: `query ($planId: ID!) { plan(id: $planId, asOfDate: "2026-06-01") { asOfDate actions { totalCount } } }`, expected: [A, A, A, A, A, A, N, N] },

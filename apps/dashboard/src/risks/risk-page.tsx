@@ -17,7 +17,7 @@ const MITIGATION_WORDS = { PLANNED: 'planned', IN_PROGRESS: 'in progress', DONE:
 /**
  * One risk: what could go wrong and why, its scores over time, what is being done, the actions it
  * threatens or that mitigate it, what the board decided and the questions asked about it; live or
- * as at the instant chosen (the threads and decisions as they stand now).
+ * as at the instant chosen (the decisions as they stand now).
  */
 export function RiskPage({ riskRef }: { riskRef: string }) {
   const { plan } = useSession();
