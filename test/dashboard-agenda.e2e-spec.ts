@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
-import { matchScreenshot, texts } from './support/dashboard-page';
+import { matchScreenshot, settle, texts } from './support/dashboard-page';
 
 const AGENDA = `query ($id: ID!) {
   meetingAgenda(meetingId: $id) {
@@ -66,6 +66,33 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
     expect(await texts(page, 'ul.agenda-decisions li')).toEqual([]);
     await page.getByLabel('Agenda for the meeting').selectOption(meetings[0].id);
     await page.getByText('No follow-up from an earlier meeting is still open.').waitFor();
+    await page.close();
+  });
+
+  it('reads the agenda as at the meeting chosen in the as-at controls: the meeting that was next then, with what was open then, and no forms', async () => {
+    const second = meetings[1];
+    const THEN = `query ($at: ID!) { meetings(planId: "demo-plan", asAtMeeting: $at) { id closed } }`;
+    const then = (await h.app.gql(THEN, { at: second.id })).data.meetings as { id: string; closed: boolean }[];
+    const shown = then.find((m) => !m.closed) ?? then[then.length - 1];
+    const AGENDA_AT = `query ($id: ID!, $at: ID) { meetingAgenda(meetingId: $id, asAtMeeting: $at) { followUps { description } escalatedRisks { risk { ref } } openChallenges { subjectRef } } }`;
+    const agendaThen = (await h.app.gql(AGENDA_AT, { id: shown.id, at: second.id })).data.meetingAgenda;
+    const agendaNow = (await h.app.gql(AGENDA_AT, { id: shown.id })).data.meetingAgenda;
+    // Otherwise the page could pass by showing today's agenda.
+    expect(agendaThen).not.toEqual(agendaNow);
+    const descriptions = (a: { followUps: { description: string }[] }) => a.followUps.map((f) => f.description);
+
+    const page = await h.signedIn('board-chair', '#/agenda');
+    await page.locator('ul.agenda-risks, table.agenda-follow-ups').first().waitFor();
+    await page.selectOption('#as-at-meeting', second.id);
+    await page.locator('[data-agenda-as-at]').waitFor();
+    expect(await settle(() => page.getByLabel('Agenda for the meeting').inputValue(), shown.id)).toBe(shown.id);
+    const rows = () => texts(page, 'table.agenda-follow-ups tbody th');
+    expect(await settle(rows, descriptions(agendaThen))).toEqual(descriptions(agendaThen));
+    const risks = () => page.locator('ul.agenda-risks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ref')));
+    expect(await settle(risks, agendaThen.escalatedRisks.map((r: { risk: { ref: string } }) => r.risk.ref))).toEqual(agendaThen.escalatedRisks.map((r: { risk: { ref: string } }) => r.risk.ref));
+    expect(await page.locator('[data-agenda-as-at]').textContent()).toContain('as known then');
+    // Looking at the past changes nothing: no forms, no notes.
+    expect(await page.locator('form[data-edit-control="record-plan-decision"], form[data-edit-control="raise-follow-up"], details.follow-up-note').count()).toBe(0);
     await page.close();
   });
 

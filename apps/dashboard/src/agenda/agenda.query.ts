@@ -1,7 +1,9 @@
 import type { ChallengeStatus, PlanDecisionKind, RiskBand } from '@send/domain';
 import type { SlippingAction } from '../dependencies/dependencies.query';
 
-export const MEETINGS_QUERY = `query Meetings($planId: ID!) { meetings(planId: $planId) { id date title closed } }`;
+export const MEETINGS_QUERY = `query Meetings($planId: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  meetings(planId: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { id date title closed }
+}`;
 
 export interface MeetingChoice {
   id: string;
@@ -10,8 +12,8 @@ export interface MeetingChoice {
   closed: boolean;
 }
 
-export const AGENDA_QUERY = `query Agenda($id: ID!) {
-  meetingAgenda(meetingId: $id) {
+export const AGENDA_QUERY = `query Agenda($id: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  meetingAgenda(meetingId: $id, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     meeting { id date title closed }
     followUps { id description meetingDate dueDate overdue owner { id name role organisation userId } notes { note on } }
     escalatedRisks { risk { id ref title current { score band } } escalatedSince awaitingDecision decisionsSince { id meetingDate kind summary } }
