@@ -157,6 +157,20 @@ describe('Plan-level decisions, the meeting action log and the agenda, over HTTP
     expect(both.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
     const neither = await withNoNewEvents(app, () => app.gql(BY_ID, { input: { meetingId: june, description: 'x', dueDate: '2026-07-13' } }));
     expect(neither.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    // A rename reaches the follow-ups that name the owner by id, live and as at any instant after it.
+    const RENAME = `mutation ($input: RenameOwnerInput!) { renameOwner(input: $input) { name } }`;
+    const LOG = `query ($when: String) { meetingActionLog(planId: "${PLAN}", recordedBy: $when) { id owner { name } } }`;
+    const nameOf = async (when?: string) => (await app.gql(LOG, { when })).data.meetingActionLog.find((f: { id: string }) => f.id === id).owner.name;
+    try {
+      app.clock.set('2026-06-16T09:00:00.000Z');
+      expect((await app.gql(RENAME, { input: { ownerId: owned.id, name: 'Alex Morgan-Reid' } })).errors).toBeUndefined();
+      expect(await nameOf()).toBe('Alex Morgan-Reid');
+      expect(await nameOf('2026-06-16T09:00:00Z')).toBe('Alex Morgan-Reid');
+      expect(await nameOf('2026-06-15')).toBe('Alex Morgan');
+    } finally {
+      await app.gql(RENAME, { input: { ownerId: owned.id, name: 'Alex Morgan' } });
+      app.clock.set('2026-06-15T17:00:00.000Z');
+    }
   });
 
   it('refuses a due date before the meeting and blank text, naming the field, and writes nothing', async () => {

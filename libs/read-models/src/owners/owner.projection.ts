@@ -4,11 +4,12 @@ import { ReadModelRows } from '../projection/read-model-rows';
 import { ActionEntity } from '../actions/action.entity';
 import { MitigationEntity } from '../risks/mitigation.entity';
 import { RiskEntity } from '../risks/risk.entity';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { OwnerEntity } from './owner.entity';
 import { OwnerRecordEntity, ownerTextKey } from '../owner-records/owner-record.entity';
 import { renamedColumns } from '../owner-records/owner-rename';
 
-type Holding = { actionId: string } | { riskId: string } | { mitigationKey: string };
+type Holding = { actionId: string } | { riskId: string } | { mitigationKey: string } | { followUpId: string };
 
 const without = (list: string[], id: string) => list.filter((x) => x !== id);
 const withOne = (list: string[], id: string) => (list.includes(id) ? list : [...list, id]);
@@ -33,6 +34,8 @@ export class OwnerProjection implements Projection {
         return [{ entity: RiskEntity, key: { riskId: event.data.riskId } }, record(event.data.owner)];
       case 'RiskOwnerReassigned':
         return [{ entity: RiskEntity, key: { riskId: event.data.riskId } }, record(event.data.owner), record(event.data.previousOwner)];
+      case 'FollowUpRaised':
+        return event.data.owner.ownerId === null ? [] : [record({ ownerId: event.data.owner.ownerId })];
       case 'OwnerRenamed':
         return [record(event.data)];
       default:
@@ -65,6 +68,12 @@ export class OwnerProjection implements Projection {
         const risk = await rows.get(RiskEntity, { riskId });
         return this.hold(rows, risk.planId, owner, { mitigationKey: `${riskId}/${mitigationId}` });
       }
+      case 'FollowUpRaised': {
+        // An owner minuted as text is no one's in the directory: only an owner named by id is held.
+        const { followUpId, planId, owner } = event.data;
+        if (owner.ownerId === null || owner.organisation === null) return;
+        return this.hold(rows, planId, { ownerId: owner.ownerId, name: owner.name, role: owner.role, organisation: owner.organisation }, { followUpId });
+      }
       case 'OwnerRenamed':
         return this.rename(rows, event.data, event.recorded.metadata.occurredAt);
       default:
@@ -79,7 +88,7 @@ export class OwnerProjection implements Projection {
 
   private async hold(rows: ReadModelRows, planId: string, owner: ActionOwner, holding: Holding): Promise<void> {
     const before = await rows.find(OwnerRecordEntity, { ownerId: owner.ownerId });
-    const record: OwnerRecordEntity = before ?? { ownerId: owner.ownerId, name: '', organisation: '', role: '', nameKey: '', organisationKey: '', planIds: [], actionIds: [], riskIds: [], mitigationKeys: [], renamedAt: null };
+    const record: OwnerRecordEntity = before ?? { ownerId: owner.ownerId, name: '', organisation: '', role: '', nameKey: '', organisationKey: '', planIds: [], actionIds: [], riskIds: [], mitigationKeys: [], followUpIds: [], renamedAt: null };
     rows.upsert(OwnerRecordEntity, {
       ...record,
       ...this.who(owner.name, owner.organisation),
@@ -88,6 +97,7 @@ export class OwnerProjection implements Projection {
       actionIds: 'actionId' in holding ? withOne(record.actionIds, holding.actionId) : record.actionIds,
       riskIds: 'riskId' in holding ? withOne(record.riskIds, holding.riskId) : record.riskIds,
       mitigationKeys: 'mitigationKey' in holding ? withOne(record.mitigationKeys, holding.mitigationKey) : record.mitigationKeys,
+      followUpIds: 'followUpId' in holding ? withOne(record.followUpIds, holding.followUpId) : record.followUpIds,
     });
   }
 
@@ -106,6 +116,7 @@ export class OwnerProjection implements Projection {
     const columns = renamedColumns(data);
     for (const actionId of record.actionIds) rows.update<ActionEntity>(ActionEntity, { actionId }, columns);
     for (const riskId of record.riskIds) rows.update<RiskEntity>(RiskEntity, { riskId }, columns);
+    for (const followUpId of record.followUpIds) rows.update<FollowUpEntity>(FollowUpEntity, { followUpId }, columns);
     for (const key of record.mitigationKeys) {
       const [riskId, mitigationId] = key.split('/');
       rows.update<MitigationEntity>(MitigationEntity, { riskId, mitigationId }, columns);
