@@ -58,8 +58,8 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  *   comparators, CSV imports);
  * - risks: the programme office and the board raise them and record one as an issue; the risk's
  *   owner (or the programme office) re-scores it, sets its review date and works its mitigations;
- *   only the board closes one; the board or the programme office moves its target; the programme
- *   office keeps its links into the plan;
+ *   only the board closes one; the board or the programme office moves its target and reassigns
+ *   its owner; the programme office keeps its links into the plan;
  * - dependencies: the programme office, or the owner of the action that waits, declares and
  *   removes them;
  * - challenge threads: the board and the DfE adviser ask and follow up, the owner of the action
@@ -123,6 +123,8 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   setRiskReviewDate:    [A,    F,    F,     A,    F,    F,      N,     N],
   addMitigation:        [A,    F,    F,     A,    F,    F,      N,     N],
   changeMitigationStatus: [A,  F,    F,     A,    F,    F,      N,     N],
+  // Who answers for a risk: the programme office or the board, not the owner passing it on.
+  reassignRiskOwner:    [A,    A,    A,     F,    F,    F,      N,     N],
   closeRisk:            [F,    A,    A,     F,    F,    F,      N,     N],
   recordRiskAsIssue:    [A,    A,    A,     F,    F,    F,      N,     N],
   // Challenge threads: the DfE adviser may ask and follow up (a question changes nothing in the
@@ -375,6 +377,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'risk(planId, ref)': { query: `query ($planId: ID!) { risk(planId: $planId, ref: "R1") { ref current { band } } }`, expected: [A, A, A, A, A, A, N, N] },
       'meetingActionLog(planId)': { query: `query ($planId: ID!) { meetingActionLog(planId: $planId) { description notes { note } } }`, expected: [A, A, A, A, A, A, N, N] },
       'challenges(planId)': { query: `query ($planId: ID!) { challenges(planId: $planId) { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
+      'challenges(planId, recordedBy)': { query: `query ($planId: ID!) { challenges(planId: $planId, recordedBy: "${NOW}") { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
       'plan.dependencies': { query: `query ($planId: ID!) { plan(id: $planId) { dependencies { revision dependencies { note } slipping { reasons } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
       'plan(id, asOfDate)': { query: `query ($planId: ID!) { plan(id: $planId, asOfDate: "2026-06-01") { asOfDate actions { totalCount } } }`, expected: [A, A, A, A, A, A, N, N] },

@@ -25,6 +25,7 @@ const ACTION = `id planId ref areaNumber priorityNumbers title description inten
   originalDueDate dependsOn { dependsOn { ref slipReasons } note declaredAt } dependents { action { ref } } atRiskFrom { from { ref rag dueDate } reasons chain }`;
 const PAGE = 'totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ref rag status overdue stale } }';
 
+// Risks and challenge threads take only the new name, recordedBy, for the same instant.
 const PLAN_QUERY = `query($id: ID!, $asAt: String) {
   plans(asAt: $asAt) { id title }
   plan(id: $id, asAt: $asAt) {
@@ -44,6 +45,14 @@ const PLAN_QUERY = `query($id: ID!, $asAt: String) {
   sufficiency: actions(planId: $id, asAt: $asAt, filter: { area: 6, priority: 5, stale: false }, first: 3) { ${PAGE} }
   firstPage: actions(planId: $id, asAt: $asAt, first: 7) { ${PAGE} }
   owners(planId: $id, asAt: $asAt) { owner { id } openActions overdue stale }
+  risks(planId: $id, recordedBy: $asAt, statuses: [OPEN, CLOSED, BECAME_ISSUE]) {
+    id ref title owner { id name role organisation } actionIds inherent { score } current { likelihood impact score band } previousScore currentAsOfDate
+    target { score byDate } reviewDate status outcome escalation raisedAt revision
+    scores { rating { score } asOfDate commentary revision } mitigations { id description status dueDate lastCommentary } ownerChanges { from { id } to { id } reason revision }
+  }
+  challenges(planId: $id, recordedBy: $asAt, statuses: [AWAITING_ANSWER, ANSWERED, RESOLVED]) {
+    id subjectKind subjectId subjectRef status raisedBy raisedAt lastChangedAt revision messages { kind text byName byRole at }
+  }
   scorecard(planId: $id, asAt: $asAt) {
     id name unit polarity frequency areaNumbers actionIds definitionRevisions revision rag changeSinceBaseline
     latest { id period value asAt provisional recordedAt } previous { id } baseline { id } trend { direction improving changeSincePrevious }
@@ -102,7 +111,7 @@ describe(`as-at reads equal a fresh replay of the history up to that instant (AS
   beforeAll(async () => {
     app = await startTestApp({ loadDemoPlan: true, now: NOW, areas: ['demo-area'], limits: LIMITS });
     events = await app.allEvents();
-    planEvents = events.filter((e) => /^(plan|action|meeting|metric)-/.test(e.streamId));
+    planEvents = events.filter((e) => /^(plan|action|meeting|metric|risk|challenge)-/.test(e.streamId));
     const times = planEvents.map((e) => Date.parse(e.metadata.occurredAt)).sort((a, b) => a - b);
     [first, last] = [times[0], times[times.length - 1]];
   });

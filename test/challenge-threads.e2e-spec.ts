@@ -89,4 +89,42 @@ describe('Challenge and response threads, over HTTP', () => {
     const refused = await unchanged(() => app.as('elsewhere').gql(RESOLVE, { input: { challengeId: thread.id } }));
     expect(refused.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
+
+  it('reads the threads as they stood at an instant or a meeting’s close, turns included, folded from their events', async () => {
+    const plan = 'challenges-as-at';
+    const at = (instant: string) => app.clock.set(instant);
+    let threadId = '';
+    let subjectId = '';
+    try {
+      at('2026-05-01T09:00:00.000Z');
+      await app.gql(CREATE_PLAN, { input: planInput(plan) });
+      subjectId = (await app.gql(ADD_ACTION, { input: actionInput(plan, '8.2') })).data.addAction.id;
+      at('2026-05-10T09:00:00.000Z');
+      threadId = (await app.as('adviser').gql(RAISE, { input: { planId: plan, subjectKind: 'ACTION', subjectId, question: 'Is the trajectory still credible?' } })).data.raiseChallenge.id;
+      at('2026-05-20T09:00:00.000Z');
+      await app.as('alex').gql(ANSWER, { input: { challengeId: threadId, answer: 'Yes: the Q1 forecast is within £1m of it.' } });
+      at('2026-06-01T09:00:00.000Z');
+      await app.as('member').gql(RESOLVE, { input: { challengeId: threadId, note: 'Accepted.' } });
+    } finally {
+      at('2026-06-15T10:00:00.000Z');
+    }
+    const READ = `query ($when: String) { challenges(planId: "${plan}", recordedBy: $when, statuses: [AWAITING_ANSWER, ANSWERED, RESOLVED]) { id status revision messages { kind } } }`;
+    expect((await app.gql(READ, { when: '2026-05-05' })).data.challenges).toEqual([]);
+    expect((await app.gql(READ, { when: '2026-05-15' })).data.challenges).toEqual([{ id: threadId, status: 'AWAITING_ANSWER', revision: 0, messages: [{ kind: 'QUESTION' }] }]);
+    expect((await app.gql(READ, { when: '2026-05-25' })).data.challenges).toEqual([{ id: threadId, status: 'ANSWERED', revision: 1, messages: [{ kind: 'QUESTION' }, { kind: 'ANSWER' }] }]);
+    expect((await app.gql(READ, {})).data.challenges[0]).toMatchObject({ status: 'RESOLVED', revision: 2 });
+    // Open ones only, by default: on 25 May it was open, today it is not.
+    const open = `query ($when: String) { challenges(planId: "${plan}", recordedBy: $when) { id } }`;
+    expect((await app.gql(open, { when: '2026-05-25' })).data.challenges).toEqual([{ id: threadId }]);
+    expect((await app.gql(open, {})).data.challenges).toEqual([]);
+    const about = (id: string) => app.gql(`{ challenges(planId: "${plan}", recordedBy: "2026-05-25", subjectId: "${id}") { id } }`);
+    expect((await about(subjectId)).data.challenges).toEqual([{ id: threadId }]);
+    expect((await about(riskId)).data.challenges).toEqual([]);
+
+    const tooEarly = await app.gql(READ, { when: '2026-04-30' });
+    expect(tooEarly.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', rule: 'existedAsAt' });
+    const knownAtAlone = await app.gql(`{ challenges(planId: "${plan}", knownAt: "now") { id } }`);
+    expect(knownAtAlone.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'needsAsAt' });
+    expect((await app.as('elsewhere').gql(READ, { when: '2026-05-25' })).errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
 });

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
-import { matchScreenshot, texts } from './support/dashboard-page';
+import { matchScreenshot, settle, texts } from './support/dashboard-page';
 
 const AGENDA = `query ($id: ID!) {
   meetingAgenda(meetingId: $id) {
@@ -66,6 +66,33 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
     expect(await texts(page, 'ul.agenda-decisions li')).toEqual([]);
     await page.getByLabel('Agenda for the meeting').selectOption(meetings[0].id);
     await page.getByText('No follow-up from an earlier meeting is still open.').waitFor();
+    await page.close();
+  });
+
+  it('reads the agenda as at the meeting chosen in the as-at controls: the meeting that was next then, with what was open then, and no forms', async () => {
+    const second = meetings[1];
+    const THEN = `query ($at: ID!) { meetings(planId: "demo-plan", asAtMeeting: $at) { id closed } }`;
+    const then = (await h.app.gql(THEN, { at: second.id })).data.meetings as { id: string; closed: boolean }[];
+    const shown = then.find((m) => !m.closed) ?? then[then.length - 1];
+    const AGENDA_AT = `query ($id: ID!, $at: ID) { meetingAgenda(meetingId: $id, asAtMeeting: $at) { followUps { description } escalatedRisks { risk { ref } } openChallenges { subjectRef } } }`;
+    const agendaThen = (await h.app.gql(AGENDA_AT, { id: shown.id, at: second.id })).data.meetingAgenda;
+    const agendaNow = (await h.app.gql(AGENDA_AT, { id: shown.id })).data.meetingAgenda;
+    // Otherwise the page could pass by showing today's agenda.
+    expect(agendaThen).not.toEqual(agendaNow);
+    const descriptions = (a: { followUps: { description: string }[] }) => a.followUps.map((f) => f.description);
+
+    const page = await h.signedIn('board-chair', '#/agenda');
+    await page.locator('ul.agenda-risks, table.agenda-follow-ups').first().waitFor();
+    await page.selectOption('#as-at-meeting', second.id);
+    await page.locator('[data-agenda-as-at]').waitFor();
+    expect(await settle(() => page.getByLabel('Agenda for the meeting').inputValue(), shown.id)).toBe(shown.id);
+    const rows = () => texts(page, 'table.agenda-follow-ups tbody th');
+    expect(await settle(rows, descriptions(agendaThen))).toEqual(descriptions(agendaThen));
+    const risks = () => page.locator('ul.agenda-risks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ref')));
+    expect(await settle(risks, agendaThen.escalatedRisks.map((r: { risk: { ref: string } }) => r.risk.ref))).toEqual(agendaThen.escalatedRisks.map((r: { risk: { ref: string } }) => r.risk.ref));
+    expect(await page.locator('[data-agenda-as-at]').textContent()).toContain('as known then');
+    // Looking at the past changes nothing: no forms, no notes.
+    expect(await page.locator('form[data-edit-control="record-plan-decision"], form[data-edit-control="raise-follow-up"], details.follow-up-note').count()).toBe(0);
     await page.close();
   });
 
@@ -146,13 +173,16 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
 
     const followUp = page.locator('form[data-edit-control="raise-follow-up"]');
     await followUp.getByLabel('What the meeting asks for').fill('Bring the Local Offer usage figures to the next board');
-    await followUp.getByLabel('Who will do it').fill('Daniel Price');
-    await followUp.getByLabel('Their role and organisation').fill('SEND and AP Lead, Demo Council');
     await followUp.getByLabel('Day').fill('1');
     await followUp.getByLabel('Month').fill('6');
     await followUp.getByLabel('Year').fill('2026');
     await followUp.getByRole('button', { name: 'Record the follow-up' }).click();
     await followUp.locator('[data-error-summary]').waitFor();
+    expect(await followUp.locator('[data-error-summary]').textContent()).toContain('Choose who will do it');
+    // The owner is picked from the plan's owners (the owner directory), not typed.
+    await followUp.getByLabel('Who will do it').selectOption({ label: 'Daniel Price, SEND and AP Lead, Demo Council' });
+    await followUp.getByRole('button', { name: 'Record the follow-up' }).click();
+    await followUp.locator('[data-error-summary]', { hasText: 'The due date cannot be before the meeting' }).waitFor();
     expect(await followUp.locator('[data-error-summary]').textContent()).toContain('The due date cannot be before the meeting');
     await followUp.getByLabel('Day').fill('13');
     await followUp.getByLabel('Month').fill('7');
@@ -163,8 +193,9 @@ describeInChromium('The dashboard in Chromium: the agenda for the next meeting',
 
     const after = (await h.app.gql(AGENDA, { id: today })).data.meetingAgenda;
     expect(after.planDecisions).toEqual([...before.planDecisions, { kind: 'FURTHER_MITIGATION' }]);
-    const log = (await h.app.gql(`query ($id: ID!) { meetingActionLog(planId: "demo-plan", meetingId: $id) { description dueDate owner { name role } } }`, { id: today })).data.meetingActionLog;
-    expect(log).toEqual([{ description: 'Bring the Local Offer usage figures to the next board', dueDate: '2026-07-13', owner: { name: 'Daniel Price', role: 'SEND and AP Lead, Demo Council' } }]);
+    const log = (await h.app.gql(`query ($id: ID!) { meetingActionLog(planId: "demo-plan", meetingId: $id) { description dueDate owner { id name role organisation } } }`, { id: today })).data.meetingActionLog;
+    const daniel = (await h.app.gql(`{ owners(planId: "demo-plan") { owner { id name } } }`)).data.owners.find((o: { owner: { name: string } }) => o.owner.name === 'Daniel Price').owner.id;
+    expect(log).toEqual([{ description: 'Bring the Local Offer usage figures to the next board', dueDate: '2026-07-13', owner: { id: daniel, name: 'Daniel Price', role: 'SEND and AP Lead', organisation: 'Demo Council' } }]);
 
     // A meeting not yet held takes no decisions: the API's refusal is shown, and nothing is recorded.
     const future = await schedule('2026-09-14', 'SEND Improvement Board, September 2026');

@@ -108,6 +108,7 @@ describe('Requests that would hold the service are refused before they run', () 
     ['update rounds, at their close', `{ updateRounds(planId: "p") { id } }`, PLAN_HISTORY_COST],
     ['a meeting with the plan at its close', `{ meeting(id: "m") { plan { id } } }`, PLAN_HISTORY_COST],
     ['the meeting action log as at an instant', `{ meetingActionLog(planId: "p", asAt: "2026-01-01") { id } }`, PLAN_HISTORY_COST],
+    ['the challenge threads as at an instant', `{ challenges(planId: "p", recordedBy: "2026-01-01") { id } }`, PLAN_HISTORY_COST],
   ])('prices %s by the history it reads', async (_name, query, atLeast) => {
     expect(await costOf(query)).toBeGreaterThanOrEqual(atLeast);
   });

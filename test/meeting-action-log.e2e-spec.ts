@@ -135,6 +135,44 @@ describe('Plan-level decisions, the meeting action log and the agenda, over HTTP
     app.clock.set('2026-06-15T17:00:00.000Z');
   });
 
+  it('names the owner by id: everyone linked to that owner may report on it, nobody else but the board', async () => {
+    const owned = (await app.gql(`{ action(planId: "${PLAN}", ref: "1.1") { owner { id name } } }`)).data.action.owner;
+    await app.addUser({ userId: 'alex-laptop', displayName: 'Alex Morgan', owner: { name: 'Alex Morgan', organisation: 'Council' }, roles: ['ACTION_OWNER'], areas: [TEST_AREA] });
+    const BY_ID = `mutation ($input: RaiseFollowUpInput!) { raiseFollowUp(input: $input) { id owner { id name role organisation userId } } }`;
+    const raised = await app.gql(BY_ID, { input: { meetingId: june, description: 'Reconcile the Q1 forecast', ownedBy: { ownerId: owned.id }, dueDate: '2026-07-13' } });
+    expect(raised.errors).toBeUndefined();
+    expect(raised.data.raiseFollowUp.owner).toEqual({ id: owned.id, name: 'Alex Morgan', role: expect.any(String), organisation: 'Council', userId: null });
+    const id = raised.data.raiseFollowUp.id;
+    const linked = await app.as('alex-laptop').gql(UPDATE, { input: { followUpId: id, note: 'Figures with the finance team' } });
+    expect(linked.errors).toBeUndefined();
+    const sam = await withNoNewEvents(app, () => app.as('sam').gql(UPDATE, { input: { followUpId: id, note: 'Not mine' } }));
+    expect(sam.errors![0].extensions?.code).toBe('FORBIDDEN');
+
+    // By user id: the owner that person is linked to; a person linked to none cannot be named.
+    const byUser = await app.gql(BY_ID, { input: { meetingId: june, description: 'Share the reconciliation', ownedBy: { userId: 'alex-laptop' }, dueDate: '2026-07-13' } });
+    expect(byUser.data.raiseFollowUp.owner).toMatchObject({ id: owned.id, name: 'Alex Morgan' });
+    const unlinked = await withNoNewEvents(app, () => app.gql(BY_ID, { input: { meetingId: june, description: 'x', ownedBy: { userId: 'jo' }, dueDate: '2026-07-13' } }));
+    expect(unlinked.errors![0].extensions).toMatchObject({ field: 'ownedBy.userId' });
+    const both = await withNoNewEvents(app, () => app.gql(BY_ID, { input: { meetingId: june, description: 'x', ownedBy: { ownerId: owned.id }, owner: SAM, dueDate: '2026-07-13' } }));
+    expect(both.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    const neither = await withNoNewEvents(app, () => app.gql(BY_ID, { input: { meetingId: june, description: 'x', dueDate: '2026-07-13' } }));
+    expect(neither.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    // A rename reaches the follow-ups that name the owner by id, live and as at any instant after it.
+    const RENAME = `mutation ($input: RenameOwnerInput!) { renameOwner(input: $input) { name } }`;
+    const LOG = `query ($when: String) { meetingActionLog(planId: "${PLAN}", recordedBy: $when) { id owner { name } } }`;
+    const nameOf = async (when?: string) => (await app.gql(LOG, { when })).data.meetingActionLog.find((f: { id: string }) => f.id === id).owner.name;
+    try {
+      app.clock.set('2026-06-16T09:00:00.000Z');
+      expect((await app.gql(RENAME, { input: { ownerId: owned.id, name: 'Alex Morgan-Reid' } })).errors).toBeUndefined();
+      expect(await nameOf()).toBe('Alex Morgan-Reid');
+      expect(await nameOf('2026-06-16T09:00:00Z')).toBe('Alex Morgan-Reid');
+      expect(await nameOf('2026-06-15')).toBe('Alex Morgan');
+    } finally {
+      await app.gql(RENAME, { input: { ownerId: owned.id, name: 'Alex Morgan' } });
+      app.clock.set('2026-06-15T17:00:00.000Z');
+    }
+  });
+
   it('refuses a due date before the meeting and blank text, naming the field, and writes nothing', async () => {
     const early = await withNoNewEvents(app, () => raise({ dueDate: '2026-06-14' }));
     expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate', rule: 'notBeforeMeeting' });

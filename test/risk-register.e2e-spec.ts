@@ -178,4 +178,50 @@ describe('The risk register, over HTTP', () => {
     const elsewhere = await app.as('elsewhere').gql(READ, { asAt: '2026-06-11' });
     expect(elsewhere.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
+
+  it('passes a risk to another owner by owner id or user id, with the reason; the old owner may no longer re-score it, and its history and as-at reads show the change', async () => {
+    const plan = 'risk-reassign';
+    const REASSIGN = `mutation ($input: ReassignRiskOwnerInput!) { reassignRiskOwner(input: $input) { revision owner { id name role } ownerChanges { from { name } to { name } reason revision } } }`;
+    const at = (instant: string) => app.clock.set(instant);
+    let riskId = '';
+    let sam = '';
+    try {
+      at('2026-06-01T09:00:00.000Z');
+      await app.gql(CREATE_PLAN, { input: planInput(plan) });
+      riskId = (await app.gql(RAISE, { input: riskInput(plan) })).data.raiseRisk.id;
+      const added = await app.gql(ADD_MITIGATION, { input: { riskId, expectedRevision: 0, description: 'Second bid', owner: { name: 'Sam Patel', role: 'SEND and AP Lead', organisation: 'Council' }, dueDate: '2026-09-30' } });
+      sam = (await app.gql(`{ risk(planId: "${plan}", ref: "R1") { mitigations { owner { id } } } }`)).data.risk.mitigations[0].owner.id;
+      expect(added.data.addMitigation.revision).toBe(1);
+
+      const byMember = await unchanged(() => app.as('risk-owner').gql(REASSIGN, { input: { riskId, expectedRevision: 1, owner: { ownerId: sam }, reason: 'Handing over' } }));
+      expect(byMember.errors![0].extensions!.code).toBe('FORBIDDEN');
+      const same = await unchanged(() => app.gql(REASSIGN, { input: { riskId, expectedRevision: 1, owner: { userId: 'risk-owner' }, reason: 'No change' } }));
+      expect(same.errors![0]).toMatchObject({ message: 'Alex Morgan already owns risk R1', extensions: { code: 'FAILED_PRECONDITION', rule: 'riskOwnerChanges' } });
+      const stale = await unchanged(() => app.gql(REASSIGN, { input: { riskId, expectedRevision: 0, owner: { ownerId: sam }, reason: 'Handing over' } }));
+      expect(stale.errors![0].extensions!.code).toBe('CONFLICT');
+
+      at('2026-06-10T09:00:00.000Z');
+      const moved = await app.as('member').gql(REASSIGN, { input: { riskId, expectedRevision: 1, owner: { ownerId: sam }, reason: 'Sufficiency moved to the SEND service' } });
+      expect(moved.errors).toBeUndefined();
+      expect(moved.data.reassignRiskOwner).toEqual({
+        revision: 2,
+        owner: { id: sam, name: 'Sam Patel', role: 'SEND and AP Lead' },
+        ownerChanges: [{ from: { name: 'Alex Morgan' }, to: { name: 'Sam Patel' }, reason: 'Sufficiency moved to the SEND service', revision: 2 }],
+      });
+    } finally {
+      at('2026-06-15T10:00:00.000Z');
+    }
+    const rescore = await unchanged(() =>
+      app.as('risk-owner').gql(RESCORE, { input: { riskId, expectedRevision: 2, current: { likelihood: 1, impact: 1 }, commentary: 'Not mine now', asAt: '2026-06-15' } }),
+    );
+    expect(rescore.errors![0].extensions!.code).toBe('FORBIDDEN');
+
+    const READ = `query ($recordedBy: String) { risk(planId: "${plan}", ref: "R1", recordedBy: $recordedBy) { owner { name } ownerChanges { to { name } } } }`;
+    expect((await app.gql(READ, { recordedBy: '2026-06-05T00:00:00Z' })).data.risk).toEqual({ owner: { name: 'Alex Morgan' }, ownerChanges: [] });
+    expect((await app.gql(READ, { recordedBy: '2026-06-11T00:00:00Z' })).data.risk).toEqual({ owner: { name: 'Sam Patel' }, ownerChanges: [{ to: { name: 'Sam Patel' } }] });
+
+    const back = await app.gql(REASSIGN, { input: { riskId, expectedRevision: 2, owner: { userId: 'risk-owner' }, reason: 'Back to the director' } });
+    expect(back.data.reassignRiskOwner.owner.name).toBe('Alex Morgan');
+    expect(back.data.reassignRiskOwner.ownerChanges.map((c: { to: { name: string } }) => c.to.name)).toEqual(['Sam Patel', 'Alex Morgan']);
+  });
 });

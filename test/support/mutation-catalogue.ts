@@ -47,6 +47,7 @@ export const MUTATIONS = [
   'setRiskReviewDate',
   'addMitigation',
   'changeMitigationStatus',
+  'reassignRiskOwner',
   'closeRisk',
   'recordRiskAsIssue',
   'raiseChallenge',
@@ -207,13 +208,13 @@ const followUpMutation = (name: string, inputType: string) => `mutation ($input:
 
 /**
  * A follow-up asked for at a held meeting, naming the matrix's "owner" (an action owner in the
- * test area) as the person to do it.
+ * test area) by user id: the owner Alex Morgan they are linked to is the one to do it.
  */
 async function meetingWithFollowUp(gql: Gql, planId: string): Promise<{ followUpId: string }> {
   const { meetingId } = await heldMeeting(gql, planId);
   const raised = await must<{ id: string }>(
     gql(followUpMutation('raiseFollowUp', 'RaiseFollowUpInput'), {
-      input: { meetingId, description: 'Bring the performance dashboard to the next meeting', owner: { name: 'Alex Morgan', role: 'Finance Lead – High Needs', userId: 'owner' }, dueDate: '2026-07-13' },
+      input: { meetingId, description: 'Bring the performance dashboard to the next meeting', ownedBy: { userId: 'owner' }, dueDate: '2026-07-13' },
     }),
     'raiseFollowUp',
   );
@@ -611,6 +612,13 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string, app?: Test
     const { riskId, revision, mitigationId } = await riskWithMitigation(gql, planId);
     return { query: riskMutation('changeMitigationStatus', 'ChangeMitigationStatusInput'), variables: { input: { riskId, expectedRevision: revision, mitigationId, status: 'IN_PROGRESS', commentary: 'Panel met twice' } } };
   },
+  reassignRiskOwner: async (gql, planId) => {
+    const { riskId, revision } = await planWithRisk(gql, planId);
+    return {
+      query: riskMutation('reassignRiskOwner', 'ReassignRiskOwnerInput'),
+      variables: { input: { riskId, expectedRevision: revision, owner: { name: 'Jordan Lee', role: 'Head of SEND', organisation: 'Council' }, reason: 'Sufficiency moved to the SEND service' } },
+    };
+  },
   closeRisk: async (gql, planId) => {
     const { riskId, revision } = await planWithRisk(gql, planId);
     return { query: riskMutation('closeRisk', 'CloseRiskInput'), variables: { input: { riskId, expectedRevision: revision, reason: 'Capital bid approved' } } };
@@ -651,7 +659,7 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string, app?: Test
     const { meetingId } = await heldMeeting(gql, planId);
     return {
       query: followUpMutation('raiseFollowUp', 'RaiseFollowUpInput'),
-      variables: { input: { meetingId, description: 'Invite the parent carer forum chair', owner: { name: 'Claire Benson', role: 'Parent Carer Forum co-chair' }, dueDate: '2026-07-13' } },
+      variables: { input: { meetingId, description: 'Invite the parent carer forum chair', ownedBy: { name: 'Claire Benson', role: 'Co-chair', organisation: 'Parent Carer Forum' }, dueDate: '2026-07-13' } },
     };
   },
   updateFollowUp: async (gql, planId) => {

@@ -117,6 +117,20 @@ describe('upcast', () => {
     });
   });
 
+  describe('FollowUpRaised', () => {
+    const v1 = { followUpId: 'f1', planId: 'p', meetingId: 'm', meetingDate: '2026-01-12', description: 'Bring the dashboard', owner: { name: 'Sam Patel', role: 'Head of SEND', userId: 'sam' }, dueDate: '2026-02-09' };
+
+    it('is at version 2, which names the owner by id', () => {
+      expect(EVENT_SCHEMA_VERSIONS.FollowUpRaised).toBe(2);
+    });
+
+    it('loads a v1 event (an owner as text) with no owner id, keeping the name, the role and the user it named', () => {
+      expect(upcast('FollowUpRaised', 1, v1).data).toEqual({ ...v1, owner: { ownerId: null, name: 'Sam Patel', role: 'Head of SEND', organisation: null, userId: 'sam' } });
+      const { userId: _none, ...withoutUser } = v1.owner;
+      expect(upcast('FollowUpRaised', 1, { ...v1, owner: withoutUser }).data).toMatchObject({ owner: { ownerId: null, userId: null } });
+    });
+  });
+
   describe('currentVersionOf, which the event store applies as it reads', () => {
     const stored = (schemaVersion: number, data: Record<string, unknown>) => ({
       type: 'EvidenceAttached',

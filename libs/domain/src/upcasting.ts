@@ -55,6 +55,11 @@ export const UPCASTERS: Record<string, Upcaster> = {
   'ActionDelegated@1': (data, facts) => ({ ...data, delegatedBy: facts.actor?.userId ?? null }),
   // v2 can name one statistical neighbour council; every value before it was an aggregate (England, region, the neighbours' median).
   'ComparatorRecorded@1': (data) => ({ ...data, neighbour: null }),
+  // v2 names the owner by id; a v1 owner was text (a name, a role, maybe a user id), and stays so.
+  'FollowUpRaised@1': (data) => {
+    const owner = data.owner as { name: string; role: string; userId?: string | null };
+    return { ...data, owner: { ownerId: null, name: owner.name, role: owner.role, organisation: null, userId: owner.userId ?? null } };
+  },
 };
 
 export class UnknownEventTypeError extends Error {

@@ -32,9 +32,11 @@ export class ChallengeReadService {
   }
 
   /** The plan's threads in these statuses as they stood at an instant, oldest raised first; the caller has checked the plan. */
-  async forPlanAt(planId: string, statuses: ChallengeStatus[], instant: string): Promise<ChallengeModel[]> {
+  async forPlanAt(planId: string, statuses: ChallengeStatus[], instant: string, subjectId?: string): Promise<ChallengeModel[]> {
     const [threads] = await this.history.threadsAt(planId, [instant]);
-    return threads.challenges.filter((c) => statuses.includes(c.status)).map((row) => ({ ...toModel(row), shownAsAt: instant }));
+    return threads.challenges
+      .filter((c) => statuses.includes(c.status) && (subjectId === undefined || c.subjectId === subjectId))
+      .map((row) => ({ ...toModel(row), shownAsAt: instant }));
   }
 
   /** The caller has already checked the person may see the plan. */

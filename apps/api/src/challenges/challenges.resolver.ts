@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { ChallengeCommand, Principal } from '@send/domain';
 import { deterministicUuid } from '@send/event-store';
@@ -9,7 +9,11 @@ import { listComplexity } from '../hardening/list-complexity';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { AnswerChallengeInput, FollowUpChallengeInput, RaiseChallengeInput, ResolveChallengeInput } from './dto/challenge.input';
 import { ChallengeReadService } from './challenge-read.service';
-import { ChallengeMessageModel, ChallengeModel, ChallengeStatusName } from './models/challenge.model';
+import { ChallengeMessageModel, ChallengeModel } from './models/challenge.model';
+import { ChallengesArgs } from './dto/challenges.args';
+import { AsAtService } from '../as-at/as-at.service';
+import { ExpensiveRead } from '../hardening/expensive-read.guard';
+import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 
 /** Challenge and response: the board and the DfE adviser ask, owners answer, the board resolves. */
 @Resolver(() => ChallengeModel)
@@ -19,17 +23,23 @@ export class ChallengesResolver {
     private readonly projections: ProjectionService,
     private readonly reader: ChallengeReadService,
     private readonly plans: ActionReadService,
+    private readonly asAt: AsAtService,
   ) {}
 
-  @Query(() => [ChallengeModel], { description: "A plan's challenge threads, oldest first: the open ones unless `statuses` says otherwise; `subjectId` keeps one action's or risk's.", complexity: listComplexity(10) })
-  async challenges(
-    @Args('planId', { type: () => ID }) planId: string,
-    @Args('statuses', { type: () => [ChallengeStatusName], defaultValue: ['AWAITING_ANSWER', 'ANSWERED'] }) statuses: ChallengeStatusName[],
-    @Args('subjectId', { type: () => ID, nullable: true }) subjectId: string | undefined,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<ChallengeModel[]> {
-    await this.plans.plan(planId, principal);
-    return this.reader.forPlan(planId, statuses, subjectId ?? undefined);
+  @Query(() => [ChallengeModel], {
+    description:
+      "A plan's challenge threads, oldest first: the open ones unless `statuses` says otherwise; `subjectId` keeps one action's or risk's. With recordedBy or asAtMeeting, the threads and their turns as they stood then, folded from their events (threads have no corrections, so knownAt changes nothing).",
+    complexity: asAtComplexity(listComplexity(10)),
+  })
+  @ExpensiveRead(readsThePast)
+  async challenges(@Args() args: ChallengesArgs, @CurrentPrincipal() principal: Principal): Promise<ChallengeModel[]> {
+    const plan = await this.plans.plan(args.planId, principal);
+    const instant = await this.asAt.instant(args, principal, plan.planId);
+    this.asAt.knownAt(args, instant);
+    const subjectId = args.subjectId ?? undefined;
+    if (instant === undefined) return this.reader.forPlan(plan.planId, args.statuses, subjectId);
+    await this.asAt.requirePlanExistedAt(plan.planId, instant);
+    return this.reader.forPlanAt(plan.planId, args.statuses, instant, subjectId);
   }
 
   @ResolveField(() => [ChallengeMessageModel], { description: 'Every turn, in order.', complexity: listComplexity(4) })

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     console.log(`Reading the history of plan ${values.plan} from the ${config.eventStore.type} event store…`);
-    const produced = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(store), store), risks: new RiskHistory(eventStoreRiskIndex(store), store, eventStoreRenamedOwners(store)), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(store), store), conditions: eventStoreConditionIndex(store) }, store, values.plan, choice, new Date().toISOString());
+    const produced = await produceQuarterlyReport({ plans: new PlanHistory(eventStoreStreamIndex(store), store), risks: new RiskHistory(eventStoreRiskIndex(store), store, eventStoreRenamedOwners(store)), actionLog: new ActionLogHistory(eventStoreFollowUpIndex(store), store, eventStoreRenamedOwners(store)), conditions: eventStoreConditionIndex(store) }, store, values.plan, choice, new Date().toISOString());
     const folder = resolve(values.out!);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, produced.htmlFileName), produced.html);

@@ -43,14 +43,15 @@ export function demoMeetingToolSteps(anchor: CalendarDate): DemoMeetingToolStep[
   DEMO_FOLLOW_UPS.forEach((f, i) => {
     const { meetingId, date } = meetingOf(f.cycle);
     const followUpId = deterministicUuid('demo-follow-up', f.key);
-    const { name, role, organisation } = demoOwner(f.owner);
-    const owner = { name, role: `${role}, ${organisation}`, userId: demoUserId(f.owner) };
+    // Named by owner id, as the board's form picks them from the owner directory; they report on it signed in as themselves.
+    const owner = { ...demoOwner(f.owner), userId: null };
+    const ownerUserId = demoUserId(f.owner);
     steps.push({ at: at(date, `17:0${i}`), userId: BOARD_CHAIR.userId, kind: 'followUp', command: { type: 'RaiseFollowUp', data: { followUpId, meetingId, description: f.description, owner, dueDate: addDays(date, f.dueIn) } } });
     for (const [days, what, note] of f.then) {
       const when = at(addDays(date, days), `11:0${i}`);
       // Owners report on their own; dropping one is the board's call.
       if (what === 'drop') steps.push({ at: when, userId: BOARD_CHAIR.userId, kind: 'followUp', command: { type: 'DropFollowUp', data: { followUpId, note } } });
-      else steps.push({ at: when, userId: owner.userId, kind: 'followUp', command: what === 'update' ? { type: 'UpdateFollowUp', data: { followUpId, note } } : { type: 'CompleteFollowUp', data: { followUpId, note } } });
+      else steps.push({ at: when, userId: ownerUserId, kind: 'followUp', command: what === 'update' ? { type: 'UpdateFollowUp', data: { followUpId, note } } : { type: 'CompleteFollowUp', data: { followUpId, note } } });
     }
   });
   const last = meetingOf(3);

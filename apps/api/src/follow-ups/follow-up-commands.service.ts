@@ -38,11 +38,13 @@ export class FollowUpCommands {
       if (plan.status !== 'active') throw new PlanNotFoundError(planId);
       context.localAreaId = plan.localArea.id;
       const hidden = () => (command.type === 'RaiseFollowUp' ? new MeetingNotFoundError(command.data.meetingId) : new FollowUpNotFoundError(command.data.followUpId));
-      // The owner is named by user id, so they are recognised as an action's delegate is: by who signed in.
+      // The owner is matched as an action's owner is: anyone signed in as a person linked to them. A
+      // follow-up minuted as text named one user, who is recognised as an action's delegate is.
+      const ownerId = followUp.exists ? (followUp.ownerId ?? undefined) : undefined;
       const ownerUserIds = followUp.exists && followUp.ownerUserId !== null ? [followUp.ownerUserId] : [];
-      const allowed = this.runner.authorize(options, command.type, plan.localArea.id, undefined, hidden, ownerUserIds);
+      const allowed = this.runner.authorize(options, command.type, plan.localArea.id, ownerId, hidden, ownerUserIds);
       // Read only once access is settled, so a refused caller learns nothing of who is registered.
-      const ownerUserId = command.type === 'RaiseFollowUp' ? command.data.owner?.userId?.trim() : undefined;
+      const ownerUserId = command.type === 'RaiseFollowUp' && !command.data.owner?.ownerId?.trim() ? command.data.owner?.userId?.trim() : undefined;
       if (ownerUserId) context.ownerUser = await this.runner.fold(userStream(ownerUserId), userDecider);
       return allowed;
     };

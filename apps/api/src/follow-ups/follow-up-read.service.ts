@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { canSeeArea, FollowUpNotFoundError, FollowUpStatus, londonDateOf, Principal } from '@send/domain';
 import { UpcastingEventStore } from '@send/event-store';
-import { ActionLogHistory, FollowUpEntity, FollowUpNoteEntity, PlanEntity, readModelFollowUpIndex } from '@send/read-models';
+import { ActionLogHistory, FollowUpEntity, FollowUpNoteEntity, PlanEntity, readModelFollowUpIndex, readModelRenamedOwners } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { FollowUpModel, FollowUpNoteModel } from './models/follow-up.model';
@@ -24,7 +24,7 @@ export class FollowUpReadService {
     private readonly clock: Clock,
     @Inject(EVENT_STORE) store: UpcastingEventStore,
   ) {
-    this.history = new ActionLogHistory(readModelFollowUpIndex(dataSource), store);
+    this.history = new ActionLogHistory(readModelFollowUpIndex(dataSource), store, readModelRenamedOwners(dataSource));
   }
 
   /** The caller has already checked the person may see the plan (and, for an instant, that it existed then). */
@@ -66,7 +66,7 @@ export class FollowUpReadService {
       meetingId: row.meetingId,
       meetingDate: row.meetingDate,
       description: row.description,
-      owner: { name: row.ownerName, role: row.ownerRole, userId: row.ownerUserId },
+      owner: { id: row.ownerId, name: row.ownerName, role: row.ownerRole, organisation: row.ownerOrganisation, userId: row.ownerUserId },
       dueDate: row.dueDate,
       status: row.status,
       overdue: row.status === 'OPEN' && row.dueDate < today,

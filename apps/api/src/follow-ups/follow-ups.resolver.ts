@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
-import { FollowUpCommand, Principal } from '@send/domain';
+import { FollowUpCommand, FollowUpOwner, Principal } from '@send/domain';
+import { OwnerDirectory } from '../owners/directory/owner-directory.service';
 import { deterministicUuid } from '@send/event-store';
 import { ActionReadService } from '../reading/action-read.service';
 import { AsAtService } from '../as-at/as-at.service';
@@ -23,6 +24,7 @@ export class FollowUpsResolver {
     private readonly reader: FollowUpReadService,
     private readonly plans: ActionReadService,
     private readonly asAt: AsAtService,
+    private readonly owners: OwnerDirectory,
   ) {}
 
   @Query(() => [FollowUpModel], {
@@ -43,13 +45,16 @@ export class FollowUpsResolver {
     return followUp.notesReader(followUp.id);
   }
 
-  @Mutation(() => FollowUpModel, { description: 'Record a follow-up asked for at a meeting (board): what, who, by when.' })
-  raiseFollowUp(@Args('input') input: RaiseFollowUpInput, @CurrentPrincipal() principal: Principal): Promise<FollowUpModel> {
+  @Mutation(() => FollowUpModel, { description: 'Record a follow-up asked for at a meeting (board): what, who (an owner, by ownerId or userId), by when.' })
+  async raiseFollowUp(@Args('input') input: RaiseFollowUpInput, @CurrentPrincipal() principal: Principal): Promise<FollowUpModel> {
     const commandId = input.commandId ?? randomUUID();
     // From the command id, so a retried request records the same follow-up.
     const followUpId = deterministicUuid('follow-up', commandId);
-    const { meetingId, description, owner, dueDate } = input;
-    return this.send({ type: 'RaiseFollowUp', data: { followUpId, meetingId, description, owner: { name: owner.name, role: owner.role, userId: owner.userId ?? null }, dueDate } }, principal, commandId);
+    const { meetingId, description, dueDate } = input;
+    let owner: FollowUpOwner;
+    if (input.ownedBy) owner = { ...(await this.owners.resolveForMeeting(input.ownedBy, meetingId, principal, 'ownedBy')), userId: null };
+    else owner = { name: input.owner!.name, role: input.owner!.role, userId: input.owner!.userId ?? null };
+    return this.send({ type: 'RaiseFollowUp', data: { followUpId, meetingId, description, owner, dueDate } }, principal, commandId);
   }
 
   @Mutation(() => FollowUpModel, { description: 'Note progress, and a new due date if agreed (board, or the owner it names).' })

@@ -21,7 +21,7 @@ export class QuarterlyReportService {
     this.histories = {
       plans: new PlanHistory(readModelStreamIndex(dataSource), store),
       risks: new RiskHistory(readModelRiskIndex(dataSource), store, readModelRenamedOwners(dataSource)),
-      actionLog: new ActionLogHistory(readModelFollowUpIndex(dataSource), store),
+      actionLog: new ActionLogHistory(readModelFollowUpIndex(dataSource), store, readModelRenamedOwners(dataSource)),
       conditions: readModelConditionIndex(dataSource),
     };
   }

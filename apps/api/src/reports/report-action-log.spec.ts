@@ -4,7 +4,7 @@ import { reportActionLog } from './report-action-log';
 // Q4 2025/26: 1 January to 31 March 2026, UK time.
 const PERIOD = { from: '2025-12-31T23:59:59.999Z', to: '2026-03-31T22:59:59.999Z' };
 const followUp = (followUpId: string, dueDate: string, status: FollowUpEntity['status'] = 'OPEN', closedOn: string | null = null): FollowUpEntity => ({
-  followUpId, planId: 'p', meetingId: 'm', meetingDate: '2025-11-10', description: followUpId, ownerName: 'Sam Patel', ownerRole: 'Head of SEND', ownerUserId: null,
+  followUpId, planId: 'p', meetingId: 'm', meetingDate: '2025-11-10', description: followUpId, ownerId: null, ownerName: 'Sam Patel', ownerRole: 'Head of SEND', ownerOrganisation: null, ownerUserId: null,
   dueDate, status, closedOn, raisedAt: '2025-11-10T17:00:00.000Z', revision: 0,
 });
 const note = (followUpId: string, revision: number, text: string): FollowUpNoteEntity => ({ followUpId, revision, planId: 'p', kind: 'UPDATE', note: text, dueDate: null, on: '2026-02-01', actorName: null, actorRole: null, occurredAt: '2026-02-01T10:00:00.000Z' });

@@ -52,7 +52,9 @@ const STANDING_WORDS: Record<ReportFollowUpLine['standing'], string> = { OVERDUE
 function followUpRow(line: ReportFollowUpLine): string[] {
   const f = line.followUp;
   const standing = f.closedOn === null ? escape(STANDING_WORDS[line.standing]) : `${escape(STANDING_WORDS[line.standing])} on ${date(f.closedOn)}`;
-  return [escape(f.description), date(f.meetingDate), `${escape(f.ownerName)}, ${escape(f.ownerRole)}`, date(f.dueDate), standing, escape(line.latestNote)];
+  // An owner from the directory has an organisation; one minuted as text had it in the role, if at all.
+  const owner = [f.ownerName, f.ownerRole, ...(f.ownerOrganisation ? [f.ownerOrganisation] : [])].map(escape).join(', ');
+  return [escape(f.description), date(f.meetingDate), owner, date(f.dueDate), standing, escape(line.latestNote)];
 }
 
 function groupRows(groups: MovementGroup[]): string[][] {

@@ -13,6 +13,7 @@ import {
   ChangeRiskLinksInput,
   CloseRiskInput,
   RaiseRiskInput,
+  ReassignRiskOwnerInput,
   RecordRiskAsIssueInput,
   RescoreRiskInput,
   ReviseRiskTargetInput,
@@ -79,6 +80,12 @@ export class RiskCommandsResolver {
   changeMitigationStatus(@Args('input') input: ChangeMitigationStatusInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
     const { riskId, mitigationId, status, commentary } = input;
     return this.change(input, principal, { type: 'ChangeMitigationStatus', data: { riskId, mitigationId, status, commentary } });
+  }
+
+  @Mutation(() => RiskModel, { description: "Give an open risk to another owner, with the reason (programme office, board); the risk's history keeps who had it before." })
+  async reassignRiskOwner(@Args('input') input: ReassignRiskOwnerInput, @CurrentPrincipal() principal: Principal): Promise<RiskModel> {
+    const owner = await this.owners.resolveForRisk(input.owner, input.riskId, principal);
+    return this.change(input, principal, { type: 'ReassignRiskOwner', data: { riskId: input.riskId, owner, reason: input.reason } });
   }
 
   @Mutation(() => RiskModel, { description: 'Close a risk, with the reason (board).' })

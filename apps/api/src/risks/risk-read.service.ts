@@ -4,9 +4,9 @@ import { canSeeArea, DEFAULT_ESCALATION_SCORE, escalationReasons, Principal, Ris
 import { UpcastingEventStore } from '@send/event-store';
 import { MitigationEntity, PlanEntity, readModelRenamedOwners, readModelRiskIndex, RiskEntity, RiskHistory, riskMovementBetween, RiskScoreEntity } from '@send/read-models';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
+import { MitigationModel, RiskModel, RiskOwnerChangeModel, RiskScoreModel } from './models/risk.model';
 import { RiskMovementModel } from './models/risk-movement.model';
-import { HistoricRiskReader, mitigationModels, ownerModel, ratingModel, RiskReader, scoreModels } from './risk-reader';
+import { HistoricRiskReader, mitigationModels, ownerChangesOf, ownerModel, ratingModel, RiskReader, scoreModels } from './risk-reader';
 
 /** A risk row as the API shows it, escalated against its plan's threshold at the instant shown. */
 export function toRiskModel(row: RiskEntity, reader: RiskReader, escalationScore: number): RiskModel {
@@ -95,6 +95,10 @@ export class RiskReadService implements RiskReader {
     return mitigationModels(await this.dataSource.getRepository(MitigationEntity).findBy({ riskId }));
   }
 
+  ownerChanges(riskId: string): Promise<RiskOwnerChangeModel[]> {
+    return ownerChangesOf(this.store, riskId);
+  }
+
   /** The score at which the plan's open risks go on the board's agenda, as it stands. */
   async escalationScore(planId: string): Promise<number> {
     return (await this.dataSource.getRepository(PlanEntity).findOneBy({ planId }))?.riskEscalationScore ?? DEFAULT_ESCALATION_SCORE;
@@ -104,7 +108,7 @@ export class RiskReadService implements RiskReader {
   async movement(planId: string, from: string, to: string): Promise<RiskMovementModel> {
     const [start, end] = await this.history.registersAt(planId, [from, to]);
     const moved = riskMovementBetween(start, end);
-    const reader = new HistoricRiskReader(end, to);
+    const reader = new HistoricRiskReader(end, to, this.store);
     const model = (row: RiskEntity) => toRiskModel(row, reader, end.escalationScore);
     const rescored = moved.rescored.map((r) => ({ ...r, risk: model(r.risk) }));
     return {
@@ -126,6 +130,6 @@ export class RiskReadService implements RiskReader {
 
   private async registerAt(planId: string, instant: string): Promise<{ rows: RiskEntity[]; reader: RiskReader; escalationScore: number }> {
     const [view] = await this.history.registersAt(planId, [instant]);
-    return { rows: view.risks, reader: new HistoricRiskReader(view, instant), escalationScore: view.escalationScore };
+    return { rows: view.risks, reader: new HistoricRiskReader(view, instant, this.store), escalationScore: view.escalationScore };
   }
 }

@@ -7,7 +7,7 @@ import { AsAtService } from '../as-at/as-at.service';
 import { asAtComplexity } from '../hardening/history-complexity';
 import { listComplexity } from '../hardening/list-complexity';
 import { RiskArgs, RisksArgs } from './dto/risk.args';
-import { MitigationModel, RiskModel, RiskScoreModel } from './models/risk.model';
+import { MitigationModel, RiskModel, RiskOwnerChangeModel, RiskScoreModel } from './models/risk.model';
 import { RiskReadService } from './risk-read.service';
 
 /** The plan's risk register: what could go wrong, how likely and how bad, and what is being done. */
@@ -48,6 +48,11 @@ export class RisksResolver {
   @ResolveField(() => [RiskScoreModel], { description: 'Every score the risk has had, oldest first, each with its commentary.', complexity: listComplexity(10) })
   scores(@Parent() risk: RiskModel): Promise<RiskScoreModel[]> {
     return risk.reader.scores(risk.id);
+  }
+
+  @ResolveField(() => [RiskOwnerChangeModel], { description: 'Each time the risk passed to another owner, oldest first, with the reason.', complexity: listComplexity(3) })
+  ownerChanges(@Parent() risk: RiskModel): Promise<RiskOwnerChangeModel[]> {
+    return risk.reader.ownerChanges(risk.id);
   }
 
   @ResolveField(() => [MitigationModel], { description: 'What is being done about it, soonest due first.', complexity: listComplexity(5) })

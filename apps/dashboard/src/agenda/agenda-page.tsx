@@ -1,7 +1,7 @@
 import { ChainsAtRisk } from '../dependencies/chains-at-risk';
 import { useState } from 'react';
 import { useQuery } from '../api/use-query';
-import { useAsAt } from '../as-at/as-at-context';
+import { AsAt, asAtArguments, describeAsAt, useAsAt } from '../as-at/as-at-context';
 import { useSession } from '../session/session-context';
 import { DateText } from '../shared/date-text';
 import { QueryStatus } from '../shared/query-status';
@@ -41,7 +41,7 @@ function FollowUps({ followUps, live, reload }: { followUps: Agenda['followUps']
             <tr key={f.id} data-overdue={f.overdue ? 'yes' : 'no'}>
               <th scope="row">{f.description}</th>
               <td>
-                {f.owner.name} <span className="secondary">({f.owner.role})</span>
+                {f.owner.name} <span className="secondary">({f.owner.organisation ? `${f.owner.role}, ${f.owner.organisation}` : f.owner.role})</span>
               </td>
               <td>
                 <DateText iso={f.meetingDate} />
@@ -131,8 +131,9 @@ function AgendaView({ agenda, live, reload }: { agenda: Agenda; live: boolean; r
   );
 }
 
-function MeetingAgenda({ meetingId, live }: { meetingId: string; live: boolean }) {
-  const state = useQuery<{ meetingAgenda: Agenda }>(AGENDA_QUERY, { id: meetingId });
+function MeetingAgenda({ meetingId, asAt }: { meetingId: string; asAt: AsAt }) {
+  const live = asAt === null;
+  const state = useQuery<{ meetingAgenda: Agenda }>(AGENDA_QUERY, { id: meetingId, ...asAtArguments(asAt) });
   return (
     <QueryStatus state={state}>
       {({ meetingAgenda }) => (
@@ -145,19 +146,20 @@ function MeetingAgenda({ meetingId, live }: { meetingId: string; live: boolean }
 }
 
 /**
- * What the board must look at in a meeting: the next one unless another is chosen. Always as
- * things stand now; the follow-ups take notes while the plan is shown live (editing is off while
- * looking at the past, as on every view).
+ * What the board must look at in a meeting: the next one unless another is chosen. As things
+ * stand now, or as they stood at the date or meeting chosen in the as-at controls (the meetings
+ * to choose from too, so the next meeting is the one that was next then); the follow-ups take
+ * notes while the plan is shown live (editing is off while looking at the past, as on every view).
  */
 export function AgendaPage() {
   const { plan } = useSession();
   const { asAt } = useAsAt();
   const [chosen, setChosen] = useState('');
-  const meetings = useQuery<{ meetings: MeetingChoice[] }>(MEETINGS_QUERY, { planId: plan.id });
+  const meetings = useQuery<{ meetings: MeetingChoice[] }>(MEETINGS_QUERY, { planId: plan.id, ...asAtArguments(asAt) });
   return (
     <>
       <h1>Agenda</h1>
-      {asAt !== null && <p>The agenda shows things as they stand now, whatever date or meeting is chosen above.</p>}
+      {asAt !== null && <p data-agenda-as-at>The meetings and the agenda are shown {describeAsAt(asAt)}.</p>}
       <QueryStatus state={meetings}>
         {({ meetings: list }) => {
           const meeting = list.find((m) => m.id === chosen) ?? nextMeeting(list);
@@ -171,7 +173,7 @@ export function AgendaPage() {
                 options={list.map((m) => ({ value: m.id, label: `${m.title}${m.closed ? ' (closed)' : ''}` }))}
                 onChange={setChosen}
               />
-              <MeetingAgenda meetingId={meeting.id} live={asAt === null} />
+              <MeetingAgenda meetingId={meeting.id} asAt={asAt} />
             </>
           );
         }}

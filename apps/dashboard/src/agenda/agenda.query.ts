@@ -1,7 +1,9 @@
 import type { ChallengeStatus, PlanDecisionKind, RiskBand } from '@send/domain';
 import type { SlippingAction } from '../dependencies/dependencies.query';
 
-export const MEETINGS_QUERY = `query Meetings($planId: ID!) { meetings(planId: $planId) { id date title closed } }`;
+export const MEETINGS_QUERY = `query Meetings($planId: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  meetings(planId: $planId, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { id date title closed }
+}`;
 
 export interface MeetingChoice {
   id: string;
@@ -10,10 +12,10 @@ export interface MeetingChoice {
   closed: boolean;
 }
 
-export const AGENDA_QUERY = `query Agenda($id: ID!) {
-  meetingAgenda(meetingId: $id) {
+export const AGENDA_QUERY = `query Agenda($id: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  meetingAgenda(meetingId: $id, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     meeting { id date title closed }
-    followUps { id description meetingDate dueDate overdue owner { name role userId } notes { note on } }
+    followUps { id description meetingDate dueDate overdue owner { id name role organisation userId } notes { note on } }
     escalatedRisks { risk { id ref title current { score band } } escalatedSince awaitingDecision decisionsSince { id meetingDate kind summary } }
     slippingDependencies { action { id ref title rag dueDate originalDueDate slipReasons } reasons atRisk { action { id ref title } chain } }
     openChallenges { id subjectRef status messages { text } }
@@ -28,7 +30,8 @@ export interface AgendaFollowUp {
   meetingDate: string;
   dueDate: string;
   overdue: boolean;
-  owner: { name: string; role: string; userId: string | null };
+  /** `id` null (and `userId` perhaps set) for a follow-up whose owner was minuted as text. */
+  owner: { id: string | null; name: string; role: string; organisation: string | null; userId: string | null };
   notes: { note: string; on: string }[];
 }
 

@@ -8,7 +8,7 @@ import { AgendaFollowUp, COMPLETE_FOLLOW_UP, DROP_FOLLOW_UP, UPDATE_FOLLOW_UP } 
 
 /**
  * A note on one follow-up, sent as progress, as done, or (the board only) as dropped; shown to
- * whoever the access policy lets change it: the board and the person it names.
+ * whoever the access policy lets change it: the board and the owner it names (anyone linked to them).
  */
 export function FollowUpNoteForm({ followUp, onDone }: { followUp: AgendaFollowUp; onDone(): void }) {
   const { me, plan } = useSession();
@@ -18,7 +18,8 @@ export function FollowUpNoteForm({ followUp, onDone }: { followUp: AgendaFollowU
   const update = useChange(UPDATE_FOLLOW_UP, onDone);
   const complete = useChange(COMPLETE_FOLLOW_UP, onDone);
   const drop = useChange(DROP_FOLLOW_UP, onDone);
-  const named = { delegates: followUp.owner.userId ? [{ userId: followUp.owner.userId }] : [] };
+  // The owner it names by id, as an action's owner; one minuted as text named a user, recognised as a delegate is.
+  const named = { owner: followUp.owner.id ? { id: followUp.owner.id } : undefined, delegates: followUp.owner.userId ? [{ userId: followUp.owner.userId }] : [] };
   const area = plan.localArea.id;
   if (!may(me, 'UpdateFollowUp', area, named)) return null;
   const sending = update.sending || complete.sending || drop.sending;

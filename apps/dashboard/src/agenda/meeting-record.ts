@@ -6,6 +6,13 @@ export const RECORD_PLAN_DECISION = `mutation RecordPlanDecision($input: RecordP
 
 export const RAISE_FOLLOW_UP = `mutation RaiseFollowUp($input: RaiseFollowUpInput!) { raiseFollowUp(input: $input) { id description dueDate owner { name } } }`;
 
+/** Whom a follow-up can name: the plan's owners, from the owner directory, by id. */
+export const FOLLOW_UP_OWNERS_QUERY = `query FollowUpOwners($planId: ID!) { owners(planId: $planId) { owner { id name role organisation } } }`;
+
+export interface FollowUpOwnersAnswer {
+  owners: { owner: { id: string; name: string; role: string; organisation: string } }[];
+}
+
 export interface RecordPlanDecisionAnswer {
   recordPlanDecision: { id: string; planDecisions: { id: string; subjectKind: 'PLAN' | 'RISK'; riskRef: string | null; kind: PlanDecisionKind; summary: string }[] };
 }

@@ -8,7 +8,10 @@ import { ErrorSummary } from '../shared/error-summary';
 import { dateErrorFor, errorFor, FieldMap, FormError } from '../shared/field-errors';
 import { TextField } from '../shared/text-field';
 import { longDate } from '../shared/uk-dates';
-import { RAISE_FOLLOW_UP, RaiseFollowUpAnswer } from './meeting-record';
+import { useQuery } from '../api/use-query';
+import { useSession } from '../session/session-context';
+import { SelectField, SelectOption } from '../shared/select-field';
+import { FOLLOW_UP_OWNERS_QUERY, FollowUpOwnersAnswer, RAISE_FOLLOW_UP, RaiseFollowUpAnswer } from './meeting-record';
 
 const DATE_ID = 'follow-up-due';
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
@@ -16,17 +19,21 @@ const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 // The API's field names, the box each is typed in, and plainer words for the refusals the board can meet.
 const FIELDS: FieldMap = {
   description: { targetId: 'follow-up-description', messages: { isNotEmpty: 'Enter what the meeting asks for' } },
-  'owner.name': { targetId: 'follow-up-owner-name', messages: { isNotEmpty: 'Enter who will do it' } },
-  'owner.role': { targetId: 'follow-up-owner-role', messages: { isNotEmpty: 'Enter their role and organisation' } },
+  ownedBy: { targetId: 'follow-up-owner', messages: { isDefined: 'Choose who will do it' } },
+  'ownedBy.ownerId': { targetId: 'follow-up-owner', messages: {} },
   dueDate: { targetId: `${DATE_ID}-day`, messages: { notBeforeMeeting: 'The due date cannot be before the meeting', isCalendarDate: 'The due date must be a real date' } },
 };
 
-/** Something the meeting asks of someone that is not a plan action: what, who, by when; carried to later agendas until done. */
+/** Something the meeting asks of someone that is not a plan action: what, who (an owner from the directory), by when; carried to later agendas until done. */
 export function RaiseFollowUpForm({ meetingId, onDone, onSaved }: { meetingId: string; onDone(): void; onSaved(message: string | null): void }) {
   const change = useChange<RaiseFollowUpAnswer>(RAISE_FOLLOW_UP, onDone);
   const [description, setDescription] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const { plan } = useSession();
+  const owners = useQuery<FollowUpOwnersAnswer>(FOLLOW_UP_OWNERS_QUERY, { planId: plan.id });
+  const choices: SelectOption[] = (owners.data?.owners ?? [])
+    .map(({ owner: o }) => ({ value: o.id, label: `${o.name}, ${o.role}, ${o.organisation}` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
   const [due, setDue] = useState<DateParts>(EMPTY_DATE);
   const { errors, refusal, found: show, refused } = useFormErrors(FIELDS, 'follow-up-description');
 
@@ -36,18 +43,16 @@ export function RaiseFollowUpForm({ meetingId, onDone, onSaved }: { meetingId: s
     const found: FormError[] = [];
     const required = (field: string, value: string, message: string) => value.trim() === '' && found.push({ field, targetId: FIELDS[field].targetId, message });
     required('description', description, 'Enter what the meeting asks for');
-    required('owner.name', name, 'Enter who will do it');
-    required('owner.role', role, 'Enter their role and organisation');
+    required('ownedBy', ownerId, 'Choose who will do it');
     const date = readDate(due, 'The due date');
     if (date.iso === undefined) found.push({ field: 'dueDate', targetId: firstBoxId(DATE_ID, date), message: date.message, parts: date.parts });
     show(found);
     if (found.length > 0 || date.iso === undefined) return;
-    const outcome = await change.send({ input: { meetingId, description, owner: { name, role }, dueDate: date.iso } });
+    const outcome = await change.send({ input: { meetingId, description, ownedBy: { ownerId }, dueDate: date.iso } });
     if (outcome.error) return refused(outcome.error);
     const saved = outcome.data.raiseFollowUp;
     setDescription('');
-    setName('');
-    setRole('');
+    setOwnerId('');
     setDue(EMPTY_DATE);
     onSaved(`Follow-up recorded for ${saved.owner.name}, due ${longDate(saved.dueDate)}: ${saved.description}`);
   }
@@ -57,8 +62,15 @@ export function RaiseFollowUpForm({ meetingId, onDone, onSaved }: { meetingId: s
       <h3 id="raise-follow-up-heading">Ask for a follow-up</h3>
       <ErrorSummary errors={errors} />
       <TextField id="follow-up-description" label="What the meeting asks for" rows={2} value={description} error={errorFor(errors, 'description')} onChange={setDescription} />
-      <TextField id="follow-up-owner-name" label="Who will do it" value={name} error={errorFor(errors, 'owner.name')} onChange={setName} />
-      <TextField id="follow-up-owner-role" label="Their role and organisation" value={role} error={errorFor(errors, 'owner.role')} onChange={setRole} />
+      <SelectField
+        id="follow-up-owner"
+        label="Who will do it"
+        anyLabel="Choose an owner"
+        options={choices}
+        value={ownerId}
+        error={errorFor(errors, 'ownedBy') ?? errorFor(errors, 'ownedBy.ownerId')}
+        onChange={setOwnerId}
+      />
       <DateInput id={DATE_ID} legend="Due by" hint="Not before the meeting." value={due} error={dateErrorFor(errors, 'dueDate')} onChange={setDue} />
       {refusal && <ErrorMessage error={refusal} title="The follow-up was not recorded" />}
       <button type="submit" disabled={change.sending}>

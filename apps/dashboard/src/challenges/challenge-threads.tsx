@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useQuery } from '../api/use-query';
+import { asAtArguments, useAsAt } from '../as-at/as-at-context';
 import { useChange } from '../shared/use-change';
 import { ActionOwnership, may } from '../session/permissions';
 import { useSession } from '../session/session-context';
@@ -43,12 +44,13 @@ function TextReply({ label, button, onSend }: { label: string; button: string; o
 /**
  * The board's challenge threads about one action or risk: every turn in order, and the turn this person
  * may take now (the board and the DfE adviser ask, the owner answers, the board resolves).
- * Looking at the past shows the threads as they stand now and no controls.
+ * Looking at the past shows the threads as they stood then (the as-at controls' meeting or date) and no controls.
  */
 export function ChallengeThreads({ subject, live }: { subject: ActionOwnership & { id: string; kind: 'ACTION' | 'RISK' }; live: boolean }) {
   const noun = subject.kind === 'ACTION' ? 'action' : 'risk';
   const { me, plan } = useSession();
-  const state = useQuery<{ challenges: ChallengeThread[] }>(CHALLENGES_QUERY, { planId: plan.id, subjectId: subject.id });
+  const { asAt } = useAsAt();
+  const state = useQuery<{ challenges: ChallengeThread[] }>(CHALLENGES_QUERY, { planId: plan.id, subjectId: subject.id, ...asAtArguments(asAt) });
   const area = plan.localArea.id;
   const raise = useChange(RAISE_CHALLENGE, state.reload);
   const answer = useChange(ANSWER_CHALLENGE, state.reload);

@@ -1,7 +1,7 @@
 import type { ChallengeStatus, ChallengeSubjectKind } from '@send/domain';
 
-export const CHALLENGES_QUERY = `query Challenges($planId: ID!, $subjectId: ID) {
-  challenges(planId: $planId, subjectId: $subjectId, statuses: [AWAITING_ANSWER, ANSWERED, RESOLVED]) {
+export const CHALLENGES_QUERY = `query Challenges($planId: ID!, $subjectId: ID, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
+  challenges(planId: $planId, subjectId: $subjectId, statuses: [AWAITING_ANSWER, ANSWERED, RESOLVED], recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
     id status subjectKind subjectRef
     messages { kind text byName at }
   }

@@ -8,6 +8,7 @@ import { QueryStatus } from '../shared/query-status';
 import { RagBadge } from '../shared/rag-badge';
 import { LinkedActionList } from '../shared/linked-action-list';
 import { TableScroll } from '../shared/table-scroll';
+import { ukDateOf } from '../shared/uk-dates';
 import { RISK_QUERY, RiskAnswer } from './risk.query';
 
 const STATUS_WORDS = { OPEN: 'open', CLOSED: 'closed', BECAME_ISSUE: 'became an issue' } as const;
@@ -16,7 +17,7 @@ const MITIGATION_WORDS = { PLANNED: 'planned', IN_PROGRESS: 'in progress', DONE:
 /**
  * One risk: what could go wrong and why, its scores over time, what is being done, the actions it
  * threatens or that mitigate it, what the board decided and the questions asked about it; live or
- * as at the instant chosen (the threads and decisions as they stand now).
+ * as at the instant chosen (the decisions as they stand now).
  */
 export function RiskPage({ riskRef }: { riskRef: string }) {
   const { plan } = useSession();
@@ -44,6 +45,15 @@ export function RiskPage({ riskRef }: { riskRef: string }) {
               <dt>Owner</dt>
               <dd>
                 {r.owner.name}, {r.owner.role}, {r.owner.organisation}
+                {r.ownerChanges.length > 0 && (
+                  <ul className="risk-owner-changes" data-list="risk-owner-changes">
+                    {r.ownerChanges.map((c) => (
+                      <li key={c.revision}>
+                        From {c.from.name} to {c.to.name} on <DateText iso={ukDateOf(c.recordedAt)} />: {c.reason}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </dd>
               <dt>Cause</dt>
               <dd>{r.cause}</dd>

@@ -12,6 +12,7 @@ export const RISK_QUERY = `query Risk($planId: ID!, $ref: String!, $recordedBy: 
     scores { rating { score band } asOfDate commentary revision }
     mitigations { id description status dueDate owner { name } lastCommentary }
     decisions { id meetingDate kind summary }
+    ownerChanges { from { name } to { name } reason recordedAt revision }
   }
   actions(planId: $planId, first: 100, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { edges { node { id ref title rag } } }
 }`;
@@ -47,6 +48,7 @@ export interface RiskDetail {
   scores: { rating: { score: number; band: RiskBand }; asOfDate: string | null; commentary: string | null; revision: number }[];
   mitigations: { id: string; description: string; status: MitigationStatus; dueDate: string; owner: { name: string }; lastCommentary: string | null }[];
   decisions: { id: string; meetingDate: string; kind: string; summary: string }[];
+  ownerChanges: { from: { name: string }; to: { name: string }; reason: string; recordedAt: string; revision: number }[];
 }
 
 export interface RiskAnswer {

@@ -4,7 +4,7 @@ import type { Me } from './me.query';
 type CommandType = Parameters<typeof authorizeCommand>[1];
 
 export interface ActionOwnership {
-  /** None for what is owned by user id alone (a follow-up names its owner's user, as a delegate is named). */
+  /** None for what is owned by user id alone (a follow-up minuted as text names its owner's user, as a delegate is named). */
   owner?: { id: string };
   delegates: { userId: string }[];
 }

@@ -119,6 +119,8 @@ export const ACCESS_RULES: Record<CommandType, Rule> = {
   SetRiskReviewDate: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: "set this risk's review date" },
   AddMitigation: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: 'add a mitigation to this risk' },
   ChangeMitigationStatus: { roles: ['PLAN_ADMINISTRATOR'], ownRoles: ['ACTION_OWNER'], owned: 'risk', what: "change a mitigation's status" },
+  // Who answers for a risk is the register's keeper's call or the board's, as raising one is; not the owner's own.
+  ReassignRiskOwner: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: "reassign a risk's owner" },
   CloseRisk: { roles: ['BOARD_CHAIR', 'BOARD_MEMBER'], what: 'close a risk' },
   RecordRiskAsIssue: { roles: ['PLAN_ADMINISTRATOR', 'BOARD_CHAIR', 'BOARD_MEMBER'], what: 'record a risk as an issue' },
   // Challenge and response: the board and the DfE adviser ask, the owner of what is asked about

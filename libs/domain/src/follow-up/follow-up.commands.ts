@@ -4,12 +4,16 @@ export const FOLLOW_UP_STATUSES = ['OPEN', 'DONE', 'DROPPED'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /**
- * Who is to do it, as minuted: a name and a role, and the person's user id when they sign in to
- * the tracker (then they may report on it themselves).
+ * Who is to do it: an owner of the owner directory (`ownerId`, with their name, role and
+ * organisation as the directory gives them), whom every person linked to them may act as. A
+ * follow-up minuted as text (before owners were named by id, or by the deprecated text input) has
+ * no ownerId: a name and a role, and the person's user id when they sign in to the tracker.
  */
 export interface FollowUpOwner {
+  ownerId?: string | null;
   name: string;
   role: string;
+  organisation?: string | null;
   userId?: string | null;
 }
 

@@ -42,7 +42,7 @@ const raised: FollowUpEvent = {
     meetingId: 'm-2026-11',
     meetingDate: '2026-11-16',
     description: 'Bring the performance dashboard to the next meeting',
-    owner: { name: 'Sam Patel', role: 'Head of SEND', userId: 'sam' },
+    owner: { ownerId: null, name: 'Sam Patel', role: 'Head of SEND', organisation: null, userId: 'sam' },
     dueDate: '2026-12-14',
   },
 };
@@ -53,7 +53,15 @@ const drop = (note = 'Folded into action 7.2'): FollowUpCommand => ({ type: 'Dro
 describe('A follow-up from a board meeting', () => {
   it('is raised at a meeting, trimmed, knowing the meeting, its date and its plan', () => {
     expect(when(raise(), given([]), atMeeting)).toEqual([raised]);
-    expect(given([raised])).toEqual({ exists: true, followUpId, planId: 'plan-1', meetingId: 'm-2026-11', meetingDate: '2026-11-16', ownerUserId: 'sam', dueDate: '2026-12-14', status: 'OPEN' });
+    expect(given([raised])).toEqual({ exists: true, followUpId, planId: 'plan-1', meetingId: 'm-2026-11', meetingDate: '2026-11-16', ownerId: null, ownerUserId: 'sam', dueDate: '2026-12-14', status: 'OPEN' });
+  });
+
+  it('names its owner by id, with the organisation the directory gives; whoever is linked to that owner acts as them, so no user is kept', () => {
+    const byId = { ownerId: ' o-sam ', name: 'Sam Patel', role: 'Head of SEND', organisation: 'Council', userId: 'sam' };
+    const [event] = when(raise({ owner: byId }), given([]), { meeting: meeting() });
+    expect(event).toMatchObject({ data: { owner: { ownerId: 'o-sam', name: 'Sam Patel', role: 'Head of SEND', organisation: 'Council', userId: null } } });
+    expect(given([event])).toMatchObject({ ownerId: 'o-sam', ownerUserId: null });
+    expect(refusal(() => when(raise({ owner: { ...byId, organisation: ' ' } }), given([]), { meeting: meeting() }))).toMatchObject({ field: 'owner.organisation', rule: 'required' });
   });
 
   it('may name no user: the owner is then a name and a role only', () => {

@@ -8,13 +8,25 @@ import { MeetingClosedError, MeetingNotFoundError, MeetingNotYetHeldError } from
 import { CommandMetadata } from '../shared/command-metadata';
 import { londonDateOf } from '../shared/london-day';
 import { requireDate, requireText } from '../shared/guards';
-import { FollowUpCommand, FollowUpStatus } from './follow-up.commands';
-import { FollowUpEvent } from './follow-up.events';
+import { FollowUpCommand, FollowUpOwner, FollowUpStatus } from './follow-up.commands';
+import { FollowUpEvent, FollowUpRaised } from './follow-up.events';
 import { FollowUpAlreadyExistsError, FollowUpClosedError, FollowUpDueBeforeMeetingError, FollowUpNotFoundError, FollowUpOwnerUnknownError } from './follow-up.errors';
 
 export type FollowUpState =
   | { exists: false }
-  | { exists: true; followUpId: string; planId: string; meetingId: string; meetingDate: string; ownerUserId: string | null; dueDate: string; status: FollowUpStatus };
+  | {
+      exists: true;
+      followUpId: string;
+      planId: string;
+      meetingId: string;
+      meetingDate: string;
+      /** The owner it names: every person linked to them may report on it. */
+      ownerId: string | null;
+      /** Only on a follow-up whose owner was minuted as text: the one person who may report on it. */
+      ownerUserId: string | null;
+      dueDate: string;
+      status: FollowUpStatus;
+    };
 
 /**
  * What raising one reads from other streams: the meeting that asks for it, and, when the owner
@@ -31,7 +43,7 @@ export const initialFollowUpState = (): FollowUpState => ({ exists: false });
 export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): FollowUpState {
   if (event.type === 'FollowUpRaised') {
     const { followUpId, planId, meetingId, meetingDate, owner, dueDate } = event.data;
-    return { exists: true, followUpId, planId, meetingId, meetingDate, ownerUserId: owner.userId, dueDate, status: 'OPEN' };
+    return { exists: true, followUpId, planId, meetingId, meetingDate, ownerId: owner.ownerId, ownerUserId: owner.userId, dueDate, status: 'OPEN' };
   }
   if (!state.exists) return state;
   switch (event.type) {
@@ -55,6 +67,18 @@ function dueDateFrom(value: string | undefined | null, meetingDate: string): str
   return dueDate;
 }
 
+/**
+ * An owner by id carries the directory's organisation and no user id (whoever is linked to them
+ * acts as them); an owner as text keeps the user id it names, if any.
+ */
+function ownerOf(given: FollowUpOwner | undefined): FollowUpRaised['data']['owner'] {
+  const name = requireText('owner.name', given?.name);
+  const role = requireText('owner.role', given?.role);
+  const ownerId = given?.ownerId?.trim() || null;
+  if (ownerId !== null) return { ownerId, name, role, organisation: requireText('owner.organisation', given?.organisation), userId: null };
+  return { ownerId: null, name, role, organisation: given?.organisation?.trim() || null, userId: given?.userId?.trim() || null };
+}
+
 export function decideFollowUp(command: FollowUpCommand, state: FollowUpState, metadata: CommandMetadata, context: FollowUpDecisionContext = {}): FollowUpEvent[] {
   const today = londonDateOf(metadata.now);
   if (command.type === 'RaiseFollowUp') {
@@ -66,7 +90,7 @@ export function decideFollowUp(command: FollowUpCommand, state: FollowUpState, m
     if (meeting.closed) throw new MeetingClosedError(meeting.title);
     if (today < meeting.date) throw new MeetingNotYetHeldError(meeting.date);
     const description = requireText('description', d.description);
-    const owner = { name: requireText('owner.name', d.owner?.name), role: requireText('owner.role', d.owner?.role), userId: d.owner?.userId?.trim() || null };
+    const owner = ownerOf(d.owner);
     if (owner.userId !== null) {
       const user = context.ownerUser;
       if (!user?.exists || user.userId !== owner.userId || !user.grants.some((g) => g.localAreaId === context.localAreaId)) throw new FollowUpOwnerUnknownError(owner.userId);

@@ -9,7 +9,11 @@ export type FollowUpRaised = {
     meetingId: string;
     meetingDate: CalendarDate;
     description: string;
-    owner: { name: string; role: string; userId: string | null };
+    /**
+     * v2: the owner by id, as the owner directory named them. `ownerId` (and `organisation`) is
+     * null for an owner minuted as text, as every v1 event was; `userId` is set only for those.
+     */
+    owner: { ownerId: string | null; name: string; role: string; organisation: string | null; userId: string | null };
     dueDate: CalendarDate;
   };
 };
@@ -25,7 +29,7 @@ export type FollowUpEvent = FollowUpRaised | FollowUpUpdated | FollowUpCompleted
 
 /** Current schema version of each follow-up event; bump with an upcaster, never edit in place. */
 export const FOLLOW_UP_EVENT_VERSIONS: Record<FollowUpEvent['type'], number> = {
-  FollowUpRaised: 1,
+  FollowUpRaised: 2,
   FollowUpUpdated: 1,
   FollowUpCompleted: 1,
   FollowUpDropped: 1,

@@ -61,6 +61,9 @@ export type ChangeMitigationStatus = {
   data: { riskId: string; mitigationId: string; status: MitigationStatus; commentary?: string };
 };
 
+/** The risk passes to someone else: the reason is minuted, as a change of who answers for it. */
+export type ReassignRiskOwner = { type: 'ReassignRiskOwner'; data: { riskId: string; owner: ActionOwner; reason: string } };
+
 export type CloseRisk = { type: 'CloseRisk'; data: { riskId: string; reason: string } };
 
 /** The risk has happened: it is now an issue the board manages, and leaves the register's open list. */
@@ -74,5 +77,6 @@ export type RiskCommand =
   | SetRiskReviewDate
   | AddMitigation
   | ChangeMitigationStatus
+  | ReassignRiskOwner
   | CloseRisk
   | RecordRiskAsIssue;

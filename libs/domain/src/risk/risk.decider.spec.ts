@@ -134,4 +134,24 @@ describe('A risk in the register', () => {
     expect(when(relink, given(raised()))).toEqual([{ type: 'RiskLinksChanged', data: { riskId, areaNumbers: [1], priorityNumbers: [], actionIds: ['a-5-1', 'a-8-2'] } }]);
     expect(refusal(() => when({ ...relink, data: { ...relink.data, areaNumbers: [4] } }, given(raised()))).rule).toBe('linkInPlan');
   });
+
+  it('passes to another owner with the reason, recording whom it was taken from, and then answers to them', () => {
+    const director = { ownerId: 'o-director', name: 'Alex Morgan', role: 'Director of Education', organisation: 'Council' };
+    const reassign = (to = director, reason = 'The director now leads deficit recovery'): RiskCommand => ({ type: 'ReassignRiskOwner', data: { riskId, owner: to, reason } });
+    const reassigned = when(reassign(), given(raised()));
+    expect(reassigned).toEqual([{ type: 'RiskOwnerReassigned', data: { riskId, owner: director, previousOwner: owner, reason: 'The director now leads deficit recovery' } }]);
+    expect(given([...raised(), ...reassigned])).toMatchObject({ ownerId: 'o-director', owner: director });
+    expect(refusal(() => when(reassign(director, ' '), given(raised()))).field).toBe('reason');
+    expect(refusal(() => when(reassign({ ...director, name: '' }), given(raised()))).field).toBe('owner.name');
+  });
+
+  it('is not reassigned to the owner it already has, nor once closed', () => {
+    const same: RiskCommand = { type: 'ReassignRiskOwner', data: { riskId, owner: { ...owner, role: 'Head of Finance' }, reason: 'New title' } };
+    const unchanged = refusal(() => when(same, given(raised())));
+    expect([unchanged.rule, unchanged.message]).toEqual(['riskOwnerChanges', 'Sam Patel already owns risk R3']);
+    const closed = [...raised(), ...when({ type: 'CloseRisk', data: { riskId, reason: 'Recovery agreed' } }, given(raised()))];
+    const other: RiskCommand = { type: 'ReassignRiskOwner', data: { riskId, owner: { ...owner, ownerId: 'o-other', name: 'Jo Reed' }, reason: 'Handover' } };
+    const refused = refusal(() => when(other, given(closed)));
+    expect([refused.rule, refused.message]).toEqual(['riskOpen', 'Risk R3 is closed, so it cannot be given to another owner']);
+  });
 });

@@ -1,3 +1,4 @@
+import { ActionOwner } from '../action/action-owner';
 import { ActionState } from '../action/action.decider';
 import { requireOwner } from '../action/require-owner';
 import { PlanState } from '../plan/plan.decider';
@@ -15,6 +16,7 @@ import {
   RiskLinkOutsidePlanError,
   RiskNotFoundError,
   RiskNotOpenError,
+  RiskOwnerUnchangedError,
   RiskPlanNotFoundError,
   RiskRefTakenError,
   TargetAboveInherentError,
@@ -31,6 +33,8 @@ export type RiskState =
       ref: string;
       /** Whose risk it is: they may re-score it and work its mitigations. */
       ownerId: string;
+      /** As recorded, so a reassignment can say whom it was taken from. */
+      owner: ActionOwner;
       status: RiskStatus;
       inherent: RiskRating;
       current: RiskRating;
@@ -53,7 +57,7 @@ export const initialRiskState = (): RiskState => ({ exists: false });
 export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
   if (event.type === 'RiskRaised') {
     const d = event.data;
-    return { exists: true, riskId: d.riskId, planId: d.planId, ref: d.ref, ownerId: d.owner.ownerId, status: 'OPEN', inherent: d.inherent, current: d.current, currentAsAt: null, mitigations: {} };
+    return { exists: true, riskId: d.riskId, planId: d.planId, ref: d.ref, ownerId: d.owner.ownerId, owner: d.owner, status: 'OPEN', inherent: d.inherent, current: d.current, currentAsAt: null, mitigations: {} };
   }
   if (!state.exists) return state;
   switch (event.type) {
@@ -63,6 +67,8 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
       return { ...state, mitigations: { ...state.mitigations, [event.data.mitigationId]: 'PLANNED' } };
     case 'MitigationStatusChanged':
       return { ...state, mitigations: { ...state.mitigations, [event.data.mitigationId]: event.data.to } };
+    case 'RiskOwnerReassigned':
+      return { ...state, ownerId: event.data.owner.ownerId, owner: event.data.owner };
     case 'RiskClosed':
       return { ...state, status: 'CLOSED' };
     case 'RiskBecameIssue':
@@ -155,6 +161,12 @@ export function decideRisk(command: RiskCommand, state: RiskState, metadata: Com
       if (d.status === from) throw new MitigationStatusUnchangedError(from);
       const commentary = d.commentary?.trim() ? requireText('commentary', d.commentary) : null;
       return [{ type: 'MitigationStatusChanged', data: { riskId, mitigationId: d.mitigationId, from, to: d.status, commentary } }];
+    }
+    case 'ReassignRiskOwner': {
+      requireOpen(state, 'given to another owner');
+      const owner = requireOwner(command.data.owner);
+      if (owner.ownerId === state.ownerId) throw new RiskOwnerUnchangedError(state.ref, state.owner.name);
+      return [{ type: 'RiskOwnerReassigned', data: { riskId, owner, previousOwner: state.owner, reason: requireText('reason', command.data.reason) } }];
     }
     case 'CloseRisk':
       requireOpen(state, 'closed');

@@ -70,3 +70,9 @@ export class MitigationStatusUnchangedError extends RuleViolationError {
     super('mitigationStatusChanges', `The mitigation is already ${status}`);
   }
 }
+
+export class RiskOwnerUnchangedError extends RuleViolationError {
+  constructor(ref: string, name: string) {
+    super('riskOwnerChanges', `${name} already owns risk ${ref}`);
+  }
+}

@@ -44,6 +44,9 @@ export type MitigationStatusChanged = {
   data: { riskId: string; mitigationId: string; from: MitigationStatus; to: MitigationStatus; commentary: string | null };
 };
 
+/** `previousOwner` is recorded so the history reads "from whom to whom" from one event. */
+export type RiskOwnerReassigned = { type: 'RiskOwnerReassigned'; data: { riskId: string; owner: ActionOwner; previousOwner: ActionOwner; reason: string } };
+
 export type RiskClosed = { type: 'RiskClosed'; data: { riskId: string; reason: string } };
 
 export type RiskBecameIssue = { type: 'RiskBecameIssue'; data: { riskId: string; commentary: string } };
@@ -56,6 +59,7 @@ export type RiskEvent =
   | RiskReviewDateSet
   | MitigationAdded
   | MitigationStatusChanged
+  | RiskOwnerReassigned
   | RiskClosed
   | RiskBecameIssue;
 
@@ -68,6 +72,7 @@ export const RISK_EVENT_VERSIONS: Record<RiskEvent['type'], number> = {
   RiskReviewDateSet: 1,
   MitigationAdded: 1,
   MitigationStatusChanged: 1,
+  RiskOwnerReassigned: 1,
   RiskClosed: 1,
   RiskBecameIssue: 1,
 };

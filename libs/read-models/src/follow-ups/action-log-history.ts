@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { followUpStream } from '@send/domain';
+import { followUpStream, OwnerRenamed, ownerStream } from '@send/domain';
+import { renamedColumns } from '../owner-records/owner-rename';
 import { UpcastingEventStore, RecordedEvent } from '@send/event-store';
 import { eventsInOrderAt } from '../as-at/known-at';
 import { toProjectedEvent } from '../projection/projection-runner';
@@ -62,8 +63,9 @@ function apply(followUps: Map<string, FollowUpEntity>, notes: FollowUpNoteEntity
 }
 
 /**
- * The action log folded from its follow-ups' streams up to `asAt`, in global order, by the same
- * `followUpChanges` the live projection applies: with every event, the projection's rows.
+ * The action log folded from its follow-ups' streams (and the streams of owners renamed) up to
+ * `asAt`, in global order, by the same `followUpChanges` the live projection applies, and a rename
+ * as the owner projection writes it: with every event, the projection's rows.
  */
 export function actionLogAt(streams: RecordedEvent[][], asAt: string): ActionLogView {
   const events = eventsInOrderAt(streams, asAt);
@@ -71,6 +73,11 @@ export function actionLogAt(streams: RecordedEvent[][], asAt: string): ActionLog
   const notes: FollowUpNoteEntity[] = [];
   for (const recorded of events) {
     const event = toProjectedEvent(recorded);
+    if (event.type === 'OwnerRenamed') {
+      const renamed = event.data as OwnerRenamed['data'];
+      for (const [id, row] of followUps) if (row.ownerId === renamed.ownerId) followUps.set(id, { ...row, ...renamedColumns(renamed) });
+      continue;
+    }
     if (!isFollowUpEvent(event)) continue;
     const before = event.type === 'FollowUpRaised' ? undefined : followUps.get(event.data.followUpId);
     for (const change of followUpChanges(before, event)) apply(followUps, notes, change);
@@ -84,10 +91,13 @@ export class ActionLogHistory {
   constructor(
     private readonly index: FollowUpStreamIndex,
     private readonly store: UpcastingEventStore,
+    /** Owners renamed (readModelRenamedOwners, eventStoreRenamedOwners); without it, names stay as the follow-ups recorded them. */
+    private readonly renamedOwners: () => Promise<string[]> = async () => [],
   ) {}
 
   async logsAt(planId: string, instants: string[]): Promise<ActionLogView[]> {
-    const streams = await Promise.all((await this.index(planId)).map((id) => this.store.readStream(followUpStream(id))));
+    const [followUpIds, ownerIds] = await Promise.all([this.index(planId), this.renamedOwners()]);
+    const streams = await Promise.all([...followUpIds.map((id) => this.store.readStream(followUpStream(id))), ...ownerIds.map((id) => this.store.readStream(ownerStream(id)))]);
     return instants.map((asAt) => actionLogAt(streams, asAt));
   }
 }

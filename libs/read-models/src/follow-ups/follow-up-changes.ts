@@ -20,7 +20,7 @@ export function followUpChanges(followUp: FollowUpEntity | undefined, event: Pro
     return [
       {
         kind: 'followUpRaised',
-        row: { followUpId, planId, meetingId, meetingDate, description, ownerName: owner.name, ownerRole: owner.role, ownerUserId: owner.userId, dueDate, status: 'OPEN', closedOn: null, raisedAt: occurredAt, revision },
+        row: { followUpId, planId, meetingId, meetingDate, description, ownerId: owner.ownerId, ownerName: owner.name, ownerRole: owner.role, ownerOrganisation: owner.organisation, ownerUserId: owner.userId, dueDate, status: 'OPEN', closedOn: null, raisedAt: occurredAt, revision },
       },
     ];
   }

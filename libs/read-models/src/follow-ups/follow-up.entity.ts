@@ -22,11 +22,18 @@ export class FollowUpEntity {
   @Column('text')
   description: string;
 
+  /** The owner it names, by id; null for one minuted as text (before owners were named by id). */
+  @Column('varchar', { length: 64, nullable: true })
+  ownerId: string | null;
+
   @Column('text')
   ownerName: string;
 
   @Column('text')
   ownerRole: string;
+
+  @Column('text', { nullable: true })
+  ownerOrganisation: string | null;
 
   @Column('varchar', { length: 128, nullable: true })
   ownerUserId: string | null;

@@ -1,5 +1,6 @@
-import { Actor } from '@send/domain';
-import { riskIdFor, UpcastingEventStore } from '@send/event-store';
+import { randomUUID } from 'node:crypto';
+import { Actor, followUpDecider, followUpStream } from '@send/domain';
+import { foldStream, riskIdFor, UpcastingEventStore } from '@send/event-store';
 import { DataSource } from 'typeorm';
 import { PlanDecisionEntity } from '../meetings/plan-decision.entity';
 import { BOARD_CHAIR, describeOn, PEOPLE, PLAN_A, PROGRAMME_OFFICE, READ_DATABASE_KINDS } from '../projection/history.fixture';
@@ -12,6 +13,15 @@ import { FollowUpEntity } from './follow-up.entity';
 const DIRECTOR: Actor = { userId: PEOPLE.director.ownerId, displayName: PEOPLE.director.name, role: 'ACTION_OWNER' };
 const R1 = riskIdFor(PLAN_A, 'R1');
 const owner = { name: 'Sam Patel', role: 'Head of SEND' };
+const LEGACY_V1 = {
+  followUpId: 'legacy',
+  planId: 'plan-legacy',
+  meetingId: 'nov',
+  meetingDate: '2025-11-10',
+  description: 'Bring the dashboard to the next meeting',
+  owner: { name: 'Sam Patel', role: 'Head of SEND', userId: 'sam' },
+  dueDate: '2025-12-08',
+};
 
 for (const kind of READ_DATABASE_KINDS) {
   describeOn(kind)(`The meeting action log and plan decisions' read models on ${kind}`, () => {
@@ -48,7 +58,14 @@ for (const kind of READ_DATABASE_KINDS) {
       await raise('audit', 'Share the internal audit scope', '2026-01-31');
       await sendFollowUp(store, { type: 'UpdateFollowUp', data: { followUpId: 'dashboard', note: 'Draft with the BI team', dueDate: '2026-03-09' } }, '2026-01-30', DIRECTOR);
       await sendFollowUp(store, { type: 'CompleteFollowUp', data: { followUpId: 'forum', note: 'Attending from February' } }, '2026-01-20', BOARD_CHAIR);
-      const last = await sendFollowUp(store, { type: 'DropFollowUp', data: { followUpId: 'audit', note: 'Covered by action 8.2' } }, '2026-01-21', BOARD_CHAIR);
+      await sendFollowUp(store, { type: 'DropFollowUp', data: { followUpId: 'audit', note: 'Covered by action 8.2' } }, '2026-01-21', BOARD_CHAIR);
+      // As a follow-up was stored before owners were named by id: FollowUpRaised v1, its owner text and a user id.
+      await store.appendToStream(
+        followUpStream('legacy'),
+        [{ id: randomUUID(), type: 'FollowUpRaised', data: LEGACY_V1, metadata: { schemaVersion: 1, occurredAt: '2025-11-10T17:00:00.000Z', commandId: randomUUID() } }],
+        'no_stream',
+      );
+      const last = await sendFollowUp(store, { type: 'UpdateFollowUp', data: { followUpId: 'legacy', note: 'Draft circulated' } }, '2026-01-22', DIRECTOR);
       await runner.waitForPosition(last.position!);
     });
 
@@ -61,6 +78,15 @@ for (const kind of READ_DATABASE_KINDS) {
         { followUpId: 'dashboard', meetingId: 'jan', meetingDate: '2026-01-12', ownerName: 'Sam Patel', ownerUserId: null, dueDate: '2026-03-09', status: 'OPEN', closedOn: null, revision: 1 },
         { followUpId: 'forum', meetingId: 'jan', meetingDate: '2026-01-12', ownerName: 'Sam Patel', ownerUserId: null, dueDate: '2026-02-09', status: 'DONE', closedOn: '2026-01-20', revision: 1 },
       ]);
+    });
+
+    it('still loads a follow-up stored as FollowUpRaised v1: owner text and its user, no owner id, and it takes notes and projects', async () => {
+      const [raised] = await store.readStream(followUpStream('legacy'));
+      expect(raised.metadata.schemaVersion).toBe(2);
+      expect(raised.data.owner).toEqual({ ownerId: null, name: 'Sam Patel', role: 'Head of SEND', organisation: null, userId: 'sam' });
+      expect((await foldStream(store, followUpStream('legacy'), followUpDecider)).state).toMatchObject({ exists: true, ownerId: null, ownerUserId: 'sam', status: 'OPEN' });
+      const row = await dataSource.getRepository(FollowUpEntity).findOneByOrFail({ followUpId: 'legacy' });
+      expect(row).toMatchObject({ planId: 'plan-legacy', ownerId: null, ownerName: 'Sam Patel', ownerRole: 'Head of SEND', ownerOrganisation: null, ownerUserId: 'sam', revision: 1 });
     });
 
     it('keeps every note with who wrote it and the due date it moved to', async () => {

@@ -43,6 +43,10 @@ export class OwnerRecordEntity {
   @Column('simple-json')
   mitigationKeys: string[];
 
+  /** The follow-ups of the board's action log that name them by id. */
+  @Column('simple-json')
+  followUpIds: string[];
+
   /** When they were last renamed (the command's clock); null if never, so an as-at view reads their stream only when it holds something. */
   @Column('varchar', { length: 40, nullable: true })
   renamedAt: string | null;

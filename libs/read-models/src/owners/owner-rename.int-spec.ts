@@ -13,6 +13,7 @@ import { OwnerEntity } from './owner.entity';
 import { OwnerRecordEntity } from '../owner-records/owner-record.entity';
 
 const R3 = riskIdFor(PLAN_A, 'R3');
+const R4 = riskIdFor(PLAN_A, 'R4');
 const BEFORE = '2026-01-27T12:00:00.000Z';
 const END = '2100-01-01T00:00:00.000Z';
 const director = PEOPLE.director.ownerId;
@@ -42,6 +43,16 @@ for (const kind of READ_DATABASE_KINDS) {
         },
       }, '2026-01-22', PROGRAMME_OFFICE);
       await sendRisk(store, { type: 'AddMitigation', data: { riskId: R3, mitigationId: 'panel', description: 'Placement panel', owner: PEOPLE.director, dueDate: '2026-02-28' } }, '2026-01-27', PROGRAMME_OFFICE);
+      // R4 was Rachel's before it was given to Helen: it follows Helen's rename, not Rachel's.
+      await sendRisk(store, {
+        type: 'RaiseRisk',
+        data: {
+          riskId: R4, planId: PLAN_A, ref: 'R4', title: 'Specialist places come too late', description: 'Capital slippage.', cause: 'Planning', consequence: 'Out-of-area placements',
+          owner: PEOPLE.finance, areaNumbers: [6], priorityNumbers: [], actionIds: [],
+          inherent: { likelihood: 4, impact: 4 }, current: { likelihood: 3, impact: 4 }, target: { likelihood: 2, impact: 3, byDate: '2026-09-30' }, reviewDate: '2026-03-01',
+        },
+      }, '2026-01-22', PROGRAMME_OFFICE);
+      await sendRisk(store, { type: 'ReassignRiskOwner', data: { riskId: R4, owner: PEOPLE.director, reason: 'Capital now with the director' } }, '2026-01-26', PROGRAMME_OFFICE);
       const renamed = await rename(store, { type: 'RenameOwner', data: { ownerId: director, name: 'Helen Marsh-Ellis', role: 'Corporate Director' } }, { recorded: PEOPLE.director, sameNameOwnerId: null }, PROGRAMME_OFFICE);
       // 8.2 was Rachel's before it was given to Helen: renaming Rachel must leave it alone.
       await rename(store, { type: 'RenameOwner', data: { ownerId: PEOPLE.finance.ownerId, name: 'Rachel Green' } }, { recorded: PEOPLE.finance, sameNameOwnerId: null }, PROGRAMME_OFFICE);
@@ -64,6 +75,8 @@ for (const kind of READ_DATABASE_KINDS) {
     it("shows it in the plan's owners, the risk register and the owner's record, found by the new name", async () => {
       expect(await dataSource.getRepository(OwnerEntity).findOneByOrFail({ planId: PLAN_A, ownerId: director })).toMatchObject({ name: 'Helen Marsh-Ellis', role: 'Corporate Director' });
       expect(await dataSource.getRepository(RiskEntity).findOneByOrFail({ riskId: R3 })).toMatchObject({ ownerId: director, ownerName: 'Helen Marsh-Ellis' });
+      expect(await dataSource.getRepository(RiskEntity).findOneByOrFail({ riskId: R4 })).toMatchObject({ ownerId: director, ownerName: 'Helen Marsh-Ellis' });
+      expect((await dataSource.getRepository(OwnerRecordEntity).findOneByOrFail({ ownerId: PEOPLE.finance.ownerId })).riskIds).not.toContain(R4);
       expect(await dataSource.getRepository(MitigationEntity).findOneByOrFail({ riskId: R3, mitigationId: 'panel' })).toMatchObject({ ownerName: 'Helen Marsh-Ellis' });
       expect(await dataSource.getRepository(OwnerRecordEntity).findOneByOrFail({ nameKey: 'helen marsh-ellis', organisationKey: 'council' })).toMatchObject({ ownerId: director, renamedAt: '2026-01-28T10:00:00.000Z' });
     });
@@ -84,7 +97,7 @@ for (const kind of READ_DATABASE_KINDS) {
       const risks = new RiskHistory(eventStoreRiskIndex(store), store, eventStoreRenamedOwners(store));
       const [riskBefore, riskAfter] = await risks.registersAt(PLAN_A, [BEFORE, END]);
       expect(riskBefore.risks[0].ownerName).toBe('Helen Marsh');
-      expect(riskAfter.risks).toEqual(await dataSource.getRepository(RiskEntity).find({ where: { planId: PLAN_A } }));
+      expect(riskAfter.risks).toEqual(await dataSource.getRepository(RiskEntity).find({ where: { planId: PLAN_A }, order: { refNumber: 'ASC' } }));
       expect(riskAfter.mitigations).toEqual(await dataSource.getRepository(MitigationEntity).find({ where: { planId: PLAN_A } }));
     });
   });

@@ -96,6 +96,8 @@ export function riskChanges(risk: RiskEntity | undefined, event: ProjectedEvent 
       const { mitigationId, to, commentary } = event.data;
       return [{ kind: 'mitigationChanged', riskId, mitigationId, changes: { status: to, lastCommentary: commentary, changedAt: occurredAt } }, changed({})];
     }
+    case 'RiskOwnerReassigned':
+      return [changed(ownerColumns(event.data.owner))];
     case 'RiskClosed':
       return [changed({ status: 'CLOSED', outcome: event.data.reason })];
     case 'RiskBecameIssue':

@@ -49,6 +49,7 @@ for (const kind of READ_DATABASE_KINDS) {
       await sendRisk(store, { type: 'RescoreRisk', data: { riskId: R3, current: { likelihood: 4, impact: 4 }, commentary: 'Q3 forecast worse than budget', asAt: '2026-01-25' } }, '2026-01-26', FINANCE_OWNER);
       await sendRisk(store, { type: 'AddMitigation', data: { riskId: R3, mitigationId: 'panel', description: 'Placement panel for every INMSS request', owner: PEOPLE.director, dueDate: '2026-02-28' } }, '2026-01-27', FINANCE_OWNER);
       await sendRisk(store, { type: 'ChangeMitigationStatus', data: { riskId: R3, mitigationId: 'panel', status: 'IN_PROGRESS', commentary: 'Panel met twice' } }, '2026-01-29', FINANCE_OWNER);
+      await sendRisk(store, { type: 'ReassignRiskOwner', data: { riskId: R3, owner: PEOPLE.director, reason: 'The director leads deficit recovery' } }, '2026-01-29', PROGRAMME_OFFICE);
       await sendRisk(store, { type: 'ChangeRiskLinks', data: { riskId: R12, areaNumbers: [6, 8], priorityNumbers: [], actionIds: [ids.a['6.3']] } }, '2026-01-29', PROGRAMME_OFFICE);
       const last = await sendRisk(store, { type: 'CloseRisk', data: { riskId: R12, reason: 'Capital bid approved' } }, '2026-01-30', BOARD_CHAIR);
       await runner.waitForPosition(last.position!);
@@ -61,7 +62,8 @@ for (const kind of READ_DATABASE_KINDS) {
         planId: PLAN_A,
         ref: 'R3',
         refNumber: 3,
-        ownerId: PEOPLE.finance.ownerId,
+        ownerId: PEOPLE.director.ownerId,
+        ownerName: PEOPLE.director.name,
         areaNumbers: [8],
         actionIds: [ids.a['8.2'], ids.a['8.9']],
         inherentScore: 25,
@@ -76,7 +78,7 @@ for (const kind of READ_DATABASE_KINDS) {
         status: 'OPEN',
         outcome: null,
         raisedAt: '2026-01-22T10:00:00.000Z',
-        revision: 3,
+        revision: 4,
       });
     });
 
@@ -112,6 +114,7 @@ for (const kind of READ_DATABASE_KINDS) {
       const before = riskRegisterAt(streams, '2026-01-25T23:59:59.999Z');
       expect(before.risks.map((r) => [r.ref, r.currentScore, r.status])).toEqual([['R3', 12, 'OPEN'], ['R12', 12, 'OPEN']]);
       expect(before.mitigations).toEqual([]);
+      expect(before.risks[0].ownerId).toBe(PEOPLE.finance.ownerId);
       expect(riskRegisterAt(streams, '2026-01-21T23:59:59.999Z')).toEqual({ risks: [], scores: [], mitigations: [], lastPosition: null });
     });
   });

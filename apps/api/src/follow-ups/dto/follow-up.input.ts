@@ -1,11 +1,17 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { OwnerInput } from '../../actions/dto/owner.input';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
+import { IsNotGivenWith } from '../../common/not-given-with.validator';
+
+/** The release whose schema no longer has the text owner of a follow-up (as the old `asAt` names go then). */
+export const FOLLOW_UP_TEXT_OWNER_DEPRECATED =
+  'Use ownedBy: a follow-up names an owner of the directory (by ownerId or userId), whom everyone linked to them may act as. The text owner goes in release 0.3.0.';
 
 // The meeting action log's inputs, side by side.
 
-@InputType()
+@InputType({ description: 'The owner as text, as follow-ups were minuted before they named owners by id (deprecated: use OwnerInput in ownedBy).' })
 export class FollowUpOwnerInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) readonly name: string;
   @Field({ description: 'Their role and organisation as minuted.' }) @IsString() @IsNotEmpty() @MaxLength(200) readonly role: string;
@@ -20,7 +26,21 @@ export class FollowUpOwnerInput {
 export class RaiseFollowUpInput {
   @Field(() => ID, { description: 'The meeting that asks for it: held (today or earlier) and not yet closed.' }) @IsUUID() readonly meetingId: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(2000) readonly description: string;
-  @Field(() => FollowUpOwnerInput) @ValidateNested() @Type(() => FollowUpOwnerInput) readonly owner: FollowUpOwnerInput;
+  @Field(() => OwnerInput, {
+    nullable: true,
+    description: "Who is to do it: an owner of the plan's area by ownerId, or a person by userId (the owner they are linked to); anyone linked to that owner may then update and complete it. Required (or the deprecated owner).",
+  })
+  @ValidateIf((input: RaiseFollowUpInput) => input.owner == null)
+  @IsDefined({ message: 'ownedBy is required: the owner (ownerId or userId) who is to do it' })
+  @ValidateNested()
+  @Type(() => OwnerInput)
+  readonly ownedBy?: OwnerInput | null;
+  @Field(() => FollowUpOwnerInput, { nullable: true, deprecationReason: FOLLOW_UP_TEXT_OWNER_DEPRECATED })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpOwnerInput)
+  @IsNotGivenWith('ownedBy', { message: 'Give ownedBy or owner, not both (owner is the deprecated text form of ownedBy)' })
+  readonly owner?: FollowUpOwnerInput | null;
   @Field({ description: 'YYYY-MM-DD, not before the meeting.' }) @IsCalendarDate() readonly dueDate: string;
   @Field(() => ID, { nullable: true, description: 'Optional id of this command, so a retried request is recognised.' }) @IsOptional() @IsUUID() readonly commandId?: string;
 }

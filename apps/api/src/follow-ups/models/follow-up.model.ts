@@ -9,11 +9,15 @@ export type FollowUpStatusName = (typeof FOLLOW_UP_STATUSES)[number];
 export const FollowUpNoteKindName = graphqlEnum(FOLLOW_UP_NOTE_KINDS, { name: 'FollowUpNoteKind' });
 export type FollowUpNoteKindName = (typeof FOLLOW_UP_NOTE_KINDS)[number];
 
-@ObjectType('FollowUpOwner', { description: 'Who is to do it: a name and a role, and their user id when they sign in here.' })
+@ObjectType('FollowUpOwner', {
+  description: 'Who is to do it: an owner of the directory (anyone linked to them may report on it), or, for a follow-up minuted as text, a name and a role and maybe a user id.',
+})
 export class FollowUpOwnerModel {
+  @Field(() => ID, { nullable: true, description: 'The owner (Owner.id); null for a follow-up whose owner was minuted as text.' }) id: string | null;
   @Field() name: string;
   @Field() role: string;
-  @Field(() => ID, { nullable: true }) userId: string | null;
+  @Field(() => String, { nullable: true, description: 'Null for an owner minuted as text.' }) organisation: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only on a follow-up whose owner was minuted as text: the person it named, who may report on it.' }) userId: string | null;
 }
 
 @ObjectType('FollowUpNote', { description: 'A note on a follow-up after it was raised: progress, or why it was completed or dropped.' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ActionOwner, canSeeArea, InvalidValueError, OwnerNotFoundError, OwnerUserNotFoundError, OwnerUserNotLinkedError, Principal } from '@send/domain';
 import { ownerIdFor } from '@send/event-store';
-import { ActionEntity, OwnerEntity, OwnerRecordEntity, ownerTextKey, PlanEntity, RiskEntity, RoleGrantEntity, UserEntity } from '@send/read-models';
+import { ActionEntity, MeetingEntity, OwnerEntity, OwnerRecordEntity, ownerTextKey, PlanEntity, RiskEntity, RoleGrantEntity, UserEntity } from '@send/read-models';
 import { OwnerInput } from '../../actions/dto/owner.input';
 
 const required = (field: string, value: string | null | undefined): string => {
@@ -36,6 +36,12 @@ export class OwnerDirectory {
   async resolveForRisk(input: OwnerInput, riskId: string, principal: Principal): Promise<ActionOwner> {
     const risk = await this.dataSource.getRepository(RiskEntity).findOne({ select: { planId: true }, where: { riskId } });
     return this.resolve(input, risk?.planId ?? '', principal);
+  }
+
+  /** As `resolve`, for a follow-up a meeting asks for: the meeting's plan's area. */
+  async resolveForMeeting(input: OwnerInput, meetingId: string, principal: Principal, field = 'owner'): Promise<ActionOwner> {
+    const meeting = await this.dataSource.getRepository(MeetingEntity).findOne({ select: { planId: true }, where: { meetingId } });
+    return this.resolve(input, meeting?.planId ?? '', principal, field);
   }
 
   /** The owner's record, by id: who they are now and every plan that has named them. */

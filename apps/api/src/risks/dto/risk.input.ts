@@ -92,6 +92,15 @@ export class ChangeMitigationStatusInput extends RiskChangeInput {
 }
 
 @InputType()
+export class ReassignRiskOwnerInput extends RiskChangeInput {
+  @Field(() => OwnerInput, { description: 'The new owner, by ownerId or userId as the owner directory lists them (or by name and organisation).' })
+  @ValidateNested()
+  @Type(() => OwnerInput)
+  readonly owner: OwnerInput;
+  @Field({ description: 'Why it passes to them: kept in the risk’s history.' }) @IsString() @IsNotEmpty() @MaxLength(2000) readonly reason: string;
+}
+
+@InputType()
 export class CloseRiskInput extends RiskChangeInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(2000) readonly reason: string;
 }

@@ -29,6 +29,15 @@ export class RiskScoreModel {
   @Field(() => Int, { description: "The risk's revision that set it." }) revision: number;
 }
 
+@ObjectType('RiskOwnerChange', { description: 'The risk passed from one owner to another, with the reason given.' })
+export class RiskOwnerChangeModel {
+  @Field(() => OwnerModel, { description: 'Who had it, as the change recorded them.' }) from: OwnerModel;
+  @Field(() => OwnerModel, { description: 'Who has it since, as the change recorded them.' }) to: OwnerModel;
+  @Field() reason: string;
+  @Field({ description: 'When it was recorded (ISO instant).' }) recordedAt: string;
+  @Field(() => Int, { description: "The risk's revision that made the change." }) revision: number;
+}
+
 @ObjectType('Mitigation', { description: 'What is being done about a risk, by whom and by when.' })
 export class MitigationModel {
   @Field(() => ID) id: string;
