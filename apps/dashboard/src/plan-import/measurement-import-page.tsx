@@ -1,15 +1,13 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { GraphQLRequestError } from '../api/graphql-client';
 import { useMutation, useQuery } from '../api/use-query';
 import { useAsAt } from '../as-at/as-at-context';
 import { may } from '../session/permissions';
 import { useSession } from '../session/session-context';
-import { ErrorMessage } from '../shared/error-message';
-import { ErrorSummary } from '../shared/error-summary';
-import { FieldErrorText } from '../shared/field-error-text';
 import { apiFieldErrors, FormError } from '../shared/field-errors';
 import { NotificationBanner } from '../shared/notification-banner';
 import { TableScroll } from '../shared/table-scroll';
+import { ImportFileForm } from './import-file-form';
 import { ImportTabs } from './import-tabs';
 import { IMPORT_MEASUREMENTS, ImportMeasurementsAnswer, IMPORTABLE_METRICS_QUERY, MeasurementImportReport } from './measurement-import.query';
 
@@ -75,7 +73,6 @@ export function MeasurementImportPage() {
   }
 
   const report = checked?.report;
-  const fileError = errors.find((e) => e.field === 'file')?.message;
   const ready = report !== undefined && report.dryRun && report.errors.length === 0 && report.rows > 0;
   return (
     <>
@@ -105,44 +102,24 @@ export function MeasurementImportPage() {
           {asAt !== null ? (
             <p>Importing adds to the scorecard as it stands now. Go back to the live view to import.</p>
           ) : (
-            <form
-              noValidate
-              aria-labelledby="measurements-form-heading"
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
-                void run(true);
+            <ImportFileForm
+              headingId="measurements-form-heading"
+              heading="CSV file"
+              fileId={FILE_ID}
+              fileLabel="CSV file of figures"
+              accept=".csv,text/csv"
+              errors={errors}
+              refused={refused}
+              refusedTitle="The figures were not imported"
+              sending={sending}
+              importLabel={ready ? `Import ${figures(report.rows)}` : null}
+              onFile={(chosen) => {
+                setFile(chosen);
+                setChecked(null);
+                setSaved(null);
               }}
-            >
-              <h2 id="measurements-form-heading">CSV file</h2>
-              <ErrorSummary errors={errors} headingLevel={3} />
-              <div className={`field${fileError ? ' field-with-error' : ''}`}>
-                <label htmlFor={FILE_ID}>CSV file of figures</label>
-                <FieldErrorText id={`${FILE_ID}-error`} message={fileError} />
-                <input
-                  id={FILE_ID}
-                  type="file"
-                  accept=".csv,text/csv"
-                  aria-invalid={fileError ? true : undefined}
-                  aria-describedby={fileError ? `${FILE_ID}-error` : undefined}
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0] ?? null);
-                    setChecked(null);
-                    setSaved(null);
-                  }}
-                />
-              </div>
-              {refused && <ErrorMessage error={refused} title="The figures were not imported" />}
-              <div className="button-group">
-                <button type="submit" disabled={sending}>
-                  {sending ? 'Working…' : 'Check the file'}
-                </button>
-                {ready && (
-                  <button type="button" disabled={sending} onClick={() => void run(false)}>
-                    Import {figures(report.rows)}
-                  </button>
-                )}
-              </div>
-            </form>
+              onRun={(dryRun) => void run(dryRun)}
+            />
           )}
           {report && file && <MeasurementImportReportView report={report} fileName={file.name} />}
         </>

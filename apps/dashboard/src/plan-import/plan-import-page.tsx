@@ -1,12 +1,10 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { GraphQLRequestError } from '../api/graphql-client';
 import { useAsAt } from '../as-at/as-at-context';
 import { useSession } from '../session/session-context';
-import { ErrorMessage } from '../shared/error-message';
-import { ErrorSummary } from '../shared/error-summary';
-import { FieldErrorText } from '../shared/field-error-text';
 import type { FormError } from '../shared/field-errors';
 import { NotificationBanner } from '../shared/notification-banner';
+import { ImportFileForm } from './import-file-form';
 import { ImportTabs } from './import-tabs';
 import { importPlan, PlanImportReport } from './plan-import-client';
 import { PlanImportReportView } from './plan-import-report';
@@ -55,7 +53,6 @@ export function PlanImportPage() {
     }
   }
 
-  const fileError = errors.find((e) => e.field === 'file')?.message;
   const ready = report !== null && report.dryRun && report.problems.length === 0 && report.validRows > 0;
   return (
     <>
@@ -70,44 +67,24 @@ export function PlanImportPage() {
       {asAt !== null ? (
         <p>Importing adds to the plan as it stands now. Go back to the live view to import.</p>
       ) : (
-        <form
-          noValidate
-          aria-labelledby="import-form-heading"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            void run(true);
+        <ImportFileForm
+          headingId="import-form-heading"
+          heading="Spreadsheet"
+          fileId={FILE_ID}
+          fileLabel="CSV or XLSX file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          errors={errors}
+          refused={refused}
+          refusedTitle="The file was not imported"
+          sending={sending}
+          importLabel={ready ? `Import ${report.validRows} action${report.validRows === 1 ? '' : 's'}` : null}
+          onFile={(chosen) => {
+            setFile(chosen);
+            setReport(null);
+            setSaved(null);
           }}
-        >
-          <h2 id="import-form-heading">Spreadsheet</h2>
-          <ErrorSummary errors={errors} headingLevel={3} />
-          <div className={`field${fileError ? ' field-with-error' : ''}`}>
-            <label htmlFor={FILE_ID}>CSV or XLSX file</label>
-            <FieldErrorText id={`${FILE_ID}-error`} message={fileError} />
-            <input
-              id={FILE_ID}
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? `${FILE_ID}-error` : undefined}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setReport(null);
-                setSaved(null);
-              }}
-            />
-          </div>
-          {refused && <ErrorMessage error={refused} title="The file was not imported" />}
-          <div className="button-group">
-            <button type="submit" disabled={sending}>
-              {sending ? 'Working…' : 'Check the file'}
-            </button>
-            {ready && (
-              <button type="button" disabled={sending} onClick={() => void run(false)}>
-                Import {report.validRows} action{report.validRows === 1 ? '' : 's'}
-              </button>
-            )}
-          </div>
-        </form>
+          onRun={(dryRun) => void run(dryRun)}
+        />
       )}
       {report && file && <PlanImportReportView report={report} fileName={file.name} />}
     </>
