@@ -89,6 +89,14 @@ describe('The whole plan as an XLSX workbook, for auditors', () => {
     );
     await ok(app, mutation('recordMeasurement', 'RecordMeasurementInput', 'id'), { metricId: metric.id, period: '2025', value: 56, asAt: '2026-01-31', source: 'SEN2' }, 'recordMeasurement');
     await ok(app, mutation('setMetricTarget', 'SetMetricTargetInput', 'id'), { metricId: metric.id, period: '2025', target: 60, amberTolerance: 5 }, 'setMetricTarget');
+    // Money on 8.2: funding set then revised, a spend figure and a year's savings; priority 5's target set then revised.
+    const funded = (field: string, input: Record<string, unknown>) => ok(app, mutation(field, `${field.charAt(0).toUpperCase()}${field.slice(1)}Input`, 'revision'), { planId: PLAN, ...input }, field);
+    let funding = await funded('setActionFunding', { actionId: action.id, plannedCost: '143000.50', expectedSavings: '850000', fundingSource: 'SEND Intervention Fund', savingsPriority: 5 });
+    funding = await funded('setActionFunding', { actionId: action.id, expectedRevision: funding.revision, plannedCost: '150000', expectedSavings: '850000', fundingSource: 'SEND Intervention Fund', savingsPriority: 5, reason: 'Tier 3 places added' });
+    funding = await funded('recordActionSpend', { actionId: action.id, expectedRevision: funding.revision, spendToDate: '31500.25', asOfDate: '2026-04-19', commentary: 'Outreach contract let' });
+    funding = await funded('recordSavingsEvidenced', { actionId: action.id, expectedRevision: funding.revision, year: '2026/27', savings: '12000', evidence: 'One independent placement avoided (panel minutes)', asOfDate: '2026-04-20' });
+    funding = await funded('setPrioritySavingsTarget', { expectedRevision: funding.revision, priorityNumber: 5, year: '2026/27', target: '2500000', reason: 'Recovery plan' });
+    await funded('setPrioritySavingsTarget', { expectedRevision: funding.revision, priorityNumber: 5, year: '2026/27', target: '2400000.99', reason: 'Refreshed with the DfE' });
     app.clock.set('2026-05-01T08:30:00.000Z');
     await ok(app, mutation('recordComparator', 'RecordComparatorInput', 'id'), { metricId: metric.id, period: '2025', comparator: 'ENGLAND', value: 46.4, source: 'DfE' }, 'recordComparator');
     lastEventAt = '2026-05-01T08:30:00.000Z';
@@ -105,7 +113,7 @@ describe('The whole plan as an XLSX workbook, for auditors', () => {
     const { book, response } = await workbook('admin');
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toContain(`${PLAN}-whole-plan-2026-05-01.xlsx`);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['About', 'Actions', 'Progress updates', 'Evidence', 'Scorecard', 'Finance', 'Forecast history', 'Conditions', 'Risks']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['About', 'Actions', 'Progress updates', 'Evidence', 'Scorecard', 'Finance', 'Forecast history', 'Funding', 'Savings targets', 'Conditions', 'Risks']);
     for (const sheet of book.worksheets.slice(1)) {
       expect({ sheet: sheet.name, view: sheet.views[0] }).toMatchObject({ sheet: sheet.name, view: { state: 'frozen', ySplit: 1 } });
       expect(sheet.getColumn(1).width).toBeGreaterThan(0);
@@ -153,6 +161,29 @@ describe('The whole plan as an XLSX workbook, for auditors', () => {
     expect(records(book.getWorksheet('Scorecard')!)).toEqual([
       expect.objectContaining({ Metric: 'New EHCPs issued within 20 weeks', Definition: 'Share of new EHC plans issued within 20 weeks, year to date', Period: '2025', Value: 56, Target: 60, 'Amber tolerance': 5, England: 46.4 }),
     ]);
+  });
+
+  it('gives every figure of every action’s funding, revisions included, and each priority’s savings targets, money as pounds from pence', async () => {
+    const { book } = await workbook('adviser');
+    const funding = records(book.getWorksheet('Funding')!);
+    expect(funding.map((r) => [r['Ref'], r['Figure'], r['Revision'], r['Amount (£): planned cost, spend to date or savings']])).toEqual([
+      ['8.2', 'Funding', 1, 14300050 / 100],
+      ['8.2', 'Funding', 2, 150000],
+      ['8.2', 'Spend to date', 1, 3150025 / 100],
+      ['8.2', 'Savings evidenced', 1, 12000],
+    ]);
+    expect(funding[0]).toMatchObject({ 'Expected savings (£)': 850000, 'Savings count towards priority': 5, 'Funding source, commentary or evidence': 'SEND Intervention Fund', 'Reason for revision': null, 'Recorded by': 'tester' });
+    expect(funding[1]).toMatchObject({ 'Reason for revision': 'Tier 3 places added' });
+    expect(funding[2]).toMatchObject({ 'As at': new Date('2026-04-19T00:00:00.000Z'), 'Funding source, commentary or evidence': 'Outreach contract let', 'Financial year': null });
+    expect(funding[3]).toMatchObject({ 'Financial year': '2026/27', 'Funding source, commentary or evidence': 'One independent placement avoided (panel minutes)' });
+    expect(funding[0]['Recorded at']).toEqual(new Date('2026-04-20T10:00:00.000Z'));
+    expect(book.getWorksheet('Funding')!.getRow(2).getCell(5).numFmt).toContain('£#,##0.00');
+    const targets = records(book.getWorksheet('Savings targets')!);
+    expect(targets).toEqual([
+      expect.objectContaining({ Priority: 5, 'Financial year': '2026/27', 'Savings target (£)': 240000099 / 100, 'Savings evidenced (£)': 12000, 'Shortfall (£)': (240000099 - 1200000) / 100, 'Target revision': 2, Reason: 'Refreshed with the DfE' }),
+      expect.objectContaining({ Priority: 5, 'Financial year': '2026/27', 'Savings target (£)': 2500000, 'Savings evidenced (£)': null, 'Shortfall (£)': null, 'Target revision': 1, Reason: 'Recovery plan' }),
+    ]);
+    expect(targets[0]['Recovery priority']).toEqual(expect.any(String));
   });
 
   it('is dated by the newest event it rests on, so the same history gives the same workbook, byte for byte', async () => {

@@ -171,7 +171,7 @@ describe('The board pack as a PDF', () => {
     expect(text).toContain('SEND Improvement Board: board pack');
     expect(text).toContain('As at: 16 June 2026 at 11:59pm (UK time)');
     expect(text).toContain(`2. What moved since the board meeting of ${ukDate(closedMeeting.date)}`);
-    for (const heading of ['1. Overview', 'RAG by recovery priority', '3. Exceptions', 'Red actions', 'Overdue actions', 'Escalated risks', '4. Scorecard', '5. High Needs Block position', '6. Conditions']) {
+    for (const heading of ['1. Overview', 'RAG by recovery priority', '3. Exceptions', 'Red actions', 'Overdue actions', 'Escalated risks', '4. Scorecard', '5. High Needs Block position', '6. Money on actions and priorities', 'Savings targets for 2026/27', 'Funded actions', '7. Conditions']) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Actions in force: 36');
@@ -180,6 +180,10 @@ describe('The board pack as a PDF', () => {
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toMatch(/2024\/25 £365\.830m £400\.000m £415\.575m \(2024\/25 Q4\) £49\.745m £113\.257m £105\.000m Red/);
     expect(flat).toMatch(/2025\/26 £380\.000m £437\.500m £450\.200m \(2025\/26 Q4\) £70\.200m £183\.457m £183\.000m Amber/);
+    // Money on actions as recorded by the end of the day: the totals, this year's targets against savings, each funded action.
+    expect(flat).toContain('Funded actions: 4 Planned cost: £2.158m Expected savings: £5.950m Spend to date: £0.814m Savings evidenced: £0.445m');
+    expect(flat).toContain('5. Deliver SEND sufficiency of places and proactive commissioning £2.500m £0.360m £2.140m still to find');
+    expect(flat).toMatch(/4\.5 Deliver a three-tier alternative provision model SEND Intervention Fund £0\.143m £0\.096m \(at 6 June 2026\) £0\.047m £0\.120m/);
     // Scorecard figures in their units, with the period written out.
     expect(flat).toMatch(/EHCPs per 10,000[^%]*? [\d.]+ per 10,000 \(\d{4}\)/);
     expect(flat).toMatch(/C2 Bring the High Needs Block deficit within the trajectory of the deficit recovery plan Paragraph 8 \d{1,2} \w+ \d{4} 2026\/27 Q1 Not on track Yes 8\.1, 8\.2/);
@@ -202,6 +206,9 @@ describe('The board pack as a PDF', () => {
     const before = pdfText(await pdfOf(`/reports/board-pack.pdf?planId=demo-plan&meetingId=${closed.at(-2).id}`)).pages.join(' ').replace(/\s+/g, ' ');
     expect(before).toMatch(/2025\/26 £380\.000m £437\.500m £449\.743m \(2025\/26 Q4\) £69\.743m £183\.000m £183\.000m Green/);
     expect(before).toMatch(/C2 Bring the High Needs Block deficit[^]*? 2025\/26 Q4 Not on track Yes/);
+    // That board had 4.5's first spend figure and its first savings, not what came after.
+    expect(before).toContain('Spend to date: £0.749m Savings evidenced: £0.120m');
+    expect(before).toMatch(/4\.5 Deliver a three-tier alternative provision model SEND Intervention Fund £0\.143m £0\.032m \(at \d{1,2} \w+ 2026\) £0\.112m £0\.120m/);
   });
 
   it.each([
@@ -234,6 +241,28 @@ describe('The board pack as a PDF', () => {
 
   it('needs a token', async () => {
     expect((await get(`/reports/board-pack.pdf?${DAY}`, null)).status).toBe(401);
+  });
+
+  it('reads the money as at the meeting’s close: a spend recorded after the meeting is not in its pack, and is in the next day’s', async () => {
+    const meeting = `/reports/board-pack.pdf?planId=demo-plan&meetingId=${closedMeeting.id}`;
+    const flat = async (path: string) => pdfText(await pdfOf(path)).pages.join(' ').replace(/\s+/g, ' ');
+    const packBefore = await pdfOf(meeting);
+    app.clock.set('2026-06-18T09:00:00.000Z');
+    const { planFinance } = (await app.as('programme-office').gql(`{ planFinance(planId: "demo-plan") { revision } }`)).data;
+    const { action } = (await app.gql(`{ action(planId: "demo-plan", ref: "4.5") { id } }`)).data;
+    const res = await app.as('programme-office').gql(
+      `mutation Spend($input: RecordActionSpendInput!) { recordActionSpend(input: $input) { revision } }`,
+      { input: { planId: 'demo-plan', actionId: action.id, expectedRevision: planFinance.revision, spendToDate: '133000', asOfDate: '2026-06-18', commentary: 'Tier 3 places commissioned' } },
+    );
+    expect(res.errors).toBeUndefined();
+    const after = await pdfOf(meeting);
+    expect(after.equals(packBefore)).toBe(true);
+    expect(await flat(meeting)).toMatch(/SEND Intervention Fund £0\.143m £0\.096m \(at 6 June 2026\) £0\.047m/);
+    app.clock.set('2026-06-19T09:00:00.000Z');
+    const nextDay = await flat('/reports/board-pack.pdf?planId=demo-plan&date=2026-06-18');
+    expect(nextDay).toMatch(/SEND Intervention Fund £0\.143m £0\.133m \(at 18 June 2026\) £0\.010m/);
+    expect(nextDay).toContain('Spend to date: £0.851m');
+    app.clock.set('2026-06-18T09:00:00.000Z');
   });
 
   it('draws page 1 in Chromium’s pdf.js as a page with text on it', async () => {

@@ -1,4 +1,4 @@
-import { ActionFinanceCommand, addDays, CalendarDate, financialYearStarting } from '@send/domain';
+import { ActionFinanceCommand, addDays, CalendarDate, financialYearOfDate } from '@send/domain';
 import { actionIdFor } from '@send/event-store';
 import { BOARD_MEETING_DAYS, DayOffset, DEMO_PLAN_ID } from './demo-script';
 import { PLAN_LOADED_DAY } from './demo-history';
@@ -9,12 +9,6 @@ export interface DemoFundingStep {
   userId: string;
   command: ActionFinanceCommand;
 }
-
-/** The UK financial year a date falls in: April to March. */
-const financialYearOfDate = (date: CalendarDate): string => {
-  const [year, month] = date.split('-').map(Number);
-  return financialYearStarting(month >= 4 ? year : year - 1);
-};
 
 /**
  * The initiatives the council's papers name with their own funding, on the actions that carry

@@ -5,6 +5,7 @@ import { UpcastingEventStore } from '@send/event-store';
 import { PlanEntity, PlanHistory, readModelRenamedOwners, readModelRiskIndex, readModelStreamIndex, RiskHistory } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { ConditionReadService } from '../conditions/condition-read.service';
+import { ActionFinanceReadService } from '../finance/action-finance-read.service';
 import { HighNeedsReadService } from '../finance/high-needs-read.service';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { MovementService } from '../movement/movement.service';
@@ -30,6 +31,7 @@ export class BoardPackService {
     @Inject(EVENT_STORE) store: UpcastingEventStore,
     private readonly movement: MovementService,
     private readonly finance: HighNeedsReadService,
+    private readonly money: ActionFinanceReadService,
     private readonly conditions: ConditionReadService,
     private readonly clock: Clock,
   ) {
@@ -40,14 +42,16 @@ export class BoardPackService {
   /** The plan must already have been checked as visible to the caller. */
   async produce(plan: PlanEntity, args: BoardPackArgs): Promise<{ pdf: Buffer; fileName: string }> {
     const period = await this.periodOf(plan, args);
-    const [{ movement, end }, [risksAtStart, risksAtEnd], finance, conditions] = await Promise.all([
+    // Every read is as at the period's end, the money too: a spend recorded after the meeting is not in its pack.
+    const [{ movement, end }, [risksAtStart, risksAtEnd], finance, money, conditions] = await Promise.all([
       this.movement.period(plan.planId, period.from, period.to),
       this.risks.registersAt(plan.planId, [period.from, period.to]),
       this.finance.position(plan.planId, period.to),
+      this.money.forPlan(plan.planId, period.to),
       this.conditions.forPlan(plan.planId, { asAt: period.to }),
     ]);
     const risks = reportRisks(risksAtStart, risksAtEnd, end.riskEscalationScore);
-    const pdf = await renderReportPdf(boardPackDocument({ period, movement, end, risks, finance, conditions }));
+    const pdf = await renderReportPdf(boardPackDocument({ period, movement, end, risks, finance, money, conditions }));
     return { pdf, fileName: `${plan.planId}-board-pack-${period.fileStem}.pdf` };
   }
 

@@ -1,7 +1,9 @@
-import { londonDateOf, ukDate, ukDateTime, ukPeriod } from '@send/domain';
+import { financialYearOfDate, londonDateOf, ukDate, ukDateTime, ukPeriod } from '@send/domain';
 import { ActionView, isOverdue, isStale, Movement, MovementGroup, PlanView, ScorecardLine, scorecardLine } from '@send/read-models';
 import { ConditionModel } from '../conditions/models/condition.model';
 import { HighNeedsPositionModel } from '../finance/models/high-needs.model';
+import { MoneyModel } from '../finance/models/money.model';
+import { PlanFinanceModel } from '../finance/models/plan-finance.model';
 import { ReportBlock, ReportDocument } from './report-document';
 import { ReportPeriod } from './report-period';
 import { ReportRiskLine } from './report-risks';
@@ -13,6 +15,8 @@ export interface BoardPackData {
   end: PlanView;
   risks: ReportRiskLine[];
   finance: HighNeedsPositionModel | null;
+  /** Money on actions and priorities as recorded by the end of the period, never live. */
+  money: PlanFinanceModel;
   conditions: ConditionModel[];
 }
 
@@ -134,9 +138,60 @@ function finance(position: HighNeedsPositionModel | null): ReportBlock[] {
   ];
 }
 
+/** What is still to find against a target, in words, so a minus sign is never the only sign that it was beaten. */
+function shortfall(amount: MoneyModel | null): string {
+  if (!amount) return 'No target set';
+  const pence = BigInt(amount.pence);
+  if (pence === 0n) return 'Target met';
+  return pence > 0n ? `${amount.millions} still to find` : `Exceeded by ${amount.millions.replace('-', '')}`;
+}
+
+function moneyOnActions(money: PlanFinanceModel, asAt: string): ReportBlock[] {
+  const year = financialYearOfDate(londonDateOf(asAt));
+  const t = money.totals;
+  if (t.actions === 0 && money.priorities.every((p) => p.years.length === 0)) {
+    return [heading(2, '6. Money on actions and priorities'), paragraph('No action had funding set by then.')];
+  }
+  return [
+    heading(2, '6. Money on actions and priorities'),
+    {
+      kind: 'facts',
+      facts: [
+        ['Funded actions', String(t.actions)],
+        ['Planned cost', t.plannedCost.millions],
+        ['Expected savings', t.expectedSavings.millions],
+        ['Spend to date', t.spendToDate.millions],
+        ['Savings evidenced', t.savingsEvidenced.millions],
+      ],
+    },
+    heading(3, `Savings targets for ${year}`),
+    table(
+      ['Recovery priority', 'Savings target', 'Savings evidenced', 'Shortfall'],
+      money.priorities.map((p) => {
+        const y = p.years.find((x) => x.year === year);
+        return [`${p.number}. ${p.name}`, y?.target?.millions ?? 'None set', y?.savingsEvidenced.millions ?? '£0.000m', shortfall(y?.shortfall ?? null)];
+      }),
+      'The plan has no recovery priorities.',
+    ),
+    heading(3, 'Funded actions'),
+    table(
+      ['Action', 'Funding source', 'Planned cost', 'Spend to date', 'Unspent', 'Savings evidenced'],
+      money.actions.map((a) => [
+        `${a.ref} ${a.title}`,
+        a.fundingSource,
+        a.plannedCost.millions,
+        a.spend ? `${a.spend.spendToDate.millions} (at ${ukDate(a.spend.asOfDate)})` : 'None recorded',
+        a.unspent.millions,
+        a.savingsEvidenced.millions,
+      ]),
+      'No action had funding set by then.',
+    ),
+  ];
+}
+
 function conditions(register: ConditionModel[]): ReportBlock[] {
   return [
-    heading(2, '6. Conditions'),
+    heading(2, '7. Conditions'),
     table(
       ['Condition', 'Source', 'Due', 'Quarter', 'Status', 'Approved', 'Linked actions'],
       register.map((c) => {
@@ -170,6 +225,7 @@ export function boardPackDocument(data: BoardPackData): ReportDocument {
       ...exceptions(data),
       ...scorecard(end),
       ...finance(data.finance),
+      ...moneyOnActions(data.money, period.to),
       ...conditions(data.conditions),
     ],
   };

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { conditionStream, highNeedsStream, londonDateOf, Principal, rolesIn } from '@send/domain';
+import { conditionStream, fundingStream, highNeedsStream, londonDateOf, Principal, rolesIn } from '@send/domain';
 import { RecordedEvent, UpcastingEventStore } from '@send/event-store';
-import { highNeedsViewAt, PlanEntity, readModelConditionIndex, readModelRenamedOwners, readModelRiskIndex, RiskHistory, streamPrefixAt } from '@send/read-models';
+import { fundingViewAt, highNeedsViewAt, PlanEntity, readModelConditionIndex, readModelRenamedOwners, readModelRiskIndex, RiskHistory, streamPrefixAt } from '@send/read-models';
 import { AsAtService } from '../as-at/as-at.service';
 import { Clock } from '../common/clock';
 import { ConditionReadService } from '../conditions/condition-read.service';
@@ -44,14 +44,15 @@ export class PlanWorkbookService {
   async produce(planEntity: PlanEntity, principal: Principal): Promise<ProducedWorkbook> {
     const { planId } = planEntity;
     const now = this.clock.now();
-    const [plan, [risks], financeStream, conditionStreams] = await Promise.all([
+    const [plan, [risks], financeStream, funding, conditionStreams] = await Promise.all([
       this.asAt.planView(planId, now),
       this.risks.registersAt(planId, [now]),
       this.store.readStream(highNeedsStream(planId)),
+      this.store.readStream(fundingStream(planId)),
       this.conditionIndex(planId).then((ids) => Promise.all(ids.map((id) => this.store.readStream(conditionStream(id))))),
     ]);
     const lastOf = (stream: RecordedEvent[]) => streamPrefixAt(stream, now).at(-1)?.position;
-    const lastPosition = newest([plan.lastPosition, risks.lastPosition, lastOf(financeStream), ...conditionStreams.map(lastOf)]);
+    const lastPosition = newest([plan.lastPosition, risks.lastPosition, lastOf(financeStream), lastOf(funding), ...conditionStreams.map(lastOf)]);
     const knownAt = lastPosition === null ? plan.createdAt : await this.occurredAt(lastPosition);
     const conditions = await this.conditions.forPlan(planId, { asAt: knownAt });
     const roles = rolesIn(principal, planEntity.localAreaId).map((r) => phrase(r)!.toLowerCase());
@@ -62,6 +63,7 @@ export class PlanWorkbookService {
       producedBy: `${principal.displayName}${roles.length ? `, ${roles.join(' and ')}` : ''}`,
       risks,
       finance: highNeedsViewAt(financeStream, now),
+      funding: fundingViewAt(planId, funding, now),
       conditions,
     });
     const content = withZipEntriesDated(Buffer.from(await book.xlsx.writeBuffer()), knownAt);

@@ -1,9 +1,10 @@
 import { Workbook } from 'exceljs';
 import { ukDateTime } from '@send/domain';
-import { HighNeedsView, PlanView, RiskRegisterView } from '@send/read-models';
+import { FundingView, HighNeedsView, PlanView, RiskRegisterView } from '@send/read-models';
 import { ConditionModel } from '../conditions/models/condition.model';
 import { ACTION_COLUMNS, actionRows, EVIDENCE_COLUMNS, evidenceRows, UPDATE_COLUMNS, updateRows } from './workbook-action-sheets';
 import { excelDate, excelDateTime, fillSheet, pounds, SheetCell } from './workbook-cells';
+import { FUNDING_COLUMNS, fundingRows, SAVINGS_TARGET_COLUMNS, savingsTargetRows } from './workbook-funding-sheets';
 import { CONDITION_COLUMNS, conditionRows, FINANCE_COLUMNS, financeRows, FORECAST_HISTORY_COLUMNS, RISK_COLUMNS, riskRows, scorecardSheet } from './workbook-register-sheets';
 
 /** Everything the workbook shows, as it stood at one instant. */
@@ -17,6 +18,8 @@ export interface PlanWorkbookData {
   producedBy: string;
   risks: RiskRegisterView;
   finance: HighNeedsView | undefined;
+  /** Money on actions and priorities, folded from the plan's funding stream. */
+  funding: FundingView;
   conditions: ConditionModel[];
 }
 
@@ -59,7 +62,7 @@ export function buildPlanWorkbook(data: PlanWorkbookData): Workbook {
   book.created = when;
   book.modified = when;
   book.title = `${data.plan.title}, as known at ${ukDateTime(data.knownAt)}`;
-  const sheets = ['Actions', 'Progress updates', 'Evidence', 'Scorecard', 'Finance', 'Forecast history', 'Conditions', 'Risks'];
+  const sheets = ['Actions', 'Progress updates', 'Evidence', 'Scorecard', 'Finance', 'Forecast history', 'Funding', 'Savings targets', 'Conditions', 'Risks'];
   titleSheet(book, data, sheets);
   fillSheet(book.addWorksheet('Actions'), ACTION_COLUMNS, actionRows(data.plan));
   fillSheet(book.addWorksheet('Progress updates'), UPDATE_COLUMNS, updateRows(data.plan));
@@ -71,6 +74,8 @@ export function buildPlanWorkbook(data: PlanWorkbookData): Workbook {
     FORECAST_HISTORY_COLUMNS,
     (data.finance?.forecastHistory ?? []).map((f) => [f.period, f.revision, pounds(f.forecastOutturn), f.commentary, excelDateTime(f.recordedAt), f.recordedBy]),
   );
+  fillSheet(book.addWorksheet('Funding'), FUNDING_COLUMNS, fundingRows(data.funding, data.plan));
+  fillSheet(book.addWorksheet('Savings targets'), SAVINGS_TARGET_COLUMNS, savingsTargetRows(data.funding, data.plan));
   fillSheet(book.addWorksheet('Conditions'), CONDITION_COLUMNS, conditionRows(data.conditions));
   fillSheet(book.addWorksheet('Risks'), RISK_COLUMNS, riskRows(data.risks, data.plan));
   return book;

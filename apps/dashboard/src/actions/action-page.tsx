@@ -7,6 +7,7 @@ import { useSession } from '../session/session-context';
 import { QueryStatus } from '../shared/query-status';
 import { RagBadge } from '../shared/rag-badge';
 import { ACTION_QUERY, ActionDetail } from './action.query';
+import { ActionMoney } from './action-money';
 import { ActionTimeline } from './action-timeline';
 import { ChallengeThreads } from '../challenges/challenge-threads';
 import { ActionDependencies } from '../dependencies/action-dependencies';
@@ -99,6 +100,7 @@ export function ActionPage({ id }: { id: string }) {
               </section>
             )}
             <DeliveryConfidenceSection action={a} canRate={canRate} onDone={state.reload} onSaved={setSaved} />
+            {a.finance && <ActionMoney finance={a.finance} />}
             <section aria-labelledby="milestones">
               <h2 id="milestones">Milestones</h2>
               <MilestoneTable milestones={a.milestones} />

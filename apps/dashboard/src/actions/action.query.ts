@@ -1,4 +1,5 @@
 import type { RagValue } from '../shared/rag-badge';
+import { ACTION_FINANCE_FIELDS, ActionFinance } from '../finance/action-finance.query';
 import { CONFIDENCE_FIELDS, ConfidenceRating, ImpactFlag } from './delivery-confidence';
 
 export const ACTION_QUERY = `query ActionPage($id: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
@@ -11,6 +12,7 @@ export const ACTION_QUERY = `query ActionPage($id: ID!, $recordedBy: String, $as
     evidence { id kind title status link documentReference submittedBy submittedAt reviewedBy rejectionReason
       file { sha256 size contentType originalName downloadUrl } }
     ${CONFIDENCE_FIELDS}
+    ${ACTION_FINANCE_FIELDS}
     timeline { at recordedAt revision eventType supersedesRevision supersededByRevision summary actor { name role } changes { field from to } }
   }
 }`;
@@ -78,6 +80,7 @@ export interface ActionDetail {
   deliveryConfidence: ConfidenceRating | null;
   confidenceHistory: ConfidenceRating[];
   impactFlag: ImpactFlag | null;
+  finance: ActionFinance | null;
 }
 
 /** Every change answers with the action as it now stands; the page only needs its revision back. */

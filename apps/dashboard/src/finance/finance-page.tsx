@@ -9,6 +9,7 @@ import { RagBadge } from '../shared/rag-badge';
 import { TableScroll } from '../shared/table-scroll';
 import { ukDateOf } from '../shared/uk-dates';
 import { boardMillions, HIGH_NEEDS_QUERY, HighNeedsPosition, HighNeedsYear } from './finance.query';
+import { MoneyOnActions } from './money-on-actions';
 
 /** The rating in words beside the badge: what it means against the trajectory, so colour is never the only signal. */
 const RATING_MEANS: Record<DeficitRating, string> = {
@@ -172,7 +173,10 @@ function HistoryTable({ position, meetings }: { position: HighNeedsPosition; mee
   );
 }
 
-/** The High Needs Block position, live or as at the date or meeting chosen: each year's money, its forecasts against the trajectory, and what the board was told when. */
+/**
+ * The High Needs Block position, live or as at the date or meeting chosen: each year's money, its
+ * forecasts against the trajectory, and what the board was told when; then the money on actions.
+ */
 export function FinancePage() {
   const { plan } = useSession();
   const { asAt } = useAsAt();
@@ -201,6 +205,7 @@ export function FinancePage() {
           )}
         </QueryStatus>
       )}
+      <MoneyOnActions planId={plan.id} />
     </>
   );
 }

@@ -55,15 +55,21 @@ export interface HighNeedsPosition {
 }
 
 /**
- * £m to one decimal place, as the board's papers write it (£113.3m), rounded half away from zero
- * on the exact pence: no binary float ever holds the amount.
+ * £m as the board's papers write it, rounded half away from zero on the exact pence: no binary
+ * float ever holds the amount. One decimal place for the High Needs Block (£113.3m); three for
+ * money on actions (£0.143m), which the papers quote to the thousand pounds (£143k).
  */
-export function boardMillions(money: Money | null | undefined): string {
+export function boardMillions(money: Money | null | undefined, places: 1 | 3 = 1): string {
   if (!money) return '—';
   const pence = BigInt(money.pence);
   const negative = pence < 0n;
   const abs = negative ? -pence : pence;
-  const tenths = (abs + 5_000_000n) / 10_000_000n;
-  const text = `£${tenths / 10n}.${tenths % 10n}m`;
-  return negative && tenths > 0n ? `-${text}` : text;
+  const unit = places === 1 ? 10_000_000n : 100_000n;
+  const scale = places === 1 ? 10n : 1000n;
+  const steps = (abs + unit / 2n) / unit;
+  const text = `£${steps / scale}.${String(steps % scale).padStart(places, '0')}m`;
+  return negative && steps > 0n ? `-${text}` : text;
 }
+
+/** Money on actions: £m to the thousand pounds, as the papers give an initiative's funding. */
+export const actionMillions = (money: Money | null | undefined): string => boardMillions(money, 3);

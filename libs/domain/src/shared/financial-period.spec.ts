@@ -1,6 +1,7 @@
 import {
   compareFinancialPeriods,
   describeFinancialPeriod,
+  financialYearOfDate,
   FinancialPeriod,
   financialPeriodEndDate,
   financialPeriodEndInstant,
@@ -114,5 +115,14 @@ describe('describeFinancialPeriod', () => {
     expect(describeFinancialPeriod(period('2025/26 Q2'))).toBe('2025/26 Q2 (July to September 2025)');
     expect(describeFinancialPeriod(period('2025/26 Q4'))).toBe('2025/26 Q4 (January to March 2026)');
     expect(describeFinancialPeriod(period('2025/26'))).toBe('2025/26 (April 2025 to March 2026)');
+  });
+});
+
+describe('financialYearOfDate', () => {
+  it('puts 31 March in the year ending then and 1 April in the next', () => {
+    expect(financialYearOfDate('2026-03-31')).toBe('2025/26');
+    expect(financialYearOfDate('2026-04-01')).toBe('2026/27');
+    expect(financialYearOfDate('2025-12-31')).toBe('2025/26');
+    expect(financialYearOfDate('2100-01-15')).toBe('2099/00');
   });
 });

@@ -36,6 +36,12 @@ export function financialYearStarting(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
 }
 
+/** The financial year a UK day falls in: 31 March 2026 is in 2025/26, 1 April 2026 in 2026/27. */
+export function financialYearOfDate(date: CalendarDate): string {
+  const [year, month] = date.split('-').map(Number);
+  return financialYearStarting(month >= 4 ? year : year - 1);
+}
+
 /** The financial year a quarter belongs to, or the year itself. */
 export function financialYearOf(period: FinancialPeriod): string {
   return financialYearStarting(period.startYear);
