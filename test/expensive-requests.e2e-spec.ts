@@ -132,7 +132,7 @@ describe('Requests that would hold the service are refused before they run', () 
   });
 
   it("fits every dashboard query, as at a meeting, under the shipped cost limit", async () => {
-    const past = { planId: PLAN, id: 'a', ref: 'R1', asAtMeeting: 'm', knownAt: 'now', fromMeeting: 'm1', toMeeting: 'm2', heads: [] };
+    const past = { planId: PLAN, id: 'a', ref: 'R1', asAtMeeting: 'm', knownAt: 'now', fromMeeting: 'm1', toMeeting: 'm2', heads: [], quarter: '2025/26 Q4', financialYear: 2025, quarterNumber: 4 };
     const queries = dashboardQueries();
     expect(queries.length).toBeGreaterThanOrEqual(8);
     for (const query of queries) {
