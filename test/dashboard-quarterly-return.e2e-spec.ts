@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe-audit';
 import { DashboardHarness, describeInChromium, startDashboard } from './support/dashboard-browser';
@@ -114,6 +115,11 @@ describeInChromium('The dashboard in Chromium: the DfE quarterly return', () => 
     await page.getByRole('button', { name: 'Download the 2025/26 Q4 report (web page)' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('quarterly-report-2025-26-q4.html');
+    const returnCsv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the return (CSV)' }).click();
+    const csv = await returnCsv;
+    expect(csv.suggestedFilename()).toBe('quarterly-return-2025-26-q4.csv');
+    expect(readFileSync((await csv.path())!, 'utf8')).toContain('\r\nreturn,status,Return status,2025/26 Q4,SUBMITTED,');
 
     await page.getByRole('button', { name: 'Sign off the return' }).click();
     expect(await settle(() => banner(page), 'The 2025/26 Q4 return is signed off; the report is frozen as signed')).toBe('The 2025/26 Q4 return is signed off; the report is frozen as signed');

@@ -17,16 +17,16 @@ import { lastEndedQuarter, reportArguments, returnQuarters } from './return-quar
 import { ReturnCorrections, ReturnStatusList, SummaryText } from './return-status';
 import { ReturnStepForm } from './return-step-form';
 
-const fileName = (quarter: string, extension: string) => `quarterly-report-${quarter.replace('/', '-').replace(' ', '-').toLowerCase()}.${extension}`;
+const fileName = (what: string, quarter: string, extension: string) => `${what}-${quarter.replace('/', '-').replace(' ', '-').toLowerCase()}.${extension}`;
 
 /** The report as the API serves it: a download, since a plain link cannot carry the bearer token. */
 function ReportDownloads({ answer }: { answer: QuarterlyReturn }) {
   const { token } = useSession();
   const [error, setError] = useState<GraphQLRequestError>();
-  const download = (path: string, extension: string) => async () => {
+  const download = (path: string, what: string, extension: string) => async () => {
     setError(undefined);
     try {
-      await downloadEvidenceFile(token, path, fileName(answer.quarter, extension));
+      await downloadEvidenceFile(token, path, fileName(what, answer.quarter, extension));
     } catch (e) {
       setError(e instanceof GraphQLRequestError ? e : new GraphQLRequestError(String(e), 'CLIENT'));
     }
@@ -34,11 +34,14 @@ function ReportDownloads({ answer }: { answer: QuarterlyReturn }) {
   return (
     <div className="report-downloads">
       <p>
-        <button type="button" onClick={() => void download(answer.htmlDownloadPath, 'html')()}>
+        <button type="button" onClick={() => void download(answer.htmlDownloadPath, 'quarterly-report', 'html')()}>
           Download the {answer.quarter} report (web page)
         </button>{' '}
-        <button type="button" onClick={() => void download(answer.csvDownloadPath, 'csv')()}>
+        <button type="button" onClick={() => void download(answer.csvDownloadPath, 'quarterly-report-actions', 'csv')()}>
           Download its actions (CSV)
+        </button>{' '}
+        <button type="button" onClick={() => void download(answer.returnCsvDownloadPath, 'quarterly-return', 'csv')()}>
+          Download the return (CSV)
         </button>
       </p>
       {error && <ErrorMessage error={error} title="The report was not downloaded" />}

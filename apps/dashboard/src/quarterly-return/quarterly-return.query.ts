@@ -4,7 +4,7 @@ const RETURN_FIELDS = `planId quarter status revision
   executiveSummary { text version writtenAt writtenBy correctionReason }
   submittedAt submittedBy
   signOff { signedOffAt signedOffBy htmlSha256 csvSha256 knownUpToPosition }
-  htmlDownloadPath csvDownloadPath`;
+  htmlDownloadPath csvDownloadPath returnCsvDownloadPath`;
 
 export const QUARTERLY_RETURN_QUERY = `query QuarterlyReturn($planId: ID!, $quarter: String!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
   quarterlyReturn(planId: $planId, quarter: $quarter, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) { ${RETURN_FIELDS} }
@@ -51,6 +51,7 @@ export interface QuarterlyReturn {
   signOff: { signedOffAt: string; signedOffBy: string | null; htmlSha256: string; csvSha256: string; knownUpToPosition: string } | null;
   htmlDownloadPath: string;
   csvDownloadPath: string;
+  returnCsvDownloadPath: string;
 }
 
 export interface ReturnCorrection {
