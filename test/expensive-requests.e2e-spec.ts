@@ -132,7 +132,7 @@ describe('Requests that would hold the service are refused before they run', () 
   });
 
   it("fits every dashboard query, as at a meeting, under the shipped cost limit", async () => {
-    const past = { planId: PLAN, id: 'a', ref: 'R1', asAtMeeting: 'm', knownAt: 'now', fromMeeting: 'm1', toMeeting: 'm2', heads: [] };
+    const past = { planId: PLAN, id: 'a', ref: 'R1', asAtMeeting: 'm', knownAt: 'now', fromMeeting: 'm1', toMeeting: 'm2', heads: [], quarter: '2025/26 Q4', financialYear: 2025, quarterNumber: 4 };
     const queries = dashboardQueries();
     expect(queries.length).toBeGreaterThanOrEqual(8);
     for (const query of queries) {
@@ -206,7 +206,7 @@ describe('History reads are limited per person', () => {
 
     // Every download reads history: the report in each format, the board pack, the whole plan.
     const quarter = `planId=${PLAN}&financialYear=2025&quarter=4`;
-    for (const path of [`quarterly.html?${quarter}`, `quarterly.csv?${quarter}`, `quarterly.pdf?${quarter}`, `board-pack.pdf?planId=${PLAN}&date=2026-06-01`, `plan.xlsx?planId=${PLAN}`]) {
+    for (const path of [`quarterly.html?${quarter}`, `quarterly.csv?${quarter}`, `quarterly-return.csv?${quarter}`, `quarterly.pdf?${quarter}`, `board-pack.pdf?planId=${PLAN}&date=2026-06-01`, `plan.xlsx?planId=${PLAN}`]) {
       const download = await fetch(`${new URL(app.url).origin}/reports/${path}`, { headers: { authorization: `Bearer ${await app.token('adviser')}` } });
       expect({ path, status: download.status }).toEqual({ path, status: 429 });
       expect(((await download.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');

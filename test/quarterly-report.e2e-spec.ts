@@ -14,6 +14,7 @@ const NOW = '2026-06-15T10:00:00.000Z';
 const EXAMPLES = join(__dirname, '..', 'docs', 'examples');
 const HTML_EXAMPLE = join(EXAMPLES, 'demo-plan-monitoring-report-2025-26-q4.html');
 const CSV_EXAMPLE = join(EXAMPLES, 'demo-plan-monitoring-report-2025-26-q4-actions.csv');
+const RETURN_EXAMPLE = join(EXAMPLES, 'demo-plan-monitoring-report-2025-26-q4-return.csv');
 
 const REPORT = `query ($planId: ID!, $financialYear: Int, $quarter: Int, $meetingId: ID) {
   quarterlyReport(planId: $planId, financialYear: $financialYear, quarter: $quarter, meetingId: $meetingId) {
@@ -68,6 +69,20 @@ describe('The quarterly monitoring report', () => {
     expect(committedHead(csv)).toMatch(/^[0-9a-f]{64}$/);
     expect(withoutChainHead(report.html, head)).toBe(withoutChainHead(html, committedHead(csv)));
     expect(withoutChainHead(report.csv, head)).toBe(withoutChainHead(csv, committedHead(csv)));
+  });
+
+  it('gives the quarter’s DfE return as a CSV matching the committed example, byte for byte', async () => {
+    const response = await fetch(`${app.url.replace(/\/graphql$/, '')}/reports/quarterly-return.csv?planId=demo-plan&financialYear=2025&quarter=4`, {
+      headers: { authorization: `Bearer ${await app.token('dfe-adviser')}` },
+    });
+    expect(response.status).toBe(200);
+    const csv = await response.text();
+    if (process.env.UPDATE_REPORT_EXAMPLES === '1') writeFileSync(RETURN_EXAMPLE, csv);
+    expect(csv).toBe(readFileSync(RETURN_EXAMPLE, 'utf8'));
+    // The demo's Q4: no summary yet, its High Needs Block year and every condition of the register.
+    expect(csv).toContain('\r\nreturn,status,Return status,2025/26 Q4,NOT_STARTED,');
+    expect(csv).toMatch(/\r\nfinance,forecast_outturn,Forecast outturn,2025\/26 Q4,\w+,,\d+\.\d{2},/);
+    expect(csv.match(/\r\ncondition,C\d,/g)).toHaveLength(4);
   });
 
   it('prints every date and time the British way, in UK time, with the ISO value only where machines read it', () => {

@@ -208,4 +208,33 @@ describe('The DfE quarterly return: executive summary, finance and conditions in
     expect(r.html).toContain('<h3>Corrections since sign-off</h3>');
     expect(r.html).toContain('<td>Executive summary, version 3</td><td>Restated at the February board. Now reads: The Q2 outturn was £461m.</td>');
   });
+
+  it('gives the return as a CSV of its own, with the same parameters and access as the report: the signed facts, the finance lines, the conditions and the corrections', async () => {
+    await app.addUser({ userId: 'return-elsewhere', roles: ['BOARD_CHAIR', 'DFE_ADVISER'], areas: ['other-area'] });
+    const origin = app.url.replace(/\/graphql$/, '');
+    const get = async (userId: string | null, query = `planId=${PLAN}&financialYear=2025&quarter=2`) =>
+      fetch(`${origin}/reports/quarterly-return.csv?${query}`, { headers: userId ? { authorization: `Bearer ${await app.token(userId)}` } : {} });
+    const response = await get('adviser');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toContain(`${PLAN}-monitoring-report-2025-26-q2-return.csv`);
+    const csv = await response.text();
+    const r = await report();
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('section,ref,label,period,status,approved,amount_gbp,text,recorded_at,recorded_by');
+    expect(lines[1]).toBe('return,status,Return status,2025/26 Q2,SIGNED_OFF,,,,,');
+    expect(lines).toContain(`return,signed_html_sha256,SHA-256 of the report page as signed,2025/26 Q2,,,,${r.signOff.htmlSha256},2026-01-28T15:00:00.000Z,Board Chair`);
+    expect(lines).toContain(`return,signed_csv_sha256,SHA-256 of the report’s actions CSV as signed,2025/26 Q2,,,,${r.signOff.csvSha256},2026-01-28T15:00:00.000Z,Board Chair`);
+    // The frozen return: the summary and the condition's status as signed; what came later is listed as corrections.
+    expect(csv).toContain(`executive_summary,version 2,Executive summary,2025/26 Q2,,,,"${SUMMARY}"`);
+    expect(lines).toContain('finance,forecast_outturn,Forecast outturn,2025/26 Q2,RED,,460000000.00,Q2: a gap against the budget,,');
+    expect(lines).toContain('finance,movement_since_previous,Movement in the forecast outturn since then,2025/26 Q2,,,20000000.00,,,');
+    expect(lines.find((l) => l.startsWith('condition,C2,'))).toMatch(/,2025\/26 Q2,NOT_ON_TRACK,(yes|no),,Forecast above the trajectory,,$/);
+    expect(lines.filter((l) => l.startsWith('correction,')).map((l) => l.split(',')[2].replace(/^"/, ''))).toEqual(['Executive summary', 'Condition C2', 'Action 8.2']);
+    // The same bytes again, for another reader.
+    expect(await (await get('member')).text()).toBe(csv);
+    expect((await get('return-elsewhere')).status).toBe(404);
+    expect((await get(null)).status).toBe(401);
+    expect((await get('member', `planId=${PLAN}&financialYear=2025&quarter=9`)).status).toBe(400);
+  });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromiumPath } from './support/dashboard-browser';
 import { ActionLogHistory, eventStoreConditionIndex, eventStoreFollowUpIndex, eventStoreRiskIndex, eventStoreStreamIndex, PlanHistory, RiskHistory } from '@send/read-models';
@@ -10,6 +12,25 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 const Q4 = 'planId=demo-plan&financialYear=2025&quarter=4';
+
+/**
+ * The demo's PDFs as text, page by page (pages separated by a form feed line, as pdftotext does),
+ * committed under docs/examples beside the HTML and CSV report: a change to what they say, or to
+ * where a page breaks, fails here. After a deliberate change, regenerate with UPDATE_REPORT_EXAMPLES=1.
+ */
+const EXAMPLES = join(__dirname, '..', 'docs', 'examples');
+const REPORT_TEXT = join(EXAMPLES, 'demo-plan-monitoring-report-2025-26-q4.pdf.txt');
+const PACK_TEXT = join(EXAMPLES, 'demo-plan-board-pack-2026-06-08.pdf.txt');
+const PAGE_BREAK = '\n\f\n';
+
+/** The PDF's text against its committed example, or the example rewritten when asked to. */
+function matchesExample(pages: string[], file: string, mask: (text: string) => string = (t) => t): void {
+  const text = `${mask(pages.join(PAGE_BREAK))}\n`;
+  if (process.env.UPDATE_REPORT_EXAMPLES === '1') writeFileSync(file, text);
+  const committed = readFileSync(file, 'utf8');
+  expect(text.split(PAGE_BREAK).length).toBe(committed.split(PAGE_BREAK).length);
+  expect(text).toBe(committed);
+}
 
 describe('The quarterly report as a PDF', () => {
   let app: TestApp;
@@ -86,6 +107,15 @@ describe('The quarterly report as a PDF', () => {
       NOW,
     );
     expect((await quarterlyReportPdf(fromStore)).pdf.equals(pdf)).toBe(true);
+  });
+
+  it('says, page by page, exactly what the committed example of the demo’s Q4 report says', async () => {
+    // The chain hash covers each event's recorded time, the store's wall clock: it alone is masked, as in the HTML example.
+    // Its digits differ in width, so where its paragraph's lines break moves with it: that paragraph is compared as one line.
+    const { hash } = (await app.gql(`{ quarterlyReport(planId: "demo-plan", financialYear: 2025, quarter: 4) { chainHead { hash } } }`)).data.quarterlyReport.chainHead;
+    const { pages } = pdfText(pdf);
+    expect(pages.join('\n')).toContain(hash);
+    matchesExample(pages, REPORT_TEXT, (text) => text.split(hash).join('<chain hash>').replace(/Chain head: [^]*?no longer matches/, (paragraph) => paragraph.replace(/\s+/g, ' ')));
   });
 
   it('takes a meeting instead of a quarter, and refuses what the HTML refuses', async () => {
@@ -209,6 +239,12 @@ describe('The board pack as a PDF', () => {
     // That board had 4.5's first spend figure and its first savings, not what came after.
     expect(before).toContain('Spend to date: £0.749m Savings evidenced: £0.120m');
     expect(before).toMatch(/4\.5 Deliver a three-tier alternative provision model SEND Intervention Fund £0\.143m £0\.032m \(at \d{1,2} \w+ 2026\) £0\.112m £0\.120m/);
+  });
+
+  it('says, page by page, exactly what the committed example of the pack for the demo’s last closed meeting says', async () => {
+    expect(closedMeeting.date).toBe('2026-06-08');
+    const { pages } = pdfText(await pdfOf(`/reports/board-pack.pdf?planId=demo-plan&meetingId=${closedMeeting.id}`));
+    matchesExample(pages, PACK_TEXT);
   });
 
   it.each([

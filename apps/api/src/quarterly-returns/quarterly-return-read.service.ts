@@ -22,12 +22,12 @@ export class QuarterlyReturnReadService {
     const stream = await this.store.readStream(quarterlyReturnStream(planId, quarter));
     const model = returnModel(planId, quarter.text, asAt === undefined ? stream : streamPrefixAt(stream, asAt));
     const query = new URLSearchParams({ planId, financialYear: String(quarter.startYear), quarter: String(quarter.quarter) }).toString();
-    return { ...model, htmlDownloadPath: `/reports/quarterly.html?${query}`, csvDownloadPath: `/reports/quarterly.csv?${query}` };
+    return { ...model, htmlDownloadPath: `/reports/quarterly.html?${query}`, csvDownloadPath: `/reports/quarterly.csv?${query}`, returnCsvDownloadPath: `/reports/quarterly-return.csv?${query}` };
   }
 }
 
-export function returnModel(planId: string, quarter: string, events: RecordedEvent[]): Omit<QuarterlyReturnModel, 'htmlDownloadPath' | 'csvDownloadPath'> {
-  const model: Omit<QuarterlyReturnModel, 'htmlDownloadPath' | 'csvDownloadPath'> = { planId, quarter, status: 'NOT_STARTED', executiveSummary: null, summaryVersions: [], submittedAt: null, submittedBy: null, signOff: null, revision: null };
+export function returnModel(planId: string, quarter: string, events: RecordedEvent[]): Omit<QuarterlyReturnModel, 'htmlDownloadPath' | 'csvDownloadPath' | 'returnCsvDownloadPath'> {
+  const model: Omit<QuarterlyReturnModel, 'htmlDownloadPath' | 'csvDownloadPath' | 'returnCsvDownloadPath'> = { planId, quarter, status: 'NOT_STARTED', executiveSummary: null, summaryVersions: [], submittedAt: null, submittedBy: null, signOff: null, revision: null };
   for (const e of events) {
     const d = e.data as Record<string, string & number>;
     model.revision = Number(e.revision);

@@ -35,7 +35,7 @@ const COLUMNS = [
  * RFC 4180 quoting. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
  * leading apostrophe: owners type the commentary, and the file is opened in Excel.
  */
-function cell(value: string | number | boolean | null): string {
+export function cell(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -12,6 +12,7 @@ import { PlanWorkbookService } from './plan-workbook.service';
 import { quarterlyReportPdf } from './quarterly-report-pdf';
 import { BoardPackArgs } from './dto/board-pack.args';
 import { BoardPackService } from './board-pack.service';
+import { renderReturnCsv } from './report-return-csv.renderer';
 
 /**
  * Plain downloads for a browser or curl, behind the same bearer token and the same visibility rules
@@ -41,6 +42,15 @@ export class ReportsController {
   async csv(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { csv, csvFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
     response.attachment(csvFileName).type('text/csv; charset=utf-8').send(csv);
+  }
+
+  /** The DfE quarterly return's own facts (status, summary, finance lines, conditions, corrections), from the same report. */
+  @Get('quarterly-return.csv')
+  @ExpensiveRead()
+  @Header('Cache-Control', 'no-store')
+  async returnCsv(@Query() args: ReportArgs, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    const { report, csvFileName } = await this.reports.produce(await this.reader.plan(args.planId, principal), args);
+    response.attachment(csvFileName.replace(/-actions\.csv$/, '-return.csv')).type('text/csv; charset=utf-8').send(renderReturnCsv(report.quarterlyReturn));
   }
 
   @Get('quarterly.pdf')

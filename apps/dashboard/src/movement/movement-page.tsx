@@ -6,6 +6,7 @@ import { QueryStatus } from '../shared/query-status';
 import { SelectField } from '../shared/select-field';
 import { MOVEMENT_QUERY, MovementAnswer } from './movement.query';
 import { MovementReport } from './movement-report';
+import { MovementTabs } from './movement-tabs';
 
 /** What moved between two board meetings, state against state; by default the last two. */
 export function MovementPage() {
@@ -21,6 +22,7 @@ export function MovementPage() {
   return (
     <>
       <h1>What moved since</h1>
+      <MovementTabs current="meetings" />
       {meetings.data && closed.length < 2 ? (
         <p>Two closed board meetings are needed to compare; this plan has {closed.length}.</p>
       ) : (

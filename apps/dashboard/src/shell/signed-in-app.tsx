@@ -5,6 +5,7 @@ import { AsAt, AsAtContext } from '../as-at/as-at-context';
 import { AsAtControl } from '../as-at/as-at-control';
 import { HistoryCheckPage } from '../history/history-check-page';
 import { MovementPage } from '../movement/movement-page';
+import { QuarterlyReturnPage } from '../quarterly-return/quarterly-return-page';
 import { OverviewPage } from '../overview/overview-page';
 import { useRoute } from '../routing/use-route';
 import { ScorecardPage } from '../scorecard/scorecard-page';
@@ -32,6 +33,8 @@ function View() {
       return <ActionListPage route={route} />;
     case '/movement':
       return <MovementPage />;
+    case '/movement/quarterly-return':
+      return <QuarterlyReturnPage />;
     case '/scorecard':
       return <ScorecardPage />;
     case '/risks':

@@ -23,5 +23,6 @@ export class QuarterlyReturnModel {
   @Field(() => QuarterlyReturnSignOffModel, { nullable: true }) signOff: QuarterlyReturnSignOffModel | null;
   @Field({ description: "GET with your bearer token: the quarter's report page, the signed one once signed off." }) htmlDownloadPath: string;
   @Field({ description: "GET with your bearer token: the quarter's report CSV." }) csvDownloadPath: string;
+  @Field({ description: 'GET with your bearer token: the return itself as CSV (status, sign-off hashes, summary, finance lines, conditions, corrections).' }) returnCsvDownloadPath: string;
   @Field(() => Int, { nullable: true, description: "The return's revision: send it back as expectedRevision. Null before anything is written." }) revision: number | null;
 }
