@@ -87,6 +87,7 @@ export * from './owner/owner.events';
 export * from './owner/owner.errors';
 export * from './owner/owner.decider';
 export * from './access/owner-rename-access';
+export * from './condition/condition-finance-line';
 export * from './condition/condition-quarter';
 export * from './condition/condition-ref';
 export * from './condition/condition.commands';

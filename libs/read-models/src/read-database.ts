@@ -97,7 +97,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 17;
+export const READ_MODEL_SCHEMA_VERSION = 18;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

@@ -15,9 +15,17 @@ import {
 } from './dto/condition.input';
 import { ConditionModel } from './models/condition.model';
 
-/** Both or neither named: the domain refuses a link of no kind, naming `link`. */
-const linkOf = (input: ConditionLinkInput): ConditionLink =>
-  (input.actionId && !input.metricId ? { kind: 'ACTION', id: input.actionId } : input.metricId && !input.actionId ? { kind: 'METRIC', id: input.metricId } : { kind: undefined, id: '' }) as ConditionLink;
+/** None or more than one named: the domain refuses a link of no kind, naming `link`. A finance line travels as its id, which the domain checks. */
+function linkOf(input: ConditionLinkInput): ConditionLink {
+  const named: ConditionLink[] = [];
+  if (input.actionId) named.push({ kind: 'ACTION', id: input.actionId });
+  if (input.metricId) named.push({ kind: 'METRIC', id: input.metricId });
+  if (input.financeLine) {
+    const { line, priorityNumber } = input.financeLine;
+    named.push({ kind: 'FINANCE_LINE', id: priorityNumber === undefined || priorityNumber === null ? line : `${line}:${priorityNumber}` });
+  }
+  return named.length === 1 ? named[0] : ({ kind: undefined, id: '' } as unknown as ConditionLink);
+}
 
 /** Each mutation is one domain command on the condition's stream; the answer is the condition as the register now shows it. */
 @Resolver(() => ConditionModel)
@@ -53,12 +61,12 @@ export class ConditionCommandsResolver {
     return this.change(input, principal, { type: 'ApproveConditionStatus', data: { conditionId, quarter, version } });
   }
 
-  @Mutation(() => ConditionModel, { description: 'Link an action or a scorecard metric of the plan to a condition (programme office).' })
+  @Mutation(() => ConditionModel, { description: 'Link an action or a scorecard metric of the plan, or a finance line, to a condition (programme office).' })
   linkToCondition(@Args('input') input: ConditionLinkInput, @CurrentPrincipal() principal: Principal): Promise<ConditionModel> {
     return this.change(input, principal, { type: 'LinkToCondition', data: { conditionId: input.conditionId, link: linkOf(input) } });
   }
 
-  @Mutation(() => ConditionModel, { description: 'Unlink an action or metric from a condition (programme office).' })
+  @Mutation(() => ConditionModel, { description: 'Unlink an action, metric or finance line from a condition (programme office).' })
   unlinkFromCondition(@Args('input') input: ConditionLinkInput, @CurrentPrincipal() principal: Principal): Promise<ConditionModel> {
     return this.change(input, principal, { type: 'UnlinkFromCondition', data: { conditionId: input.conditionId, link: linkOf(input) } });
   }

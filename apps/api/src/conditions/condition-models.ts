@@ -1,11 +1,13 @@
 import { ConditionEntity, ConditionRegisterView, ConditionStatusEntity } from '@send/read-models';
 import { RagStatus } from '@send/domain';
+import { financeLineModels, FinanceAtInstant } from './condition-finance-lines';
 import { ConditionModel, ConditionQuarterModel, ConditionStatusModel } from './models/condition.model';
 
-/** What the linked actions and metrics are called (and rated) at the instant the register shows. */
+/** What the linked actions and metrics are called (and rated), and the finance figures, at the instant the register shows. */
 export interface LinkedNames {
   actions: Map<string, { ref: string; title: string; rag: RagStatus }>;
   metrics: Map<string, string>;
+  finance: FinanceAtInstant;
 }
 
 const byNumber = (a: string, b: string) => a.localeCompare(b, 'en-GB', { numeric: true });
@@ -64,6 +66,7 @@ export function conditionModels(view: ConditionRegisterView, names: LinkedNames)
       currentQuarter: quarters[quarters.length - 1] ?? null,
       actions: actions.sort((a, b) => byNumber(a.ref, b.ref)),
       metrics: metrics.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+      financeLines: financeLineModels(row.financeLines, names.finance),
       addedAt: row.addedAt,
       revision: row.revision,
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { canSeeArea, ConditionNotFoundError, Principal } from '@send/domain';
+import { canSeeArea, ConditionNotFoundError, parseFinanceLineId, Principal, PRIORITY_SAVINGS_LINE } from '@send/domain';
 import { UpcastingEventStore } from '@send/event-store';
 import {
   ActionEntity,
@@ -15,6 +15,10 @@ import {
 } from '@send/read-models';
 import { AsAtService } from '../as-at/as-at.service';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { Clock } from '../common/clock';
+import { ActionFinanceReadService } from '../finance/action-finance-read.service';
+import { HighNeedsReadService } from '../finance/high-needs-read.service';
+import { FinanceAtInstant } from './condition-finance-lines';
 import { conditionModels, LinkedNames } from './condition-models';
 import { ConditionModel } from './models/condition.model';
 
@@ -37,6 +41,9 @@ export class ConditionReadService {
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) store: UpcastingEventStore,
     private readonly asAt: AsAtService,
+    private readonly highNeeds: HighNeedsReadService,
+    private readonly planFinance: ActionFinanceReadService,
+    private readonly clock: Clock,
   ) {
     this.history = new ConditionHistory(readModelConditionIndex(dataSource), store);
   }
@@ -77,7 +84,25 @@ export class ConditionReadService {
     return conditionModels(view, {
       actions: new Map(actions.map((a) => [a.actionId, { ref: a.ref, title: a.title, rag: a.rag }])),
       metrics: new Map(metrics.map((m) => [m.metricId, m.name])),
+      finance: await this.financeAt(conditions, this.clock.now()),
     });
+  }
+
+  /**
+   * The finance figures the conditions' lines read, at the instant shown: the live read models for
+   * now (`asAt` undefined), the funding and High Needs streams folded to `asAt` otherwise. Read only
+   * when some condition links a line that needs them.
+   */
+  private async financeAt(conditions: ConditionEntity[], instant: string, asAt?: string): Promise<FinanceAtInstant> {
+    const lines = conditions.flatMap((c) => c.financeLines);
+    const planId = conditions[0]?.planId;
+    const needsHighNeeds = planId !== undefined && lines.some((id) => parseFinanceLineId(id)?.line !== PRIORITY_SAVINGS_LINE);
+    const needsSavings = planId !== undefined && lines.some((id) => parseFinanceLineId(id)?.line === PRIORITY_SAVINGS_LINE);
+    const [highNeeds, planFinance] = await Promise.all([
+      needsHighNeeds ? this.highNeeds.position(planId, asAt) : null,
+      needsSavings ? this.planFinance.forPlan(planId, asAt) : null,
+    ]);
+    return { instant, highNeeds, planFinance };
   }
 
   private async registerAt(planId: string, instant: RegisterInstant): Promise<ConditionModel[]> {
@@ -85,6 +110,7 @@ export class ConditionReadService {
     const names: LinkedNames = {
       actions: new Map(plan.actions.map((a) => [a.actionId, { ref: a.ref, title: a.title, rag: a.rag }])),
       metrics: new Map(plan.metrics.map((m) => [m.metric.metricId, m.metric.name])),
+      finance: await this.financeAt(view.conditions, instant.asAt, instant.asAt),
     };
     return conditionModels(view, names);
   }

@@ -21,6 +21,8 @@ interface DemoCondition {
   dueDay: DayOffset;
   actionRefs: string[];
   metricCodes: string[];
+  /** Finance lines (`condition-finance-line.ts`), linked by the office straight after adding the condition. */
+  financeLines?: string[];
   /** The status the programme office reports for the quarter the week before each board, with its commentary. */
   statuses: Partial<Record<BoardCycle, [ConditionStatus, string]>>;
 }
@@ -46,6 +48,7 @@ const DEMO_CONDITIONS: DemoCondition[] = [
     text: 'Bring the High Needs Block deficit within the trajectory of the deficit recovery plan',
     measureOfSuccess: 'Each quarterly forecast of the cumulative deficit at or below the trajectory',
     dueDay: 300, actionRefs: ['8.1', '8.2'], metricCodes: ['high-needs-spend-per-head'],
+    financeLines: ['HIGH_NEEDS_CUMULATIVE_DEFICIT', 'HIGH_NEEDS_IN_YEAR_DEFICIT'],
     statuses: {
       1: ['NOT_ON_TRACK', 'Q2 forecast gap of £71m against a budgeted £57.5m: the cumulative deficit is forecast above the £183m trajectory'],
       3: ['NOT_ON_TRACK', 'Outturn £0.5m above the trajectory; further mitigations needed to reduce spend by 2028/29'],
@@ -102,6 +105,15 @@ export function demoConditionSteps(anchor: CalendarDate): DemoConditionStep[] {
       },
     },
   }));
+  DEMO_CONDITIONS.forEach((c, i) =>
+    (c.financeLines ?? []).forEach((id, j) =>
+      steps.push({
+        at: at(anchor, PLAN_LOADED_DAY + 4, `10:${String(10 + 5 * i + j)}`),
+        userId: office,
+        command: { type: 'LinkToCondition', data: { conditionId: conditionIdFor(DEMO_PLAN_ID, c.ref), link: { kind: 'FINANCE_LINE', id } } },
+      }),
+    ),
+  );
   const versions = new Map<string, number>();
   for (const cycle of [1, 2, 3] as BoardCycle[]) {
     const board = BOARD_MEETING_DAYS[cycle];

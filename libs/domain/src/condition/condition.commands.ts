@@ -29,7 +29,15 @@ export type RecordConditionStatus = {
 /** `version` is the status the chair read: approving a status that changed since is refused. */
 export type ApproveConditionStatus = { type: 'ApproveConditionStatus'; data: { conditionId: string; quarter: ConditionQuarter; version: number } };
 
-export type ConditionLink = { kind: 'ACTION' | 'METRIC'; id: string };
+/**
+ * What a condition is linked to: an action of its plan, a scorecard metric of its plan, or a finance
+ * line, whose id is one of the set in `condition-finance-line.ts` (`HIGH_NEEDS_CUMULATIVE_DEFICIT`,
+ * `PRIORITY_SAVINGS:3`). FINANCE_LINE joined the union later: events linking actions and metrics
+ * read as they always did.
+ */
+export const CONDITION_LINK_KINDS = ['ACTION', 'METRIC', 'FINANCE_LINE'] as const;
+export type ConditionLinkKind = (typeof CONDITION_LINK_KINDS)[number];
+export type ConditionLink = { kind: ConditionLinkKind; id: string };
 
 export type LinkToCondition = { type: 'LinkToCondition'; data: { conditionId: string; link: ConditionLink } };
 

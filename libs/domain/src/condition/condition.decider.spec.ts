@@ -10,7 +10,7 @@ import { ConditionEvent } from './condition.events';
 const meta = (now = '2026-12-07T10:00:00.000Z'): CommandMetadata => ({ now, commandId: 'c1', correlationId: 'c1' });
 const given = (events: ConditionEvent[]): ConditionState => events.reduce(evolveCondition, initialConditionState());
 
-const plan = { status: 'active', planId: 'plan-1' } as PlanState;
+const plan = { status: 'active', planId: 'plan-1', priorityNumbers: [1, 2, 3, 4, 5, 6, 7] } as PlanState;
 const action = (actionId: string, planId = 'plan-1') => ({ exists: true, actionId, planId }) as ActionState;
 const metric = (metricId: string, planId = 'plan-1') => ({ exists: true, metricId, planId }) as MetricState;
 const context: ConditionDecisionContext = { plan, actions: { 'a-1': action('a-1'), 'a-other': action('a-other', 'plan-2') }, metrics: { 'm-1': metric('m-1') } };
@@ -139,5 +139,39 @@ describe("A condition's links to actions and metrics", () => {
     expect(refusal(() => when(link('ACTION', 'a-other'), given(added()))).field).toBe('actionId');
     expect(refusal(() => when(link('METRIC', 'm-9'), given(added()))).field).toBe('metricId');
     expect(refusal(() => when(unlink('METRIC', 'm-1'), given(added()))).rule).toBe('linkExists');
+  });
+});
+
+describe("A condition's links to finance lines", () => {
+  const link = (id: string): ConditionCommand => ({ type: 'LinkToCondition', data: { conditionId, link: { kind: 'FINANCE_LINE', id } } });
+  const unlink = (id: string): ConditionCommand => ({ type: 'UnlinkFromCondition', data: { conditionId, link: { kind: 'FINANCE_LINE', id } } });
+
+  it('links the High Needs Block deficits and a recovery priority of the plan, and unlinks one', () => {
+    const events = history(add(), link('HIGH_NEEDS_CUMULATIVE_DEFICIT'), link('HIGH_NEEDS_IN_YEAR_DEFICIT'), link('PRIORITY_SAVINGS:7'), unlink('HIGH_NEEDS_IN_YEAR_DEFICIT'));
+    expect(events[3]).toEqual({ type: 'ConditionLinked', data: { conditionId, link: { kind: 'FINANCE_LINE', id: 'PRIORITY_SAVINGS:7' } } });
+    const state = given(events);
+    expect(state.exists && [state.actionIds, state.metricIds, state.financeLines]).toEqual([['a-1'], [], ['HIGH_NEEDS_CUMULATIVE_DEFICIT', 'PRIORITY_SAVINGS:7']]);
+  });
+
+  it.each(['HIGH_NEEDS_DEFICIT', 'high_needs_in_year_deficit', 'PRIORITY_SAVINGS', 'PRIORITY_SAVINGS:8', 'PRIORITY_SAVINGS:0', 'PRIORITY_SAVINGS:03', 'PRIORITY_SAVINGS:1.5'])('refuses the unknown line %s, naming the field and the rule', (id) => {
+    const refused = refusal(() => when(link(id), given(added())));
+    expect([refused.field, refused.rule]).toEqual(['financeLine', 'knownFinanceLine']);
+  });
+
+  it('refuses a line linked twice, and unlinking a line that is not linked', () => {
+    expect(refusal(() => when(link('HIGH_NEEDS_IN_YEAR_DEFICIT'), given(history(add(), link('HIGH_NEEDS_IN_YEAR_DEFICIT'))))).rule).toBe('linkIsNew');
+    expect(refusal(() => when(unlink('HIGH_NEEDS_IN_YEAR_DEFICIT'), given(added()))).rule).toBe('linkExists');
+    expect(refusal(() => when(link(' '), given(added()))).field).toBe('financeLine');
+  });
+
+  it('still evolves a condition from the link events written before finance lines existed', () => {
+    const stored: ConditionEvent[] = [
+      ...added(),
+      { type: 'ConditionLinked', data: { conditionId, link: { kind: 'METRIC', id: 'm-1' } } },
+      { type: 'ConditionLinked', data: { conditionId, link: { kind: 'ACTION', id: 'a-2' } } },
+      { type: 'ConditionUnlinked', data: { conditionId, link: { kind: 'ACTION', id: 'a-1' } } },
+    ];
+    const state = given(stored);
+    expect(state.exists && [state.actionIds, state.metricIds, state.financeLines]).toEqual([['a-2'], ['m-1'], []]);
   });
 });

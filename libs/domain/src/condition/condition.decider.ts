@@ -5,7 +5,7 @@ import { CommandMetadata } from '../shared/command-metadata';
 import { InvalidValueError } from '../shared/domain-error';
 import { requireDate, requireText } from '../shared/guards';
 import { londonDateOf } from '../shared/london-day';
-import { CONDITION_STATUSES, ConditionCommand, ConditionLink, ConditionStatus, ConditionWording } from './condition.commands';
+import { CONDITION_LINK_KINDS, CONDITION_STATUSES, ConditionCommand, ConditionLink, ConditionLinkKind, ConditionStatus, ConditionWording } from './condition.commands';
 import { ConditionEvent } from './condition.events';
 import {
   ConditionAlreadyLinkedError,
@@ -22,6 +22,7 @@ import {
   ConditionWordingUnchangedError,
   DuplicateConditionLinkError,
 } from './condition.errors';
+import { parseFinanceLineId, PRIORITY_SAVINGS_LINE, UnknownFinanceLineError } from './condition-finance-line';
 import { conditionQuarterStart, requireConditionQuarter } from './condition-quarter';
 import { requireConditionRef } from './condition-ref';
 
@@ -44,6 +45,8 @@ export type ConditionState =
       wordingVersion: number;
       actionIds: string[];
       metricIds: string[];
+      /** Finance line ids, as `condition-finance-line.ts` names them. */
+      financeLines: string[];
       quarters: Record<string, QuarterStatusState>;
     };
 
@@ -61,7 +64,7 @@ const wordingOf = (d: ConditionWording): ConditionWording => ({ text: d.text, so
 export function evolveCondition(state: ConditionState, event: ConditionEvent): ConditionState {
   if (event.type === 'ConditionAdded') {
     const d = event.data;
-    return { exists: true, conditionId: d.conditionId, planId: d.planId, ref: d.ref, wording: wordingOf(d), wordingVersion: 1, actionIds: d.actionIds, metricIds: d.metricIds, quarters: {} };
+    return { exists: true, conditionId: d.conditionId, planId: d.planId, ref: d.ref, wording: wordingOf(d), wordingVersion: 1, actionIds: d.actionIds, metricIds: d.metricIds, financeLines: [], quarters: {} };
   }
   if (!state.exists) return state;
   switch (event.type) {
@@ -76,12 +79,14 @@ export function evolveCondition(state: ConditionState, event: ConditionEvent): C
       const quarter = state.quarters[event.data.quarter];
       return quarter ? { ...state, quarters: { ...state.quarters, [event.data.quarter]: { ...quarter, approvedVersion: event.data.version } } } : state;
     }
-    case 'ConditionLinked':
-      return event.data.link.kind === 'ACTION' ? { ...state, actionIds: [...state.actionIds, event.data.link.id] } : { ...state, metricIds: [...state.metricIds, event.data.link.id] };
-    case 'ConditionUnlinked':
-      return event.data.link.kind === 'ACTION'
-        ? { ...state, actionIds: state.actionIds.filter((id) => id !== event.data.link.id) }
-        : { ...state, metricIds: state.metricIds.filter((id) => id !== event.data.link.id) };
+    case 'ConditionLinked': {
+      const key = linkListOf(event.data.link.kind);
+      return { ...state, [key]: [...state[key], event.data.link.id] };
+    }
+    case 'ConditionUnlinked': {
+      const key = linkListOf(event.data.link.kind);
+      return { ...state, [key]: state[key].filter((id) => id !== event.data.link.id) };
+    }
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -135,7 +140,8 @@ export function decideCondition(command: ConditionCommand, state: ConditionState
     case 'LinkToCondition': {
       const link = requireLink(command.data.link);
       if (linked(state, link)) throw new ConditionAlreadyLinkedError(ref, describe(link));
-      requireLinkInPlan(link, state.planId, context, link.kind === 'ACTION' ? 'actionId' : 'metricId');
+      if (link.kind === 'FINANCE_LINE') requireFinanceLine(link.id, context);
+      else requireLinkInPlan(link, state.planId, context, linkField[link.kind]);
       return [{ type: 'ConditionLinked', data: { conditionId, link } }];
     }
     case 'UnlinkFromCondition': {
@@ -166,14 +172,25 @@ function requireStatus(status: string): ConditionStatus {
   return status as ConditionStatus;
 }
 
+const linkField: Record<ConditionLinkKind, string> = { ACTION: 'actionId', METRIC: 'metricId', FINANCE_LINE: 'financeLine' };
+
+const linkListOf = (kind: ConditionLinkKind) => (kind === 'ACTION' ? 'actionIds' : kind === 'METRIC' ? 'metricIds' : 'financeLines');
+
 function requireLink(link: ConditionLink): ConditionLink {
-  if (link?.kind !== 'ACTION' && link?.kind !== 'METRIC') throw new InvalidValueError('link', 'exactlyOneLink', 'Name exactly one of actionId or metricId to link');
-  return { kind: link.kind, id: requireText(link.kind === 'ACTION' ? 'actionId' : 'metricId', link.id) };
+  if (!(CONDITION_LINK_KINDS as readonly string[]).includes(link?.kind)) throw new InvalidValueError('link', 'exactlyOneLink', 'Name exactly one of actionId, metricId or financeLine to link');
+  return { kind: link.kind, id: requireText(linkField[link.kind], link.id) };
 }
 
-const linked = (state: Extract<ConditionState, { exists: true }>, link: ConditionLink) => (link.kind === 'ACTION' ? state.actionIds : state.metricIds).includes(link.id);
+const linked = (state: Extract<ConditionState, { exists: true }>, link: ConditionLink) => state[linkListOf(link.kind)].includes(link.id);
 
-const describe = (link: ConditionLink) => `${link.kind === 'ACTION' ? 'action' : 'metric'} ${link.id}`;
+const describe = (link: ConditionLink) => `${link.kind === 'ACTION' ? 'action' : link.kind === 'METRIC' ? 'metric' : 'finance line'} ${link.id}`;
+
+/** A finance line is one of the documented set; a priority's savings line names one of the plan's recovery priorities. */
+function requireFinanceLine(id: string, context: ConditionDecisionContext): void {
+  const line = parseFinanceLineId(id);
+  const priorityNumbers = context.plan?.status === 'active' ? context.plan.priorityNumbers : [];
+  if (!line || (line.line === PRIORITY_SAVINGS_LINE && !priorityNumbers.includes(line.priorityNumber))) throw new UnknownFinanceLineError(id, priorityNumbers);
+}
 
 /** A condition is met through its own plan's actions and measured by its own plan's metrics. */
 function requireLinkInPlan(link: ConditionLink, planId: string, context: ConditionDecisionContext, field: string): void {

@@ -1,4 +1,4 @@
-import { CONDITION_EVENT_VERSIONS, ConditionEvent } from '@send/domain';
+import { CONDITION_EVENT_VERSIONS, ConditionEvent, ConditionLinkKind } from '@send/domain';
 import { ProjectedEvent } from '../projection/projection';
 import { ConditionStatusEntity } from './condition-status.entity';
 import { ConditionWordingEntity } from './condition-wording.entity';
@@ -18,6 +18,8 @@ export type ConditionChange =
 
 export const isConditionEvent = (event: ProjectedEvent): event is ProjectedEvent & ConditionEvent => Object.hasOwn(CONDITION_EVENT_VERSIONS, event.type);
 
+const linkColumn: Record<ConditionLinkKind, 'actionIds' | 'metricIds' | 'financeLines'> = { ACTION: 'actionIds', METRIC: 'metricIds', FINANCE_LINE: 'financeLines' };
+
 const actorName = (event: ProjectedEvent) => event.recorded.metadata.actor?.displayName ?? event.recorded.metadata.actor?.userId ?? null;
 
 /** The changes an event makes, given the condition's row as it stood before; nothing for a condition not added yet. */
@@ -30,7 +32,7 @@ export function conditionChanges(condition: ConditionEntity | undefined, event: 
     return [
       {
         kind: 'conditionAdded',
-        row: { conditionId, planId, ref, refNumber: Number(ref.slice(1)), text, sourceParagraph, measureOfSuccess, dueDate, wordingVersion: 1, actionIds, metricIds, addedAt: occurredAt, revision },
+        row: { conditionId, planId, ref, refNumber: Number(ref.slice(1)), text, sourceParagraph, measureOfSuccess, dueDate, wordingVersion: 1, actionIds, metricIds, financeLines: [], addedAt: occurredAt, revision },
       },
       { kind: 'wordingAdded', row: { conditionId, version: 1, planId, text, sourceParagraph, measureOfSuccess, dueDate, reason: null, occurredAt } },
     ];
@@ -57,11 +59,13 @@ export function conditionChanges(condition: ConditionEntity | undefined, event: 
     }
     case 'ConditionLinked': {
       const { kind, id } = event.data.link;
-      return [kind === 'ACTION' ? changed({ actionIds: [...condition.actionIds, id] }) : changed({ metricIds: [...condition.metricIds, id] })];
+      const list = linkColumn[kind];
+      return [changed({ [list]: [...condition[list], id] })];
     }
     case 'ConditionUnlinked': {
       const { kind, id } = event.data.link;
-      return [kind === 'ACTION' ? changed({ actionIds: condition.actionIds.filter((a) => a !== id) }) : changed({ metricIds: condition.metricIds.filter((m) => m !== id) })];
+      const list = linkColumn[kind];
+      return [changed({ [list]: condition[list].filter((linked) => linked !== id) })];
     }
     default: {
       const unhandled: never = event;

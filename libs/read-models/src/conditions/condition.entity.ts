@@ -27,6 +27,10 @@ export class ConditionEntity extends ConditionWordingColumns {
   @Column('simple-json')
   metricIds: string[];
 
+  /** Finance line ids (`HIGH_NEEDS_CUMULATIVE_DEFICIT`, `PRIORITY_SAVINGS:3`), in the order linked. */
+  @Column('simple-json')
+  financeLines: string[];
+
   @Column('varchar', { length: 30 })
   addedAt: string;
 

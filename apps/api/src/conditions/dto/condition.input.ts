@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, IntersectionType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CONDITION_REF_PATTERN } from '@send/domain';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
+import { ConditionFinanceLineKind, FINANCE_LINE_KINDS } from '../models/condition-finance-line.model';
 import { ConditionStatusName } from '../models/condition-status-name';
 
 // The conditions register's inputs, side by side.
@@ -51,8 +53,15 @@ export class ApproveConditionStatusInput extends ConditionChangeInput {
   @Field(() => Int, { description: 'The version of the status you read; if it has changed since, the approval is refused.' }) @IsInt() @Min(1) @Max(2_147_483_647) readonly version: number;
 }
 
-@InputType({ description: 'Name exactly one of actionId or metricId.' })
+@InputType('ConditionFinanceLineInput', { description: 'A finance line: the line, and for PRIORITY_SAVINGS the recovery priority number (and only then).' })
+export class ConditionFinanceLineInput {
+  @Field(() => ConditionFinanceLineKind) @IsIn(FINANCE_LINE_KINDS) readonly line: ConditionFinanceLineKind;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(99) readonly priorityNumber?: number;
+}
+
+@InputType({ description: 'Name exactly one of actionId, metricId or financeLine.' })
 export class ConditionLinkInput extends ConditionChangeInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() readonly actionId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() readonly metricId?: string;
+  @Field(() => ConditionFinanceLineInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ConditionFinanceLineInput) readonly financeLine?: ConditionFinanceLineInput;
 }

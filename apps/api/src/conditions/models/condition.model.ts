@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Rag } from '../../common/graphql-enums';
+import { ConditionFinanceLineModel } from './condition-finance-line.model';
 import { ConditionStatusName } from './condition-status-name';
 
 @ObjectType('ConditionWording', { description: "One version of a condition's wording, oldest first: the one it was added with, then each revision." })
@@ -65,6 +66,8 @@ export class ConditionModel {
   @Field(() => ConditionQuarterModel, { nullable: true, description: 'The newest quarter with a status.' }) currentQuarter: ConditionQuarterModel | null;
   @Field(() => [ConditionActionModel], { description: 'Linked actions, in plan order.' }) actions: ConditionActionModel[];
   @Field(() => [ConditionMetricModel], { description: 'Linked metrics, by name.' }) metrics: ConditionMetricModel[];
+  @Field(() => [ConditionFinanceLineModel], { description: 'Linked finance lines, in the order linked, each with its figure and rating at the instant the register shows.' })
+  financeLines: ConditionFinanceLineModel[];
   @Field({ description: 'When it was added (ISO instant).' }) addedAt: string;
   @Field(() => Int, { description: "The condition's revision: send it back as expectedRevision." }) revision: number;
 }
