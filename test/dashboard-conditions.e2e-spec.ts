@@ -28,6 +28,13 @@ describeInChromium('The dashboard in Chromium: the conditions register', () => {
     expect(statuses[2]).toBe('Not on track in 2026/27 Q1: Two case officers left in May; timeliness fell back (awaiting approval; the board approved “On track” (version 1))');
     expect(statuses[3]).toMatch(/^Met in 2026\/27 Q1: /);
     expect(await texts(page, 'tr[data-ref="C2"] ul.condition-actions li')).toEqual([expect.stringMatching(/^8\.1 /), expect.stringMatching(/^8\.2 .+ (Red|Amber|Green|Blue|Not yet rated)$/)]);
+    // C2's money beside its actions and metric, in words: the demo links both High Needs Block lines.
+    expect(await texts(page, 'tr[data-ref="C2"] ul.condition-measures li')).toEqual([
+      expect.stringMatching(/^Metric: /),
+      'High Needs Block cumulative deficit against the trajectory: £183.457m forecast for 31 March (2025/26 Q4) against the £183.000m trajectory: Amber',
+      'High Needs Block in-year deficit against the budget: £70.200m in-year deficit forecast (2025/26 Q4) against £57.500m budgeted: over budget by £12.700m',
+    ]);
+    expect(await texts(page, 'tr[data-ref="C4"] ul.condition-measures li')).toEqual([]);
     await matchScreenshot(page, 'conditions');
     await page.close();
   });

@@ -82,3 +82,6 @@ export function financeLineModels(ids: string[], finance: FinanceAtInstant): Con
       : [{ id, line: line.line, priorityNumber: null, label: 'High Needs Block in-year deficit against the budget', ...inYearDeficit(finance.highNeeds) }];
   });
 }
+
+/** A line in a few words, for a table cell: its label and its rating ("…against the trajectory: Amber"). */
+export const financeLineInBrief = (line: Pick<ConditionFinanceLineModel, 'label' | 'rating'>): string => `${line.label}: ${line.rating ? RATING_WORDS[line.rating] : 'no figure yet'}`;

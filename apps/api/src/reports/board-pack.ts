@@ -1,5 +1,6 @@
 import { financialYearOfDate, londonDateOf, ukDate, ukDateTime, ukPeriod } from '@send/domain';
 import { ActionView, isOverdue, isStale, Movement, MovementGroup, PlanView, ScorecardLine, scorecardLine } from '@send/read-models';
+import { financeLineInBrief } from '../conditions/condition-finance-lines';
 import { ConditionModel } from '../conditions/models/condition.model';
 import { HighNeedsPositionModel } from '../finance/models/high-needs.model';
 import { MoneyModel } from '../finance/models/money.model';
@@ -189,14 +190,17 @@ function moneyOnActions(money: PlanFinanceModel, asAt: string): ReportBlock[] {
   ];
 }
 
+/** The actions by reference, then each finance line with its rating: "8.1, 8.2; High Needs Block … trajectory: Amber". */
+const linkedOf = (c: ConditionModel): string => [c.actions.map((a) => a.ref).join(', '), ...c.financeLines.map(financeLineInBrief)].filter((part) => part !== '').join('; ') || '-';
+
 function conditions(register: ConditionModel[]): ReportBlock[] {
   return [
     heading(2, '7. Conditions'),
     table(
-      ['Condition', 'Source', 'Due', 'Quarter', 'Status', 'Approved', 'Linked actions'],
+      ['Condition', 'Source', 'Due', 'Quarter', 'Status', 'Approved', 'Linked actions and finance lines'],
       register.map((c) => {
         const q = c.currentQuarter;
-        return [`${c.ref} ${c.text}`, c.sourceParagraph, ukDate(c.dueDate), q?.quarter ?? '-', q ? STATUS_WORDS[q.latest.status] : 'No status yet', q ? (q.awaitingApproval ? 'Awaiting approval' : 'Yes') : '-', c.actions.map((a) => a.ref).join(', ') || '-'];
+        return [`${c.ref} ${c.text}`, c.sourceParagraph, ukDate(c.dueDate), q?.quarter ?? '-', q ? STATUS_WORDS[q.latest.status] : 'No status yet', q ? (q.awaitingApproval ? 'Awaiting approval' : 'Yes') : '-', linkedOf(c)];
       }),
       'The plan has no conditions in its register.',
     ),

@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import { deriveHighNeedsPosition, ukPeriod } from '@send/domain';
 import { HighNeedsView, MetricView, PlanView, RiskRegisterView } from '@send/read-models';
+import { financeLineInBrief } from '../conditions/condition-finance-lines';
 import { ConditionModel } from '../conditions/models/condition.model';
 import { excelDate, excelDateTime, fillSheet, phrase, pounds, SheetCell, SheetColumn } from './workbook-cells';
 
@@ -133,13 +134,14 @@ export const CONDITION_COLUMNS: SheetColumn[] = [
   { header: 'Approved by', width: 24 },
   { header: 'Linked actions', width: 20 },
   { header: 'Linked metrics', width: 30 },
+  { header: 'Linked finance lines', width: 50 },
 ];
 
 /** Each condition's latest status in each quarter, oldest quarter first; a condition with none yet has one row. */
 export function conditionRows(conditions: ConditionModel[]): SheetCell[][] {
   return conditions.flatMap((c) => {
     const head: SheetCell[] = [c.ref, c.text, c.sourceParagraph, c.measureOfSuccess, excelDate(c.dueDate)];
-    const links: SheetCell[] = [c.actions.map((a) => a.ref).join(', '), c.metrics.map((m) => m.name).join('; ')];
+    const links: SheetCell[] = [c.actions.map((a) => a.ref).join(', '), c.metrics.map((m) => m.name).join('; '), c.financeLines.map(financeLineInBrief).join('; ')];
     if (c.quarters.length === 0) return [[...head, null, 'No status yet', null, null, null, null, null, null, ...links]];
     return c.quarters.map(({ quarter, latest: s }) => [
       ...head,

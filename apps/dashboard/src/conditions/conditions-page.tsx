@@ -39,6 +39,7 @@ export function ConditionsPage() {
                     <th scope="col">Due</th>
                     <th scope="col">Status</th>
                     <th scope="col">Actions</th>
+                    <th scope="col">Metrics and finance lines</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -64,6 +65,18 @@ export function ConditionsPage() {
                       </td>
                       <td>
                         <LinkedActionList className="condition-actions" actions={c.actions} />
+                      </td>
+                      <td>
+                        <ul className="condition-actions condition-measures">
+                          {c.metrics.map((m) => (
+                            <li key={m.id}>Metric: {m.name}</li>
+                          ))}
+                          {c.financeLines.map((f) => (
+                            <li key={f.id} className="condition-finance-line">
+                              {f.label}: {f.summary}
+                            </li>
+                          ))}
+                        </ul>
                       </td>
                     </tr>
                   ))}

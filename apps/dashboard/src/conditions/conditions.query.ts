@@ -9,6 +9,8 @@ export const CONDITIONS_QUERY = `query Conditions($planId: ID!, $recordedBy: Str
       approved { version status approvedBy }
     }
     actions { id ref title rag }
+    metrics { id name }
+    financeLines { id label summary }
   }
 }`;
 
@@ -31,4 +33,7 @@ export interface RegisterCondition {
     approved: (QuarterStatus & { approvedBy: string | null }) | null;
   } | null;
   actions: { id: string; ref: string; title: string; rag: RagStatus }[];
+  metrics: { id: string; name: string }[];
+  /** Each line's label and, in words, its figure against what it is measured by and its rating. */
+  financeLines: { id: string; label: string; summary: string }[];
 }
