@@ -67,7 +67,7 @@ export function ConditionsPage() {
                         <LinkedActionList className="condition-actions" actions={c.actions} />
                       </td>
                       <td>
-                        <ul className="condition-actions condition-measures">
+                        <ul className="condition-measures">
                           {c.metrics.map((m) => (
                             <li key={m.id}>Metric: {m.name}</li>
                           ))}
