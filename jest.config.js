@@ -20,6 +20,10 @@ module.exports = {
   // the apps' native handles leave behind; over ~200 files one worker grew past Node's 4 GB heap
   // and the run died. A worker that holds more than this after a file is replaced by a fresh one.
   workerIdleMemoryLimit: '1536MB',
+  // Jest's default leaves one core free, which on the two-core machines here means one worker: a
+  // run of ~220 files took 22 minutes. Most e2e time is spent waiting on SQLite, PostgreSQL and
+  // Chromium, so a worker per core roughly halves it (measured in docs/testing.md).
+  maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
