@@ -1,4 +1,5 @@
 import { HttpException, Logger } from '@nestjs/common';
+import { conflictSubject } from './conflict-subject';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '@send/domain';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@send/event-store';
@@ -25,7 +26,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
     });
   }
   if (error instanceof WrongExpectedRevisionError) {
-    return new GraphQLError(`The action has changed since you loaded it: ${error.message}`, {
+    return new GraphQLError(`${conflictSubject(error.streamId)} has changed since you loaded it: ${error.message}`, {
       extensions: {
         code: ErrorCode.Conflict,
         expectedRevision: String(error.expected),

@@ -3,7 +3,7 @@ import { useSession } from '../session/session-context';
 
 const HINTS: Record<string, string> = {
   FORBIDDEN: 'Your role does not allow this change.',
-  CONFLICT: 'Someone changed this action since you opened it. The page now shows the latest; check it and send your change again.',
+  CONFLICT: 'Someone changed this since you opened it. The page now shows the latest; check it and send your change again.',
   NOT_FOUND: 'It does not exist, or it is in a local area you have no role in.',
   SERVICE_UNAVAILABLE: 'The tracker could not store or read this just now; nothing was written. Try again in a moment.',
 };
