@@ -11,8 +11,8 @@ const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!], $full: Boolean =
   verifyHistory(planId: $planId, heads: $heads, full: $full) {
     ok eventsChecked eventsHashed resumedAfter streamsChecked head { position hash } planHead { position hash }
     firstBreak { kind position inThisPlan streamId revision eventId message }
-    heads { position hash matches }
-    readModel { rowsChecked firstMismatch { position actionId field stored expected message } }
+    heads { position hash matches } nextSteps
+    readModel { rowsChecked firstMismatch { position actionId field inReadModel inEventStore stored expected message } }
   }
 }`;
 const REPORT = change('reportProgress', 'ReportProgressInput');
@@ -74,7 +74,7 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     const result = res.data.verifyHistory;
     const events = await app.allEvents();
     const newestOfPlan = events.filter((e) => e.streamId === `plan-${planId}` || e.streamId === `action-${actionId}`).pop()!;
-    expect(result).toMatchObject({ ok: true, firstBreak: null, eventsChecked: events.length, eventsHashed: events.length, resumedAfter: null, heads: [] });
+    expect(result).toMatchObject({ ok: true, firstBreak: null, eventsChecked: events.length, eventsHashed: events.length, resumedAfter: null, heads: [], nextSteps: [] });
     expect(result.head).toEqual({ position: String(events[events.length - 1].position), hash: events[events.length - 1].globalHash });
     expect(result.planHead).toEqual({ position: String(newestOfPlan.position), hash: newestOfPlan.globalHash });
     expect(result.readModel).toEqual({ rowsChecked: 4, firstMismatch: null });
@@ -95,11 +95,16 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     const [, second] = await progressEvents();
     await tamperReadModel('UPDATE timeline_entries SET summary = $1 WHERE position = $2', ['RAG Green: all on track.', String(second.position)]);
     const result = (await verify()).data.verifyHistory;
-    expect(result).toMatchObject({ ok: false, firstBreak: null });
-    expect(result.readModel.firstMismatch).toMatchObject({ position: String(second.position), actionId, field: 'summary', stored: 'RAG Green: all on track.' });
-    expect(result.readModel.firstMismatch.expected).toContain('Forecast gap widened');
+    // The events hold, so the heads may be kept, and the copy is named as the one edited.
+    expect(result).toMatchObject({ ok: false, firstBreak: null, nextSteps: [] });
+    expect(result.head).not.toBeNull();
+    expect(result.readModel.firstMismatch).toMatchObject({ position: String(second.position), actionId, field: 'summary', inReadModel: 'RAG Green: all on track.' });
+    expect(result.readModel.firstMismatch.inEventStore).toContain('Forecast gap widened');
+    expect(result.readModel.firstMismatch.message).toMatch(/"RAG Green: all on track\." in the read database, but the verified event gives .*Forecast gap widened.*: the read database was edited\.$/);
+    // The old names answer as before for clients that still ask for them.
+    expect(result.readModel.firstMismatch).toMatchObject({ stored: 'RAG Green: all on track.', expected: result.readModel.firstMismatch.inEventStore });
 
-    await tamperReadModel('UPDATE timeline_entries SET summary = $1 WHERE position = $2', [result.readModel.firstMismatch.expected, String(second.position)]);
+    await tamperReadModel('UPDATE timeline_entries SET summary = $1 WHERE position = $2', [result.readModel.firstMismatch.inEventStore, String(second.position)]);
     expect((await verify()).data.verifyHistory).toMatchObject({ ok: true, readModel: { firstMismatch: null } });
   });
 
@@ -115,10 +120,23 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     expect(edited.ok).toBe(false);
     expect(edited.firstBreak).toMatchObject({ kind: 'EDITED', position: String(second.position), inThisPlan: true, streamId: stream, revision: Number(second.revision), eventId: second.id });
     expect(edited.heads[0].matches).toBe(false);
+    // No head of the forged history is offered to keep; what to do instead is.
+    expect(edited).toMatchObject({ head: null, planHead: null });
+    expect(edited.nextSteps).toEqual([
+      expect.stringContaining(`Do not trust anything read from the history at or after position ${second.position} (EDITED)`),
+      expect.stringContaining('npm run restore'),
+      expect.stringContaining(`from position ${second.position} on`),
+      expect.stringContaining('security incident'),
+    ]);
     const cli = await runVerifyCli(app.dataDir, before.planHead);
     expect(cli.code).toBe(2);
     expect(cli.stdout).toContain(`BROKEN (EDITED) at position ${second.position}, stream ${stream}, revision ${second.revision}`);
     expect(cli.stdout).toContain(`given head ${before.planHead.position}:${before.planHead.hash}: DOES NOT MATCH`);
+    expect(cli.stdout).not.toMatch(/head: .*keep this/);
+    expect(cli.stdout).toContain('What to do now:');
+    expect(cli.stdout).toContain(`1. Do not trust anything read from the history at or after position ${second.position} (EDITED)`);
+    expect(cli.stdout).toMatch(/2\. Restore the newest backup whose history verifies .*npm run restore/);
+    expect(cli.stdout).toContain('4. Record it as a security incident');
     tamperEvents(`UPDATE events SET data = '${JSON.stringify(second.data).replace(/'/g, "''")}' WHERE position = ${second.position}`);
     expect((await check([before.planHead])).data.verifyHistory.ok).toBe(true);
 
@@ -138,6 +156,8 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     const clean = await runVerifyCli(app.dataDir, before.planHead);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('OK: both hash chains hold');
+    expect(clean.stdout).toMatch(/head: \d+:[0-9a-f]{64} {2}\(keep this to check against later\)/);
+    expect(clean.stdout).not.toContain('What to do now');
   }, 60_000);
 
   it('does not cry wolf over a lone surrogate in an event stored before text was checked at the edge', async () => {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ChainHead, ChainVerification, verifyEventStore } from '@send/event-store';
 import { ConfigurationError, loadAppConfig } from '../config/app-config';
 import { createEventStore } from '../infrastructure/event-store.provider';
+import { nextStepsAfterBreak } from '../history/after-a-break';
 
 const USAGE = 'Usage: npm run verify [-- --head <position>:<hash> ...]   (heads as printed in a quarterly report)';
 /** The exit code for a broken chain, apart from 1 for "could not check". */
@@ -19,7 +20,8 @@ function headsFrom(values: string[] = []): ChainHead[] {
 
 function summary(result: ChainVerification, seconds: number): string[] {
   const lines = [`Checked ${result.eventsChecked} events in ${result.streamsChecked} streams in ${seconds.toFixed(2)} s.`];
-  if (result.head) lines.push(`  head: ${result.head.position}:${result.head.hash}  (keep this to check against later)`);
+  // A head is offered to keep only when the chains hold: one from a broken chain would bless forged data.
+  if (result.head && result.ok) lines.push(`  head: ${result.head.position}:${result.head.hash}  (keep this to check against later)`);
   for (const head of result.heads) lines.push(`  given head ${head.position}:${head.hash}: ${head.matches ? 'still matches' : 'DOES NOT MATCH'}`);
   const found = result.firstBreak;
   if (!found) {
@@ -28,6 +30,8 @@ function summary(result: ChainVerification, seconds: number): string[] {
   }
   lines.push(`BROKEN (${found.kind}) at position ${found.position}${found.streamId ? `, stream ${found.streamId}, revision ${found.revision}` : ''}:`);
   lines.push(`  ${found.message}`);
+  lines.push('What to do now:');
+  for (const [i, step] of nextStepsAfterBreak(found.position, found.kind).entries()) lines.push(`  ${i + 1}. ${step}`);
   return lines;
 }
 

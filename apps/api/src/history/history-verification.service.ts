@@ -11,6 +11,7 @@ import { Metrics } from '../observability/metrics';
 import { ChainBreakModel } from './models/chain-break.model';
 import { HistoryVerificationModel } from './models/history-verification.model';
 import { firstTimelineMismatch } from './timeline-against-chain';
+import { nextStepsAfterBreak } from './after-a-break';
 
 const headModel = (head: ChainHead | undefined) => head && { position: String(head.position), hash: head.hash };
 
@@ -52,7 +53,7 @@ export class HistoryVerificationService {
         for (const event of events) timelineEvents.set(event.position, event);
       }
     }
-    const mismatch = await firstTimelineMismatch(timeline, timelineEvents);
+    const mismatch = await firstTimelineMismatch(timeline, timelineEvents, verification.ok);
     return {
       ok: verification.ok && !mismatch,
       checkedAt,
@@ -60,11 +61,13 @@ export class HistoryVerificationService {
       eventsHashed: verification.eventsHashed,
       resumedAfter: verification.resumedAfter === undefined ? undefined : String(verification.resumedAfter),
       streamsChecked: verification.streamsChecked,
-      head: headModel(verification.head),
-      planHead: headModel(verification.streamsHead),
+      // Heads to keep only from a chain that holds: one from a broken chain would bless forged data.
+      head: verification.ok ? headModel(verification.head) : undefined,
+      planHead: verification.ok ? headModel(verification.streamsHead) : undefined,
       firstBreak: verification.firstBreak && visibleBreak(verification.firstBreak, planStreams),
+      nextSteps: verification.firstBreak ? nextStepsAfterBreak(verification.firstBreak.position, verification.firstBreak.kind) : [],
       heads: verification.heads.map((head) => ({ position: String(head.position), hash: head.hash, matches: head.matches })),
-      readModel: { rowsChecked: timeline.length, firstMismatch: mismatch && { ...mismatch, position: String(mismatch.position) } },
+      readModel: { rowsChecked: timeline.length, firstMismatch: mismatch && { ...mismatch, position: String(mismatch.position), stored: mismatch.inReadModel, expected: mismatch.inEventStore } },
     };
   }
 }

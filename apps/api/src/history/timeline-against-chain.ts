@@ -5,8 +5,10 @@ export interface ReadModelMismatch {
   position: bigint;
   actionId: string;
   field: string;
-  stored?: string;
-  expected?: string;
+  /** The line in the read database, the copy. */
+  inReadModel?: string;
+  /** The line the projection makes from the event as stored now: not "expected" when the chain breaks, as the event may be the forgery. */
+  inEventStore?: string;
   message: string;
 }
 
@@ -29,7 +31,7 @@ const text = (value: unknown): string | undefined =>
  * the events. Each stored timeline line is compared with the line the projection makes from the
  * verified event at its position, so an edit there is named too.
  */
-export async function firstTimelineMismatch(stored: TimelineEntryEntity[], events: Map<bigint, RecordedEvent>): Promise<ReadModelMismatch | undefined> {
+export async function firstTimelineMismatch(stored: TimelineEntryEntity[], events: Map<bigint, RecordedEvent>, chainHolds = true): Promise<ReadModelMismatch | undefined> {
   for (const row of [...stored].sort((a, b) => (a.position < b.position ? -1 : 1))) {
     const where = `The timeline of action ${row.actionId} at position ${row.position}`;
     const event = events.get(row.position);
@@ -38,15 +40,17 @@ export async function firstTimelineMismatch(stored: TimelineEntryEntity[], event
     const expected = line?.actionId === row.actionId ? line : undefined;
     if (!expected) return { position: row.position, actionId: row.actionId, field: 'actionId', message: `${where} names an event that is not in this action's history.` };
     for (const field of FIELDS) {
-      const [storedValue, expectedValue] = [text(row[field]), text(expected[field])];
-      if (storedValue !== expectedValue) {
+      const [inReadModel, inEventStore] = [text(row[field]), text(expected[field])];
+      if (inReadModel !== inEventStore) {
+        const which = chainHolds ? 'the verified event gives' : 'the event store, whose chain breaks, now gives';
+        const verdict = chainHolds ? 'the read database was edited' : 'either may have been edited, and the event store is the likelier one';
         return {
           position: row.position,
           actionId: row.actionId,
           field,
-          stored: storedValue,
-          expected: expectedValue,
-          message: `${where} has ${field} ${JSON.stringify(storedValue ?? null)}, but the verified event gives ${JSON.stringify(expectedValue ?? null)}: the read database was edited.`,
+          inReadModel,
+          inEventStore,
+          message: `${where} has ${field} ${JSON.stringify(inReadModel ?? null)} in the read database, but ${which} ${JSON.stringify(inEventStore ?? null)}: ${verdict}.`,
         };
       }
     }

@@ -14,9 +14,13 @@ export class HistoryVerificationModel {
   @Field(() => String, { nullable: true, description: 'The position this check went on from; null when it started at the first event (full: true, heads given, the first check since start, or after a break).' })
   resumedAfter?: string;
   @Field(() => Int) streamsChecked: number;
-  @Field(() => ChainHeadModel, { nullable: true, description: 'The recomputed chain after the newest event.' }) head?: ChainHeadModel;
-  @Field(() => ChainHeadModel, { nullable: true, description: "The chain at this plan's newest event, as the quarterly report prints it." }) planHead?: ChainHeadModel;
+  @Field(() => ChainHeadModel, { nullable: true, description: 'The recomputed chain after the newest event, to keep and check against later. Null when the chains do not hold (firstBreak): a head of altered history must not be kept.' })
+  head?: ChainHeadModel;
+  @Field(() => ChainHeadModel, { nullable: true, description: "The chain at this plan's newest event, as the quarterly report prints it. Null when the chains do not hold (firstBreak)." })
+  planHead?: ChainHeadModel;
   @Field(() => ChainBreakModel, { nullable: true }) firstBreak?: ChainBreakModel;
+  @Field(() => [String], { description: 'When the chains do not hold: what to do now (trust nothing from the break on, restore a backup that verifies, compare, record the incident). Empty when they hold.' })
+  nextSteps: string[];
   @Field(() => [CheckedChainHeadModel]) heads: CheckedChainHeadModel[];
   @Field(() => ReadModelCheckModel) readModel: ReadModelCheckModel;
 }
