@@ -26,6 +26,7 @@ describeInChromium('The dashboard in Chromium: the history check', () => {
     await page.getByRole('button', { name: 'Check the history now' }).click();
     expect(await settle(() => texts(page, '[data-testid="verification-verdict"]'), ['The history holds'])).toEqual(['The history holds']);
     expect(await page.getByTestId('plan-head').textContent()).toBe(head);
+    expect(await page.getByTestId('next-steps').count()).toBe(0);
     expect(await auditPage(page)).toEqual([]);
 
     await page.getByLabel('Chain head from a report (optional)').fill('280:not-a-hash');
@@ -57,6 +58,15 @@ describeInChromium('The dashboard in Chromium: the history check', () => {
       await page.getByRole('button', { name: 'Check the history now' }).click();
       expect(await settle(() => texts(page, '[data-testid="verification-verdict"]'), ['The history does not hold'])).toEqual(['The history does not hold']);
       expect(await page.getByText(`First break at position ${old.position}`).count()).toBe(1);
+      // No head of the altered history to keep: what to do instead.
+      expect(await page.getByTestId('plan-head').count()).toBe(0);
+      expect(await page.getByText('Keep it to check against later').count()).toBe(0);
+      const steps = await texts(page, '[data-testid="next-steps"] li');
+      expect(steps).toHaveLength(4);
+      expect(steps[0]).toContain(`Do not trust anything read from the history at or after position ${old.position}`);
+      expect(steps[1]).toContain('npm run restore');
+      expect(steps[3]).toContain('security incident');
+      expect(await auditPage(page)).toEqual([]);
     } finally {
       tamper(JSON.stringify(old.data));
       db.close();

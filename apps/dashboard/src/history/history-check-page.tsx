@@ -74,12 +74,23 @@ function VerificationResult({ result }: { result: HistoryVerification }) {
           {broken.inThisPlan && broken.streamId ? ` (${broken.streamId}, revision ${broken.revision})` : ''}: {broken.message}
         </p>
       )}
+      {result.nextSteps.length > 0 && (
+        <>
+          <h3>What to do now</h3>
+          <ol data-testid="next-steps">
+            {result.nextSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </>
+      )}
       {result.readModel.firstMismatch && <p role="alert">The dashboard's copy differs: {result.readModel.firstMismatch.message}</p>}
       {result.heads.map((h) => (
         <p key={h.position} role={h.matches ? undefined : 'alert'} data-testid="head-check">
           The report's head at position {h.position} {h.matches ? 'still matches' : 'no longer matches'}.
         </p>
       ))}
+      {/* The API gives a head only when the chains hold: one from a broken chain would vouch for the altered history. */}
       {result.planHead && (
         <p>
           This plan's chain head now: <code data-testid="plan-head">{`${result.planHead.position}:${result.planHead.hash}`}</code>. Keep it to check

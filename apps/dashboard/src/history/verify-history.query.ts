@@ -8,6 +8,7 @@ export const VERIFY_HISTORY_QUERY = `query VerifyHistory($planId: ID!, $heads: [
     planHead { position hash }
     heads { position hash matches }
     firstBreak { kind position streamId revision message inThisPlan }
+    nextSteps
     readModel { rowsChecked firstMismatch { message } }
   }
 }`;
@@ -16,9 +17,12 @@ export interface HistoryVerification {
   ok: boolean;
   checkedAt: string;
   eventsChecked: number;
+  /** Null when the chains do not hold: a head of altered history must not be kept. */
   planHead: { position: string; hash: string } | null;
   heads: { position: string; hash: string; matches: boolean }[];
   firstBreak: { kind: string; position: string; streamId: string | null; revision: number | null; message: string; inThisPlan: boolean } | null;
+  /** What to do when the chains break; the API then gives no head to keep. */
+  nextSteps: string[];
   readModel: { rowsChecked: number; firstMismatch: { message: string } | null };
 }
 
