@@ -185,6 +185,44 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
 });
 
 /** `npm run verify` as a real process on the app's data directory (from the sources, as the tests run the api). */
+describe('The history check at start-up', () => {
+  it('logs one security event naming the break and what to do when the store was edited while the api was stopped, and none when it holds', async () => {
+    const lines: { level: string; context?: string; msg: string }[] = [];
+    const logging = { level: 'info' as const, format: 'json' as const, destination: { write: (line: string) => void lines.push(JSON.parse(line)) } };
+    const checks = () => lines.filter((l) => l.context === 'HistoryCheck');
+    const first = await startTestApp({ logging });
+    await first.gql(CREATE_PLAN, { input: planInput('chain-at-start') });
+    expect(await settled(checks)).toEqual([expect.objectContaining({ level: 'info', msg: expect.stringContaining('both hash chains hold') })]);
+    const edited = (await first.allEvents()).find((e) => e.streamId === 'plan-chain-at-start')!;
+    await first.close({ discard: false });
+
+    const db = new Database(join(first.dataDir, 'events.sqlite'));
+    db.exec('DROP TRIGGER IF EXISTS events_are_append_only_update; DROP TRIGGER IF EXISTS events_are_append_only_delete;');
+    db.prepare("UPDATE events SET data = json_set(data, '$.title', 'A different plan') WHERE position = ?").run(String(edited.position));
+    db.close();
+
+    lines.length = 0;
+    const declared = new RegExp(`SECURITY: the recorded history does not verify: EDITED at position ${edited.position}`);
+    const again = await startTestApp({ reuse: { dataDir: first.dataDir }, logging, expectedErrors: [declared] });
+    try {
+      const [logged] = await settled(checks);
+      expect(checks()).toHaveLength(1);
+      expect(logged).toMatchObject({ level: 'error', msg: expect.stringMatching(declared) });
+      expect(logged.msg).toContain(`1. Do not trust anything read from the history at or after position ${edited.position} (EDITED)`);
+      expect(logged.msg).toContain('npm run restore');
+      expect(logged.msg).toContain('security incident');
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+});
+
+/** The start-up check runs just after the app is up: waits for its line. */
+async function settled<T>(read: () => T[]): Promise<T[]> {
+  for (let waited = 0; waited < 5000 && read().length === 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return read();
+}
+
 async function runVerifyCli(dataDir: string, head: { position: string; hash: string }): Promise<{ code: number; stdout: string }> {
   const cli = join(__dirname, '..', 'apps', 'api', 'src', 'cli', 'verify-history.ts');
   const args = ['-r', join(__dirname, 'support', 'ts-register.js'), cli, '--head', `${head.position}:${head.hash}`];
