@@ -76,13 +76,14 @@ export class PlanCommandService {
     private readonly followUps: FollowUpCommands,
     private readonly highNeeds: HighNeedsCommands,
     private readonly conditions: ConditionCommands,
+    private readonly funding: ActionFinanceCommands,
     private readonly runner: CommandRunner,
   ) {}
 
   /** Outside Nest (the CLI, unit tests): every concept's commands over one store and one cache. */
   static over(store: UpcastingEventStore, clock: Clock, config?: Pick<AppConfig, 'commandCacheBytes'>): PlanCommandService {
     const runner = new CommandRunner(store, clock, config);
-    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), new FollowUpCommands(runner), new HighNeedsCommands(runner), new ConditionCommands(runner), runner);
+    return new PlanCommandService(new PlanCommands(runner), new ActionCommands(runner), new UserCommands(runner), new MeetingCommands(runner), new MetricCommands(runner), new RiskCommands(runner), new ChallengeCommands(runner), new DependencyCommands(runner), new FollowUpCommands(runner), new HighNeedsCommands(runner), new ConditionCommands(runner), new ActionFinanceCommands(runner), runner);
   }
 
   executePlanCommand(command: PlanCommand, options: CommandOptions): Promise<CommandResult<PlanEvent, PlanState>> {
@@ -121,9 +122,9 @@ export class PlanCommandService {
     return this.dependencies.execute(command, undefined, options);
   }
 
-  /** Money on actions and priorities; stateless over the shared runner, so it needs no place in the constructor. */
+  /** Money on actions and priorities, on the plan's funding stream. */
   executeActionFinanceCommand(command: ActionFinanceCommand, expectedRevision: bigint | undefined, options: CommandOptions): Promise<CommandResult<ActionFinanceEvent, ActionFinanceState>> {
-    return new ActionFinanceCommands(this.runner).execute(command, expectedRevision, options);
+    return this.funding.execute(command, expectedRevision, options);
   }
 
   executeFollowUpCommand(command: FollowUpCommand, options: CommandOptions): Promise<CommandResult<FollowUpEvent, FollowUpState>> {
