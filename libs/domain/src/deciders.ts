@@ -41,6 +41,9 @@ import { ActionFinanceCommand } from './finance/action-finance.commands';
 import { ActionFinanceEvent } from './finance/action-finance.events';
 import { decideReminder, evolveReminder, initialReminderState, ReminderState } from './reminder/reminder.decider';
 import { ReminderCommand } from './reminder/reminder.commands';
+import { decideHistoryBreak, evolveHistoryBreak, HistoryBreakState, initialHistoryBreakState } from './history/history-break.decider';
+import { HistoryBreakCommand } from './history/history-break.commands';
+import { HistoryBreakEvent } from './history/history-break.events';
 import { ReminderEvent } from './reminder/reminder.events';
 import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnDecisionContext, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
 import { QuarterlyReturnCommand } from './quarterly-return/quarterly-return.commands';
@@ -140,6 +143,12 @@ export const reminderDecider: ConceptDecider<ReminderCommand, ReminderEvent, Rem
   evolve: evolveReminder,
   decide: (command, state, metadata) => decideReminder(command, state, metadata),
 };
+export const historyBreakDecider: ConceptDecider<HistoryBreakCommand, HistoryBreakEvent, HistoryBreakState, void> = {
+  initialState: initialHistoryBreakState,
+  evolve: evolveHistoryBreak,
+  decide: (command, state, metadata) => decideHistoryBreak(command, state, metadata),
+};
+
 export const quarterlyReturnDecider: ConceptDecider<QuarterlyReturnCommand, QuarterlyReturnEvent, QuarterlyReturnState, QuarterlyReturnDecisionContext> = {
   initialState: initialQuarterlyReturnState,
   evolve: evolveQuarterlyReturn,

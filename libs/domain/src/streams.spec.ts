@@ -18,6 +18,9 @@ import {
   streamConcept,
   StreamConcept,
   userStream,
+  historyBreakStream,
+  historyRestoreStream,
+  chainHeadMailStream,
 } from './streams';
 
 const NAMERS: Record<StreamConcept, (id: string) => string> = {
@@ -36,6 +39,9 @@ const NAMERS: Record<StreamConcept, (id: string) => string> = {
   condition: conditionStream,
   funding: fundingStream,
   quarterlyReturn: (id) => quarterlyReturnStream(id, { startYear: 2025, quarter: 2 }),
+  historyBreak: historyBreakStream,
+  historyRestore: historyRestoreStream,
+  chainHeadMail: chainHeadMailStream,
 };
 
 describe('stream names', () => {
@@ -72,6 +78,9 @@ describe('stream names', () => {
       'condition-1',
       'funding-1',
       'return-1-2025-26-q2',
+      'history-break-1',
+      'history-restore-1',
+      'chain-head-1',
     ]);
   });
 

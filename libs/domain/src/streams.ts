@@ -19,6 +19,9 @@ const STREAM_PREFIXES = {
   condition: 'condition',
   funding: 'funding',
   quarterlyReturn: 'return',
+  historyBreak: 'history-break',
+  historyRestore: 'history-restore',
+  chainHeadMail: 'chain-head',
 } as const;
 
 export type StreamConcept = keyof typeof STREAM_PREFIXES;
@@ -46,6 +49,13 @@ export const fundingStream = streamOf('funding');
 /** One stream per plan and quarter (`return-<planId>-2025-26-q2`): a quarter's sign-off is decided on its own. */
 export const quarterlyReturnStream = (planId: string, quarter: { startYear: number; quarter: number }) =>
   streamOf('quarterlyReturn')(`${planId}-${quarter.startYear}-${String((quarter.startYear + 1) % 100).padStart(2, '0')}-q${quarter.quarter}`);
+
+/** One stream per break found in the tamper-evident history (`history-break-1042-edited`): its record, alert and acknowledgement. */
+export const historyBreakStream = streamOf('historyBreak');
+/** One stream per restore after a break, recorded in the restored history: the incident's record there. */
+export const historyRestoreStream = streamOf('historyRestore');
+/** One stream per mailed chain head (a week, a meeting's close, a quarter's sign-off): sent once, by one instance. */
+export const chainHeadMailStream = streamOf('chainHeadMail');
 
 const NAME_PREFIX = Object.fromEntries(Object.entries(STREAM_PREFIXES).map(([concept, prefix]) => [concept, `${prefix}-`])) as Record<StreamConcept, string>;
 

@@ -15,8 +15,10 @@ import { CONDITION_EVENT_VERSIONS, ConditionEvent } from './condition/condition.
 import { ACTION_FINANCE_EVENT_VERSIONS, ActionFinanceEvent } from './finance/action-finance.events';
 
 import { QUARTERLY_RETURN_EVENT_VERSIONS, QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
+import { HISTORY_BREAK_EVENT_VERSIONS, HistoryBreakEvent } from './history/history-break.events';
 
-export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent | ActionFinanceEvent | QuarterlyReturnEvent;
+export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent | ActionFinanceEvent | QuarterlyReturnEvent
+  | HistoryBreakEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -34,6 +36,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...CONDITION_EVENT_VERSIONS,
   ...ACTION_FINANCE_EVENT_VERSIONS,
   ...QUARTERLY_RETURN_EVENT_VERSIONS,
+  ...HISTORY_BREAK_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

@@ -90,6 +90,8 @@ export interface Subscription {
 
 export interface SubscribeOptions {
   after?: GlobalPosition;
+  /** Deliver each event's hash chain as readAll's `withHashes` does (the verifying store asks, to check every event it passes on). */
+  withHashes?: boolean;
   /** Called with events in global order, one batch at a time; the next batch waits for it. */
   onEvents(events: RecordedEvent[]): Promise<void>;
   onError?(error: unknown): void;

@@ -18,3 +18,5 @@ export * from './chain/event-hash';
 export * from './chain/chain-verifier';
 export * from './chain/verify-event-store';
 export * from './chain/incremental-chain-verifier';
+export * from './chain/chain-integrity';
+export * from './chain/verifying-event-store';

@@ -17,6 +17,9 @@ const SUBJECTS: Record<StreamConcept, string> = {
   condition: 'The condition',
   funding: "The plan's money on actions",
   quarterlyReturn: 'The quarterly return',
+  historyBreak: 'The record of the history break',
+  historyRestore: 'The record of the restore',
+  chainHeadMail: 'The mailed chain head',
 };
 
 /** "The risk", for a CONFLICT on a risk's stream; "It" for a stream no concept names. */

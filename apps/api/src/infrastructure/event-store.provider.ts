@@ -1,23 +1,42 @@
 import { Provider } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { currentVersionOf } from '@send/domain';
-import { openEsdbEventStore, SqliteEventStore, upcastOnRead, UpcastingEventStore } from '@send/event-store';
+import { currentVersionOf, isStreamOf } from '@send/domain';
+import { ChainIntegrity, EventStore, openEsdbEventStore, SqliteEventStore, upcastOnRead, UpcastingEventStore, VerifyingEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
+import { Clock } from '../common/clock';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** What this process knows of the history's integrity (ChainIntegrity): shared by the store and the continuous check. */
+export const CHAIN_INTEGRITY = Symbol('CHAIN_INTEGRITY');
 
-/** The store every part of the app and its tools reads through: events come back upcast to this build's versions (docs/architecture.md). */
-export function createEventStore(config: AppConfig['eventStore']): UpcastingEventStore {
-  if (config.type === 'esdb') return upcastOnRead(openEsdbEventStore(config.connectionString), currentVersionOf);
-  mkdirSync(dirname(config.filename), { recursive: true });
-  return upcastOnRead(new SqliteEventStore({ filename: config.filename, busyTimeoutMs: config.busyTimeoutMs }), currentVersionOf);
+/**
+ * The store every part of the app and its tools reads through: each event is checked against
+ * its hash on the way out, and comes back upcast to this build's versions (docs/architecture.md).
+ * A tool given no integrity gets its own: its reads are checked, and it writes as long as they hold.
+ */
+export function createEventStore(config: AppConfig['eventStore'], integrity = new ChainIntegrity(), now: () => string = () => new Date().toISOString()): UpcastingEventStore {
+  let adapter: EventStore;
+  if (config.type === 'esdb') adapter = openEsdbEventStore(config.connectionString);
+  else {
+    mkdirSync(dirname(config.filename), { recursive: true });
+    adapter = new SqliteEventStore({ filename: config.filename, busyTimeoutMs: config.busyTimeoutMs });
+  }
+  const verifying = new VerifyingEventStore(adapter, integrity, {
+    acceptUnchainedHistory: config.type === 'esdb',
+    // The break's own record, alert and acknowledgement are how writing gets going again.
+    allowedWhileBroken: (streamId) => isStreamOf('historyBreak', streamId),
+    now,
+  });
+  return upcastOnRead(verifying, currentVersionOf);
 }
+
+export const chainIntegrityProvider: Provider = { provide: CHAIN_INTEGRITY, useFactory: () => new ChainIntegrity() };
 
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
-  inject: [APP_CONFIG],
+  inject: [APP_CONFIG, CHAIN_INTEGRITY, Clock],
   // Its appends are timed by observability (AppendTiming), which watches this folder from above.
-  useFactory: (config: AppConfig) => createEventStore(config.eventStore),
+  useFactory: (config: AppConfig, integrity: ChainIntegrity, clock: Clock) => createEventStore(config.eventStore, integrity, () => clock.now()),
 };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { Clock } from '../common/clock';
-import { eventStoreProvider, EVENT_STORE } from './event-store.provider';
+import { CHAIN_INTEGRITY, chainIntegrityProvider, eventStoreProvider, EVENT_STORE } from './event-store.provider';
 import { ProjectionService } from './projection.service';
 import { readDatabaseProvider } from './read-database.provider';
 
@@ -17,11 +17,12 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        chainIntegrityProvider,
         eventStoreProvider,
         readDatabaseProvider,
         ProjectionService,
       ],
-      exports: [APP_CONFIG, Clock, EVENT_STORE, DataSource, ProjectionService],
+      exports: [APP_CONFIG, Clock, CHAIN_INTEGRITY, EVENT_STORE, DataSource, ProjectionService],
     };
   }
 }

@@ -178,7 +178,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    return this.subscriptions.subscribe((after, maxCount) => this.readAll({ after, maxCount }), options);
+    return this.subscriptions.subscribe((after, maxCount) => this.readAll({ after, maxCount, withHashes: options.withHashes }), options);
   }
 
   async close(): Promise<void> {
