@@ -109,6 +109,8 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
   });
 
   it('names an edited, a deleted and a reordered event in the store file by position, stream and revision, and each restore verifies again', async () => {
+    // The running api finds each break too (its own checks, and reads of the edited event) and says so once per break.
+    const withdraw = app.expectErrors(/SECURITY: the recorded history does not verify/);
     // An edit to an event verified earlier is found by a full check; an incremental one hashes only new events.
     const check = (heads?: { position: string; hash: string }[]) => verify(heads, 'adviser', true);
     const before = (await verify()).data.verifyHistory;
@@ -141,7 +143,8 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     expect((await check([before.planHead])).data.verifyHistory.ok).toBe(true);
 
     tamperEvents(`CREATE TABLE saved AS SELECT * FROM events WHERE position = ${first.position}; DELETE FROM events WHERE position = ${first.position};`);
-    expect((await verify()).data.verifyHistory).toMatchObject({ ok: true, eventsHashed: 0 });
+    // An incremental check hashes only what was appended since (the api's records of the breaks above), so it misses the deletion.
+    expect((await verify()).data.verifyHistory).toMatchObject({ ok: true, resumedAfter: expect.any(String) });
     const deleted = (await check()).data.verifyHistory;
     expect(deleted.firstBreak).toMatchObject({ kind: 'MISSING', position: String(second.position), streamId: stream, revision: Number(second.revision) });
     tamperEvents('INSERT INTO events SELECT * FROM saved; DROP TABLE saved;');
@@ -158,6 +161,7 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     expect(clean.stdout).toContain('OK: both hash chains hold');
     expect(clean.stdout).toMatch(/head: \d+:[0-9a-f]{64} {2}\(keep this to check against later\)/);
     expect(clean.stdout).not.toContain('What to do now');
+    withdraw();
   }, 60_000);
 
   it('does not cry wolf over a lone surrogate in an event stored before text was checked at the edge', async () => {
@@ -206,7 +210,8 @@ describe('The history check at start-up', () => {
     const again = await startTestApp({ reuse: { dataDir: first.dataDir }, logging, expectedErrors: [declared] });
     try {
       const [logged] = await settled(checks);
-      expect(checks()).toHaveLength(1);
+      // One ERROR; what became of the alert follows as a warning (nobody here has an address).
+      expect(checks().filter((l) => l.level === 'error')).toHaveLength(1);
       expect(logged).toMatchObject({ level: 'error', msg: expect.stringMatching(declared) });
       expect(logged.msg).toContain(`1. Do not trust anything read from the history at or after position ${edited.position} (EDITED)`);
       expect(logged.msg).toContain('npm run restore');

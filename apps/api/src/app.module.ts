@@ -38,6 +38,8 @@ import { HistoryModule } from './history/history.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { operationOutcomePlugin } from './observability/operation-outcome.plugin';
+import { historyIntegrityPlugin } from './history/history-integrity.plugin';
+import { ChainIntegrity } from '@send/event-store';
 import { SignInLinksModule } from './sign-in-links/sign-in-links.module';
 
 /**
@@ -48,11 +50,11 @@ export const MAX_QUERY_TOKENS = 2_000;
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
+  static register(config: AppConfig, clock: Clock = new Clock(), integrity = new ChainIntegrity()): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        InfrastructureModule.register(config, clock),
+        InfrastructureModule.register(config, clock, integrity),
         WriteSideModule,
         ObservabilityModule,
         AuthModule,
@@ -86,6 +88,7 @@ export class AppModule {
           // builds' types apart (HeaderMap's private brand), so the list is typed as the driver's.
           plugins: [
             operationOutcomePlugin(),
+            historyIntegrityPlugin(integrity),
             ApolloServerPluginCacheControlDisabled(),
             textInputPlugin(),
             rootFieldLimitPlugin(config.limits),

@@ -116,7 +116,19 @@ export interface AppConfig {
   logging?: LoggingConfig;
   /** METRICS_TOKEN and the readiness bound; absent, the defaults. */
   monitoring?: MonitoringConfig;
+  /** How often the running api verifies what was appended, and re-hashes the whole history; absent, DEFAULT_HISTORY_CHECKS. */
+  historyChecks?: HistoryChecksConfig;
 }
+
+export interface HistoryChecksConfig {
+  /** Between checks of the events appended since the last one (HISTORY_CHECK_SECONDS). */
+  intervalMs: number;
+  /** Between re-hashes of the whole history, which find an edit to an event already verified (HISTORY_FULL_CHECK_MINUTES). */
+  fullIntervalMs: number;
+}
+
+/** A few seconds: a break is noticed before anyone writes much over it; an hour: an old event edited in place is found the same morning. */
+export const DEFAULT_HISTORY_CHECKS: HistoryChecksConfig = { intervalMs: 5_000, fullIntervalMs: 60 * 60_000 };
 
 // Re-exported: callers have long imported it from here; the sub-configs import it directly, which keeps them out of a cycle.
 export { ConfigurationError };
@@ -353,6 +365,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminders: remindersConfig(env, dataDir, port),
     logging: loggingConfig(env),
     monitoring: monitoringConfig(env),
+    historyChecks: {
+      intervalMs: wholeNumber(env, 'HISTORY_CHECK_SECONDS', DEFAULT_HISTORY_CHECKS.intervalMs / 1000, 1) * 1000,
+      fullIntervalMs: wholeNumber(env, 'HISTORY_FULL_CHECK_MINUTES', DEFAULT_HISTORY_CHECKS.fullIntervalMs / 60_000, 1) * 60_000,
+    },
     signInLinks: signInLinksConfig(env),
     trustProxy: trustProxyConfig(env),
     schemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,

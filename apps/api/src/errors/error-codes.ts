@@ -20,5 +20,10 @@ export const ErrorCode = {
   TooManyRootFields: 'TOO_MANY_ROOT_FIELDS',
   /** More mutations in one operation than GRAPHQL_MAX_MUTATIONS; nothing ran. */
   TooManyMutations: 'TOO_MANY_MUTATIONS',
+  /**
+   * The tamper-evident history does not verify: a write refused until the programme office
+   * acknowledges the break, or a read refused because its answer would rest on a broken event.
+   */
+  HistoryBroken: 'HISTORY_BROKEN',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;

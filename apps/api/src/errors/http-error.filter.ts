@@ -15,6 +15,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.IntegrityCheckFailed]: 500,
+  [ErrorCode.HistoryBroken]: 503,
   [ErrorCode.TooManyRequests]: 429,
 };
 

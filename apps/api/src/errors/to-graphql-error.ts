@@ -1,8 +1,8 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { conflictSubject } from './conflict-subject';
 import { GraphQLError } from 'graphql';
-import { DomainError } from '@send/domain';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@send/event-store';
+import { DomainError, historyBreakId } from '@send/domain';
+import { BrokenHistoryError, EventStoreUnavailableError, HistoryWritesRefusedError, WrongExpectedRevisionError } from '@send/event-store';
 import { InvalidCursorError, ProjectionTimeoutError } from '@send/read-models';
 import { ErrorCode } from './error-codes';
 import { storageFailureOf } from './storage-failure';
@@ -33,6 +33,15 @@ export function toGraphQLError(error: unknown): GraphQLError {
         currentRevision: error.actual === 'no_stream' ? null : Number(error.actual),
       },
     });
+  }
+  if (error instanceof HistoryWritesRefusedError || error instanceof BrokenHistoryError) {
+    const { kind, position } = error.found;
+    return new GraphQLError(
+      error instanceof HistoryWritesRefusedError
+        ? error.message
+        : `The recorded history does not verify at position ${position} (${kind}), and this answer would rest on it, so it is not given. Ask the programme office: the history must be restored from a backup that verifies.`,
+      { extensions: { code: ErrorCode.HistoryBroken, refused: error instanceof HistoryWritesRefusedError ? 'WRITE' : 'READ', breakId: historyBreakId(position, kind), position: String(position), kind } },
+    );
   }
   if (error instanceof InvalidCursorError) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.BadUserInput, field: 'after', rule: 'isCursor' } });

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ChainBreak, ChainHead, EventStore, IncrementalChainVerifier, RecordedEvent } from '@send/event-store';
+import { ChainBreak, ChainHead, ChainIntegrity, EventStore, IncrementalChainVerifier, RecordedEvent } from '@send/event-store';
 import { actionStream, dependencyNetworkStream, meetingStream, metricStream, planStream } from '@send/domain';
 import { PlanEntity, readModelStreamIndex, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
-import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { CHAIN_INTEGRITY, EVENT_STORE } from '../infrastructure/event-store.provider';
 import { Metrics } from '../observability/metrics';
 import { ChainBreakModel } from './models/chain-break.model';
 import { HistoryVerificationModel } from './models/history-verification.model';
@@ -26,8 +26,22 @@ export class HistoryVerificationService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
+    @Inject(CHAIN_INTEGRITY) private readonly integrity: ChainIntegrity,
   ) {
     this.chains = new IncrementalChainVerifier(store, { acceptUnchainedHistory: config.eventStore.type === 'esdb' });
+  }
+
+  /** The streams whose events make up a plan's history: a break in one of them may be named to the plan's people. */
+  private async planStreams(plan: PlanEntity): Promise<{ streams: Set<string>; actionIds: string[]; meetingIds: string[] }> {
+    const index = readModelStreamIndex(this.dataSource);
+    const [actionIds, meetingIds, metricIds] = await Promise.all([index.actionIds(plan.planId), index.meetingIds(plan.planId), index.metricIds(plan.planId)]);
+    const streams = new Set([planStream(plan.planId), ...actionIds.map(actionStream), ...meetingIds.map(meetingStream), ...metricIds.map(metricStream), dependencyNetworkStream(plan.planId)]);
+    return { streams, actionIds, meetingIds };
+  }
+
+  /** A break as the plan's people may see it: stream and event only when they are the plan's. */
+  async visibleTo(plan: PlanEntity, found: ChainBreak): Promise<ChainBreakModel> {
+    return visibleBreak(found, (await this.planStreams(plan)).streams);
   }
 
   /**
@@ -35,16 +49,18 @@ export class HistoryVerificationService {
    * since this process last verified it, or every event with `full` or heads to check.
    */
   async verify(plan: PlanEntity, heads: ChainHead[], full = false): Promise<HistoryVerificationModel> {
-    const index = readModelStreamIndex(this.dataSource);
-    const [actionIds, meetingIds, metricIds] = await Promise.all([index.actionIds(plan.planId), index.meetingIds(plan.planId), index.metricIds(plan.planId)]);
+    const { streams: planStreams, actionIds, meetingIds } = await this.planStreams(plan);
     const network = dependencyNetworkStream(plan.planId);
-    const planStreams = new Set([planStream(plan.planId), ...actionIds.map(actionStream), ...meetingIds.map(meetingStream), ...metricIds.map(metricStream), network]);
     const timeline = actionIds.length === 0 ? [] : await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { actionId: In(actionIds) } });
 
     const checkedAt = this.clock.now();
     const verification = await this.chains.verify({ full, heads, streams: planStreams });
     // The store's chain, and any heads given: the plan's timeline against it is the caller's concern, not IT's.
     this.metrics.recordVerification(verification.ok, verification.head?.position, new Date());
+    // What a person's check finds is the server's incident too: answers get marked, writes stop.
+    if (verification.firstBreak?.streamId !== undefined) this.integrity.broken(verification.firstBreak, checkedAt);
+    // Only a check of the whole history may say it verifies again; one that went on from an earlier check saw only what was appended since.
+    else if (verification.ok && verification.resumedAfter === undefined) this.integrity.verified(verification.head, checkedAt);
     // Timeline lines come from the plan's action streams, its meetings' decisions and its dependency network.
     const timelineEvents = new Map<bigint, RecordedEvent>();
     if (timeline.length > 0) {

@@ -32,8 +32,6 @@ export function createEventStore(config: AppConfig['eventStore'], integrity = ne
   return upcastOnRead(verifying, currentVersionOf);
 }
 
-export const chainIntegrityProvider: Provider = { provide: CHAIN_INTEGRITY, useFactory: () => new ChainIntegrity() };
-
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
   inject: [APP_CONFIG, CHAIN_INTEGRITY, Clock],

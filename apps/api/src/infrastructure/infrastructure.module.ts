@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { Clock } from '../common/clock';
-import { CHAIN_INTEGRITY, chainIntegrityProvider, eventStoreProvider, EVENT_STORE } from './event-store.provider';
+import { ChainIntegrity } from '@send/event-store';
+import { CHAIN_INTEGRITY, eventStoreProvider, EVENT_STORE } from './event-store.provider';
 import { ProjectionService } from './projection.service';
 import { readDatabaseProvider } from './read-database.provider';
 
@@ -11,13 +12,13 @@ import { readDatabaseProvider } from './read-database.provider';
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static register(config: AppConfig, clock: Clock): DynamicModule {
+  static register(config: AppConfig, clock: Clock, integrity: ChainIntegrity): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
-        chainIntegrityProvider,
+        { provide: CHAIN_INTEGRITY, useValue: integrity },
         eventStoreProvider,
         readDatabaseProvider,
         ProjectionService,

@@ -54,6 +54,16 @@ export class Metrics {
     help: 'When the last hash-chain verification this instance ran finished (Unix time).',
     registers: [this.registry],
   });
+  private readonly writesRefused = new Gauge({
+    name: 'send_history_writes_refused',
+    help: 'Whether this instance refuses writes (1) because the history is broken and the break is not yet acknowledged; 0 otherwise.',
+    registers: [this.registry],
+  });
+  private readonly historyBroken = new Gauge({
+    name: 'send_history_broken',
+    help: 'Whether this instance knows the history to be broken (1: every answer is marked unverified until it is restored); 0 otherwise.',
+    registers: [this.registry],
+  });
   private readonly operationNames = new Set<string>();
 
   constructor() {
@@ -86,6 +96,12 @@ export class Metrics {
     this.verificationOk.set(ok ? 1 : 0);
     if (position !== undefined) this.verifiedPosition.set(Number(position));
     this.verifiedAt.set(at.getTime() / 1000);
+  }
+
+  recordIntegrity(integrity: { status: string; acknowledgement?: unknown }): void {
+    const broken = integrity.status === 'BROKEN';
+    this.historyBroken.set(broken ? 1 : 0);
+    this.writesRefused.set(broken && !integrity.acknowledgement ? 1 : 0);
   }
 
   /** The label for a client's operation name: bounded, so a client cannot grow the series without end. */

@@ -59,13 +59,29 @@ export class ChainIntegrity {
     return this.state.status === 'BROKEN';
   }
 
-  /** A check held up to `head` (undefined: the store is empty). A break already found is not undone by a later check. */
-  verified(head: ChainHead | undefined, at: string): void {
-    if (this.state.status === 'BROKEN') {
-      this.state = { ...this.state, lastCheckedAt: at };
+  /**
+   * A check of the whole history held up to `head` (undefined: the store is empty). After a break
+   * that means the altered rows were put back as they were: the history verifies again, and the
+   * break stays only in its record. Returns whether it was broken until now.
+   */
+  verified(head: ChainHead | undefined, at: string): boolean {
+    const wasBroken = this.state.status === 'BROKEN';
+    this.state = { status: 'VERIFIED', verifiedThrough: head, lastCheckedAt: at };
+    return wasBroken;
+  }
+
+  /**
+   * A full check's first break, which may lie before the one a read stumbled on: it replaces it.
+   * An acknowledgement of a different break does not carry over.
+   */
+  confirmed(found: ChainBreak, at: string): void {
+    const before = this.state.firstBreak;
+    if (this.state.status !== 'BROKEN') {
+      this.broken(found, at);
       return;
     }
-    this.state = { status: 'VERIFIED', verifiedThrough: head, lastCheckedAt: at };
+    const same = before !== undefined && before.position === found.position && before.kind === found.kind;
+    this.state = { status: 'BROKEN', firstBreak: found, lastCheckedAt: at, acknowledgement: same ? this.state.acknowledgement : undefined };
   }
 
   /** Keeps the first break found; tells listeners once per break. Returns whether it was new. */

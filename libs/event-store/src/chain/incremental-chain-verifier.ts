@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { EventStore, GlobalPosition } from '../event-store.port';
+import { EventStore, GlobalPosition, RecordedEvent } from '../event-store.port';
 import { ChainHead, ChainVerification, ChainVerifier, ChainVerifierOptions } from './chain-verifier';
 
 export interface IncrementalVerification extends ChainVerification {
@@ -18,6 +18,8 @@ export interface IncrementalVerifyRequest {
   heads?: ChainHead[];
   /** Streams whose newest event's place in the global chain to report as `streamsHead`. */
   streams?: Iterable<string>;
+  /** Shown each event hashed, in order (e.g. to notice another instance recording a break). */
+  onEvent?(event: RecordedEvent): void;
 }
 
 interface Verified {
@@ -52,7 +54,7 @@ export class IncrementalChainVerifier {
     return run;
   }
 
-  private async run({ full = false, heads = [], streams = [] }: IncrementalVerifyRequest): Promise<IncrementalVerification> {
+  private async run({ full = false, heads = [], streams = [], onEvent }: IncrementalVerifyRequest): Promise<IncrementalVerification> {
     const resumed = full || heads.length > 0 ? undefined : this.verified;
     const state: Verified = resumed ?? { verifier: new ChainVerifier({ ...this.options, heads }), lastOfStream: new Map() };
     const resumedAfter = resumed?.after;
@@ -60,7 +62,10 @@ export class IncrementalChainVerifier {
     for (;;) {
       const page = await this.store.readAll({ after: state.after, maxCount: this.options.pageSize ?? 500, withHashes: true });
       if (page.length === 0) break;
-      for (const event of page) state.lastOfStream.set(event.streamId, { position: event.position, hash: state.verifier.check(event) });
+      for (const event of page) {
+        state.lastOfStream.set(event.streamId, { position: event.position, hash: state.verifier.check(event) });
+        onEvent?.(event);
+      }
       eventsHashed += page.length;
       state.after = page[page.length - 1].position;
       // A SQLite read never waits on I/O, so without this one call would hold every other request.
