@@ -2,12 +2,13 @@ import { Controller, Get, Inject, Logger, Res, ServiceUnavailableException } fro
 import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { EventStore } from '@send/event-store';
+import { ChainIntegrity, EventStore } from '@send/event-store';
+import { historyBreakId } from '@send/domain';
 import { PublicRoute } from '../auth/public-route.decorator';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { DEFAULT_MAX_PROJECTION_LAG_SECONDS } from '../config/observability-config';
-import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { CHAIN_INTEGRITY, EVENT_STORE } from '../infrastructure/event-store.provider';
 import { ProjectionLagProbe } from './projection-lag.probe';
 
 /** A check that has not answered in this long counts as down: a probe must not hang with the database. */
@@ -33,6 +34,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly lag: ProjectionLagProbe,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CHAIN_INTEGRITY) private readonly integrity: ChainIntegrity,
   ) {
     this.maxLagSeconds = config.monitoring?.maxProjectionLagSeconds ?? DEFAULT_MAX_PROJECTION_LAG_SECONDS;
   }
@@ -44,9 +46,35 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
-    const result = await this.answer(response, [() => this.eventStore(), () => this.readDatabase(), () => this.projections()]);
+    const result = await this.answer(response, [() => this.eventStore(), () => this.readDatabase(), () => this.projections(), () => this.historyCheck(false)]);
     this.changed(result);
     return result;
+  }
+
+  /**
+   * Whether the tamper-evident history verifies (the continuous check's last word; nothing is
+   * hashed to answer). Down (503) while it is broken, for monitoring to page someone; readiness
+   * names it too but stays up, since the service keeps answering reads, each marked unverified.
+   */
+  @Get('history')
+  history(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    return this.answer(response, [() => this.historyCheck(true)]);
+  }
+
+  private async historyCheck(downWhenBroken: boolean): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('history');
+    const { status, verifiedThrough, firstBreak, acknowledgement, lastCheckedAt } = this.integrity.snapshot();
+    if (status !== 'BROKEN' || !firstBreak) {
+      return check.up({ chain: status, ...(verifiedThrough ? { verifiedThroughPosition: String(verifiedThrough.position) } : {}), ...(lastCheckedAt ? { lastCheckedAt } : {}) });
+    }
+    const details = {
+      chain: status,
+      message: 'The recorded history does not verify: answers are marked unverified' + (acknowledgement ? '; the break is acknowledged and writing goes on.' : ' and writes are refused until the programme office acknowledges the break.'),
+      breakId: historyBreakId(firstBreak.position, firstBreak.kind),
+      acknowledged: acknowledgement !== undefined,
+      ...(lastCheckedAt ? { lastCheckedAt } : {}),
+    };
+    return downWhenBroken ? check.down(details) : check.up(details);
   }
 
   /** Terminus throws its 503; the answer is the same JSON with the status set here, outside the GraphQL error filter. */
