@@ -71,6 +71,7 @@ const CALLERS: (TestUser & { allowedAs?: Role })[] = [
  * - reminders: only the programme office sends a sent or given-up reminder again;
  * - quarterly return: the programme office writes the executive summary and submits the return;
  *   only the board chair signs it off;
+ * - a break in the history: only the programme office acknowledges it;
  * - DfE adviser: reads only, every change refused but asking the board's questions;
  * - no role in the area: the plan and its actions do not exist for them. Creating a plan reveals
  *   nothing, so it is a plain refusal.
@@ -175,6 +176,9 @@ const EXPECTED: Record<MutationName, Outcome[]> = {
   writeExecutiveSummary: [A,   F,    F,     F,    F,    F,      N,     N],
   submitQuarterlyReturn: [A,   F,    F,     F,    F,    F,      N,     N],
   signOffQuarterlyReturn: [F,  A,    F,     F,    F,    F,      N,     N],
+  // A break in the history (docs/tamper-evident-history.md): only the programme office, who keep
+  // the record, lift the stop on writing; the board and the DfE adviser are told, not asked.
+  acknowledgeHistoryBreak: [A, F,    F,     F,    F,    F,      N,     N],
 };
 
 const START_HIGH_NEEDS = `mutation ($input: StartHighNeedsPositionInput!) { startHighNeedsPosition(input: $input) { planId } }`;
@@ -370,6 +374,7 @@ describe('Who may send which mutation, over HTTP', () => {
       'action(planId, ref)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1") { ref } }`, expected: [A, A, A, A, A, A, N, N] },
       'actions(filter: { ref })': { query: `query ($planId: ID!) { actions(planId: $planId, filter: { ref: "1.1" }) { totalCount } }`, expected: [A, A, A, A, A, A, N, N] },
       'historyHead(planId)': { query: `query ($planId: ID!) { historyHead(planId: $planId) { position events hash } }`, expected: [A, A, A, A, A, A, N, N] },
+      'historyIntegrity(planId)': { query: `query ($planId: ID!) { historyIntegrity(planId: $planId) { status writesRefused } }`, expected: [A, A, A, A, A, A, N, N] },
       'users(localAreaId)': { query: `query ($areaId: ID!) { users(localAreaId: $areaId) { id } }`, expected: [A, A, A, A, A, A, N, N] },
       'risks(planId)': { query: `query ($planId: ID!) { risks(planId: $planId) { ref scores { commentary } mitigations { id } } }`, expected: [A, A, A, A, A, A, N, N] },
       'conditions(planId)': { query: `query ($planId: ID!) { conditions(planId: $planId) { ref quarters { latest { status } } actions { ref rag } } }`, expected: [A, A, A, A, A, A, N, N] },
@@ -431,6 +436,7 @@ describe('Who may send which mutation, over HTTP', () => {
         ['the business-date view of the plan in the area they advise', otherPlanId, OTHER_AREA, 'plan(id, asOfDate)', 'allowed'],
         ['the business-date view of an action in the area they are a board member of', planId, TEST_AREA, 'action(planId, ref, asOfDate)', 'allowed'],
         ['the store head from either area', otherPlanId, OTHER_AREA, 'historyHead(planId)', 'allowed'],
+        ["the history's integrity from either area", planId, TEST_AREA, 'historyIntegrity(planId)', 'allowed'],
         ['the High Needs position in the area they advise', otherPlanId, OTHER_AREA, 'highNeedsPosition(planId)', 'allowed'],
         ['the High Needs position in the area they are a board member of', planId, TEST_AREA, 'highNeedsPosition(planId)', 'allowed'],
         ['the people of the other area', planId, OTHER_AREA, 'users(localAreaId)', 'allowed'],

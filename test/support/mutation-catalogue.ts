@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ReminderLedgerService } from '../../apps/api/src/reminders/reminder-ledger.service';
+import { HistoryBreakCommands } from '../../apps/api/src/history/history-break-commands.service';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './plan-operations';
 import { GraphQLResponse, TestApp } from './test-app';
 
@@ -81,6 +82,7 @@ export const MUTATIONS = [
   'writeExecutiveSummary',
   'submitQuarterlyReturn',
   'signOffQuarterlyReturn',
+  'acknowledgeHistoryBreak',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
@@ -800,5 +802,17 @@ export const PREPARE: Record<MutationName, (gql: Gql, planId: string, app?: Test
     const clock = app?.clock;
     const { revision } = await planWithReturn(gql, planId, true, clock);
     return { query: returnMutation('signOffQuarterlyReturn', 'QuarterlyReturnChangeInput'), variables: { input: { planId, quarter: RETURN_QUARTER, expectedRevision: revision } } };
+  },
+  acknowledgeHistoryBreak: async (gql, planId, app) => {
+    if (!app) throw new Error('acknowledgeHistoryBreak needs the app, to record a break as its history check does');
+    await must(gql(CREATE_PLAN, { input: planInput(planId) }), 'createPlan');
+    // A break recorded as the check records one, without breaking this suite's store: who may acknowledge is what is tested here.
+    const position = String(1_000_000 + Math.floor(Math.random() * 1_000_000_000));
+    const breakId = `${position}-edited`;
+    await app.app.get(HistoryBreakCommands).record({ breakId, kind: 'EDITED', position, streamId: null, revision: null, eventId: null, message: 'The event no longer matches its hash.' });
+    return {
+      query: `mutation ($input: AcknowledgeHistoryBreakInput!) { acknowledgeHistoryBreak(input: $input) { status writesRefused } }`,
+      variables: { input: { planId, breakId, expectedRevision: 0, reason: 'Reported to the security team; restoring tonight' } },
+    };
   },
 };

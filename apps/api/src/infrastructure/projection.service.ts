@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { UpcastingEventStore, GlobalPosition } from '@send/event-store';
+import { BrokenHistoryError, UpcastingEventStore, GlobalPosition } from '@send/event-store';
 import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -25,15 +25,24 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   private standby: NodeJS.Timeout | undefined;
   private stopped = false;
   private positionRead: Promise<GlobalPosition | undefined> | undefined;
+  /** Where the projections stopped at an event that does not verify, so that is said once, not at every retry. */
+  private stalledAt: GlobalPosition | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.runner = new ProjectionRunner(store, dataSource, defaultProjections(), (error) =>
-      this.logger.error(`Projection batch failed; will retry: ${error instanceof Error ? error.message : error}`),
-    );
+    this.runner = new ProjectionRunner(store, dataSource, defaultProjections(), (error) => {
+      if (error instanceof BrokenHistoryError) {
+        // Retried at every poll until the history is restored; the break itself is the history check's to report, once.
+        if (this.stalledAt !== error.found.position) this.logger.warn(`The read models stop before position ${error.found.position}: the event there does not verify (${error.found.kind}). They go on once the history is restored.`);
+        this.stalledAt = error.found.position;
+        return;
+      }
+      this.stalledAt = undefined;
+      this.logger.error(`Projection batch failed; will retry: ${error instanceof Error ? error.message : error}`);
+    });
     this.lease = new ProjectorLease(dataSource, {
       timeoutMs: config.projectorLeaseTimeoutMs,
       onLost: (reason) => void this.leaseLost(reason),

@@ -60,7 +60,14 @@ export class VerifyingEventStore implements EventStore {
       ...options,
       withHashes: true,
       onEvents: async (events) => {
-        this.checkLog(events);
+        try {
+          this.checkLog(events);
+        } catch (error) {
+          // What verified before the broken event is handed on; the subscription stops at the break and tries again from there.
+          const good = events.filter((e) => this.checked.has(e) && (!(error instanceof BrokenHistoryError) || e.position < error.found.position));
+          if (good.length > 0) await options.onEvents(good);
+          throw error;
+        }
         await options.onEvents(events);
       },
     });
