@@ -20,3 +20,4 @@ export * from './chain/verify-event-store';
 export * from './chain/incremental-chain-verifier';
 export * from './chain/chain-integrity';
 export * from './chain/verifying-event-store';
+export * from './postgres/postgres-event-store';

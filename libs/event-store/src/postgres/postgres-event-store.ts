@@ -1,0 +1,315 @@
+import { Client, Pool, PoolClient } from 'pg';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreHead,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { matchesExpectedRevision } from '../expected-revision';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
+import { PolledSubscriptions } from '../polled-subscriptions';
+import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
+import { APPENDED_CHANNEL, POSTGRES_EVENT_STORE_SCHEMA } from './postgres-schema';
+
+export interface PostgresEventStoreOptions {
+  /** e.g. postgres://send:secret@db.council.internal:5432/send_tracker */
+  connectionString: string;
+  /** Connections for reads and appends; a LISTEN connection comes on top. */
+  poolSize?: number;
+  /** How often a subscriber looks for new events when no notification came (a lost connection, a missed NOTIFY). */
+  pollIntervalMs?: number;
+  /** Tests only: runs inside each append transaction just before COMMIT, to hold commits back and shuffle their order. */
+  beforeCommit?: () => Promise<void>;
+}
+
+interface EventRow {
+  position: string;
+  event_id: string;
+  stream_id: string;
+  stream_revision: string;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  hash?: string;
+  previous_hash?: string;
+  global_hash?: string;
+}
+
+const COLUMNS = 'position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at';
+const HASHES = "encode(hash, 'hex') AS hash, encode(previous_hash, 'hex') AS previous_hash, encode(global_hash, 'hex') AS global_hash";
+
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/** SQLSTATE classes that mean the database, not the request, failed: connection, resources, shutdown, I/O. */
+const UNAVAILABLE = /^(08|53|57|58)/;
+
+function unavailable(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  const connectionLost = typeof code === 'string' ? UNAVAILABLE.test(code) : /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout/i.test(String((error as Error)?.message));
+  return connectionLost ? new EventStoreUnavailableError(`The PostgreSQL event store is unavailable: ${(error as Error).message}`, error) : error;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const recorded: RecordedEvent = {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: BigInt(row.stream_revision),
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+  };
+  if (row.hash) recorded.hash = row.hash;
+  if (row.previous_hash) recorded.previousHash = row.previous_hash;
+  if (row.global_hash) recorded.globalHash = row.global_hash;
+  return recorded;
+}
+
+/**
+ * The event store on PostgreSQL: the database a council already runs, backs up and replicates.
+ *
+ * **No event is skipped by a catch-up reader.** Positions come from one row (`event_log_head`)
+ * that every append locks first and updates last, in the same transaction. A second writer waits
+ * on that lock until the first commits, so positions become visible in the order they were
+ * handed out: a reader that has seen position 101 can never later find a 100 committing. (A
+ * sequence would not do: two transactions take 100 and 101, 101 commits first, and a reader
+ * moves its checkpoint past 100 before it appears.) The same lock orders the global hash chain,
+ * which needs each event's predecessor anyway. Writers therefore commit one at a time; within a
+ * process, appends that arrive together share one transaction and one commit (group commit, each
+ * in its own savepoint, as on SQLite), and `synchronous_commit` is left on, so an acknowledged
+ * append is on disk. docs/scaling.md weighs this against snapshot-based visibility.
+ *
+ * Subscribers wake on LISTEN/NOTIFY (the notification is sent on commit) and poll as a fallback.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly subscriptions: PolledSubscriptions;
+  private readonly pending: PendingAppend[] = [];
+  private committing: Promise<void> | undefined;
+  private listener: Client | undefined;
+  private closed = false;
+
+  private constructor(private readonly options: PostgresEventStoreOptions) {
+    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // An idle client whose server went away must not crash the process; the next query reports it.
+    this.pool.on('error', () => undefined);
+    this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 1000);
+  }
+
+  /** Creates the tables when missing and starts listening for appends. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    try {
+      await store.createSchema();
+      await store.listen();
+    } catch (error) {
+      await store.close();
+      throw unavailable(error);
+    }
+    return store;
+  }
+
+  private async createSchema(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Two instances starting at once would race on CREATE TABLE IF NOT EXISTS; one goes at a time.
+      await client.query('BEGIN');
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('send-tracker event store schema'))");
+      await client.query(POSTGRES_EVENT_STORE_SCHEMA);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A lost LISTEN connection is opened again; meanwhile the poll finds what others append. */
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    const client = new Client({ connectionString: this.options.connectionString });
+    client.on('notification', () => this.subscriptions.notifyAppended());
+    client.on('error', () => undefined);
+    client.on('end', () => {
+      if (this.listener === client) this.listener = undefined;
+      if (!this.closed) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${APPENDED_CHANNEL}`);
+    this.listener = client;
+  }
+
+  appendToStream(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
+    if (this.closed) return Promise.reject(new EventStoreUnavailableError('The PostgreSQL event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, expectedRevision, resolve, reject });
+      this.commitPending();
+    });
+  }
+
+  /** One transaction at a time from this process, holding every append that arrived while the last one committed. */
+  private commitPending(): void {
+    if (this.committing) return;
+    this.committing = (async () => {
+      while (this.pending.length > 0) await this.commitBatch(this.pending.splice(0));
+    })().finally(() => {
+      this.committing = undefined;
+      // Arrived between the last batch and this line: nobody else would commit them.
+      if (this.pending.length > 0) this.commitPending();
+    });
+  }
+
+  private async commitBatch(batch: PendingAppend[]): Promise<void> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      for (const append of batch) append.reject(unavailable(error));
+      return;
+    }
+    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    try {
+      await client.query('BEGIN');
+      const head = (await client.query<{ position: string; events: string; global_hash: string }>(
+        "SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM event_log_head WHERE id = 1 FOR UPDATE",
+      )).rows[0];
+      let position = BigInt(head.position);
+      let count = BigInt(head.events);
+      let globalHash = head.global_hash;
+      const recordedAt = new Date().toISOString();
+      for (const append of batch) {
+        await client.query('SAVEPOINT append');
+        try {
+          const result = await this.appendOne(client, append, recordedAt, position, globalHash);
+          position = result.position;
+          count += BigInt(append.events.length);
+          globalHash = result.globalHash;
+          await client.query('RELEASE SAVEPOINT append');
+          outcomes.push({ ok: true, result: { nextExpectedRevision: result.revision, position: result.position } });
+        } catch (error) {
+          await client.query('ROLLBACK TO SAVEPOINT append');
+          // A refused append (stale revision, a duplicate event id, data that cannot be stored) rolls back only its own savepoint.
+          if (error instanceof WrongExpectedRevisionError || (error as { code?: string }).code === '23505' || !(error as { code?: string }).code) outcomes.push({ ok: false, error });
+          else throw error;
+        }
+      }
+      if (outcomes.some((o) => o.ok)) {
+        await client.query("UPDATE event_log_head SET position = $1, events = $2, global_hash = decode($3, 'hex') WHERE id = 1", [String(position), String(count), globalHash]);
+        await client.query(`NOTIFY ${APPENDED_CHANNEL}`);
+      }
+      await this.options.beforeCommit?.();
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release(true);
+      for (const append of batch) append.reject(unavailable(error));
+      return;
+    }
+    client.release();
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+    if (outcomes.some((o) => o.ok)) this.subscriptions.notifyAppended();
+  }
+
+  private async appendOne(client: PoolClient, append: PendingAppend, recordedAt: string, after: bigint, globalHash: string) {
+    const { streamId, events, expectedRevision } = append;
+    const current = (await client.query<{ revision: string; hash: string }>("SELECT revision, encode(hash, 'hex') AS hash FROM event_streams WHERE stream_id = $1", [streamId])).rows[0];
+    const actual = current === undefined ? undefined : BigInt(current.revision);
+    if (!matchesExpectedRevision(expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
+    let revision = actual ?? -1n;
+    let previousHash = current?.hash ?? GENESIS_HASH;
+    let position = after;
+    const rows: unknown[][] = [];
+    for (const event of events) {
+      revision += 1n;
+      position += 1n;
+      // Hashed as parsed back from what is stored, so verify recomputes exactly this.
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      const hash = eventHashOf({ id: event.id, streamId, revision, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata), recordedAt }, previousHash);
+      globalHash = nextGlobalHash(globalHash, hash);
+      rows.push([String(position), event.id, streamId, String(revision), event.type, data, metadata, recordedAt, hash, previousHash, globalHash]);
+      previousHash = hash;
+    }
+    // One statement for the whole batch of the stream: a round trip per append, not per event.
+    const values = rows.map((_, i) => `($${i * 11 + 1}, $${i * 11 + 2}, $${i * 11 + 3}, $${i * 11 + 4}, $${i * 11 + 5}, $${i * 11 + 6}, $${i * 11 + 7}, $${i * 11 + 8}, decode($${i * 11 + 9}, 'hex'), decode($${i * 11 + 10}, 'hex'), decode($${i * 11 + 11}, 'hex'))`);
+    await client.query(
+      `INSERT INTO event_log (position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at, hash, previous_hash, global_hash) VALUES ${values.join(', ')}`,
+      rows.flat(),
+    );
+    await client.query(
+      "INSERT INTO event_streams (stream_id, revision, hash) VALUES ($1, $2, decode($3, 'hex')) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash",
+      [streamId, String(revision), previousHash],
+    );
+    return { revision, position, globalHash };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after === undefined ? '-1' : String(options.after);
+    return this.query(`SELECT ${COLUMNS}, ${HASHES} FROM event_log WHERE stream_id = $1 AND stream_revision > $2 ORDER BY stream_revision`, [streamId, after]);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after === undefined ? '0' : String(options.after);
+    const limit = options.maxCount === undefined ? 'ALL' : String(Math.max(0, Math.floor(options.maxCount)));
+    const columns = options.withHashes ? `${COLUMNS}, ${HASHES}` : COLUMNS;
+    return this.query(`SELECT ${columns} FROM event_log WHERE position > $1 ORDER BY position LIMIT ${limit}`, [after]);
+  }
+
+  private async query(sql: string, params: unknown[]): Promise<RecordedEvent[]> {
+    try {
+      return (await this.pool.query<EventRow>(sql, params)).rows.map(toRecordedEvent);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    return (await this.head())?.position;
+  }
+
+  async head(): Promise<StoreHead | undefined> {
+    let row;
+    try {
+      row = (await this.pool.query<{ position: string; events: string; global_hash: string }>("SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM event_log_head WHERE id = 1")).rows[0];
+    } catch (error) {
+      throw unavailable(error);
+    }
+    if (!row || row.position === '0') return undefined;
+    return { position: BigInt(row.position), events: Number(row.events), globalHash: row.global_hash };
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    return this.subscriptions.subscribe((after, maxCount) => this.readAll({ after, maxCount, withHashes: options.withHashes }), options);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.committing;
+    await this.subscriptions.closeAll();
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}
