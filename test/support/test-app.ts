@@ -67,6 +67,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   readDatabase?: ReadDatabaseKind;
+  /** `postgres`: the events too, in the read models' database (so it implies `readDatabase: 'postgres'`). */
+  eventStore?: 'sqlite' | 'postgres';
   loadDemoPlan?: boolean;
   now?: string;
   /** Local areas the tester holds roles in. */
@@ -110,7 +112,7 @@ export const TEST_AREA = 'test-area';
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp & { dataDir: string; postgres?: FreshDatabase }> {
   const dataDir = options.reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'send-e2e-'));
   let postgres = options.reuse?.postgres;
-  if (options.readDatabase === 'postgres' && !postgres) {
+  if ((options.readDatabase === 'postgres' || options.eventStore === 'postgres') && !postgres) {
     const base = testPostgresUrl();
     if (!base) throw new Error('PostgreSQL requested but TEST_POSTGRES_URL is not set');
     postgres = await createFreshDatabase(base);
@@ -119,7 +121,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config: AppConfig = {
     port: 0,
     dataDir,
-    eventStore: { type: 'sqlite', filename: join(dataDir, 'events.sqlite'), busyTimeoutMs: options.eventStoreBusyTimeoutMs },
+    eventStore:
+      options.eventStore === 'postgres' ? { type: 'postgres', url: postgres!.url } : { type: 'sqlite', filename: join(dataDir, 'events.sqlite'), busyTimeoutMs: options.eventStoreBusyTimeoutMs },
     readDatabase: postgres ? { type: 'postgres', url: postgres.url } : { type: 'sqlite', filename: join(dataDir, 'read-models.sqlite') },
     auth: options.auth ?? {
       mode: 'local',

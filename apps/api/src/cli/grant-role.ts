@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const [name, ownerName, ownerOrganisation, email] = [text('name'), text('owner-name'), text('owner-organisation'), text('email')];
 
   const config = loadAppConfig();
-  const store = createEventStore(config.eventStore);
+  const store = await createEventStore(config.eventStore);
   const commands = PlanCommandService.over(store, new Clock());
   const asOperator = { principal: 'system' as const, actor: OPERATOR };
   try {

@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   if (values['as-of'] !== undefined && values['as-at'] !== undefined) throw new ConfigurationError(`Give --as-of or its old name --as-at, not both\n${USAGE}`);
   const content = readFileSync(values.file);
   const config = loadAppConfig();
-  const store = createEventStore(config.eventStore);
+  const store = await createEventStore(config.eventStore);
   const clock = new Clock();
   const commands = PlanCommandService.over(store, clock);
   const started = Date.now();
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   }
 }
 
-async function principalOf(userId: string, store: ReturnType<typeof createEventStore>): Promise<Principal> {
+async function principalOf(userId: string, store: Awaited<ReturnType<typeof createEventStore>>): Promise<Principal> {
   const user = (await foldStream(store, userStream(userId), userDecider)).state;
   if (!user.exists) throw new ConfigurationError(`No user "${userId}" is registered; the import is recorded as a registered plan administrator's`);
   return { userId: user.userId, displayName: user.displayName, ownerId: user.ownerId, grants: user.grants };

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   if (config.auth.mode !== 'local') {
     throw new ConfigurationError('AUTH_MODE=oidc: tokens come from your identity provider, not from this command.');
   }
-  const store = createEventStore(config.eventStore);
+  const store = await createEventStore(config.eventStore);
   try {
     const registered = await store.readStream(userStream(values.user));
     if (registered.length === 0) {

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (!values.plan) throw new ConfigurationError(USAGE);
   const choice = choiceFrom(values);
   const config = loadAppConfig();
-  const store = createEventStore(config.eventStore);
+  const store = await createEventStore(config.eventStore);
   const started = Date.now();
   try {
     console.log(`Reading the history of plan ${values.plan} from the ${config.eventStore.type} event store…`);

@@ -9,7 +9,7 @@ import { createEventStore } from '../infrastructure/event-store.provider';
  */
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const store = createEventStore(config.eventStore);
+  const store = await createEventStore(config.eventStore);
   const target = config.readDatabase.type === 'sqlite' ? config.readDatabase.filename : 'PostgreSQL (READ_DATABASE_URL)';
   console.log(`Rebuilding read models in ${target} from the ${config.eventStore.type} event store…`);
   let lastShown = 0;

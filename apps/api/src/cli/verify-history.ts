@@ -51,11 +51,11 @@ async function main(): Promise<number> {
   if (config.eventStore.type === 'sqlite' && !existsSync(config.eventStore.filename)) {
     throw new ConfigurationError(`There is no event store at ${config.eventStore.filename} (set DATA_DIR or EVENT_STORE_SQLITE_FILE)`);
   }
-  const store = createEventStore(config.eventStore);
+  const store = await createEventStore(config.eventStore);
   const started = Date.now();
   let shown = started;
   try {
-    const where = config.eventStore.type === 'sqlite' ? config.eventStore.filename : 'EventStoreDB';
+    const where = config.eventStore.type === 'sqlite' ? config.eventStore.filename : config.eventStore.type === 'postgres' ? 'the PostgreSQL event store' : 'EventStoreDB';
     console.log(`Verifying the hash chains of ${where}…`);
     const result = await verifyEventStore(store, {
       heads,

@@ -66,7 +66,7 @@ export const DEFAULT_AUDIENCE = 'send-tracker';
 export interface AppConfig {
   port: number;
   dataDir: string;
-  eventStore: { type: 'sqlite'; filename: string; busyTimeoutMs?: number } | { type: 'esdb'; connectionString: string };
+  eventStore: { type: 'sqlite'; filename: string; busyTimeoutMs?: number } | { type: 'esdb'; connectionString: string } | { type: 'postgres'; url: string };
   readDatabase: { type: 'sqlite'; filename: string } | { type: 'postgres'; url: string };
   /** How long the active projector may go unheard on PostgreSQL before another instance may take over. */
   projectorLeaseTimeoutMs?: number;
@@ -269,8 +269,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigurationError('EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false');
     }
     eventStore = { type: 'esdb', connectionString: env.EVENTSTORE_CONNECTION_STRING };
+  } else if (eventStoreType === 'postgres') {
+    // One connection setting for both when they share a database: the events keep a schema of their own.
+    const url = env.EVENT_STORE_URL || ((env.READ_DATABASE ?? 'sqlite') === 'postgres' ? env.READ_DATABASE_URL : undefined);
+    if (!url) {
+      throw new ConfigurationError('EVENT_STORE=postgres needs EVENT_STORE_URL (or READ_DATABASE=postgres with READ_DATABASE_URL, to share one database), e.g. postgres://user:pass@localhost:5432/send_tracker');
+    }
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigurationError('EVENT_STORE_URL must start with postgres:// or postgresql://');
+    eventStore = { type: 'postgres', url };
   } else {
-    throw new ConfigurationError(`EVENT_STORE must be "sqlite" or "esdb", got "${eventStoreType}"`);
+    throw new ConfigurationError(`EVENT_STORE must be "sqlite", "postgres" or "esdb", got "${eventStoreType}"`);
   }
 
   const readType = env.READ_DATABASE ?? 'sqlite';

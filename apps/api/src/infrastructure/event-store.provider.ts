@@ -2,7 +2,7 @@ import { Provider } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { currentVersionOf, isStreamOf } from '@send/domain';
-import { ChainIntegrity, EventStore, openEsdbEventStore, SqliteEventStore, upcastOnRead, UpcastingEventStore, VerifyingEventStore } from '@send/event-store';
+import { ChainIntegrity, EventStore, openEsdbEventStore, PostgresEventStore, SqliteEventStore, upcastOnRead, UpcastingEventStore, VerifyingEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { Clock } from '../common/clock';
@@ -16,9 +16,10 @@ export const CHAIN_INTEGRITY = Symbol('CHAIN_INTEGRITY');
  * its hash on the way out, and comes back upcast to this build's versions (docs/architecture.md).
  * A tool given no integrity gets its own: its reads are checked, and it writes as long as they hold.
  */
-export function createEventStore(config: AppConfig['eventStore'], integrity = new ChainIntegrity(), now: () => string = () => new Date().toISOString()): UpcastingEventStore {
+export async function createEventStore(config: AppConfig['eventStore'], integrity = new ChainIntegrity(), now: () => string = () => new Date().toISOString()): Promise<UpcastingEventStore> {
   let adapter: EventStore;
   if (config.type === 'esdb') adapter = openEsdbEventStore(config.connectionString);
+  else if (config.type === 'postgres') adapter = await PostgresEventStore.open({ connectionString: config.url });
   else {
     mkdirSync(dirname(config.filename), { recursive: true });
     adapter = new SqliteEventStore({ filename: config.filename, busyTimeoutMs: config.busyTimeoutMs });

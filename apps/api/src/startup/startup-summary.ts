@@ -42,7 +42,7 @@ function signInLines(config: AppConfig, facts: StartupFacts): string[] {
 }
 
 function dataLine(config: AppConfig): string {
-  const events = config.eventStore.type === 'sqlite' ? `events in ${config.eventStore.filename}` : 'events in EventStoreDB';
+  const events = config.eventStore.type === 'sqlite' ? `events in ${config.eventStore.filename}` : config.eventStore.type === 'postgres' ? 'events in PostgreSQL' : 'events in EventStoreDB';
   const reads = config.readDatabase.type === 'sqlite' ? `read models in ${config.readDatabase.filename}` : 'read models in PostgreSQL';
   return `${config.dataDir} (${events}; ${reads}; evidence files in ${config.evidenceFiles.dir})`;
 }

@@ -188,7 +188,7 @@ export class PostgresEventStore implements EventStore {
     try {
       await client.query('BEGIN');
       const head = (await client.query<{ position: string; events: string; global_hash: string }>(
-        "SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM event_log_head WHERE id = 1 FOR UPDATE",
+        "SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM send_events.event_log_head WHERE id = 1 FOR UPDATE",
       )).rows[0];
       let position = BigInt(head.position);
       let count = BigInt(head.events);
@@ -211,7 +211,7 @@ export class PostgresEventStore implements EventStore {
         }
       }
       if (outcomes.some((o) => o.ok)) {
-        await client.query("UPDATE event_log_head SET position = $1, events = $2, global_hash = decode($3, 'hex') WHERE id = 1", [String(position), String(count), globalHash]);
+        await client.query("UPDATE send_events.event_log_head SET position = $1, events = $2, global_hash = decode($3, 'hex') WHERE id = 1", [String(position), String(count), globalHash]);
         await client.query(`NOTIFY ${APPENDED_CHANNEL}`);
       }
       await this.options.beforeCommit?.();
@@ -233,7 +233,7 @@ export class PostgresEventStore implements EventStore {
 
   private async appendOne(client: PoolClient, append: PendingAppend, recordedAt: string, after: bigint, globalHash: string) {
     const { streamId, events, expectedRevision } = append;
-    const current = (await client.query<{ revision: string; hash: string }>("SELECT revision, encode(hash, 'hex') AS hash FROM event_streams WHERE stream_id = $1", [streamId])).rows[0];
+    const current = (await client.query<{ revision: string; hash: string }>("SELECT revision, encode(hash, 'hex') AS hash FROM send_events.event_streams WHERE stream_id = $1", [streamId])).rows[0];
     const actual = current === undefined ? undefined : BigInt(current.revision);
     if (!matchesExpectedRevision(expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
     let revision = actual ?? -1n;
@@ -254,11 +254,11 @@ export class PostgresEventStore implements EventStore {
     // One statement for the whole batch of the stream: a round trip per append, not per event.
     const values = rows.map((_, i) => `($${i * 11 + 1}, $${i * 11 + 2}, $${i * 11 + 3}, $${i * 11 + 4}, $${i * 11 + 5}, $${i * 11 + 6}, $${i * 11 + 7}, $${i * 11 + 8}, decode($${i * 11 + 9}, 'hex'), decode($${i * 11 + 10}, 'hex'), decode($${i * 11 + 11}, 'hex'))`);
     await client.query(
-      `INSERT INTO event_log (position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at, hash, previous_hash, global_hash) VALUES ${values.join(', ')}`,
+      `INSERT INTO send_events.event_log (position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at, hash, previous_hash, global_hash) VALUES ${values.join(', ')}`,
       rows.flat(),
     );
     await client.query(
-      "INSERT INTO event_streams (stream_id, revision, hash) VALUES ($1, $2, decode($3, 'hex')) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash",
+      "INSERT INTO send_events.event_streams (stream_id, revision, hash) VALUES ($1, $2, decode($3, 'hex')) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash",
       [streamId, String(revision), previousHash],
     );
     return { revision, position, globalHash };
@@ -266,14 +266,14 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after === undefined ? '-1' : String(options.after);
-    return this.query(`SELECT ${COLUMNS}, ${HASHES} FROM event_log WHERE stream_id = $1 AND stream_revision > $2 ORDER BY stream_revision`, [streamId, after]);
+    return this.query(`SELECT ${COLUMNS}, ${HASHES} FROM send_events.event_log WHERE stream_id = $1 AND stream_revision > $2 ORDER BY stream_revision`, [streamId, after]);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after === undefined ? '0' : String(options.after);
     const limit = options.maxCount === undefined ? 'ALL' : String(Math.max(0, Math.floor(options.maxCount)));
     const columns = options.withHashes ? `${COLUMNS}, ${HASHES}` : COLUMNS;
-    return this.query(`SELECT ${columns} FROM event_log WHERE position > $1 ORDER BY position LIMIT ${limit}`, [after]);
+    return this.query(`SELECT ${columns} FROM send_events.event_log WHERE position > $1 ORDER BY position LIMIT ${limit}`, [after]);
   }
 
   private async query(sql: string, params: unknown[]): Promise<RecordedEvent[]> {
@@ -291,7 +291,7 @@ export class PostgresEventStore implements EventStore {
   async head(): Promise<StoreHead | undefined> {
     let row;
     try {
-      row = (await this.pool.query<{ position: string; events: string; global_hash: string }>("SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM event_log_head WHERE id = 1")).rows[0];
+      row = (await this.pool.query<{ position: string; events: string; global_hash: string }>("SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM send_events.event_log_head WHERE id = 1")).rows[0];
     } catch (error) {
       throw unavailable(error);
     }

@@ -1,10 +1,12 @@
 /**
- * The PostgreSQL event store's tables. One row, `event_log_head`, holds the newest position, the
+ * The PostgreSQL event store's tables, in a schema of their own: the read models may share the
+ * database, and rebuilding them drops every table in theirs. One row, `event_log_head`, holds the newest position, the
  * count and the global chain's value; every append takes its row lock first, so positions are
  * handed out in commit order (see PostgresEventStore for why that matters to catch-up readers).
  */
 export const POSTGRES_EVENT_STORE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS event_log (
+CREATE SCHEMA IF NOT EXISTS send_events;
+CREATE TABLE IF NOT EXISTS send_events.event_log (
   position        BIGINT  PRIMARY KEY,
   event_id        TEXT    NOT NULL UNIQUE,
   stream_id       TEXT    NOT NULL,
@@ -18,24 +20,24 @@ CREATE TABLE IF NOT EXISTS event_log (
   global_hash     BYTEA   NOT NULL,
   UNIQUE (stream_id, stream_revision)
 );
-CREATE TABLE IF NOT EXISTS event_streams (
+CREATE TABLE IF NOT EXISTS send_events.event_streams (
   stream_id TEXT   PRIMARY KEY,
   revision  BIGINT NOT NULL,
   hash      BYTEA  NOT NULL
 );
-CREATE TABLE IF NOT EXISTS event_log_head (
+CREATE TABLE IF NOT EXISTS send_events.event_log_head (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
   position    BIGINT  NOT NULL,
   events      BIGINT  NOT NULL,
   global_hash BYTEA   NOT NULL
 );
-INSERT INTO event_log_head (id, position, events, global_hash) VALUES (1, 0, 0, decode(repeat('00', 32), 'hex')) ON CONFLICT (id) DO NOTHING;
-CREATE OR REPLACE FUNCTION event_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+INSERT INTO send_events.event_log_head (id, position, events, global_hash) VALUES (1, 0, 0, decode(repeat('00', 32), 'hex')) ON CONFLICT (id) DO NOTHING;
+CREATE OR REPLACE FUNCTION send_events.event_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'events are append-only'; END $$;
-DROP TRIGGER IF EXISTS event_log_append_only ON event_log;
-CREATE TRIGGER event_log_append_only BEFORE UPDATE OR DELETE ON event_log FOR EACH ROW EXECUTE FUNCTION event_log_is_append_only();
-DROP TRIGGER IF EXISTS event_log_no_truncate ON event_log;
-CREATE TRIGGER event_log_no_truncate BEFORE TRUNCATE ON event_log FOR EACH STATEMENT EXECUTE FUNCTION event_log_is_append_only();
+DROP TRIGGER IF EXISTS event_log_append_only ON send_events.event_log;
+CREATE TRIGGER event_log_append_only BEFORE UPDATE OR DELETE ON send_events.event_log FOR EACH ROW EXECUTE FUNCTION send_events.event_log_is_append_only();
+DROP TRIGGER IF EXISTS event_log_no_truncate ON send_events.event_log;
+CREATE TRIGGER event_log_no_truncate BEFORE TRUNCATE ON send_events.event_log FOR EACH STATEMENT EXECUTE FUNCTION send_events.event_log_is_append_only();
 `;
 
 /** The channel appends notify on commit, so subscribers wake at once instead of at the next poll. */
