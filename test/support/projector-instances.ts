@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SqliteEventStore, upcastOnRead } from '@send/event-store';
+import { PostgresEventStore, SqliteEventStore, upcastOnRead } from '@send/event-store';
 import { openReadDatabase, PROJECTOR_LEASE_LOCK, rebuildReadModels } from '@send/read-models';
 import { snapshotTables } from '../../libs/read-models/src/projection/history.fixture';
 import { DataSource } from 'typeorm';
@@ -88,10 +88,11 @@ export class LeaseObserver {
   }
 }
 
-/** The live read database must equal a full rebuild from the same event store: nothing skipped, nothing doubled. */
-export async function expectEqualsRebuild(live: DataSource, eventStoreFile: string): Promise<FreshDatabase> {
+/** The live read database must equal a full rebuild from the same event store (a SQLite file, or a PostgreSQL URL): nothing skipped, nothing doubled. */
+export async function expectEqualsRebuild(live: DataSource, eventStore: string | { postgres: string }): Promise<FreshDatabase> {
   const rebuiltDb = await createFreshDatabase(testPostgresUrl()!);
-  const source = upcastOnRead(new SqliteEventStore({ filename: eventStoreFile }), currentVersionOf);
+  const adapter = typeof eventStore === 'string' ? new SqliteEventStore({ filename: eventStore }) : await PostgresEventStore.open({ connectionString: eventStore.postgres });
+  const source = upcastOnRead(adapter, currentVersionOf);
   try {
     await rebuildReadModels(source, { type: 'postgres', url: rebuiltDb.url });
   } finally {
