@@ -40,7 +40,9 @@ export async function requestGraphQL<T>(token: string, query: string, variables:
   } catch {
     throw new GraphQLRequestError(`The tracker answered ${response.status} without a readable body.`, 'BAD_RESPONSE');
   }
-  noteHistoryMark(body.extensions, response.headers.get('x-history-break'));
+  // A refusal before GraphQL ran (too many requests, a body too large) carries no mark either way:
+  // only an answer GraphQL executed says whether the history verifies.
+  if (response.ok || body.data !== undefined) noteHistoryMark(body.extensions);
   const first = body.errors?.[0];
   if (first) {
     const extensions = first.extensions ?? {};

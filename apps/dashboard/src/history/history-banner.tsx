@@ -25,10 +25,19 @@ export function HistoryBanner() {
   const acknowledgement = recorded?.acknowledgement;
   const programmeOffice = me.roles.some((r) => r.localAreaId === plan.localArea.id && MAY_ACKNOWLEDGE.includes(r.role));
   const what = BREAK_KIND_WORDS[mark.kind] ?? 'the history was altered';
-  const where = recorded?.found.inThisPlan ? " It is in this plan's history." : recorded ? " It is outside this plan's history, in the tracker's shared store." : '';
+  const where = recorded?.found.inThisPlan
+    ? " It is in this plan's history."
+    : recorded
+      ? " It is outside this plan's history, in the tracker's shared store."
+      : '';
 
   return (
-    <div className="notification-banner notification-banner-important" role="region" aria-labelledby="history-banner-title" data-history-banner={mark.writesRefused ? 'writes-refused' : 'acknowledged'}>
+    <div
+      className="notification-banner notification-banner-important"
+      role="region"
+      aria-labelledby="history-banner-title"
+      data-history-banner={mark.writesRefused ? 'writes-refused' : 'acknowledged'}
+    >
       <div className="notification-banner-header">
         <h2 id="history-banner-title">Important</h2>
       </div>
@@ -46,14 +55,14 @@ export function HistoryBanner() {
         ) : (
           <p data-testid="history-writes">
             <strong>The programme office has acknowledged the break</strong>
-            {acknowledgement ? ` (${acknowledgement.acknowledgedBy}, ${ukDateTime(acknowledgement.acknowledgedAt)}): “${acknowledgement.reason}”` : ''}. Changes can be made
-            again, but they are recorded on top of a history that does not verify.
+            {acknowledgement ? ` (${acknowledgement.acknowledgedBy}, ${ukDateTime(acknowledgement.acknowledgedAt)}): “${acknowledgement.reason}”` : ''}. Changes
+            can be made again, but they are recorded on top of a history that does not verify.
           </p>
         )}
         {programmeOffice ? (
           <p>
-            As the programme office, {mark.writesRefused ? 'acknowledge the break so that changes can go on, and ' : ''}restore the history from the newest backup
-            that verifies: see <a href="#/history">the history check</a> for what to do.
+            As the programme office, {mark.writesRefused ? 'acknowledge the break so that changes can go on, and ' : ''}
+            restore the history from the newest backup that verifies: see <a href="#/history">the history check</a> for what to do.
           </p>
         ) : (
           <p>What to do: contact your programme office, and do not rely on what the dashboard shows until they say the history is restored.</p>

@@ -29,8 +29,20 @@ export interface HistoryBreak {
   /** The record's revision, acknowledgeHistoryBreak's expectedRevision; null until it is written. */
   revision: number | null;
   alert: 'SENDING' | 'SENT' | 'FAILED' | 'GAVE_UP' | null;
-  found: { kind: BreakKind; position: string; inThisPlan: boolean; streamId: string | null; revision: number | null; eventId: string | null; message: string };
-  acknowledgement: { reason: string; acknowledgedBy: string; acknowledgedAt: string } | null;
+  found: {
+    kind: BreakKind;
+    position: string;
+    inThisPlan: boolean;
+    streamId: string | null;
+    revision: number | null;
+    eventId: string | null;
+    message: string;
+  };
+  acknowledgement: {
+    reason: string;
+    acknowledgedBy: string;
+    acknowledgedAt: string;
+  } | null;
 }
 
 export interface HistoryIntegrity {
