@@ -198,7 +198,7 @@ describeInChromium('The dashboard in Chromium: a history that does not verify', 
     const text = await bannerText(page);
     expect(text).toContain('The programme office has acknowledged the break');
     await settle(async () => (await bannerText(page)).includes(reason), true);
-    expect(await bannerText(page)).toContain(`(SEND Improvement Programme Office, 15 June 2026 at 11:00am): “${reason}”`);
+    expect(await bannerText(page)).toContain(`(SEND Improvement Programme Office, 15 June 2026 at 11:00am): “${reason}” Changes can be made again`);
     expect(await bannerText(page)).toContain('Changes can be made again');
     expect(await page.locator('[data-notification]').textContent()).toContain('Break acknowledged: changes can be made again');
     expect(await page.getByRole('button', { name: 'Acknowledge the break' }).count()).toBe(0);

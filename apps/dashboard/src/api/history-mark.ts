@@ -37,12 +37,17 @@ export function noteHistoryMark(extensions: Record<string, unknown> | undefined)
   for (const listener of listeners) listener();
 }
 
-function subscribe(listener: () => void): () => void {
+/** The mark the newest answer carried, and a way to hear of the next change: what useHistoryMark reads. */
+export function currentHistoryMark(): HistoryMark | null {
+  return current;
+}
+
+export function subscribeToHistoryMark(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 /** The mark the newest answer carried, or null while answers carry none. */
 export function useHistoryMark(): HistoryMark | null {
-  return useSyncExternalStore(subscribe, () => current);
+  return useSyncExternalStore(subscribeToHistoryMark, currentHistoryMark);
 }

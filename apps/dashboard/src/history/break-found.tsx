@@ -4,7 +4,7 @@ import { useSession } from '../session/session-context';
 import { ukDateTime } from '../shared/uk-dates';
 import { AcknowledgeBreakForm } from './acknowledge-break-form';
 import { markedBreak, useHistoryIntegrity } from './history-integrity-context';
-import { BREAK_KIND_WORDS, MAY_ACKNOWLEDGE } from './history-integrity.query';
+import { BREAK_KIND_WORDS, MAY_ACKNOWLEDGE, quotedReason } from './history-integrity.query';
 
 /**
  * The break the running tracker found, on the history check page: where it is, whether it was
@@ -36,7 +36,7 @@ export function BreakFound() {
       {found && <p>{found.message}</p>}
       {acknowledgement ? (
         <p data-testid="break-acknowledgement">
-          Acknowledged by {acknowledgement.acknowledgedBy} on {ukDateTime(acknowledgement.acknowledgedAt)}: “{acknowledgement.reason}”. Changes can be made
+          Acknowledged by {acknowledgement.acknowledgedBy} on {ukDateTime(acknowledgement.acknowledgedAt)}: {quotedReason(acknowledgement.reason)} Changes can be made
           again.
         </p>
       ) : mark.acknowledged ? (

@@ -1,7 +1,7 @@
 import { useSession } from '../session/session-context';
 import { ukDateTime } from '../shared/uk-dates';
 import { markedBreak, useHistoryIntegrity } from './history-integrity-context';
-import { BREAK_KIND_WORDS, HistoryBreak, MAY_ACKNOWLEDGE } from './history-integrity.query';
+import { BREAK_KIND_WORDS, HistoryBreak, MAY_ACKNOWLEDGE, quotedReason } from './history-integrity.query';
 
 const ALERT_WORDS: Record<NonNullable<HistoryBreak['alert']>, string> = {
   SENT: 'The DfE adviser and the programme office have been e-mailed about it.',
@@ -55,7 +55,7 @@ export function HistoryBanner() {
         ) : (
           <p data-testid="history-writes">
             <strong>The programme office has acknowledged the break</strong>
-            {acknowledgement ? ` (${acknowledgement.acknowledgedBy}, ${ukDateTime(acknowledgement.acknowledgedAt)}): “${acknowledgement.reason}”` : ''}. Changes
+            {acknowledgement ? ` (${acknowledgement.acknowledgedBy}, ${ukDateTime(acknowledgement.acknowledgedAt)}): ${quotedReason(acknowledgement.reason)}` : '.'} Changes
             can be made again, but they are recorded on top of a history that does not verify.
           </p>
         )}

@@ -64,3 +64,9 @@ export const BREAK_KIND_WORDS: Record<string, string> = {
 
 /** The programme office: the only role the API lets acknowledge a break (libs/domain). */
 export const MAY_ACKNOWLEDGE = HISTORY_BREAK_ACKNOWLEDGER_ROLES;
+
+/** A reason as a quoted sentence: “… 6pm.” keeps its own full stop; one without is given one. */
+export const quotedReason = (reason: string): string => {
+  const text = reason.trim();
+  return /[.!?]$/.test(text) ? `“${text}”` : `“${text}”.`;
+};
