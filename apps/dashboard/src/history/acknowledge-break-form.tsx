@@ -12,16 +12,7 @@ import { ACKNOWLEDGE_HISTORY_BREAK, HistoryBreak } from './history-integrity.que
 const REASON_ID = 'acknowledge-reason';
 const REASON_REQUIRED = 'Enter why changes may go on, for example “reported to the security team; restoring from last night’s backup at 6pm”';
 const REASON_TOO_LONG = `The reason must be ${MAX_ACKNOWLEDGEMENT_REASON_LENGTH.toLocaleString('en-GB')} characters or fewer: a paragraph, not a report`;
-const FIELDS: FieldMap = {
-  reason: {
-    targetId: REASON_ID,
-    messages: {
-      required: REASON_REQUIRED,
-      isNotEmpty: REASON_REQUIRED,
-      maxLength: REASON_TOO_LONG,
-    },
-  },
-};
+const FIELDS: FieldMap = { reason: { targetId: REASON_ID, messages: { required: REASON_REQUIRED, isNotEmpty: REASON_REQUIRED, maxLength: REASON_TOO_LONG } } };
 
 /** A refusal that names no field, in the words the summary shows (it links to the reason box). */
 function refusalMessage(error: GraphQLRequestError): string {
@@ -40,18 +31,15 @@ function refusalMessage(error: GraphQLRequestError): string {
  * writes again (answers stay marked until the history is restored). Sent with the break record's
  * revision, so an acknowledgement made meanwhile is not made twice.
  */
-export function AcknowledgeBreakForm({
-  found,
-  onDone,
-  onSaved,
-  onSending,
-}: {
+interface AcknowledgeBreakFormProps {
   found: HistoryBreak;
   onDone: () => void;
   onSaved: (message: string) => void;
   /** Before the answer comes: it may already mark the break acknowledged (someone else's), and the form must stay to say so. */
   onSending: () => void;
-}) {
+}
+
+export function AcknowledgeBreakForm({ found, onDone, onSaved, onSending }: AcknowledgeBreakFormProps) {
   const { plan } = useSession();
   const change = useChange(ACKNOWLEDGE_HISTORY_BREAK, onDone);
   const [reason, setReason] = useState('');
@@ -62,37 +50,15 @@ export function AcknowledgeBreakForm({
     if (reason.trim() === '') return show([{ field: 'reason', targetId: REASON_ID, message: REASON_REQUIRED }]);
     if (found.revision === null) {
       onDone();
-      return show([
-        {
-          field: 'form',
-          targetId: REASON_ID,
-          message: 'The break is still being recorded. Wait a few seconds and acknowledge it again.',
-        },
-      ]);
+      return show([{ field: 'form', targetId: REASON_ID, message: 'The break is still being recorded. Wait a few seconds and acknowledge it again.' }]);
     }
     show([]);
     onSending();
-    const outcome = await change.send({
-      input: {
-        planId: plan.id,
-        breakId: found.breakId,
-        expectedRevision: found.revision,
-        reason,
-      },
-    });
+    const outcome = await change.send({ input: { planId: plan.id, breakId: found.breakId, expectedRevision: found.revision, reason } });
     if (outcome.error) {
+      // Every refusal goes in the error summary, linked to the reason box: one naming no field (CONFLICT, FORBIDDEN) in the form's words.
       const named = formErrorsFrom(outcome.error, FIELDS, REASON_ID);
-      return show(
-        named.length > 0
-          ? named
-          : [
-              {
-                field: 'form',
-                targetId: REASON_ID,
-                message: refusalMessage(outcome.error),
-              },
-            ],
-      );
+      return show(named.length > 0 ? named : [{ field: 'form', targetId: REASON_ID, message: refusalMessage(outcome.error) }]);
     }
     onSaved('Break acknowledged: changes can be made again. Answers stay marked until the history is restored.');
   }
