@@ -1,3 +1,5 @@
+import { noteHistoryMark } from './history-mark';
+
 /** A refusal or failure from /graphql, with the API's stable code (FORBIDDEN, CONFLICT, …). */
 export class GraphQLRequestError extends Error {
   constructor(
@@ -13,11 +15,13 @@ export class GraphQLRequestError extends Error {
 interface GraphQLBody<T> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 /**
  * Posts one operation to this origin's /graphql with the bearer token, as any API client does;
- * the dashboard has no other way in. Any error in the answer rejects with the first one.
+ * the dashboard has no other way in. Any error in the answer rejects with the first one. Whether
+ * the answer is marked as resting on a history that does not verify is noted for the banner.
  */
 export async function requestGraphQL<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
@@ -36,6 +40,9 @@ export async function requestGraphQL<T>(token: string, query: string, variables:
   } catch {
     throw new GraphQLRequestError(`The tracker answered ${response.status} without a readable body.`, 'BAD_RESPONSE');
   }
+  // A refusal before GraphQL ran (too many requests, a body too large) carries no mark either way:
+  // only an answer GraphQL executed says whether the history verifies.
+  if (response.ok || body.data !== undefined) noteHistoryMark(body.extensions);
   const first = body.errors?.[0];
   if (first) {
     const extensions = first.extensions ?? {};

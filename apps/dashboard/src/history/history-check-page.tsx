@@ -4,6 +4,7 @@ import { useSession } from '../session/session-context';
 import { QueryStatus } from '../shared/query-status';
 import { HistoryVerification, parseHead, VERIFY_HISTORY_QUERY } from './verify-history.query';
 import { ukDateTime } from '../shared/uk-dates';
+import { BreakFound } from './break-found';
 
 /**
  * Whether the recorded history still holds: the event store's hash chains recomputed on request
@@ -25,6 +26,7 @@ export function HistoryCheckPage() {
         recomputes those hashes from the stored history: an edited, deleted or reordered event shows as a break. Each quarterly report
         prints the chain head at the time; paste it here to confirm that nothing before it has changed since.
       </p>
+      <BreakFound />
       <form
         className="filters"
         aria-label="Check the history"

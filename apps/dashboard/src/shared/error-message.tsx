@@ -8,6 +8,16 @@ const HINTS: Record<string, string> = {
   SERVICE_UNAVAILABLE: 'The tracker could not store or read this just now; nothing was written. Try again in a moment.',
 };
 
+/**
+ * A refusal because the recorded history does not verify: a change is paused until the programme
+ * office acknowledges the break; a read is refused because its answer would rest on the altered event.
+ */
+function historyBrokenHint(error: GraphQLRequestError): string {
+  return error.extensions.refused === 'READ'
+    ? 'This cannot be shown because it rests on part of the recorded history that no longer verifies. Contact your programme office: the history must be restored from a backup that verifies.'
+    : 'Changes are paused because the recorded history does not verify, so nothing was changed. Contact your programme office: once they acknowledge the break, changes can be made again.';
+}
+
 /** Says what went wrong in the API's own words, with what to do next. */
 export function ErrorMessage({ error, title = 'That did not work' }: { error: GraphQLRequestError; title?: string }) {
   const { signOut } = useSession();
@@ -26,6 +36,7 @@ export function ErrorMessage({ error, title = 'That did not work' }: { error: Gr
         </ul>
       )}
       {HINTS[error.code] && <p>{HINTS[error.code]}</p>}
+      {error.code === 'HISTORY_BROKEN' && <p data-testid="history-broken-hint">{historyBrokenHint(error)}</p>}
       {error.code === 'UNAUTHENTICATED' && (
         <p>
           Your sign-in has expired or is not valid here.{' '}

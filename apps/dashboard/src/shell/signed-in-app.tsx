@@ -3,7 +3,9 @@ import { ActionListPage } from '../actions/action-list-page';
 import { ActionPage } from '../actions/action-page';
 import { AsAt, AsAtContext } from '../as-at/as-at-context';
 import { AsAtControl } from '../as-at/as-at-control';
+import { HistoryBanner } from '../history/history-banner';
 import { HistoryCheckPage } from '../history/history-check-page';
+import { HistoryIntegrityProvider } from '../history/history-integrity-context';
 import { MovementPage } from '../movement/movement-page';
 import { QuarterlyReturnPage } from '../quarterly-return/quarterly-return-page';
 import { OverviewPage } from '../overview/overview-page';
@@ -79,11 +81,14 @@ export function SignedInApp() {
 
   return (
     <AsAtContext.Provider value={{ asAt, setAsAt }}>
-      <SiteHeader route={route} large={large} onLarge={setLarge} />
-      <AsAtControl />
-      <main id="main" tabIndex={-1}>
-        <View />
-      </main>
+      <HistoryIntegrityProvider>
+        <SiteHeader route={route} large={large} onLarge={setLarge} />
+        <AsAtControl />
+        <main id="main" tabIndex={-1}>
+          <HistoryBanner />
+          <View />
+        </main>
+      </HistoryIntegrityProvider>
     </AsAtContext.Provider>
   );
 }
