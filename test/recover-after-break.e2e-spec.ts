@@ -175,6 +175,12 @@ describe('npm run recover after a break in the history', () => {
       expect(answer.errors).toBeUndefined();
       // Added with a milestone (revisions 0 and 1); the progress reported after the backup is not there.
       expect(answer.data.action).toEqual({ ref: '6.1', title: 'Publish the local offer refresh', revision: 1 });
+      // The History check: the restored history holds, up to the head the report gave.
+      const report = JSON.parse(readFileSync(join(target, readdirSync(target).find((f) => /^incident-.*\.json$/.test(f))!), 'utf8'));
+      const check = await app.gql(`query { verifyHistory(planId: "recovered", full: true) { ok head { position hash } firstBreak { kind } } }`);
+      expect(check.errors).toBeUndefined();
+      expect(check.data.verifyHistory).toMatchObject({ ok: true, firstBreak: null });
+      expect(BigInt(check.data.verifyHistory.head.position)).toBeGreaterThanOrEqual(BigInt(report.restored.head.split(':')[0]));
       // 7.1 was added after the backup: it waits to be re-entered.
       const listed = await app.gql(`{ actions(planId: "recovered") { totalCount edges { node { ref } } } }`);
       expect(listed.errors).toBeUndefined();
