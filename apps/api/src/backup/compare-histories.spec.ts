@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@send/event-store';
-import { compareHistories } from './compare-histories';
+import { changesBetween, compareHistories as compareDigests, digestOf } from './compare-histories';
 
 const PLANNER = { userId: 'helen', displayName: 'Helen Marsh', role: 'PROGRAMME_OFFICE' };
 
@@ -15,6 +15,15 @@ function event(position: number, id: string, data: Record<string, unknown> = {},
     recordedAt: `2026-12-01T10:00:0${position}.000Z`,
     hash: id.padEnd(64, '0'),
   };
+}
+
+/** As the recovery does it: digests compared, then the changes of each edited event read from the two events. */
+function compareHistories(backup: RecordedEvent[], current: RecordedEvent[], breakPosition?: bigint) {
+  const result = compareDigests(backup.map(digestOf), current.map(digestOf), breakPosition);
+  for (const edited of result.edited) {
+    edited.changes = changesBetween(backup.find((e) => e.id === edited.eventId)!, current.find((e) => e.id === edited.eventId)!);
+  }
+  return result;
 }
 
 const backup = [event(1, 'a'), event(2, 'b'), event(3, 'c'), event(4, 'd')];

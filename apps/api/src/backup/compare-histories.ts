@@ -1,4 +1,5 @@
 import { HistoryComparisonCounts } from '@send/domain';
+import { createHash } from 'node:crypto';
 import { canonicalJson, RecordedEvent } from '@send/event-store';
 
 /** One event as the incident report names it: where it is, what it is, and who recorded it. */
@@ -24,6 +25,7 @@ export interface EditedEvent extends EventInHistory {
   currentPosition: string;
   /** Which parts differ: streamId, revision, type, data, metadata, recordedAt, hash. */
   parts: string[];
+  /** Filled in from the two events themselves (changesBetween), once the comparison has found them. */
   changes: ChangedValue[];
 }
 
@@ -79,24 +81,42 @@ export function describeEvent(event: RecordedEvent): EventInHistory {
 }
 
 const PARTS = ['streamId', 'revision', 'type', 'data', 'metadata', 'recordedAt', 'hash'] as const;
+type Part = (typeof PARTS)[number];
 
-function differences(backup: RecordedEvent, current: RecordedEvent): { parts: string[]; changes: ChangedValue[] } {
-  const parts = PARTS.filter((part) => canonicalJson(part === 'revision' ? String(backup.revision) : backup[part]) !== canonicalJson(part === 'revision' ? String(current.revision) : current[part]));
+const partOf = (event: RecordedEvent, part: Part): unknown => (part === 'revision' ? String(event.revision) : event[part]);
+
+/**
+ * What the comparison keeps of an event: where it is, what it is, and a short digest of each part
+ * the chain covers, so two whole histories can be compared without holding either in memory.
+ */
+export interface EventDigest extends EventInHistory {
+  positionNumber: bigint;
+  parts: Record<Part, string>;
+}
+
+export function digestOf(event: RecordedEvent): EventDigest {
+  const digest = (value: unknown) => createHash('sha256').update(canonicalJson(value ?? null)).digest('hex').slice(0, 24);
+  const parts = Object.fromEntries(PARTS.map((part) => [part, part === 'hash' ? (event.hash ?? '') : digest(partOf(event, part))])) as Record<Part, string>;
+  return { ...describeEvent(event), positionNumber: event.position, parts };
+}
+
+const described = ({ positionNumber: _position, parts: _parts, ...event }: EventDigest): EventInHistory => event;
+
+/** What changed between the backup's copy of an event and the current one, field by field, before and after. */
+export function changesBetween(backup: RecordedEvent, current: RecordedEvent): ChangedValue[] {
   const changes: ChangedValue[] = [];
-  if (parts.includes('data')) {
-    const before = backup.data;
-    const after = current.data;
-    for (const field of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
-      if (canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null) || field in before !== field in after) {
-        changes.push({ field, backup: shown(before[field]), current: shown(after[field]) });
-      }
+  const [before, after] = [backup.data, current.data];
+  for (const field of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    if (canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null) || field in before !== field in after) {
+      changes.push({ field, backup: shown(before[field]), current: shown(after[field]) });
     }
   }
-  for (const part of parts.filter((p) => p !== 'data' && p !== 'hash')) {
-    const value = (e: RecordedEvent) => (part === 'revision' ? String(e.revision) : e[part]);
-    changes.push({ field: `(${part})`, backup: shown(value(backup)), current: shown(value(current)) });
+  for (const part of PARTS.filter((p) => p !== 'data' && p !== 'hash')) {
+    if (canonicalJson(partOf(backup, part)) !== canonicalJson(partOf(current, part))) {
+      changes.push({ field: `(${part})`, backup: shown(partOf(backup, part)), current: shown(partOf(current, part)) });
+    }
   }
-  return { parts, changes };
+  return changes;
 }
 
 /** Indexes (into `sequence`) of one longest strictly increasing subsequence: the events still in order. */
@@ -124,39 +144,39 @@ function longestIncreasing(sequence: number[]): Set<number> {
  * from the start, by event id: an id is the one thing about an event that the store never
  * reuses, so an edited event is still found by it, wherever it was moved. `breakPosition` is the
  * current history's first break, to mark which events written since it are the least trustworthy.
+ * Edited events come back without their `changes`; changesBetween fills them in.
  */
-export function compareHistories(backup: RecordedEvent[], current: RecordedEvent[], breakPosition?: bigint): HistoryComparison {
-  const inCurrent = new Map(current.map((event, index) => [event.id, { event, index }]));
-  const backupIndex = new Map(backup.map((event, index) => [event.id, index]));
+export function compareHistories(backup: EventDigest[], current: EventDigest[], breakPosition?: bigint): HistoryComparison {
+  const inCurrent = new Map(current.map((event, index) => [event.eventId, { event, index }]));
+  const backupIndex = new Map(backup.map((event, index) => [event.eventId, index]));
 
   const edited: EditedEvent[] = [];
   const deleted: EventInHistory[] = [];
   for (const event of backup) {
-    const found = inCurrent.get(event.id);
+    const found = inCurrent.get(event.eventId);
     if (!found) {
-      deleted.push(describeEvent(event));
+      deleted.push(described(event));
       continue;
     }
-    const { parts, changes } = differences(event, found.event);
-    if (parts.length > 0) edited.push({ ...describeEvent(event), currentPosition: String(found.event.position), parts, changes });
+    const parts = PARTS.filter((part) => event.parts[part] !== found.event.parts[part]);
+    if (parts.length > 0) edited.push({ ...described(event), currentPosition: found.event.position, parts, changes: [] });
   }
 
   // The shared events in the current order, as indexes into the backup's order.
-  const shared = current.filter((event) => backupIndex.has(event.id));
-  const order = shared.map((event) => backupIndex.get(event.id)!);
-  const inOrder = longestIncreasing(order);
+  const shared = current.filter((event) => backupIndex.has(event.eventId));
+  const inOrder = longestIncreasing(shared.map((event) => backupIndex.get(event.eventId)!));
   const reordered: MovedEvent[] = shared
     .map((event, i) => ({ event, i }))
     .filter(({ i }) => !inOrder.has(i))
-    .map(({ event }) => ({ ...describeEvent(backup[backupIndex.get(event.id)!]), currentPosition: String(event.position) }));
+    .map(({ event }) => ({ ...described(backup[backupIndex.get(event.eventId)!]), currentPosition: event.position }));
 
-  const lastShared = shared.length > 0 ? inCurrent.get(shared[shared.length - 1].id)!.index : -1;
+  const lastShared = shared.length > 0 ? inCurrent.get(shared[shared.length - 1].eventId)!.index : -1;
   const inserted: EventInHistory[] = [];
   const writtenSince: WrittenSince[] = [];
   current.forEach((event, index) => {
-    if (backupIndex.has(event.id)) return;
-    if (index < lastShared) inserted.push(describeEvent(event));
-    else writtenSince.push({ ...describeEvent(event), atOrAfterBreak: breakPosition !== undefined && event.position >= breakPosition });
+    if (backupIndex.has(event.eventId)) return;
+    if (index < lastShared) inserted.push(described(event));
+    else writtenSince.push({ ...described(event), atOrAfterBreak: breakPosition !== undefined && event.positionNumber >= breakPosition });
   });
 
   return {

@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 import { DomainError, historyRestoreDecider, historyRestoreStream, londonDateOf, RecordHistoryRestore, schemaVersionOf } from '@send/domain';
 import { ChainBreak, ChainVerification, handleCommand, RecordedEvent, snapshotSqliteFile, SqliteEventStore, verifyEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
+import { readManifest } from './backup-manifest';
 import { BackupError } from './backup.errors';
-import { compareHistories, HistoryComparison } from './compare-histories';
+import { changesBetween, compareHistories, digestOf, EventDigest, HistoryComparison } from './compare-histories';
 import { incidentReportMarkdown } from './incident-report';
 import { rebuildFromEventStore, restoreDataDirectory, RestoreSummary } from './restore-data-directory';
 
@@ -90,20 +91,46 @@ function refuseReasonTheDomainRefuses(reason: string, now: string): void {
   }
 }
 
-async function readAllEvents(filename: string): Promise<RecordedEvent[]> {
+async function digestsOf(filename: string): Promise<EventDigest[]> {
+  const digests: EventDigest[] = [];
+  await withStore(filename, async (store) => {
+    for (let page = await store.readAll({ maxCount: 2000, withHashes: true }); page.length > 0; page = await store.readAll({ after: page[page.length - 1].position, maxCount: 2000, withHashes: true })) {
+      for (const event of page) digests.push(digestOf(event));
+    }
+  });
+  return digests;
+}
+
+async function withStore<T>(filename: string, use: (store: SqliteEventStore) => Promise<T>): Promise<T> {
   const store = new SqliteEventStore({ filename, backgroundCheckpoints: false });
   try {
-    return await store.readAll({ withHashes: true });
+    return await use(store);
   } finally {
     await store.close();
   }
+}
+
+/** The event at `position` of a SQLite store (positions there are integers). */
+async function eventAt(store: SqliteEventStore, position: string): Promise<RecordedEvent> {
+  const [event] = await store.readAll({ after: BigInt(position) - 1n, maxCount: 1, withHashes: true });
+  return event;
+}
+
+/** Reads back just the edited events from both stores, to say what changed in each. */
+async function fillInChanges(comparison: HistoryComparison, backupStore: string, currentStore: string): Promise<void> {
+  if (comparison.edited.length === 0) return;
+  await withStore(backupStore, (backup) =>
+    withStore(currentStore, async (current) => {
+      for (const edited of comparison.edited) edited.changes = changesBetween(await eventAt(backup, edited.position), await eventAt(current, edited.currentPosition));
+    }),
+  );
 }
 
 /**
  * Verifies the broken history on a snapshot, so its data directory is never written to (it is
  * the evidence), and keeps its events for the comparison.
  */
-async function verifyCurrent(eventStore: string, scratch: string, progress: (line: string) => void): Promise<{ verification: ChainVerification; events: RecordedEvent[] }> {
+async function verifyCurrent(eventStore: string, scratch: string, progress: (line: string) => void): Promise<{ verification: ChainVerification; digests: EventDigest[]; snapshot: string }> {
   progress(`Taking a snapshot of the broken event store ${eventStore} (it is only read)…`);
   const copy = join(scratch, 'current-events.sqlite');
   try {
@@ -112,20 +139,20 @@ async function verifyCurrent(eventStore: string, scratch: string, progress: (lin
     throw new RecoveryRefusedError('input', `${eventStore} could not be read as an event store (${(error as Error).message}); nothing was restored`);
   }
   const store = new SqliteEventStore({ filename: copy, backgroundCheckpoints: false });
-  const events: RecordedEvent[] = [];
+  const digests: EventDigest[] = [];
   const started = Date.now();
   let shown = started;
   try {
     progress('Verifying its hash chains from the first event to the last…');
     const verification = await verifyEventStore(store, {
-      onEvent: (event) => events.push(event),
+      onEvent: (event) => digests.push(digestOf(event)),
       onProgress: ({ eventsChecked }) => {
         if (Date.now() - shown < 1000) return;
         shown = Date.now();
         progress(`  ${eventsChecked} events checked, ${((shown - started) / 1000).toFixed(1)} s`);
       },
     });
-    return { verification, events };
+    return { verification, digests, snapshot: copy };
   } finally {
     await store.close();
   }
@@ -152,6 +179,11 @@ export async function recoverAfterBreak(request: RecoveryRequest): Promise<Recov
     throw new RecoveryRefusedError('input', 'EVENT_STORE_SQLITE_FILE names one file for both --current and --to; unset it');
   }
 
+  const manifest = await readManifest(resolve(request.backupDir)).catch((error: unknown) => {
+    throw error instanceof BackupError ? new RecoveryRefusedError('backup', error.message) : error;
+  });
+  if (!manifest.eventStore.lastPosition || !manifest.eventStore.chainHead) throw new RecoveryRefusedError('backup', 'The backup holds no events; there is nothing to recover from, and nothing was restored');
+
   const scratch = await mkdtemp(join(tmpdir(), 'send-recover-'));
   try {
     const current = await verifyCurrent(currentStore, scratch, progress);
@@ -167,12 +199,12 @@ export async function recoverAfterBreak(request: RecoveryRequest): Promise<Recov
     }
     const restoredStore = restore.eventStore;
     const { lastPosition, chainHead } = restore.manifest.eventStore;
-    if (!lastPosition || !chainHead) throw new RecoveryRefusedError('backup', 'The backup holds no events; there is nothing to recover from');
     const backupHead = `${lastPosition}:${chainHead}`;
 
-    progress(`Comparing the restored history (${restore.events} events) with the broken one (${current.events.length} events) by event id…`);
-    const comparison = compareHistories(await readAllEvents(restoredStore), current.events, found?.position);
-    current.events.length = 0;
+    progress(`Comparing the restored history (${restore.events} events) with the broken one (${current.digests.length} events) by event id…`);
+    const comparison = compareHistories(await digestsOf(restoredStore), current.digests, found?.position);
+    current.digests.length = 0;
+    await fillInChanges(comparison, restoredStore, current.snapshot);
 
     const restoreId = randomUUID();
     const recoveredAt = now();
@@ -187,10 +219,8 @@ export async function recoverAfterBreak(request: RecoveryRequest): Promise<Recov
         comparison: comparison.counts,
       },
     };
-    const store = new SqliteEventStore({ filename: restoredStore, backgroundCheckpoints: false });
     let appendedAt: bigint | undefined;
-    let check: ChainVerification;
-    try {
+    const check = await withStore(restoredStore, async (store) => {
       const result = await handleCommand(store, historyRestoreStream(restoreId), historyRestoreDecider, command, {
         metadata: { now: recoveredAt, commandId: restoreId, correlationId: restoreId, actor: OPERATOR },
         context: undefined,
@@ -198,10 +228,8 @@ export async function recoverAfterBreak(request: RecoveryRequest): Promise<Recov
       });
       appendedAt = result.position;
       progress(`Recorded the restore in the restored history: HistoryRestored at position ${appendedAt}, stream ${historyRestoreStream(restoreId)}`);
-      check = await verifyEventStore(store);
-    } finally {
-      await store.close();
-    }
+      return verifyEventStore(store);
+    });
     if (!check.ok || !check.head) throw new Error(`The restored history does not verify after recording the restore: ${check.firstBreak?.message ?? 'no events'}`);
 
     let readModels: string;
