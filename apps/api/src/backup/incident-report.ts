@@ -7,8 +7,9 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n
 const row = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function eventTable(events: (EventInHistory & { note?: string })[], withNote = false): string[] {
-  const header = ['#', 'Position', 'Recorded (UK time)', 'Stream', 'Revision', 'Type', 'Recorded by', ...(withNote ? ['Note'] : [])];
+/** `where`: which history the positions are in (the restored one goes on from the backup's, so the two overlap). */
+function eventTable(events: (EventInHistory & { note?: string })[], where: 'backup' | 'broken', withNote = false): string[] {
+  const header = ['#', where === 'backup' ? 'Position in the backup' : 'Position in the broken history', 'Recorded (UK time)', 'Stream', 'Revision', 'Type', 'Recorded by', ...(withNote ? ['Note'] : [])];
   return [
     row(header),
     row(header.map(() => '---')),
@@ -76,18 +77,18 @@ export function incidentReportMarkdown(report: IncidentReport): string {
     }
     lines.push('');
   }
-  if (c.deleted.length > 0) lines.push(`### Deleted (${c.deleted.length})`, '', 'In the backup, gone from the broken history; the restored history holds them.', '', ...eventTable(c.deleted), '');
+  if (c.deleted.length > 0) lines.push(`### Deleted (${c.deleted.length})`, '', 'In the backup, gone from the broken history; the restored history holds them.', '', ...eventTable(c.deleted, 'backup'), '');
   if (c.reordered.length > 0) {
-    lines.push(`### Reordered (${c.reordered.length})`, '', ...eventTable(c.reordered.map((e) => ({ ...e, note: `now at position ${e.currentPosition}` })), true), '');
+    lines.push(`### Reordered (${c.reordered.length})`, '', ...eventTable(c.reordered.map((e) => ({ ...e, note: `now at position ${e.currentPosition}` })), 'backup', true), '');
   }
-  if (c.inserted.length > 0) lines.push(`### Inserted (${c.inserted.length})`, '', 'In the broken history among the backup’s events, never in the backup: treat as forged.', '', ...eventTable(c.inserted), '');
+  if (c.inserted.length > 0) lines.push(`### Inserted (${c.inserted.length})`, '', 'In the broken history among the backup’s events, never in the backup: treat as forged.', '', ...eventTable(c.inserted, 'broken'), '');
   lines.push(`### Written since the backup (${c.writtenSince.length})`, '');
   if (c.writtenSince.length === 0) lines.push('None: the broken history holds nothing after the backup’s newest event.', '');
   else {
     lines.push(
       'These are **not** in the restored history. Check each with whoever recorded it, then re-enter it. Those at or after the break are the least trustworthy.',
       '',
-      ...eventTable(c.writtenSince.map((e) => ({ ...e, note: e.atOrAfterBreak ? 'at or after the break' : '' })), true),
+      ...eventTable(c.writtenSince.map((e) => ({ ...e, note: e.atOrAfterBreak ? 'at or after the break' : '' })), 'broken', true),
       '',
     );
   }

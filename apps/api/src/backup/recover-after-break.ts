@@ -228,6 +228,7 @@ export async function recoverAfterBreak(request: RecoveryRequest): Promise<Recov
       });
       appendedAt = result.position;
       progress(`Recorded the restore in the restored history: HistoryRestored at position ${appendedAt}, stream ${historyRestoreStream(restoreId)}`);
+      progress('Verifying the restored history again, with the restore recorded…');
       return verifyEventStore(store);
     });
     if (!check.ok || !check.head) throw new Error(`The restored history does not verify after recording the restore: ${check.firstBreak?.message ?? 'no events'}`);
