@@ -35,7 +35,7 @@ describe('compareHistories', () => {
     const result = compareHistories(backup, [...backup, since]);
     expect(result.counts).toEqual({ edited: 0, deleted: 0, reordered: 0, inserted: 0, writtenSince: 1 });
     expect(result.writtenSince).toEqual([
-      { position: '5', eventId: 'e', streamId: 'action-6-1', revision: '4', type: 'ProgressReported', recordedAt: '2026-12-01T10:00:05.000Z', recordedBy: 'Helen Marsh (helen, PROGRAMME_OFFICE)', atOrAfterBreak: false },
+      { position: '5', eventId: 'e', streamId: 'action-6-1', revision: '4', type: 'ProgressReported', recordedAt: '2026-12-01T10:00:05.000Z', recordedBy: 'Helen Marsh (helen, PROGRAMME_OFFICE)', atOrAfterBreak: false, bySystem: false },
     ]);
   });
 
@@ -80,6 +80,17 @@ describe('compareHistories', () => {
     expect(result.writtenSince.map((e) => [e.eventId, e.atOrAfterBreak])).toEqual([
       ['e', false],
       ['f', true],
+    ]);
+  });
+
+  it('marks what the api or a command-line tool recorded since the backup, which no person re-enters', () => {
+    const scheduler = { ...event(5, 'e'), metadata: { schemaVersion: 1, occurredAt: '2026-12-01T10:00:00.000Z', actor: { userId: 'system', displayName: 'Reminder scheduler', role: 'SYSTEM' } } };
+    const unattributed = { ...event(6, 'f'), metadata: { schemaVersion: 1, occurredAt: '2026-12-01T10:00:00.000Z' } };
+    const result = compareHistories(backup, [...backup, scheduler, unattributed, event(7, 'g')]);
+    expect(result.writtenSince.map((e) => [e.eventId, e.bySystem, e.recordedBy])).toEqual([
+      ['e', true, 'Reminder scheduler (system, SYSTEM)'],
+      ['f', true, 'not recorded'],
+      ['g', false, 'Helen Marsh (helen, PROGRAMME_OFFICE)'],
     ]);
   });
 });

@@ -36,6 +36,8 @@ export interface MovedEvent extends EventInHistory {
 export interface WrittenSince extends EventInHistory {
   /** At or after the current history's first break: check it especially before re-entering it. */
   atOrAfterBreak: boolean;
+  /** Recorded by the api or a command-line tool (role SYSTEM, or no actor), not by a person. */
+  bySystem: boolean;
 }
 
 export interface HistoryComparison {
@@ -91,16 +93,17 @@ const partOf = (event: RecordedEvent, part: Part): unknown => (part === 'revisio
  */
 export interface EventDigest extends EventInHistory {
   positionNumber: bigint;
+  bySystem: boolean;
   parts: Record<Part, string>;
 }
 
 export function digestOf(event: RecordedEvent): EventDigest {
   const digest = (value: unknown) => createHash('sha256').update(canonicalJson(value ?? null)).digest('hex').slice(0, 24);
   const parts = Object.fromEntries(PARTS.map((part) => [part, part === 'hash' ? (event.hash ?? '') : digest(partOf(event, part))])) as Record<Part, string>;
-  return { ...describeEvent(event), positionNumber: event.position, parts };
+  return { ...describeEvent(event), positionNumber: event.position, bySystem: !event.metadata.actor || event.metadata.actor.role === 'SYSTEM', parts };
 }
 
-const described = ({ positionNumber: _position, parts: _parts, ...event }: EventDigest): EventInHistory => event;
+const described = ({ positionNumber: _position, bySystem: _bySystem, parts: _parts, ...event }: EventDigest): EventInHistory => event;
 
 /** What changed between the backup's copy of an event and the current one, field by field, before and after. */
 export function changesBetween(backup: RecordedEvent, current: RecordedEvent): ChangedValue[] {
@@ -176,7 +179,7 @@ export function compareHistories(backup: EventDigest[], current: EventDigest[], 
   current.forEach((event, index) => {
     if (backupIndex.has(event.eventId)) return;
     if (index < lastShared) inserted.push(described(event));
-    else writtenSince.push({ ...described(event), atOrAfterBreak: breakPosition !== undefined && event.positionNumber >= breakPosition });
+    else writtenSince.push({ ...described(event), atOrAfterBreak: breakPosition !== undefined && event.positionNumber >= breakPosition, bySystem: event.bySystem });
   });
 
   return {

@@ -45,7 +45,10 @@ describe('incidentReportMarkdown', () => {
           deleted: [event('5')],
           reordered: [{ ...event('6'), currentPosition: '8' }],
           inserted: [{ ...event('7'), recordedBy: 'Someone | else' }],
-          writtenSince: [{ ...event('11'), atOrAfterBreak: true }],
+          writtenSince: [
+            { ...event('11'), atOrAfterBreak: true, bySystem: false },
+            { ...event('12', 'ReminderClaimed'), recordedBy: 'Reminder scheduler (system, SYSTEM)', atOrAfterBreak: true, bySystem: true },
+          ],
         },
         { kind: 'EDITED', position: '4', streamId: 'action-6-1', revision: '3', eventId: 'e-4', message: 'The event at position 4 no longer matches its hash.' },
       ),
@@ -57,10 +60,11 @@ describe('incidentReportMarkdown', () => {
     expect(text).toContain('| 1 | 6 | 1 July 2026 at 9:05am | action-6-1 | 3 | ProgressReported | Helen Marsh (helen, ACTION_OWNER) | now at position 8 |');
     expect(text).toContain('### Inserted (1)');
     expect(text).toContain('| Someone \\| else |');
-    expect(text).toContain('### Written since the backup (1)');
+    expect(text).toContain('### Written since the backup (2)');
     expect(text).toContain('| # | Position in the broken history |');
     expect(text).toContain('| 1 | 11 | 1 July 2026 at 9:05am | action-6-1 | 3 | ProgressReported | Helen Marsh (helen, ACTION_OWNER) | at or after the break |');
-    expect(text).toContain('3. Re-enter the 1 event listed under "Written since the backup"');
+    expect(text).toContain('| 2 | 12 | 1 July 2026 at 9:05am | action-6-1 | 3 | ReminderClaimed | Reminder scheduler (system, SYSTEM) | at or after the break; system |');
+    expect(text).toContain('3. Re-enter the 2 events listed under "Written since the backup"');
   });
 
   it('says when nothing was written since the backup, and leaves out the empty kinds', () => {

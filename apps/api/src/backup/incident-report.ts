@@ -87,8 +87,9 @@ export function incidentReportMarkdown(report: IncidentReport): string {
   else {
     lines.push(
       'These are **not** in the restored history. Check each with whoever recorded it, then re-enter it. Those at or after the break are the least trustworthy.',
+      'Those marked “system” were recorded by the api or a command-line tool, not a person: reminders and alerts are recorded again when they are next sent, and a role granted with npm run grant is granted again with it.',
       '',
-      ...eventTable(c.writtenSince.map((e) => ({ ...e, note: e.atOrAfterBreak ? 'at or after the break' : '' })), 'broken', true),
+      ...eventTable(c.writtenSince.map((e) => ({ ...e, note: [e.atOrAfterBreak ? 'at or after the break' : '', e.bySystem ? 'system' : ''].filter(Boolean).join('; ') })), 'broken', true),
       '',
     );
   }
