@@ -1,6 +1,5 @@
 import { EventInHistory } from './compare-histories';
-import { incidentReportMarkdown, nextStepsAfterRecovery } from './incident-report';
-import { IncidentReport } from './recover-after-break';
+import { IncidentReport, incidentReportMarkdown, nextStepsAfterRecovery } from './incident-report';
 
 const event = (position: string, type = 'ProgressReported'): EventInHistory => ({
   position,

@@ -1,7 +1,19 @@
 import { londonDateOf, ukDateTime } from '@send/domain';
-import { EventInHistory } from './compare-histories';
-import type { IncidentReport } from './recover-after-break';
+import { ChainBreak } from '@send/event-store';
+import { EventInHistory, HistoryComparison } from './compare-histories';
 import { ukTime } from './uk-time';
+
+/** What `npm run recover` found and did, as written to incident-<date>.json beside the report. */
+export interface IncidentReport {
+  restoreId: string;
+  reason: string;
+  recoveredAt: string;
+  recoveredBy: { userId: string; displayName: string; account: string };
+  current: { dataDir: string; eventStore: string; events: number; firstBreak: Omit<ChainBreak, 'position' | 'revision'> & { position: string; revision?: string } | null };
+  backup: { folder: string; takenAt: string; events: number; head: string };
+  restored: { dataDir: string; eventStore: string; historyRestoredAt: string; head: string; readModels: string };
+  comparison: HistoryComparison;
+}
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const row = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;

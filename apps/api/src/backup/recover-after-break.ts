@@ -4,12 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DomainError, historyRestoreDecider, historyRestoreStream, londonDateOf, RecordHistoryRestore, schemaVersionOf } from '@send/domain';
-import { ChainBreak, ChainVerification, handleCommand, RecordedEvent, snapshotSqliteFile, SqliteEventStore, verifyEventStore } from '@send/event-store';
+import { ChainVerification, handleCommand, RecordedEvent, snapshotSqliteFile, SqliteEventStore, verifyEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { readManifest } from './backup-manifest';
 import { BackupError } from './backup.errors';
 import { changesBetween, compareHistories, digestOf, EventDigest, HistoryComparison } from './compare-histories';
-import { incidentReportMarkdown } from './incident-report';
+import { IncidentReport, incidentReportMarkdown } from './incident-report';
 import { rebuildFromEventStore, restoreDataDirectory, RestoreSummary } from './restore-data-directory';
 
 /** Who a recovery is recorded as: the same operator identity as the other command-line tools. */
@@ -40,17 +40,6 @@ export interface RecoveryRequest {
   now?(): string;
 }
 
-export interface IncidentReport {
-  restoreId: string;
-  reason: string;
-  recoveredAt: string;
-  recoveredBy: { userId: string; displayName: string; account: string };
-  current: { dataDir: string; eventStore: string; events: number; firstBreak: Omit<ChainBreak, 'position' | 'revision'> & { position: string; revision?: string } | null };
-  backup: { folder: string; takenAt: string; events: number; head: string };
-  restored: { dataDir: string; eventStore: string; historyRestoredAt: string; head: string; readModels: string };
-  comparison: HistoryComparison;
-}
-
 export interface RecoverySummary {
   report: IncidentReport;
   restore: RestoreSummary;
@@ -64,7 +53,7 @@ function refuseUnlessEmpty(request: RecoveryRequest): void {
   const to = resolve(request.target.dataDir);
   if (to === resolve(request.currentDataDir)) throw new RecoveryRefusedError('target', `--to ${to} is the data directory that broke; restore into a new, empty folder and keep that one as it is`);
   if (existsSync(to) && readdirSync(to).length > 0) {
-    throw new RecoveryRefusedError('target', `--to ${to} is not empty; nothing was restored. Give a new or empty folder: the restored history, the incident report and nothing else go there`);
+    throw new RecoveryRefusedError('target', `--to ${to} is not empty; nothing was restored. Give a new or empty folder for the restored data and the incident report`);
   }
   const store = request.target.eventStore;
   if (store.type !== 'sqlite') throw new RecoveryRefusedError('input', 'EVENT_STORE=esdb: recover EventStoreDB with its own procedure (docs/operations.md); this command recovers the embedded SQLite store');
