@@ -67,7 +67,7 @@ describeInChromium('The dashboard in Chromium: the history check', () => {
       const steps = await texts(page, '[data-testid="next-steps"] li');
       expect(steps).toHaveLength(4);
       expect(steps[0]).toContain(`Do not trust anything read from the history at or after position ${old.position}`);
-      expect(steps[1]).toContain('npm run restore');
+      expect(steps[1]).toContain('npm run recover');
       expect(steps[3]).toContain('security incident');
       expect(await auditPage(page)).toEqual([]);
     } finally {

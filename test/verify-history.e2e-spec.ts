@@ -126,7 +126,7 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     expect(edited).toMatchObject({ head: null, planHead: null });
     expect(edited.nextSteps).toEqual([
       expect.stringContaining(`Do not trust anything read from the history at or after position ${second.position} (EDITED)`),
-      expect.stringContaining('npm run restore'),
+      expect.stringContaining('npm run recover'),
       expect.stringContaining(`from position ${second.position} on`),
       expect.stringContaining('security incident'),
     ]);
@@ -137,7 +137,7 @@ describe.each(readDatabaseKinds())('verifyHistory over GraphQL, %s read models',
     expect(cli.stdout).not.toMatch(/head: .*keep this/);
     expect(cli.stdout).toContain('What to do now:');
     expect(cli.stdout).toContain(`1. Do not trust anything read from the history at or after position ${second.position} (EDITED)`);
-    expect(cli.stdout).toMatch(/2\. Restore the newest backup whose history verifies .*npm run restore/);
+    expect(cli.stdout).toMatch(/2\. Restore the newest backup whose history verifies .*npm run recover/);
     expect(cli.stdout).toContain('4. Record it as a security incident');
     tamperEvents(`UPDATE events SET data = '${JSON.stringify(second.data).replace(/'/g, "''")}' WHERE position = ${second.position}`);
     expect((await check([before.planHead])).data.verifyHistory.ok).toBe(true);
@@ -214,7 +214,7 @@ describe('The history check at start-up', () => {
       expect(checks().filter((l) => l.level === 'error')).toHaveLength(1);
       expect(logged).toMatchObject({ level: 'error', msg: expect.stringMatching(declared) });
       expect(logged.msg).toContain(`1. Do not trust anything read from the history at or after position ${edited.position} (EDITED)`);
-      expect(logged.msg).toContain('npm run restore');
+      expect(logged.msg).toContain('npm run recover');
       expect(logged.msg).toContain('security incident');
     } finally {
       await again.close();

@@ -44,6 +44,9 @@ import { ReminderCommand } from './reminder/reminder.commands';
 import { decideHistoryBreak, evolveHistoryBreak, HistoryBreakState, initialHistoryBreakState } from './history/history-break.decider';
 import { HistoryBreakCommand } from './history/history-break.commands';
 import { HistoryBreakEvent } from './history/history-break.events';
+import { decideHistoryRestore, evolveHistoryRestore, HistoryRestoreState, initialHistoryRestoreState } from './history/history-restore.decider';
+import { HistoryRestoreCommand } from './history/history-restore.commands';
+import { HistoryRestoreEvent } from './history/history-restore.events';
 import { ReminderEvent } from './reminder/reminder.events';
 import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnDecisionContext, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
 import { QuarterlyReturnCommand } from './quarterly-return/quarterly-return.commands';
@@ -147,6 +150,12 @@ export const historyBreakDecider: ConceptDecider<HistoryBreakCommand, HistoryBre
   initialState: initialHistoryBreakState,
   evolve: evolveHistoryBreak,
   decide: (command, state, metadata) => decideHistoryBreak(command, state, metadata),
+};
+
+export const historyRestoreDecider: ConceptDecider<HistoryRestoreCommand, HistoryRestoreEvent, HistoryRestoreState, void> = {
+  initialState: initialHistoryRestoreState,
+  evolve: evolveHistoryRestore,
+  decide: (command, state, metadata) => decideHistoryRestore(command, state, metadata),
 };
 
 export const quarterlyReturnDecider: ConceptDecider<QuarterlyReturnCommand, QuarterlyReturnEvent, QuarterlyReturnState, QuarterlyReturnDecisionContext> = {

@@ -13,6 +13,12 @@ import { currentVersionOf } from '@send/domain';
 export interface RestoreOptions {
   /** Replace an event store the target already holds (the api must be stopped). */
   force?: boolean;
+  /**
+   * Rebuild the read models from the restored events (the default). `npm run recover` does not:
+   * it appends to the restored history first and leaves no read database, so the api builds them
+   * from the verified history as it starts.
+   */
+  rebuild?: boolean;
   onProgress?(line: string): void;
 }
 
@@ -125,10 +131,12 @@ export async function restoreDataDirectory(config: AppConfig, backupDir: string,
     outboxMails: outboxDir ? mails.length : 0,
     elapsedMs: 0,
   };
-  try {
-    summary.rebuild = await rebuild(config, target, progress);
-  } catch (error) {
-    summary.rebuildError = error instanceof Error ? error.message : String(error);
+  if (options.rebuild !== false) {
+    try {
+      summary.rebuild = await rebuildFromEventStore(config, target, progress);
+    } catch (error) {
+      summary.rebuildError = error instanceof Error ? error.message : String(error);
+    }
   }
   summary.elapsedMs = Date.now() - started;
   return summary;
@@ -193,7 +201,8 @@ async function putInPlace(from: string, file: BackedUpFile, destination: string,
   if (copied.sha256 !== file.sha256) throw new BackupError(`${file.path} changed while it was being restored; run the restore again`);
 }
 
-async function rebuild(config: AppConfig, eventStore: string, progress: (line: string) => void): Promise<RebuildSummary> {
+/** Drops the read models the configuration names and replays the SQLite event store `eventStore` into them. */
+export async function rebuildFromEventStore(config: AppConfig, eventStore: string, progress: (line: string) => void): Promise<RebuildSummary> {
   if (config.readDatabase.type === 'sqlite') await mkdir(dirname(config.readDatabase.filename), { recursive: true });
   const where = config.readDatabase.type === 'sqlite' ? config.readDatabase.filename : 'PostgreSQL (READ_DATABASE_URL)';
   progress(`Rebuilding the read models in ${where}…`);

@@ -6,8 +6,8 @@
 export function nextStepsAfterBreak(position: bigint | string, kind: string): string[] {
   return [
     `Do not trust anything read from the history at or after position ${position} (${kind}), and keep no chain head from this check: it would vouch for the altered history.`,
-    'Restore the newest backup whose history verifies into an empty folder (npm run restore -- --from <backup> --to <empty folder>; it refuses a backup whose chains break; see docs/operations.md, "Restoring").',
-    `Compare the restored history with this one from position ${position} on to see what was changed, deleted or reordered, then decide with the board which to run on.`,
-    'Record it as a security incident: when the break was found, its position and kind, and who can write the data files.',
+    'Restore the newest backup whose history verifies into an empty folder and compare it with this one: npm run recover -- --from <backup> --current <this data directory> --to <empty folder> --reason "…" (docs/tamper-evident-history.md, "After a break: recovering").',
+    `Read the incident report it writes: what was changed, deleted or reordered from position ${position} on, and the events written since the backup, to re-enter after checking them. Decide with the board which history to run on.`,
+    'Record it as a security incident: when the break was found, its position and kind, and who can write the data files; keep the incident report with it.',
   ];
 }
