@@ -15,6 +15,8 @@ const START_ATTEMPTS = 3;
 export interface PostgresCluster {
   url: string;
   stop(): Promise<void>;
+  /** Stops the server as a crash would (immediate: no checkpoint, recovery on start) and starts it again on the same port. */
+  restart(): Promise<void>;
 }
 
 interface Runner {
@@ -74,6 +76,11 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
     let stopped = false;
     return {
       url: `${baseUrl}/${DATABASE}`,
+      async restart() {
+        await pgCtl(['-m', 'immediate', '-w', 'stop']);
+        // Started with the options of the last start (port, settings), which pg_ctl kept in postmaster.opts.
+        await pgCtl(['-l', logFile, '-t', '60', '-w', 'start', '-o', await startOptions(dataDir)]);
+      },
       async stop() {
         if (stopped) return;
         stopped = true;
@@ -137,6 +144,19 @@ async function startWithRetries(
       if (attempt >= START_ATTEMPTS) throw error;
     }
   }
+}
+
+/** The options the server last ran with, less the program and data directory. */
+async function startOptions(dataDir: string): Promise<string> {
+  const opts = (await readFile(join(dataDir, 'postmaster.opts'), 'utf8')).trim();
+  // e.g. /usr/lib/postgresql/15/bin/postgres "-D" "/tmp/…/data" "-p" "5432" "-k" "/tmp/…" …
+  const args = [...opts.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-D') i += 1;
+    else kept.push(/\s/.test(args[i]) || args[i].includes("'") ? `'${args[i]}'` : args[i]);
+  }
+  return kept.join(' ');
 }
 
 async function createDatabase(adminUrl: string, name: string): Promise<void> {
