@@ -44,6 +44,9 @@ import { ReminderCommand } from './reminder/reminder.commands';
 import { decideHistoryBreak, evolveHistoryBreak, HistoryBreakState, initialHistoryBreakState } from './history/history-break.decider';
 import { HistoryBreakCommand } from './history/history-break.commands';
 import { HistoryBreakEvent } from './history/history-break.events';
+import { ChainHeadMailState, decideChainHeadMail, evolveChainHeadMail, initialChainHeadMailState } from './history/chain-head-mail.decider';
+import { ChainHeadMailCommand } from './history/chain-head-mail.commands';
+import { ChainHeadMailEvent } from './history/chain-head-mail.events';
 import { ReminderEvent } from './reminder/reminder.events';
 import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnDecisionContext, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
 import { QuarterlyReturnCommand } from './quarterly-return/quarterly-return.commands';
@@ -147,6 +150,11 @@ export const historyBreakDecider: ConceptDecider<HistoryBreakCommand, HistoryBre
   initialState: initialHistoryBreakState,
   evolve: evolveHistoryBreak,
   decide: (command, state, metadata) => decideHistoryBreak(command, state, metadata),
+};
+export const chainHeadMailDecider: ConceptDecider<ChainHeadMailCommand, ChainHeadMailEvent, ChainHeadMailState, void> = {
+  initialState: initialChainHeadMailState,
+  evolve: evolveChainHeadMail,
+  decide: (command, state, metadata) => decideChainHeadMail(command, state, metadata),
 };
 
 export const quarterlyReturnDecider: ConceptDecider<QuarterlyReturnCommand, QuarterlyReturnEvent, QuarterlyReturnState, QuarterlyReturnDecisionContext> = {

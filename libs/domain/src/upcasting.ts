@@ -16,9 +16,11 @@ import { ACTION_FINANCE_EVENT_VERSIONS, ActionFinanceEvent } from './finance/act
 
 import { QUARTERLY_RETURN_EVENT_VERSIONS, QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
 import { HISTORY_BREAK_EVENT_VERSIONS, HistoryBreakEvent } from './history/history-break.events';
+import { CHAIN_HEAD_MAIL_EVENT_VERSIONS, ChainHeadMailEvent } from './history/chain-head-mail.events';
 
 export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent | ActionFinanceEvent | QuarterlyReturnEvent
-  | HistoryBreakEvent;
+  | HistoryBreakEvent
+  | ChainHeadMailEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -37,6 +39,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...ACTION_FINANCE_EVENT_VERSIONS,
   ...QUARTERLY_RETURN_EVENT_VERSIONS,
   ...HISTORY_BREAK_EVENT_VERSIONS,
+  ...CHAIN_HEAD_MAIL_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */
