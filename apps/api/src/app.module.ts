@@ -36,6 +36,7 @@ import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { HistoryModule } from './history/history.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { HistoryHeadsModule } from './history-heads/history-heads.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { operationOutcomePlugin } from './observability/operation-outcome.plugin';
 import { SignInLinksModule } from './sign-in-links/sign-in-links.module';
@@ -111,6 +112,7 @@ export class AppModule {
         EvidenceFilesModule,
         HistoryModule,
         RemindersModule,
+        HistoryHeadsModule,
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,

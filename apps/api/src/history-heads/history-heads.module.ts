@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ChainHeadMailLedgerService } from './chain-head-mail-ledger.service';
+import { ChainHeadMailSchedulerService } from './chain-head-mail-scheduler.service';
+import { ChainHeadMailSenderService } from './chain-head-mail-sender.service';
+import { DueChainHeadMailsService } from './due-chain-head-mails.service';
+
+/** Copies of the history's chain head, mailed to people outside the tracker's control. */
+@Module({
+  providers: [
+    // sending
+    DueChainHeadMailsService,
+    ChainHeadMailLedgerService,
+    ChainHeadMailSenderService,
+    ChainHeadMailSchedulerService,
+  ],
+  exports: [ChainHeadMailSenderService],
+})
+export class HistoryHeadsModule {}
