@@ -207,3 +207,35 @@ describe('A chain head mail while the history does not verify', () => {
     }
   }, 60_000);
 });
+
+describe('npm run send-chain-heads', () => {
+  it('verifies the history, mails what is due with a line each and a summary, and sends nothing twice', async () => {
+    const outbox = mkdtempSync(join(tmpdir(), 'send-chain-heads-'));
+    // The command runs on the real clock: the meeting is closed an hour ago, so it is due now.
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const app = await startTestApp({ now: anHourAgo });
+    try {
+      await app.addUser({ userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA], email: ADVISER });
+      await ok(app, CREATE_PLAN, { input: planInput(PLAN) });
+      const meetingId = (await ok(app, SCHEDULE, { input: { planId: PLAN, type: 'BOARD', date: anHourAgo.slice(0, 10), title: 'Board' } })).scheduleMeeting.id;
+      await ok(app, CLOSE, { input: { meetingId } });
+      await app.close({ discard: false });
+
+      const env = { DATA_DIR: app.dataDir, MAIL_OUTBOX_DIR: outbox, MAIL_FROM: 'SEND tracker <heads@council.example>' };
+      const first = await runCli('send-chain-heads', [], env);
+      expect(first.output).toMatch(/head \d+:[0-9a-f]{64}/);
+      expect(first.output).toMatch(new RegExp(`\\] sent +MEETING_CLOSED +${ADVISER.replace(/\./g, '\\.')} \\(meeting-${meetingId}\\)`));
+      expect(first.output).toMatch(/Done in [\d.]+ s: \d due; [12] sent, 0 failed, 0 done before/);
+      expect(first.code).toBe(0);
+      expect(outboxMails(outbox, 'chain-head-').some((m) => m.body.includes('Why now: a board meeting held on'))).toBe(true);
+
+      const again = await runCli('send-chain-heads', [], env);
+      expect(again.output).toMatch(new RegExp(`\\] done before +MEETING_CLOSED`));
+      expect(again.output).toMatch(/: \d due; 0 sent, 0 failed, [12] done before/);
+      expect(again.code).toBe(0);
+    } finally {
+      rmSync(app.dataDir, { recursive: true, force: true });
+      rmSync(outbox, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
