@@ -113,7 +113,7 @@ describe('Mailing the chain head to the DfE adviser and board chair', () => {
     expect(mail.body).toContain(`npm run verify -- --head ${head}`);
     expect(mail.body).toContain('open History check');
     expect(mail.body).toContain(`DOES NOT MATCH (HEAD_MISMATCH) or MISSING at position ${weeklyHead.position}`);
-    expect(mail.body).not.toMatch(/chain-head-|plan-|week-2026|chain-heads|Improvement Plan for/);
+    expect(mail.body).not.toMatch(/chain-head-|plan-|week-2026|chain-heads|test-area|Test local area|SEND and AP Improvement Plan/);
     expect(mail.header('Message-ID')).toMatch(/^<chain-head-[0-9a-f-]{36}@council\.example>$/);
   });
 
@@ -133,7 +133,8 @@ describe('Mailing the chain head to the DfE adviser and board chair', () => {
     expect(meetingMail).toMatchObject({ streamId: `chain-head-meeting-${meetingId}`, data: { planId: PLAN, head: { position: String(meetingHead.position), hash: meetingHead.hash } } });
     expect(mails()).toHaveLength(2);
     expect(mails().some((m) => m.body.includes('Why now: a board meeting held on 7 December 2026 was closed on 7 December 2026 at 1:30pm.'))).toBe(true);
-    expect(mails().some((m) => m.body.includes(`Chain head: ${headText(meetingHead)}`))).toBe(true);
+    const closedMail = mails().find((m) => m.body.includes(`Chain head: ${headText(meetingHead)}`))!;
+    expect(closedMail.body).not.toMatch(/SEND Improvement Board, December 2026|SIB minutes|chain-heads|meeting-/);
 
     const quarter = '2026/27 Q2';
     const written = (await ok(app, WRITE, { input: { planId: PLAN, quarter, text: 'The quarter in brief.' } })).writeExecutiveSummary;
