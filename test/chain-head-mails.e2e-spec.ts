@@ -149,6 +149,29 @@ describe('Mailing the chain head to the DfE adviser and board chair', () => {
     expect(await run(app)).toMatchObject({ due: 3, sent: 0, alreadyHandled: 3 });
   }, 60_000);
 
+  it('lists what went to whom, newest first, for the adviser: the heads as mailed, each still reached by the history', async () => {
+    const LIST = `query ($planId: ID!) { chainHeadMails(planId: $planId) { occasion planId head { position hash } recipients status attempts claimedAt sentAt lastError retryAfter } }`;
+    const { chainHeadMails } = await ok(app, LIST, { planId: PLAN }, 'adviser');
+    const claims = (await headMailEvents()).filter((e) => e.type === 'ChainHeadMailClaimed').reverse();
+    expect(chainHeadMails).toEqual(
+      claims.map((e) => ({
+        occasion: e.data.occasion,
+        planId: e.data.planId,
+        head: e.data.head,
+        recipients: [CHAIR, ADVISER].sort(),
+        status: 'SENT',
+        attempts: 1,
+        claimedAt: e.data.claimedAt,
+        sentAt: e.data.claimedAt,
+        lastError: null,
+        retryAfter: null,
+      })),
+    );
+    expect(chainHeadMails.map((m: { occasion: string }) => m.occasion)).toEqual(['QUARTERLY_SIGN_OFF', 'MEETING_CLOSED', 'WEEKLY']);
+    const { verifyHistory } = await ok(app, VERIFY, { planId: PLAN, heads: chainHeadMails.map((m: { head: unknown }) => m.head) }, 'adviser');
+    expect(verifyHistory.heads.map((h: { matches: boolean }) => h.matches)).toEqual([true, true, true]);
+  });
+
   it('mails nothing for an occasion older than a week, nor for the next week before Monday 8am', async () => {
     app.clock.set('2026-12-14T07:59:00.000Z');
     // The meeting and the return are still within their week, and mailed; week 51's is not due yet.
