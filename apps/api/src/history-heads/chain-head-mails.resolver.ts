@@ -1,15 +1,11 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { DataSource, IsNull } from 'typeorm';
 import { authorizeHistoryVerification, Principal } from '@send/domain';
-import { ChainHeadMailEntity } from '@send/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { listComplexity } from '../hardening/list-complexity';
 import { ActionReadService } from '../reading/action-read.service';
+import { ChainHeadMailReadService, MOST_CHAIN_HEAD_MAILS } from './chain-head-mail-read.service';
 import { ChainHeadMailsArgs } from './dto/chain-head-mails.args';
 import { ChainHeadMailModel } from './models/chain-head-mail.model';
-
-/** A year of weekly mails and a plan's meetings and returns: the most one answer lists. */
-const MOST = 80;
 
 /**
  * Which heads went to whom, for those who would check them: the DfE adviser, the board and the
@@ -20,21 +16,16 @@ const MOST = 80;
 export class ChainHeadMailsResolver {
   constructor(
     private readonly reader: ActionReadService,
-    private readonly dataSource: DataSource,
+    private readonly mails: ChainHeadMailReadService,
   ) {}
 
   @Query(() => [ChainHeadMailModel], {
-    description: `The chain head mails for a plan's area (weekly) and for its meetings and returns, newest first, at most ${MOST}. The DfE adviser, board and plan administrators.`,
-    complexity: listComplexity(MOST),
+    description: `The chain head mails for a plan's area (weekly) and for its meetings and returns, newest first, at most ${MOST_CHAIN_HEAD_MAILS}. The DfE adviser, board and plan administrators.`,
+    complexity: listComplexity(MOST_CHAIN_HEAD_MAILS),
   })
   async chainHeadMails(@Args() args: ChainHeadMailsArgs, @CurrentPrincipal() principal: Principal): Promise<ChainHeadMailModel[]> {
     const plan = await this.reader.plan(args.planId, principal);
     authorizeHistoryVerification(principal, plan.localAreaId);
-    const rows = await this.dataSource.getRepository(ChainHeadMailEntity).find({
-      where: [{ localAreaId: plan.localAreaId, planId: IsNull() }, { planId: plan.planId }],
-      order: { claimedAt: 'DESC', key: 'ASC' },
-      take: MOST,
-    });
-    return rows.map(({ headPosition, headHash, ...row }) => ({ ...row, head: { position: headPosition, hash: headHash } }));
+    return this.mails.forPlan(plan.planId, plan.localAreaId);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
 import { ChainHeadMailsResolver } from './chain-head-mails.resolver';
+import { ChainHeadMailReadService } from './chain-head-mail-read.service';
 import { ChainHeadMailLedgerService } from './chain-head-mail-ledger.service';
 import { ChainHeadMailSchedulerService } from './chain-head-mail-scheduler.service';
 import { ChainHeadMailSenderService } from './chain-head-mail-sender.service';
@@ -12,6 +13,7 @@ import { DueChainHeadMailsService } from './due-chain-head-mails.service';
   providers: [
     // resolvers
     ChainHeadMailsResolver,
+    ChainHeadMailReadService,
     // sending
     DueChainHeadMailsService,
     ChainHeadMailLedgerService,
