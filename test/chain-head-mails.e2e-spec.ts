@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ChainHead, ChainIntegrity, verifyEventStore } from '@send/event-store';
 import { ChainHeadMailSenderService } from '../apps/api/src/history-heads/chain-head-mail-sender.service';
 import { CHAIN_INTEGRITY } from '../apps/api/src/infrastructure/event-store.provider';
+import { startLoopbackSmtpServer } from './support/loopback-smtp-server';
 import { outboxMails } from './support/outbox';
 import { CREATE_PLAN, planInput } from './support/plan-operations';
 import { runCli } from './support/run-cli';
@@ -228,6 +229,42 @@ describe('A chain head mail while the history does not verify', () => {
     } finally {
       await app.close();
       rmSync(outbox, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('A chain head mail the mail server refuses for now', () => {
+  it('is tried again after the back-off, not before, with the head verified by then', async () => {
+    const smtp = await startLoopbackSmtpServer();
+    const app = await startTestApp({ now: '2026-12-07T09:00:00.000Z', reminders: mailSettings({ type: 'smtp', url: smtp.url }) });
+    const LIST = `query ($planId: ID!) { chainHeadMails(planId: $planId) { head { position hash } status attempts lastError retryAfter } }`;
+    const listed = async () => (await ok(app, LIST, { planId: PLAN }, 'adviser')).chainHeadMails;
+    try {
+      await app.addUser({ userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA], email: ADVISER });
+      await ok(app, CREATE_PLAN, { input: planInput(PLAN) });
+      smtp.refuse(ADVISER, 451);
+      const first = await verifyNow(app);
+      expect(await run(app)).toMatchObject({ due: 1, failed: 1 });
+      expect(await listed()).toEqual([
+        { head: { position: String(first.position), hash: first.hash }, status: 'FAILED', attempts: 1, lastError: expect.stringContaining('refused'), retryAfter: '2026-12-07T09:05:00.000Z' },
+      ]);
+
+      smtp.accept(ADVISER);
+      app.clock.set('2026-12-07T09:04:59.000Z');
+      expect(await run(app)).toMatchObject({ due: 1, sent: 0, alreadyHandled: 1 });
+      expect(smtp.received).toHaveLength(0);
+
+      app.clock.set('2026-12-07T09:05:00.000Z');
+      await ok(app, CREATE_PLAN, { input: planInput(`${PLAN}-2`) });
+      const later = await verifyNow(app);
+      expect(later.position).toBeGreaterThan(first.position);
+      expect(await run(app)).toMatchObject({ due: 1, sent: 1 });
+      expect(await listed()).toEqual([{ head: { position: String(later.position), hash: later.hash }, status: 'SENT', attempts: 2, lastError: null, retryAfter: null }]);
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0].body).toContain(`Chain head: ${headText(later)}`);
+    } finally {
+      await app.close();
+      await smtp.close();
     }
   }, 60_000);
 });
