@@ -112,7 +112,7 @@ describe('Mailing the chain head to the DfE adviser and board chair', () => {
     expect(mail.body).toContain('Sent: 7 December 2026 at 9:00am (UK time)');
     expect(mail.body).toContain('Why now: the weekly copy for week 50 of 2026.');
     expect(mail.body).toContain(`npm run verify -- --head ${head}`);
-    expect(mail.body).toContain('open History check');
+    expect(mail.body).toContain('open History check, paste the chain head above into "Chain head from a\n  report" and choose Check the history now.');
     expect(mail.body).toContain(`DOES NOT MATCH (HEAD_MISMATCH) or MISSING at position ${weeklyHead.position}`);
     expect(mail.body).not.toMatch(/chain-head-|plan-|week-2026|chain-heads|test-area|Test local area|SEND and AP Improvement Plan/);
     expect(mail.header('Message-ID')).toMatch(/^<chain-head-[0-9a-f-]{36}@council\.example>$/);

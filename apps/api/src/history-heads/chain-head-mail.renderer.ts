@@ -31,7 +31,7 @@ export function renderChainHeadMail(content: ChainHeadMailContent): { subject: s
     '',
     'How to check it later',
     '- In the dashboard: open History check, paste the chain head above into "Chain head from a',
-    '  report" and choose Check the history. It says whether the history still reaches it.',
+    '  report" and choose Check the history now. It says whether the history still reaches it.',
     '- Or ask whoever runs the tracker to run this on its server, and to send you what it prints:',
     `    npm run verify -- --head ${head}`,
     '  "still matches" and "OK" mean the history up to this head is as it was.',
