@@ -385,6 +385,8 @@ describe('Who may send which mutation, over HTTP', () => {
       'challenges(planId, recordedBy)': { query: `query ($planId: ID!) { challenges(planId: $planId, recordedBy: "${NOW}") { subjectRef messages { kind text } } }`, expected: [A, A, A, A, A, A, N, N] },
       'plan.dependencies': { query: `query ($planId: ID!) { plan(id: $planId) { dependencies { revision dependencies { note } slipping { reasons } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'reminders(planId)': { query: `query ($planId: ID!) { reminders(planId: $planId) { key } }`, expected: [A, F, F, F, F, A, N, N] },
+      // Those who may have the history verified see which heads went out to check it by; action owners need none of it.
+      'chainHeadMails(planId)': { query: `query ($planId: ID!) { chainHeadMails(planId: $planId) { occasion head { position hash } status } }`, expected: [A, A, A, F, F, A, N, N] },
       'plan(id, asOfDate)': { query: `query ($planId: ID!) { plan(id: $planId, asOfDate: "2026-06-01") { asOfDate actions { totalCount } } }`, expected: [A, A, A, A, A, A, N, N] },
       'actions(planId, asOfDate)': { query: `query ($planId: ID!) { actions(planId: $planId, asOfDate: "2026-06-01") { edges { node { rag asOfDate } } } }`, expected: [A, A, A, A, A, A, N, N] },
       'action(planId, ref, asOfDate)': { query: `query ($planId: ID!) { action(planId: $planId, ref: "1.1", asOfDate: "2026-06-01") { rag } }`, expected: [A, A, A, A, A, A, N, N] },
@@ -432,6 +434,7 @@ describe('Who may send which mutation, over HTTP', () => {
       it.each([
         ['reminders in the area they advise', otherPlanId, OTHER_AREA, 'reminders(planId)', 'allowed'],
         ['reminders in the area they are a board member of', planId, TEST_AREA, 'reminders(planId)', 'FORBIDDEN'],
+        ['chain head mails in the area they are a board member of', planId, TEST_AREA, 'chainHeadMails(planId)', 'allowed'],
         ['an action by reference in each area', otherPlanId, OTHER_AREA, 'action(planId, ref)', 'allowed'],
         ['the business-date view of the plan in the area they advise', otherPlanId, OTHER_AREA, 'plan(id, asOfDate)', 'allowed'],
         ['the business-date view of an action in the area they are a board member of', planId, TEST_AREA, 'action(planId, ref, asOfDate)', 'allowed'],

@@ -42,8 +42,9 @@ export async function spawnApiInstance(options: { dataDir: string; readDatabaseU
       DEMO_PLAN: 'skip',
       NODE_ENV: 'test',
       ...(options.readDatabaseUrl ? { READ_DATABASE: 'postgres', READ_DATABASE_URL: options.readDatabaseUrl } : {}),
-      // Reminder mails are events too; here only the test's own writes may move the store's head.
+      // Reminder and chain head mails are events too; here only the test's own writes may move the store's head.
       REMINDERS: 'off',
+      HISTORY_HEAD_MAILS: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

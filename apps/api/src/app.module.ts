@@ -36,6 +36,7 @@ import { PlanImportModule } from './plan-import/plan-import.module';
 import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { HistoryModule } from './history/history.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { HistoryHeadsModule } from './history-heads/history-heads.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { operationOutcomePlugin } from './observability/operation-outcome.plugin';
 import { historyIntegrityPlugin } from './history/history-integrity.plugin';
@@ -114,6 +115,7 @@ export class AppModule {
         EvidenceFilesModule,
         HistoryModule,
         RemindersModule,
+        HistoryHeadsModule,
         DemoPlanModule,
         DashboardModule,
         PlanImportModule,

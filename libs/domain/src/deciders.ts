@@ -47,6 +47,9 @@ import { HistoryBreakEvent } from './history/history-break.events';
 import { decideHistoryRestore, evolveHistoryRestore, HistoryRestoreState, initialHistoryRestoreState } from './history/history-restore.decider';
 import { HistoryRestoreCommand } from './history/history-restore.commands';
 import { HistoryRestoreEvent } from './history/history-restore.events';
+import { ChainHeadMailState, decideChainHeadMail, evolveChainHeadMail, initialChainHeadMailState } from './history/chain-head-mail.decider';
+import { ChainHeadMailCommand } from './history/chain-head-mail.commands';
+import { ChainHeadMailEvent } from './history/chain-head-mail.events';
 import { ReminderEvent } from './reminder/reminder.events';
 import { decideQuarterlyReturn, evolveQuarterlyReturn, initialQuarterlyReturnState, QuarterlyReturnDecisionContext, QuarterlyReturnState } from './quarterly-return/quarterly-return.decider';
 import { QuarterlyReturnCommand } from './quarterly-return/quarterly-return.commands';
@@ -150,6 +153,11 @@ export const historyBreakDecider: ConceptDecider<HistoryBreakCommand, HistoryBre
   initialState: initialHistoryBreakState,
   evolve: evolveHistoryBreak,
   decide: (command, state, metadata) => decideHistoryBreak(command, state, metadata),
+};
+export const chainHeadMailDecider: ConceptDecider<ChainHeadMailCommand, ChainHeadMailEvent, ChainHeadMailState, void> = {
+  initialState: initialChainHeadMailState,
+  evolve: evolveChainHeadMail,
+  decide: (command, state, metadata) => decideChainHeadMail(command, state, metadata),
 };
 
 export const historyRestoreDecider: ConceptDecider<HistoryRestoreCommand, HistoryRestoreEvent, HistoryRestoreState, void> = {

@@ -17,10 +17,12 @@ import { ACTION_FINANCE_EVENT_VERSIONS, ActionFinanceEvent } from './finance/act
 import { QUARTERLY_RETURN_EVENT_VERSIONS, QuarterlyReturnEvent } from './quarterly-return/quarterly-return.events';
 import { HISTORY_BREAK_EVENT_VERSIONS, HistoryBreakEvent } from './history/history-break.events';
 import { HISTORY_RESTORE_EVENT_VERSIONS, HistoryRestoreEvent } from './history/history-restore.events';
+import { CHAIN_HEAD_MAIL_EVENT_VERSIONS, ChainHeadMailEvent } from './history/chain-head-mail.events';
 
 export type DomainEvent = PlanEvent | ActionEvent | UserEvent | MeetingEvent | MetricEvent | ReminderEvent | RiskEvent | ChallengeEvent | DependencyEvent | FollowUpEvent | OwnerEvent | HighNeedsEvent | ConditionEvent | ActionFinanceEvent | QuarterlyReturnEvent
   | HistoryBreakEvent
-  | HistoryRestoreEvent;
+  | HistoryRestoreEvent
+  | ChainHeadMailEvent;
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...PLAN_EVENT_VERSIONS,
@@ -40,6 +42,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEvent['type'], number> = {
   ...QUARTERLY_RETURN_EVENT_VERSIONS,
   ...HISTORY_BREAK_EVENT_VERSIONS,
   ...HISTORY_RESTORE_EVENT_VERSIONS,
+  ...CHAIN_HEAD_MAIL_EVENT_VERSIONS,
 };
 
 /** What an upcaster may read of the stored event's metadata: facts recorded beside the data. */

@@ -8,6 +8,7 @@ import { UserProjection } from './users/user.projection';
 import { MeetingProjection } from './meetings/meeting.projection';
 import { ScorecardProjection } from './scorecard/scorecard.projection';
 import { ReminderProjection } from './reminders/reminder.projection';
+import { ChainHeadMailProjection } from './history-heads/chain-head-mail.projection';
 import { RiskProjection } from './risks/risk.projection';
 import { HighNeedsProjection } from './finance/high-needs.projection';
 import { ChallengeProjection } from './challenges/challenge.projection';
@@ -29,6 +30,7 @@ export const defaultProjections = (): Projection[] => [
   new MeetingProjection(),
   new ScorecardProjection(),
   new ReminderProjection(),
+  new ChainHeadMailProjection(),
   new RiskProjection(),
   new HighNeedsProjection(),
   new ChallengeProjection(),

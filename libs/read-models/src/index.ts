@@ -82,4 +82,5 @@ export * from './as-at/metric-view';
 export * from './projection/projector-lease';
 export * from './reminders/reminder.entity';
 export * from './reminders/reminder-status';
+export * from './history-heads/chain-head-mail.entity';
 export * from './sign-in/sign-in-link.entity';

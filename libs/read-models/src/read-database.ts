@@ -18,6 +18,7 @@ import { DecisionEntity } from './meetings/decision.entity';
 import { MeetingEntity } from './meetings/meeting.entity';
 import { UserEntity } from './users/user.entity';
 import { MetricEntity } from './scorecard/metric.entity';
+import { ChainHeadMailEntity } from './history-heads/chain-head-mail.entity';
 import { MeasurementEntity } from './scorecard/measurement.entity';
 import { MetricTargetEntity } from './scorecard/metric-target.entity';
 import { ComparatorEntity } from './scorecard/comparator.entity';
@@ -67,6 +68,7 @@ export const READ_MODEL_ENTITIES = [
   MetricTargetEntity,
   ComparatorEntity,
   ReminderEntity,
+  ChainHeadMailEntity,
   SignInLinkEntity,
   RiskEntity,
   RiskScoreEntity,
@@ -97,7 +99,7 @@ export const READ_MODEL_ENTITIES = [
  * writes, like sign_in_links, needs no bump: the open below creates it, and nothing is replayed.)
  * A database holding another version is emptied on open and the projections replay the event store into it.
  */
-export const READ_MODEL_SCHEMA_VERSION = 18;
+export const READ_MODEL_SCHEMA_VERSION = 19;
 
 /**
  * Opens the read database and brings its tables to the entities' shape. Read models hold nothing

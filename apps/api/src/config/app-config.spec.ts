@@ -128,3 +128,19 @@ describe('loadAppConfig: TRUST_PROXY', () => {
     expect(() => loadAppConfig(env('proxy.council.example'))).toThrow('TRUST_PROXY must be a number of proxies or addresses and subnets separated by commas, got "proxy.council.example"');
   });
 });
+
+describe('loadAppConfig: chain head mails', () => {
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: '/tmp/send-config-spec', ...extra });
+
+  it('checks every minute by default, and can be switched off or slowed', () => {
+    expect(loadAppConfig(env()).chainHeadMails).toEqual({ scheduler: true, intervalMs: 60_000 });
+    expect(loadAppConfig(env({ HISTORY_HEAD_MAILS: 'off', HISTORY_HEAD_MAIL_CHECK_SECONDS: '600' })).chainHeadMails).toEqual({ scheduler: false, intervalMs: 600_000 });
+  });
+
+  it.each([
+    [{ HISTORY_HEAD_MAILS: 'yes' }, 'HISTORY_HEAD_MAILS must be "on" or "off", got "yes"'],
+    [{ HISTORY_HEAD_MAIL_CHECK_SECONDS: '0' }, 'HISTORY_HEAD_MAIL_CHECK_SECONDS must be a whole number of at least 1, got "0"'],
+  ])('refuses %j, naming the variable', (extra, message) => {
+    expect(() => loadAppConfig(env(extra))).toThrow(message);
+  });
+});

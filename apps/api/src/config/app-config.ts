@@ -27,6 +27,13 @@ export type MailTransportConfig =
   | { type: 'smtp'; url?: string; host?: string; port?: number; secure?: boolean; user?: string; pass?: string }
   | { type: 'folder'; dir: string };
 
+/** Mailing the history's chain head to the DfE adviser and board chair; the mail goes by the reminders' settings. */
+export interface ChainHeadMailsConfig {
+  /** Whether this instance checks on a timer what heads are due; `npm run send-chain-heads` sends either way. */
+  scheduler: boolean;
+  intervalMs: number;
+}
+
 export interface RemindersConfig {
   /** Whether this instance checks on its own what is due; the CLI sends either way. */
   scheduler: boolean;
@@ -110,6 +117,8 @@ export interface AppConfig {
   signInLinks?: SignInLinkConfig;
   /** Reminder mails; absent, nothing is checked or sent on a timer (tests that do not test mail). */
   reminders?: RemindersConfig;
+  /** Chain head mails; absent, nothing is checked or sent on a timer (tests that do not test them). */
+  chainHeadMails?: ChainHeadMailsConfig;
   /** Only errors in the log, whatever `logging` says (tests, CLIs). */
   quiet?: boolean;
   /** LOG_LEVEL, LOG_FORMAT (see docs/monitoring.md); absent, info as JSON. */
@@ -217,6 +226,12 @@ export function remindersConfig(env: NodeJS.ProcessEnv, dataDir: string, port: n
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     transport,
   };
+}
+
+export function chainHeadMailsConfig(env: NodeJS.ProcessEnv): ChainHeadMailsConfig {
+  const switchedOn = env.HISTORY_HEAD_MAILS ?? 'on';
+  if (switchedOn !== 'on' && switchedOn !== 'off') throw new ConfigurationError(`HISTORY_HEAD_MAILS must be "on" or "off", got "${switchedOn}"`);
+  return { scheduler: switchedOn === 'on', intervalMs: wholeNumber(env, 'HISTORY_HEAD_MAIL_CHECK_SECONDS', 60, 1) * 1000 };
 }
 
 function boundedNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, maximum: number): number {
@@ -371,6 +386,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxParseMs: wholeNumber(env, 'IMPORT_MAX_SECONDS', DEFAULT_IMPORT_LIMITS.maxParseMs / 1000) * 1000,
     },
     reminders: remindersConfig(env, dataDir, port),
+    chainHeadMails: chainHeadMailsConfig(env),
     logging: loggingConfig(env),
     monitoring: monitoringConfig(env),
     historyChecks: {
