@@ -306,6 +306,11 @@ export class SqliteEventStore implements EventStore {
     return this.subscriptions.subscribe((after, maxCount) => this.readAll({ after, maxCount, withHashes: options.withHashes }), options);
   }
 
+  /** Stored events are read again from the file: what was cached may have been read while it was tampered with. */
+  forgetCachedReads(): void {
+    this.recentStreams.clear();
+  }
+
   async close(): Promise<void> {
     this.commitPending();
     await this.subscriptions.closeAll();
