@@ -1,0 +1,418 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { AppConfig } from '../apps/api/src/config/app-config';
+import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import { withNoNewEvents } from './support/no-new-events';
+import { outboxMails } from './support/outbox';
+import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
+import { eventually } from './support/projector-instances';
+import { startTestApp, TEST_AREA, TESTER } from './support/test-app';
+
+type App = Awaited<ReturnType<typeof startTestApp>>;
+type LogLine = { level: string; context?: string; msg: string };
+
+const PLAN = 'tamper-plan';
+const ADVISER_MAIL = 'adviser@dfe.example';
+const OFFICE_MAIL = 'programme.office@council.example';
+/** Short enough that a running api finds an edit within a second or two. */
+const HISTORY_CHECKS = { intervalMs: 200, fullIntervalMs: 1000 };
+const SECURITY = /SECURITY: the recorded history does not verify/;
+const LOCKED = /Projection batch failed; will retry: SqliteError: database is locked/;
+
+const REPORT = change('reportProgress', 'ReportProgressInput');
+const PLAN_QUERY = `query ($id: ID!) { plan(id: $id) { id title } }`;
+const AS_AT = `query ($planId: ID!, $recordedBy: String) { action(planId: $planId, ref: "8.2", recordedBy: $recordedBy) { rag latestCommentary recordedBy } }`;
+const INTEGRITY = `query ($planId: ID!) { historyIntegrity(planId: $planId) {
+  status writesRefused lastCheckedAt verifiedThrough { position hash }
+  break { breakId detectedAt revision alert found { kind position inThisPlan streamId revision } acknowledgement { reason acknowledgedBy acknowledgedAt } }
+} }`;
+const ACKNOWLEDGE = `mutation ($input: AcknowledgeHistoryBreakInput!) { acknowledgeHistoryBreak(input: $input) { status writesRefused break { breakId acknowledgement { reason acknowledgedBy } } } }`;
+const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!], $full: Boolean) {
+  verifyHistory(planId: $planId, heads: $heads, full: $full) { ok head { position hash } firstBreak { kind position message } heads { position hash matches } readModel { firstMismatch { message } } }
+}`;
+
+/** The business days and recording instants of the seeded history: the second report is the one edited. */
+const SEEDED_AT = '2026-06-01T09:00:00.000Z';
+const FIRST_REPORT_AT = '2026-06-02T09:00:00.000Z';
+const SECOND_REPORT_AT = '2026-06-03T09:00:00.000Z';
+const AFTER_SECOND_REPORT = '2026-06-04T09:00:00.000Z';
+const NOW = '2026-06-15T10:00:00.000Z';
+
+const reminders = (outbox: string): AppConfig['reminders'] => ({
+  scheduler: false,
+  intervalMs: 60_000,
+  leadDays: 2,
+  digestWeekday: 7,
+  digestTo: [],
+  from: 'SEND tracker <tracker@council.example>',
+  publicUrl: 'https://tracker.council.example',
+  transport: { type: 'folder', dir: outbox },
+});
+
+/** One api process over a data directory, with its log kept and its alert mails in `outbox`. */
+class Instance {
+  private constructor(
+    readonly app: App,
+    readonly log: LogLine[],
+  ) {}
+
+  static async start(dataDir: string | undefined, outbox: string, log: LogLine[] = [], extraErrors: RegExp[] = []): Promise<Instance> {
+    const app = await startTestApp({
+      now: NOW,
+      ...(dataDir ? { reuse: { dataDir } } : {}),
+      historyChecks: HISTORY_CHECKS,
+      reminders: reminders(outbox),
+      logging: { level: 'error', format: 'json', destination: { write: (line: string) => void log.push(JSON.parse(line)) } },
+      // Each break is said once per instance as a SECURITY error; the tests count the lines.
+      expectedErrors: [SECURITY, ...extraErrors],
+    });
+    return new Instance(app, log);
+  }
+
+  get origin(): string {
+    return this.app.url.replace(/\/graphql$/, '');
+  }
+
+  securityLines(): LogLine[] {
+    return this.log.filter((l) => l.level === 'error' && SECURITY.test(l.msg));
+  }
+
+  integrity(user = 'adviser') {
+    return this.app.as(user).gql(INTEGRITY, { planId: PLAN });
+  }
+
+  async metric(name: string): Promise<string | undefined> {
+    const text = await (await fetch(`${this.origin}/metrics`)).text();
+    return new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
+  }
+}
+
+/** The seeded plan: action 8.2 (reported on twice, the events tampered with) and 8.3 (the write refused and then made). */
+interface Seeded {
+  actionId: string;
+  otherActionId: string;
+  otherRevision: number;
+  first: { position: bigint; data: string };
+  second: { position: bigint; data: string };
+}
+
+async function seed(app: App): Promise<Seeded> {
+  app.clock.set(SEEDED_AT);
+  const users: Parameters<App['addUser']>[0][] = [
+    { userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA], email: ADVISER_MAIL },
+    { userId: 'office', displayName: 'Priya Shah', roles: ['PLAN_ADMINISTRATOR'], areas: [TEST_AREA], email: OFFICE_MAIL },
+    { userId: 'member', roles: ['BOARD_MEMBER'], areas: [TEST_AREA] },
+    { userId: 'owner', owner: { name: 'Sam Patel', organisation: 'Council' }, roles: ['ACTION_OWNER'], areas: [TEST_AREA] },
+    { userId: 'admin-elsewhere', roles: ['PLAN_ADMINISTRATOR'], areas: ['other-area'] },
+  ];
+  for (const user of users) await app.addUser(user);
+  expect((await app.gql(CREATE_PLAN, { input: planInput(PLAN) })).errors).toBeUndefined();
+  const other = (await app.gql(ADD_ACTION, { input: actionInput(PLAN, '8.3', { title: 'Joint commissioning of speech and language therapy' }) })).data.addAction;
+  let action = (await app.gql(ADD_ACTION, { input: actionInput(PLAN, '8.2') })).data.addAction;
+  for (const [at, rag, commentary] of [
+    [FIRST_REPORT_AT, 'AMBER', 'Deficit recovery plan drafted.'],
+    [SECOND_REPORT_AT, 'RED', 'Forecast gap widened to £71m.'],
+  ]) {
+    app.clock.set(at);
+    const res = await app.gql(REPORT, { input: { actionId: action.id, expectedRevision: action.revision, rag, commentary, asOfDate: at.slice(0, 10) } });
+    expect(res.errors).toBeUndefined();
+    action = res.data.reportProgress;
+  }
+  app.clock.set(NOW);
+  await app.app.get(ProjectionService).caughtUpToHead();
+  const reports = (await app.allEvents()).filter((e) => e.streamId === `action-${action.id}` && e.type === 'ProgressReported');
+  const db = new Database(join(app.dataDir, 'events.sqlite'), { readonly: true });
+  const rawData = (position: bigint) => db.prepare<[string], string>('SELECT data FROM events WHERE position = ?').pluck().get(String(position))!;
+  const [first, second] = reports.map((e) => ({ position: e.position, data: rawData(e.position) }));
+  db.close();
+  return { actionId: action.id, otherActionId: other.id, otherRevision: other.revision, first, second };
+}
+
+/** As someone with access to the files would do it: straight SQL, the append-only triggers dropped first. */
+function tamper(dataDir: string, sql: string, ...params: unknown[]): void {
+  const db = new Database(join(dataDir, 'events.sqlite'));
+  db.exec('DROP TRIGGER IF EXISTS events_are_append_only_update; DROP TRIGGER IF EXISTS events_are_append_only_delete;');
+  db.prepare(sql).run(...params);
+  db.close();
+}
+
+function tamperMany(dataDir: string, sql: string): void {
+  const db = new Database(join(dataDir, 'events.sqlite'));
+  db.exec('DROP TRIGGER IF EXISTS events_are_append_only_update; DROP TRIGGER IF EXISTS events_are_append_only_delete;');
+  db.exec(sql);
+  db.close();
+}
+
+interface Tampering {
+  name: string;
+  apply(dataDir: string, seeded: Seeded): void;
+  restore(dataDir: string, seeded: Seeded): void;
+  expected(seeded: Seeded): { kind: string; position: bigint };
+}
+
+const swap = (a: bigint, b: bigint) =>
+  `UPDATE events SET position = -1 WHERE position = ${a}; UPDATE events SET position = ${a} WHERE position = ${b}; UPDATE events SET position = ${b} WHERE position = -1;`;
+
+const TAMPERINGS: Tampering[] = [
+  {
+    name: "an edit to one event's data",
+    apply: (dir, s) => tamper(dir, "UPDATE events SET data = json_set(data, '$.rag', 'GREEN', '$.commentary', 'All on track.') WHERE position = ?", String(s.second.position)),
+    restore: (dir, s) => tamper(dir, 'UPDATE events SET data = ? WHERE position = ?', s.second.data, String(s.second.position)),
+    expected: (s) => ({ kind: 'EDITED', position: s.second.position }),
+  },
+  {
+    name: 'an event deleted from the middle',
+    apply: (dir, s) => tamperMany(dir, `CREATE TABLE saved AS SELECT * FROM events WHERE position = ${s.first.position}; DELETE FROM events WHERE position = ${s.first.position};`),
+    restore: (dir) => tamperMany(dir, 'INSERT INTO events SELECT * FROM saved; DROP TABLE saved;'),
+    // The stream goes on at the second report without the first.
+    expected: (s) => ({ kind: 'MISSING', position: s.second.position }),
+  },
+  {
+    name: 'two events reordered',
+    apply: (dir, s) => tamperMany(dir, swap(s.first.position, s.second.position)),
+    restore: (dir, s) => tamperMany(dir, swap(s.first.position, s.second.position)),
+    expected: (s) => ({ kind: 'REORDERED', position: s.first.position }),
+  },
+];
+
+const marked = (answer: { extensions?: Record<string, any> }) => answer.extensions?.history;
+
+async function download(instance: Instance, user = TESTER): Promise<Response> {
+  return fetch(`${instance.origin}/reports/plan.xlsx?planId=${PLAN}`, { headers: { authorization: `Bearer ${await instance.app.token(user)}` } });
+}
+
+/** The alert mails the folder transport wrote for one break. */
+const alertMails = (outbox: string, breakId: string) => outboxMails(outbox, `history-break-${breakId}-`);
+
+/**
+ * Items 1–3, 5 and 7 of a break, once it was made (stopped or running): found and said once,
+ * every answer marked, writes refused until the programme office acknowledges, one alert mail,
+ * and a restored history verifies again.
+ */
+async function expectBreakHandled(instance: Instance, outbox: string, seeded: Seeded, tampering: Tampering, dataDir: string): Promise<void> {
+  const app = instance.app;
+  const { kind, position } = tampering.expected(seeded);
+  const breakId = `${position}-${kind.toLowerCase()}`;
+
+  // 1. Found, said once, recorded and mailed.
+  const found = await eventually(
+    `the ${kind} break recorded and its alert sent`,
+    async () => {
+      const integrity = (await instance.integrity()).data?.historyIntegrity;
+      return integrity?.break?.alert === 'SENT' && integrity;
+    },
+    15_000,
+  );
+  expect(found).toMatchObject({ status: 'BROKEN', writesRefused: true, verifiedThrough: null, break: { breakId, revision: 1, acknowledgement: null, found: { kind, position: String(position), inThisPlan: true, streamId: `action-${seeded.actionId}` } } });
+  const lines = instance.securityLines();
+  expect(lines).toHaveLength(1);
+  expect(lines[0].msg).toContain(`${kind} at position ${position}`);
+
+  const history = await fetch(`${instance.origin}/health/history`);
+  expect(history.status).toBe(503);
+  expect(await history.json()).toMatchObject({ status: 'error', error: { history: { status: 'down', chain: 'BROKEN', breakId, acknowledged: false } } });
+  const ready = await fetch(`${instance.origin}/health/ready`);
+  expect(ready.status).toBe(200);
+  expect((await ready.json()).details.history).toMatchObject({ status: 'up', chain: 'BROKEN', breakId, acknowledged: false });
+  expect(await instance.metric('send_history_broken')).toBe('1');
+  expect(await instance.metric('send_history_writes_refused')).toBe('1');
+
+  // 2. Every answer says it is not vouched for, whoever asks.
+  for (const user of ['adviser', 'member', 'owner']) {
+    const answer = await app.as(user).gql(PLAN_QUERY, { id: PLAN });
+    expect(answer.errors).toBeUndefined();
+    expect(marked(answer)).toEqual({ verified: false, breakId, kind, position: String(position), acknowledged: false, writesRefused: true });
+  }
+  const workbook = await download(instance);
+  expect(workbook.headers.get('x-history-verified')).toBe('false');
+  expect(workbook.headers.get('x-history-break')).toBe(breakId);
+
+  // 3. Writes are refused and append nothing, until the programme office acknowledges.
+  const write = { actionId: seeded.otherActionId, expectedRevision: seeded.otherRevision, rag: 'AMBER', commentary: 'Therapy contract out to tender.', asOfDate: NOW.slice(0, 10) };
+  const refused = await withNoNewEvents(app, () => app.gql(REPORT, { input: write }));
+  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'HISTORY_BROKEN', refused: 'WRITE', breakId, kind, position: String(position) });
+  expect(refused.data).toBeNull();
+  const acknowledge = (user: string, input: Record<string, unknown> = {}) =>
+    app.as(user).gql(ACKNOWLEDGE, { input: { planId: PLAN, breakId, expectedRevision: 1, reason: 'Reported to the security team; restoring tonight.', ...input } });
+  for (const [user, code] of [['owner', 'FORBIDDEN'], ['member', 'FORBIDDEN'], ['adviser', 'FORBIDDEN'], ['admin-elsewhere', 'NOT_FOUND']]) {
+    const answer = await withNoNewEvents(app, () => acknowledge(user));
+    expect([user, answer.errors?.[0].extensions?.code]).toEqual([user, code]);
+  }
+  const blank = await withNoNewEvents(app, () => acknowledge(TESTER, { reason: '   ' }));
+  expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+  const stale = await withNoNewEvents(app, () => acknowledge(TESTER, { expectedRevision: 0 }));
+  expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
+  expect((await instance.integrity()).data.historyIntegrity.writesRefused).toBe(true);
+
+  const acknowledged = await acknowledge('office');
+  expect(acknowledged.errors).toBeUndefined();
+  expect(acknowledged.data.acknowledgeHistoryBreak).toMatchObject({ status: 'BROKEN', writesRefused: false, break: { breakId, acknowledgement: { reason: 'Reported to the security team; restoring tonight.', acknowledgedBy: 'Priya Shah' } } });
+  const written = await app.gql(REPORT, { input: write });
+  expect(written.errors).toBeUndefined();
+  expect(marked(written)).toMatchObject({ verified: false, breakId, acknowledged: true, writesRefused: false });
+  expect(marked(await app.as('member').gql(PLAN_QUERY, { id: PLAN }))).toMatchObject({ verified: false, breakId, acknowledged: true, writesRefused: false });
+  expect((await download(instance)).headers.get('x-history-break')).toBe(`${breakId}; acknowledged`);
+  expect(await instance.metric('send_history_writes_refused')).toBe('0');
+  expect(await instance.metric('send_history_broken')).toBe('1');
+  const again = await acknowledge(TESTER, { expectedRevision: (await instance.integrity()).data.historyIntegrity.break.revision });
+  expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
+
+  // 5. One alert, to the DfE adviser and the programme office, naming the break and nothing of any plan.
+  const mails = alertMails(outbox, breakId);
+  expect(mails).toHaveLength(1);
+  expect(mails[0].header('To')?.split(/,\s*/).sort()).toEqual([OFFICE_MAIL, ADVISER_MAIL].sort());
+  expect(mails[0].header('Subject')).toContain(`${kind} at position ${position}`);
+  expect(mails[0].body).toContain(`${kind} at position ${position} (break ${breakId})`);
+  for (const secret of ['action-', 'plan-', PLAN, seeded.actionId, 'Forecast gap', 'All on track']) expect(mails[0].body).not.toContain(secret);
+
+  // 7. The rows put back as they were: the next full check finds the history whole, and the marks go.
+  tampering.restore(dataDir, seeded);
+  const verified = await eventually('the restored history verified', async () => {
+    const integrity = (await instance.integrity()).data?.historyIntegrity;
+    return integrity?.status === 'VERIFIED' && integrity;
+  }, 10_000);
+  expect(verified).toMatchObject({ writesRefused: false, break: null, verifiedThrough: { position: expect.any(String) } });
+  const after = await app.gql(REPORT, { input: { ...write, expectedRevision: written.data.reportProgress.revision, rag: 'GREEN', commentary: 'Contract awarded.' } });
+  expect(after.errors).toBeUndefined();
+  expect(after.extensions).toBeUndefined();
+  expect((await fetch(`${instance.origin}/health/history`)).status).toBe(200);
+  expect(await instance.metric('send_history_broken')).toBe('0');
+  expect((await download(instance)).headers.get('x-history-verified')).toBeNull();
+}
+
+/** 4. An as-at read of 8.2 after the edited report: refused, or marked; never the edited value unmarked. */
+function expectNoUnmarkedEditedValue(answer: { data?: any; errors?: { extensions?: Record<string, any> }[]; extensions?: Record<string, any> }): void {
+  if (answer.errors) {
+    expect(answer.errors[0].extensions).toMatchObject({ code: 'HISTORY_BROKEN', refused: 'READ' });
+    return;
+  }
+  const rag = answer.data.action.rag;
+  if (!marked(answer)) expect(rag).not.toBe('GREEN');
+  else expect(marked(answer).verified).toBe(false);
+}
+
+const ACTION_REVISION = `query ($planId: ID!, $ref: String!) { action(planId: $planId, ref: $ref) { revision } }`;
+
+async function verifyCli(dataDir: string, head: { position: string; hash: string }): Promise<{ code: number; stdout: string }> {
+  const cli = join(__dirname, '..', 'apps', 'api', 'src', 'cli', 'verify-history.ts');
+  const args = ['-r', join(__dirname, 'support', 'ts-register.js'), cli, '--head', `${head.position}:${head.hash}`];
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, DATA_DIR: dataDir } });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout + failed.stderr };
+  }
+}
+
+/**
+ * 6. The last events deleted. The chains that remain are whole, so neither the start-up check nor
+ * the running one can tell (nothing is left after the cut to disagree with it): the api keeps
+ * saying VERIFIED, and only a head kept from before the cut shows it. With one, verifyHistory and
+ * `npm run verify -- --head` both say the chain no longer reaches it.
+ */
+async function expectTruncationShownOnlyByKeptHead(instance: Instance, head: { position: string; hash: string }): Promise<void> {
+  const integrity = (await instance.integrity()).data.historyIntegrity;
+  expect(integrity).toMatchObject({ status: 'VERIFIED', writesRefused: false, break: null });
+  expect(BigInt(integrity.verifiedThrough.position)).toBeLessThan(BigInt(head.position));
+  expect(marked(await instance.app.as('adviser').gql(PLAN_QUERY, { id: PLAN }))).toBeUndefined();
+  const checked = await instance.app.as('adviser').gql(VERIFY, { planId: PLAN, heads: [head], full: true });
+  expect(checked.errors).toBeUndefined();
+  expect(checked.data.verifyHistory).toMatchObject({ ok: false, heads: [{ ...head, matches: false }] });
+  expect(['MISSING', 'HEAD_MISMATCH']).toContain(checked.data.verifyHistory.firstBreak.kind);
+  const cli = await verifyCli(instance.app.dataDir, head);
+  expect(cli.code).toBe(2);
+  expect(cli.stdout).toContain(`given head ${head.position}:${head.hash}: DOES NOT MATCH`);
+}
+
+async function keptHead(instance: Instance): Promise<{ position: string; hash: string }> {
+  const answer = await instance.app.as('adviser').gql(VERIFY, { planId: PLAN, full: true });
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data.verifyHistory).toMatchObject({ ok: true, firstBreak: null, readModel: { firstMismatch: null } });
+  return answer.data.verifyHistory.head;
+}
+
+/** Deletes the newest `count` events, as a truncation of the file would. */
+const truncate = (dataDir: string, count: number) => tamperMany(dataDir, `DELETE FROM events WHERE position IN (SELECT position FROM events ORDER BY position DESC LIMIT ${count});`);
+
+describe('Tamper evidence, always on: a break is said, marked, stops writes until acknowledged, and is mailed once', () => {
+  describe('in a stopped store: found by the check at start-up', () => {
+    const outbox = mkdtempSync(join(tmpdir(), 'send-history-outbox-'));
+    let instance: Instance;
+    let seeded: Seeded;
+
+    beforeAll(async () => {
+      instance = await Instance.start(undefined, outbox);
+      seeded = await seed(instance.app);
+    }, 30_000);
+
+    afterAll(() => instance?.app.close());
+
+    /** Stops the api, tampers with the file, and starts it again on the same data. */
+    async function restartAfter(change: (dataDir: string) => void): Promise<void> {
+      const dataDir = instance.app.dataDir;
+      await instance.app.close({ discard: false });
+      change(dataDir);
+      instance = await Instance.start(dataDir, outbox);
+    }
+
+    it.each(TAMPERINGS)('$name', async (tampering) => {
+      seeded.otherRevision = (await instance.app.gql(ACTION_REVISION, { planId: PLAN, ref: '8.3' })).data.action.revision;
+      await restartAfter((dataDir) => tampering.apply(dataDir, seeded));
+      if (tampering.expected(seeded).kind === 'EDITED') {
+        // 4. Read as at after the edited report, before and after the start-up check has spoken.
+        expectNoUnmarkedEditedValue(await instance.app.as('adviser').gql(AS_AT, { planId: PLAN, recordedBy: AFTER_SECOND_REPORT }));
+      }
+      await expectBreakHandled(instance, outbox, seeded, tampering, instance.app.dataDir);
+    }, 30_000);
+
+    it('the last events deleted: not found without a head kept from before, found with one', async () => {
+      const head = await keptHead(instance);
+      await restartAfter((dataDir) => truncate(dataDir, 2));
+      await eventually('the start-up check', async () => (await instance.integrity()).data.historyIntegrity.status !== 'UNCHECKED', 5000);
+      await expectTruncationShownOnlyByKeptHead(instance, head);
+      expect(instance.securityLines()).toEqual([]);
+    }, 30_000);
+  });
+
+  describe('in a running store: found by its own checks', () => {
+    const outbox = mkdtempSync(join(tmpdir(), 'send-history-outbox-'));
+    let instance: Instance;
+    let seeded: Seeded;
+
+    beforeAll(async () => {
+      instance = await Instance.start(undefined, outbox, [], [LOCKED]);
+      seeded = await seed(instance.app);
+    }, 30_000);
+
+    afterAll(() => instance?.app.close());
+
+    it.each(TAMPERINGS)('$name', async (tampering) => {
+      seeded.otherRevision = (await instance.app.gql(ACTION_REVISION, { planId: PLAN, ref: '8.3' })).data.action.revision;
+      instance.log.splice(0);
+      tampering.apply(instance.app.dataDir, seeded);
+      if (tampering.expected(seeded).kind === 'EDITED') {
+        // 4. Read as at after the edited report at once, before any check has run, and again once one has.
+        expectNoUnmarkedEditedValue(await instance.app.as('adviser').gql(AS_AT, { planId: PLAN, recordedBy: AFTER_SECOND_REPORT }));
+        await eventually('the edit found', async () => (await instance.integrity()).data.historyIntegrity.status === 'BROKEN', 5000);
+        expectNoUnmarkedEditedValue(await instance.app.as('adviser').gql(AS_AT, { planId: PLAN, recordedBy: AFTER_SECOND_REPORT }));
+      }
+      await expectBreakHandled(instance, outbox, seeded, tampering, instance.app.dataDir);
+    }, 30_000);
+
+    it('the last events deleted: not found without a head kept from before, found with one', async () => {
+      const head = await keptHead(instance);
+      instance.log.splice(0);
+      truncate(instance.app.dataDir, 2);
+      // Two full checks' time: neither finds anything.
+      await new Promise((resolve) => setTimeout(resolve, 2 * HISTORY_CHECKS.fullIntervalMs + 200));
+      await expectTruncationShownOnlyByKeptHead(instance, head);
+      expect(instance.securityLines()).toEqual([]);
+    }, 30_000);
+  });
+});
