@@ -405,6 +405,36 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
       await expectBreakHandled(instance, outbox, seeded, tampering, instance.app.dataDir);
     }, 30_000);
 
+    it('two instances on one data directory: each finds the break and says it once, one alert mail goes out, and the acknowledgement reaches both', async () => {
+      // Nest's logger is one per process, so both instances here write to one log: shared, and counted together.
+      const second = await Instance.start(instance.app.dataDir, outbox, instance.log, [LOCKED]);
+      const withdraw = instance.app.expectErrors(LOCKED);
+      try {
+        instance.log.splice(0);
+        tamper(instance.app.dataDir, "UPDATE events SET data = json_set(data, '$.commentary', 'Nothing to report.') WHERE position = ?", String(seeded.first.position));
+        const breakId = `${seeded.first.position}-edited`;
+        for (const each of [instance, second]) {
+          await eventually('each instance found the edit and its alert is sent', async () => (await each.integrity()).data?.historyIntegrity?.break?.alert === 'SENT', 10_000);
+          expect(marked(await each.app.as('member').gql(PLAN_QUERY, { id: PLAN }))).toMatchObject({ breakId, writesRefused: true });
+        }
+        expect(instance.securityLines().map((l) => l.msg)).toEqual([0, 1].map(() => expect.stringContaining(`EDITED at position ${seeded.first.position}`)));
+        expect(alertMails(outbox, breakId)).toHaveLength(1);
+        const revision = (await instance.integrity()).data.historyIntegrity.break.revision;
+        const acknowledged = await instance.app.as('office').gql(ACKNOWLEDGE, { input: { planId: PLAN, breakId, expectedRevision: revision, reason: 'Found by both servers; restoring now.' } });
+        expect(acknowledged.errors).toBeUndefined();
+        await eventually('the other instance took up the acknowledgement', async () => (await second.integrity()).data.historyIntegrity.writesRefused === false, 5000);
+        tamper(instance.app.dataDir, 'UPDATE events SET data = ? WHERE position = ?', seeded.first.data, String(seeded.first.position));
+        for (const each of [instance, second]) {
+          await eventually('each instance verified the restored history', async () => (await each.integrity()).data.historyIntegrity.status === 'VERIFIED', 5000);
+        }
+        // Nothing more was mailed for it by either.
+        expect(alertMails(outbox, breakId)).toHaveLength(1);
+      } finally {
+        await second.app.close({ discard: false });
+        withdraw();
+      }
+    }, 30_000);
+
     it('the last events deleted: not found without a head kept from before, found with one', async () => {
       const head = await keptHead(instance);
       instance.log.splice(0);
