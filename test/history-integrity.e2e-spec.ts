@@ -288,6 +288,11 @@ async function expectBreakHandled(instance: Instance, outbox: string, seeded: Se
   expect((await fetch(`${instance.origin}/health/history`)).status).toBe(200);
   expect(await instance.metric('send_history_broken')).toBe('0');
   expect((await download(instance)).headers.get('x-history-verified')).toBeNull();
+  // What was read while the file was altered is not served after it was put back.
+  const asAt = await app.as('adviser').gql(AS_AT, { planId: PLAN, recordedBy: AFTER_SECOND_REPORT });
+  expect(asAt.errors).toBeUndefined();
+  expect(asAt.extensions).toBeUndefined();
+  expect(asAt.data.action).toMatchObject({ rag: 'RED', latestCommentary: 'Forecast gap widened to £71m.' });
 }
 
 /** 4. An as-at read of 8.2 after the edited report: refused, or marked; never the edited value unmarked. */
