@@ -33,6 +33,7 @@ const INTEGRITY = `query ($planId: ID!) { historyIntegrity(planId: $planId) {
   break { breakId detectedAt revision alert found { kind position inThisPlan streamId revision } acknowledgement { reason acknowledgedBy acknowledgedAt } }
 } }`;
 const ACKNOWLEDGE = `mutation ($input: AcknowledgeHistoryBreakInput!) { acknowledgeHistoryBreak(input: $input) { status writesRefused break { breakId acknowledgement { reason acknowledgedBy } } } }`;
+const HEAD = `query ($planId: ID!) { historyHead(planId: $planId) { position events hash } }`;
 const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!], $full: Boolean) {
   verifyHistory(planId: $planId, heads: $heads, full: $full) { ok head { position hash } firstBreak { kind position message } heads { position hash matches } readModel { firstMismatch { message } } }
 }`;
@@ -332,6 +333,12 @@ async function expectTruncationShownOnlyByKeptHead(instance: Instance, head: { p
   expect(integrity).toMatchObject({ status: 'VERIFIED', writesRefused: false, break: null });
   expect(BigInt(integrity.verifiedThrough.position)).toBeLessThan(BigInt(head.position));
   expect(marked(await instance.app.as('adviser').gql(PLAN_QUERY, { id: PLAN }))).toBeUndefined();
+  // The store's own head says where it ends now, as it would of any shorter history.
+  const storeHead = await instance.app.as('adviser').gql(HEAD, { planId: PLAN });
+  expect(storeHead.errors).toBeUndefined();
+  expect(storeHead.data.historyHead).toEqual({ position: integrity.verifiedThrough.position, hash: integrity.verifiedThrough.hash, events: (await instance.app.allEvents()).length });
+  const ready = await fetch(`${instance.origin}/health/ready`);
+  expect([ready.status, (await ready.json()).details]).toMatchObject([200, { history: { status: 'up', chain: 'VERIFIED' } }]);
   const checked = await instance.app.as('adviser').gql(VERIFY, { planId: PLAN, heads: [head], full: true });
   expect(checked.errors).toBeUndefined();
   expect(checked.data.verifyHistory).toMatchObject({ ok: false, heads: [{ ...head, matches: false }] });
@@ -451,6 +458,8 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
 
     it('the last events deleted: not found without a head kept from before, found with one', async () => {
       const head = await keptHead(instance);
+      // A client that follows the store's head has asked before the cut.
+      expect((await instance.app.as('adviser').gql(HEAD, { planId: PLAN })).data.historyHead).toMatchObject(head);
       instance.log.splice(0);
       truncate(instance.app.dataDir, 2);
       // Two full checks' time: neither finds anything.
