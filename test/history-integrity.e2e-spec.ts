@@ -239,6 +239,8 @@ async function expectBreakHandled(instance: Instance, outbox: string, seeded: Se
   const refused = await withNoNewEvents(app, () => app.gql(REPORT, { input: write }));
   expect(refused.errors?.[0].extensions).toMatchObject({ code: 'HISTORY_BROKEN', refused: 'WRITE', breakId, kind, position: String(position) });
   expect(refused.data).toBeNull();
+  // A refusal is an answer too.
+  expect(marked(refused)).toMatchObject({ verified: false, breakId, writesRefused: true });
   const acknowledge = (user: string, input: Record<string, unknown> = {}) =>
     app.as(user).gql(ACKNOWLEDGE, { input: { planId: PLAN, breakId, expectedRevision: 1, reason: 'Reported to the security team; restoring tonight.', ...input } });
   for (const [user, code] of [['owner', 'FORBIDDEN'], ['member', 'FORBIDDEN'], ['adviser', 'FORBIDDEN'], ['admin-elsewhere', 'NOT_FOUND']]) {
