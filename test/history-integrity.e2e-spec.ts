@@ -10,7 +10,7 @@ import { withNoNewEvents } from './support/no-new-events';
 import { outboxMails } from './support/outbox';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { eventually } from './support/projector-instances';
-import { startTestApp, TEST_AREA, TESTER } from './support/test-app';
+import { ReadDatabaseKind, readDatabaseKinds, startTestApp, TEST_AREA, TESTER } from './support/test-app';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 type LogLine = { level: string; context?: string; msg: string };
@@ -63,10 +63,11 @@ class Instance {
     readonly log: LogLine[],
   ) {}
 
-  static async start(dataDir: string | undefined, outbox: string, log: LogLine[] = [], extraErrors: RegExp[] = [], historyChecks = HISTORY_CHECKS): Promise<Instance> {
+  /** On the data of `on` (another instance, running or stopped), or new data with read models of `readDatabase`. */
+  static async start(on: App | ReadDatabaseKind, outbox: string, log: LogLine[] = [], extraErrors: RegExp[] = [], historyChecks = HISTORY_CHECKS): Promise<Instance> {
     const app = await startTestApp({
       now: NOW,
-      ...(dataDir ? { reuse: { dataDir } } : {}),
+      ...(typeof on === 'string' ? { readDatabase: on } : { readDatabase: on.postgres ? 'postgres' : 'sqlite', reuse: { dataDir: on.dataDir, postgres: on.postgres } }),
       historyChecks,
       reminders: reminders(outbox),
       logging: { level: 'error', format: 'json', destination: { write: (line: string) => void log.push(JSON.parse(line)) } },
@@ -367,7 +368,7 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
     let seeded: Seeded;
 
     beforeAll(async () => {
-      instance = await Instance.start(undefined, outbox, [], [], START_UP_ONLY);
+      instance = await Instance.start('sqlite', outbox, [], [], START_UP_ONLY);
       seeded = await seed(instance.app);
     }, 30_000);
 
@@ -375,10 +376,10 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
 
     /** Stops the api, tampers with the file, and starts it again on the same data. */
     async function restartAfter(change: (dataDir: string) => void): Promise<void> {
-      const dataDir = instance.app.dataDir;
-      await instance.app.close({ discard: false });
-      change(dataDir);
-      instance = await Instance.start(dataDir, outbox, [], [], START_UP_ONLY);
+      const stopped = instance.app;
+      await stopped.close({ discard: false });
+      change(stopped.dataDir);
+      instance = await Instance.start(stopped, outbox, [], [], START_UP_ONLY);
     }
 
     it.each(TAMPERINGS)('$name', async (tampering) => {
@@ -400,13 +401,13 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
     }, 30_000);
   });
 
-  describe('in a running store: found by its own checks', () => {
+  describe.each(readDatabaseKinds())('in a running store, %s read models: found by its own checks', (kind: ReadDatabaseKind) => {
     const outbox = mkdtempSync(join(tmpdir(), 'send-history-outbox-'));
     let instance: Instance;
     let seeded: Seeded;
 
     beforeAll(async () => {
-      instance = await Instance.start(undefined, outbox, [], [LOCKED]);
+      instance = await Instance.start(kind, outbox, [], [LOCKED]);
       seeded = await seed(instance.app);
     }, 30_000);
 
@@ -429,7 +430,7 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
       // Nest's logger is one per process, so both instances here write to one log: shared, and counted together.
       // Its own outbox: a second alert would land beside the first, not over it under the same name.
       const secondOutbox = mkdtempSync(join(tmpdir(), 'send-history-outbox-'));
-      const second = await Instance.start(instance.app.dataDir, secondOutbox, instance.log, [LOCKED]);
+      const second = await Instance.start(instance.app, secondOutbox, instance.log, [LOCKED]);
       const mailsFor = (breakId: string) => [...alertMails(outbox, breakId), ...alertMails(secondOutbox, breakId)];
       const withdraw = instance.app.expectErrors(LOCKED);
       try {
