@@ -1,187 +1,37 @@
-import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { AppConfig } from '../apps/api/src/config/app-config';
-import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import {
+  ADVISER_MAIL,
+  AFTER_SECOND_REPORT,
+  HISTORY_CHECKS,
+  Instance,
+  LOCKED,
+  NOW,
+  OFFICE_MAIL,
+  PLAN,
+  REPORT,
+  seed,
+  Seeded,
+  START_UP_ONLY,
+  tamper,
+  Tampering,
+  TAMPERINGS,
+  truncate,
+  verifyCli,
+} from './support/history-tampering';
 import { withNoNewEvents } from './support/no-new-events';
 import { outboxMails } from './support/outbox';
-import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
 import { eventually } from './support/projector-instances';
-import { ReadDatabaseKind, readDatabaseKinds, startTestApp, TEST_AREA, TESTER } from './support/test-app';
+import { ReadDatabaseKind, readDatabaseKinds, TESTER } from './support/test-app';
 
-type App = Awaited<ReturnType<typeof startTestApp>>;
-type LogLine = { level: string; context?: string; msg: string };
-
-const PLAN = 'tamper-plan';
-const ADVISER_MAIL = 'adviser@dfe.example';
-const OFFICE_MAIL = 'programme.office@council.example';
-/** Short enough that a running api finds an edit within a second or two. */
-const HISTORY_CHECKS = { intervalMs: 200, fullIntervalMs: 1000 };
-/** No timed check within a test: what a restarted api finds, its check at start-up found (or a read). */
-const START_UP_ONLY = { intervalMs: 600_000, fullIntervalMs: 600_000 };
-const SECURITY = /SECURITY: the recorded history does not verify/;
-const LOCKED = /Projection batch failed; will retry: SqliteError: database is locked/;
-
-const REPORT = change('reportProgress', 'ReportProgressInput');
 const PLAN_QUERY = `query ($id: ID!) { plan(id: $id) { id title } }`;
 const AS_AT = `query ($planId: ID!, $recordedBy: String) { action(planId: $planId, ref: "8.2", recordedBy: $recordedBy) { rag latestCommentary recordedBy } }`;
-const INTEGRITY = `query ($planId: ID!) { historyIntegrity(planId: $planId) {
-  status writesRefused lastCheckedAt verifiedThrough { position hash }
-  break { breakId detectedAt revision alert found { kind position inThisPlan streamId revision } acknowledgement { reason acknowledgedBy acknowledgedAt } }
-} }`;
 const ACKNOWLEDGE = `mutation ($input: AcknowledgeHistoryBreakInput!) { acknowledgeHistoryBreak(input: $input) { status writesRefused break { breakId acknowledgement { reason acknowledgedBy } } } }`;
 const HEAD = `query ($planId: ID!) { historyHead(planId: $planId) { position events hash } }`;
 const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!], $full: Boolean) {
   verifyHistory(planId: $planId, heads: $heads, full: $full) { ok head { position hash } firstBreak { kind position message } heads { position hash matches } readModel { firstMismatch { message } } }
 }`;
-
-/** The business days and recording instants of the seeded history: the second report is the one edited. */
-const SEEDED_AT = '2026-06-01T09:00:00.000Z';
-const FIRST_REPORT_AT = '2026-06-02T09:00:00.000Z';
-const SECOND_REPORT_AT = '2026-06-03T09:00:00.000Z';
-const AFTER_SECOND_REPORT = '2026-06-04T09:00:00.000Z';
-const NOW = '2026-06-15T10:00:00.000Z';
-
-const reminders = (outbox: string): AppConfig['reminders'] => ({
-  scheduler: false,
-  intervalMs: 60_000,
-  leadDays: 2,
-  digestWeekday: 7,
-  digestTo: [],
-  from: 'SEND tracker <tracker@council.example>',
-  publicUrl: 'https://tracker.council.example',
-  transport: { type: 'folder', dir: outbox },
-});
-
-/** One api process over a data directory, with its log kept and its alert mails in `outbox`. */
-class Instance {
-  private constructor(
-    readonly app: App,
-    readonly log: LogLine[],
-  ) {}
-
-  /** On the data of `on` (another instance, running or stopped), or new data with read models of `readDatabase`. */
-  static async start(on: App | ReadDatabaseKind, outbox: string, log: LogLine[] = [], extraErrors: RegExp[] = [], historyChecks = HISTORY_CHECKS): Promise<Instance> {
-    const app = await startTestApp({
-      now: NOW,
-      ...(typeof on === 'string' ? { readDatabase: on } : { readDatabase: on.postgres ? 'postgres' : 'sqlite', reuse: { dataDir: on.dataDir, postgres: on.postgres } }),
-      historyChecks,
-      reminders: reminders(outbox),
-      logging: { level: 'error', format: 'json', destination: { write: (line: string) => void log.push(JSON.parse(line)) } },
-      // Each break is said once per instance as a SECURITY error; the tests count the lines.
-      expectedErrors: [SECURITY, ...extraErrors],
-    });
-    return new Instance(app, log);
-  }
-
-  get origin(): string {
-    return this.app.url.replace(/\/graphql$/, '');
-  }
-
-  securityLines(): LogLine[] {
-    return this.log.filter((l) => l.level === 'error' && SECURITY.test(l.msg));
-  }
-
-  integrity(user = 'adviser') {
-    return this.app.as(user).gql(INTEGRITY, { planId: PLAN });
-  }
-
-  async metric(name: string): Promise<string | undefined> {
-    const text = await (await fetch(`${this.origin}/metrics`)).text();
-    return new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
-  }
-}
-
-/** The seeded plan: action 8.2 (reported on twice, the events tampered with) and 8.3 (the write refused and then made). */
-interface Seeded {
-  actionId: string;
-  otherActionId: string;
-  otherRevision: number;
-  first: { position: bigint; data: string };
-  second: { position: bigint; data: string };
-}
-
-async function seed(app: App): Promise<Seeded> {
-  app.clock.set(SEEDED_AT);
-  const users: Parameters<App['addUser']>[0][] = [
-    { userId: 'adviser', roles: ['DFE_ADVISER'], areas: [TEST_AREA], email: ADVISER_MAIL },
-    { userId: 'office', displayName: 'Priya Shah', roles: ['PLAN_ADMINISTRATOR'], areas: [TEST_AREA], email: OFFICE_MAIL },
-    { userId: 'member', roles: ['BOARD_MEMBER'], areas: [TEST_AREA] },
-    { userId: 'owner', owner: { name: 'Sam Patel', organisation: 'Council' }, roles: ['ACTION_OWNER'], areas: [TEST_AREA] },
-    { userId: 'admin-elsewhere', roles: ['PLAN_ADMINISTRATOR'], areas: ['other-area'] },
-  ];
-  for (const user of users) await app.addUser(user);
-  expect((await app.gql(CREATE_PLAN, { input: planInput(PLAN) })).errors).toBeUndefined();
-  const other = (await app.gql(ADD_ACTION, { input: actionInput(PLAN, '8.3', { title: 'Joint commissioning of speech and language therapy' }) })).data.addAction;
-  let action = (await app.gql(ADD_ACTION, { input: actionInput(PLAN, '8.2') })).data.addAction;
-  for (const [at, rag, commentary] of [
-    [FIRST_REPORT_AT, 'AMBER', 'Deficit recovery plan drafted.'],
-    [SECOND_REPORT_AT, 'RED', 'Forecast gap widened to £71m.'],
-  ]) {
-    app.clock.set(at);
-    const res = await app.gql(REPORT, { input: { actionId: action.id, expectedRevision: action.revision, rag, commentary, asOfDate: at.slice(0, 10) } });
-    expect(res.errors).toBeUndefined();
-    action = res.data.reportProgress;
-  }
-  app.clock.set(NOW);
-  await app.app.get(ProjectionService).caughtUpToHead();
-  const reports = (await app.allEvents()).filter((e) => e.streamId === `action-${action.id}` && e.type === 'ProgressReported');
-  const db = new Database(join(app.dataDir, 'events.sqlite'), { readonly: true });
-  const rawData = (position: bigint) => db.prepare<[string], string>('SELECT data FROM events WHERE position = ?').pluck().get(String(position))!;
-  const [first, second] = reports.map((e) => ({ position: e.position, data: rawData(e.position) }));
-  db.close();
-  return { actionId: action.id, otherActionId: other.id, otherRevision: other.revision, first, second };
-}
-
-/** As someone with access to the files would do it: straight SQL, the append-only triggers dropped first. */
-function tamper(dataDir: string, sql: string, ...params: unknown[]): void {
-  const db = new Database(join(dataDir, 'events.sqlite'));
-  db.exec('DROP TRIGGER IF EXISTS events_are_append_only_update; DROP TRIGGER IF EXISTS events_are_append_only_delete;');
-  db.prepare(sql).run(...params);
-  db.close();
-}
-
-function tamperMany(dataDir: string, sql: string): void {
-  const db = new Database(join(dataDir, 'events.sqlite'));
-  db.exec('DROP TRIGGER IF EXISTS events_are_append_only_update; DROP TRIGGER IF EXISTS events_are_append_only_delete;');
-  db.exec(sql);
-  db.close();
-}
-
-interface Tampering {
-  name: string;
-  apply(dataDir: string, seeded: Seeded): void;
-  restore(dataDir: string, seeded: Seeded): void;
-  expected(seeded: Seeded): { kind: string; position: bigint };
-}
-
-const swap = (a: bigint, b: bigint) =>
-  `UPDATE events SET position = -1 WHERE position = ${a}; UPDATE events SET position = ${a} WHERE position = ${b}; UPDATE events SET position = ${b} WHERE position = -1;`;
-
-const TAMPERINGS: Tampering[] = [
-  {
-    name: "an edit to one event's data",
-    apply: (dir, s) => tamper(dir, "UPDATE events SET data = json_set(data, '$.rag', 'GREEN', '$.commentary', 'All on track.') WHERE position = ?", String(s.second.position)),
-    restore: (dir, s) => tamper(dir, 'UPDATE events SET data = ? WHERE position = ?', s.second.data, String(s.second.position)),
-    expected: (s) => ({ kind: 'EDITED', position: s.second.position }),
-  },
-  {
-    name: 'an event deleted from the middle',
-    apply: (dir, s) => tamperMany(dir, `CREATE TABLE saved AS SELECT * FROM events WHERE position = ${s.first.position}; DELETE FROM events WHERE position = ${s.first.position};`),
-    restore: (dir) => tamperMany(dir, 'INSERT INTO events SELECT * FROM saved; DROP TABLE saved;'),
-    // The stream goes on at the second report without the first.
-    expected: (s) => ({ kind: 'MISSING', position: s.second.position }),
-  },
-  {
-    name: 'two events reordered',
-    apply: (dir, s) => tamperMany(dir, swap(s.first.position, s.second.position)),
-    restore: (dir, s) => tamperMany(dir, swap(s.first.position, s.second.position)),
-    expected: (s) => ({ kind: 'REORDERED', position: s.first.position }),
-  },
-];
 
 const marked = (answer: { extensions?: Record<string, any> }) => answer.extensions?.history;
 
@@ -312,19 +162,6 @@ function expectNoUnmarkedEditedValue(answer: { data?: any; errors?: { extensions
 
 const ACTION_REVISION = `query ($planId: ID!, $ref: String!) { action(planId: $planId, ref: $ref) { revision } }`;
 
-async function verifyCli(dataDir: string, head: { position: string; hash: string }): Promise<{ code: number; stdout: string }> {
-  const cli = join(__dirname, '..', 'apps', 'api', 'src', 'cli', 'verify-history.ts');
-  const args = ['-r', join(__dirname, 'support', 'ts-register.js'), cli, '--head', `${head.position}:${head.hash}`];
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, DATA_DIR: dataDir } });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout + failed.stderr };
-  }
-}
-
 /**
  * 6. The last events deleted. The chains that remain are whole, so neither the start-up check nor
  * the running one can tell (nothing is left after the cut to disagree with it): the api keeps
@@ -358,9 +195,6 @@ async function keptHead(instance: Instance): Promise<{ position: string; hash: s
   return answer.data.verifyHistory.head;
 }
 
-/** Deletes the newest `count` events, as a truncation of the file would. */
-const truncate = (dataDir: string, count: number) => tamperMany(dataDir, `DELETE FROM events WHERE position IN (SELECT position FROM events ORDER BY position DESC LIMIT ${count});`);
-
 describe('Tamper evidence, always on: a break is said, marked, stops writes until acknowledged, and is mailed once', () => {
   describe('in a stopped store: found by the check at start-up', () => {
     const outbox = mkdtempSync(join(tmpdir(), 'send-history-outbox-'));
@@ -386,7 +220,7 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
       seeded.otherRevision = (await instance.app.gql(ACTION_REVISION, { planId: PLAN, ref: '8.3' })).data.action.revision;
       await restartAfter((dataDir) => tampering.apply(dataDir, seeded));
       if (tampering.expected(seeded).kind === 'EDITED') {
-        // 4. Read as at after the edited report, before and after the start-up check has spoken.
+        // 4. Read as at after the edited report, once the restarted api answers.
         expectNoUnmarkedEditedValue(await instance.app.as('adviser').gql(AS_AT, { planId: PLAN, recordedBy: AFTER_SECOND_REPORT }));
       }
       await expectBreakHandled(instance, outbox, seeded, tampering, instance.app.dataDir, 'adviser');
