@@ -266,9 +266,9 @@ describe('Tamper evidence, always on: a break is said, marked, stops writes unti
     }, 30_000);
 
     it('two instances on one data directory: each finds the break and says it once, one alert mail goes out, and the acknowledgement reaches both', async () => {
-      // Nest's logger is one per process, so both instances here write to one log: shared, and counted together.
       // Its own outbox: a second alert would land beside the first, not over it under the same name.
       const secondOutbox = mkdtempSync(join(tmpdir(), 'send-history-outbox-'));
+      // Nest's logger is one per process, so both instances here write to one log: shared, and counted together.
       const second = await Instance.start(instance.app, secondOutbox, instance.log, [LOCKED]);
       const mailsFor = (breakId: string) => [...alertMails(outbox, breakId), ...alertMails(secondOutbox, breakId)];
       const withdraw = instance.app.expectErrors(LOCKED);
