@@ -22,6 +22,8 @@ export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; extensions?: Record<string, any> }[];
+  /** The answer's own extensions (e.g. `history` while the history is broken); absent when it has none. */
+  extensions?: Record<string, any>;
 }
 
 export interface TestUser {
@@ -103,6 +105,8 @@ export interface TestAppOptions {
   trustProxy?: AppConfig['trustProxy'];
   /** ERROR lines this test provokes on purpose; any other fails the test (test/support/app-errors.ts). */
   expectedErrors?: RegExp[];
+  /** How often the history is verified; the shipped defaults unless a test needs short intervals. */
+  historyChecks?: AppConfig['historyChecks'];
 }
 
 export const DEFAULT_TEST_NOW = '2026-06-15T10:00:00.000Z';
@@ -144,6 +148,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     monitoring: options.monitoring,
     signInLinks: options.signInLinks,
     trustProxy: options.trustProxy,
+    historyChecks: options.historyChecks,
     quiet: !options.logging,
   };
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);
@@ -166,7 +171,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as GraphQLResponse;
-    return { status: response.status, data: body.data, errors: body.errors };
+    return { status: response.status, data: body.data, errors: body.errors, ...(body.extensions ? { extensions: body.extensions } : {}) };
   }
   const as = (userId: string) => ({
     gql: async (query: string, variables?: Record<string, unknown>) =>

@@ -108,5 +108,10 @@ export interface EventStore {
   headPosition(): Promise<GlobalPosition | undefined>;
   /** The newest position, the count of events and the recorded chain head; undefined when the store is empty. */
   head(): Promise<StoreHead | undefined>;
+  /**
+   * An adapter that keeps what it read in memory (SQLite's recent streams) drops it: the file
+   * under it was altered and put back, and a copy read meanwhile must not outlive the restore.
+   */
+  forgetCachedReads?(): void;
   close(): Promise<void>;
 }

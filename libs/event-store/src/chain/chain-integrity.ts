@@ -45,6 +45,7 @@ export class BrokenHistoryError extends Error {
 export class ChainIntegrity {
   private state: ChainIntegritySnapshot = { status: 'UNCHECKED' };
   private readonly listeners = new Set<(found: ChainBreak) => void>();
+  private readonly restoredListeners = new Set<() => void>();
 
   snapshot(): ChainIntegritySnapshot {
     return this.state;
@@ -67,6 +68,7 @@ export class ChainIntegrity {
   verified(head: ChainHead | undefined, at: string): boolean {
     const wasBroken = this.state.status === 'BROKEN';
     this.state = { status: 'VERIFIED', verifiedThrough: head, lastCheckedAt: at };
+    if (wasBroken) for (const listener of this.restoredListeners) listener();
     return wasBroken;
   }
 
@@ -103,6 +105,12 @@ export class ChainIntegrity {
   onBreak(listener: (found: ChainBreak) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called each time a broken history verifies again (the altered rows were put back). */
+  onRestored(listener: () => void): () => void {
+    this.restoredListeners.add(listener);
+    return () => this.restoredListeners.delete(listener);
   }
 
   /**

@@ -35,7 +35,10 @@ export class VerifyingEventStore implements EventStore {
     readonly stored: EventStore,
     readonly integrity: ChainIntegrity,
     private readonly options: VerifyingEventStoreOptions,
-  ) {}
+  ) {
+    // Streams read while the file was altered (an edited event, swapped positions) are cached as read: once it is put back, read it again.
+    integrity.onRestored(() => stored.forgetCachedReads?.());
+  }
 
   readonly appendToStream: EventStore['appendToStream'] = (streamId, events, expectedRevision) => {
     const refusal = this.integrity.refusalFor(streamId, this.options.allowedWhileBroken);

@@ -157,6 +157,30 @@ describe('SqliteEventStore on a file', () => {
     expect(head).toEqual({ position: verified.head!.position, events: 4, globalHash: verified.head!.hash });
   });
 
+  it('names where the history now ends after its newest events were deleted under it (a truncated file), instead of failing', async () => {
+    const store = openStore();
+    await store.appendToStream(newStreamId(), [newEvent(), newEvent(), newEvent()], 'no_stream');
+    expect(await store.head()).toMatchObject({ events: 3 });
+    const tamperer = openConnection();
+    tamperer.exec('DROP TRIGGER IF EXISTS events_are_append_only_delete; DELETE FROM events WHERE position IN (SELECT position FROM events ORDER BY position DESC LIMIT 2);');
+    const [kept] = await store.readAll({ withHashes: true });
+    expect(await store.head()).toEqual({ position: kept.position, events: 1, globalHash: kept.globalHash });
+    tamperer.exec('DELETE FROM events');
+    expect(await store.head()).toBeUndefined();
+  });
+
+  it('reads a stream again from the file once told to forget what it cached', async () => {
+    const store = openStore();
+    const streamId = newStreamId();
+    await store.appendToStream(streamId, [newEvent()], 'no_stream');
+    const [cached] = await store.readStream(streamId);
+    const tamperer = openConnection();
+    tamperer.exec("DROP TRIGGER IF EXISTS events_are_append_only_update; UPDATE events SET data = json_set(data, '$.edited', 1)");
+    expect((await store.readStream(streamId))[0].data).toEqual(cached.data);
+    store.forgetCachedReads();
+    expect((await store.readStream(streamId))[0].data).toMatchObject({ edited: 1 });
+  });
+
   it('refuses an event id that is already stored, and rolls back the whole batch', async () => {
     const store = openStore();
     const existing = newEvent();

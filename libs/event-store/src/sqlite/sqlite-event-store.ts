@@ -113,7 +113,8 @@ export class SqliteEventStore implements EventStore {
   /**
    * Events counted so far and the newest position among them. Events are never deleted and new
    * ones always get higher positions, so only those after it need counting: a range of the
-   * primary key, where counting the table would walk all of it.
+   * primary key, where counting the table would walk all of it. Only tampering deletes events;
+   * if the newest counted one is gone, the count starts again (see readHead).
    */
   private counted = { position: 0, events: 0 };
   /** One read transaction, so the count and the hash come from the same snapshot of the file. */
@@ -166,7 +167,14 @@ export class SqliteEventStore implements EventStore {
       const since = this.statements.countAfter.get(this.counted.position)!;
       if (since.position !== null) this.counted = { position: since.position, events: this.counted.events + since.events };
       if (this.counted.events === 0) return undefined;
-      const hash = this.statements.globalHashAt.get(this.counted.position)!;
+      let hash = this.statements.globalHashAt.get(this.counted.position);
+      if (hash === undefined) {
+        // The newest events were deleted under this store (a truncated file): count again from the first.
+        const all = this.statements.countAfter.get(0)!;
+        this.counted = { position: all.position ?? 0, events: all.events };
+        if (all.position === null) return undefined;
+        hash = this.statements.globalHashAt.get(all.position)!;
+      }
       return { position: BigInt(this.counted.position), events: this.counted.events, globalHash: hash.toString('hex') };
     });
     const one = this.db.transaction((append: PendingAppend, recordedAt: string, globalHash: string) =>
@@ -304,6 +312,11 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     return this.subscriptions.subscribe((after, maxCount) => this.readAll({ after, maxCount, withHashes: options.withHashes }), options);
+  }
+
+  /** Stored events are read again from the file: what was cached may have been read while it was tampered with. */
+  forgetCachedReads(): void {
+    this.recentStreams.clear();
   }
 
   async close(): Promise<void> {

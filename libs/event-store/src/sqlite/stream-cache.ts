@@ -42,6 +42,11 @@ export class StreamCache {
     }
   }
 
+  clear(): void {
+    this.streams.clear();
+    this.size = 0;
+  }
+
   /** Adds events this store appended; a stream whose cached events do not end just before them is dropped. */
   appended(streamId: string, events: RecordedEvent[]): void {
     const cached = this.streams.get(streamId);
