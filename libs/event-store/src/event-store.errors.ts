@@ -22,3 +22,15 @@ export class EventStoreUnavailableError extends Error {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/**
+ * The store stopped answering while it committed the write: it may or may not have been
+ * recorded. Retrying with the same command id is safe (handleCommand answers a command already
+ * in the stream from the stream), which is what the caller is told to do.
+ */
+export class WriteOutcomeUnknownError extends EventStoreUnavailableError {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause);
+    this.name = 'WriteOutcomeUnknownError';
+  }
+}

@@ -2,10 +2,11 @@ import { HttpException, Logger } from '@nestjs/common';
 import { conflictSubject } from './conflict-subject';
 import { GraphQLError } from 'graphql';
 import { DomainError, historyBreakId } from '@send/domain';
-import { BrokenHistoryError, EventStoreUnavailableError, HistoryWritesRefusedError, WrongExpectedRevisionError } from '@send/event-store';
+import { BrokenHistoryError, EventStoreUnavailableError, HistoryWritesRefusedError, WriteOutcomeUnknownError, WrongExpectedRevisionError } from '@send/event-store';
 import { InvalidCursorError, ProjectionTimeoutError } from '@send/read-models';
 import { ErrorCode } from './error-codes';
 import { storageFailureOf } from './storage-failure';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 const logger = new Logger('GraphQL');
 
@@ -52,6 +53,13 @@ export function toGraphQLError(error: unknown): GraphQLError {
       extensions: { code: ErrorCode.ServiceUnavailable, recorded: true },
     });
   }
+  if (error instanceof WriteOutcomeUnknownError) {
+    logger.warn(`Event store write outcome unknown: ${error.message}`);
+    return new GraphQLError(
+      'The plan store stopped answering while it was committing this change, so it may or may not have been recorded. Send it again with the same commandId: a change is never recorded twice.',
+      { extensions: { code: ErrorCode.ServiceUnavailable, outcomeUnknown: true } },
+    );
+  }
   if (error instanceof EventStoreUnavailableError) {
     const storage = storageFailureOf(error.cause);
     if (storage) {
@@ -66,6 +74,15 @@ export function toGraphQLError(error: unknown): GraphQLError {
   }
   if (error instanceof HttpException) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.BadUserInput } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn(`Database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return new GraphQLError(
+      'The database is unavailable (restarting, or out of reach). Try again shortly; a change sent again with the same commandId is never recorded twice, so retrying is safe even if this one was recorded before the database went.',
+      {
+        extensions: { code: ErrorCode.ServiceUnavailable, reason: 'DATABASE_UNAVAILABLE' },
+      },
+    );
   }
   // A read-only, full or failing disk is the server's fault and passes: say so, without paths.
   const storage = storageFailureOf(error);

@@ -13,7 +13,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { matchesExpectedRevision } from '../expected-revision';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
+import { EventStoreUnavailableError, WriteOutcomeUnknownError, WrongExpectedRevisionError } from '../event-store.errors';
 import { PolledSubscriptions } from '../polled-subscriptions';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
 import { APPENDED_CHANNEL, POSTGRES_EVENT_STORE_SCHEMA } from './postgres-schema';
@@ -105,7 +105,13 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      // A server that is down or starting up answers at once; one that stopped answering must not hold a request for ever.
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 30_000,
+    });
     // An idle client whose server went away must not crash the process; the next query reports it.
     this.pool.on('error', () => undefined);
     this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 1000);
@@ -184,7 +190,11 @@ export class PostgresEventStore implements EventStore {
       for (const append of batch) append.reject(unavailable(error));
       return;
     }
+    // The server going away mid-transaction is reported by the query that was running; the client's own event must not crash the process.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    let committing = false;
     try {
       await client.query('BEGIN');
       const head = (await client.query<{ position: string; events: string; global_hash: string }>(
@@ -204,10 +214,12 @@ export class PostgresEventStore implements EventStore {
           await client.query('RELEASE SAVEPOINT append');
           outcomes.push({ ok: true, result: { nextExpectedRevision: result.revision, position: result.position } });
         } catch (error) {
+          // A refused append (stale revision, a duplicate event id, data that cannot be stored) rolls back only its own savepoint;
+          // anything else (the connection lost) fails the whole transaction below.
+          const refused = error instanceof WrongExpectedRevisionError || (error as { code?: string }).code === '23505' || error instanceof TypeError;
+          if (!refused) throw error;
           await client.query('ROLLBACK TO SAVEPOINT append');
-          // A refused append (stale revision, a duplicate event id, data that cannot be stored) rolls back only its own savepoint.
-          if (error instanceof WrongExpectedRevisionError || (error as { code?: string }).code === '23505' || !(error as { code?: string }).code) outcomes.push({ ok: false, error });
-          else throw error;
+          outcomes.push({ ok: false, error });
         }
       }
       if (outcomes.some((o) => o.ok)) {
@@ -215,13 +227,20 @@ export class PostgresEventStore implements EventStore {
         await client.query(`NOTIFY ${APPENDED_CHANNEL}`);
       }
       await this.options.beforeCommit?.();
+      committing = true;
       await client.query('COMMIT');
     } catch (error) {
+      // A COMMIT that failed in flight may or may not have been applied: the caller is told the store
+      // was unavailable and retries with the same command id, which handleCommand answers from the stream.
       await client.query('ROLLBACK').catch(() => undefined);
+      client.off('error', ignore);
       client.release(true);
-      for (const append of batch) append.reject(unavailable(error));
+      const failure = committing && outcomes.some((o) => o.ok) ? new WriteOutcomeUnknownError(`The PostgreSQL event store stopped answering during COMMIT: ${(error as Error).message}`, error) : unavailable(error);
+      // An append refused in its own savepoint stays refused for its own reason.
+      batch.forEach((append, i) => append.reject(outcomes[i]?.ok === false ? (outcomes[i] as { error: unknown }).error : failure));
       return;
     }
+    client.off('error', ignore);
     client.release();
     batch.forEach((append, i) => {
       const outcome = outcomes[i];

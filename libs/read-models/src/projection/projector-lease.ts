@@ -59,6 +59,10 @@ export class ProjectorLease {
     }
     this.holder = runner;
     this.held = true;
+    // The lease's session stays checked out of the pool, where nothing listens for its errors: a
+    // server restart would then be an unhandled 'error' event and end the process. It is heard
+    // here instead, and the next beat finds the session gone and gives the lease up.
+    (runner as unknown as { databaseConnection?: { on(event: 'error', listener: () => void): void } }).databaseConnection?.on('error', () => void this.beat(runner));
     this.heartbeat = setInterval(() => void this.beat(runner), Math.floor(this.timeoutMs / 4));
     this.heartbeat.unref();
     return true;
