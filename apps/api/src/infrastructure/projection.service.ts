@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BrokenHistoryError, UpcastingEventStore, GlobalPosition } from '@send/event-store';
+import { BrokenHistoryError, EventStoreUnavailableError, UpcastingEventStore, GlobalPosition } from '@send/event-store';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -41,7 +42,7 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
         return;
       }
       this.stalledAt = undefined;
-      this.logger.error(`Projection batch failed; will retry: ${error instanceof Error ? error.message : error}`);
+      this.report('Projection batch failed; will retry', error);
     });
     this.lease = new ProjectorLease(dataSource, {
       timeoutMs: config.projectorLeaseTimeoutMs,
@@ -64,7 +65,8 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async standBy(): Promise<void> {
-    await this.runner.loadCheckpoints();
+    // The database may be the reason the lease went (restarting): the checkpoints are read again at every check until it is back.
+    await this.runner.loadCheckpoints().catch((error: unknown) => this.report('Standby could not read the checkpoints yet', error));
     let lastTry = Date.now();
     this.standby = setInterval(() => {
       void (async () => {
@@ -74,12 +76,26 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
         if (Date.now() - lastTry < LEASE_RETRY_MS) return;
         lastTry = Date.now();
         if (!(await this.lease.tryAcquire()) || this.stopped) return;
+        try {
+          await this.runner.start();
+        } catch (error) {
+          // Holding the lease without projecting would stop every instance's projections: give it back and try again later.
+          await this.runner.stop().catch(() => undefined);
+          await this.lease.release().catch(() => undefined);
+          throw error;
+        }
         clearInterval(this.standby);
         this.standby = undefined;
         this.logger.log('Took over the projections.');
-        await this.runner.start();
-      })().catch((error: unknown) => this.logger.error(`Standby check failed: ${error instanceof Error ? error.message : error}`));
+      })().catch((error: unknown) => this.report('Standby check failed', error));
     }, STANDBY_REFRESH_MS);
+  }
+
+  /** A database that is down or restarting is a warning (it passes, and readiness shows it); anything else is an error. */
+  private report(what: string, error: unknown): void {
+    const message = `${what}: ${error instanceof Error ? error.message : error}`;
+    if (error instanceof EventStoreUnavailableError || isDatabaseUnavailable(error)) this.logger.warn(message);
+    else this.logger.error(message);
   }
 
   /** This instance went unheard too long (frozen, or its connection broke) and another may now project: step back. */
