@@ -1,0 +1,292 @@
+import 'reflect-metadata';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { currentVersionOf } from '@send/domain';
+import { ChainIntegrity, GlobalPosition, IncrementalChainVerifier, SqliteEventStore, upcastOnRead, UpcastingEventStore } from '@send/event-store';
+import { createEventStore } from '../apps/api/src/infrastructure/event-store.provider';
+import { percentiles, round } from './measure';
+import { BenchCommands, HistoryScale, PlanHistory, writePlanHistory } from './plan-history';
+
+export interface HistoryVerificationOptions {
+  dir: string;
+  history: HistoryScale;
+  /** How long each appending run lasts. */
+  appendSeconds: number;
+  /** Runs of each case, alternated (before, after, before, after, …) so the machine's drift falls on both. */
+  rounds: number;
+  writers: number;
+}
+
+type Case = 'before' | 'after';
+export interface VerificationRow {
+  figure: string;
+  before: string;
+  after: string;
+  change: string;
+  note: string;
+}
+export interface HistoryVerificationResult {
+  rows: VerificationRow[];
+  /** The full check's rate and the incremental passes, measured on the "after" store only. */
+  checks: [string, string, string][];
+  history: PlanHistory;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+/** The check the monitor runs every HISTORY_CHECK_SECONDS (5) while the api is up. */
+const INCREMENTAL_EVERY_MS = 5000;
+const PAGE = 500;
+
+/**
+ * The store the api reads and writes through (`createEventStore`: every event read is checked
+ * against its hash, appends consult the chain's integrity), against the same SQLite adapter with
+ * only the upcasting reader: the store as it was before verification was always on.
+ */
+function open(kind: Case, filename: string): UpcastingEventStore {
+  return kind === 'after' ? createEventStore({ type: 'sqlite', filename }, new ChainIntegrity()) : upcastOnRead(new SqliteEventStore({ filename }), currentVersionOf);
+}
+
+const collect = () => (global as { gc?: () => void }).gc?.();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const change = (before: number, after: number) => (before === 0 ? '' : `${after >= before ? '+' : '−'}${Math.abs(round((100 * (after - before)) / before, 1))}%`);
+const ms = (p: { p50: number; p99: number }) => `p50 ${p.p50} ms, p99 ${p.p99} ms`;
+
+/**
+ * Issue 26: what always-on history verification costs, before and after in one run on one file.
+ * Appends: `writers` concurrent writers report progress on their own actions through the command
+ * path, with a catch-up subscription reading every new event as the live projections do and, in
+ * the "after" case, the monitor's incremental check every 5 s after its full check at start.
+ * Reads: every stream cold (a fresh store, so the stream cache is empty), then again warm (a cache
+ * hit), the log in pages of 500 as the projections and the rebuild read it, and the whole log in
+ * one read as the as-at and operator scans do. Then the checks themselves.
+ */
+export async function measureHistoryVerification(options: HistoryVerificationOptions, say: (line: string) => void): Promise<HistoryVerificationResult> {
+  const loadBefore = loadavg();
+  const filename = join(options.dir, 'history-verification.sqlite');
+  say(`  writing the history: ${options.history.plans} plans × ${options.history.actionsPerPlan} actions × ${options.history.months} months…`);
+  const writer = open('before', filename);
+  const history = await writePlanHistory(writer, options.history, (m, months) => {
+    if (m % 6 === 0 || m === months) say(`    month ${m}/${months}`);
+  });
+  await writer.close();
+  say(`  ${history.events} events in ${history.streamIds.length} streams, written in ${round(history.seconds, 1)} s`);
+
+  const order: Case[] = Array.from({ length: options.rounds * 2 }, (_, k) => (k % 2 === 0 ? 'before' : 'after'));
+  const appends: Record<Case, { perSecond: number[]; latencies: number[]; incremental: number[] }> = {
+    before: { perSecond: [], latencies: [], incremental: [] },
+    after: { perSecond: [], latencies: [], incremental: [] },
+  };
+  for (const [k, kind] of order.entries()) {
+    collect();
+    const run = await appendRun(kind, filename, history, options, k);
+    appends[kind].perSecond.push(run.perSecond);
+    appends[kind].latencies.push(...run.latencies);
+    appends[kind].incremental.push(...run.incremental);
+    say(`  appends, ${kind} (${k + 1}/${order.length}): ${run.perSecond} events/s, ${ms(percentiles(run.latencies))}${run.incremental.length ? `, incremental checks ${run.incremental.map((t) => round(t, 0)).join(', ')} ms` : ''}`);
+  }
+
+  const reads: Record<Case, { cold: number[]; warm: number[]; page: number[]; pageRate: number[]; whole: number[] }> = {
+    before: { cold: [], warm: [], page: [], pageRate: [], whole: [] },
+    after: { cold: [], warm: [], page: [], pageRate: [], whole: [] },
+  };
+  for (const [k, kind] of order.entries()) {
+    collect();
+    const run = await readRun(kind, filename, history.streamIds);
+    reads[kind].cold.push(...run.cold);
+    reads[kind].warm.push(...run.warm);
+    reads[kind].page.push(...run.page);
+    reads[kind].pageRate.push(run.pageRate);
+    reads[kind].whole.push(run.wholeMs);
+    say(`  reads, ${kind} (${k + 1}/${order.length}): cold stream ${ms(percentiles(run.cold))}; warm ${ms(percentiles(run.warm))}; page of ${PAGE} ${ms(percentiles(run.page))}; whole log ${round(run.wholeMs, 0)} ms`);
+  }
+
+  const rows: VerificationRow[] = [];
+  const pair = (figure: string, before: number, after: number, unit: string, note: string) =>
+    rows.push({ figure, before: `${before} ${unit}`, after: `${after} ${unit}`, change: change(before, after), note });
+  const latency = (figure: string, before: number[], after: number[], note: string) => {
+    const [b, a] = [percentiles(before), percentiles(after)];
+    rows.push({ figure, before: ms(b), after: ms(a), change: `p50 ${change(b.p50, a.p50)}, p99 ${change(b.p99, a.p99)}`, note: `${b.count} and ${a.count} reads; ${note}` });
+  };
+  const [ab, aa] = [appends.before, appends.after];
+  pair(`Durable appends, ${options.writers} concurrent writers`, median(ab.perSecond), median(aa.perSecond), 'events/s', `median of ${options.rounds} runs of ${options.appendSeconds} s each (before ${ab.perSecond.join(', ')}; after ${aa.perSecond.join(', ')}); a catch-up subscription reads every event as the projections do`);
+  const [lb, la] = [percentiles(ab.latencies), percentiles(aa.latencies)];
+  rows.push({ figure: `Command latency, ${options.writers} writers`, before: ms(lb), after: ms(la), change: `p50 ${change(lb.p50, la.p50)}, p99 ${change(lb.p99, la.p99)}`, note: `all runs' commands together; after: with the incremental check every 5 s (${aa.incremental.length} passes, p50 ${percentiles(aa.incremental).p50} ms each)` });
+  latency('readStream, cold (a fresh store: read from SQLite)', reads.before.cold, reads.after.cold, `every stream of the history once per run, ${round(history.events / history.streamIds.length, 0)} events a stream on average`);
+  latency('readStream, warm (the stream cache’s copy)', reads.before.warm, reads.after.warm, 'the same streams read again at once: each event was checked on the cold read');
+  latency(`readAll, a page of ${PAGE} in position order`, reads.before.page, reads.after.page, `the log from the start, as the projections and the rebuild read it; after: each page also reads the hash columns and checks the global chain`);
+  pair(`readAll in pages of ${PAGE}: rate`, Math.round(median(reads.before.pageRate)), Math.round(median(reads.after.pageRate)), 'events/s', 'median of runs; the rebuild reads at this rate at most');
+  pair('readAll of the whole log in one call', round(median(reads.before.whole), 0), round(median(reads.after.whole), 0), 'ms', `${history.events} events; as the as-at views' and operator tools' scans read it; median of runs`);
+
+  say('  the checks themselves…');
+  const checks = await measureChecks(filename, history, options.rounds);
+  return { rows, checks, history, loadBefore, loadAfter: loadavg() };
+}
+
+interface AppendRun {
+  perSecond: number;
+  latencies: number[];
+  incremental: number[];
+}
+
+async function appendRun(kind: Case, filename: string, history: PlanHistory, options: HistoryVerificationOptions, round_: number): Promise<AppendRun> {
+  const store = open(kind, filename);
+  const incremental: number[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let checking: Promise<unknown> = Promise.resolve();
+  const head = await store.headPosition();
+  let delivered = 0;
+  const subscription = store.subscribeToAll({ after: head, onEvents: async (events) => void (delivered += events.length) });
+  try {
+    const commands = new BenchCommands(store);
+    // As the api is after a while: each action's state folded once (in "after", each event checked once).
+    await lanes(options.writers, history.actionIds, (actionId, i) => commands.reportProgress(actionId, round_ + i));
+    if (kind === 'after') {
+      const verifier = new IncrementalChainVerifier(store);
+      const first = await verifier.verify({ full: true });
+      if (!first.ok) throw new Error(`The history does not verify: ${first.firstBreak?.message}`);
+      timer = setInterval(() => {
+        const t = performance.now();
+        checking = verifier.verify().then((result) => {
+          if (!result.ok) throw new Error(`The history does not verify: ${result.firstBreak?.message}`);
+          incremental.push(performance.now() - t);
+        });
+      }, INCREMENTAL_EVERY_MS);
+    }
+    const latencies: number[] = [];
+    let events = 0;
+    const started = performance.now();
+    const until = started + options.appendSeconds * 1000;
+    await Promise.all(
+      Array.from({ length: options.writers }, async (_, w) => {
+        const own = history.actionIds.filter((_, k) => k % options.writers === w);
+        for (let i = 0; performance.now() < until; i++) {
+          const t = performance.now();
+          const result = await commands.reportProgress(own[i % own.length], round_ + i);
+          latencies.push(performance.now() - t);
+          events += result.events.length;
+        }
+      }),
+    );
+    const perSecond = Math.round(events / ((performance.now() - started) / 1000));
+    clearInterval(timer);
+    await checking;
+    return { perSecond, latencies, incremental };
+  } finally {
+    clearInterval(timer);
+    await subscription.unsubscribe();
+    await store.close();
+    if (delivered === 0) throw new Error('The subscription was given no events');
+  }
+}
+
+async function lanes<T>(count: number, items: T[], work: (item: T, i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i], i);
+      }
+    }),
+  );
+}
+
+async function readRun(kind: Case, filename: string, streamIds: string[]): Promise<{ cold: number[]; warm: number[]; page: number[]; pageRate: number; wholeMs: number }> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const page: number[] = [];
+  // A fresh store: its stream cache is empty and (after) its record of checked events too.
+  let store = open(kind, filename);
+  try {
+    for (const streamId of streamIds) {
+      let t = performance.now();
+      await store.readStream(streamId);
+      cold.push(performance.now() - t);
+      t = performance.now();
+      await store.readStream(streamId);
+      warm.push(performance.now() - t);
+    }
+  } finally {
+    await store.close();
+  }
+  store = open(kind, filename);
+  try {
+    let after: GlobalPosition | undefined;
+    let events = 0;
+    const started = performance.now();
+    for (;;) {
+      const t = performance.now();
+      const batch = await store.readAll({ after, maxCount: PAGE });
+      page.push(performance.now() - t);
+      if (batch.length === 0) break;
+      events += batch.length;
+      after = batch[batch.length - 1].position;
+    }
+    const pageRate = events / ((performance.now() - started) / 1000);
+    const t = performance.now();
+    await store.readAll();
+    return { cold, warm, page, pageRate, wholeMs: performance.now() - t };
+  } finally {
+    await store.close();
+  }
+}
+
+/** The monitor's own work: the full check (at start and hourly), and the incremental one (every 5 s). */
+async function measureChecks(filename: string, history: PlanHistory, rounds: number): Promise<[string, string, string][]> {
+  const full: number[] = [];
+  const idle: number[] = [];
+  const hundred: number[] = [];
+  let events = 0;
+  for (let k = 0; k < rounds; k++) {
+    collect();
+    const store = open('after', filename);
+    try {
+      const verifier = new IncrementalChainVerifier(store);
+      let t = performance.now();
+      const result = await verifier.verify({ full: true });
+      full.push(result.eventsHashed / ((performance.now() - t) / 1000));
+      events = result.eventsHashed;
+      t = performance.now();
+      await verifier.verify();
+      idle.push(performance.now() - t);
+      const commands = new BenchCommands(store);
+      // 100 new events to go on over, one command at a time (a small history has fewer than 100 actions).
+      for (let i = 0; i < 100; i++) await commands.reportProgress(history.actionIds[i % history.actionIds.length], k + i);
+      t = performance.now();
+      const next = await verifier.verify();
+      hundred.push(performance.now() - t);
+      if (next.eventsHashed !== 100) throw new Error(`Expected 100 new events, the check hashed ${next.eventsHashed}`);
+    } finally {
+      await store.close();
+    }
+  }
+  const rate = Math.round(median(full));
+  return [
+    ['Full check (IncrementalChainVerifier, full: true)', `${rate} events/s`, `${events} events, median of ${rounds} (${full.map(Math.round).join(', ')}); both chains recomputed from the first event, in pages of 500, letting go of the event loop between pages`],
+    ['Incremental check, nothing new', `${round(median(idle), 2)} ms`, `median of ${rounds}: one read of the log's end`],
+    ['Incremental check, 100 new events', `${round(median(hundred), 2)} ms`, `median of ${rounds}`],
+  ];
+}
+
+/** The section docs/benchmarks.md gives this measurement. */
+export function historyVerificationMarkdown(result: HistoryVerificationResult, heading: string, command: string): string[] {
+  const { history } = result;
+  const load = (l: number[]) => l.map((x) => round(x, 2)).join(', ');
+  return [
+    heading,
+    '',
+    `\`${command}\`: a history of ${history.events} events (${history.streamIds.length} streams: plans, and actions with monthly progress of about 330 characters of commentary, quarterly evidence and yearly milestones) written through the command path into one SQLite file (WAL, synchronous=FULL), then each figure measured on that file through the api's store (\`createEventStore\`: every event read checked against its hash) and through the bare SQLite store with only the upcasting reader, the two alternated run by run. Load average (1, 5, 15 min) ${load(result.loadBefore)} at the start, ${load(result.loadAfter)} at the end.`,
+    '',
+    '| figure | before (no verification) | after (always on) | change | notes |',
+    '|---|---|---|---|---|',
+    ...result.rows.map((r) => `| ${r.figure} | ${r.before} | ${r.after} | ${r.change} | ${r.note} |`),
+    '',
+    '| the monitor’s checks | result | notes |',
+    '|---|---|---|',
+    ...result.checks.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'What these mean at the demo’s and a national plan’s size: [performance.md](performance.md#always-on-history-verification-what-it-costs).',
+  ];
+}
