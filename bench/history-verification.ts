@@ -49,7 +49,11 @@ function open(kind: Case, filename: string): UpcastingEventStore {
 }
 
 const collect = () => (global as { gc?: () => void }).gc?.();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 const change = (before: number, after: number) => (before === 0 ? '' : `${after >= before ? '+' : '−'}${Math.abs(round((100 * (after - before)) / before, 1))}%`);
 const ms = (p: { p50: number; p99: number }) => `p50 ${p.p50} ms, p99 ${p.p99} ms`;
 
@@ -74,22 +78,23 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
   say(`  ${history.events} events in ${history.streamIds.length} streams, written in ${round(history.seconds, 1)} s`);
 
   const order: Case[] = Array.from({ length: options.rounds * 2 }, (_, k) => (k % 2 === 0 ? 'before' : 'after'));
-  const appends: Record<Case, { perSecond: number[]; latencies: number[]; incremental: number[] }> = {
-    before: { perSecond: [], latencies: [], incremental: [] },
-    after: { perSecond: [], latencies: [], incremental: [] },
+  const appends: Record<Case, { perSecond: number[]; cpu: number[]; latencies: number[]; incremental: number[] }> = {
+    before: { perSecond: [], cpu: [], latencies: [], incremental: [] },
+    after: { perSecond: [], cpu: [], latencies: [], incremental: [] },
   };
   for (const [k, kind] of order.entries()) {
     collect();
     const run = await appendRun(kind, filename, history, options, k);
     appends[kind].perSecond.push(run.perSecond);
+    appends[kind].cpu.push(run.cpuMicrosPerEvent);
     appends[kind].latencies.push(...run.latencies);
     appends[kind].incremental.push(...run.incremental);
-    say(`  appends, ${kind} (${k + 1}/${order.length}): ${run.perSecond} events/s, ${ms(percentiles(run.latencies))}${run.incremental.length ? `, incremental checks ${run.incremental.map((t) => round(t, 0)).join(', ')} ms` : ''}`);
+    say(`  appends, ${kind} (${k + 1}/${order.length}): ${run.perSecond} events/s, ${run.cpuMicrosPerEvent} µs CPU an event, ${ms(percentiles(run.latencies))}${run.incremental.length ? `, incremental checks ${run.incremental.map((t) => round(t, 0)).join(', ')} ms` : ''}`);
   }
 
-  const reads: Record<Case, { cold: number[]; warm: number[]; page: number[]; pageRate: number[]; whole: number[] }> = {
-    before: { cold: [], warm: [], page: [], pageRate: [], whole: [] },
-    after: { cold: [], warm: [], page: [], pageRate: [], whole: [] },
+  const reads: Record<Case, { cold: number[]; warm: number[]; page: number[]; pageRate: number[]; whole: number[]; streamCpu: number[]; pageCpu: number[] }> = {
+    before: { cold: [], warm: [], page: [], pageRate: [], whole: [], streamCpu: [], pageCpu: [] },
+    after: { cold: [], warm: [], page: [], pageRate: [], whole: [], streamCpu: [], pageCpu: [] },
   };
   for (const [k, kind] of order.entries()) {
     collect();
@@ -99,7 +104,9 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
     reads[kind].page.push(...run.page);
     reads[kind].pageRate.push(run.pageRate);
     reads[kind].whole.push(run.wholeMs);
-    say(`  reads, ${kind} (${k + 1}/${order.length}): cold stream ${ms(percentiles(run.cold))}; warm ${ms(percentiles(run.warm))}; page of ${PAGE} ${ms(percentiles(run.page))}; whole log ${round(run.wholeMs, 0)} ms`);
+    reads[kind].streamCpu.push(run.streamCpu);
+    reads[kind].pageCpu.push(run.pageCpu);
+    say(`  reads, ${kind} (${k + 1}/${order.length}): cold stream ${ms(percentiles(run.cold))}; warm ${ms(percentiles(run.warm))}; page of ${PAGE} ${ms(percentiles(run.page))}; whole log ${round(run.wholeMs, 0)} ms; CPU an event ${round(run.streamCpu, 1)} µs (streams), ${round(run.pageCpu, 1)} µs (pages)`);
   }
 
   const rows: VerificationRow[] = [];
@@ -110,12 +117,15 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
     rows.push({ figure, before: ms(b), after: ms(a), change: `p50 ${change(b.p50, a.p50)}, p99 ${change(b.p99, a.p99)}`, note: `${b.count} and ${a.count} reads; ${note}` });
   };
   const [ab, aa] = [appends.before, appends.after];
-  pair(`Durable appends, ${options.writers} concurrent writers`, median(ab.perSecond), median(aa.perSecond), 'events/s', `median of ${options.rounds} runs of ${options.appendSeconds} s each (before ${ab.perSecond.join(', ')}; after ${aa.perSecond.join(', ')}); a catch-up subscription reads every event as the projections do`);
+  pair(`Durable appends, ${options.writers} concurrent writers`, Math.round(median(ab.perSecond)), Math.round(median(aa.perSecond)), 'events/s', `median of ${options.rounds} runs of ${options.appendSeconds} s each (before ${ab.perSecond.join(', ')}; after ${aa.perSecond.join(', ')}); a catch-up subscription reads every event as the projections do`);
+  pair('Process CPU per appended event', Math.round(median(ab.cpu)), Math.round(median(aa.cpu)), 'µs', `user and system time of the whole process over the same runs, median (before ${ab.cpu.join(', ')}; after ${aa.cpu.join(', ')}): what other load on the machine changes least`);
   const [lb, la] = [percentiles(ab.latencies), percentiles(aa.latencies)];
   rows.push({ figure: `Command latency, ${options.writers} writers`, before: ms(lb), after: ms(la), change: `p50 ${change(lb.p50, la.p50)}, p99 ${change(lb.p99, la.p99)}`, note: `all runs' commands together; after: with the incremental check every 5 s (${aa.incremental.length} passes, p50 ${percentiles(aa.incremental).p50} ms each)` });
   latency('readStream, cold (a fresh store: read from SQLite)', reads.before.cold, reads.after.cold, `every stream of the history once per run, ${round(history.events / history.streamIds.length, 0)} events a stream on average`);
+  pair('readStream of every stream, cold then warm: process CPU per event', round(median(reads.before.streamCpu), 1), round(median(reads.after.streamCpu), 1), 'µs', 'median of runs: the cost of a read with the machine’s other load left out');
   latency('readStream, warm (the stream cache’s copy)', reads.before.warm, reads.after.warm, 'the same streams read again at once: each event was checked on the cold read');
   latency(`readAll, a page of ${PAGE} in position order`, reads.before.page, reads.after.page, `the log from the start, as the projections and the rebuild read it; after: each page also reads the hash columns and checks the global chain`);
+  pair(`readAll in pages of ${PAGE}: process CPU per event`, round(median(reads.before.pageCpu), 1), round(median(reads.after.pageCpu), 1), 'µs', 'median of runs');
   pair(`readAll in pages of ${PAGE}: rate`, Math.round(median(reads.before.pageRate)), Math.round(median(reads.after.pageRate)), 'events/s', 'median of runs; the rebuild reads at this rate at most');
   pair('readAll of the whole log in one call', round(median(reads.before.whole), 0), round(median(reads.after.whole), 0), 'ms', `${history.events} events; as the as-at views' and operator tools' scans read it; median of runs`);
 
@@ -126,6 +136,8 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
 
 interface AppendRun {
   perSecond: number;
+  /** The process's CPU time (user and system) per event appended: what the machine's other load changes least. */
+  cpuMicrosPerEvent: number;
   latencies: number[];
   incremental: number[];
 }
@@ -156,6 +168,7 @@ async function appendRun(kind: Case, filename: string, history: PlanHistory, opt
     }
     const latencies: number[] = [];
     let events = 0;
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const until = started + options.appendSeconds * 1000;
     await Promise.all(
@@ -172,7 +185,8 @@ async function appendRun(kind: Case, filename: string, history: PlanHistory, opt
     const perSecond = Math.round(events / ((performance.now() - started) / 1000));
     clearInterval(timer);
     await checking;
-    return { perSecond, latencies, incremental };
+    const used = process.cpuUsage(cpu);
+    return { perSecond, cpuMicrosPerEvent: Math.round((used.user + used.system) / events), latencies, incremental };
   } finally {
     clearInterval(timer);
     await subscription.unsubscribe();
@@ -193,16 +207,34 @@ async function lanes<T>(count: number, items: T[], work: (item: T, i: number) =>
   );
 }
 
-async function readRun(kind: Case, filename: string, streamIds: string[]): Promise<{ cold: number[]; warm: number[]; page: number[]; pageRate: number; wholeMs: number }> {
+interface ReadRun {
+  cold: number[];
+  warm: number[];
+  page: number[];
+  pageRate: number;
+  wholeMs: number;
+  /** Process CPU time per event read: every stream cold and then warm, and the log in pages. */
+  streamCpu: number;
+  pageCpu: number;
+}
+
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return used.user + used.system;
+};
+
+async function readRun(kind: Case, filename: string, streamIds: string[]): Promise<ReadRun> {
   const cold: number[] = [];
   const warm: number[] = [];
   const page: number[] = [];
+  let streamEvents = 0;
   // A fresh store: its stream cache is empty and (after) its record of checked events too.
   let store = open(kind, filename);
+  let cpu = process.cpuUsage();
   try {
     for (const streamId of streamIds) {
       let t = performance.now();
-      await store.readStream(streamId);
+      streamEvents += (await store.readStream(streamId)).length;
       cold.push(performance.now() - t);
       t = performance.now();
       await store.readStream(streamId);
@@ -211,10 +243,12 @@ async function readRun(kind: Case, filename: string, streamIds: string[]): Promi
   } finally {
     await store.close();
   }
+  const streamCpu = cpuSince(cpu) / streamEvents;
   store = open(kind, filename);
   try {
     let after: GlobalPosition | undefined;
     let events = 0;
+    cpu = process.cpuUsage();
     const started = performance.now();
     for (;;) {
       const t = performance.now();
@@ -225,9 +259,10 @@ async function readRun(kind: Case, filename: string, streamIds: string[]): Promi
       after = batch[batch.length - 1].position;
     }
     const pageRate = events / ((performance.now() - started) / 1000);
+    const pageCpu = cpuSince(cpu) / events;
     const t = performance.now();
     await store.readAll();
-    return { cold, warm, page, pageRate, wholeMs: performance.now() - t };
+    return { cold, warm, page, pageRate, wholeMs: performance.now() - t, streamCpu, pageCpu };
   } finally {
     await store.close();
   }
