@@ -7,6 +7,7 @@ import { ChainIntegrity, GlobalPosition, IncrementalChainVerifier, SqliteEventSt
 import { createEventStore } from '../apps/api/src/infrastructure/event-store.provider';
 import { percentiles, round } from './measure';
 import { BenchCommands, HistoryScale, PlanHistory, writePlanHistory } from './plan-history';
+import { rebuildInFreshProcess } from './rebuild-in-fresh-process';
 
 export interface HistoryVerificationOptions {
   dir: string;
@@ -128,6 +129,16 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
   pair(`readAll in pages of ${PAGE}: process CPU per event`, round(median(reads.before.pageCpu), 1), round(median(reads.after.pageCpu), 1), 'µs', 'median of runs');
   pair(`readAll in pages of ${PAGE}: rate`, Math.round(median(reads.before.pageRate)), Math.round(median(reads.after.pageRate)), 'events/s', 'median of runs; the rebuild reads at this rate at most');
   pair('readAll of the whole log in one call', round(median(reads.before.whole), 0), round(median(reads.after.whole), 0), 'ms', `${history.events} events; as the as-at views' and operator tools' scans read it; median of runs`);
+
+  const rebuilt: Record<Case, number[]> = { before: [], after: [] };
+  let rebuiltEvents = 0;
+  for (const [k, kind] of order.entries()) {
+    const run = await rebuildInFreshProcess(filename, { type: 'sqlite', filename: join(options.dir, `history-rebuilt-${k}.sqlite`) }, kind === 'after' ? 'verifying' : 'bare');
+    rebuilt[kind].push(run.eventsPerSecond);
+    rebuiltEvents = run.events;
+    say(`  rebuild, ${kind} (${k + 1}/${order.length}): ${run.eventsPerSecond} events/s`);
+  }
+  pair('Projection rebuild into SQLite, in a fresh process', Math.round(median(rebuilt.before)), Math.round(median(rebuilt.after)), 'events/s', `${rebuiltEvents} events, median of runs (before ${rebuilt.before.join(', ')}; after ${rebuilt.after.join(', ')}); after is \`npm run projections:rebuild\`'s store, which checks every event it reads`);
 
   say('  the checks themselves…');
   const checks = await measureChecks(filename, history, options.rounds);
@@ -271,6 +282,7 @@ async function readRun(kind: Case, filename: string, streamIds: string[]): Promi
 /** The monitor's own work: the full check (at start and hourly), and the incremental one (every 5 s). */
 async function measureChecks(filename: string, history: PlanHistory, rounds: number): Promise<[string, string, string][]> {
   const full: number[] = [];
+  const fullCpu: number[] = [];
   const idle: number[] = [];
   const hundred: number[] = [];
   let events = 0;
@@ -279,9 +291,11 @@ async function measureChecks(filename: string, history: PlanHistory, rounds: num
     const store = open('after', filename);
     try {
       const verifier = new IncrementalChainVerifier(store);
+      const cpu = process.cpuUsage();
       let t = performance.now();
       const result = await verifier.verify({ full: true });
       full.push(result.eventsHashed / ((performance.now() - t) / 1000));
+      fullCpu.push(cpuSince(cpu) / result.eventsHashed);
       events = result.eventsHashed;
       t = performance.now();
       await verifier.verify();
@@ -299,7 +313,7 @@ async function measureChecks(filename: string, history: PlanHistory, rounds: num
   }
   const rate = Math.round(median(full));
   return [
-    ['Full check (IncrementalChainVerifier, full: true)', `${rate} events/s`, `${events} events, median of ${rounds} (${full.map(Math.round).join(', ')}); both chains recomputed from the first event, in pages of 500, letting go of the event loop between pages`],
+    ['Full check (IncrementalChainVerifier, full: true)', `${rate} events/s`, `${events} events, median of ${rounds} (${full.map(Math.round).join(', ')}), process CPU ${round(median(fullCpu), 1)} µs an event; both chains recomputed from the first event, in pages of 500, letting go of the event loop between pages`],
     ['Incremental check, nothing new', `${round(median(idle), 2)} ms`, `median of ${rounds}: one read of the log's end`],
     ['Incremental check, 100 new events', `${round(median(hundred), 2)} ms`, `median of ${rounds}`],
   ];
