@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { currentVersionOf } from '@send/domain';
 import { ChainIntegrity, GlobalPosition, IncrementalChainVerifier, SqliteEventStore, upcastOnRead, UpcastingEventStore } from '@send/event-store';
 import { createEventStore } from '../apps/api/src/infrastructure/event-store.provider';
@@ -14,7 +15,7 @@ export interface HistoryVerificationOptions {
   history: HistoryScale;
   /** How long each appending run lasts. */
   appendSeconds: number;
-  /** Runs of each case, alternated (before, after, before, after, …) so the machine's drift falls on both. */
+  /** Runs of each case, in the order before, after, after, before, … so that drift over time falls on both alike (an even count cancels a steady drift). */
   rounds: number;
   writers: number;
 }
@@ -78,7 +79,9 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
   await writer.close();
   say(`  ${history.events} events in ${history.streamIds.length} streams, written in ${round(history.seconds, 1)} s`);
 
-  const order: Case[] = Array.from({ length: options.rounds * 2 }, (_, k) => (k % 2 === 0 ? 'before' : 'after'));
+  // Before, after, after, before, …: the history grows with every run (and the states commands
+  // fold with it), so a plain alternation would put every "after" later than its "before".
+  const order: Case[] = Array.from({ length: options.rounds * 2 }, (_, k) => ((k % 2 === 0) === (Math.floor(k / 2) % 2 === 0) ? 'before' : 'after'));
   const appends: Record<Case, { perSecond: number[]; cpu: number[]; latencies: number[]; incremental: number[] }> = {
     before: { perSecond: [], cpu: [], latencies: [], incremental: [] },
     after: { perSecond: [], cpu: [], latencies: [], incremental: [] },
@@ -131,14 +134,17 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
   pair('readAll of the whole log in one call', round(median(reads.before.whole), 0), round(median(reads.after.whole), 0), 'ms', `${history.events} events; as the as-at views' and operator tools' scans read it; median of runs`);
 
   const rebuilt: Record<Case, number[]> = { before: [], after: [] };
+  const rebuiltCpu: Record<Case, number[]> = { before: [], after: [] };
   let rebuiltEvents = 0;
   for (const [k, kind] of order.entries()) {
     const run = await rebuildInFreshProcess(filename, { type: 'sqlite', filename: join(options.dir, `history-rebuilt-${k}.sqlite`) }, kind === 'after' ? 'verifying' : 'bare');
     rebuilt[kind].push(run.eventsPerSecond);
+    rebuiltCpu[kind].push(run.cpuMicrosPerEvent!);
     rebuiltEvents = run.events;
-    say(`  rebuild, ${kind} (${k + 1}/${order.length}): ${run.eventsPerSecond} events/s`);
+    say(`  rebuild, ${kind} (${k + 1}/${order.length}): ${run.eventsPerSecond} events/s, ${round(run.cpuMicrosPerEvent!, 1)} µs CPU an event`);
   }
   pair('Projection rebuild into SQLite, in a fresh process', Math.round(median(rebuilt.before)), Math.round(median(rebuilt.after)), 'events/s', `${rebuiltEvents} events, median of runs (before ${rebuilt.before.join(', ')}; after ${rebuilt.after.join(', ')}); after is \`npm run projections:rebuild\`'s store, which checks every event it reads`);
+  pair('Projection rebuild: process CPU per event', round(median(rebuiltCpu.before), 1), round(median(rebuiltCpu.after), 1), 'µs', `the rebuilding process's user and system time, its SQLite threads included, median of runs (before ${rebuiltCpu.before.map((x) => round(x, 1)).join(', ')}; after ${rebuiltCpu.after.map((x) => round(x, 1)).join(', ')})`);
 
   say('  the checks themselves…');
   const checks = await measureChecks(filename, history, options.rounds);
@@ -179,6 +185,8 @@ async function appendRun(kind: Case, filename: string, history: PlanHistory, opt
     }
     const latencies: number[] = [];
     let events = 0;
+    let waiting: Promise<void> | undefined;
+    const turn = () => (waiting ??= nextTurn().then(() => void (waiting = undefined)));
     const cpu = process.cpuUsage();
     const started = performance.now();
     const until = started + options.appendSeconds * 1000;
@@ -190,6 +198,10 @@ async function appendRun(kind: Case, filename: string, history: PlanHistory, opt
           const result = await commands.reportProgress(own[i % own.length], round_ + i);
           latencies.push(performance.now() - t);
           events += result.events.length;
+          // Without letting go of the event loop the writers' promises would chain without end, and
+          // neither the subscription nor the 5-second check would ever run. All writers wait for the
+          // same turn, so the appends of those ready together still share a commit.
+          await turn();
         }
       }),
     );
@@ -326,7 +338,7 @@ export function historyVerificationMarkdown(result: HistoryVerificationResult, h
   return [
     heading,
     '',
-    `\`${command}\`: a history of ${history.events} events (${history.streamIds.length} streams: plans, and actions with monthly progress of about 330 characters of commentary, quarterly evidence and yearly milestones) written through the command path into one SQLite file (WAL, synchronous=FULL), then each figure measured on that file through the api's store (\`createEventStore\`: every event read checked against its hash) and through the bare SQLite store with only the upcasting reader, the two alternated run by run. Load average (1, 5, 15 min) ${load(result.loadBefore)} at the start, ${load(result.loadAfter)} at the end.`,
+    `\`${command}\`: a history of ${history.events} events (${history.streamIds.length} streams: plans, and actions with monthly progress of about 330 characters of commentary, quarterly evidence and yearly milestones) written through the command path into one SQLite file (WAL, synchronous=FULL), then each figure measured on that file through the api's store (\`createEventStore\`: every event read checked against its hash) and through the bare SQLite store with only the upcasting reader, run in the order before, after, after, before, … so that the machine's drift and the history's growth fall on both alike. Load average (1, 5, 15 min) ${load(result.loadBefore)} at the start, ${load(result.loadAfter)} at the end.`,
     '',
     '| figure | before (no verification) | after (always on) | change | notes |',
     '|---|---|---|---|---|',

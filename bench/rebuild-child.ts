@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { SqliteEventStore, upcastOnRead, UpcastingEventStore } from '@send/event-store';
 import { ReadDatabaseConfig } from '@send/read-models';
-import { rebuildMeasured } from './rebuild-measured';
+import { MeasuredRebuild, rebuildMeasured } from './rebuild-measured';
 import { currentVersionOf } from '@send/domain';
 import { createEventStore } from '../apps/api/src/infrastructure/event-store.provider';
 import { RebuildStore } from './rebuild-in-fresh-process';
@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   const store: UpcastingEventStore =
     through === 'verifying' ? createEventStore({ type: 'sqlite', filename: eventsFile }) : upcastOnRead(new SqliteEventStore({ filename: eventsFile }), currentVersionOf);
   try {
-    const measured = await rebuildMeasured(store, database);
+    const cpu = process.cpuUsage();
+    const rebuilt = await rebuildMeasured(store, database);
+    const used = process.cpuUsage(cpu);
+    const measured: MeasuredRebuild = { ...rebuilt, cpuMicrosPerEvent: (used.user + used.system) / Math.max(1, rebuilt.events) };
     await new Promise<void>((resolve, reject) => process.send!(measured, (error: Error | null) => (error ? reject(error) : resolve())));
   } finally {
     await store.close();

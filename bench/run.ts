@@ -28,8 +28,8 @@ const SCALES: Record<string, Scale> = {
 
 /** Issue 26's before-and-after of always-on history verification, per scale: a plan-sized history, and a larger one. */
 const HISTORY_VERIFICATION: Record<string, Omit<HistoryVerificationOptions, 'dir'>> = {
-  quick: { history: { plans: 4, actionsPerPlan: 100, months: 36 }, appendSeconds: 6, rounds: 3, writers: 16 },
-  national: { history: { plans: 20, actionsPerPlan: 120, months: 36 }, appendSeconds: 10, rounds: 3, writers: 16 },
+  quick: { history: { plans: 4, actionsPerPlan: 100, months: 36 }, appendSeconds: 6, rounds: 2, writers: 16 },
+  national: { history: { plans: 20, actionsPerPlan: 120, months: 36 }, appendSeconds: 8, rounds: 4, writers: 16 },
 };
 const HISTORY_VERIFICATION_HEADING = '## Always-on history verification (issue 26)';
 const ONLY = ['history-verification'];
