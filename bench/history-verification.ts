@@ -33,6 +33,8 @@ export interface HistoryVerificationResult {
   /** The full check's rate and the incremental passes, measured on the "after" store only. */
   checks: [string, string, string][];
   history: PlanHistory;
+  /** The log's length when it was read (after the appending runs). */
+  eventsRead: number;
   loadBefore: number[];
   loadAfter: number[];
 }
@@ -100,6 +102,7 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
     before: { cold: [], warm: [], page: [], pageRate: [], whole: [], streamCpu: [], pageCpu: [] },
     after: { cold: [], warm: [], page: [], pageRate: [], whole: [], streamCpu: [], pageCpu: [] },
   };
+  let eventsRead = 0;
   for (const [k, kind] of order.entries()) {
     collect();
     const run = await readRun(kind, filename, history.streamIds);
@@ -108,6 +111,7 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
     reads[kind].page.push(...run.page);
     reads[kind].pageRate.push(run.pageRate);
     reads[kind].whole.push(run.wholeMs);
+    eventsRead = run.events;
     reads[kind].streamCpu.push(run.streamCpu);
     reads[kind].pageCpu.push(run.pageCpu);
     say(`  reads, ${kind} (${k + 1}/${order.length}): cold stream ${ms(percentiles(run.cold))}; warm ${ms(percentiles(run.warm))}; page of ${PAGE} ${ms(percentiles(run.page))}; whole log ${round(run.wholeMs, 0)} ms; CPU an event ${round(run.streamCpu, 1)} µs (streams), ${round(run.pageCpu, 1)} µs (pages)`);
@@ -125,13 +129,13 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
   pair('Process CPU per appended event', Math.round(median(ab.cpu)), Math.round(median(aa.cpu)), 'µs', `user and system time of the whole process over the same runs, median (before ${ab.cpu.join(', ')}; after ${aa.cpu.join(', ')}): what other load on the machine changes least`);
   const [lb, la] = [percentiles(ab.latencies), percentiles(aa.latencies)];
   rows.push({ figure: `Command latency, ${options.writers} writers`, before: ms(lb), after: ms(la), change: `p50 ${change(lb.p50, la.p50)}, p99 ${change(lb.p99, la.p99)}`, note: `all runs' commands together; after: with the incremental check every 5 s (${aa.incremental.length} passes, hashing ${Math.round(median(aa.incremental))} events each, median: a pass that starts while writers append follows the log's end until they stop)` });
-  latency('readStream, cold (a fresh store: read from SQLite)', reads.before.cold, reads.after.cold, `every stream of the history once per run, ${round(history.events / history.streamIds.length, 0)} events a stream on average`);
+  latency('readStream, cold (a fresh store: read from SQLite)', reads.before.cold, reads.after.cold, `every stream once per run, ${round(eventsRead / history.streamIds.length, 0)} events a stream on average by then`);
   pair('readStream of every stream, cold then warm: process CPU per event', round(median(reads.before.streamCpu), 1), round(median(reads.after.streamCpu), 1), 'µs', 'median of runs: the cost of a read with the machine’s other load left out');
   latency('readStream, warm (the stream cache’s copy)', reads.before.warm, reads.after.warm, 'the same streams read again at once: each event was checked on the cold read');
   latency(`readAll, a page of ${PAGE} in position order`, reads.before.page, reads.after.page, `the log from the start, as the projections and the rebuild read it; after: each page also reads the hash columns and checks the global chain`);
   pair(`readAll in pages of ${PAGE}: process CPU per event`, round(median(reads.before.pageCpu), 1), round(median(reads.after.pageCpu), 1), 'µs', 'median of runs');
   pair(`readAll in pages of ${PAGE}: rate`, Math.round(median(reads.before.pageRate)), Math.round(median(reads.after.pageRate)), 'events/s', 'median of runs; the rebuild reads at this rate at most');
-  pair('readAll of the whole log in one call', round(median(reads.before.whole), 0), round(median(reads.after.whole), 0), 'ms', `${history.events} events; as the as-at views' and operator tools' scans read it; median of runs`);
+  pair('readAll of the whole log in one call', round(median(reads.before.whole), 0), round(median(reads.after.whole), 0), 'ms', `${eventsRead} events; as the as-at views' and operator tools' scans read it; median of runs`);
 
   const rebuilt: Record<Case, number[]> = { before: [], after: [] };
   const rebuiltCpu: Record<Case, number[]> = { before: [], after: [] };
@@ -148,7 +152,7 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
 
   say('  the checks themselves…');
   const checks = await measureChecks(filename, history, options.rounds);
-  return { rows, checks, history, loadBefore, loadAfter: loadavg() };
+  return { rows, checks, history, eventsRead, loadBefore, loadAfter: loadavg() };
 }
 
 interface AppendRun {
@@ -239,6 +243,8 @@ interface ReadRun {
   /** Process CPU time per event read: every stream cold and then warm, and the log in pages. */
   streamCpu: number;
   pageCpu: number;
+  /** The events in the log when it was read: the history and what the appending runs added. */
+  events: number;
 }
 
 const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -285,7 +291,7 @@ async function readRun(kind: Case, filename: string, streamIds: string[]): Promi
     const pageCpu = cpuSince(cpu) / events;
     const t = performance.now();
     await store.readAll();
-    return { cold, warm, page, pageRate, wholeMs: performance.now() - t, streamCpu, pageCpu };
+    return { cold, warm, page, pageRate, wholeMs: performance.now() - t, streamCpu, pageCpu, events };
   } finally {
     await store.close();
   }
@@ -341,7 +347,7 @@ export function historyVerificationMarkdown(result: HistoryVerificationResult, h
   return [
     heading,
     '',
-    `\`${command}\`: a history of ${history.events} events (${history.streamIds.length} streams: plans, and actions with monthly progress of about 330 characters of commentary, quarterly evidence and yearly milestones) written through the command path into one SQLite file (WAL, synchronous=FULL), then each figure measured on that file through the api's store (\`createEventStore\`: every event read checked against its hash) and through the bare SQLite store with only the upcasting reader, run in the order before, after, after, before, … so that the machine's drift and the history's growth fall on both alike. Load average (1, 5, 15 min) ${load(result.loadBefore)} at the start, ${load(result.loadAfter)} at the end.`,
+    `\`${command}\`: a history of ${history.events} events (${history.streamIds.length} streams: plans, and actions with monthly progress of about 330 characters of commentary, quarterly evidence and yearly milestones) written through the command path into one SQLite file (WAL, synchronous=FULL), ${result.eventsRead} once the appending runs had added theirs and the reads began; each figure measured on that file through the api's store (\`createEventStore\`: every event read checked against its hash) and through the bare SQLite store with only the upcasting reader, run in the order before, after, after, before, … so that the machine's drift and the history's growth fall on both alike. Load average (1, 5, 15 min) ${load(result.loadBefore)} at the start, ${load(result.loadAfter)} at the end.`,
     '',
     '| figure | before (no verification) | after (always on) | change | notes |',
     '|---|---|---|---|---|',

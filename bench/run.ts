@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     '',
     'Why the targets marked **no** are not met, with the measurements behind each: [performance.md](performance.md).',
     '',
-    ...historyVerificationMarkdown(verification, HISTORY_VERIFICATION_HEADING, `npm run bench -- --scale ${values.scale} --only history-verification`),
+    ...historyVerificationMarkdown(verification, HISTORY_VERIFICATION_HEADING, `npm run bench:history-verification -- --scale ${values.scale}`),
     '',
   ].join('\n');
   writeFileSync(resolve(values.out!), report);
@@ -239,7 +239,7 @@ async function onlyHistoryVerification(scale: string, out: string): Promise<void
     console.log(`Always-on history verification, scale "${scale}", data in ${dir}; machine: ${machineLine()}`);
     const result = await historyVerification(dir, scale);
     const heading = `${HISTORY_VERIFICATION_HEADING}, run ${new Date().toISOString().slice(0, 10)} on ${machineLine()}`;
-    const section = historyVerificationMarkdown(result, heading, `npm run bench -- --scale ${scale} --only history-verification`).join('\n');
+    const section = historyVerificationMarkdown(result, heading, `npm run bench:history-verification -- --scale ${scale}`).join('\n');
     const existing = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
     const start = existing.indexOf(HISTORY_VERIFICATION_HEADING);
     const next = start < 0 ? -1 : existing.indexOf('\n## ', start + 1);
