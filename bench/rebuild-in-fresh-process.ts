@@ -8,9 +8,11 @@ import { MeasuredRebuild } from './rebuild-measured';
  * its heap and resident memory are then the rebuild's own, not the earlier phases' leftovers
  * (the dataset's million latencies, the closed app) that a rebuild in this process would carry.
  */
-export function rebuildInFreshProcess(eventsFile: string, database: ReadDatabaseConfig): Promise<MeasuredRebuild> {
+export type RebuildStore = 'bare' | 'verifying';
+
+export function rebuildInFreshProcess(eventsFile: string, database: ReadDatabaseConfig, through: RebuildStore = 'bare'): Promise<MeasuredRebuild> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'rebuild-child.js'), [JSON.stringify({ eventsFile, database })], { execArgv: ['--expose-gc'], stdio: 'inherit' });
+    const child = fork(join(__dirname, 'rebuild-child.js'), [JSON.stringify({ eventsFile, database, through })], { execArgv: ['--expose-gc'], stdio: 'inherit' });
     let measured: MeasuredRebuild | undefined;
     child.on('message', (message) => (measured = message as MeasuredRebuild));
     child.on('error', reject);

@@ -11,6 +11,8 @@ export interface MeasuredRebuild {
   peakHeapMb: number;
   /** Heap still in use after a forced collection at each tenth of the rebuild: what it holds, not garbage it has yet to free. */
   retainedHeapMb: number[];
+  /** The rebuilding process's CPU time (user and system, all threads) per event, where the child measured it. */
+  cpuMicrosPerEvent?: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,21 +19,36 @@ import { describeRetained, isFlat } from './rebuild-measured';
 import { rebuildInFreshProcess } from './rebuild-in-fresh-process';
 import { Dataset, generateNationalDataset, Scale } from './national-dataset';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster';
+import { HistoryVerificationOptions, historyVerificationMarkdown, measureHistoryVerification } from './history-verification';
 
 const SCALES: Record<string, Scale> = {
   quick: { areas: 10, actionsPerArea: 120, months: 12 },
   national: { areas: 150, actionsPerArea: 120, months: 36 },
 };
 
+/** Issue 26's before-and-after of always-on history verification, per scale: a plan-sized history, and a larger one. */
+const HISTORY_VERIFICATION: Record<string, Omit<HistoryVerificationOptions, 'dir'>> = {
+  quick: { history: { plans: 4, actionsPerPlan: 100, months: 36 }, appendSeconds: 6, rounds: 2, writers: 16 },
+  national: { history: { plans: 20, actionsPerPlan: 120, months: 36 }, appendSeconds: 8, rounds: 4, writers: 16 },
+};
+const HISTORY_VERIFICATION_HEADING = '## Always-on history verification (issue 26)';
+const ONLY = ['history-verification'];
+
 /**
  * `npm run bench [-- --scale quick|national]`: builds the dataset through the command path on
  * the embedded default (SQLite events, SQLite read models, synchronous=FULL), measures, prints
- * and writes docs/benchmarks.md.
+ * and writes docs/benchmarks.md. `-- --only history-verification` runs that part alone and
+ * replaces only its section of the file.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'quick' }, out: { type: 'string', default: 'docs/benchmarks.md' } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'quick' }, out: { type: 'string', default: 'docs/benchmarks.md' }, only: { type: 'string' } } });
   const scale = SCALES[values.scale!];
   if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  if (values.only !== undefined) {
+    if (!ONLY.includes(values.only)) throw new Error(`--only must be one of ${ONLY.join(', ')}`);
+    await onlyHistoryVerification(values.scale!, resolve(values.out!));
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
   const config: AppConfig = {
     port: 0,
@@ -172,7 +187,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+  console.log('9. Always-on history verification: the same history with and without it…');
+  const verification = await historyVerification(dir, values.scale!);
+
+  const machine = machineLine();
   const report = [
     '# Benchmarks',
     '',
@@ -194,10 +212,43 @@ async function main(): Promise<void> {
     '',
     'Why the targets marked **no** are not met, with the measurements behind each: [performance.md](performance.md).',
     '',
+    ...historyVerificationMarkdown(verification, HISTORY_VERIFICATION_HEADING, `npm run bench:history-verification -- --scale ${values.scale}`),
+    '',
   ].join('\n');
   writeFileSync(resolve(values.out!), report);
   rmSync(dir, { recursive: true, force: true });
   console.log(`Done. Wrote ${values.out}.`);
+}
+
+const machineLine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+
+async function historyVerification(dir: string, scale: string) {
+  const result = await measureHistoryVerification({ dir, ...HISTORY_VERIFICATION[scale] }, (line) => console.log(line));
+  const width = Math.max(...result.rows.map((r) => r.figure.length));
+  console.log(`\n${'figure'.padEnd(width)}  ${'before'.padEnd(26)}  ${'after'.padEnd(26)}  change`);
+  for (const r of result.rows) console.log(`${r.figure.padEnd(width)}  ${r.before.padEnd(26)}  ${r.after.padEnd(26)}  ${r.change}`);
+  for (const [figure, value] of result.checks) console.log(`${figure.padEnd(width)}  ${value}`);
+  console.log('');
+  return result;
+}
+
+/** Runs only the history verification measurement, and puts its section in place of the one in `out` (or at its end). */
+async function onlyHistoryVerification(scale: string, out: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
+  try {
+    console.log(`Always-on history verification, scale "${scale}", data in ${dir}; machine: ${machineLine()}`);
+    const result = await historyVerification(dir, scale);
+    const heading = `${HISTORY_VERIFICATION_HEADING}, run ${new Date().toISOString().slice(0, 10)} on ${machineLine()}`;
+    const section = historyVerificationMarkdown(result, heading, `npm run bench:history-verification -- --scale ${scale}`).join('\n');
+    const existing = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+    const start = existing.indexOf(HISTORY_VERIFICATION_HEADING);
+    const next = start < 0 ? -1 : existing.indexOf('\n## ', start + 1);
+    const updated = start < 0 ? `${existing.trimEnd()}\n\n${section}\n` : `${existing.slice(0, start)}${section}\n${next < 0 ? '' : existing.slice(next)}`;
+    writeFileSync(out, updated);
+    console.log(`Done. Wrote its section of ${out}.`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Sixteen clients, 50 requests each, per query: what the board's screens ask for most. */
