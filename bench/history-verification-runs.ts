@@ -19,8 +19,8 @@ export const PAGE = 500;
  * against its hash, appends consult the chain's integrity), against the same SQLite adapter with
  * only the upcasting reader: the store as it was before verification was always on.
  */
-export function open(kind: Case, filename: string): UpcastingEventStore {
-  return kind === 'after' ? createEventStore({ type: 'sqlite', filename }, new ChainIntegrity()) : upcastOnRead(new SqliteEventStore({ filename }), currentVersionOf);
+export async function open(kind: Case, filename: string): Promise<UpcastingEventStore> {
+  return kind === 'after' ? await createEventStore({ type: 'sqlite', filename }, new ChainIntegrity()) : upcastOnRead(new SqliteEventStore({ filename }), currentVersionOf);
 }
 
 export const collect = () => (global as { gc?: () => void }).gc?.();
@@ -40,7 +40,7 @@ export interface AppendRun {
 }
 
 export async function appendRun(kind: Case, filename: string, history: PlanHistory, options: { writers: number; appendSeconds: number }, round_: number): Promise<AppendRun> {
-  const store = open(kind, filename);
+  const store = await open(kind, filename);
   const incremental: number[] = [];
   let timer: NodeJS.Timeout | undefined;
   let checking: Promise<unknown> = Promise.resolve();
@@ -133,7 +133,7 @@ export async function readRun(kind: Case, filename: string, streamIds: string[])
   const page: number[] = [];
   let streamEvents = 0;
   // A fresh store: its stream cache is empty and (after) its record of checked events too.
-  let store = open(kind, filename);
+  let store = await open(kind, filename);
   let cpu = process.cpuUsage();
   try {
     for (const streamId of streamIds) {
@@ -148,7 +148,7 @@ export async function readRun(kind: Case, filename: string, streamIds: string[])
     await store.close();
   }
   const streamCpu = cpuSince(cpu) / streamEvents;
-  store = open(kind, filename);
+  store = await open(kind, filename);
   try {
     let after: GlobalPosition | undefined;
     let events = 0;
@@ -181,7 +181,7 @@ export async function measureChecks(filename: string, history: PlanHistory, roun
   let events = 0;
   for (let k = 0; k < rounds; k++) {
     collect();
-    const store = open('after', filename);
+    const store = await open('after', filename);
     try {
       const verifier = new IncrementalChainVerifier(store);
       const cpu = process.cpuUsage();

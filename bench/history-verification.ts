@@ -50,7 +50,7 @@ export async function measureHistoryVerification(options: HistoryVerificationOpt
   const loadBefore = loadavg();
   const filename = join(options.dir, 'history-verification.sqlite');
   say(`  writing the history: ${options.history.plans} plans × ${options.history.actionsPerPlan} actions × ${options.history.months} months…`);
-  const writer = open('before', filename);
+  const writer = await open('before', filename);
   const history = await writePlanHistory(writer, options.history, (m, months) => {
     if (m % 6 === 0 || m === months) say(`    month ${m}/${months}`);
   });

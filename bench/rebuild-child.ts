@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const { eventsFile, database, through } = JSON.parse(process.argv[2]) as { eventsFile: string; database: ReadDatabaseConfig; through?: RebuildStore };
   // `verifying` is the store `npm run projections:rebuild` reads through; `bare` the adapter with only the upcasting reader.
   const store: UpcastingEventStore =
-    through === 'verifying' ? createEventStore({ type: 'sqlite', filename: eventsFile }) : upcastOnRead(new SqliteEventStore({ filename: eventsFile }), currentVersionOf);
+    through === 'verifying' ? await createEventStore({ type: 'sqlite', filename: eventsFile }) : upcastOnRead(new SqliteEventStore({ filename: eventsFile }), currentVersionOf);
   try {
     const cpu = process.cpuUsage();
     const rebuilt = await rebuildMeasured(store, database);

@@ -72,6 +72,8 @@ export class ChainVerifier {
   private eventsChecked = 0;
   private firstBreak: ChainBreak | undefined;
   /** A first break that is a deletion unless a later event shows it to be a reordering. */
+  /** The global chain's next value over the stored event hash, from checkEvent, for check() to reuse. */
+  private nextGlobal: { eventHash: string; global: string } | undefined;
   private undecided: { chainBreak: ChainBreak; movedHere(later: RecordedEvent): boolean; missing: string } | undefined;
 
   constructor(private readonly options: ChainVerifierOptions = {}) {
@@ -84,7 +86,9 @@ export class ChainVerifier {
     this.passHeadsBefore(event.position);
     if (this.undecided?.movedHere(event)) this.decide('REORDERED', ` It was recorded after the event now at ${where(event)}: the events were reordered.`);
     const hash = this.checkEvent(event);
-    this.running = nextGlobalHash(this.running, hash);
+    // Most events match their hash, and then the global chain's next value was computed already, in checkEvent.
+    this.running = this.nextGlobal?.eventHash === hash ? this.nextGlobal.global : nextGlobalHash(this.running, hash);
+    this.nextGlobal = undefined;
     this.last = event.position;
     while (this.pendingHeads.length > 0 && this.pendingHeads[0].position === event.position) this.checkHead(this.pendingHeads.shift()!);
     return this.running;
@@ -121,6 +125,7 @@ export class ChainVerifier {
     this.checkStreamLink(event);
     this.streams.set(event.streamId, { revision: event.revision, hash: recomputed, position: event.position, eventId: event.id, chained: true });
     const expectedGlobal = nextGlobalHash(this.running, event.hash);
+    this.nextGlobal = { eventHash: event.hash, global: expectedGlobal };
     const storedGlobal = event.globalHash;
     if (storedGlobal !== undefined && storedGlobal !== expectedGlobal) {
       const chainBreak: ChainBreak = { kind: 'MISSING', ...about(event), message: `The global chain breaks at ${where(event)}: its stored global hash does not follow from the event before it (position ${this.last ?? 'none'}).` };

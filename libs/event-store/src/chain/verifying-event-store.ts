@@ -3,6 +3,7 @@ import { UpcastingEventStore } from '../upcasting-event-store';
 import { ChainBreak } from './chain-verifier';
 import { BrokenHistoryError, ChainIntegrity } from './chain-integrity';
 import { eventHashOf, nextGlobalHash } from './event-hash';
+import { hashedAtAppend } from './hashed-at-append';
 
 export interface VerifyingEventStoreOptions {
   /** EventStoreDB history from before chains existed carries no hash; such events pass unchecked, as the verifier accepts them. */
@@ -68,7 +69,7 @@ export class VerifyingEventStore implements EventStore {
           this.checkLog(events);
         } catch (error) {
           // What verified before the broken event is handed on; the subscription stops at the break and tries again from there.
-          const good = events.filter((e) => this.checked.has(e) && (!(error instanceof BrokenHistoryError) || e.position < error.found.position));
+          const good = events.filter((e) => (this.checked.has(e) || hashedAtAppend.has(e)) && (!(error instanceof BrokenHistoryError) || e.position < error.found.position));
           if (good.length > 0) await options.onEvents(good);
           throw error;
         }
@@ -112,7 +113,7 @@ export class VerifyingEventStore implements EventStore {
   }
 
   private checkOwnHash(event: RecordedEvent): void {
-    if (this.checked.has(event)) return;
+    if (this.checked.has(event) || hashedAtAppend.has(event)) return;
     if (event.hash === undefined || event.previousHash === undefined) {
       if (this.options.acceptUnchainedHistory) return;
       this.refuse(event, 'UNCHAINED', `The event at ${where(event)} carries no chain hash: it was not written through the store's append path.`);

@@ -18,6 +18,7 @@ import { PolledSubscriptions } from '../polled-subscriptions';
 import { StreamCache } from './stream-cache';
 import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer } from './background-checkpointer';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
+import { hashedAtAppend } from '../chain/hashed-at-append';
 import { addHashChain, APPEND_ONLY_UPDATE_TRIGGER } from './hash-chain-migration';
 import { EVENT_COLUMNS, EventRow, HASH_COLUMNS, toRecordedEvent } from './event-row';
 
@@ -267,7 +268,9 @@ export class SqliteEventStore implements EventStore {
       const hash = eventHashOf(content, previousHash);
       globalHash = nextGlobalHash(globalHash, hash);
       const result = this.statements.insert.run(event.id, streamId, revision, event.type, data, metadata, recordedAt, Buffer.from(hash, 'hex'), Buffer.from(previousHash, 'hex'), Buffer.from(globalHash, 'hex'));
-      recorded.push({ ...content, position: BigInt(result.lastInsertRowid), hash, previousHash, globalHash });
+      const appended: RecordedEvent = { ...content, position: BigInt(result.lastInsertRowid), hash, previousHash, globalHash };
+      hashedAtAppend.add(appended);
+      recorded.push(appended);
       previousHash = hash;
     }
     this.statements.upsertStream.run(streamId, revision, Buffer.from(previousHash, 'hex'));
