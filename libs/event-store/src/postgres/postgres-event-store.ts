@@ -17,6 +17,7 @@ import { EventStoreUnavailableError, WriteOutcomeUnknownError, WrongExpectedRevi
 import { PolledSubscriptions } from '../polled-subscriptions';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
 import { APPENDED_CHANNEL, POSTGRES_EVENT_STORE_SCHEMA } from './postgres-schema';
+import { EventRow, toRecordedEvent } from '../event-row';
 
 export interface PostgresEventStoreOptions {
   /** e.g. postgres://send:secret@db.council.internal:5432/send_tracker */
@@ -29,19 +30,6 @@ export interface PostgresEventStoreOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-interface EventRow {
-  position: string;
-  event_id: string;
-  stream_id: string;
-  stream_revision: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash?: string;
-  previous_hash?: string;
-  global_hash?: string;
-}
 
 const COLUMNS = 'position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at';
 const HASHES = "encode(hash, 'hex') AS hash, encode(previous_hash, 'hex') AS previous_hash, encode(global_hash, 'hex') AS global_hash";
@@ -63,22 +51,6 @@ function unavailable(error: unknown): unknown {
   return connectionLost ? new EventStoreUnavailableError(`The PostgreSQL event store is unavailable: ${(error as Error).message}`, error) : error;
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  const recorded: RecordedEvent = {
-    id: row.event_id,
-    streamId: row.stream_id,
-    revision: BigInt(row.stream_revision),
-    position: BigInt(row.position),
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-  };
-  if (row.hash) recorded.hash = row.hash;
-  if (row.previous_hash) recorded.previousHash = row.previous_hash;
-  if (row.global_hash) recorded.globalHash = row.global_hash;
-  return recorded;
-}
 
 /**
  * The event store on PostgreSQL: the database a council already runs, backs up and replicates.

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../event-row';
 
 export const APPEND_ONLY_UPDATE_TRIGGER = `CREATE TRIGGER IF NOT EXISTS events_are_append_only_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;`;
@@ -42,7 +42,7 @@ export function addHashChain(db: Database.Database): number {
         globalHash = nextGlobalHash(globalHash, hash);
         setHashes.run(Buffer.from(hash, 'hex'), Buffer.from(previousHash, 'hex'), Buffer.from(globalHash, 'hex'), row.position);
         streamHeads.set(row.stream_id, hash);
-        after = row.position;
+        after = Number(row.position);
         count += 1;
       }
     }

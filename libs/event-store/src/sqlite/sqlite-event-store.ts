@@ -20,7 +20,7 @@ import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer } from './background-
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
 import { hashedAtAppend } from '../chain/hashed-at-append';
 import { addHashChain, APPEND_ONLY_UPDATE_TRIGGER } from './hash-chain-migration';
-import { EVENT_COLUMNS, EventRow, HASH_COLUMNS, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, EventRow, HASH_COLUMNS, toRecordedEvent } from '../event-row';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for tests. */

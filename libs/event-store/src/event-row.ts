@@ -1,6 +1,6 @@
-import { RecordedEvent } from '../event-store.port';
+import { RecordedEvent } from './event-store.port';
 
-/** What a RecordedEvent is read from, without the hash chain. */
+/** What a RecordedEvent is read from, without the hash chain (the column names both SQL stores use). */
 export const EVENT_COLUMNS = 'position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at';
 
 /**
@@ -10,12 +10,12 @@ export const EVENT_COLUMNS = 'position, event_id, stream_id, stream_revision, ty
  */
 export const HASH_COLUMNS = 'lower(hex(hash)) AS hash, lower(hex(previous_hash)) AS previous_hash, lower(hex(global_hash)) AS global_hash';
 
-/** A row of the events table, with or without the chain's hashes. */
+/** A row of the events table, with or without the chain's hashes (PostgreSQL gives its 64-bit integers as strings). */
 export interface EventRow {
-  position: number;
+  position: number | string;
   event_id: string;
   stream_id: string;
-  stream_revision: number;
+  stream_revision: number | string;
   type: string;
   data: string;
   metadata: string;
