@@ -1,24 +1,16 @@
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { NewEvent, PostgresEventStore, SqliteEventStore, verifyEventStore } from '@send/event-store';
+import { runCli } from './support/run-cli';
 import { createFreshDatabase, describeWithPostgres, FreshDatabase, testPostgresUrl } from './support/test-postgres';
 
-const CLI = join(__dirname, '..', 'apps', 'api', 'src', 'cli', 'migrate-events.ts');
-
+/** `npm run migrate-events …` as a real process, from the sources. */
 async function migrate(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-r', join(__dirname, 'support', 'ts-register.js'), CLI, ...args]);
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, out: failed.stdout + failed.stderr };
-  }
+  const { code, output } = await runCli('migrate-events', args);
+  return { code, out: output };
 }
 
 const event = (n: number): NewEvent => ({ id: randomUUID(), type: 'ThingHappened', data: { n, text: `Event ${n}, with “quotes” and é` }, metadata: { schemaVersion: 1, occurredAt: new Date().toISOString() } });

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { ReadDatabaseKind, readDatabaseKinds, startTestApp, TEST_AREA } from './support/test-app';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './support/plan-operations';
+import { runCli } from './support/run-cli';
 
 const VERIFY = `query ($planId: ID!, $heads: [ChainHeadInput!], $full: Boolean = false) {
   verifyHistory(planId: $planId, heads: $heads, full: $full) {
@@ -228,15 +227,8 @@ async function settled<T>(read: () => T[]): Promise<T[]> {
   return read();
 }
 
+/** `npm run verify --head …` as a real process on the app's data directory, from the sources. */
 async function runVerifyCli(dataDir: string, head: { position: string; hash: string }): Promise<{ code: number; stdout: string }> {
-  const cli = join(__dirname, '..', 'apps', 'api', 'src', 'cli', 'verify-history.ts');
-  const args = ['-r', join(__dirname, 'support', 'ts-register.js'), cli, '--head', `${head.position}:${head.hash}`];
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, DATA_DIR: dataDir } });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout + failed.stderr };
-  }
+  const { code, output } = await runCli('verify-history', ['--head', `${head.position}:${head.hash}`], { DATA_DIR: dataDir });
+  return { code, stdout: output };
 }

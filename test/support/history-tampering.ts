@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { ProjectionService } from '../../apps/api/src/infrastructure/projection.service';
 import { ADD_ACTION, actionInput, change, CREATE_PLAN, planInput } from './plan-operations';
 import { ReadDatabaseKind, startTestApp, TEST_AREA } from './test-app';
+import { runCli } from './run-cli';
 
 /**
  * A tamper-evident history and what is done to it: a plan whose events the tests edit, delete,
@@ -179,16 +178,8 @@ export const TAMPERINGS: Tampering[] = [
 ];
 
 export async function verifyCli(dataDir: string, head: { position: string; hash: string }): Promise<{ code: number; stdout: string }> {
-  const cli = join(__dirname, '..', '..', 'apps', 'api', 'src', 'cli', 'verify-history.ts');
-  const args = ['-r', join(__dirname, 'ts-register.js'), cli, '--head', `${head.position}:${head.hash}`];
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, DATA_DIR: dataDir } });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout + failed.stderr };
-  }
+  const { code, output } = await runCli('verify-history', ['--head', `${head.position}:${head.hash}`], { DATA_DIR: dataDir });
+  return { code, stdout: output };
 }
 
 /** Deletes the newest `count` events, as a truncation of the file would. */
