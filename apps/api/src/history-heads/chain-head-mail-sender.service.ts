@@ -6,7 +6,7 @@ import { AppConfig, ChainHeadMailsConfig, remindersConfig, RemindersConfig } fro
 import { APP_CONFIG } from '../config/app-config.provider';
 import { CHAIN_INTEGRITY } from '../infrastructure/event-store.provider';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { createMailTransport, isPermanentFailure, MailTransport } from '../reminders/mail-transport';
+import { createMailTransport, isPermanentFailure, MailTransport, messageIdFrom } from '../reminders/mail-transport';
 import { ChainHeadMailLedgerService } from './chain-head-mail-ledger.service';
 import { renderChainHeadMail } from './chain-head-mail.renderer';
 import { DueChainHeadMail, DueChainHeadMailsService } from './due-chain-head-mails.service';
@@ -116,8 +116,7 @@ export class ChainHeadMailSenderService implements OnApplicationShutdown {
 
   /** The same for every attempt, so a receiving server can tell a repeat; it names no stream. */
   messageIdFor(key: string): string {
-    const domain = /@([^\s>]+)>?\s*$/.exec(this.mail.from)?.[1] ?? 'send-tracker.invalid';
-    return `<chain-head-${deterministicUuid('chain-head-mail', key)}@${domain}>`;
+    return messageIdFrom(this.mail.from, `chain-head-${deterministicUuid('chain-head-mail', key)}`);
   }
 
   private mailer(): MailTransport {

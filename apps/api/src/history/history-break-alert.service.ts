@@ -5,7 +5,7 @@ import { RoleGrantEntity, UserEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { AppConfig, remindersConfig, RemindersConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
-import { createMailTransport, isPermanentFailure, MailTransport } from '../reminders/mail-transport';
+import { createMailTransport, isPermanentFailure, MailTransport, messageIdFrom } from '../reminders/mail-transport';
 import { nextStepsAfterBreak } from './after-a-break';
 
 export type AlertOutcome = { sent: true; recipients: string[]; accepted: string[]; transport: string; messageId: string } | { sent: false; error: string; permanent: boolean; nobody?: true };
@@ -39,8 +39,7 @@ export class HistoryBreakAlert implements OnApplicationShutdown {
   async send(details: HistoryBreakDetails, detectedAt: string, attempt: number): Promise<AlertOutcome> {
     const recipients = await this.recipients();
     if (recipients.length === 0) return { sent: false, error: 'Nobody holding the DfE adviser or plan administrator role has an e-mail address', permanent: true, nobody: true };
-    const domain = /@([^\s>]+)>?\s*$/.exec(this.settings.from)?.[1] ?? 'send-tracker.invalid';
-    const messageId = `<history-break-${details.breakId}-${attempt}@${domain}>`;
+    const messageId = messageIdFrom(this.settings.from, `history-break-${details.breakId}-${attempt}`);
     try {
       const { accepted } = await this.mailer().send({
         reminderId: `history-break-${details.breakId}-${attempt}`,

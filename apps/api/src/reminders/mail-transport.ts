@@ -23,6 +23,15 @@ export interface MailTransport {
   close(): void;
 }
 
+/**
+ * `<localPart@domain>`, the domain taken from the From address, as every mail the tracker sends
+ * names itself; `send-tracker.invalid` when From has none.
+ */
+export function messageIdFrom(from: string, localPart: string): string {
+  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'send-tracker.invalid';
+  return `<${localPart}@${domain}>`;
+}
+
 /** A refusal the SMTP server gave for good (5xx): trying again cannot help. */
 export function isPermanentFailure(error: unknown): boolean {
   const code = (error as { responseCode?: unknown })?.responseCode;

@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/app-config.provider';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { Metrics } from '../observability/metrics';
 import { actionRefsOf, DueReminder, dueReminders, reminderToResend } from './due-reminders';
-import { createMailTransport, isPermanentFailure, MailTransport } from './mail-transport';
+import { createMailTransport, isPermanentFailure, MailTransport, messageIdFrom } from './mail-transport';
 import { ReminderLedgerService } from './reminder-ledger.service';
 import { renderReminderMail } from './reminder-mail.renderer';
 import { ReminderSituationService } from './reminder-situation.service';
@@ -151,8 +151,7 @@ export class ReminderSenderService implements OnApplicationShutdown {
    * asked for on purpose has its own, or a server (or mail client) could drop it as a duplicate.
    */
   messageIdFor(reminderId: string, resend = 0): string {
-    const domain = /@([^\s>]+)>?\s*$/.exec(this.settings.from)?.[1] ?? 'send-tracker.invalid';
-    return resend === 0 ? `<reminder-${reminderId}@${domain}>` : `<reminder-${reminderId}-resend-${resend}@${domain}>`;
+    return messageIdFrom(this.settings.from, resend === 0 ? `reminder-${reminderId}` : `reminder-${reminderId}-resend-${resend}`);
   }
 
   private mailer(): MailTransport {

@@ -7,7 +7,7 @@ import { LOCAL_SIGNING_KEY } from '../auth/local-signing-key.provider';
 import { Clock } from '../common/clock';
 import { AppConfig, DEFAULT_SIGN_IN_LINKS, remindersConfig, RemindersConfig, SignInLinkConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
-import { createMailTransport, MailTransport } from '../reminders/mail-transport';
+import { createMailTransport, MailTransport, messageIdFrom } from '../reminders/mail-transport';
 import { hashSignInCode, newSignInCode } from './sign-in-code';
 import { renderSignInMail } from './sign-in-link-mail.renderer';
 
@@ -134,7 +134,7 @@ export class SignInLinkService implements OnApplicationShutdown {
       reminderId: `sign-in-${mailId}`,
       from: this.mail.from,
       to: [person.email!],
-      messageId: `<sign-in-${mailId}@${/@([^\s>]+)>?\s*$/.exec(this.mail.from)?.[1] ?? 'send-tracker.invalid'}>`,
+      messageId: messageIdFrom(this.mail.from, `sign-in-${mailId}`),
       date: new Date(nowMs),
     });
   }
