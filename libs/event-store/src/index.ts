@@ -21,3 +21,4 @@ export * from './chain/incremental-chain-verifier';
 export * from './chain/chain-integrity';
 export * from './chain/verifying-event-store';
 export * from './postgres/postgres-event-store';
+export * from './postgres/postgres-unavailable';

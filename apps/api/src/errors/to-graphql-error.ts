@@ -2,11 +2,10 @@ import { HttpException, Logger } from '@nestjs/common';
 import { conflictSubject } from './conflict-subject';
 import { GraphQLError } from 'graphql';
 import { DomainError, historyBreakId } from '@send/domain';
-import { BrokenHistoryError, EventStoreUnavailableError, HistoryWritesRefusedError, WriteOutcomeUnknownError, WrongExpectedRevisionError } from '@send/event-store';
+import { BrokenHistoryError, EventStoreUnavailableError, HistoryWritesRefusedError, WriteOutcomeUnknownError, WrongExpectedRevisionError, isPostgresUnavailable } from '@send/event-store';
 import { InvalidCursorError, ProjectionTimeoutError } from '@send/read-models';
 import { ErrorCode } from './error-codes';
 import { storageFailureOf } from './storage-failure';
-import { isDatabaseUnavailable } from './database-unavailable';
 
 const logger = new Logger('GraphQL');
 
@@ -75,7 +74,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof HttpException) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.BadUserInput } });
   }
-  if (isDatabaseUnavailable(error)) {
+  if (isPostgresUnavailable(error)) {
     logger.warn(`Database unavailable: ${error instanceof Error ? error.message : String(error)}`);
     return new GraphQLError(
       'The database is unavailable (restarting, or out of reach). Try again shortly; a change sent again with the same commandId is never recorded twice, so retrying is safe even if this one was recorded before the database went.',

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BrokenHistoryError, EventStoreUnavailableError, UpcastingEventStore, GlobalPosition } from '@send/event-store';
-import { isDatabaseUnavailable } from '../errors/database-unavailable';
+import { BrokenHistoryError, EventStoreUnavailableError, GlobalPosition, isPostgresUnavailable, UpcastingEventStore } from '@send/event-store';
 import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -94,7 +93,7 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   /** A database that is down or restarting is a warning (it passes, and readiness shows it); anything else is an error. */
   private report(what: string, error: unknown): void {
     const message = `${what}: ${error instanceof Error ? error.message : error}`;
-    if (error instanceof EventStoreUnavailableError || isDatabaseUnavailable(error)) this.logger.warn(message);
+    if (error instanceof EventStoreUnavailableError || isPostgresUnavailable(error)) this.logger.warn(message);
     else this.logger.error(message);
   }
 

@@ -18,6 +18,8 @@ import { PolledSubscriptions } from '../polled-subscriptions';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
 import { APPENDED_CHANNEL, POSTGRES_EVENT_STORE_SCHEMA } from './postgres-schema';
 import { EventRow, toRecordedEvent } from '../event-row';
+import { isPostgresUnavailable } from './postgres-unavailable';
+import { EventLogRow, insertEventRows, lockLogHead, NO_STREAM_TIP, readStreamTip, saveLogHead, saveStreamTip, StreamTip } from './postgres-statements';
 
 export interface PostgresEventStoreOptions {
   /** e.g. postgres://send:secret@db.council.internal:5432/send_tracker */
@@ -42,13 +44,9 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-/** SQLSTATE classes that mean the database, not the request, failed: connection, resources, shutdown, I/O. */
-const UNAVAILABLE = /^(08|53|57|58)/;
-
+/** The database, not the request, failed (connection, resources, shutdown, I/O): "unavailable", so the caller tries again. */
 function unavailable(error: unknown): unknown {
-  const code = (error as { code?: unknown }).code;
-  const connectionLost = typeof code === 'string' ? UNAVAILABLE.test(code) : /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout/i.test(String((error as Error)?.message));
-  return connectionLost ? new EventStoreUnavailableError(`The PostgreSQL event store is unavailable: ${(error as Error).message}`, error) : error;
+  return isPostgresUnavailable(error) ? new EventStoreUnavailableError(`The PostgreSQL event store is unavailable: ${(error as Error).message}`, error) : error;
 }
 
 
@@ -169,12 +167,8 @@ export class PostgresEventStore implements EventStore {
     let committing = false;
     try {
       await client.query('BEGIN');
-      const head = (await client.query<{ position: string; events: string; global_hash: string }>(
-        "SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM send_events.event_log_head WHERE id = 1 FOR UPDATE",
-      )).rows[0];
-      let position = BigInt(head.position);
-      let count = BigInt(head.events);
-      let globalHash = head.global_hash;
+      const head = await lockLogHead(client);
+      let { position, events: count, globalHash } = head;
       const recordedAt = new Date().toISOString();
       for (const append of batch) {
         await client.query('SAVEPOINT append');
@@ -195,7 +189,7 @@ export class PostgresEventStore implements EventStore {
         }
       }
       if (outcomes.some((o) => o.ok)) {
-        await client.query("UPDATE send_events.event_log_head SET position = $1, events = $2, global_hash = decode($3, 'hex') WHERE id = 1", [String(position), String(count), globalHash]);
+        await saveLogHead(client, { position, events: count, globalHash });
         await client.query(`NOTIFY ${APPENDED_CHANNEL}`);
       }
       await this.options.beforeCommit?.();
@@ -224,13 +218,11 @@ export class PostgresEventStore implements EventStore {
 
   private async appendOne(client: PoolClient, append: PendingAppend, recordedAt: string, after: bigint, globalHash: string) {
     const { streamId, events, expectedRevision } = append;
-    const current = (await client.query<{ revision: string; hash: string }>("SELECT revision, encode(hash, 'hex') AS hash FROM send_events.event_streams WHERE stream_id = $1", [streamId])).rows[0];
-    const actual = current === undefined ? undefined : BigInt(current.revision);
-    if (!matchesExpectedRevision(expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, expectedRevision, actual ?? 'no_stream');
-    let revision = actual ?? -1n;
-    let previousHash = current?.hash ?? GENESIS_HASH;
+    const current = await readStreamTip(client, streamId);
+    if (!matchesExpectedRevision(expectedRevision, current?.revision)) throw new WrongExpectedRevisionError(streamId, expectedRevision, current?.revision ?? 'no_stream');
+    let { revision, hash: previousHash } = current ?? NO_STREAM_TIP;
     let position = after;
-    const rows: unknown[][] = [];
+    const rows: EventLogRow[] = [];
     for (const event of events) {
       revision += 1n;
       position += 1n;
@@ -242,16 +234,8 @@ export class PostgresEventStore implements EventStore {
       rows.push([String(position), event.id, streamId, String(revision), event.type, data, metadata, recordedAt, hash, previousHash, globalHash]);
       previousHash = hash;
     }
-    // One statement for the whole batch of the stream: a round trip per append, not per event.
-    const values = rows.map((_, i) => `($${i * 11 + 1}, $${i * 11 + 2}, $${i * 11 + 3}, $${i * 11 + 4}, $${i * 11 + 5}, $${i * 11 + 6}, $${i * 11 + 7}, $${i * 11 + 8}, decode($${i * 11 + 9}, 'hex'), decode($${i * 11 + 10}, 'hex'), decode($${i * 11 + 11}, 'hex'))`);
-    await client.query(
-      `INSERT INTO send_events.event_log (position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at, hash, previous_hash, global_hash) VALUES ${values.join(', ')}`,
-      rows.flat(),
-    );
-    await client.query(
-      "INSERT INTO send_events.event_streams (stream_id, revision, hash) VALUES ($1, $2, decode($3, 'hex')) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash",
-      [streamId, String(revision), previousHash],
-    );
+    await insertEventRows(client, rows);
+    await saveStreamTip(client, streamId, { revision, hash: previousHash });
     return { revision, position, globalHash };
   }
 
@@ -269,40 +253,26 @@ export class PostgresEventStore implements EventStore {
     client.on('error', ignore);
     try {
       await client.query('BEGIN');
-      const head = (await client.query<{ position: string; events: string; global_hash: string }>(
-        "SELECT position, events, encode(global_hash, 'hex') AS global_hash FROM send_events.event_log_head WHERE id = 1 FOR UPDATE",
-      )).rows[0];
-      let position = BigInt(head.position);
-      let globalHash = head.global_hash;
-      const tips = new Map<string, { revision: bigint; hash: string }>();
+      const head = await lockLogHead(client);
+      let { position, globalHash } = head;
+      const tips = new Map<string, StreamTip>();
+      const rows: EventLogRow[] = [];
       for (const event of events) {
         const where = `position ${event.position} (stream ${event.streamId}, revision ${event.revision})`;
         if (event.position <= position) throw new Error(`The event at ${where} is not after this store's newest position ${position}`);
         if (event.hash === undefined || event.previousHash === undefined) throw new Error(`The event at ${where} carries no chain hash`);
-        let tip = tips.get(event.streamId);
-        if (!tip) {
-          const row = (await client.query<{ revision: string; hash: string }>("SELECT revision, encode(hash, 'hex') AS hash FROM send_events.event_streams WHERE stream_id = $1", [event.streamId])).rows[0];
-          tip = row ? { revision: BigInt(row.revision), hash: row.hash } : { revision: -1n, hash: GENESIS_HASH };
-        }
+        const tip = tips.get(event.streamId) ?? (await readStreamTip(client, event.streamId)) ?? NO_STREAM_TIP;
         if (event.revision !== tip.revision + 1n || event.previousHash !== tip.hash) throw new Error(`The event at ${where} does not follow its stream's previous event here`);
         if (eventHashOf(event, event.previousHash) !== event.hash) throw new Error(`The event at ${where} no longer matches its hash`);
         globalHash = nextGlobalHash(globalHash, event.hash);
         if (event.globalHash !== undefined && event.globalHash !== globalHash) throw new Error(`The global chain breaks at ${where}`);
-        await client.query(
-          `INSERT INTO send_events.event_log (position, event_id, stream_id, stream_revision, type, data, metadata, recorded_at, hash, previous_hash, global_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, decode($9, 'hex'), decode($10, 'hex'), decode($11, 'hex'))`,
-          [String(event.position), event.id, event.streamId, String(event.revision), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.recordedAt, event.hash, event.previousHash, globalHash],
-        );
+        rows.push([String(event.position), event.id, event.streamId, String(event.revision), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.recordedAt, event.hash, event.previousHash, globalHash]);
         tips.set(event.streamId, { revision: event.revision, hash: event.hash });
         position = event.position;
       }
-      for (const [streamId, tip] of tips) {
-        await client.query(
-          "INSERT INTO send_events.event_streams (stream_id, revision, hash) VALUES ($1, $2, decode($3, 'hex')) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash",
-          [streamId, String(tip.revision), tip.hash],
-        );
-      }
-      await client.query("UPDATE send_events.event_log_head SET position = $1, events = events + $2, global_hash = decode($3, 'hex') WHERE id = 1", [String(position), String(events.length), globalHash]);
+      await insertEventRows(client, rows);
+      for (const [streamId, tip] of tips) await saveStreamTip(client, streamId, tip);
+      await saveLogHead(client, { position, events: head.events + BigInt(events.length), globalHash });
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

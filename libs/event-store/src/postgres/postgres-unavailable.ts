@@ -1,11 +1,12 @@
 /**
- * Whether an error says a database server could not be reached or is not taking work: PostgreSQL
+ * Whether an error says a PostgreSQL server could not be reached or is not taking work: PostgreSQL
  * SQLSTATE classes 08 (connection), 53 (resources), 57 (shutting down, starting up, crash
  * recovery) and 58 (I/O), or the socket itself refused or dropped. TypeORM wraps the driver's
- * error (`driverError`); both are looked at, and their causes. Such a failure passes once the
+ * error (`driverError`); both are looked at, and their causes. The event store's adapter and the
+ * api's error mapping (for the read database) both ask this one question. Such a failure passes once the
  * server is back, so the client is told to try again, not that something is broken.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+export function isPostgresUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   const queue = [error];
   while (queue.length > 0) {
