@@ -57,6 +57,7 @@ export class HistoryIntegrityMonitor implements OnApplicationBootstrap, BeforeAp
   ) {
     this.chains = new IncrementalChainVerifier(store, { acceptUnchainedHistory: config.eventStore.type === 'esdb' });
     this.settings = config.historyChecks ?? DEFAULT_HISTORY_CHECKS;
+    metrics.trackIntegrity(() => integrity.snapshot());
   }
 
   onApplicationBootstrap(): void {
@@ -125,7 +126,6 @@ export class HistoryIntegrityMonitor implements OnApplicationBootstrap, BeforeAp
       this.integrity.confirmed(result.firstBreak!, now);
     }
     if (this.integrity.isBroken()) await this.followBreak();
-    this.metrics.recordIntegrity(this.integrity.snapshot());
   }
 
   /** Tells a new break once (log, record, alert), then keeps up with its acknowledgement and its alert's retries. */
@@ -151,7 +151,6 @@ export class HistoryIntegrityMonitor implements OnApplicationBootstrap, BeforeAp
     if (alert.status === 'failed' && alert.retryAfter !== null && alert.retryAfter <= this.clock.now() && (await this.breaks.claimRetry(details.breakId))) {
       await this.sendAlert(details, alert.attempt + 1);
     }
-    this.metrics.recordIntegrity(this.integrity.snapshot());
   }
 
   private async sendAlert(details: HistoryBreakDetails, attempt: number): Promise<void> {

@@ -61,8 +61,6 @@ export class HistoryVerificationService {
     if (verification.firstBreak?.streamId !== undefined) this.integrity.broken(verification.firstBreak, checkedAt);
     // Only a check of the whole history may say it verifies again; one that went on from an earlier check saw only what was appended since.
     else if (verification.ok && verification.resumedAfter === undefined) this.integrity.verified(verification.head, checkedAt);
-    // At once, not at the continuous check's next turn: monitoring reads these gauges.
-    this.metrics.recordIntegrity(this.integrity.snapshot());
     // Timeline lines come from the plan's action streams, its meetings' decisions and its dependency network.
     const timelineEvents = new Map<bigint, RecordedEvent>();
     if (timeline.length > 0) {

@@ -54,16 +54,6 @@ export class Metrics {
     help: 'When the last hash-chain verification this instance ran finished (Unix time).',
     registers: [this.registry],
   });
-  private readonly writesRefused = new Gauge({
-    name: 'send_history_writes_refused',
-    help: 'Whether this instance refuses writes (1) because the history is broken and the break is not yet acknowledged; 0 otherwise.',
-    registers: [this.registry],
-  });
-  private readonly historyBroken = new Gauge({
-    name: 'send_history_broken',
-    help: 'Whether this instance knows the history to be broken (1: every answer is marked unverified until it is restored); 0 otherwise.',
-    registers: [this.registry],
-  });
   private readonly operationNames = new Set<string>();
 
   constructor() {
@@ -98,10 +88,25 @@ export class Metrics {
     this.verifiedAt.set(at.getTime() / 1000);
   }
 
-  recordIntegrity(integrity: { status: string; acknowledgement?: unknown }): void {
-    const broken = integrity.status === 'BROKEN';
-    this.historyBroken.set(broken ? 1 : 0);
-    this.writesRefused.set(broken && !integrity.acknowledgement ? 1 : 0);
+  /** The history's integrity as this instance knows it when scraped: read from it, never pushed, so no path that changes it can leave the gauges behind. */
+  trackIntegrity(snapshot: () => { status: string; acknowledgement?: unknown }): void {
+    new Gauge({
+      name: 'send_history_broken',
+      help: 'Whether this instance knows the history to be broken (1: every answer is marked unverified until it is restored); 0 otherwise.',
+      registers: [this.registry],
+      collect() {
+        this.set(snapshot().status === 'BROKEN' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'send_history_writes_refused',
+      help: 'Whether this instance refuses writes (1) because the history is broken and the break is not yet acknowledged; 0 otherwise.',
+      registers: [this.registry],
+      collect() {
+        const { status, acknowledgement } = snapshot();
+        this.set(status === 'BROKEN' && !acknowledgement ? 1 : 0);
+      },
+    });
   }
 
   /** The label for a client's operation name: bounded, so a client cannot grow the series without end. */
