@@ -5,7 +5,7 @@ import { ActiveAndStandby, eventually } from './support/projector-instances';
 import { describeWithPostgres } from './support/test-postgres';
 
 const NOW = '2026-06-15T10:00:00.000Z';
-const ROUNDS = 150;
+const ROUNDS = 300;
 const ACTOR = { userId: 'programme-office', displayName: 'Programme office', role: 'programme-office' };
 
 /**
