@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard } from '../../apps/dashboard/build-dashboard';
+import { dashboardBundle } from './dashboard-bundle';
 import { startTestApp } from './test-app';
 
 /** Debian's chromium, or the one CHROMIUM_PATH names; the suites never download a browser. */
@@ -55,13 +53,12 @@ export interface DashboardHarness {
 }
 
 /**
- * The real app with the demo plan on a fixed clock, serving a dashboard bundle built for this run
- * by the same function `npm run build` uses, and one headless Chromium for the whole file.
+ * The real app with the demo plan on a fixed clock, serving the dashboard bundled for this run by
+ * the same function `npm run build` uses, and one headless Chromium for the whole file.
  */
 export async function startDashboard(): Promise<DashboardHarness> {
-  const bundleDir = mkdtempSync(join(tmpdir(), 'send-dashboard-'));
-  await buildDashboard(bundleDir);
-  const app = await startTestApp({ loadDemoPlan: true, now: DEMO_NOW, areas: ['demo-area'], dashboardDir: bundleDir });
+  const bundle = await dashboardBundle();
+  const app = await startTestApp({ loadDemoPlan: true, now: DEMO_NOW, areas: ['demo-area'], dashboardDir: bundle.dir });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath()!, args: ['--no-sandbox'] });
   const base = app.url.replace(/\/graphql$/, '/dashboard/');
@@ -92,7 +89,7 @@ export async function startDashboard(): Promise<DashboardHarness> {
     async close() {
       await browser.close();
       await app.close();
-      rmSync(bundleDir, { recursive: true, force: true });
+      bundle.release();
     },
   };
 }

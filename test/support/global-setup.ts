@@ -1,8 +1,10 @@
+import { bundleDashboardForRun } from './dashboard-bundle';
 import { PostgresCluster, startThrowawayPostgres } from './postgres-cluster';
 
 interface HarnessState {
   prepared: boolean;
   cluster?: PostgresCluster;
+  removeDashboard?: () => void;
 }
 
 const STATE_KEY = Symbol.for('send-tracker.test-postgres');
@@ -25,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
   // The int and e2e projects both list this file; one cluster per Jest run is enough.
   if (state.prepared) return;
   state.prepared = true;
+  state.removeDashboard = await bundleDashboardForRun();
 
   if (process.env.TEST_POSTGRES_URL) return;
 

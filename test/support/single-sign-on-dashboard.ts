@@ -1,10 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks handed to page.evaluate run in the browser, where window and document exist.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard } from '../../apps/dashboard/build-dashboard';
+import { dashboardBundle } from './dashboard-bundle';
 import { chromiumPath, DEMO_NOW } from './dashboard-browser';
 import { API_RESOURCE, ProviderAccount, reserveIssuer, startIdentityProvider, TestIdentityProvider } from './identity-provider';
 import { startTestApp, TestApp } from './test-app';
@@ -38,15 +35,14 @@ export interface SingleSignOnHarness {
  * Entra ID: the directory's preferred_username (UPN) matched to the registered e-mail address.
  */
 export async function startSingleSignOnDashboard(accounts: Record<string, ProviderAccount>, options: { accessTokenTtlSeconds?: number } = {}): Promise<SingleSignOnHarness> {
-  const bundleDir = mkdtempSync(join(tmpdir(), 'send-dashboard-'));
-  await buildDashboard(bundleDir);
+  const bundle = await dashboardBundle();
   const issuer = await reserveIssuer();
   const scope = 'openid profile email offline_access tracker.access';
   const app = await startTestApp({
     loadDemoPlan: true,
     now: DEMO_NOW,
     areas: ['demo-area'],
-    dashboardDir: bundleDir,
+    dashboardDir: bundle.dir,
     auth: {
       mode: 'oidc',
       issuer,
@@ -139,7 +135,7 @@ export async function startSingleSignOnDashboard(accounts: Record<string, Provid
       await browser.close();
       await provider.close();
       await app.close();
-      rmSync(bundleDir, { recursive: true, force: true });
+      bundle.release();
     },
   };
 }
