@@ -19,7 +19,7 @@ async function eventually(check: () => boolean, timeoutMs: number): Promise<numb
   return Date.now() - started;
 }
 
-/** Two api instances on one event store and one PostgreSQL read database, as docker-compose's scaled profile runs them. */
+/** Two api instances on one SQLite event store and one PostgreSQL read database; test/all-postgres-instances.e2e-spec.ts runs them as docker-compose.yml does, everything on PostgreSQL. */
 describeWithPostgres('Two api instances share one read database', () => {
   let first: Awaited<ReturnType<typeof startTestApp>>;
   let second: TestApp & { dataDir: string };
