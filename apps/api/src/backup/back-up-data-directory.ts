@@ -8,6 +8,7 @@ import { BackedUpFile, BackupManifest, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_
 import { BackupError } from './backup.errors';
 import { verifyNamingEvidence } from './evidence-reference';
 import { copyHashed, hashFile } from './hashed-copy';
+import { embeddedStoreOnly } from './embedded-store-only';
 
 export type BackupStep = 'events' | 'evidence' | 'signing-key' | 'outbox' | 'manifest';
 
@@ -49,7 +50,7 @@ const MB = 1024 * 1024;
 export async function backUpDataDirectory(config: AppConfig, targetDir: string, options: BackupOptions = {}): Promise<BackupSummary> {
   const started = Date.now();
   if (config.eventStore.type !== 'sqlite') {
-    throw new BackupError('EVENT_STORE=esdb: back up EventStoreDB with its own procedure, then the evidence files and key (docs/operations.md)');
+    throw new BackupError(embeddedStoreOnly(config.eventStore.type, 'back up'));
   }
   const source = config.eventStore.filename;
   if (!existsSync(source)) throw new BackupError(`There is no event store at ${source} (set DATA_DIR or EVENT_STORE_SQLITE_FILE)`);

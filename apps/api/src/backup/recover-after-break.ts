@@ -11,6 +11,7 @@ import { BackupError } from './backup.errors';
 import { changesBetween, compareHistories, digestOf, EventDigest, HistoryComparison } from './compare-histories';
 import { IncidentReport, incidentReportMarkdown } from './incident-report';
 import { rebuildFromEventStore, restoreDataDirectory, RestoreSummary } from './restore-data-directory';
+import { embeddedStoreOnly } from './embedded-store-only';
 
 /** Who a recovery is recorded as: the same operator identity as the other command-line tools. */
 export const OPERATOR = { userId: 'operator', displayName: 'Operator (command line)', role: 'SYSTEM' };
@@ -56,7 +57,7 @@ function refuseUnlessEmpty(request: RecoveryRequest): void {
     throw new RecoveryRefusedError('target', `--to ${to} is not empty; nothing was restored. Give a new or empty folder for the restored data and the incident report`);
   }
   const store = request.target.eventStore;
-  if (store.type !== 'sqlite') throw new RecoveryRefusedError('input', 'EVENT_STORE=esdb: recover EventStoreDB with its own procedure (docs/operations.md); this command recovers the embedded SQLite store');
+  if (store.type !== 'sqlite') throw new RecoveryRefusedError('input', embeddedStoreOnly(store.type, 'recover'));
   if (sidecars(store.filename).some((file) => existsSync(file))) {
     throw new RecoveryRefusedError('target', `${store.filename} already holds an event store (EVENT_STORE_SQLITE_FILE); nothing was restored. Unset it, or point it at a file that does not exist yet`);
   }
@@ -161,7 +162,7 @@ export async function recoverAfterBreak(request: RecoveryRequest): Promise<Recov
   const reason = request.reason.trim();
   refuseReasonTheDomainRefuses(reason, now());
   refuseUnlessEmpty(request);
-  if (request.current.eventStore.type !== 'sqlite') throw new RecoveryRefusedError('input', 'EVENT_STORE=esdb: recover EventStoreDB with its own procedure (docs/operations.md)');
+  if (request.current.eventStore.type !== 'sqlite') throw new RecoveryRefusedError('input', embeddedStoreOnly(request.current.eventStore.type, 'recover'));
   const currentStore = request.current.eventStore.filename;
   if (!existsSync(currentStore)) throw new RecoveryRefusedError('input', `--current ${request.currentDataDir} holds no event store (${currentStore} is missing); nothing was restored`);
   if (resolve(currentStore) === resolve(request.target.eventStore.type === 'sqlite' ? request.target.eventStore.filename : '')) {

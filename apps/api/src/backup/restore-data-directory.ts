@@ -8,6 +8,7 @@ import { BackedUpFile, BackupManifest, readManifest } from './backup-manifest';
 import { BackupError } from './backup.errors';
 import { verifyNamingEvidence } from './evidence-reference';
 import { copyHashed, hashFile } from './hashed-copy';
+import { embeddedStoreOnly } from './embedded-store-only';
 import { currentVersionOf } from '@send/domain';
 
 export interface RestoreOptions {
@@ -51,7 +52,7 @@ export async function restoreDataDirectory(config: AppConfig, backupDir: string,
   const started = Date.now();
   const progress = options.onProgress ?? (() => undefined);
   if (config.eventStore.type !== 'sqlite') {
-    throw new BackupError('EVENT_STORE=esdb: restore EventStoreDB with its own procedure (docs/operations.md); this command restores the embedded SQLite store');
+    throw new BackupError(embeddedStoreOnly(config.eventStore.type, 'restore'));
   }
   const from = resolve(backupDir);
   if (from === resolve(config.dataDir)) throw new BackupError(`--to ${config.dataDir}: that is the backup folder itself; restore into another folder`);
