@@ -162,6 +162,8 @@ describe('EsdbEventStore failures, as the client reports them', () => {
     });
 
     it.each([
+      ['a deadline reported without a status code', () => new DeadlineExceededError(undefined, 'DeadlineExceededError')],
+      ['a deadline the client hands back unconverted', () => Object.assign(new Error('4 DEADLINE_EXCEEDED: Deadline exceeded'), { code: 4 })],
       ['cancelled (the client reconnecting or shutting down)', () => new CancelledError(grpcStatus(1, 'Cancelled on client'))],
       ['an error the client did not recognise', () => new UnknownError(grpcStatus(2, 'Exception was thrown by handler.'))],
       ['a connection dropped mid-call', () => new UnavailableError(grpcStatus(14, 'Connection dropped'))],
@@ -191,7 +193,7 @@ describe('EsdbEventStore failures, as the client reports them', () => {
       const error = await failureOf(store.appendToStream('action-1', [newEvent()], 'no_stream'));
 
       expect(error).toBeInstanceOf(EventStoreAccessDeniedError);
-      expect((error as Error).message).toMatch(/refused the app's user \(7 Access denied\): it must be allowed to read \$all and to write the app's streams/);
+      expect((error as Error).message).toMatch(/refused the app's user \(7 Access denied\): check its name and password in EVENTSTORE_CONNECTION_STRING, and that it may read \$all and write the app's streams/);
     });
 
     it('larger than the server takes is refused as too large, naming the limit', async () => {

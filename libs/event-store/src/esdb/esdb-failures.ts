@@ -44,16 +44,7 @@ export function appendFailure(error: unknown, streamId: string, expected: Expect
   const denied = accessDenied(error);
   if (denied) return denied;
   if (neverReachedTheServer(error)) return unavailable(error);
-  // A deadline or a cancelled call (client reconnecting or shutting down) can fall after the
-  // server committed; so can a connection that drops mid-call, and an error nobody recognised.
-  if (
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof CancelledError ||
-    error instanceof UnavailableError ||
-    error instanceof UnknownError ||
-    hasCode(error, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED, GRPC_UNAVAILABLE, GRPC_UNKNOWN)
-  ) {
+  if (cutOff(error)) {
     return new WriteOutcomeUnknownError(`EventStoreDB did not confirm the write to ${streamId}, which it may have recorded: ${describe(error)}`, error);
   }
   return error;
@@ -63,17 +54,7 @@ export function appendFailure(error: unknown, streamId: string, expected: Expect
 export function readFailure(error: unknown): unknown {
   const denied = accessDenied(error);
   if (denied) return denied;
-  if (
-    neverReachedTheServer(error) ||
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof CancelledError ||
-    error instanceof UnavailableError ||
-    error instanceof UnknownError ||
-    hasCode(error, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED, GRPC_UNAVAILABLE, GRPC_UNKNOWN)
-  ) {
-    return unavailable(error);
-  }
+  if (neverReachedTheServer(error) || cutOff(error)) return unavailable(error);
   return error;
 }
 
@@ -85,7 +66,7 @@ export function readTimedOut(what: string, timeoutMs: number): EventStoreUnavail
 function accessDenied(error: unknown): EventStoreAccessDeniedError | undefined {
   if (!(error instanceof AccessDeniedError) && !hasCode(error, GRPC_PERMISSION_DENIED, GRPC_UNAUTHENTICATED)) return undefined;
   return new EventStoreAccessDeniedError(
-    `EventStoreDB refused the app's user (${describe(error)}): it must be allowed to read $all and to write the app's streams (docs/scaling.md)`,
+    `EventStoreDB refused the app's user (${describe(error)}): check its name and password in EVENTSTORE_CONNECTION_STRING, and that it may read $all and write the app's streams (docs/scaling.md)`,
     error,
   );
 }
@@ -98,6 +79,22 @@ function neverReachedTheServer(error: unknown): boolean {
   if (error instanceof NotLeaderError) return true;
   if (!(error instanceof Error)) return false;
   return (error as { code?: unknown }).code === 'ECONNREFUSED' || /ECONNREFUSED|Failed to discover|No connection established/i.test(error.message);
+}
+
+/**
+ * A call that ended without the server's answer: a deadline, a cancelled call (the client
+ * reconnecting or shutting down), a connection dropped mid-call, an error nobody recognised. On
+ * an append, each can fall after the server committed.
+ */
+function cutOff(error: unknown): boolean {
+  return (
+    error instanceof DeadlineExceededError ||
+    error instanceof TimeoutError ||
+    error instanceof CancelledError ||
+    error instanceof UnavailableError ||
+    error instanceof UnknownError ||
+    hasCode(error, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED, GRPC_UNAVAILABLE, GRPC_UNKNOWN)
+  );
 }
 
 function unavailable(error: unknown): EventStoreUnavailableError {
