@@ -23,7 +23,12 @@ export interface EventMetadata {
 }
 
 export interface NewEvent {
-  /** Unique; adapters refuse a second event with the same id. */
+  /**
+   * Unique in practice (handleCommand derives it from the command id), but not a guard: not every
+   * adapter refuses a second event with an id it holds (EventStoreDB writes it when the append is
+   * made at the stream's current revision). A retried command is recorded once because
+   * `handleCommand` finds its command id in the stream first and appends nothing.
+   */
   id: string;
   type: string;
   data: Record<string, unknown>;
@@ -60,7 +65,11 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events strictly after this position. Omit to start at the beginning. */
+  /**
+   * Exclusive: events strictly after this position. Omit to start at the beginning. Positions are
+   * not consecutive on every store (EventStoreDB's are byte offsets), so pass one the store gave
+   * out (an event's, a checkpoint), never one computed from it such as `position - 1n`.
+   */
   after?: GlobalPosition;
   maxCount?: number;
   /**
@@ -74,7 +83,7 @@ export interface ReadAllOptions {
 export interface StoreHead {
   /** Position of the newest event. */
   position: GlobalPosition;
-  /** How many events the store holds, every stream counted. */
+  /** How many events the store holds, every one of its streams counted (on a shared EventStoreDB, the app's own). */
   events: number;
   /**
    * The global chain after the newest event, as recorded (SQLite keeps it per event). Undefined

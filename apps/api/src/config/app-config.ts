@@ -281,7 +281,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     };
   } else if (eventStoreType === 'esdb') {
     if (!env.EVENTSTORE_CONNECTION_STRING) {
-      throw new ConfigurationError('EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false');
+      throw new ConfigurationError('EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING, e.g. kurrentdb://localhost:2113?tls=false');
     }
     eventStore = { type: 'esdb', connectionString: env.EVENTSTORE_CONNECTION_STRING };
   } else if (eventStoreType === 'postgres') {

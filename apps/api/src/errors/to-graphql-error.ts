@@ -2,7 +2,16 @@ import { HttpException, Logger } from '@nestjs/common';
 import { conflictSubject } from './conflict-subject';
 import { GraphQLError } from 'graphql';
 import { DomainError, historyBreakId } from '@send/domain';
-import { BrokenHistoryError, EventStoreUnavailableError, HistoryWritesRefusedError, WriteOutcomeUnknownError, WrongExpectedRevisionError, isPostgresUnavailable } from '@send/event-store';
+import {
+  AppendTooLargeError,
+  BrokenHistoryError,
+  EventStoreAccessDeniedError,
+  EventStoreUnavailableError,
+  HistoryWritesRefusedError,
+  WriteOutcomeUnknownError,
+  WrongExpectedRevisionError,
+  isPostgresUnavailable,
+} from '@send/event-store';
 import { InvalidCursorError, ProjectionTimeoutError } from '@send/read-models';
 import { ErrorCode } from './error-codes';
 import { storageFailureOf } from './storage-failure';
@@ -58,6 +67,20 @@ export function toGraphQLError(error: unknown): GraphQLError {
       'The plan store stopped answering while it was committing this change, so it may or may not have been recorded. Send it again with the same commandId: a change is never recorded twice.',
       { extensions: { code: ErrorCode.ServiceUnavailable, outcomeUnknown: true } },
     );
+  }
+  if (error instanceof EventStoreAccessDeniedError) {
+    // The server's configuration, not the request: whoever runs it must grant the permission.
+    logger.error(error.message);
+    return new GraphQLError(
+      'The plan store refused this server’s own credentials, so nothing was changed. Ask whoever runs the server to give its event store user the permissions it needs.',
+      { extensions: { code: ErrorCode.ServiceUnavailable, reason: 'EVENT_STORE_ACCESS_DENIED' } },
+    );
+  }
+  if (error instanceof AppendTooLargeError) {
+    logger.warn(error.message);
+    return new GraphQLError('This change is larger than the plan store takes in one write, so nothing was changed. Send it in smaller parts.', {
+      extensions: { code: ErrorCode.BadUserInput, rule: 'maxAppendSize' },
+    });
   }
   if (error instanceof EventStoreUnavailableError) {
     const storage = storageFailureOf(error.cause);

@@ -1,7 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { currentVersionOf, isStreamOf } from '@send/domain';
+import { currentVersionOf, isStreamOf, STREAM_NAME_PREFIXES } from '@send/domain';
 import { ChainIntegrity, EventStore, openEsdbEventStore, PostgresEventStore, SqliteEventStore, upcastOnRead, UpcastingEventStore, VerifyingEventStore } from '@send/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -18,7 +18,7 @@ export const CHAIN_INTEGRITY = Symbol('CHAIN_INTEGRITY');
  */
 export async function createEventStore(config: AppConfig['eventStore'], integrity = new ChainIntegrity(), now: () => string = () => new Date().toISOString()): Promise<UpcastingEventStore> {
   let adapter: EventStore;
-  if (config.type === 'esdb') adapter = openEsdbEventStore(config.connectionString);
+  if (config.type === 'esdb') adapter = openEsdbEventStore(config.connectionString, STREAM_NAME_PREFIXES);
   else if (config.type === 'postgres') adapter = await PostgresEventStore.open({ connectionString: config.url });
   else {
     mkdirSync(dirname(config.filename), { recursive: true });

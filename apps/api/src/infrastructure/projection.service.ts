@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BrokenHistoryError, EventStoreUnavailableError, GlobalPosition, isPostgresUnavailable, UpcastingEventStore } from '@send/event-store';
+import { BrokenHistoryError, EventStoreUnavailableError, GlobalPosition, isPostgresUnavailable, UnreadableEventError, UpcastingEventStore } from '@send/event-store';
 import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -41,6 +41,14 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
         return;
       }
       this.stalledAt = undefined;
+      if (error instanceof UnreadableEventError) {
+        // The runner has stopped at it, so this is said once; a retry could only fail the same way.
+        this.logger.error(
+          `The read models stopped before position ${error.event.position} and stay there: ${error.message}. ` +
+            'Run the release that wrote it (or one that knows it); the projections go on from there when it starts.',
+        );
+        return;
+      }
       this.report('Projection batch failed; will retry', error);
     });
     this.lease = new ProjectorLease(dataSource, {

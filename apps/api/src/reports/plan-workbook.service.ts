@@ -16,8 +16,14 @@ export interface ProducedWorkbook {
   content: Buffer;
 }
 
-const newest = (positions: (bigint | null | undefined)[]): bigint | null =>
-  positions.reduce<bigint | null>((a, b) => (b === null || b === undefined ? a : a === null || b > a ? b : a), null);
+interface Newest {
+  position: bigint | null;
+  occurredAt: string | null;
+}
+
+/** The newest of the events the workbook rests on, with when it occurred: positions only order events, so it is never looked up by one. */
+const newest = (candidates: Newest[]): Newest =>
+  candidates.reduce((a, b) => (b.position === null ? a : a.position === null || b.position > a.position ? b : a), { position: null, occurredAt: null });
 
 /**
  * The whole plan as an XLSX workbook, folded from the event store at the request's instant. It
@@ -51,9 +57,18 @@ export class PlanWorkbookService {
       this.store.readStream(fundingStream(planId)),
       this.conditionIndex(planId).then((ids) => Promise.all(ids.map((id) => this.store.readStream(conditionStream(id))))),
     ]);
-    const lastOf = (stream: RecordedEvent[]) => streamPrefixAt(stream, now).at(-1)?.position;
-    const lastPosition = newest([plan.lastPosition, risks.lastPosition, lastOf(financeStream), lastOf(funding), ...conditionStreams.map(lastOf)]);
-    const knownAt = lastPosition === null ? plan.createdAt : await this.occurredAt(lastPosition);
+    const lastOf = (stream: RecordedEvent[]): Newest => {
+      const last = streamPrefixAt(stream, now).at(-1);
+      return { position: last?.position ?? null, occurredAt: last?.metadata.occurredAt ?? null };
+    };
+    const { position: lastPosition, occurredAt } = newest([
+      { position: plan.lastPosition, occurredAt: plan.lastOccurredAt },
+      { position: risks.lastPosition, occurredAt: risks.lastOccurredAt },
+      lastOf(financeStream),
+      lastOf(funding),
+      ...conditionStreams.map(lastOf),
+    ]);
+    const knownAt = occurredAt ?? plan.createdAt;
     const conditions = await this.conditions.forPlan(planId, { asAt: knownAt });
     const roles = rolesIn(principal, planEntity.localAreaId).map((r) => phrase(r)!.toLowerCase());
     const book = buildPlanWorkbook({
@@ -68,10 +83,5 @@ export class PlanWorkbookService {
     });
     const content = withZipEntriesDated(Buffer.from(await book.xlsx.writeBuffer()), knownAt);
     return { fileName: `${planId}-whole-plan-${londonDateOf(knownAt)}.xlsx`, content };
-  }
-
-  private async occurredAt(position: bigint): Promise<string> {
-    const [event] = await this.store.readAll({ after: position - 1n, maxCount: 1 });
-    return event.metadata.occurredAt;
   }
 }

@@ -33,6 +33,8 @@ export interface PlanView extends PlanEntity {
   asOfDate: CalendarDate | null;
   /** The newest store position among the events applied; a report names it so a reader can trace it. */
   lastPosition: bigint | null;
+  /** When the event at `lastPosition` occurred: what a report is dated by, without looking that event up by position. */
+  lastOccurredAt: string | null;
   areas: ImprovementArea[];
   priorities: RecoveryPriority[];
   updateRounds: UpdateRoundView[];
@@ -66,6 +68,7 @@ function applied(draft: Draft | undefined, change: PlanRowChange, when: When): D
     return {
       ...when,
       lastPosition: null,
+      lastOccurredAt: null,
       ...row,
       areas: areas.map(withoutPlan),
       priorities: priorities.map(withoutPlan),
@@ -160,7 +163,10 @@ export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: st
     draft = apply(draft, event, when);
     // A rename of someone who owns nothing in this plan is not part of its history.
     if (event.type === 'OwnerRenamed' && !draft?.owners.has(event.data.ownerId)) continue;
-    if (draft && (draft.lastPosition === null || recorded.position > draft.lastPosition)) draft.lastPosition = recorded.position;
+    if (draft && (draft.lastPosition === null || recorded.position > draft.lastPosition)) {
+      draft.lastPosition = recorded.position;
+      draft.lastOccurredAt = recorded.metadata.occurredAt;
+    }
   }
   if (!draft) return undefined;
   const actions = [...draft.actions.values()].sort((a, b) => (a.refSortKey < b.refSortKey ? -1 : a.refSortKey > b.refSortKey ? 1 : 0));

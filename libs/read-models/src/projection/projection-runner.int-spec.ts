@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActionCommand, isStreamOf, currentVersionOf } from '@send/domain';
-import { RecordedEvent, SqliteEventStore, actionIdFor, upcastOnRead } from '@send/event-store';
+import { RecordedEvent, SqliteEventStore, UnreadableEventError, actionIdFor, upcastOnRead } from '@send/event-store';
 import { ActionPriorityEntity } from '../actions/action-priority.entity';
 import { ActionEntity } from '../actions/action.entity';
 import { EvidenceEntity } from '../evidence/evidence.entity';
@@ -215,6 +216,40 @@ for (const kind of READ_DATABASE_KINDS) {
         expect(await dataSource.getRepository(ActionEntity).countBy({ planId: PLAN_B })).toBe(3);
         expect(await dataSource.getRepository(TimelineEntryEntity).countBy({ actionId: ids.a['1.10'] })).toBe(4);
         expect(Object.values(await checkpointsOf(dataSource))).toEqual(Array(defaultProjections().length).fill(String(added.position)));
+      });
+    });
+
+    describe('at an event this build cannot read', () => {
+      it('stops before it, says where once instead of retrying at every poll, and applies nothing after it', async () => {
+        const ownStore = upcastOnRead(new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 20 }), currentVersionOf);
+        const [dataSource] = await openFresh();
+        const errors: unknown[] = [];
+        const runner = new ProjectionRunner(ownStore, dataSource, defaultProjections(), (error) => errors.push(error));
+        try {
+          const history = await writeHistory(ownStore);
+          const unknown = { id: randomUUID(), type: 'ActionEscalated', data: {}, metadata: { schemaVersion: 1, occurredAt: '2026-01-05T09:00:00.000Z' } };
+          const { position } = await ownStore.appendToStream(`action-${randomUUID()}`, [unknown], 'no_stream');
+          await ownStore.appendToStream(`action-${randomUUID()}`, [{ ...unknown, id: randomUUID(), type: 'ActionEscalatedAgain' }], 'no_stream');
+
+          await runner.start();
+          await runner.waitForPosition(history.lastPosition);
+          for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+          // Ten polls' worth of time: a runner that retried would have reported it again by now.
+          await new Promise((resolve) => setTimeout(resolve, 200));
+
+          expect(errors).toHaveLength(1);
+          expect(errors[0]).toBeInstanceOf(UnreadableEventError);
+          expect(errors[0]).toMatchObject({ event: { position, type: 'ActionEscalated', schemaVersion: 1 } });
+          expect((errors[0] as Error).message).toMatch(new RegExp(`^The event at position ${position} \\(stream action-.+, revision 0\\) is ActionEscalated v1, which this build cannot read: Cannot load event ActionEscalated v1`));
+          expect(runner.stoppedAt).toBe(errors[0]);
+          expect(runner.position).toBe(history.lastPosition);
+          expect((await ownStore.readAll({ after: history.lastPosition, withHashes: true }))[0].position).toBe(position);
+          expect(Object.values(await checkpointsOf(dataSource)).every((at) => at === String(history.lastPosition))).toBe(true);
+        } finally {
+          await runner.stop();
+          await ownStore.close();
+          await dataSource.destroy();
+        }
       });
     });
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { UpcastingEventStore, GlobalPosition, RecordedEvent, Subscription } from '@send/event-store';
+import { UpcastingEventStore, GlobalPosition, RecordedEvent, Subscription, UnreadableEventError } from '@send/event-store';
 import { BufferedRows } from './buffered-rows';
 import { Projection, ProjectedEvent, RowRead } from './projection';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
@@ -36,6 +36,11 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private waiters: Waiter[] = [];
   lastError: unknown;
+  /**
+   * The event the projections stopped before, for good: one this build cannot read. Reading on
+   * would leave it out of every read model, and retrying cannot succeed, so they wait there.
+   */
+  stoppedAt: UnreadableEventError | undefined;
 
   constructor(
     private readonly store: UpcastingEventStore,
@@ -62,14 +67,20 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     await this.loadCheckpoints();
-    this.subscription = this.store.subscribeToAll({
+    this.stoppedAt = undefined;
+    const subscription = this.store.subscribeToAll({
       after: this.position,
       onEvents: (events) => this.applyBatch(events),
       onError: (error) => {
         this.lastError = error;
+        if (error instanceof UnreadableEventError) {
+          this.stoppedAt = error;
+          void subscription.unsubscribe();
+        }
         this.onError(error);
       },
     });
+    this.subscription = subscription;
   }
 
   async stop(): Promise<void> {

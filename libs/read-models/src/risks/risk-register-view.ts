@@ -15,6 +15,8 @@ export interface RiskRegisterView {
   mitigations: MitigationEntity[];
   /** The newest store position folded in, or null when no risk had been raised yet. */
   lastPosition: bigint | null;
+  /** When the event at `lastPosition` occurred. */
+  lastOccurredAt: string | null;
 }
 
 interface Rows {
@@ -77,5 +79,6 @@ export function riskRegisterAt(streams: RecordedEvent[][], asAt: string): RiskRe
     scores: rows.scores,
     mitigations: [...rows.mitigations.values()],
     lastPosition: events.length === 0 ? null : events[events.length - 1].position,
+    lastOccurredAt: events.length === 0 ? null : events[events.length - 1].metadata.occurredAt,
   };
 }

@@ -115,7 +115,9 @@ for (const kind of READ_DATABASE_KINDS) {
       expect(before.risks.map((r) => [r.ref, r.currentScore, r.status])).toEqual([['R3', 12, 'OPEN'], ['R12', 12, 'OPEN']]);
       expect(before.mitigations).toEqual([]);
       expect(before.risks[0].ownerId).toBe(PEOPLE.finance.ownerId);
-      expect(riskRegisterAt(streams, '2026-01-21T23:59:59.999Z')).toEqual({ risks: [], scores: [], mitigations: [], lastPosition: null });
+      const newestEvent = streams.flat().reduce((a, b) => (b.position > a.position ? b : a));
+      expect(now).toMatchObject({ lastPosition: newestEvent.position, lastOccurredAt: newestEvent.metadata.occurredAt });
+      expect(riskRegisterAt(streams, '2026-01-21T23:59:59.999Z')).toEqual({ risks: [], scores: [], mitigations: [], lastPosition: null, lastOccurredAt: null });
     });
   });
 }
