@@ -61,9 +61,19 @@ function unavailable(error: unknown): unknown {
  * sequence would not do: two transactions take 100 and 101, 101 commits first, and a reader
  * moves its checkpoint past 100 before it appears.) The same lock orders the global hash chain,
  * which needs each event's predecessor anyway. Writers therefore commit one at a time; within a
- * process, appends that arrive together share one transaction and one commit (group commit, each
- * in its own savepoint, as on SQLite), and `synchronous_commit` is left on, so an acknowledged
- * append is on disk. docs/scaling.md weighs this against snapshot-based visibility.
+ * process, appends that arrive together share one transaction and one commit (group commit), and
+ * `synchronous_commit` is left on, so an acknowledged append is on disk. docs/scaling.md weighs
+ * this against snapshot-based visibility.
+ *
+ * **One round trip in the common case.** The hashes are computed here, so an append needs its
+ * stream's tip and the log's head before it can be written. This process remembers both from its
+ * own appends and reads (a command reads its stream first), chains the rows onto them and sends
+ * one statement that takes the head's lock, checks that neither moved, and writes
+ * (appendIfUnchanged). If another instance moved them, nothing is written and the statement
+ * answers what it found, for one more try; after that, or for an append whose expected revision
+ * the remembered tip does not satisfy, the locked transaction does it the long way: lock the head,
+ * read each tip, each append in its own savepoint, so a stale revision is refused (CONFLICT with
+ * the current revision) and refuses nothing else in the batch.
  *
  * Subscribers wake on LISTEN/NOTIFY (the notification is sent on commit) and poll as a fallback.
  */
