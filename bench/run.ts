@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -245,8 +245,11 @@ async function onlyPeers(scaleName: string, out: string): Promise<void> {
     results.push([figure, value, note]);
     console.log(`${figure}: ${value}${note ? `  (${note})` : ''}`);
   };
+  // The machine may be shared: the load before and after says how far these figures are from a quiet one's.
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const loadBefore = load();
   try {
-    console.log(`Peers, scale "${scaleName}", data in ${dir}; machine: ${machineLine()}`);
+    console.log(`Peers, scale "${scaleName}", data in ${dir}; machine: ${machineLine()}; load average ${loadBefore}`);
     await measurePeersOnDurablePostgres(measurePeers, dir, scale, row, targets);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -255,6 +258,7 @@ async function onlyPeers(scaleName: string, out: string): Promise<void> {
     `${PEERS_HEADING}, run ${new Date().toISOString().slice(0, 10)} on ${machineLine()}`,
     '',
     `\`npm run bench -- --only peers --scale ${scaleName}\`: the same commands, deciders and payloads on each store, in process (no HTTP, GraphQL or sign-in; a mutation over the API costs several times as much), each store on a fresh database; the PostgreSQL stores on one throwaway PostgreSQL 15 cluster with fsync, full_page_writes and synchronous_commit on.`,
+    `Load average (1 / 5 / 15 min) ${loadBefore} before the stores ran and ${load()} after, on ${cpus().length} cores: the stores ran one after another, so a change of load between them moves the comparison.`,
     '',
     '| figure | result | notes |',
     '|---|---|---|',
