@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -32,13 +32,14 @@ const HISTORY_VERIFICATION: Record<string, Omit<HistoryVerificationOptions, 'dir
   national: { history: { plans: 20, actionsPerPlan: 120, months: 36 }, appendSeconds: 8, rounds: 4, writers: 16 },
 };
 const HISTORY_VERIFICATION_HEADING = '## Always-on history verification (issue 26)';
-const ONLY = ['history-verification'];
+const PEERS_HEADING = '## Event stores side by side (peers)';
+const ONLY = ['history-verification', 'peers'];
 
 /**
  * `npm run bench [-- --scale quick|national]`: builds the dataset through the command path on
  * the embedded default (SQLite events, SQLite read models, synchronous=FULL), measures, prints
- * and writes docs/benchmarks.md. `-- --only history-verification` runs that part alone and
- * replaces only its section of the file.
+ * and writes docs/benchmarks.md. `-- --only history-verification` or `-- --only peers` runs
+ * that part alone and replaces only its section of the file.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'quick' }, out: { type: 'string', default: 'docs/benchmarks.md' }, only: { type: 'string' } } });
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
   if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   if (values.only !== undefined) {
     if (!ONLY.includes(values.only)) throw new Error(`--only must be one of ${ONLY.join(', ')}`);
-    await onlyHistoryVerification(values.scale!, resolve(values.out!));
+    if (values.only === 'peers') await onlyPeers(values.scale!, resolve(values.out!));
+    else await onlyHistoryVerification(values.scale!, resolve(values.out!));
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
@@ -169,22 +171,8 @@ async function main(): Promise<void> {
   if (typeof measurePeers === 'string') {
     console.log(`8. Peers: SKIPPED (${measurePeers}; \`npm run bench\` installs and compiles bench/peers)`);
   } else {
-    console.log('8. Peers: the same workload on our SqliteEventStore and on Emmett’s SQLite and PostgreSQL event stores…');
-    const durable = await startThrowawayPostgres({ durable: true });
-    if (!durable) console.log('  Emmett PostgreSQL: SKIPPED (no PostgreSQL binaries; apt-get install -y postgresql)');
-    try {
-      const [ours, ...peers] = await measurePeers({ dir, scale, postgresUrl: durable?.url, row });
-      for (const peer of peers) {
-        const ahead = ours.oneWriter > peer.oneWriter && ours.sixteenWriters > peer.sixteenWriters && ours.readAll > peer.readAll;
-        targets.check(
-          `Ahead of ${peer.store} on every shared figure (one writer, 16 writers, reading the log)`,
-          `${ours.oneWriter} / ${ours.sixteenWriters} / ${ours.readAll} events/s against ${peer.oneWriter} / ${peer.sixteenWriters} / ${peer.readAll}`,
-          ahead,
-        );
-      }
-    } finally {
-      await durable?.stop();
-    }
+    console.log('8. Peers: the same workload on our SqliteEventStore and PostgresEventStore and on Emmett’s SQLite and PostgreSQL event stores…');
+    await measurePeersOnDurablePostgres(measurePeers, dir, scale, row, targets);
   }
 
   console.log('9. Always-on history verification: the same history with and without it…');
@@ -239,16 +227,77 @@ async function onlyHistoryVerification(scale: string, out: string): Promise<void
     console.log(`Always-on history verification, scale "${scale}", data in ${dir}; machine: ${machineLine()}`);
     const result = await historyVerification(dir, scale);
     const heading = `${HISTORY_VERIFICATION_HEADING}, run ${new Date().toISOString().slice(0, 10)} on ${machineLine()}`;
-    const section = historyVerificationMarkdown(result, heading, `npm run bench:history-verification -- --scale ${scale}`).join('\n');
-    const existing = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
-    const start = existing.indexOf(HISTORY_VERIFICATION_HEADING);
-    const next = start < 0 ? -1 : existing.indexOf('\n## ', start + 1);
-    const updated = start < 0 ? `${existing.trimEnd()}\n\n${section}\n` : `${existing.slice(0, start)}${section}\n${next < 0 ? '' : existing.slice(next)}`;
-    writeFileSync(out, updated);
-    console.log(`Done. Wrote its section of ${out}.`);
+    replaceSection(out, HISTORY_VERIFICATION_HEADING, historyVerificationMarkdown(result, heading, `npm run bench:history-verification -- --scale ${scale}`).join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs only the peers, and puts their section (figures and comparisons) in place of the one in `out` (or at its end). */
+async function onlyPeers(scaleName: string, out: string): Promise<void> {
+  const measurePeers = loadPeers();
+  if (typeof measurePeers === 'string') throw new Error(`The peers are not built (${measurePeers}); \`npm run bench:peers\` installs and compiles them`);
+  const scale = SCALES[scaleName];
+  const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
+  const results: string[][] = [];
+  const targets = new Targets();
+  const row: Row = (figure, value, note = '') => {
+    results.push([figure, value, note]);
+    console.log(`${figure}: ${value}${note ? `  (${note})` : ''}`);
+  };
+  // The machine may be shared: the load before and after says how far these figures are from a quiet one's.
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const loadBefore = load();
+  try {
+    console.log(`Peers, scale "${scaleName}", data in ${dir}; machine: ${machineLine()}; load average ${loadBefore}`);
+    await measurePeersOnDurablePostgres(measurePeers, dir, scale, row, targets);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const section = [
+    `${PEERS_HEADING}, run ${new Date().toISOString().slice(0, 10)} on ${machineLine()}`,
+    '',
+    `\`npm run bench -- --only peers --scale ${scaleName}\`: the same commands, deciders and payloads on each store, in process (no HTTP, GraphQL or sign-in; a mutation over the API costs several times as much), each store on a fresh database; the PostgreSQL stores on one throwaway PostgreSQL 15 cluster with fsync, full_page_writes and synchronous_commit on.`,
+    `Load average (1 / 5 / 15 min) ${loadBefore} before the stores ran and ${load()} after, on ${cpus().length} cores: the stores ran one after another, so a change of load between them moves the comparison.`,
+    '',
+    '| figure | result | notes |',
+    '|---|---|---|',
+    ...results.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    ...targets.markdown(),
+  ].join('\n');
+  replaceSection(out, PEERS_HEADING, section);
+}
+
+/** The peers on a durable throwaway cluster of their own, each compared with ours on the same database engine. */
+async function measurePeersOnDurablePostgres(measurePeers: MeasurePeers, dir: string, scale: Scale, row: Row, targets: Targets): Promise<void> {
+  const durable = await startThrowawayPostgres({ durable: true });
+  if (!durable) console.log('  PostgreSQL stores: SKIPPED (no PostgreSQL binaries; apt-get install -y postgresql)');
+  try {
+    const figures = await measurePeers({ dir, scale, postgresUrl: durable?.url, row });
+    for (const peer of figures.filter((f) => !f.ours)) {
+      for (const ours of figures.filter((f) => f.ours && (f.engine === 'SQLite' || f.engine === peer.engine))) {
+        const ahead = !ours.failed && ours.oneWriter > peer.oneWriter && ours.sixteenWriters > peer.sixteenWriters && ours.readAll > peer.readAll;
+        targets.check(
+          `${ours.store === 'our SqliteEventStore' ? '' : `${ours.store}: `}Ahead of ${peer.store} on every shared figure (one writer, 16 writers, reading the log)`,
+          `${ours.oneWriter} / ${ours.sixteenWriters} / ${ours.readAll} events/s against ${peer.oneWriter} / ${peer.sixteenWriters} / ${peer.readAll}`,
+          ahead,
+        );
+      }
+    }
+  } finally {
+    await durable?.stop();
+  }
+}
+
+/** Puts `section` in place of the one whose heading starts with `heading` in `out`, or at its end; the rest of the file stays. */
+function replaceSection(out: string, heading: string, section: string): void {
+  const existing = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+  const start = existing.indexOf(heading);
+  const next = start < 0 ? -1 : existing.indexOf('\n## ', start + 1);
+  const updated = start < 0 ? `${existing.trimEnd()}\n\n${section}\n` : `${existing.slice(0, start)}${section}\n${next < 0 ? '' : existing.slice(next)}`;
+  writeFileSync(out, updated);
+  console.log(`Done. Wrote its section of ${out}.`);
 }
 
 /** Sixteen clients, 50 requests each, per query: what the board's screens ask for most. */
@@ -279,7 +328,7 @@ async function measureGraphql(port: number, token: string, plan: string, actionI
 }
 
 type Row = (figure: string, value: string, note?: string) => void;
-type MeasurePeers = (options: { dir: string; scale: Scale; postgresUrl?: string; row: Row }) => Promise<{ store: string; oneWriter: number; sixteenWriters: number; readAll: number }[]>;
+type MeasurePeers = (options: { dir: string; scale: Scale; postgresUrl?: string; row: Row }) => Promise<{ store: string; ours: boolean; engine: string; failed: boolean; oneWriter: number; sixteenWriters: number; readAll: number }[]>;
 
 /**
  * The peers are a package of their own (bench/peers), so Emmett and its SQLite driver stay out of

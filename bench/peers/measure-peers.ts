@@ -5,13 +5,20 @@ import { commandsIn, generateNationalDataset, Scale } from '../national-dataset'
 import { openEmmettPostgres } from './emmett-postgres-store';
 import { openEmmettSqlite } from './emmett-sqlite-store';
 import { ownPeerStore } from './own-peer-store';
+import { openOwnPostgres } from './own-postgres-peer-store';
 import { peerCommandPath } from './peer-command-path';
 import { PeerStore } from './peer-store';
 import { concurrentWriters } from '../concurrent-writers';
+import { SqliteEventStore } from '@send/event-store';
 
-/** One store's shared figures, in events/s. */
+/** One store's shared figures, in events/s (0 where it failed). */
 export interface PeerFigures {
   store: string;
+  /** One of ours (SqliteEventStore, PostgresEventStore) rather than a peer's. */
+  ours: boolean;
+  /** The database underneath: ours are compared with the peer on the same one. */
+  engine: 'SQLite' | 'PostgreSQL';
+  failed: boolean;
   oneWriter: number;
   sixteenWriters: number;
   readAll: number;
@@ -21,7 +28,7 @@ export interface MeasurePeersOptions {
   /** The benchmark's temp dir: the SQLite files go here. */
   dir: string;
   scale: Scale;
-  /** A durable PostgreSQL (fsync on, synchronous_commit=on); without it Emmett PostgreSQL is left out. */
+  /** A durable PostgreSQL (fsync on, synchronous_commit=on); without it the PostgreSQL stores are left out. */
   postgresUrl?: string;
   row: (figure: string, value: string, note?: string) => void;
 }
@@ -35,44 +42,63 @@ const PER_WRITER = 200;
 const CONCURRENT_LIMIT_MS = 60_000;
 const READ_BATCH = 1000;
 
+interface Peer {
+  store: string;
+  ours: boolean;
+  engine: PeerFigures['engine'];
+  open(): Promise<PeerStore>;
+}
+
 /**
- * The peers part of the benchmark: our SqliteEventStore and Emmett's SQLite and PostgreSQL
- * stores, each under the same workload (phase 2's commands with one writer, then phase 3's
- * sixteen writers, then the whole log read back in order), each on a fresh database.
+ * The peers part of the benchmark: our SqliteEventStore and PostgresEventStore and Emmett's
+ * SQLite and PostgreSQL stores, each under the same workload (phase 2's commands with one writer,
+ * then phase 3's sixteen writers, then the whole log read back in order), each on a fresh database.
  */
 export async function measurePeers({ dir, scale, postgresUrl, row }: MeasurePeersOptions): Promise<PeerFigures[]> {
   const figures: PeerFigures[] = [];
-  const openers: (() => Promise<PeerStore>)[] = [
-    async () => ownPeerStore(join(dir, 'peer-ours.sqlite')),
-    () => openEmmettSqlite(join(dir, 'peer-emmett.sqlite')),
+  const peers: Peer[] = [
+    { store: 'our SqliteEventStore', ours: true, engine: 'SQLite', open: async () => ownPeerStore('our SqliteEventStore', 'WAL, synchronous=FULL', new SqliteEventStore({ filename: join(dir, 'peer-ours.sqlite') })) },
+    { store: 'Emmett SQLite', ours: false, engine: 'SQLite', open: () => openEmmettSqlite(join(dir, 'peer-emmett.sqlite')) },
   ];
-  if (postgresUrl) openers.push(() => openEmmettPostgres(postgresUrl));
+  if (postgresUrl) {
+    peers.push(
+      { store: 'our PostgresEventStore', ours: true, engine: 'PostgreSQL', open: () => openOwnPostgres(postgresUrl) },
+      { store: 'Emmett PostgreSQL', ours: false, engine: 'PostgreSQL', open: () => openEmmettPostgres(postgresUrl) },
+    );
+  }
   // A peer that failed keeps its commands in flight; an error they raise later must not end the
   // process, or run.ts never reaches the finally that stops its PostgreSQL cluster.
   const late = (error: unknown) => console.log(`  (a late error from a peer, ignored: ${error instanceof Error ? error.message : String(error)})`);
   process.on('uncaughtException', late);
   try {
-    for (const open of openers) figures.push(await measureOne(open, scale, row));
+    for (const peer of peers) figures.push(await measureOne(peer, scale, row));
   } finally {
     process.off('uncaughtException', late);
   }
   return figures;
 }
 
-async function measureOne(open: () => Promise<PeerStore>, scale: Scale, row: MeasurePeersOptions['row']): Promise<PeerFigures> {
-  const store = await open();
+/** Every call on the peer, opening and closing included, is guarded: a peer that fails is marked FAILED and the run goes on. */
+async function measureOne(peer: Peer, scale: Scale, row: MeasurePeersOptions['row']): Promise<PeerFigures> {
+  const failed = { store: peer.store, ours: peer.ours, engine: peer.engine, failed: true, oneWriter: 0, sixteenWriters: 0, readAll: 0 };
+  let store: PeerStore | undefined;
   try {
-    return await failOnUncaught(measureStore(store, scale, row));
+    return await failOnUncaught(
+      (async () => {
+        store = await peer.open();
+        return { ...(await measureStore(store, scale, row)), ours: peer.ours, engine: peer.engine, failed: false };
+      })(),
+    );
   } catch (error) {
     // A peer that breaks down is a result too; the rest of the benchmark still reports.
-    row(`Peer: ${store.name}`, 'FAILED', error instanceof Error ? error.message : String(error));
-    return { store: store.name, oneWriter: 0, sixteenWriters: 0, readAll: 0 };
+    row(`Peer: ${peer.store}`, 'FAILED', `${store ? '' : 'could not be opened: '}${error instanceof Error ? error.message : String(error)}`);
+    return failed;
   } finally {
-    await store.close();
+    await store?.close().catch((error: unknown) => console.log(`  (${peer.store} failed to close: ${error instanceof Error ? error.message : String(error)})`));
   }
 }
 
-async function measureStore(store: PeerStore, scale: Scale, row: MeasurePeersOptions['row']): Promise<PeerFigures> {
+async function measureStore(store: PeerStore, scale: Scale, row: MeasurePeersOptions['row']): Promise<Pick<PeerFigures, 'store' | 'oneWriter' | 'sixteenWriters' | 'readAll'>> {
   const path = peerCommandPath(store);
   const capped = cappedScale(scale);
   const cap = capped.months < scale.months ? `; capped to the first ${capped.months} of ${scale.months} months (${commandsIn(capped)} of ${commandsIn(scale)} commands)` : '';

@@ -1,16 +1,17 @@
 import { CommandMetadata, currentVersionOf, DomainEvent, schemaVersionOf } from '@send/domain';
-import { Decider, foldStream, GlobalPosition, handleCommand, SqliteEventStore, upcastOnRead } from '@send/event-store';
+import { Decider, EventStore, foldStream, GlobalPosition, handleCommand, upcastOnRead } from '@send/event-store';
 import { PeerStore } from './peer-store';
 
 /**
- * Our SqliteEventStore under the peers' workload: handleCommand straight on the store (upcasting
- * on read, as the app's does), no app, no projections, so it compares with the Emmett stores figure for figure.
+ * One of our event stores under the peers' workload: handleCommand straight on the store
+ * (upcasting on read, as the app's does), no app, no projections, so it compares with the Emmett
+ * stores figure for figure.
  */
-export function ownPeerStore(filename: string): PeerStore {
-  const store = upcastOnRead(new SqliteEventStore({ filename }), currentVersionOf);
+export function ownPeerStore(name: string, durability: string, eventStore: EventStore): PeerStore {
+  const store = upcastOnRead(eventStore, currentVersionOf);
   return {
-    name: 'our SqliteEventStore',
-    durability: 'WAL, synchronous=FULL',
+    name,
+    durability,
     retried: () => 0,
     handle: <C, E extends DomainEvent, S, X>(streamId: string, decider: Decider<C, E, S, CommandMetadata, X>, command: C, metadata: CommandMetadata, context: X) =>
       handleCommand<C, E, S, CommandMetadata, X>(store, streamId, decider, command, { metadata, context, schemaVersionOf }),

@@ -9,7 +9,7 @@ import {
   planDecider,
   planStream,
 } from '@send/domain';
-import { CommandOptions } from '../../apps/api/src/commands/plan-command.service';
+import { CommandOptions } from '../../apps/api/src/commands/runner/command-runner.service';
 import { CommandPath } from '../national-dataset';
 import { PeerStore } from './peer-store';
 

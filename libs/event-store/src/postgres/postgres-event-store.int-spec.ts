@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { NewEvent, RecordedEvent } from '../event-store.port';
 import { verifyEventStore } from '../chain/verify-event-store';
@@ -32,16 +33,19 @@ describeWithPostgres('PostgresEventStore under concurrent writers with delayed c
   });
 
   it('lets a catch-up subscriber see every event exactly once, in position order, while commits land out of step', async () => {
-    // Four writers, each a pool of its own as separate api instances would be, each holding every
-    // commit back for a random while: with positions from a sequence, a later position would often
-    // commit first and a reader would move past the earlier one before it appeared.
+    // Four writers, each a pool of its own as separate api instances would be, each commit held
+    // back for a random while after it has taken its positions (a trigger on the head row, so both
+    // the one-statement append and the locked transaction are held): with positions from a
+    // sequence, a later position would often commit first and a reader would move past the
+    // earlier one before it appeared.
     const writers = await Promise.all(
       Array.from({ length: 4 }, async () => {
-        const store = await PostgresEventStore.open({ connectionString: db.url, pollIntervalMs: 20, beforeCommit: () => new Promise((r) => setTimeout(r, Math.random() * 15)) });
+        const store = await PostgresEventStore.open({ connectionString: db.url, pollIntervalMs: 20 });
         stores.push(store);
         return store;
       }),
     );
+    await holdCommitsBack(db.url);
     const reader = await PostgresEventStore.open({ connectionString: db.url, pollIntervalMs: 5 });
     stores.push(reader);
     const seen: RecordedEvent[] = [];
@@ -72,6 +76,18 @@ describeWithPostgres('PostgresEventStore under concurrent writers with delayed c
     expect((await verifyEventStore(reader)).ok).toBe(true);
   }, 60_000);
 });
+
+/** Every append sleeps up to 15 ms between moving the head and committing. */
+async function holdCommitsBack(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE FUNCTION send_events.hold_commit_back() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(random() * 0.015); RETURN NULL; END $$`);
+    await client.query('CREATE TRIGGER hold_commit_back AFTER UPDATE ON send_events.event_log_head FOR EACH ROW EXECUTE FUNCTION send_events.hold_commit_back()');
+  } finally {
+    await client.end();
+  }
+}
 
 function event(): NewEvent {
   return { id: randomUUID(), type: 'ThingHappened', data: { at: new Date().toISOString() }, metadata: { schemaVersion: 1, occurredAt: new Date().toISOString() } };

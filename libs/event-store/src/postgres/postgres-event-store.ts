@@ -15,11 +15,14 @@ import {
 import { matchesExpectedRevision } from '../expected-revision';
 import { EventStoreUnavailableError, WriteOutcomeUnknownError, WrongExpectedRevisionError } from '../event-store.errors';
 import { PolledSubscriptions } from '../polled-subscriptions';
-import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
+import { eventHashOf, nextGlobalHash } from '../chain/event-hash';
 import { APPENDED_CHANNEL, POSTGRES_EVENT_STORE_SCHEMA } from './postgres-schema';
 import { EventRow, toRecordedEvent } from '../event-row';
 import { isPostgresUnavailable } from './postgres-unavailable';
-import { EventLogRow, insertEventRows, lockLogHead, NO_STREAM_TIP, readStreamTip, saveLogHead, saveStreamTip, StreamTip } from './postgres-statements';
+import { EventLogRow, insertEventRows, lockLogHead, LogHead, NO_STREAM_TIP, readStreamTip, saveLogHead, saveStreamTip, StreamTip } from './postgres-statements';
+import { appendRows, AppendRows } from './postgres-append-rows';
+import { appendIfUnchanged, UnchangedOutcome } from './postgres-append-if-unchanged';
+import { PostgresLastSeen } from './postgres-last-seen';
 
 export interface PostgresEventStoreOptions {
   /** e.g. postgres://send:secret@db.council.internal:5432/send_tracker */
@@ -28,8 +31,6 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** How often a subscriber looks for new events when no notification came (a lost connection, a missed NOTIFY). */
   pollIntervalMs?: number;
-  /** Tests only: runs inside each append transaction just before COMMIT, to hold commits back and shuffle their order. */
-  beforeCommit?: () => Promise<void>;
 }
 
 
@@ -60,9 +61,19 @@ function unavailable(error: unknown): unknown {
  * sequence would not do: two transactions take 100 and 101, 101 commits first, and a reader
  * moves its checkpoint past 100 before it appears.) The same lock orders the global hash chain,
  * which needs each event's predecessor anyway. Writers therefore commit one at a time; within a
- * process, appends that arrive together share one transaction and one commit (group commit, each
- * in its own savepoint, as on SQLite), and `synchronous_commit` is left on, so an acknowledged
- * append is on disk. docs/scaling.md weighs this against snapshot-based visibility.
+ * process, appends that arrive together share one transaction and one commit (group commit), and
+ * `synchronous_commit` is left on, so an acknowledged append is on disk. docs/scaling.md weighs
+ * this against snapshot-based visibility.
+ *
+ * **One round trip in the common case.** The hashes are computed here, so an append needs its
+ * stream's tip and the log's head before it can be written. This process remembers both from its
+ * own appends and reads (a command reads its stream first), chains the rows onto them and sends
+ * one statement that takes the head's lock, checks that neither moved, and writes
+ * (appendIfUnchanged). If another instance moved them, nothing is written and the statement
+ * answers what it found, for one more try; after that, or for an append whose expected revision
+ * the remembered tip does not satisfy, the locked transaction does it the long way: lock the head,
+ * read each tip, each append in its own savepoint, so a stale revision is refused (CONFLICT with
+ * the current revision) and refuses nothing else in the batch.
  *
  * Subscribers wake on LISTEN/NOTIFY (the notification is sent on commit) and poll as a fallback.
  */
@@ -70,6 +81,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly subscriptions: PolledSubscriptions;
   private readonly pending: PendingAppend[] = [];
+  private readonly lastSeen = new PostgresLastSeen();
   private committing: Promise<void> | undefined;
   private listener: Client | undefined;
   private closed = false;
@@ -163,22 +175,103 @@ export class PostgresEventStore implements EventStore {
     // The server going away mid-transaction is reported by the query that was running; the client's own event must not crash the process.
     const ignore = () => undefined;
     client.on('error', ignore);
+    let broken = false;
+    try {
+      let rest = batch;
+      // A second try chains onto what the first found, which is current unless another instance wrote in between.
+      for (let attempt = 0; attempt < 2 && rest.length > 0 && this.lastSeen.head && !broken; attempt++) ({ rest, broken } = await this.appendUnchanged(client, rest));
+      if (rest.length > 0 && !broken) broken = await this.appendLocked(client, rest);
+    } finally {
+      client.off('error', ignore);
+      client.release(broken);
+    }
+  }
+
+  /**
+   * The common case in one round trip: the appends whose streams' tips this process knows (and
+   * whose expected revisions those tips satisfy) are chained onto the head it last saw and written
+   * by one statement that checks both first. Answers the appends it did not settle, for another
+   * try or the locked path, and whether the connection broke.
+   */
+  private async appendUnchanged(client: PoolClient, appends: PendingAppend[]): Promise<{ rest: PendingAppend[]; broken: boolean }> {
+    const from = this.lastSeen.head!;
+    const recordedAt = new Date().toISOString();
+    const streams = new Map<string, { from: StreamTip; to: StreamTip }>();
+    const unknown = new Set<string>();
+    const chained: { append: PendingAppend; result: AppendResult }[] = [];
+    const rest: PendingAppend[] = [];
+    const rows: EventLogRow[] = [];
+    let { position, globalHash } = from;
+    for (const append of appends) {
+      const { streamId, events, expectedRevision } = append;
+      const tip = streams.get(streamId)?.to ?? this.lastSeen.tip(streamId);
+      // Only the locked path may refuse a stale revision: it reads the current one under the lock.
+      if (unknown.has(streamId) || !tip || !matchesExpectedRevision(expectedRevision, tip.revision < 0n ? undefined : tip.revision)) {
+        unknown.add(streamId);
+        rest.push(append);
+        continue;
+      }
+      let built: AppendRows;
+      try {
+        built = appendRows(streamId, events, tip, position, globalHash, recordedAt);
+      } catch (error) {
+        // Data JSON cannot hold: refused before anything was sent.
+        append.reject(error);
+        continue;
+      }
+      rows.push(...built.rows);
+      ({ position, globalHash } = built);
+      streams.set(streamId, { from: streams.get(streamId)?.from ?? tip, to: built.tip });
+      chained.push({ append, result: { nextExpectedRevision: built.tip.revision, position: built.position } });
+    }
+    if (chained.length === 0) return { rest, broken: false };
+    let outcome: UnchangedOutcome;
+    try {
+      outcome = await appendIfUnchanged(client, { from, to: { position, globalHash }, streams: [...streams].map(([streamId, tips]) => ({ streamId, ...tips })), rows });
+    } catch (error) {
+      this.lastSeen.forget(streams.keys());
+      if (!isPostgresUnavailable(error)) {
+        // Refused as a whole with nothing written (a retried event id, say): the locked path finds which append is at fault.
+        return { rest: [...chained.map((c) => c.append), ...rest], broken: false };
+      }
+      // The statement is its own commit, so a connection lost while it ran may have committed it.
+      const failure = new WriteOutcomeUnknownError(`The PostgreSQL event store stopped answering during an append: ${(error as Error).message}`, error);
+      for (const { append } of chained) append.reject(failure);
+      for (const append of rest) append.reject(unavailable(error));
+      return { rest: [], broken: true };
+    }
+    if (!outcome.applied) {
+      this.lastSeen.head = outcome.head;
+      for (const [streamId, tip] of outcome.tips) this.lastSeen.setTip(streamId, tip);
+      return { rest: [...chained.map((c) => c.append), ...rest], broken: false };
+    }
+    this.lastSeen.head = { position, globalHash };
+    for (const [streamId, { to }] of streams) this.lastSeen.setTip(streamId, to);
+    for (const { append, result } of chained) append.resolve(result);
+    this.subscriptions.notifyAppended();
+    return { rest, broken: false };
+  }
+
+  /**
+   * Locks the head first, then reads each stream's tip and appends in a savepoint of its own, so
+   * a stale revision is refused with the current one and refuses nothing else. Answers whether
+   * the connection broke.
+   */
+  private async appendLocked(client: PoolClient, batch: PendingAppend[]): Promise<boolean> {
     const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
     let committing = false;
+    let head: LogHead;
     try {
       await client.query('BEGIN');
-      const head = await lockLogHead(client);
-      let { position, events: count, globalHash } = head;
+      head = await lockLogHead(client);
       const recordedAt = new Date().toISOString();
       for (const append of batch) {
         await client.query('SAVEPOINT append');
         try {
-          const result = await this.appendOne(client, append, recordedAt, position, globalHash);
-          position = result.position;
-          count += BigInt(append.events.length);
-          globalHash = result.globalHash;
+          const built = await this.appendOne(client, append, recordedAt, head.position, head.globalHash);
+          head = { position: built.position, events: head.events + BigInt(append.events.length), globalHash: built.globalHash };
           await client.query('RELEASE SAVEPOINT append');
-          outcomes.push({ ok: true, result: { nextExpectedRevision: result.revision, position: result.position } });
+          outcomes.push({ ok: true, result: { nextExpectedRevision: built.tip.revision, position: built.position } });
         } catch (error) {
           // A refused append (stale revision, a duplicate event id, data that cannot be stored) rolls back only its own savepoint;
           // anything else (the connection lost) fails the whole transaction below.
@@ -189,54 +282,41 @@ export class PostgresEventStore implements EventStore {
         }
       }
       if (outcomes.some((o) => o.ok)) {
-        await saveLogHead(client, { position, events: count, globalHash });
+        await saveLogHead(client, head);
         await client.query(`NOTIFY ${APPENDED_CHANNEL}`);
       }
-      await this.options.beforeCommit?.();
       committing = true;
       await client.query('COMMIT');
     } catch (error) {
       // A COMMIT that failed in flight may or may not have been applied: the caller is told the store
       // was unavailable and retries with the same command id, which handleCommand answers from the stream.
       await client.query('ROLLBACK').catch(() => undefined);
-      client.off('error', ignore);
-      client.release(true);
+      this.lastSeen.forget(batch.map((append) => append.streamId));
       const failure = committing && outcomes.some((o) => o.ok) ? new WriteOutcomeUnknownError(`The PostgreSQL event store stopped answering during COMMIT: ${(error as Error).message}`, error) : unavailable(error);
       // An append refused in its own savepoint stays refused for its own reason.
       batch.forEach((append, i) => append.reject(outcomes[i]?.ok === false ? (outcomes[i] as { error: unknown }).error : failure));
-      return;
+      return true;
     }
-    client.off('error', ignore);
-    client.release();
+    this.lastSeen.head = head;
     batch.forEach((append, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) append.resolve(outcome.result);
       else append.reject(outcome.error);
     });
     if (outcomes.some((o) => o.ok)) this.subscriptions.notifyAppended();
+    return false;
   }
 
-  private async appendOne(client: PoolClient, append: PendingAppend, recordedAt: string, after: bigint, globalHash: string) {
+  private async appendOne(client: PoolClient, append: PendingAppend, recordedAt: string, after: bigint, globalHash: string): Promise<AppendRows> {
     const { streamId, events, expectedRevision } = append;
     const current = await readStreamTip(client, streamId);
+    this.lastSeen.setTip(streamId, current ?? NO_STREAM_TIP);
     if (!matchesExpectedRevision(expectedRevision, current?.revision)) throw new WrongExpectedRevisionError(streamId, expectedRevision, current?.revision ?? 'no_stream');
-    let { revision, hash: previousHash } = current ?? NO_STREAM_TIP;
-    let position = after;
-    const rows: EventLogRow[] = [];
-    for (const event of events) {
-      revision += 1n;
-      position += 1n;
-      // Hashed as parsed back from what is stored, so verify recomputes exactly this.
-      const data = JSON.stringify(event.data);
-      const metadata = JSON.stringify(event.metadata);
-      const hash = eventHashOf({ id: event.id, streamId, revision, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata), recordedAt }, previousHash);
-      globalHash = nextGlobalHash(globalHash, hash);
-      rows.push([String(position), event.id, streamId, String(revision), event.type, data, metadata, recordedAt, hash, previousHash, globalHash]);
-      previousHash = hash;
-    }
-    await insertEventRows(client, rows);
-    await saveStreamTip(client, streamId, { revision, hash: previousHash });
-    return { revision, position, globalHash };
+    const built = appendRows(streamId, events, current ?? NO_STREAM_TIP, after, globalHash, recordedAt);
+    await insertEventRows(client, built.rows);
+    await saveStreamTip(client, streamId, built.tip);
+    this.lastSeen.setTip(streamId, built.tip);
+    return built;
   }
 
   /**
@@ -278,6 +358,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw unavailable(error);
     } finally {
+      this.lastSeen.forget(events.map((event) => event.streamId));
       client.off('error', ignore);
       client.release();
     }
@@ -286,7 +367,12 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after === undefined ? '-1' : String(options.after);
-    return this.query(`SELECT ${COLUMNS}, ${HASHES} FROM send_events.event_log WHERE stream_id = $1 AND stream_revision > $2 ORDER BY stream_revision`, [streamId, after]);
+    const events = await this.query(`SELECT ${COLUMNS}, ${HASHES} FROM send_events.event_log WHERE stream_id = $1 AND stream_revision > $2 ORDER BY stream_revision`, [streamId, after]);
+    // A command reads its stream before it appends: the tip it saw lets the append go in one statement.
+    const newest = events.at(-1);
+    if (newest) this.lastSeen.sawTip(streamId, { revision: newest.revision, hash: newest.hash! });
+    else if (options.after === undefined) this.lastSeen.sawTip(streamId, NO_STREAM_TIP);
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
