@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { addDays, endOfLondonDay } from '@send/domain';
+import { SqliteEventStore } from '@send/event-store';
+import { createApp } from '../apps/api/src/app.factory';
+import { loadOrCreateLocalSigningKey, mintLocalToken } from '../apps/api/src/auth/local-signing-key';
+import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
+import { AppConfig, DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../apps/api/src/config/app-config';
+import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
+import { collect } from './history-verification-runs';
+import { percentiles, round } from './measure';
+import { writePlanHistory } from './plan-history';
+
+/** The overview a board member opens: the plan's roll-up, its areas', and the first page of actions. */
+const overview = (planId: string, args: string) =>
+  `{ plan(id: "${planId}"${args}) { title rollUp { total red amber green blue overdue stale } areas { number rollUp { total red amber green } } actions(first: 20) { totalCount edges { node { ref rag status overdue stale owner { name } } } } } }`;
+
+const rssMb = () => {
+  collect();
+  return round(process.memoryUsage().rss / 1024 / 1024, 0);
+};
+
+/**
+ * `npm run bench:as-at [-- --plans 20 --actions 120 --months 36]`: a national-sized history (plans of
+ * actions with monthly updates, quarterly evidence and yearly milestones, written through the command
+ * path), then the plan overview over HTTP, live and "as at" (today, and instants across the history),
+ * one request at a time, with the resident memory before and after a sweep of every plan.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { plans: { type: 'string', default: '20' }, actions: { type: 'string', default: '120' }, months: { type: 'string', default: '36' } } });
+  const scale = { plans: Number(values.plans), actionsPerPlan: Number(values.actions), months: Number(values.months) };
+  const dir = mkdtempSync(join(tmpdir(), 'send-bench-as-at-'));
+  const say = (line: string) => console.log(line);
+  try {
+    say(`As at: ${scale.plans} plans × ${scale.actionsPerPlan} actions × ${scale.months} months, data in ${dir}`);
+    say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`);
+    const writer = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+    const history = await writePlanHistory(writer, scale, (m, months) => m % 12 === 0 && say(`  month ${m}/${months}`));
+    await writer.close();
+    say(`  ${history.events} events written in ${round(history.seconds, 1)} s`);
+    const planIds = Array.from({ length: scale.plans }, (_, p) => `history-bench-${p + 1}`);
+    await measure(dir, planIds, scale.months, say);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(dir: string, planIds: string[], months: number, say: (line: string) => void): Promise<void> {
+  const config: AppConfig = {
+    port: 0,
+    dataDir: dir,
+    eventStore: { type: 'sqlite', filename: join(dir, 'events.sqlite') },
+    readDatabase: { type: 'sqlite', filename: join(dir, 'read-models.sqlite') },
+    auth: { mode: 'local', keyFile: join(dir, 'auth', 'key.json'), issuer: 'send-bench', audience: 'send-tracker' },
+    limits: { ...DEFAULT_LIMITS, expensiveReads: { ...DEFAULT_LIMITS.expensiveReads, perUser: 1_000_000 } },
+    evidenceFiles: { dir: join(dir, 'evidence-files'), maxBytes: DEFAULT_EVIDENCE_FILE_MAX_BYTES },
+    loadDemoPlan: false,
+    production: true,
+    quiet: true,
+  };
+  const app = await createApp(config);
+  try {
+    await app.init();
+    const started = performance.now();
+    await app.get(ProjectionService).caughtUpToHead(1_800_000);
+    say(`  read models projected in ${round((performance.now() - started) / 1000, 1)} s`);
+    const localAreas = planIds.map((_, p) => `bench-area-${p + 1}`);
+    await app.get(PlanCommandService).ensureUser({ userId: 'bench-adviser', displayName: 'Bench adviser', ownerId: null }, localAreas.map((localAreaId) => ({ role: 'DFE_ADVISER' as const, localAreaId })), { principal: 'system' });
+    await app.get(ProjectionService).caughtUpToHead(60_000);
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    const token = await mintLocalToken(await loadOrCreateLocalSigningKey(join(dir, 'auth', 'key.json')), { userId: 'bench-adviser', issuer: 'send-bench', audience: 'send-tracker' });
+    const ask = async (query: string): Promise<number> => {
+      const t = performance.now();
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as { errors?: { message: string }[] };
+      if (body.errors) throw new Error(`${body.errors[0].message} in ${query}`);
+      return performance.now() - t;
+    };
+    // Instants across the history: month ends (where snapshots may sit), the middle of a month, and a UK day's end.
+    const START = '2023-04-03';
+    const instants = [
+      ...Array.from({ length: 6 }, (_, k) => `${addDays(START, Math.round(((k + 1) * months * 30) / 7))}T12:34:56.000Z`),
+      endOfLondonDay(addDays(START, 30 * Math.floor(months / 2))),
+      endOfLondonDay(addDays(START, 31 * Math.floor(months / 3))),
+    ];
+    const times = async (label: string, queries: string[], rounds: number) => {
+      for (const q of queries.slice(0, 3)) await ask(q);
+      const samples: number[] = [];
+      for (let r = 0; r < rounds; r++) for (const q of queries) samples.push(await ask(q));
+      const p = percentiles(samples);
+      say(`${label}: p50 ${p.p50} ms, p99 ${p.p99} ms (${p.count} requests, one at a time)`);
+      return p;
+    };
+    const rssBefore = rssMb();
+    say(`RSS with the read models projected, before any as-at read: ${rssBefore} MB`);
+    const live = await times('Plan overview, live', planIds.map((id) => overview(id, '')), 5);
+    const today = await times('Plan overview, as at today (recordedBy today)', planIds.map((id) => overview(id, `, recordedBy: "${new Date().toISOString().slice(0, 10)}"`)), 5);
+    const sweep = rssMb();
+    say(`RSS after the as-at-today sweep of ${planIds.length} plans: ${sweep} MB`);
+    const past = await times('Plan overview, as at instants across the history', planIds.flatMap((id) => instants.map((at) => overview(id, `, recordedBy: "${at}"`))), 1);
+    const after = rssMb();
+    say(`RSS after as-at reads of every plan at ${instants.length} instants: ${after} MB`);
+    const cold = await times('Plan overview, as at instants never asked before (first read)', planIds.map((id, p) => overview(id, `, recordedBy: "${addDays(START, 100 + p * 17)}T08:00:00.000Z"`)), 1);
+    say(`Ratios to the live overview p50: as at today ${round(today.p50 / live.p50, 1)}×, across the history ${round(past.p50 / live.p50, 1)}×, first reads ${round(cold.p50 / live.p50, 1)}×`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
