@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import { SqliteEventStore } from '@send/event-store';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadOrCreateLocalSigningKey, mintLocalToken } from '../apps/api/src/auth/local-signing-key';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
-import { AppConfig, DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../apps/api/src/config/app-config';
+import { AppConfig, AsAtCacheConfig, DEFAULT_AS_AT_CACHE, DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../apps/api/src/config/app-config';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { collect } from './history-verification-runs';
 import { percentiles, round } from './measure';
@@ -19,37 +19,51 @@ import { writePlanHistory } from './plan-history';
 const overview = (planId: string, args: string) =>
   `{ plan(id: "${planId}"${args}) { title rollUp { total red amber green blue overdue stale } areas { number rollUp { total red amber green } } actions(first: 20) { totalCount edges { node { ref rag status overdue stale owner { name } } } } } }`;
 
-const rssMb = () => {
+/**
+ * Resident memory after a collection, split as Linux counts it: anonymous (the heap and what the
+ * process allocated) and file-backed (the SQLite files' memory-mapped pages, which the system may
+ * drop at any time), with the JavaScript heap in use.
+ */
+const memory = () => {
   collect();
-  return round(process.memoryUsage().rss / 1024 / 1024, 0);
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  const mb = (bytes: number) => round(bytes / 1024 / 1024, 0);
+  return `${mb(process.memoryUsage().rss)} MB (anonymous ${round(kb('RssAnon') / 1024, 0)} MB, file-backed ${round(kb('RssFile') / 1024, 0)} MB; heap in use ${mb(process.memoryUsage().heapUsed)} MB)`;
 };
 
 /**
- * `npm run bench:as-at [-- --plans 20 --actions 120 --months 36]`: a national-sized history (plans of
+ * `npm run bench:as-at [-- --plans 20 --actions 120 --months 36 --data DIR --snapshots N --cached-views N]`: a national-sized history (plans of
  * actions with monthly updates, quarterly evidence and yearly milestones, written through the command
  * path), then the plan overview over HTTP, live and "as at" (today, and instants across the history),
  * one request at a time, with the resident memory before and after a sweep of every plan.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { plans: { type: 'string', default: '20' }, actions: { type: 'string', default: '120' }, months: { type: 'string', default: '36' } } });
+  const { values } = parseArgs({ options: { plans: { type: 'string', default: '20' }, actions: { type: 'string', default: '120' }, months: { type: 'string', default: '36' }, data: { type: 'string' }, snapshots: { type: 'string' }, 'cached-views': { type: 'string' } } });
   const scale = { plans: Number(values.plans), actionsPerPlan: Number(values.actions), months: Number(values.months) };
-  const dir = mkdtempSync(join(tmpdir(), 'send-bench-as-at-'));
+  // --data DIR keeps the history (and the read models) for the next run, which reads them instead of writing them again.
+  const dir = values.data ?? mkdtempSync(join(tmpdir(), 'send-bench-as-at-'));
   const say = (line: string) => console.log(line);
   try {
     say(`As at: ${scale.plans} plans × ${scale.actionsPerPlan} actions × ${scale.months} months, data in ${dir}`);
     say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`);
-    const writer = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
-    const history = await writePlanHistory(writer, scale, (m, months) => m % 12 === 0 && say(`  month ${m}/${months}`));
-    await writer.close();
-    say(`  ${history.events} events written in ${round(history.seconds, 1)} s`);
+    if (!existsSync(join(dir, 'events.sqlite'))) {
+      mkdirSync(dir, { recursive: true });
+      const writer = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+      const history = await writePlanHistory(writer, scale, (m, months) => m % 12 === 0 && say(`  month ${m}/${months}`));
+      await writer.close();
+      say(`  ${history.events} events written in ${round(history.seconds, 1)} s`);
+    }
     const planIds = Array.from({ length: scale.plans }, (_, p) => `history-bench-${p + 1}`);
-    await measure(dir, planIds, scale.months, say);
+    const sizes = { ...DEFAULT_AS_AT_CACHE, ...(values.snapshots && { snapshots: Number(values.snapshots) }), ...(values['cached-views'] && { views: Number(values['cached-views']) }) };
+    say(`As-at cache: ${sizes.snapshots} snapshots, ${sizes.views} views`);
+    await measure(dir, planIds, scale.months, sizes, say);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (values.data === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function measure(dir: string, planIds: string[], months: number, say: (line: string) => void): Promise<void> {
+async function measure(dir: string, planIds: string[], months: number, asAtCache: AsAtCacheConfig, say: (line: string) => void): Promise<void> {
   const config: AppConfig = {
     port: 0,
     dataDir: dir,
@@ -61,6 +75,7 @@ async function measure(dir: string, planIds: string[], months: number, say: (lin
     loadDemoPlan: false,
     production: true,
     quiet: true,
+    asAtCache,
   };
   const app = await createApp(config);
   try {
@@ -96,15 +111,12 @@ async function measure(dir: string, planIds: string[], months: number, say: (lin
       say(`${label}: p50 ${p.p50} ms, p99 ${p.p99} ms (${p.count} requests, one at a time)`);
       return p;
     };
-    const rssBefore = rssMb();
-    say(`RSS with the read models projected, before any as-at read: ${rssBefore} MB`);
+    say(`RSS with the read models projected, before any as-at read: ${memory()}`);
     const live = await times('Plan overview, live', planIds.map((id) => overview(id, '')), 5);
     const today = await times('Plan overview, as at today (recordedBy today)', planIds.map((id) => overview(id, `, recordedBy: "${new Date().toISOString().slice(0, 10)}"`)), 5);
-    const sweep = rssMb();
-    say(`RSS after the as-at-today sweep of ${planIds.length} plans: ${sweep} MB`);
+    say(`RSS after the as-at-today sweep of ${planIds.length} plans: ${memory()}`);
     const past = await times('Plan overview, as at instants across the history', planIds.flatMap((id) => instants.map((at) => overview(id, `, recordedBy: "${at}"`))), 1);
-    const after = rssMb();
-    say(`RSS after as-at reads of every plan at ${instants.length} instants: ${after} MB`);
+    say(`RSS after as-at reads of every plan at ${instants.length} instants: ${memory()}`);
     const cold = await times('Plan overview, as at instants never asked before (first read)', planIds.map((id, p) => overview(id, `, recordedBy: "${addDays(START, 100 + p * 17)}T08:00:00.000Z"`)), 1);
     say(`Ratios to the live overview p50: as at today ${round(today.p50 / live.p50, 1)}×, across the history ${round(past.p50 / live.p50, 1)}×, first reads ${round(cold.p50 / live.p50, 1)}×`);
   } finally {

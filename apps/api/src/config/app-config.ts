@@ -139,8 +139,8 @@ export interface AsAtCacheConfig {
   views: number;
 }
 
-/** A year of month ends for each of twenty plans, and the views a board meeting's screens ask for. */
-export const DEFAULT_AS_AT_CACHE: AsAtCacheConfig = { snapshots: 240, views: 16 };
+/** Six month ends for each of twenty plans (each plan's newest is kept first), about 40 MB at national scale, and a view of each of them as it stands with room for the instants a board meeting asks about: fewer views than plans read in turn would each push out the next one needed. */
+export const DEFAULT_AS_AT_CACHE: AsAtCacheConfig = { snapshots: 120, views: 32 };
 
 export interface HistoryChecksConfig {
   /** Between checks of the events appended since the last one (HISTORY_CHECK_SECONDS). */

@@ -103,6 +103,7 @@ export class PlanHistory {
       ...ownerIds.map(ownerStream),
     ];
     if (this.cache) {
+      // A whole stream is read as commands read it, so SQLite's cache of recent streams serves the next whole read too.
       const read = (streamId: string, held: number) => this.store.readStream(streamId, held === 0 ? {} : { after: BigInt(held - 1) });
       return viewsFromSnapshots(read, planId, streamIds, instants, knownAt, asOfDate, this.cache);
     }

@@ -1,5 +1,4 @@
 import { endOfLondonDay, londonDateOf } from '@send/domain';
-import { LeastRecentlyUsed } from './least-recently-used';
 import { PlanFold } from './plan-view';
 
 /**
@@ -27,15 +26,16 @@ export function monthEndsBetween(after: string, until: string): string[] {
 }
 
 /**
- * Snapshots of plans in memory, at most `capacity` in all, the least recently used let go first:
- * what it holds is bounded whatever the history's length or the number of plans read.
+ * Snapshots of plans in memory, at most `capacity` in all: what it holds is bounded whatever the
+ * history's length or the number of plans read. When full, the least recently used goes first,
+ * except that each plan's newest is kept while any older one can go: "as at today" and the last
+ * meeting fold on from it, and one long fold takes a snapshot at every month end it passes.
  */
 export class PlanSnapshots {
-  private readonly held: LeastRecentlyUsed<string, PlanSnapshot>;
+  /** Map order is the eviction order: a snapshot used or taken moves to the back. */
+  private readonly held = new Map<string, PlanSnapshot>();
 
-  constructor(readonly capacity: number) {
-    this.held = new LeastRecentlyUsed(capacity);
-  }
+  constructor(readonly capacity: number) {}
 
   get size(): number {
     return this.held.size;
@@ -44,20 +44,35 @@ export class PlanSnapshots {
   /** The plan's latest snapshot at or before the instant, if one is held. */
   latestBy(planId: string, instant: string): PlanSnapshot | undefined {
     let found: PlanSnapshot | undefined;
-    for (const [, snapshot] of this.held) {
+    for (const snapshot of this.held.values()) {
       if (snapshot.planId === planId && snapshot.asAt <= instant && (!found || snapshot.asAt > found.asAt)) found = snapshot;
     }
-    return found && this.held.get(keyOf(found));
+    if (found) this.touch(found);
+    return found;
   }
 
   keep(snapshot: PlanSnapshot): void {
-    this.held.set(keyOf(snapshot), snapshot);
+    if (this.capacity <= 0) return;
+    this.touch(snapshot);
+    while (this.held.size > this.capacity) this.held.delete(this.leastNeeded());
   }
 
-  /** Lets go of every snapshot of the plan: one was found stale (an event recorded late, dated before it). */
+  /** Lets go of every snapshot of the plan: one no longer agrees with the plan's streams. */
   forget(planId: string): void {
-    for (const [key, snapshot] of [...this.held]) if (snapshot.planId === planId) this.held.delete(key);
+    for (const [key, snapshot] of this.held) if (snapshot.planId === planId) this.held.delete(key);
+  }
+
+  private touch(snapshot: PlanSnapshot): void {
+    const key = `${snapshot.planId}|${snapshot.asAt}`;
+    this.held.delete(key);
+    this.held.set(key, snapshot);
+  }
+
+  /** The least recently used snapshot that is not its plan's newest; the least recently used of all when every one is. */
+  private leastNeeded(): string {
+    const newest = new Map<string, string>();
+    for (const { planId, asAt } of this.held.values()) if ((newest.get(planId) ?? '') < asAt) newest.set(planId, asAt);
+    for (const [key, { planId, asAt }] of this.held) if (asAt < newest.get(planId)!) return key;
+    return this.held.keys().next().value as string;
   }
 }
-
-const keyOf = (snapshot: PlanSnapshot) => `${snapshot.planId}|${snapshot.asAt}`;
