@@ -9,7 +9,8 @@ import { SqliteEventStore } from '@send/event-store';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadOrCreateLocalSigningKey, mintLocalToken } from '../apps/api/src/auth/local-signing-key';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
-import { AppConfig, AsAtCacheConfig, DEFAULT_AS_AT_CACHE, DEFAULT_EVIDENCE_FILE_MAX_BYTES, DEFAULT_LIMITS } from '../apps/api/src/config/app-config';
+import { AppConfig, AsAtCacheConfig, DEFAULT_AS_AT_CACHE } from '../apps/api/src/config/app-config';
+import { benchAppConfig } from './bench-app-config';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { collect } from './history-verification-runs';
 import { percentiles, round } from './measure';
@@ -64,19 +65,9 @@ async function main(): Promise<void> {
 }
 
 async function measure(dir: string, planIds: string[], months: number, asAtCache: AsAtCacheConfig, say: (line: string) => void): Promise<void> {
-  const config: AppConfig = {
-    port: 0,
-    dataDir: dir,
-    eventStore: { type: 'sqlite', filename: join(dir, 'events.sqlite') },
-    readDatabase: { type: 'sqlite', filename: join(dir, 'read-models.sqlite') },
-    auth: { mode: 'local', keyFile: join(dir, 'auth', 'key.json'), issuer: 'send-bench', audience: 'send-tracker' },
-    limits: { ...DEFAULT_LIMITS, expensiveReads: { ...DEFAULT_LIMITS.expensiveReads, perUser: 1_000_000 } },
-    evidenceFiles: { dir: join(dir, 'evidence-files'), maxBytes: DEFAULT_EVIDENCE_FILE_MAX_BYTES },
-    loadDemoPlan: false,
-    production: true,
-    quiet: true,
-    asAtCache,
-  };
+  const defaults = benchAppConfig(dir);
+  // The sweep asks for more as-at views than the per-user allowance of expensive reads.
+  const config: AppConfig = { ...defaults, limits: { ...defaults.limits, expensiveReads: { ...defaults.limits.expensiveReads, perUser: 1_000_000 } }, asAtCache };
   const app = await createApp(config);
   try {
     await app.init();

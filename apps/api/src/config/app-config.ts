@@ -131,7 +131,7 @@ export interface AppConfig {
   asAtCache?: AsAtCacheConfig;
 }
 
-/** Counts, not bytes: see docs/performance.md for what an entry costs at national scale. */
+/** Counts, not bytes: see docs/performance.md for what entries cost at national scale. */
 export interface AsAtCacheConfig {
   /** Snapshots of plans at month ends, every plan's together, that as-at views fold on from. */
   snapshots: number;
@@ -139,8 +139,8 @@ export interface AsAtCacheConfig {
   views: number;
 }
 
-/** Six month ends for each of twenty plans (each plan's newest is kept first), about 40 MB at national scale, and a view of each of them as it stands with room for the instants a board meeting asks about: fewer views than plans read in turn would each push out the next one needed. */
-export const DEFAULT_AS_AT_CACHE: AsAtCacheConfig = { snapshots: 120, views: 32 };
+/** Each of twenty plans' newest month end and forty more, and the views a meeting's screens repeat; what an entry holds grows with its plan's timelines (docs/performance.md). */
+export const DEFAULT_AS_AT_CACHE: AsAtCacheConfig = { snapshots: 60, views: 8 };
 
 export interface HistoryChecksConfig {
   /** Between checks of the events appended since the last one (HISTORY_CHECK_SECONDS). */
