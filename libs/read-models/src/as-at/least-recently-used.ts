@@ -28,13 +28,4 @@ export class LeastRecentlyUsed<K, V> {
       this.entries.delete(oldest);
     }
   }
-
-  delete(key: K): void {
-    this.entries.delete(key);
-  }
-
-  /** Every entry, least recently used first, without counting as a use. */
-  [Symbol.iterator](): IterableIterator<[K, V]> {
-    return this.entries.entries();
-  }
 }
