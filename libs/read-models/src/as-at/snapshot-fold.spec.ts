@@ -150,6 +150,26 @@ describe('as-at views folded on from snapshots', () => {
     }
   });
 
+  it('never fold on from a later snapshot that holds less of a stream than an earlier one taken since', async () => {
+    const history = new History();
+    history.append(`plan-${PLAN}`, '2025-12-01T09:00:00.000Z', created(PLAN));
+    history.append('action-a1', '2025-12-02T09:00:00.000Z', added(PLAN, 'a1', 1));
+    for (let m = 0; m < 6; m++) {
+      history.append('action-a1', `2026-0${1 + m}-20T09:00:00.000Z`, reported('a1', m, `2026-0${1 + m}-20`));
+      if (m === 0) history.append('owner-owner-1', '2026-02-10T09:00:00.000Z', renamed(1, 'Owner One'));
+    }
+    // Room for two: April's and May's ends are kept.
+    const cache = asAtCache({ snapshots: 2, views: 0 });
+    await fromSnapshots(history, cache, ['2026-12-01T00:00:00.000Z']);
+    // Recorded now, dated in March: a snapshot of March's end taken from here on holds two of the owner's events, May's holds one.
+    history.append('owner-owner-1', '2026-03-05T09:00:00.000Z', renamed(1, 'Owner Cinco'));
+    await fromSnapshots(history, cache, [endOfLondonDay('2026-03-31')]);
+    const instants = [endOfLondonDay('2026-03-31'), '2026-06-25T00:00:00.000Z'];
+    const views = await fromSnapshots(history, cache, instants);
+    expect(views).toEqual(instants.map((at) => wholeFold(history, at)));
+    expect(views[1]!.actions[0].owner.name).toBe('Owner Cinco');
+  });
+
   it('fold from the start when an event recorded late comes before one already folded into a snapshot', async () => {
     const history = new History();
     history.append(`plan-${PLAN}`, '2026-01-05T09:00:00.000Z', created(PLAN));
