@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadOrCreateLocalSigningKey, mintLocalToken } from '../apps/api/src/auth/local-signing-key';
 import { PlanCommandService } from '../apps/api/src/commands/plan-command.service';
-import { AppConfig, DEFAULT_LIMITS, DEFAULT_EVIDENCE_FILE_MAX_BYTES } from '../apps/api/src/config/app-config';
+import { AppConfig } from '../apps/api/src/config/app-config';
+import { benchAppConfig } from './bench-app-config';
 import { ProjectionService } from '../apps/api/src/infrastructure/projection.service';
 import { sqliteCeilings } from './ceilings';
 import { concurrentWriters } from './concurrent-writers';
@@ -52,18 +53,7 @@ async function main(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
-  const config: AppConfig = {
-    port: 0,
-    dataDir: dir,
-    eventStore: { type: 'sqlite', filename: join(dir, 'events.sqlite') },
-    readDatabase: { type: 'sqlite', filename: join(dir, 'read-models.sqlite') },
-    auth: { mode: 'local', keyFile: join(dir, 'auth', 'key.json'), issuer: 'send-bench', audience: 'send-tracker' },
-    limits: DEFAULT_LIMITS,
-    evidenceFiles: { dir: join(dir, 'evidence-files'), maxBytes: DEFAULT_EVIDENCE_FILE_MAX_BYTES },
-    loadDemoPlan: false,
-    production: true,
-    quiet: true,
-  };
+  const config: AppConfig = benchAppConfig(dir);
   const results: string[][] = [];
   const targets = new Targets();
   const row = (figure: string, value: string, note = '') => {

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarDate, canSeeArea, InvalidValueError, MeetingNotFoundError, NotFoundError, Principal, RuleViolationError, ukDate, ukDateTime } from '@send/domain';
 import { UpcastingEventStore } from '@send/event-store';
-import { MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
+import { asAtCache, MeetingEntity, parseAsAt, PlanEntity, PlanHistory, PlanView, readModelStreamIndex } from '@send/read-models';
 import { Clock } from '../common/clock';
+import { AppConfig, DEFAULT_AS_AT_CACHE } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { HistoricArgs } from './dto/as-at.args';
 import { AsOfDateArgs } from './dto/as-of-date.args';
-
-const CACHED_VIEWS = 64;
 
 /** The argument names to blame in an error: `recordedBy`/`asAtMeeting`, or e.g. `from`/`fromMeeting`. */
 export interface ArgumentNames {
@@ -33,16 +33,16 @@ export const planNotYet = (planId: string, asAt: string) => new NotFoundError('e
 /** Answers "as it was then" from the event store, for every read that takes recordedBy (or its old name asAt) or asAtMeeting. */
 @Injectable()
 export class AsAtService {
-  /** Views already folded, keyed by plan, instant and store head: a new event invalidates them. */
-  private readonly views = new Map<string, Promise<PlanView | undefined>>();
   private readonly history: PlanHistory;
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
+    @Inject(EVENT_STORE) store: UpcastingEventStore,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.history = new PlanHistory(readModelStreamIndex(dataSource), store);
+    // Snapshots and views folded before, bounded; keyed by each plan's own streams, so a write to one plan leaves the others' be.
+    this.history = new PlanHistory(readModelStreamIndex(dataSource), store, asAtCache(config.asAtCache ?? DEFAULT_AS_AT_CACHE));
   }
 
   /**
@@ -101,24 +101,9 @@ export class AsAtService {
     return view;
   }
 
-  /** The plan at several instants, its streams read once for all those not cached; undefined where it did not exist yet. */
-  async planViews(planId: string, instants: string[], knownAt?: string, asOfDate?: CalendarDate): Promise<(PlanView | undefined)[]> {
-    if (instants.length === 0) return [];
-    const head = await this.store.headPosition();
-    const keyOf = (asAt: string) => `${planId}|${asAt}|${knownAt ?? asAt}|${asOfDate ?? ''}|${head ?? ''}`;
-    const found = new Map(instants.map((asAt) => [asAt, this.views.get(keyOf(asAt))]));
-    const missing = [...found].filter(([, view]) => !view).map(([asAt]) => asAt);
-    if (missing.length > 0) {
-      const folded = this.history.viewsAt(planId, missing, knownAt, asOfDate);
-      missing.forEach((asAt, i) => {
-        const view = folded.then((views) => views[i]);
-        found.set(asAt, view);
-        this.views.set(keyOf(asAt), view);
-        view.catch(() => this.views.delete(keyOf(asAt)));
-      });
-      while (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value as string);
-    }
-    return Promise.all(instants.map((asAt) => found.get(asAt)!));
+  /** The plan at several instants, its streams read once; undefined where it did not exist yet. */
+  planViews(planId: string, instants: string[], knownAt?: string, asOfDate?: CalendarDate): Promise<(PlanView | undefined)[]> {
+    return instants.length === 0 ? Promise.resolve([]) : this.history.viewsAt(planId, instants, knownAt, asOfDate);
   }
 
   /** Refuses, as every read as at an instant does, an instant before the plan was created. */

@@ -127,7 +127,20 @@ export interface AppConfig {
   monitoring?: MonitoringConfig;
   /** How often the running api verifies what was appended, and re-hashes the whole history; absent, DEFAULT_HISTORY_CHECKS. */
   historyChecks?: HistoryChecksConfig;
+  /** What the "as at" views keep in memory (AS_AT_SNAPSHOTS, AS_AT_CACHED_VIEWS); absent, DEFAULT_AS_AT_CACHE. */
+  asAtCache?: AsAtCacheConfig;
 }
+
+/** Counts, not bytes: see docs/performance.md for what entries cost at national scale. */
+export interface AsAtCacheConfig {
+  /** Snapshots of plans at month ends, every plan's together, that as-at views fold on from. */
+  snapshots: number;
+  /** Whole views already folded, keyed by plan, instant and the plan's own streams' tip. */
+  views: number;
+}
+
+/** Each of twenty plans' newest month end and forty more, and the views a meeting's screens repeat; what an entry holds grows with its plan's timelines (docs/performance.md). */
+export const DEFAULT_AS_AT_CACHE: AsAtCacheConfig = { snapshots: 60, views: 8 };
 
 export interface HistoryChecksConfig {
   /** Between checks of the events appended since the last one (HISTORY_CHECK_SECONDS). */
@@ -392,6 +405,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     historyChecks: {
       intervalMs: wholeNumber(env, 'HISTORY_CHECK_SECONDS', DEFAULT_HISTORY_CHECKS.intervalMs / 1000, 1) * 1000,
       fullIntervalMs: wholeNumber(env, 'HISTORY_FULL_CHECK_MINUTES', DEFAULT_HISTORY_CHECKS.fullIntervalMs / 60_000, 1) * 60_000,
+    },
+    asAtCache: {
+      snapshots: wholeNumber(env, 'AS_AT_SNAPSHOTS', DEFAULT_AS_AT_CACHE.snapshots),
+      views: wholeNumber(env, 'AS_AT_CACHED_VIEWS', DEFAULT_AS_AT_CACHE.views),
     },
     signInLinks: signInLinksConfig(env),
     trustProxy: trustProxyConfig(env),

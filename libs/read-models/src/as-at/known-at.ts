@@ -52,6 +52,11 @@ export function streamKnownAt(events: RecordedEvent[], asAt: string, knownAt: st
   return known;
 }
 
+/** Whether a correction of anything was recorded after `asAt` and by `knownAt`: what `streamKnownAt` would slot in, or leave out. */
+export function correctedLate(events: RecordedEvent[], asAt: string, knownAt: string): boolean {
+  return streamPrefixAt(events, knownAt).slice(streamPrefixAt(events, asAt).length).some((late) => restates(late) !== undefined);
+}
+
 /** Global order, except that a late correction sits right after what it corrects (ties keep store order). */
 export function bySlot(a: SlottedEvent, b: SlottedEvent): number {
   if (a.slot !== b.slot) return a.slot < b.slot ? -1 : 1;

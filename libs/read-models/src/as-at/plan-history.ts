@@ -6,6 +6,7 @@ import { MeetingEntity } from '../meetings/meeting.entity';
 import { MetricEntity } from '../scorecard/metric.entity';
 import { OwnerRecordEntity } from '../owner-records/owner-record.entity';
 import { PlanView, planViewAt } from './plan-view';
+import { AsAtCache, viewsFromSnapshots } from './snapshot-fold';
 
 export interface ClosedMeeting {
   meetingId: string;
@@ -73,6 +74,8 @@ export class PlanHistory {
     /** Public for the report's corrections since sign-off, which read the plan's action and metric streams. */
     readonly index: PlanStreamIndex,
     private readonly store: UpcastingEventStore,
+    /** The running api's snapshots and folded views; an operator tool folds each view from the start. */
+    private readonly cache?: AsAtCache,
   ) {}
 
   /** The plan as it stood at the instant, or undefined if it did not exist yet. */
@@ -82,7 +85,7 @@ export class PlanHistory {
 
   /**
    * The plan at several instants from one read of its streams (a period's two ends, each closed round), with corrections recorded by `knownAt` (default: each instant itself);
-   * with `asOfDate`, each is the business-date view of that day.
+   * with `asOfDate`, each is the business-date view of that day. With a cache, folded on from snapshots and kept (see viewsFromSnapshots).
    */
   async viewsAt(planId: string, instants: string[], knownAt?: string, asOfDate?: CalendarDate): Promise<(PlanView | undefined)[]> {
     const [actionIds, meetingIds, metricIds, ownerIds] = await Promise.all([
@@ -91,14 +94,20 @@ export class PlanHistory {
       this.index.metricIds(planId),
       this.index.renamedOwnerIds(),
     ]);
-    const streams = await Promise.all([
-      this.store.readStream(planStream(planId)),
-      ...actionIds.map((id) => this.store.readStream(actionStream(id))),
-      ...meetingIds.map((id) => this.store.readStream(meetingStream(id))),
-      ...metricIds.map((id) => this.store.readStream(metricStream(id))),
-      this.store.readStream(dependencyNetworkStream(planId)),
-      ...ownerIds.map((id) => this.store.readStream(ownerStream(id))),
-    ]);
+    const streamIds = [
+      planStream(planId),
+      ...actionIds.map(actionStream),
+      ...meetingIds.map(meetingStream),
+      ...metricIds.map(metricStream),
+      dependencyNetworkStream(planId),
+      ...ownerIds.map(ownerStream),
+    ];
+    if (this.cache) {
+      // A whole stream is read as commands read it, so SQLite's cache of recent streams serves the next whole read too.
+      const read = (streamId: string, held: number) => this.store.readStream(streamId, held === 0 ? {} : { after: BigInt(held - 1) });
+      return viewsFromSnapshots(read, planId, streamIds, instants, knownAt, asOfDate, this.cache);
+    }
+    const streams = await Promise.all(streamIds.map((id) => this.store.readStream(id)));
     return instants.map((asAt) => planViewAt(streams, asAt, knownAt ?? asAt, asOfDate ?? null));
   }
 

@@ -8,7 +8,7 @@ import { ActionFoldOptions } from '../actions/action-row';
 import { ActionView, evolveActionView, withLineFrom, withOwnerRenamed } from './action-view';
 import { renamedOwner } from '../owner-records/owner-rename';
 import { evolveMetricView, MetricView } from './metric-view';
-import { bySlot, streamKnownAt } from './known-at';
+import { bySlot, SlottedEvent, streamKnownAt } from './known-at';
 import { DependencyEntity } from '../dependencies/dependency.entity';
 import { dependencyChanges, isDependencyEvent } from '../dependencies/dependency-changes';
 
@@ -50,7 +50,7 @@ export interface PlanView extends PlanEntity {
   dependencyRevision: number | null;
 }
 
-type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics' | 'dependencies'> & {
+export type PlanDraft = Omit<PlanView, 'actions' | 'owners' | 'metrics' | 'dependencies'> & {
   dependencies: Map<string, DependencyEntity>;
   actions: Map<string, ActionView>;
   owners: Map<string, ActionOwner>;
@@ -58,10 +58,10 @@ type Draft = Omit<PlanView, 'actions' | 'owners' | 'metrics' | 'dependencies'> &
 };
 
 /** Which view is folded: the instants of the recorded-time view, and the day of a business-date one. */
-type When = Pick<PlanView, 'asAt' | 'knownAt' | 'asOfDate'>;
+export type When = Pick<PlanView, 'asAt' | 'knownAt' | 'asOfDate'>;
 
 /** A change to the plan's rows made to a plan held in memory, as the projection makes it to the read database. */
-function applied(draft: Draft | undefined, change: PlanRowChange, when: When): Draft | undefined {
+function applied(draft: PlanDraft | undefined, change: PlanRowChange, when: When): PlanDraft | undefined {
   if (change.kind === 'planCreated') {
     const { row, areas, priorities } = change;
     const withoutPlan = <T extends { planId: string }>({ planId, ...rest }: T) => rest;
@@ -99,11 +99,11 @@ function applied(draft: Draft | undefined, change: PlanRowChange, when: When): D
   }
 }
 
-function evolvePlan(draft: Draft | undefined, event: ProjectedEvent & PlanEvent, when: When): Draft | undefined {
-  return planRowChanges(event).reduce<Draft | undefined>((d, change) => applied(d, change, when), draft);
+function evolvePlan(draft: PlanDraft | undefined, event: ProjectedEvent & PlanEvent, when: When): PlanDraft | undefined {
+  return planRowChanges(event).reduce<PlanDraft | undefined>((d, change) => applied(d, change, when), draft);
 }
 
-function apply(draft: Draft | undefined, event: ProjectedEvent, when: When): Draft | undefined {
+function apply(draft: PlanDraft | undefined, event: ProjectedEvent, when: When): PlanDraft | undefined {
   const concept = streamConcept(event.recorded.streamId);
   if (concept === 'plan') return evolvePlan(draft, event as ProjectedEvent & PlanEvent, when);
   if (!draft) return draft;
@@ -147,18 +147,29 @@ function apply(draft: Draft | undefined, event: ProjectedEvent, when: When): Dra
 }
 
 /**
- * Folds a plan's streams (the plan, its actions, meetings, metrics, dependency network and renamed owners) up to an instant. Events are
- * applied in global order, as the projections apply them, so with `knownAt` = `asAt` the answer
- * equals what the read models held at that instant. A later `knownAt` folds each correction
- * recorded by then straight after the update it supersedes. With `asOfDate`, the business-date view:
- * the same fold of everything recorded by `knownAt`, each action rated as its updates dated on or
- * before that day say (`ActionFoldOptions`). Undefined when the plan did not exist yet.
+ * A plan part-folded: the plan so far (undefined until it was created) and the newest store
+ * position taken in, of any event (a rename outside the plan included). A fold may go on from it
+ * only with events that all come after that position, or the order would differ from a fold from
+ * the start.
  */
-export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: string = asAt, asOfDate: CalendarDate | null = null): PlanView | undefined {
-  const events = streams.flatMap((s) => streamKnownAt(s, asAt, knownAt)).sort(bySlot);
-  const when: When = { asAt, knownAt, asOfDate };
-  let draft: Draft | undefined;
+export interface PlanFold {
+  draft: PlanDraft | undefined;
+  boundary: bigint | null;
+}
+
+/** Events (in the order `bySlot` gives) applied to a copy of `from`, which is left as it was so a snapshot can be folded on again. */
+export function foldOn(from: PlanFold | undefined, events: SlottedEvent[], when: When): PlanFold {
+  const base = from?.draft;
+  let draft: PlanDraft | undefined = base && {
+    ...base,
+    actions: new Map(base.actions),
+    owners: new Map(base.owners),
+    metrics: new Map(base.metrics),
+    dependencies: new Map(base.dependencies),
+  };
+  let boundary = from?.boundary ?? null;
   for (const { recorded } of events) {
+    if (boundary === null || recorded.position > boundary) boundary = recorded.position;
     const event = toProjectedEvent(recorded);
     draft = apply(draft, event, when);
     // A rename of someone who owns nothing in this plan is not part of its history.
@@ -168,9 +179,28 @@ export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: st
       draft.lastOccurredAt = recorded.metadata.occurredAt;
     }
   }
+  return { draft, boundary };
+}
+
+/** The view a fold stands for, shown at `when` (a fold from a snapshot carries the snapshot's instants until here). */
+export function viewOfFold(fold: PlanFold, when: When): PlanView | undefined {
+  const { draft } = fold;
   if (!draft) return undefined;
   const actions = [...draft.actions.values()].sort((a, b) => (a.refSortKey < b.refSortKey ? -1 : a.refSortKey > b.refSortKey ? 1 : 0));
   const metrics = [...draft.metrics.values()].sort((a, b) => (a.metric.name < b.metric.name ? -1 : a.metric.name > b.metric.name ? 1 : 0));
   const dependencies = [...draft.dependencies.values()].sort((a, b) => a.declaredRevision - b.declaredRevision);
-  return { ...draft, actions, owners: [...draft.owners.values()], metrics, dependencies };
+  return { ...draft, ...when, actions, owners: [...draft.owners.values()], metrics, dependencies };
+}
+
+/**
+ * Folds a plan's streams (the plan, its actions, meetings, metrics, dependency network and renamed owners) up to an instant. Events are
+ * applied in global order, as the projections apply them, so with `knownAt` = `asAt` the answer
+ * equals what the read models held at that instant. A later `knownAt` folds each correction
+ * recorded by then straight after the update it supersedes. With `asOfDate`, the business-date view:
+ * the same fold of everything recorded by `knownAt`, each action rated as its updates dated on or
+ * before that day say (`ActionFoldOptions`). Undefined when the plan did not exist yet.
+ */
+export function planViewAt(streams: RecordedEvent[][], asAt: string, knownAt: string = asAt, asOfDate: CalendarDate | null = null): PlanView | undefined {
+  const when: When = { asAt, knownAt, asOfDate };
+  return viewOfFold(foldOn(undefined, streams.flatMap((s) => streamKnownAt(s, asAt, knownAt)).sort(bySlot), when), when);
 }
