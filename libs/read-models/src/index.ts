@@ -23,6 +23,7 @@ export * from './owner-records/owner-record.entity';
 export * from './owner-records/owner-rename';
 export * from './timeline/timeline-entry.entity';
 export * from './timeline/timeline-line';
+export * from './timeline/timeline-query';
 export * from './users/user.entity';
 export * from './users/role-grant.entity';
 export * from './users/user-directory';
