@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /** What the writer's own checkpoint is raised to, as a backstop: about 40 MB of log, ten times SQLite's default. */
@@ -59,6 +60,15 @@ export class BackgroundCheckpointer {
       this.worker.postMessage('stop');
     });
     return this.stopped;
+  }
+}
+
+/** The size of a database file's write-ahead log on disk now; 0 when it has none. */
+export function writeAheadLogSize(filename: string): number {
+  try {
+    return statSync(`${filename}-wal`).size;
+  } catch {
+    return 0;
   }
 }
 
