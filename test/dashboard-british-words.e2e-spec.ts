@@ -46,6 +46,13 @@ describeInChromium('The dashboard in Chromium: British dates and the board words
 
     const page = await h.signedIn('board-chair', `#/actions/${richest.id}`);
     await page.locator('ol.timeline li').first().waitFor();
+    // Older entries come a page at a time; every line is checked.
+    const older = page.getByRole('button', { name: 'Show older entries' });
+    while ((await older.count()) > 0) {
+      const shown = await page.locator('ol.timeline li').count();
+      await older.click();
+      await page.waitForFunction((before) => document.querySelectorAll('ol.timeline li').length > before, shown);
+    }
     const lines = await texts(page, 'ol.timeline li');
     expect(lines).toHaveLength(richest.timeline.length);
     const rawWords = /\b(commentary|asAt|dueDate|rag|decision|evidence\.status|status|owner):|— →|NOT_YET_RATED|EVIDENCE_ACCEPTED|[A-Z]+_[A-Z_]+/;

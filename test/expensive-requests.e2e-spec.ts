@@ -131,6 +131,14 @@ describe('Requests that would hold the service are refused before they run', () 
     expect(await costOf(page, { n: 50 })).toBeGreaterThanOrEqual(20 * small);
   });
 
+  it("prices a page of an action's timeline by the size asked for, and refuses more than the limit allows", async () => {
+    const page = 'query ($n: Int!) { action(id: "a") { timelineEntries(first: $n) { edges { node { summary changes { field from to } } } } } }';
+    const one = await costOf(page, { n: 1 });
+    expect((await costOf(page, { n: 100 })) - one).toBeGreaterThanOrEqual(99 * 2);
+    // A page of the largest size, in every one of a plan's actions, is more than one request may cost.
+    expect(await costOf(`{ actions(planId: "p", first: 100) { edges { node { timelineEntries(first: 100) { edges { node { summary } } } } } } }`)).toBeGreaterThan(DEFAULT_LIMITS.maxQueryCost);
+  });
+
   it("fits every dashboard query, as at a meeting, under the shipped cost limit", async () => {
     const past = { planId: PLAN, id: 'a', ref: 'R1', asAtMeeting: 'm', knownAt: 'now', fromMeeting: 'm1', toMeeting: 'm2', heads: [], quarter: '2025/26 Q4', financialYear: 2025, quarterNumber: 4 };
     const queries = dashboardQueries();

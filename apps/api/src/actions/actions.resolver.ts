@@ -6,12 +6,17 @@ import { ExpensiveRead } from '../hardening/expensive-read.guard';
 import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { PlanReaders } from '../reading/plan-readers.service';
 import { ActionArgs, actionLookupOf, ActionsQueryArgs } from './dto/action-query.args';
+import { TimelineArgs } from './dto/timeline.args';
+import { toGraphQLError } from '../errors/to-graphql-error';
 import { ImpactFlagService } from './impact-flag.service';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
 import { EvidenceModel } from './models/evidence.model';
 import { MilestoneModel } from './models/milestone.model';
+import { TimelineConnectionModel } from './models/timeline-connection.model';
 import { TimelineEntryModel } from './models/timeline-entry.model';
+
+export const WHOLE_TIMELINE_DEPRECATED = "Use timelineEntries: a page at a time, newest first. An action's whole history runs to hundreds of entries, and this list costs the time of all of them.";
 
 @Resolver(() => ActionModel)
 export class ActionsResolver {
@@ -51,9 +56,23 @@ export class ActionsResolver {
 
   @ResolveField(() => [TimelineEntryModel], {
     description: 'Every event in the action’s history, oldest first.',
+    deprecationReason: WHOLE_TIMELINE_DEPRECATED,
     complexity: listComplexity(20),
   })
   timeline(@Parent() action: ActionModel): Promise<TimelineEntryModel[]> {
     return action.reader.timeline(action.id);
+  }
+
+  @ResolveField(() => TimelineConnectionModel, {
+    description: 'The events in the action’s history, newest first, one page at a time.',
+    complexity: pageComplexity,
+  })
+  async timelineEntries(@Parent() action: ActionModel, @Args() args: TimelineArgs): Promise<TimelineConnectionModel> {
+    try {
+      return await action.reader.timelinePage(action.id, args.first, args.after);
+    } catch (error) {
+      // Exception filters do not run for field resolvers: a cursor this API did not issue is mapped here, to BAD_USER_INPUT.
+      throw toGraphQLError(error);
+    }
   }
 }

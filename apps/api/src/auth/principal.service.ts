@@ -1,18 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Principal } from '@send/domain';
-import { RoleGrantEntity, UserEntity } from '@send/read-models';
+import { LiveUserDirectory } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { UserMatch } from '../config/oidc-client-config';
 
-/** Who a verified token speaks for, with their current role grants. */
+/**
+ * Who a verified token speaks for, with their current role grants, from the user directory in
+ * memory: signing in asks no database (LiveUserDirectory says how it stays current).
+ */
 @Injectable()
 export class PrincipalService {
   private readonly match: UserMatch;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: LiveUserDirectory,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.match = config.auth.mode === 'oidc' ? (config.auth.userMatch ?? 'id') : 'id';
@@ -26,14 +28,9 @@ export class PrincipalService {
    */
   async forClaim(value: string): Promise<Principal> {
     if (this.match === 'id') return this.load(value);
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('person')
-      .where('LOWER(person.email) = LOWER(:email)', { email: value })
-      .limit(2)
-      .getMany();
-    if (users.length !== 1) return { userId: value, displayName: value, ownerId: null, grants: [] };
-    return this.load(users[0].userId);
+    const matches = this.users.current.userIdsWithEmail(value);
+    if (matches.length !== 1) return { userId: value, displayName: value, ownerId: null, grants: [] };
+    return this.load(matches[0]);
   }
 
   /**
@@ -41,15 +38,6 @@ export class PrincipalService {
    * plans, which tells them to ask for access without telling them anything else.
    */
   async load(userId: string): Promise<Principal> {
-    const [user, grants] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).findOneBy({ userId }),
-      this.dataSource.getRepository(RoleGrantEntity).find({ where: { userId }, order: { localAreaId: 'ASC', role: 'ASC' } }),
-    ]);
-    return {
-      userId,
-      displayName: user?.displayName ?? userId,
-      ownerId: user?.ownerId ?? null,
-      grants: user ? grants.map((g) => ({ role: g.role, localAreaId: g.localAreaId })) : [],
-    };
+    return this.users.current.principal(userId);
   }
 }

@@ -7,6 +7,8 @@ import { ChainIntegrity } from '@send/event-store';
 import { CHAIN_INTEGRITY, eventStoreProvider, EVENT_STORE } from './event-store.provider';
 import { ProjectionService } from './projection.service';
 import { readDatabaseProvider } from './read-database.provider';
+import { userDirectoryProvider } from './user-directory.provider';
+import { LiveUserDirectory } from '@send/read-models';
 
 /** The event store, the read database and the projections, for every feature module (the write side is WriteSideModule). */
 @Global()
@@ -21,9 +23,10 @@ export class InfrastructureModule {
         { provide: CHAIN_INTEGRITY, useValue: integrity },
         eventStoreProvider,
         readDatabaseProvider,
+        userDirectoryProvider,
         ProjectionService,
       ],
-      exports: [APP_CONFIG, Clock, CHAIN_INTEGRITY, EVENT_STORE, DataSource, ProjectionService],
+      exports: [APP_CONFIG, Clock, CHAIN_INTEGRITY, EVENT_STORE, DataSource, ProjectionService, LiveUserDirectory],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BrokenHistoryError, EventStoreUnavailableError, GlobalPosition, isPostgresUnavailable, UnreadableEventError, UpcastingEventStore } from '@send/event-store';
-import { defaultProjections, ProjectionRunner, ProjectorLease } from '@send/read-models';
+import { defaultProjections, LiveUserDirectory, ProjectionRunner, ProjectorLease } from '@send/read-models';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { EVENT_STORE } from './event-store.provider';
@@ -15,7 +15,9 @@ export const LEASE_RETRY_MS = 1000;
  * Runs the read-model projections for the life of the app, in exactly one api instance at a
  * time: the one holding the projector lease. The others serve reads and writes as standbys,
  * following the checkpoints the active one stores, and one of them takes over within about a
- * second when the active instance goes away.
+ * second when the active instance goes away. Every instance, active or not, also keeps the
+ * user directory that signing in reads (LiveUserDirectory), and a write here is acknowledged only
+ * once both include it.
  */
 @Injectable()
 export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
@@ -32,6 +34,7 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    readonly users: LiveUserDirectory,
   ) {
     this.runner = new ProjectionRunner(store, dataSource, defaultProjections(), (error) => {
       if (error instanceof BrokenHistoryError) {
@@ -63,6 +66,8 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
+    // Loaded before this instance's projections start, so an SQLite read database is read between batches, never in one.
+    await this.users.start();
     if (await this.lease.tryAcquire()) {
       await this.runner.start();
       return;
@@ -117,15 +122,19 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
     this.stopped = true;
     if (this.standby) clearInterval(this.standby);
     await this.runner.stop();
+    await this.users.stop();
     await this.lease.release().catch(() => undefined);
     await this.store.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 
-  /** After a write, wait until the read models show it, so the response is what the user just did. */
+  /**
+   * After a write, wait until the read models show it, so the response is what the user just did,
+   * and until the user directory does, so a role revoked here is gone from the next request.
+   */
   async caughtUpTo(position: GlobalPosition | undefined, timeoutMs = 5000): Promise<void> {
     if (position === undefined) return;
-    await this.runner.waitForPosition(position, timeoutMs);
+    await Promise.all([this.runner.waitForPosition(position, timeoutMs), this.users.waitForPosition(position, timeoutMs)]);
   }
 
   /**

@@ -1,11 +1,12 @@
 import { londonDateOf, NotFoundError, ukDateTime } from '@send/domain';
 import { EventStore } from '@send/event-store';
-import { ActionEntity, ActionFilter, ActionView, encodeCursor, isOverdue, isStale, MetricView, pageActionViews, PlanView, RagRollUp, rollUp, scorecardLine } from '@send/read-models';
+import { ActionEntity, ActionFilter, ActionView, encodeCursor, isOverdue, isStale, MetricView, pageActionViews, PlanView, RagRollUp, rollUp, scorecardLine, timelinePageOf } from '@send/read-models';
 import { ActionConnectionModel } from '../actions/models/action-connection.model';
 import { ActionModel } from '../actions/models/action.model';
 import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model';
 import { MilestoneModel, toMilestoneModels } from '../actions/models/milestone.model';
 import { TimelineEntryModel, toTimelineEntryModels } from '../actions/models/timeline-entry.model';
+import { TimelineConnectionModel, toTimelineConnection } from '../actions/models/timeline-connection.model';
 import { OwnerWorkloadModel, toOwnerModel } from '../owners/models/owner.model';
 import { workloads } from './owner-workload.service';
 import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
@@ -110,6 +111,10 @@ export class HistoricPlanReader implements PlanReader, MetricReader {
 
   async timeline(actionId: string): Promise<TimelineEntryModel[]> {
     return toTimelineEntryModels(this.actionView(actionId)?.timeline ?? []);
+  }
+
+  async timelinePage(actionId: string, first: number, after?: string): Promise<TimelineConnectionModel> {
+    return toTimelineConnection(timelinePageOf(this.actionView(actionId)?.timeline ?? [], { first, after }));
   }
 
   metricsMovedBy(actionId: string): Promise<MetricModel[]> {

@@ -1,11 +1,12 @@
 import { DataSource, In } from 'typeorm';
-import { ActionEntity, ActionFilter, ActionPriorityEntity, DependencyEntity, DependencyNetworkEntity, EvidenceEntity, encodeCursor, findActions, isOverdue, isStale, MilestoneEntity, PlanEntity, RagRollUp, TimelineEntryEntity } from '@send/read-models';
+import { ActionEntity, ActionFilter, ActionPriorityEntity, DependencyEntity, DependencyNetworkEntity, EvidenceEntity, encodeCursor, findActions, findTimelinePage, isOverdue, isStale, MilestoneEntity, PlanEntity, RagRollUp, TimelineEntryEntity } from '@send/read-models';
 import { Clock } from '../common/clock';
 import { ActionConnectionModel } from '../actions/models/action-connection.model';
 import { ActionModel } from '../actions/models/action.model';
 import { EvidenceModel, toEvidenceModel } from '../actions/models/evidence.model';
 import { MilestoneModel, toMilestoneModels } from '../actions/models/milestone.model';
 import { TimelineEntryModel, toTimelineEntryModels } from '../actions/models/timeline-entry.model';
+import { TimelineConnectionModel, toTimelineConnection } from '../actions/models/timeline-connection.model';
 import { OwnerWorkloadModel } from '../owners/models/owner.model';
 import { OwnerWorkloadService } from './owner-workload.service';
 import { ImprovementAreaModel } from '../plans/models/improvement-area.model';
@@ -83,6 +84,10 @@ export class LivePlanReader implements PlanReader {
   async timeline(actionId: string): Promise<TimelineEntryModel[]> {
     const rows = await this.reading.dataSource.getRepository(TimelineEntryEntity).find({ where: { actionId }, order: { position: 'ASC' } });
     return toTimelineEntryModels(rows);
+  }
+
+  async timelinePage(actionId: string, first: number, after?: string): Promise<TimelineConnectionModel> {
+    return toTimelineConnection(await findTimelinePage(this.reading.dataSource, actionId, { first, after }));
   }
 
   metricsMovedBy(actionId: string): Promise<MetricModel[]> {

@@ -3,6 +3,7 @@ import type { ActionConnectionModel } from '../actions/models/action-connection.
 import type { ActionModel } from '../actions/models/action.model';
 import type { EvidenceModel } from '../actions/models/evidence.model';
 import type { MilestoneModel } from '../actions/models/milestone.model';
+import type { TimelineConnectionModel } from '../actions/models/timeline-connection.model';
 import type { TimelineEntryModel } from '../actions/models/timeline-entry.model';
 import type { OwnerWorkloadModel } from '../owners/models/owner.model';
 import type { ImprovementAreaModel } from '../plans/models/improvement-area.model';
@@ -38,6 +39,8 @@ export interface PlanReader {
   evidence(actionId: string): Promise<EvidenceModel[]>;
   /** Every event in the action's history, oldest first. */
   timeline(actionId: string): Promise<TimelineEntryModel[]>;
+  /** A page of the action's history, newest first: entries older than `after`'s. */
+  timelinePage(actionId: string, first: number, after?: string): Promise<TimelineConnectionModel>;
   /** The scorecard metrics the action is expected to move: as they stand today, whichever the reader (the field promises that). */
   metricsMovedBy(actionId: string): Promise<MetricModel[]>;
   /** Everyone who owns or has owned an action, most open actions first. */

@@ -123,7 +123,7 @@ export function ActionPage({ id }: { id: string }) {
             </section>
             <section aria-labelledby="timeline">
               <h2 id="timeline">Timeline</h2>
-              <ActionTimeline entries={a.timeline} />
+              <ActionTimeline actionId={a.id} firstPage={a.timelineEntries} />
             </section>
           </article>
         );

@@ -1,6 +1,7 @@
 import type { RagValue } from '../shared/rag-badge';
 import { ACTION_FINANCE_FIELDS, ActionFinance } from '../finance/action-finance.query';
 import { CONFIDENCE_FIELDS, ConfidenceRating, ImpactFlag } from './delivery-confidence';
+import { TIMELINE_PAGE_FIELDS, TIMELINE_PAGE_SIZE, TimelinePage } from './action-timeline.query';
 
 export const ACTION_QUERY = `query ActionPage($id: ID!, $recordedBy: String, $asAtMeeting: ID, $knownAt: String) {
   action(id: $id, recordedBy: $recordedBy, asAtMeeting: $asAtMeeting, knownAt: $knownAt) {
@@ -13,7 +14,7 @@ export const ACTION_QUERY = `query ActionPage($id: ID!, $recordedBy: String, $as
       file { sha256 size contentType originalName downloadUrl } }
     ${CONFIDENCE_FIELDS}
     ${ACTION_FINANCE_FIELDS}
-    timeline { at recordedAt revision eventType supersedesRevision supersededByRevision summary actor { name role } changes { field from to } }
+    timelineEntries(first: ${TIMELINE_PAGE_SIZE}) { ${TIMELINE_PAGE_FIELDS} }
   }
 }`;
 
@@ -37,18 +38,6 @@ export interface EvidenceFile {
   contentType: string;
   originalName: string;
   downloadUrl: string;
-}
-
-export interface TimelineEntry {
-  at: string;
-  recordedAt: string;
-  revision: number | null;
-  eventType: string;
-  supersedesRevision: number | null;
-  supersededByRevision: number | null;
-  summary: string;
-  actor: { name: string | null; role: string | null } | null;
-  changes: { field: string; from: string | null; to: string | null }[];
 }
 
 export interface ActionDetail {
@@ -76,7 +65,7 @@ export interface ActionDetail {
   delegates: { userId: string; name: string }[];
   milestones: { id: string; title: string; dueDate: string; completedOn: string | null; overdue: boolean }[];
   evidence: Evidence[];
-  timeline: TimelineEntry[];
+  timelineEntries: TimelinePage;
   deliveryConfidence: ConfidenceRating | null;
   confidenceHistory: ConfidenceRating[];
   impactFlag: ImpactFlag | null;

@@ -1,5 +1,5 @@
 import { longDate } from '../shared/uk-dates';
-import type { TimelineEntry } from './action.query';
+import type { TimelineEntry } from './action-timeline.query';
 
 type Change = TimelineEntry['changes'][number];
 

@@ -3,20 +3,11 @@ import { UpcastingEventStore, GlobalPosition, RecordedEvent, Subscription, Unrea
 import { BufferedRows } from './buffered-rows';
 import { Projection, ProjectedEvent, RowRead } from './projection';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
+import { PositionWaiters } from './position-waiters';
 
-export class ProjectionTimeoutError extends Error {
-  constructor(position: GlobalPosition, timeoutMs: number) {
-    super(`Read models did not reach position ${position} within ${timeoutMs} ms`);
-  }
-}
 
 /** Any fixed number shared by every instance: the key of the lock that serialises projection batches. */
 export const PROJECTION_BATCH_LOCK = 7_401_172_025;
-
-interface Waiter {
-  position: GlobalPosition;
-  resolve(): void;
-}
 
 /**
  * A recorded event as projections take it: the domain event beside where it was recorded. The store
@@ -34,7 +25,7 @@ export function toProjectedEvent(recorded: RecordedEvent): ProjectedEvent {
 export class ProjectionRunner {
   private checkpoints = new Map<string, GlobalPosition>();
   private subscription: Subscription | undefined;
-  private waiters: Waiter[] = [];
+  private readonly waiters = new PositionWaiters();
   lastError: unknown;
   /**
    * The event the projections stopped before, for good: one this build cannot read. Reading on
@@ -129,45 +120,22 @@ export class ProjectionRunner {
     });
     this.checkpoints = stored;
     this.lastError = undefined;
-    this.releaseWaiters();
+    this.waiters.release(this.position);
   }
 
   /** Whether anyone is waiting for the read models to reach a position. */
   get waiting(): boolean {
-    return this.waiters.length > 0;
+    return this.waiters.waiting;
   }
 
   /** Reads the checkpoints another instance's projector has stored, and releases whoever waits on them. */
   async refreshFromDatabase(): Promise<void> {
     await this.loadCheckpoints();
-    this.releaseWaiters();
+    this.waiters.release(this.position);
   }
 
   /** Resolves once every read model includes the event at `position` (read-your-writes). */
   waitForPosition(position: GlobalPosition, timeoutMs = 5000): Promise<void> {
-    const at = this.position;
-    if (at !== undefined && at >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new ProjectionTimeoutError(position, timeoutMs));
-      }, timeoutMs);
-      const waiter: Waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      this.waiters.push(waiter);
-    });
-  }
-
-  private releaseWaiters(): void {
-    const at = this.position;
-    if (at === undefined) return;
-    const ready = this.waiters.filter((w) => w.position <= at);
-    this.waiters = this.waiters.filter((w) => w.position > at);
-    for (const w of ready) w.resolve();
+    return this.waiters.waitFor(position, this.position, timeoutMs);
   }
 }

@@ -33,14 +33,17 @@ export class TimelineEntryModel {
   @Field(() => String, { nullable: true }) correlationId: string | null;
 }
 
-/** Links each corrected update to its correction, both ways, from the entries themselves. */
-export function withSupersededBy(entries: Omit<TimelineEntryModel, 'supersededByRevision'>[]): TimelineEntryModel[] {
-  const by = new Map(entries.filter((e) => e.supersedesRevision !== null).map((e) => [e.supersedesRevision, e.revision]));
-  return entries.map((e) => ({ ...e, supersededByRevision: e.revision === null ? null : (by.get(e.revision) ?? null) }));
+/**
+ * Links each corrected update to its correction, both ways: from the entries themselves, or, for a
+ * page of them, from `by` (every correction in the timeline, which may be on another page).
+ */
+export function withSupersededBy(entries: Omit<TimelineEntryModel, 'supersededByRevision'>[], by?: Map<number, number>): TimelineEntryModel[] {
+  const corrections = by ?? new Map(entries.filter((e) => e.supersedesRevision !== null && e.revision !== null).map((e) => [e.supersedesRevision!, e.revision!]));
+  return entries.map((e) => ({ ...e, supersededByRevision: e.revision === null ? null : (corrections.get(e.revision) ?? null) }));
 }
 
 /** A timeline line as the API shows it, whether read from the read database or folded for an earlier instant. */
-export function toTimelineEntryModels(lines: TimelineEntryEntity[]): TimelineEntryModel[] {
+export function toTimelineEntryModels(lines: TimelineEntryEntity[], supersededBy?: Map<number, number>): TimelineEntryModel[] {
   return withSupersededBy(
     lines.map((t) => ({
       at: t.occurredAt,
@@ -54,5 +57,6 @@ export function toTimelineEntryModels(lines: TimelineEntryEntity[]): TimelineEnt
       actor: t.actorUserId ? { userId: t.actorUserId, name: t.actorName, role: t.actorRole } : null,
       correlationId: t.correlationId,
     })),
+    supersededBy,
   );
 }
