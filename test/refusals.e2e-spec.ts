@@ -156,4 +156,9 @@ describe('Refused commands over HTTP', () => {
     const result = await app.gql(`{ actions(planId: "${planId}", after: "not-a-cursor") { totalCount } }`);
     expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
+
+  it('refuses it in the same words on a field of a type (field resolvers pass through the same error mapping as root fields)', async () => {
+    const result = await app.gql(`{ plan(id: "${planId}") { actions(after: "not-a-cursor") { totalCount } } }`);
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });

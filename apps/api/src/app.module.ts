@@ -71,6 +71,9 @@ export class AppModule {
           // In production the schema is not advertised, not even through "Did you mean …" suggestions.
           introspection: !config.production,
           formatError: formatClientError(config.production),
+          // Nest runs exception filters on root fields only unless told: a refusal inside a field of a
+          // type (a plan's actions with a cursor it never issued) left as INTERNAL_SERVER_ERROR.
+          fieldResolverEnhancers: ['filters'],
           // Stack traces name server paths; only a developer who asks (GRAPHQL_STACK_TRACES=true) gets them.
           includeStacktraceInErrorResponses: config.graphqlStackTraces ?? false,
           csrfPrevention: true,

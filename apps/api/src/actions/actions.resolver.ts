@@ -7,7 +7,6 @@ import { asAtComplexity, readsThePast } from '../hardening/history-complexity';
 import { PlanReaders } from '../reading/plan-readers.service';
 import { ActionArgs, actionLookupOf, ActionsQueryArgs } from './dto/action-query.args';
 import { TimelineArgs } from './dto/timeline.args';
-import { toGraphQLError } from '../errors/to-graphql-error';
 import { ImpactFlagService } from './impact-flag.service';
 import { ActionConnectionModel } from './models/action-connection.model';
 import { ActionModel } from './models/action.model';
@@ -67,12 +66,7 @@ export class ActionsResolver {
     description: 'The events in the action’s history, newest first, one page at a time.',
     complexity: pageComplexity,
   })
-  async timelineEntries(@Parent() action: ActionModel, @Args() args: TimelineArgs): Promise<TimelineConnectionModel> {
-    try {
-      return await action.reader.timelinePage(action.id, args.first, args.after);
-    } catch (error) {
-      // Exception filters do not run for field resolvers: a cursor this API did not issue is mapped here, to BAD_USER_INPUT.
-      throw toGraphQLError(error);
-    }
+  timelineEntries(@Parent() action: ActionModel, @Args() args: TimelineArgs): Promise<TimelineConnectionModel> {
+    return action.reader.timelinePage(action.id, args.first, args.after);
   }
 }
