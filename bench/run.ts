@@ -32,6 +32,13 @@ const HISTORY_VERIFICATION: Record<string, Omit<HistoryVerificationOptions, 'dir
   quick: { history: { plans: 4, actionsPerPlan: 100, months: 36 }, appendSeconds: 6, rounds: 2, writers: 16 },
   national: { history: { plans: 20, actionsPerPlan: 120, months: 36 }, appendSeconds: 8, rounds: 4, writers: 16 },
 };
+/** Issue 29: a figure from the command path called in-process must not be read as what a person gets over the API. */
+const WHERE_MEASURED = [
+  '**Where each figure is measured.** Raw inserts, durable appends, command latency, projection lag,',
+  'rebuilds and the peers are **in-process**: the command path called directly, with no HTTP, GraphQL or',
+  'sign-in; a mutation over the API costs several times as much (issue 29 measured about 5×). The',
+  'lines starting `GraphQL` are **over HTTP** on loopback, with real tokens, through the whole stack.',
+];
 const HISTORY_VERIFICATION_HEADING = '## Always-on history verification (issue 26)';
 const PEERS_HEADING = '## Event stores side by side (peers)';
 const ONLY = ['history-verification', 'peers'];
@@ -174,6 +181,8 @@ async function main(): Promise<void> {
     '',
     `Latest run: ${new Date().toISOString().slice(0, 10)}, scale \`${values.scale}\` (${scale.areas} areas × ${scale.actionsPerArea} actions × ${scale.months} months), \`npm run bench -- --scale ${values.scale}\`.`,
     `Machine: ${machine}. SQLite event store (WAL, synchronous=FULL: every commit survives power loss); read models on SQLite (WAL, synchronous=NORMAL: derived, replayed if lost), then the same on a throwaway PostgreSQL 15 started like the test cluster (fsync off: read-model figures only, not a durability measurement).`,
+    '',
+    ...WHERE_MEASURED,
     '',
     '| figure | result | notes |',
     '|---|---|---|',
