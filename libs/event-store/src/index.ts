@@ -22,3 +22,4 @@ export * from './chain/chain-integrity';
 export * from './chain/verifying-event-store';
 export * from './postgres/postgres-event-store';
 export * from './postgres/postgres-unavailable';
+export * from './least-recently-used';

@@ -46,7 +46,6 @@ export * from './as-at/movement';
 export * from './as-at/plan-history';
 export * from './as-at/snapshot-fold';
 export * from './as-at/plan-snapshots';
-export * from './as-at/least-recently-used';
 export * from './scorecard/metric.entity';
 export * from './scorecard/measurement.entity';
 export * from './scorecard/metric-target.entity';

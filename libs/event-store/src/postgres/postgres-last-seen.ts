@@ -1,6 +1,7 @@
+import { LeastRecentlyUsed } from '../least-recently-used';
 import { LogHead, StreamTip } from './postgres-statements';
 
-/** Enough for every stream a busy board touches in a day; the oldest seen is forgotten first. */
+/** Enough for every stream a busy board touches in a day; the least recently used is forgotten first. */
 const MAX_STREAMS = 20_000;
 
 /**
@@ -10,16 +11,14 @@ const MAX_STREAMS = 20_000;
  */
 export class PostgresLastSeen {
   head: Pick<LogHead, 'position' | 'globalHash'> | undefined;
-  private readonly tips = new Map<string, StreamTip>();
+  private readonly tips = new LeastRecentlyUsed<string, StreamTip>(MAX_STREAMS);
 
   tip(streamId: string): StreamTip | undefined {
     return this.tips.get(streamId);
   }
 
   setTip(streamId: string, tip: StreamTip): void {
-    this.tips.delete(streamId);
     this.tips.set(streamId, tip);
-    if (this.tips.size > MAX_STREAMS) this.tips.delete(this.tips.keys().next().value!);
   }
 
   /** From a read: kept only if newer than what was seen, since a read may have started before this process's own append. */

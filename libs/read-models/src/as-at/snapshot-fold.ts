@@ -1,7 +1,6 @@
 import { CalendarDate } from '@send/domain';
-import { RecordedEvent } from '@send/event-store';
+import { LeastRecentlyUsed, RecordedEvent } from '@send/event-store';
 import { correctedLate, SlottedEvent, streamPrefixAt, bySlot } from './known-at';
-import { LeastRecentlyUsed } from './least-recently-used';
 import { PlanSnapshot, PlanSnapshots, monthEndsBetween } from './plan-snapshots';
 import { foldOn, PlanFold, PlanView, planViewAt, viewOfFold } from './plan-view';
 

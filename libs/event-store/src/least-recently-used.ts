@@ -1,6 +1,7 @@
 /**
  * A map that holds at most `capacity` entries, letting go of the one least recently read or
- * written first: what an in-memory cache of derived views may hold is bounded by this alone.
+ * written first: what an in-memory cache (derived views, what a store last saw of its streams)
+ * may hold is bounded by this alone.
  */
 export class LeastRecentlyUsed<K, V> {
   /** Map order is the eviction order: an entry read or written moves to the back. */
@@ -17,6 +18,10 @@ export class LeastRecentlyUsed<K, V> {
     const value = this.entries.get(key)!;
     this.set(key, value);
     return value;
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
   }
 
   set(key: K, value: V): void {
