@@ -1,4 +1,4 @@
-import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer, WAL_SIZE_LIMIT_BYTES } from '@send/event-store';
+import { BackgroundCheckpointer, leaveCheckpointsToTheThread } from '@send/event-store';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ActionPriorityEntity } from './actions/action-priority.entity';
 import { ActionEntity } from './actions/action.entity';
@@ -154,8 +154,7 @@ async function connect(config: ReadDatabaseConfig): Promise<DataSource> {
             db.pragma('cache_size = -65536');
             db.pragma('mmap_size = 1073741824');
             // Checkpoints run on a thread of their own (below), not inside a projection batch's commit.
-            if (inFile) db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-            if (inFile) db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+            if (inFile) leaveCheckpointsToTheThread(db);
           },
         })
       : new DataSource({ ...common, type: 'postgres', url: config.url, extra: { max: 10 } });

@@ -63,6 +63,15 @@ export class BackgroundCheckpointer {
   }
 }
 
+/**
+ * A writer's own connection, when the checkpoint thread keeps its file: SQLite's checkpoint inside
+ * a commit only as the backstop, and a log it starts again from the top cut back to the limit.
+ */
+export function leaveCheckpointsToTheThread(db: { pragma(source: string): unknown }): void {
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+}
+
 /** The size of a database file's write-ahead log on disk now; 0 when it has none. */
 export function writeAheadLogSize(filename: string): number {
   try {

@@ -16,7 +16,7 @@ import { matchesExpectedRevision } from '../expected-revision';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { PolledSubscriptions } from '../polled-subscriptions';
 import { StreamCache } from './stream-cache';
-import { BACKSTOP_CHECKPOINT_PAGES, BackgroundCheckpointer, WAL_SIZE_LIMIT_BYTES } from './background-checkpointer';
+import { BackgroundCheckpointer, leaveCheckpointsToTheThread } from './background-checkpointer';
 import { eventHashOf, GENESIS_HASH, nextGlobalHash } from '../chain/event-hash';
 import { hashedAtAppend } from '../chain/hashed-at-append';
 import { addHashChain, APPEND_ONLY_UPDATE_TRIGGER } from './hash-chain-migration';
@@ -140,8 +140,7 @@ export class SqliteEventStore implements EventStore {
     }
     const inMemory = options.filename === ':memory:' || options.filename === '';
     if (options.backgroundCheckpoints ?? !inMemory) {
-      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-      this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+      leaveCheckpointsToTheThread(this.db);
       this.checkpointer = new BackgroundCheckpointer(options.filename);
     }
     this.subscriptions = new PolledSubscriptions(options.pollIntervalMs ?? 250);
